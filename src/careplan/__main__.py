@@ -1,0 +1,3 @@
+from careplan.cli.main import main
+
+raise SystemExit(main())

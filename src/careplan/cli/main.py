@@ -1,0 +1,146 @@
+"""The ``careplan`` command.
+
+Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: the
+``CAREPLAN_DATABASE`` environment variable, else ``careplan.db`` in the user data folder).
+Failures print one plain sentence on standard error and exit with a non-zero code:
+1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from careplan import __version__
+from careplan.domain.enums import PlanStatus
+from careplan.domain.errors import (
+    CareplanError,
+    ConflictError,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    StorageError,
+)
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_STORAGE = 3
+EXIT_DENIED = 4
+EXIT_NOT_FOUND = 5
+EXIT_CONFLICT = 6
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"careplan: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="careplan",
+        description="Co-authored care plans and personal budgets for drug and alcohol services.",
+    )
+    parser.add_argument("--version", action="version", version=f"careplan {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        help="an SQLite file or a postgresql+psycopg://... URL "
+        "(default: $CAREPLAN_DATABASE, else the user data folder)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="USERNAME",
+        help="the member of staff acting (default: $CAREPLAN_USER)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="fill a new database with synthetic demo data")
+    demo.add_argument("--people", type=_positive_int, default=200, help="how many people (default 200)")
+    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data (default 1)")
+
+    plans = commands.add_parser("plans", help="list plan versions")
+    plans.add_argument("--status", choices=[s.value for s in PlanStatus], help="only versions in this status")
+    plans.add_argument("--format", choices=["table", "json"], default="table")
+
+    db = commands.add_parser("db", help="database housekeeping")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=_Parser)
+    db_commands.add_parser("upgrade", help="bring the database up to date (a copy is kept first)")
+    db_commands.add_parser("info", help="where the database is and which schema version it has")
+
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit_commands = audit.add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    audit_commands.add_parser("verify", help="check that the audit trail is intact")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except CareplanError as exc:
+        print(f"careplan: {exc.message}", file=sys.stderr)
+        return _exit_code(exc)
+    except KeyboardInterrupt:
+        print("careplan: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (``head``, a closed pager) went away; that is not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stop Python complaining at exit
+        return EXIT_OK
+
+
+def _exit_code(exc: CareplanError) -> int:
+    for kind, code in (
+        (StorageError, EXIT_STORAGE),
+        (PermissionDenied, EXIT_DENIED),
+        (NotFound, EXIT_NOT_FOUND),
+        (ConflictError, EXIT_CONFLICT),
+        (InvalidInput, EXIT_USAGE),
+        (InvalidTransition, EXIT_USAGE),
+    ):
+        if isinstance(exc, kind):
+            return code
+    return EXIT_UNEXPECTED
+
+
+def _run(args: argparse.Namespace) -> int:
+    from careplan.cli import commands
+
+    if args.command is None:
+        return commands.start_app(args)
+    handler = {
+        "demo": commands.demo,
+        "plans": commands.plans,
+        "db": commands.db,
+        "audit": commands.audit,
+    }[args.command]
+    return handler(args)
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The record and its rules. Knows nothing of Qt, sessions or files."""

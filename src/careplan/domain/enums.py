@@ -1,0 +1,83 @@
+"""The fixed vocabularies of the record."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    KEY_WORKER = "key_worker"
+    PEER_MENTOR = "peer_mentor"
+    MANAGER = "manager"
+    ADMINISTRATOR = "administrator"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class AuthorKind(StrEnum):
+    """Whose words a piece of text is: the person the plan is about, or a member of staff."""
+
+    PERSON = "person"
+    STAFF = "staff"
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draft"
+    AGREED = "agreed"
+    APPROVED = "approved"
+    ACTIVE = "active"
+    SUPERSEDED = "superseded"
+    CLOSED = "closed"
+
+    @property
+    def frozen(self) -> bool:
+        """An agreed version and everything after it can no longer be edited."""
+        return self is not PlanStatus.DRAFT
+
+
+class GoalStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    UNDER_WAY = "under_way"
+    ACHIEVED = "achieved"
+    STOPPED = "stopped"
+
+
+class StepOwner(StrEnum):
+    """Who takes a step towards a goal."""
+
+    PERSON = "person"
+    WORKER = "worker"
+    SERVICE = "service"
+    SOMEONE_ELSE = "someone_else"
+
+
+class ServiceUnit(StrEnum):
+    SESSION = "session"
+    HOUR = "hour"
+    WEEK = "week"
+    ITEM = "item"
+    COURSE = "course"
+
+
+class ProposalStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+
+
+class ReviewKind(StrEnum):
+    EARLY = "early"
+    REGULAR = "regular"
+    FULL = "full"
+
+
+class SignerKind(StrEnum):
+    PERSON = "person"
+    KEY_WORKER = "key_worker"
+
+
+class SignatureMethod(StrEnum):
+    DRAWN = "drawn"
+    TYPED = "typed"

@@ -1,0 +1,56 @@
+"""Typed failures. Every message is plain English that a person can act on."""
+
+from __future__ import annotations
+
+
+class CareplanError(Exception):
+    """Base of every failure a use case reports on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidInput(CareplanError):
+    """Something typed in cannot be used as it is. ``field`` names the input at fault."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(CareplanError):
+    pass
+
+
+class PermissionDenied(CareplanError):
+    pass
+
+
+class FrozenVersion(CareplanError):
+    """The plan version was agreed or approved and cannot be changed; revise it instead."""
+
+
+class InvalidTransition(CareplanError):
+    """The plan is not in a state where this can happen (for example approving an unsigned plan)."""
+
+
+class OverBudget(CareplanError):
+    def __init__(self, message: str, *, over_by_pence: int) -> None:
+        super().__init__(message)
+        self.over_by_pence = over_by_pence
+
+
+class NeverAllowed(CareplanError):
+    """A category that a personal budget can never pay for."""
+
+
+class ConflictError(CareplanError):
+    """Someone else changed the same plan since it was read. Nothing was overwritten."""
+
+
+class StorageError(CareplanError):
+    """The database cannot be opened or used (missing, locked, corrupt, read-only, full)."""

@@ -1,0 +1,110 @@
+"""Who may do what: the one permission table every use case consults."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from careplan.domain.enums import Role
+from careplan.domain.errors import PermissionDenied
+
+
+class Action(StrEnum):
+    VIEW_PEOPLE = "view_people"
+    REGISTER_PERSON = "register_person"
+    EDIT_PERSON = "edit_person"
+    EDIT_ABOUT_ME = "edit_about_me"
+    RECORD_CONSENT = "record_consent"
+    START_PLAN = "start_plan"
+    EDIT_PLAN = "edit_plan"
+    RECORD_PROGRESS = "record_progress"
+    RECORD_DISAGREEMENT = "record_disagreement"
+    PROPOSE_SERVICE = "propose_service"
+    ASSESS_BUDGET = "assess_budget"
+    SET_AGREED_BUDGET = "set_agreed_budget"
+    SET_BUDGET_ABOVE_INDICATIVE = "set_budget_above_indicative"
+    ALLOCATE_BUDGET = "allocate_budget"
+    OVERRIDE_BUDGET = "override_budget"
+    SIGN_AS_KEY_WORKER = "sign_as_key_worker"
+    WITNESS_PERSON_SIGNATURE = "witness_person_signature"
+    APPROVE_PLAN = "approve_plan"
+    ACTIVATE_PLAN = "activate_plan"
+    CLOSE_PLAN = "close_plan"
+    REVISE_PLAN = "revise_plan"
+    SCHEDULE_REVIEW = "schedule_review"
+    RECORD_REVIEW = "record_review"
+    MANAGE_CATALOGUE = "manage_catalogue"
+    DECIDE_PROPOSAL = "decide_proposal"
+    MANAGE_STAFF = "manage_staff"
+    CONFIGURE = "configure"
+    VIEW_AUDIT = "view_audit"
+    VIEW_REPORTS = "view_reports"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+_PEER_MENTOR = frozenset(
+    {
+        Action.VIEW_PEOPLE,
+        Action.EDIT_ABOUT_ME,
+        Action.EDIT_PLAN,
+        Action.RECORD_DISAGREEMENT,
+        Action.PROPOSE_SERVICE,
+    }
+)
+
+_KEY_WORKER = _PEER_MENTOR | {
+    Action.REGISTER_PERSON,
+    Action.EDIT_PERSON,
+    Action.RECORD_CONSENT,
+    Action.START_PLAN,
+    Action.RECORD_PROGRESS,
+    Action.ASSESS_BUDGET,
+    Action.SET_AGREED_BUDGET,
+    Action.ALLOCATE_BUDGET,
+    Action.SIGN_AS_KEY_WORKER,
+    Action.WITNESS_PERSON_SIGNATURE,
+    Action.ACTIVATE_PLAN,
+    Action.REVISE_PLAN,
+    Action.SCHEDULE_REVIEW,
+    Action.RECORD_REVIEW,
+}
+
+_MANAGER = _KEY_WORKER | {
+    Action.SET_BUDGET_ABOVE_INDICATIVE,
+    Action.OVERRIDE_BUDGET,
+    Action.APPROVE_PLAN,
+    Action.CLOSE_PLAN,
+    Action.MANAGE_CATALOGUE,
+    Action.DECIDE_PROPOSAL,
+    Action.VIEW_AUDIT,
+    Action.VIEW_REPORTS,
+}
+
+# Administrators run the system (staff accounts, settings, catalogue) but do not read or write
+# anybody's care record.
+_ADMINISTRATOR = frozenset(
+    {
+        Action.MANAGE_STAFF,
+        Action.CONFIGURE,
+        Action.MANAGE_CATALOGUE,
+        Action.VIEW_AUDIT,
+    }
+)
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.PEER_MENTOR: frozenset(_PEER_MENTOR),
+    Role.KEY_WORKER: frozenset(_KEY_WORKER),
+    Role.MANAGER: frozenset(_MANAGER),
+    Role.ADMINISTRATOR: _ADMINISTRATOR,
+}
+
+
+def may(role: Role, action: Action) -> bool:
+    return action in PERMISSIONS[role]
+
+
+def require(role: Role, action: Action) -> None:
+    if not may(role, action):
+        raise PermissionDenied(f"A {role.label} cannot {action.label}. Ask a colleague whose role allows it.")

@@ -1,0 +1,128 @@
+"""The canonical form of a plan version: what people sign and what a printed agreement is checked against.
+
+Canonical JSON: keys sorted, no insignificant whitespace, UTF-8, money as integer pence,
+quantities and dates as strings. Only what the plan *says* is in it: no database ids, no
+timestamps of edits, no statuses, no signatures, no progress (goal status, steps done), so that
+the same content always gives the same SHA-256, on any machine and either database engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from careplan.domain.records import AuthoredText, Person, PlanVersion
+
+SCHEMA = "careplan.plan-version/1"
+
+
+def text_json(text: AuthoredText | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    author: dict[str, Any]
+    if text.author_kind == "person":
+        author = {"kind": "person"}
+    else:
+        staff = text.staff
+        author = {
+            "kind": "staff",
+            "name": staff.display_name if staff else None,
+            "role": text.author_role,
+        }
+    return {"text": text.body, "author": author}
+
+
+def about_me_json(person: Person) -> dict[str, Any]:
+    return {
+        "answers": {entry.topic: text_json(entry.text) for entry in person.about_me},
+        "substances": [
+            {"substance": s.substance, "how": s.how, "how_often": s.how_often, "amount": s.amount}
+            for s in person.substances
+        ],
+    }
+
+
+def canonical_plan(version: PlanVersion) -> dict[str, Any]:
+    plan = version.plan
+    person = plan.person
+    goals_by_id = {goal.id: goal for goal in version.goals}
+    about_me = version.frozen_about_me if version.frozen_about_me is not None else about_me_json(person)
+
+    def note_target(note: Any) -> dict[str, Any]:
+        if note.goal_id is not None:
+            return {"goal": goals_by_id[note.goal_id].key}
+        if note.step_id is not None:
+            return {"step": note.step.key}
+        if note.allocation_id is not None:
+            return {"allocation": note.allocation.key}
+        return {"plan": plan.key}
+
+    return {
+        "schema": SCHEMA,
+        "plan": plan.key,
+        "version": version.number,
+        "person": {"reference": person.reference, "preferred_name": person.preferred_name},
+        "key_worker": plan.key_worker.display_name if plan.key_worker else None,
+        "period": {
+            "start": _date(version.period_start),
+            "end": _date(version.period_end),
+        },
+        "about_me": about_me,
+        "goals": [
+            {
+                "key": goal.key,
+                "life_area": goal.life_area.name,
+                "wording": text_json(goal.wording),
+                "why": text_json(goal.why),
+                "target_date": _date(goal.target_date),
+                "steps": [
+                    {
+                        "key": step.key,
+                        "what": text_json(step.what),
+                        "who": step.owner,
+                        "who_detail": step.owner_detail,
+                        "by": _date(step.due_date),
+                    }
+                    for step in goal.steps
+                ],
+            }
+            for goal in version.goals
+        ],
+        "budget": {
+            "indicative_pence": version.indicative_pence,
+            "working": version.indicative_working,
+            "agreed_pence": version.agreed_budget_pence,
+            "allocations": [
+                {
+                    "key": a.key,
+                    "description": a.description,
+                    "category": a.category,
+                    "unit": a.unit,
+                    "quantity": f"{a.quantity:.2f}",
+                    "unit_price_pence": a.unit_price_pence,
+                    "total_pence": a.total_pence,
+                    "goals": [g.key for g in a.goals],
+                    "period": {"start": _date(a.period_start), "end": _date(a.period_end)},
+                    "override_reason": a.override_reason,
+                }
+                for a in version.allocations
+            ],
+        },
+        "disagreements": sorted(
+            ({"about": note_target(n), "note": text_json(n.text)} for n in version.disagreements),
+            key=lambda d: json.dumps(d, sort_keys=True),
+        ),
+    }
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def canonical_bytes(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def plan_sha256(version: PlanVersion) -> str:
+    return hashlib.sha256(canonical_bytes(canonical_plan(version))).hexdigest()

@@ -1,0 +1,170 @@
+"""The local service catalogue, and proposals for services it does not have."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from careplan.domain.budget import refuse_never_allowed
+from careplan.domain.enums import ProposalStatus, ServiceUnit
+from careplan.domain.errors import InvalidInput, InvalidTransition
+from careplan.domain.money import check_money, to_pence
+from careplan.domain.permissions import Action
+from careplan.domain.records import Person, Plan, Proposal, Provider, Service
+from careplan.services.unit_of_work import Actor, Voice, unit_of_work
+from careplan.storage.database import Database
+
+
+@dataclass(frozen=True)
+class ServiceInput:
+    provider_id: int
+    name: str
+    category: str
+    description: str
+    unit: ServiceUnit
+    unit_price: Decimal
+    peer_led: bool = False
+    available_from: date | None = None
+    available_to: date | None = None
+
+
+def _name(value: str, field: str, label: str, limit: int) -> str:
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise InvalidInput(f"Please give {label}.", field)
+    if len(cleaned) > limit:
+        raise InvalidInput(f"That is too long ({limit} characters at most).", field)
+    return cleaned
+
+
+def _category(value: str) -> str:
+    category = _name(value, "category", "a category", 60)
+    refuse_never_allowed(category)
+    return category
+
+
+def add_provider(db: Database, actor: Actor, name: str, contact: str | None = None) -> int:
+    with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
+        cleaned = _name(name, "name", "the provider's name", 120)
+        if work.session.scalar(select(Provider.id).where(Provider.name == cleaned)):
+            raise InvalidInput(f"There is already a provider called “{cleaned}”.", "name")
+        provider = Provider(name=cleaned, contact=(contact or "").strip() or None)
+        work.session.add(provider)
+        work.session.flush()
+        work.audit("create", "provider", provider, ("name", "contact"))
+        return provider.id
+
+
+def _service_values(item: ServiceInput) -> dict[str, object]:
+    if item.available_from and item.available_to and item.available_to < item.available_from:
+        raise InvalidInput("The service must stop being available after it starts.", "available_to")
+    return {
+        "name": _name(item.name, "name", "the service's name", 120),
+        "category": _category(item.category),
+        "description": item.description.strip(),
+        "unit": ServiceUnit(item.unit),
+        "unit_price_pence": to_pence(check_money(item.unit_price, field="unit_price")),
+        "peer_led": item.peer_led,
+        "available_from": item.available_from,
+        "available_to": item.available_to,
+    }
+
+
+def add_service(db: Database, actor: Actor, item: ServiceInput) -> int:
+    with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
+        provider = work.get(Provider, item.provider_id, "provider")
+        values = _service_values(item)
+        if work.session.scalar(
+            select(Service.id).where(Service.provider_id == provider.id, Service.name == values["name"])
+        ):
+            raise InvalidInput(f"{provider.name} already offers a service with that name.", "name")
+        service = Service(provider=provider, **values)
+        work.session.add(service)
+        work.session.flush()
+        work.audit("create", "service", service, tuple(values))
+        return service.id
+
+
+def update_service(db: Database, actor: Actor, service_id: int, item: ServiceInput) -> None:
+    """Change a catalogue entry. Plans keep the price that was copied when the money was allocated."""
+    with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
+        service = work.get(Service, service_id, "service")
+        values = _service_values(item)
+        changed = [k for k, v in values.items() if getattr(service, k) != v]
+        for key in changed:
+            setattr(service, key, values[key])
+        work.audit("update", "service", service, tuple(changed))
+
+
+@dataclass(frozen=True)
+class ProposalInput:
+    what: str
+    category: str
+    unit: ServiceUnit
+    estimated_cost: Decimal
+    why: str
+    why_voice: Voice
+    who_might_provide: str | None = None
+
+
+def propose_service(
+    db: Database, actor: Actor, person_id: int, proposal: ProposalInput, *, plan_id: int | None = None
+) -> int:
+    """The person wants something the catalogue does not have: it waits for a manager's decision."""
+    with unit_of_work(db, actor, Action.PROPOSE_SERVICE) as work:
+        person = work.get(Person, person_id, "person")
+        if plan_id is not None and work.get(Plan, plan_id, "plan").person_id != person.id:
+            raise InvalidInput("That plan belongs to somebody else.")
+        row = Proposal(
+            person_id=person.id,
+            plan_id=plan_id,
+            what=_name(proposal.what, "what", "what the service is", 200),
+            who_might_provide=" ".join((proposal.who_might_provide or "").split()) or None,
+            category=_category(proposal.category),
+            unit=ServiceUnit(proposal.unit),
+            estimated_cost_pence=to_pence(
+                check_money(proposal.estimated_cost, field="estimated_cost", allow_zero=False)
+            ),
+            why=work.text(proposal.why, proposal.why_voice, person_id=person.id, field_name="why"),
+            status=ProposalStatus.PENDING,
+            created_by_id=work.staff.id,
+            created_at=work.now,
+        )
+        work.session.add(row)
+        work.session.flush()
+        work.audit("create", "proposal", row, ("what", "category", "estimated_cost", "why"))
+        return row.id
+
+
+def decide_proposal(
+    db: Database,
+    actor: Actor,
+    proposal_id: int,
+    *,
+    approve: bool,
+    unit_price: Decimal | None = None,
+    note: str | None = None,
+) -> None:
+    """A manager approves a proposal (with the price per unit it may cost) or declines it, saying why."""
+    with unit_of_work(db, actor, Action.DECIDE_PROPOSAL) as work:
+        proposal = work.get(Proposal, proposal_id, "proposal")
+        if proposal.status != ProposalStatus.PENDING:
+            raise InvalidTransition(f"This proposal was already {proposal.status}.")
+        cleaned_note = (note or "").strip() or None
+        if approve:
+            price = unit_price if unit_price is not None else Decimal(proposal.estimated_cost_pence) / 100
+            proposal.approved_unit_price_pence = to_pence(
+                check_money(price, field="unit_price", allow_zero=False)
+            )
+            proposal.status = ProposalStatus.APPROVED
+        else:
+            if cleaned_note is None:
+                raise InvalidInput("Please say why the proposal is declined: the person will see it.", "note")
+            proposal.status = ProposalStatus.DECLINED
+        proposal.decision_note = cleaned_note
+        proposal.decided_by_id = work.staff.id
+        proposal.decided_at = work.now
+        work.audit("decide", "proposal", proposal, ("status", "approved_unit_price", "decision_note"))

@@ -1,0 +1,47 @@
+"""What a person has agreed to share, with whom, and when it was given or withdrawn."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careplan.domain.errors import InvalidInput, InvalidTransition
+from careplan.domain.permissions import Action
+from careplan.domain.records import Consent, Person
+from careplan.services.unit_of_work import Actor, unit_of_work
+from careplan.storage.database import Database
+
+
+def record_consent(
+    db: Database, actor: Actor, person_id: int, what: str, with_whom: str, given_on: date
+) -> int:
+    what_clean, whom_clean = " ".join(what.split()), " ".join(with_whom.split())
+    if not what_clean:
+        raise InvalidInput("Please say what the person agrees to share.", "what")
+    if not whom_clean:
+        raise InvalidInput("Please say who it may be shared with.", "with_whom")
+    with unit_of_work(db, actor, Action.RECORD_CONSENT) as work:
+        if given_on > work.now.date():
+            raise InvalidInput("Consent cannot be given on a day that has not come yet.", "given_on")
+        person = work.get(Person, person_id, "person")
+        consent = Consent(
+            person=person,
+            what=what_clean[:200],
+            with_whom=whom_clean[:200],
+            given_on=given_on,
+            recorded_by_id=work.staff.id,
+        )
+        work.session.add(consent)
+        work.session.flush()
+        work.audit("give", "consent", consent, ("what", "with_whom", "given_on"))
+        return consent.id
+
+
+def withdraw_consent(db: Database, actor: Actor, consent_id: int, withdrawn_on: date) -> None:
+    with unit_of_work(db, actor, Action.RECORD_CONSENT) as work:
+        consent = work.get(Consent, consent_id, "consent")
+        if consent.withdrawn_on is not None:
+            raise InvalidTransition("This consent was already withdrawn.")
+        if withdrawn_on < consent.given_on:
+            raise InvalidInput("Consent cannot be withdrawn before it was given.", "withdrawn_on")
+        consent.withdrawn_on = withdrawn_on
+        work.audit("withdraw", "consent", consent, ("withdrawn_on",))

@@ -1,0 +1,480 @@
+"""Plans and their versions: starting, goals and steps, disagreements, revising, closing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from careplan.domain.enums import GoalStatus, PlanStatus, StepOwner
+from careplan.domain.errors import InvalidInput, InvalidTransition
+from careplan.domain.permissions import Action
+from careplan.domain.records import (
+    Allocation,
+    Disagreement,
+    Goal,
+    LifeArea,
+    Person,
+    Plan,
+    PlanVersion,
+    StaffMember,
+    Step,
+)
+from careplan.services.plan_access import any_version, draft_version, touch_plan
+from careplan.services.unit_of_work import Actor, Voice, Work, unit_of_work
+from careplan.storage.database import Database
+
+OPEN_STATUSES = (PlanStatus.DRAFT, PlanStatus.AGREED, PlanStatus.APPROVED, PlanStatus.ACTIVE)
+
+
+@dataclass(frozen=True)
+class StartedPlan:
+    plan_id: int
+    version_id: int
+
+
+@dataclass(frozen=True)
+class GoalInput:
+    wording: str
+    wording_voice: Voice
+    life_area: str
+    why: str | None = None
+    why_voice: Voice | None = None
+    target_date: date | None = None
+
+
+@dataclass(frozen=True)
+class StepInput:
+    what: str
+    voice: Voice
+    owner: StepOwner
+    owner_detail: str | None = None
+    due_date: date | None = None
+
+
+def _check_period(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end <= start:
+        raise InvalidInput("The plan must end after it starts.", "period_end")
+
+
+def start_plan(
+    db: Database,
+    actor: Actor,
+    person_id: int,
+    *,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    key_worker_id: int | None = None,
+) -> StartedPlan:
+    """A new plan for a person, as a first draft version."""
+    _check_period(period_start, period_end)
+    with unit_of_work(db, actor, Action.START_PLAN) as work:
+        person = work.get(Person, person_id, "person")
+        open_plan = work.session.scalar(
+            select(Plan.id)
+            .join(PlanVersion, PlanVersion.plan_id == Plan.id)
+            .where(Plan.person_id == person.id, PlanVersion.status.in_(OPEN_STATUSES))
+            .limit(1)
+        )
+        if open_plan is not None:
+            raise InvalidTransition(
+                f"{person.preferred_name} already has a plan. Open it, or close it before starting another."
+            )
+        worker_id = key_worker_id or person.key_worker_id
+        if worker_id is None and work.staff.role == "key_worker":
+            worker_id = work.staff.id
+        if worker_id is not None:
+            work.get(StaffMember, worker_id, "key worker")
+        plan = Plan(person_id=person.id, key_worker_id=worker_id, created_at=work.now, updated_at=work.now)
+        version = PlanVersion(
+            plan=plan,
+            number=1,
+            status=PlanStatus.DRAFT,
+            created_at=work.now,
+            created_by_id=work.staff.id,
+            period_start=period_start,
+            period_end=period_end,
+        )
+        work.session.add_all([plan, version])
+        work.session.flush()
+        work.audit("create", "plan", plan, ("person_id", "key_worker_id"))
+        work.audit("create", "plan_version", version, ("number", "period_start", "period_end"))
+        return StartedPlan(plan.id, version.id)
+
+
+def set_period(
+    db: Database,
+    actor: Actor,
+    version_id: int,
+    start: date | None,
+    end: date | None,
+    *,
+    expected_revision: int | None = None,
+) -> None:
+    _check_period(start, end)
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        version = draft_version(work, version_id, expected_revision)
+        version.period_start, version.period_end = start, end
+        work.audit("update", "plan_version", version, ("period_start", "period_end"))
+
+
+def _life_area(work: Work, code: str) -> LifeArea:
+    area = work.session.scalar(select(LifeArea).where(LifeArea.code == code))
+    if area is None or not area.active:
+        raise InvalidInput("Please choose one of the life areas.", "life_area")
+    return area
+
+
+def _person_id(version: PlanVersion) -> int:
+    return version.plan.person_id
+
+
+def add_goal(
+    db: Database, actor: Actor, version_id: int, goal: GoalInput, *, expected_revision: int | None = None
+) -> int:
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        version = draft_version(work, version_id, expected_revision)
+        person_id = _person_id(version)
+        row = Goal(
+            position=len(version.goals),
+            wording=work.text(goal.wording, goal.wording_voice, person_id=person_id, field_name="wording"),
+            why=(
+                work.text(
+                    goal.why, goal.why_voice or goal.wording_voice, person_id=person_id, field_name="why"
+                )
+                if goal.why and goal.why.strip()
+                else None
+            ),
+            life_area=_life_area(work, goal.life_area),
+            target_date=goal.target_date,
+        )
+        version.goals.append(row)
+        work.session.flush()
+        work.audit("create", "goal", row, ("wording", "why", "life_area", "target_date"))
+        return row.id
+
+
+def edit_goal(
+    db: Database, actor: Actor, goal_id: int, goal: GoalInput, *, expected_revision: int | None = None
+) -> None:
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        row = work.get(Goal, goal_id, "goal")
+        version = draft_version(work, row.version_id, expected_revision)
+        person_id = _person_id(version)
+        before = (row.wording_id, row.why_id, row.life_area_id, row.target_date)
+        row.wording = work.retext(
+            row.wording, goal.wording, goal.wording_voice, person_id=person_id, field_name="wording"
+        )
+        if goal.why and goal.why.strip():
+            row.why = work.retext(
+                row.why, goal.why, goal.why_voice or goal.wording_voice, person_id=person_id, field_name="why"
+            )
+        else:
+            row.why = None
+        row.life_area = _life_area(work, goal.life_area)
+        row.target_date = goal.target_date
+        work.session.flush()
+        after = (row.wording_id, row.why_id, row.life_area_id, row.target_date)
+        names = ("wording", "why", "life_area", "target_date")
+        work.audit(
+            "update", "goal", row, tuple(n for n, a, b in zip(names, before, after, strict=True) if a != b)
+        )
+
+
+def remove_goal(db: Database, actor: Actor, goal_id: int, *, expected_revision: int | None = None) -> None:
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        row = work.get(Goal, goal_id, "goal")
+        version = draft_version(work, row.version_id, expected_revision)
+        for allocation in version.allocations:
+            if row in allocation.goals:
+                allocation.goals.remove(row)
+        for note in list(version.disagreements):
+            if note.goal_id == row.id or (note.step is not None and note.step.goal_id == row.id):
+                version.disagreements.remove(note)
+        version.goals.remove(row)
+        for position, goal in enumerate(version.goals):
+            goal.position = position
+        work.audit("delete", "goal", goal_id)
+
+
+def move_goal(
+    db: Database, actor: Actor, goal_id: int, new_position: int, *, expected_revision: int | None = None
+) -> None:
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        row = work.get(Goal, goal_id, "goal")
+        version = draft_version(work, row.version_id, expected_revision)
+        goals = [g for g in version.goals if g.id != row.id]
+        goals.insert(max(0, min(new_position, len(goals))), row)
+        for position, goal in enumerate(goals):
+            goal.position = position
+        work.audit("update", "goal", row, ("position",))
+
+
+def _check_step(step: StepInput) -> str | None:
+    detail = " ".join((step.owner_detail or "").split()) or None
+    if StepOwner(step.owner) in (StepOwner.SERVICE, StepOwner.SOMEONE_ELSE) and detail is None:
+        raise InvalidInput("Please say which service or who will do this.", "owner_detail")
+    if detail is not None and len(detail) > 120:
+        raise InvalidInput("That is too long (120 characters at most).", "owner_detail")
+    return detail
+
+
+def add_step(
+    db: Database, actor: Actor, goal_id: int, step: StepInput, *, expected_revision: int | None = None
+) -> int:
+    detail = _check_step(step)
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        goal = work.get(Goal, goal_id, "goal")
+        version = draft_version(work, goal.version_id, expected_revision)
+        row = Step(
+            position=len(goal.steps),
+            what=work.text(step.what, step.voice, person_id=_person_id(version), field_name="what"),
+            owner=StepOwner(step.owner),
+            owner_detail=detail,
+            due_date=step.due_date,
+        )
+        goal.steps.append(row)
+        work.session.flush()
+        work.audit("create", "step", row, ("what", "owner", "due_date"))
+        return row.id
+
+
+def edit_step(
+    db: Database, actor: Actor, step_id: int, step: StepInput, *, expected_revision: int | None = None
+) -> None:
+    detail = _check_step(step)
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        row = work.get(Step, step_id, "step")
+        version = draft_version(work, row.goal.version_id, expected_revision)
+        row.what = work.retext(
+            row.what, step.what, step.voice, person_id=_person_id(version), field_name="what"
+        )
+        row.owner, row.owner_detail, row.due_date = StepOwner(step.owner), detail, step.due_date
+        work.audit("update", "step", row, ("what", "owner", "owner_detail", "due_date"))
+
+
+def remove_step(db: Database, actor: Actor, step_id: int, *, expected_revision: int | None = None) -> None:
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        row = work.get(Step, step_id, "step")
+        goal = row.goal
+        version = draft_version(work, goal.version_id, expected_revision)
+        for note in list(version.disagreements):
+            if note.step_id == row.id:
+                version.disagreements.remove(note)
+        goal.steps.remove(row)
+        for position, step in enumerate(goal.steps):
+            step.position = position
+        work.audit("delete", "step", step_id)
+
+
+def _progress_version(work: Work, version_id: int, expected_revision: int | None) -> PlanVersion:
+    version = any_version(work, version_id, expected_revision)
+    if version.status in (PlanStatus.SUPERSEDED, PlanStatus.CLOSED):
+        raise InvalidTransition(
+            "This version of the plan is no longer current, so progress goes on the newer one."
+        )
+    return version
+
+
+def set_goal_status(
+    db: Database, actor: Actor, goal_id: int, status: GoalStatus, *, expected_revision: int | None = None
+) -> None:
+    """Progress on a goal. Progress is not part of what was signed, so it can be recorded any time."""
+    with unit_of_work(db, actor, Action.RECORD_PROGRESS) as work:
+        goal = work.get(Goal, goal_id, "goal")
+        _progress_version(work, goal.version_id, expected_revision)
+        goal.status = GoalStatus(status)
+        work.audit("progress", "goal", goal, ("status",))
+
+
+def set_step_done(
+    db: Database, actor: Actor, step_id: int, done: bool, *, expected_revision: int | None = None
+) -> None:
+    with unit_of_work(db, actor, Action.RECORD_PROGRESS) as work:
+        step = work.get(Step, step_id, "step")
+        _progress_version(work, step.goal.version_id, expected_revision)
+        step.done = done
+        work.audit("progress", "step", step, ("done",))
+
+
+def record_disagreement(
+    db: Database,
+    actor: Actor,
+    version_id: int,
+    body: str,
+    voice: Voice,
+    *,
+    goal_id: int | None = None,
+    step_id: int | None = None,
+    allocation_id: int | None = None,
+    expected_revision: int | None = None,
+) -> int:
+    """An "I don't agree" note beside the plan or one of its items, from either side."""
+    if sum(x is not None for x in (goal_id, step_id, allocation_id)) > 1:
+        raise InvalidInput("A note of disagreement goes beside one item at a time.")
+    with unit_of_work(db, actor, Action.RECORD_DISAGREEMENT) as work:
+        version = draft_version(work, version_id, expected_revision)
+        if goal_id is not None and work.get(Goal, goal_id, "goal").version_id != version.id:
+            raise InvalidInput("That goal is not part of this version of the plan.")
+        if step_id is not None and work.get(Step, step_id, "step").goal.version_id != version.id:
+            raise InvalidInput("That step is not part of this version of the plan.")
+        if (
+            allocation_id is not None
+            and work.get(Allocation, allocation_id, "allocation").version_id != version.id
+        ):
+            raise InvalidInput("That service is not part of this version of the plan.")
+        note = Disagreement(
+            goal_id=goal_id,
+            step_id=step_id,
+            allocation_id=allocation_id,
+            text=work.text(body, voice, person_id=_person_id(version), field_name="disagreement"),
+        )
+        version.disagreements.append(note)
+        work.session.flush()
+        work.audit("create", "disagreement", note, ("text",))
+        return note.id
+
+
+def withdraw_disagreement(
+    db: Database, actor: Actor, disagreement_id: int, *, expected_revision: int | None = None
+) -> None:
+    with unit_of_work(db, actor, Action.RECORD_DISAGREEMENT) as work:
+        note = work.get(Disagreement, disagreement_id, "note")
+        version = draft_version(work, note.version_id, expected_revision)
+        version.disagreements.remove(note)
+        work.audit("delete", "disagreement", disagreement_id)
+
+
+def revise_plan(db: Database, actor: Actor, version_id: int, *, expected_revision: int | None = None) -> int:
+    """A new draft from a frozen version, carrying everything over. The old version stays as it was."""
+    with unit_of_work(db, actor, Action.REVISE_PLAN) as work:
+        source = work.get(PlanVersion, version_id, "plan version")
+        plan = source.plan
+        touch_plan(work, plan, expected_revision)
+        if source.status == PlanStatus.DRAFT:
+            raise InvalidTransition("This version is still a draft: change it directly.")
+        if source.status == PlanStatus.CLOSED:
+            raise InvalidTransition("This plan was closed. Start a new plan instead.")
+        if any(v.status == PlanStatus.DRAFT for v in plan.versions):
+            raise InvalidTransition("This plan already has a new draft version. Carry on with that one.")
+        version = copy_version(work, source, number=max(v.number for v in plan.versions) + 1)
+        work.session.flush()
+        work.audit("revise", "plan_version", version, ("based_on_id",))
+        return version.id
+
+
+def copy_version(work: Work, source: PlanVersion, *, number: int) -> PlanVersion:
+    with work.session.no_autoflush:
+        version = _copy_version(work, source, number)
+    work.session.add(version)
+    return version
+
+
+def _copy_version(work: Work, source: PlanVersion, number: int) -> PlanVersion:
+    version = PlanVersion(
+        plan=source.plan,
+        number=number,
+        status=PlanStatus.DRAFT,
+        based_on=source,
+        created_at=work.now,
+        created_by_id=work.staff.id,
+        period_start=source.period_start,
+        period_end=source.period_end,
+        indicative_pence=source.indicative_pence,
+        indicative_working=source.indicative_working,
+        agreed_budget_pence=source.agreed_budget_pence,
+    )
+    goals: dict[int, Goal] = {}
+    steps: dict[int, Step] = {}
+    for old in source.goals:
+        goal = Goal(
+            key=old.key,
+            position=old.position,
+            wording=old.wording,
+            why=old.why,
+            life_area_id=old.life_area_id,
+            target_date=old.target_date,
+            status=old.status,
+        )
+        for old_step in old.steps:
+            step = Step(
+                key=old_step.key,
+                position=old_step.position,
+                what=old_step.what,
+                owner=old_step.owner,
+                owner_detail=old_step.owner_detail,
+                due_date=old_step.due_date,
+                done=old_step.done,
+            )
+            goal.steps.append(step)
+            steps[old_step.id] = step
+        version.goals.append(goal)
+        goals[old.id] = goal
+    allocations: dict[int, Allocation] = {}
+    for old_alloc in source.allocations:
+        allocation = Allocation(
+            key=old_alloc.key,
+            service_id=old_alloc.service_id,
+            proposal_id=old_alloc.proposal_id,
+            description=old_alloc.description,
+            category=old_alloc.category,
+            unit=old_alloc.unit,
+            quantity=old_alloc.quantity,
+            unit_price_pence=old_alloc.unit_price_pence,
+            total_pence=old_alloc.total_pence,
+            period_start=old_alloc.period_start,
+            period_end=old_alloc.period_end,
+            override_reason=old_alloc.override_reason,
+            override_by_id=old_alloc.override_by_id,
+            goals=[goals[g.id] for g in old_alloc.goals],
+        )
+        version.allocations.append(allocation)
+        allocations[old_alloc.id] = allocation
+    for old_note in source.disagreements:
+        version.disagreements.append(
+            Disagreement(
+                key=old_note.key,
+                text=old_note.text,
+                goal=goals.get(old_note.goal_id) if old_note.goal_id else None,
+                step=steps.get(old_note.step_id) if old_note.step_id else None,
+                allocation=allocations.get(old_note.allocation_id) if old_note.allocation_id else None,
+            )
+        )
+    return version
+
+
+def activate_plan(
+    db: Database, actor: Actor, version_id: int, *, expected_revision: int | None = None
+) -> None:
+    """An approved version comes into effect; the version it replaces is superseded."""
+    with unit_of_work(db, actor, Action.ACTIVATE_PLAN) as work:
+        version = any_version(work, version_id, expected_revision)
+        if version.status != PlanStatus.APPROVED:
+            raise InvalidTransition("Only an approved plan can be put into action.")
+        for other in version.plan.versions:
+            if other.id != version.id and other.status in (
+                PlanStatus.ACTIVE,
+                PlanStatus.APPROVED,
+                PlanStatus.AGREED,
+            ):
+                other.status = PlanStatus.SUPERSEDED
+                other.ended_at = work.now
+                work.audit("supersede", "plan_version", other, ("status",))
+        version.status = PlanStatus.ACTIVE
+        version.activated_at = work.now
+        work.audit("activate", "plan_version", version, ("status",))
+
+
+def close_plan(db: Database, actor: Actor, plan_id: int, *, expected_revision: int | None = None) -> None:
+    """The plan has come to an end. Every version stays readable."""
+    with unit_of_work(db, actor, Action.CLOSE_PLAN) as work:
+        plan = work.get(Plan, plan_id, "plan")
+        touch_plan(work, plan, expected_revision)
+        open_versions = [v for v in plan.versions if v.status in OPEN_STATUSES]
+        if not open_versions:
+            raise InvalidTransition("This plan is already closed.")
+        for version in open_versions:
+            version.status = PlanStatus.CLOSED
+            version.ended_at = work.now
+            work.audit("close", "plan_version", version, ("status",))

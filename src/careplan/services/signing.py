@@ -1,0 +1,166 @@
+"""Signing a plan version (the person and the key worker), and a manager's approval."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from careplan.domain.enums import PlanStatus, ReviewKind, SignatureMethod, SignerKind
+from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition
+from careplan.domain.permissions import Action
+from careplan.domain.records import PlanVersion, Review, Signature
+from careplan.services.canonical import about_me_json, plan_sha256
+from careplan.services.plan_access import any_version, draft_version
+from careplan.services.unit_of_work import Actor, Work, unit_of_work
+from careplan.storage.database import Database
+
+MAX_POINTS = 20_000
+
+
+@dataclass(frozen=True)
+class SignatureInput:
+    """A drawn signature (strokes: lists of (x, y) points) or a typed name with a tick."""
+
+    signer: SignerKind
+    method: SignatureMethod
+    plan_sha256: str
+    strokes: tuple[tuple[tuple[float, float], ...], ...] = ()
+    typed_name: str | None = None
+    confirmed: bool = False
+
+
+def _check_strokes(strokes: tuple[tuple[tuple[float, float], ...], ...]) -> list[Any]:
+    points = [p for stroke in strokes for p in stroke]
+    if len(points) < 2:
+        raise InvalidInput("Please sign in the box, or type your name and tick the box instead.", "signature")
+    if len(points) > MAX_POINTS:
+        raise InvalidInput("That signature has too many points. Please clear it and sign again.", "signature")
+    cleaned = []
+    for stroke in strokes:
+        line = []
+        for x, y in stroke:
+            fx, fy = float(x), float(y)
+            if not (math.isfinite(fx) and math.isfinite(fy)):
+                raise InvalidInput(
+                    "The signature could not be read. Please clear it and sign again.", "signature"
+                )
+            line.append([round(fx, 2), round(fy, 2)])
+        if line:
+            cleaned.append(line)
+    return cleaned
+
+
+def valid_signatures(version: PlanVersion, sha256: str) -> dict[SignerKind, Signature]:
+    """The latest signature from each side that covers exactly this content."""
+    found: dict[SignerKind, Signature] = {}
+    for signature in version.signatures:
+        if signature.plan_sha256 == sha256:
+            found[SignerKind(signature.signer_kind)] = signature
+    return found
+
+
+def sign_plan(
+    db: Database, actor: Actor, version_id: int, item: SignatureInput, *, expected_revision: int | None = None
+) -> PlanStatus:
+    """Record one signature on the exact version shown. When both sides have signed, it is agreed.
+
+    ``plan_sha256`` is the fingerprint of what the signer was shown; if the plan changed since,
+    the signature is refused rather than attached to words the signer never saw.
+    """
+    action = (
+        Action.WITNESS_PERSON_SIGNATURE if item.signer is SignerKind.PERSON else Action.SIGN_AS_KEY_WORKER
+    )
+    with unit_of_work(db, actor, action) as work:
+        version = draft_version(work, version_id, expected_revision)
+        if not version.goals:
+            raise InvalidTransition("Add at least one goal before the plan is signed.")
+        current = plan_sha256(version)
+        if item.plan_sha256 != current:
+            raise ConflictError(
+                "The plan changed after it was shown for signing. Please read it again, then sign."
+            )
+        person = version.plan.person
+        if item.method is SignatureMethod.DRAWN:
+            strokes: list[Any] | None = _check_strokes(item.strokes)
+            typed = None
+        else:
+            strokes = None
+            typed = " ".join((item.typed_name or "").split())
+            if not typed:
+                raise InvalidInput("Please type your name.", "typed_name")
+            if not item.confirmed:
+                raise InvalidInput("Please tick the box to say this is your signature.", "confirmed")
+        signature = Signature(
+            signer_kind=item.signer,
+            signer_name=(typed or person.preferred_name)
+            if item.signer is SignerKind.PERSON
+            else work.staff.display_name,
+            role="person" if item.signer is SignerKind.PERSON else work.staff.role,
+            person_id=person.id if item.signer is SignerKind.PERSON else None,
+            staff_id=None if item.signer is SignerKind.PERSON else work.staff.id,
+            recorded_by_id=work.staff.id,
+            signed_at=work.now,
+            method=item.method,
+            strokes=strokes,
+            plan_sha256=current,
+        )
+        version.signatures.append(signature)
+        work.session.flush()
+        work.audit("sign", "signature", signature, ("signer_kind", "method", "plan_sha256"))
+        if set(valid_signatures(version, current)) == {SignerKind.PERSON, SignerKind.KEY_WORKER}:
+            _freeze(work, version, current)
+        return PlanStatus(version.status)
+
+
+def _freeze(work: Work, version: PlanVersion, sha256: str) -> None:
+    version.frozen_about_me = about_me_json(version.plan.person)
+    version.frozen_sha256 = sha256
+    version.status = PlanStatus.AGREED
+    version.agreed_at = work.now
+    work.audit("agree", "plan_version", version, ("status", "frozen_sha256"))
+
+
+def standard_reviews(approved_on: date) -> list[tuple[ReviewKind, date]]:
+    """An early review at 7 weeks, regular reviews every 3 months, a full review at a year."""
+
+    def months_later(months: int) -> date:
+        year, month = divmod(approved_on.month - 1 + months, 12)
+        day = min(approved_on.day, 28)
+        return date(approved_on.year + year, month + 1, day)
+
+    return [
+        (ReviewKind.EARLY, approved_on + timedelta(weeks=7)),
+        (ReviewKind.REGULAR, months_later(3)),
+        (ReviewKind.REGULAR, months_later(6)),
+        (ReviewKind.REGULAR, months_later(9)),
+        (ReviewKind.FULL, months_later(12)),
+    ]
+
+
+def approve_plan(
+    db: Database, actor: Actor, version_id: int, *, expected_revision: int | None = None
+) -> None:
+    """A manager approves a fully signed version; its reviews are scheduled."""
+    with unit_of_work(db, actor, Action.APPROVE_PLAN) as work:
+        version = any_version(work, version_id, expected_revision)
+        if version.status == PlanStatus.DRAFT:
+            raise InvalidTransition("Both the person and the key worker must sign before approval.")
+        if version.status != PlanStatus.AGREED:
+            raise InvalidTransition(f"This version is already {version.status}.")
+        current = plan_sha256(version)
+        if current != version.frozen_sha256 or len(valid_signatures(version, current)) != 2:
+            raise InvalidTransition(
+                "This version no longer matches what was signed. It cannot be approved; "
+                "ask your administrator to check the record."
+            )
+        version.status = PlanStatus.APPROVED
+        version.approved_at = work.now
+        version.approved_by_id = work.staff.id
+        work.audit("approve", "plan_version", version, ("status",))
+        for kind, due in standard_reviews(work.now.date()):
+            review = Review(plan_id=version.plan_id, version=version, kind=kind, due_date=due)
+            work.session.add(review)
+            work.session.flush()
+            work.audit("schedule", "review", review, ("kind", "due_date"))

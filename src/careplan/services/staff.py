@@ -1,0 +1,102 @@
+"""Staff members and their roles. Leavers are deactivated, never deleted."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from careplan.domain.enums import Role
+from careplan.domain.errors import InvalidInput, InvalidTransition
+from careplan.domain.permissions import Action
+from careplan.domain.records import StaffMember
+from careplan.services.unit_of_work import Actor, unit_of_work
+from careplan.storage.database import Database
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+
+def _check_username(username: str) -> str:
+    name = username.strip().lower()
+    if not _USERNAME.match(name):
+        raise InvalidInput(
+            "A username is 2 to 64 lower-case letters, digits, dots, dashes or underscores.",
+            "username",
+        )
+    return name
+
+
+def _check_display_name(display_name: str) -> str:
+    name = " ".join(display_name.split())
+    if not name:
+        raise InvalidInput("Please give the staff member's name.", "display_name")
+    if len(name) > 120:
+        raise InvalidInput("That name is too long (120 characters at most).", "display_name")
+    return name
+
+
+def create_first_administrator(db: Database, username: str, display_name: str) -> Actor:
+    """Set up the first administrator of a new database. Refused once anybody is on the staff."""
+    with unit_of_work(db, None, None) as work:
+        if work.session.scalar(select(func.count()).select_from(StaffMember)):
+            raise InvalidTransition("This database already has staff. Ask an administrator to add you.")
+        staff = StaffMember(
+            username=_check_username(username),
+            display_name=_check_display_name(display_name),
+            role=Role.ADMINISTRATOR,
+            active=True,
+        )
+        work.session.add(staff)
+        work.session.flush()
+        work.audit("create", "staff", staff, ("username", "display_name", "role"))
+    return Actor(staff.id)
+
+
+def add_staff(db: Database, actor: Actor, username: str, display_name: str, role: Role) -> int:
+    with unit_of_work(db, actor, Action.MANAGE_STAFF) as work:
+        name = _check_username(username)
+        if work.session.scalar(select(StaffMember.id).where(StaffMember.username == name)):
+            raise InvalidInput(f"The username “{name}” is already taken.", "username")
+        staff = StaffMember(
+            username=name, display_name=_check_display_name(display_name), role=Role(role), active=True
+        )
+        work.session.add(staff)
+        work.session.flush()
+        work.audit("create", "staff", staff, ("username", "display_name", "role"))
+        return staff.id
+
+
+def change_role(db: Database, actor: Actor, staff_id: int, role: Role) -> None:
+    with unit_of_work(db, actor, Action.MANAGE_STAFF) as work:
+        staff = work.get(StaffMember, staff_id, "member of staff")
+        if staff.role == Role.ADMINISTRATOR and role != Role.ADMINISTRATOR:
+            _keep_one_administrator(work.session, staff.id)
+        staff.role = Role(role)
+        work.audit("update", "staff", staff, ("role",))
+
+
+def deactivate_staff(db: Database, actor: Actor, staff_id: int) -> None:
+    """A leaver: they can no longer act, and everything they wrote keeps their name."""
+    with unit_of_work(db, actor, Action.MANAGE_STAFF) as work:
+        staff = work.get(StaffMember, staff_id, "member of staff")
+        if staff.id == work.staff.id:
+            raise InvalidTransition("You cannot deactivate your own account.")
+        if staff.role == Role.ADMINISTRATOR:
+            _keep_one_administrator(work.session, staff.id)
+        staff.active = False
+        work.audit("deactivate", "staff", staff, ("active",))
+
+
+def _keep_one_administrator(session: Session, leaving_id: int) -> None:
+    others = session.scalar(
+        select(func.count())
+        .select_from(StaffMember)
+        .where(
+            StaffMember.role == Role.ADMINISTRATOR,
+            StaffMember.active.is_(True),
+            StaffMember.id != leaving_id,
+        )
+    )
+    if not others:
+        raise InvalidTransition("There must always be at least one active administrator.")

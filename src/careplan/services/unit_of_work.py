@@ -1,0 +1,205 @@
+"""One unit of work per use case: who is acting, may they, one transaction, its audit events."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from careplan.domain.enums import AuthorKind, Role
+from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
+from careplan.domain.permissions import Action, require
+from careplan.domain.records import AuditHead, AuthoredText, Base, StaffMember, utcnow
+from careplan.services.audit import append_events
+from careplan.storage.database import Database
+
+MAX_TEXT = 5000
+T = TypeVar("T", bound=Base)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The member of staff at the keyboard. Every use case takes one."""
+
+    staff_id: int
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose words a new piece of text is: the person the record is about, or the staff member."""
+
+    kind: AuthorKind
+
+    @classmethod
+    def person(cls) -> Voice:
+        return cls(AuthorKind.PERSON)
+
+    @classmethod
+    def staff(cls) -> Voice:
+        return cls(AuthorKind.STAFF)
+
+
+PERSON = Voice.person()
+STAFF = Voice.staff()
+
+
+@dataclass
+class PendingEvent:
+    action: str
+    entity: str
+    target: Base | int | None
+    fields: tuple[str, ...]
+
+
+@dataclass
+class Work:
+    """What a use case holds while it runs: the session, the acting staff member, its audit."""
+
+    session: Session
+    staff: StaffMember
+    now: datetime
+    _events: list[PendingEvent] = field(default_factory=list)
+
+    @property
+    def role(self) -> Role:
+        return Role(self.staff.role)
+
+    def require(self, action: Action) -> None:
+        require(self.role, action)
+
+    def may(self, action: Action) -> bool:
+        from careplan.domain.permissions import may
+
+        return may(self.role, action)
+
+    def audit(
+        self, action: str, entity: str, target: Base | int | None, fields: tuple[str, ...] = ()
+    ) -> None:
+        """Record that ``action`` happened to a record. ``fields`` are names, never values."""
+        self._events.append(PendingEvent(action, entity, target, tuple(sorted(fields))))
+
+    def get(self, model: type[T], ident: int, what: str) -> T:
+        found = self.session.get(model, ident)
+        if found is None:
+            raise NotFound(f"That {what} could not be found. It may have been removed.")
+        return found
+
+    def text(self, body: str, voice: Voice, *, person_id: int, field_name: str = "text") -> AuthoredText:
+        """A new piece of free text in the given voice, recorded by the acting staff member."""
+        cleaned = clean_text(body, field_name)
+        if voice.kind is AuthorKind.PERSON:
+            written = AuthoredText(
+                body=cleaned,
+                author_kind=AuthorKind.PERSON,
+                person_id=person_id,
+                recorded_by_id=self.staff.id,
+                written_at=self.now,
+            )
+        else:
+            written = AuthoredText(
+                body=cleaned,
+                author_kind=AuthorKind.STAFF,
+                staff_id=self.staff.id,
+                author_role=self.role,
+                recorded_by_id=self.staff.id,
+                written_at=self.now,
+            )
+        self.session.add(written)
+        return written
+
+    def retext(
+        self, current: AuthoredText | None, body: str, voice: Voice, *, person_id: int, field_name: str
+    ) -> AuthoredText:
+        """The text to keep after an edit: the same row if nothing changed, else a new one."""
+        cleaned = clean_text(body, field_name)
+        if current is not None and current.body == cleaned and current.author_kind == voice.kind:
+            same_author = voice.kind is AuthorKind.PERSON or current.staff_id == self.staff.id
+            if same_author:
+                return current
+        return self.text(cleaned, voice, person_id=person_id, field_name=field_name)
+
+
+def clean_text(body: str, field_name: str = "text") -> str:
+    cleaned = body.strip()
+    if not cleaned:
+        raise InvalidInput("Please write something here first.", field_name)
+    if len(cleaned) > MAX_TEXT:
+        raise InvalidInput(
+            f"This is longer than {MAX_TEXT} characters. Please shorten it or split it in two.",
+            field_name,
+        )
+    return cleaned
+
+
+def _acting_staff(session: Session, actor: Actor) -> StaffMember:
+    staff = session.get(StaffMember, actor.staff_id)
+    if staff is None or not staff.active:
+        raise PermissionDenied("Only active members of staff can do this. Please sign in again.")
+    return staff
+
+
+@contextlib.contextmanager
+def unit_of_work(db: Database, actor: Actor | None, action: Action | None) -> Iterator[Work]:
+    """A write transaction for one use case.
+
+    Takes the audit chain's lock first (on SQLite, the database write lock; on PostgreSQL, a row
+    lock), so that writers queue up instead of failing half way, and the chain stays a line.
+    ``actor`` is None only for setting up the very first administrator.
+    """
+    with db.session() as session:
+        try:
+            with session.begin():
+                session.execute(
+                    update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq)
+                )
+                if actor is None:
+                    staff = StaffMember(id=None, username="", display_name="", role=Role.ADMINISTRATOR)
+                else:
+                    staff = _acting_staff(session, actor)
+                    if action is not None:
+                        require(Role(staff.role), action)
+                work = Work(session=session, staff=staff, now=utcnow())
+                yield work
+                session.flush()
+                append_events(
+                    session,
+                    work.staff.id if actor is not None else None,
+                    work.now,
+                    [(e.action, e.entity, _ident(e.target), e.fields) for e in work._events],
+                )
+        except StaleDataError as exc:
+            raise ConflictError(
+                "Someone else saved changes to this record at the same time. Nothing was "
+                "overwritten. Reload to see their changes, then make yours again."
+            ) from exc
+
+
+@contextlib.contextmanager
+def read_only(db: Database, actor: Actor, action: Action) -> Iterator[Work]:
+    """A read transaction for one query, checked against the permission table."""
+    with db.session() as session:
+        staff = _acting_staff(session, actor)
+        require(Role(staff.role), action)
+        yield Work(session=session, staff=staff, now=utcnow())
+        session.rollback()
+
+
+def _ident(target: Base | int | None) -> int | None:
+    if target is None or isinstance(target, int):
+        return target
+    ident = getattr(target, "id", None)
+    return ident if isinstance(ident, int) else None
+
+
+def staff_by_username(db: Database, username: str) -> Actor:
+    with db.session() as session:
+        staff_id = session.scalar(select(StaffMember.id).where(StaffMember.username == username))
+    if staff_id is None:
+        raise NotFound(f"There is no member of staff called “{username}”.")
+    return Actor(staff_id)

@@ -1,0 +1,49 @@
+"""Running the Alembic migrations that live inside the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from careplan.storage.database import Database, copy_sqlite_aside, translate_storage_errors
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(db: Database) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = db.engine
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory(str(MIGRATIONS))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with translate_storage_errors(), db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_if_needed(db: Database) -> bool:
+    """Bring the schema up to the newest migration. Returns True if anything ran.
+
+    An existing SQLite file is copied aside first, so a failed upgrade loses nothing.
+    """
+    current = current_revision(db)
+    if current == head_revision():
+        return False
+    path = db.path
+    if current is not None and path is not None and path.exists() and path.stat().st_size > 0:
+        copy_sqlite_aside(path, f"before-upgrade-from-{current}")
+    with translate_storage_errors():
+        command.upgrade(alembic_config(db), "head")
+    return True
