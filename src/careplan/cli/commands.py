@@ -110,11 +110,11 @@ def db(args: argparse.Namespace) -> int:
     from careplan.storage.migrate import current_revision, head_revision, upgrade_if_needed
 
     if args.db_command == "upgrade":
-        database = open_database(args.database, create=True, migrate=False)
+        database = open_database(args.database, create=True, migrate=False, require_schema=False)
         ran = upgrade_if_needed(database)
         print("The database was brought up to date." if ran else "The database is already up to date.")
         return 0
-    database = open_database(args.database, create=False, migrate=False)
+    database = open_database(args.database, create=False, migrate=False, require_schema=False)
     info = database.info()
     current = current_revision(database)
     print(f"Database: {info.url}")

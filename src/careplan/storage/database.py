@@ -203,6 +203,7 @@ def open_database(
     *,
     create: bool = True,
     migrate: bool = True,
+    require_schema: bool = True,
 ) -> Database:
     """Open (and if needed create and upgrade) the Careplan database at ``target``."""
     url = resolve_target(target)
@@ -217,7 +218,7 @@ def open_database(
             from careplan.storage.migrate import upgrade_if_needed
 
             upgrade_if_needed(db)
-        elif not has_schema(db):
+        elif require_schema and not has_schema(db):
             raise StorageError("This database has not been set up. Run “careplan db upgrade” first.")
     except StorageError:
         engine.dispose()

@@ -1,0 +1,201 @@
+"""The careplan command, run as a person would run it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careplan.domain.enums import PlanStatus
+
+
+def run(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CAREPLAN_")}
+    full_env["CAREPLAN_DATA_DIR"] = str(data_dir)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "careplan", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_plain_failure(result: subprocess.CompletedProcess[str], code: int, phrase: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert phrase in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") <= 4
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run("--version", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("careplan 0.")
+
+
+def test_no_command_says_the_app_is_not_here_yet(tmp_path: Path) -> None:
+    result = run(data_dir=tmp_path)
+    assert result.returncode == 0
+    assert "not part of this release yet" in result.stdout
+
+
+def test_bad_arguments_exit_2(tmp_path: Path) -> None:
+    assert_plain_failure(run("plans", "--status", "pending", data_dir=tmp_path), 2, "invalid choice")
+    assert_plain_failure(run("demo", "--people", "lots", data_dir=tmp_path), 2, "not a whole number")
+    assert_plain_failure(run("frobnicate", data_dir=tmp_path), 2, "invalid choice")
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "careplan.db"
+    result = run("--database", str(missing), "plans", data_dir=tmp_path)
+    assert_plain_failure(result, 3, "There is no Careplan database")
+    assert not missing.exists()
+
+
+def test_corrupt_database_is_a_clear_error_and_left_alone(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a database at all" * 100)
+    before = broken.read_bytes()
+    for command in (["plans"], ["db", "upgrade"], ["db", "info"], ["audit", "verify"]):
+        result = run("--database", str(broken), *command, data_dir=tmp_path)
+        assert_plain_failure(result, 3, "not a Careplan database")
+    assert broken.read_bytes() == before
+
+
+def test_truncated_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "careplan.db"
+    assert run("--database", str(path), "db", "upgrade", data_dir=tmp_path).returncode == 0
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    result = run("--database", str(path), "plans", data_dir=tmp_path)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_db_upgrade_then_info(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    first = run("--database", str(path), "db", "upgrade", data_dir=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "brought up to date" in first.stdout
+    again = run("--database", str(path), "db", "upgrade", data_dir=tmp_path)
+    assert "already up to date" in again.stdout
+    info = run("--database", str(path), "db", "info", data_dir=tmp_path)
+    assert info.returncode == 0
+    assert "Schema:   0001" in info.stdout
+
+
+def test_default_database_lives_in_the_data_dir(tmp_path: Path) -> None:
+    result = run("db", "upgrade", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "careplan.db").exists()
+
+
+def test_environment_variable_chooses_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "from-env.db"
+    result = run("db", "upgrade", data_dir=tmp_path, env={"CAREPLAN_DATABASE": str(path)})
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+    assert not (tmp_path / "careplan.db").exists()
+
+
+def test_plans_needs_someone_to_act_as(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    run("--database", str(path), "db", "upgrade", data_dir=tmp_path)
+    assert_plain_failure(run("--database", str(path), "plans", data_dir=tmp_path), 4, "--user")
+    assert_plain_failure(
+        run("--database", str(path), "--user", "nobody", "plans", data_dir=tmp_path), 5, "no member of staff"
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    result = run("--database", str(path), "demo", "--people", "200", "--seed", "7", data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "Demo data ready" in result.stdout
+    return path
+
+
+def test_demo_then_plans_json_lists_every_status(demo_db: Path, tmp_path: Path) -> None:
+    result = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {row["status"] for row in rows} == {s.value for s in PlanStatus}
+    for row in rows:
+        assert set(row) >= {"plan_id", "person_reference", "version", "status", "agreed_budget", "allocated"}
+        if row["agreed_budget"] is not None:
+            assert row["agreed_budget"].count(".") == 1
+
+
+def test_plans_status_filter_and_table(demo_db: Path, tmp_path: Path) -> None:
+    table = run("--database", str(demo_db), "plans", data_dir=tmp_path)
+    assert table.returncode == 0
+    assert table.stdout.splitlines()[0].split() == ["Plan", "Person", "Version", "Status", "Agreed", "budget",
+                                                    "Allocated"]
+    active = run("--database", str(demo_db), "--user", "sam", "plans", "--status", "active", "--format", "json",
+                 data_dir=tmp_path)
+    assert active.returncode == 0, active.stderr
+    rows = json.loads(active.stdout)
+    assert rows
+    assert {row["status"] for row in rows} == {"active"}
+
+
+def test_administrator_may_not_list_care_records(demo_db: Path, tmp_path: Path) -> None:
+    result = run("--database", str(demo_db), "--user", "admin", "plans", data_dir=tmp_path)
+    assert_plain_failure(result, 4, "administrator cannot")
+
+
+def test_demo_refuses_a_database_that_has_other_people(demo_db: Path, tmp_path: Path) -> None:
+    result = run("--database", str(demo_db), "demo", "--people", "5", "--seed", "8", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_audit_verify_detects_tampering(demo_db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    src = sqlite3.connect(demo_db)
+    dst = sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    intact = run("--database", str(copy), "--user", "priya", "audit", "verify", data_dir=tmp_path)
+    assert intact.returncode == 0, intact.stderr
+    assert "intact" in intact.stdout
+    dst.execute("UPDATE audit_events SET action = 'delete' WHERE id = 3")
+    dst.commit()
+    dst.close()
+    broken = run("--database", str(copy), "--user", "priya", "audit", "verify", data_dir=tmp_path)
+    assert broken.returncode == 7
+    assert "event 3" in broken.stderr
+
+
+@pytest.mark.postgres
+def test_commands_work_against_postgresql(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    from tests import pg_server
+
+    url = pg_server.fresh_database_url(request)
+    upgrade = run("--database", url, "db", "upgrade", data_dir=tmp_path)
+    assert upgrade.returncode == 0, upgrade.stderr
+    demo = run("--database", url, "demo", "--people", "40", data_dir=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    listed = run("--database", url, "plans", "--format", "json", data_dir=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) >= 40
+    info = run("--database", url, "db", "info", data_dir=tmp_path)
+    assert "postgresql" in info.stdout
+    assert "password" not in info.stdout.lower()
+
+
+def test_unreachable_postgresql_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("--database", "postgresql+psycopg://careplan:secret@127.0.0.1:1/careplan", "plans",
+                 data_dir=tmp_path)
+    assert_plain_failure(result, 3, "cannot reach the database server")
+    assert "secret" not in result.stderr
