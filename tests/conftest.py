@@ -11,7 +11,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from careplan.storage import Database, open_database
-from tests import pg_server
 
 pytest_plugins = ["tests.pg_server"]
 
@@ -23,6 +22,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An address for a brand-new, empty database on each engine."""
     if request.param == "sqlite":
         return str(tmp_path / "careplan.db")
+    from tests import pg_server
+
     return pg_server.fresh_database_url(request)
 
 

@@ -220,12 +220,12 @@ def open_database(
             upgrade_if_needed(db)
         elif require_schema and not has_schema(db):
             raise StorageError("This database has not been set up. Run “careplan db upgrade” first.")
-    except StorageError:
-        engine.dispose()
-        raise
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StorageError(describe_storage_error(exc)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
     return db
 
 
@@ -238,6 +238,13 @@ def copy_sqlite_aside(path: Path, label: str) -> Path:
     """Copy an SQLite database (WAL included, consistently) next to itself and return the copy."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    # Created private (0600) before a single byte is copied into it: these are care records.
+    try:
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise StorageError(
+            f"Careplan could not copy the database aside before upgrading ({exc.strerror}). Nothing was changed."
+        ) from exc
     source = sqlite3.connect(str(path))
     try:
         dest = sqlite3.connect(str(target))
@@ -249,5 +256,4 @@ def copy_sqlite_aside(path: Path, label: str) -> Path:
         raise StorageError(f"Careplan could not copy the database aside before upgrading ({exc}).") from exc
     finally:
         source.close()
-    os.chmod(target, 0o600)
     return target

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from careplan.domain.errors import StorageError
 from careplan.storage.database import Database, copy_sqlite_aside, translate_storage_errors
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -28,6 +30,13 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    try:
+        return ScriptDirectory(str(MIGRATIONS)).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current_revision(db: Database) -> str | None:
     with translate_storage_errors(), db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -41,6 +50,11 @@ def upgrade_if_needed(db: Database) -> bool:
     current = current_revision(db)
     if current == head_revision():
         return False
+    if current is not None and not is_known_revision(current):
+        raise StorageError(
+            "This database was made by a newer version of Careplan. Nothing has been changed. "
+            "Install the newer version of Careplan to open it."
+        )
     path = db.path
     if current is not None and path is not None and path.exists() and path.stat().st_size > 0:
         copy_sqlite_aside(path, f"before-upgrade-from-{current}")
