@@ -139,10 +139,27 @@ def test_demo_then_plans_json_lists_every_status(demo_db: Path, tmp_path: Path) 
 def test_plans_status_filter_and_table(demo_db: Path, tmp_path: Path) -> None:
     table = run("--database", str(demo_db), "plans", data_dir=tmp_path)
     assert table.returncode == 0
-    assert table.stdout.splitlines()[0].split() == ["Plan", "Person", "Version", "Status", "Agreed", "budget",
-                                                    "Allocated"]
-    active = run("--database", str(demo_db), "--user", "sam", "plans", "--status", "active", "--format", "json",
-                 data_dir=tmp_path)
+    assert table.stdout.splitlines()[0].split() == [
+        "Plan",
+        "Person",
+        "Version",
+        "Status",
+        "Agreed",
+        "budget",
+        "Allocated",
+    ]
+    active = run(
+        "--database",
+        str(demo_db),
+        "--user",
+        "sam",
+        "plans",
+        "--status",
+        "active",
+        "--format",
+        "json",
+        data_dir=tmp_path,
+    )
     assert active.returncode == 0, active.stderr
     rows = json.loads(active.stdout)
     assert rows
@@ -195,7 +212,8 @@ def test_commands_work_against_postgresql(request: pytest.FixtureRequest, tmp_pa
 
 
 def test_unreachable_postgresql_is_a_clear_error(tmp_path: Path) -> None:
-    result = run("--database", "postgresql+psycopg://careplan:secret@127.0.0.1:1/careplan", "plans",
-                 data_dir=tmp_path)
+    result = run(
+        "--database", "postgresql+psycopg://careplan:secret@127.0.0.1:1/careplan", "plans", data_dir=tmp_path
+    )
     assert_plain_failure(result, 3, "cannot reach the database server")
     assert "secret" not in result.stderr

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 import stat
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path

@@ -116,13 +116,14 @@ def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
         stmt = stmt.where(next_review.c.due < today)
     elif query.reviews is ReviewFilter.DUE_SOON:
         stmt = stmt.where(next_review.c.due <= date.fromordinal(today.toordinal() + 14))
-    order: list[Any] = {
+    orders: dict[SortKey, list[Any]] = {
         SortKey.NAME: [func.lower(Person.preferred_name), Person.id],
         SortKey.REFERENCE: [Person.reference],
         SortKey.STATUS: [status.c.status, func.lower(Person.preferred_name), Person.id],
         SortKey.NEXT_REVIEW: [next_review.c.due, Person.id],
         SortKey.KEY_WORKER: [StaffMember.display_name, func.lower(Person.preferred_name), Person.id],
-    }[query.sort]
+    }
+    order = orders[query.sort]
     return stmt.order_by(*[(col.desc() if query.descending else col.asc()).nulls_last() for col in order])
 
 

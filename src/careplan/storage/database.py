@@ -243,7 +243,8 @@ def copy_sqlite_aside(path: Path, label: str) -> Path:
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except OSError as exc:
         raise StorageError(
-            f"Careplan could not copy the database aside before upgrading ({exc.strerror}). Nothing was changed."
+            f"Careplan could not copy the database aside before upgrading ({exc.strerror}). "
+            "Nothing was changed."
         ) from exc
     source = sqlite3.connect(str(path))
     try:

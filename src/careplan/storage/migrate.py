@@ -6,9 +6,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.util import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 
 from careplan.domain.errors import StorageError
 from careplan.storage.database import Database, copy_sqlite_aside, translate_storage_errors

@@ -1,0 +1,1 @@
+"""The desktop workspace (Qt). The only package that imports PySide6."""

@@ -1,0 +1,135 @@
+"""The people list as a real Qt model: pages fetched from the database as the view scrolls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from careplan.gui.context import AppContext
+from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, count_people, search_people
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_WORDS = {
+    None: "No plan yet",
+    "draft": "Being written",
+    "agreed": "Signed, waiting for approval",
+    "approved": "Approved",
+    "active": "In action",
+    "superseded": "Replaced",
+    "closed": "Closed",
+}
+
+
+class PeopleModel(QAbstractTableModel):
+    """Rows come from :func:`search_people`, one page at a time (``canFetchMore``/``fetchMore``)."""
+
+    COLUMNS = ("Name", "Reference", "Plan", "Next review", "Key worker")
+    SORT_KEYS = (SortKey.NAME, SortKey.REFERENCE, SortKey.STATUS, SortKey.NEXT_REVIEW, SortKey.KEY_WORKER)
+    PersonIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._query = PeopleQuery()
+        self._rows: list[PersonRow] = []
+        self._total = 0
+        self.refresh()
+
+    @property
+    def query(self) -> PeopleQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_query(self, query: PeopleQuery) -> None:
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._total = count_people(self._context.db, self._context.actor, self._query)
+        self._rows = search_people(self._context.db, self._context.actor, self._query, offset=0, limit=PAGE)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = search_people(
+            self._context.db, self._context.actor, self._query, offset=len(self._rows), limit=PAGE
+        )
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == self.PersonIdRole:
+            return row.person_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                return (
+                    row.preferred_name
+                    if row.preferred_name == row.full_name
+                    else (f"{row.preferred_name} ({row.full_name})")
+                )
+            if column == 1:
+                return row.reference
+            if column == 2:
+                return STATUS_WORDS.get(row.plan_status, row.plan_status)
+            if column == 3:
+                return row.next_review.strftime("%d %b %Y") if row.next_review else ""
+            if column == 4:
+                return row.key_worker or ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.next_review:
+            return f"Next review due {row.next_review:%A %d %B %Y}"
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.SORT_KEYS):
+            return
+        from dataclasses import replace
+
+        self.set_query(
+            replace(
+                self._query, sort=self.SORT_KEYS[column], descending=order == Qt.SortOrder.DescendingOrder
+            )
+        )
+
+    def person_id(self, row: int) -> int | None:
+        return self._rows[row].person_id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, person_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.person_id == person_id:
+                return number
+        return None

@@ -1,0 +1,106 @@
+"""Who is writing now: the person or the key worker. Every new piece of text takes this voice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from careplan.domain.enums import AuthorKind
+from careplan.gui.assets import icon
+from careplan.services.unit_of_work import PERSON, STAFF, Voice
+from careplan.services.workspace import Author
+
+PERSON_TINT = "#f3e8fa"
+STAFF_TINT = "#e3f1f6"
+
+
+class VoiceSwitch(QWidget):
+    """Two large buttons; the checked one says whose words are being typed."""
+
+    voice_changed = Signal(object)
+
+    def __init__(self, staff_name: str, role_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._staff_name = staff_name
+        self._role_label = role_label
+        self.setAccessibleName("Who is writing now")
+        label = QLabel("Who is writing now?", self)
+        self.person_button = self._button("person-voice")
+        self.person_button.setObjectName("voicePerson")
+        self.staff_button = self._button("staff-voice")
+        self.staff_button.setObjectName("voiceStaff")
+        self.staff_button.setText(f"{staff_name} ({role_label})")
+        self.staff_button.setAccessibleName(f"{staff_name} is writing")
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.person_button)
+        group.addButton(self.staff_button)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.person_button)
+        layout.addWidget(self.staff_button)
+        self.set_person_name("the person")
+        self.person_button.setChecked(True)
+        self.person_button.toggled.connect(self._changed)
+
+    def _button(self, icon_name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setCheckable(True)
+        button.setIcon(icon(icon_name))
+        button.setIconSize(QSize(24, 24))
+        button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
+        button.setMinimumHeight(40)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setStyleSheet(
+            "QToolButton { padding: 4px 10px; border: 1px solid #888; border-radius: 6px; }"
+            "QToolButton:checked { font-weight: bold; border: 3px solid #333; }"
+        )
+        return button
+
+    def set_person_name(self, name: str) -> None:
+        self.person_button.setText(f"{name} is speaking")
+        self.person_button.setAccessibleName(f"{name} is speaking")
+        self.person_button.setToolTip(f"What is typed now goes in as {name}'s own words")
+        self.staff_button.setToolTip(f"What is typed now goes in as {self._staff_name}'s words")
+
+    @property
+    def voice(self) -> Voice:
+        return PERSON if self.person_button.isChecked() else STAFF
+
+    def set_voice(self, voice: Voice) -> None:
+        (self.person_button if voice.kind is AuthorKind.PERSON else self.staff_button).setChecked(True)
+
+    def toggle(self) -> None:
+        self.set_voice(STAFF if self.voice.kind is AuthorKind.PERSON else PERSON)
+
+    def _changed(self, _checked: bool) -> None:
+        self.voice_changed.emit(self.voice)
+
+
+class AuthorBadge(QLabel):
+    """Whose words a text is: an icon, a label and a tint (never colour alone)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("authorBadge")
+        self.set_author(None)
+
+    def set_author(self, author: Author | None) -> None:
+        if author is None:
+            self.setText("")
+            self.setVisible(False)
+            return
+        self.setVisible(True)
+        is_person = author.kind is AuthorKind.PERSON
+        glyph = "person-voice" if is_person else "staff-voice"
+        path = icon(glyph).pixmap(16, 16)
+        del path  # the icon is drawn through rich text below, keeping one widget per badge
+        tint = PERSON_TINT if is_person else STAFF_TINT
+        self.setText(f"{'💬' if is_person else '🪪'} {author.label}")
+        self.setStyleSheet(f"QLabel {{ background: {tint}; border-radius: 4px; padding: 2px 6px; }}")
+        self.setAccessibleName(f"Written in {author.label}" if is_person else f"Written by {author.label}")
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint()

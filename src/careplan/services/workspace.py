@@ -1,0 +1,415 @@
+"""What a person's workspace shows, read in one short session: plain data, no ORM objects.
+
+The GUI reads these views and changes the record only through the use cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from careplan.domain.enums import AuthorKind
+from careplan.domain.permissions import Action
+from careplan.domain.records import (
+    AuthoredText,
+    Goal,
+    LifeArea,
+    Person,
+    Plan,
+    PlanVersion,
+    Proposal,
+    Service,
+    Step,
+)
+from careplan.services.canonical import plan_sha256
+from careplan.services.people import ABOUT_ME_TOPICS
+from careplan.services.unit_of_work import Actor, read_only
+from careplan.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Author:
+    """Whose words: the person, or a staff member in a role."""
+
+    kind: AuthorKind
+    name: str
+    role: str | None
+
+    @property
+    def label(self) -> str:
+        if self.kind is AuthorKind.PERSON:
+            return f"{self.name}'s words"
+        role = (self.role or "").replace("_", " ")
+        return f"{self.name} ({role})" if role else self.name
+
+
+@dataclass(frozen=True)
+class TextView:
+    id: int
+    body: str
+    author: Author
+    written_at: datetime
+
+
+def text_view(text: AuthoredText | None, person_name: str) -> TextView | None:
+    if text is None:
+        return None
+    if text.author_kind == AuthorKind.PERSON:
+        author = Author(AuthorKind.PERSON, person_name, None)
+    else:
+        author = Author(
+            AuthorKind.STAFF, text.staff.display_name if text.staff else "Staff", text.author_role
+        )
+    return TextView(text.id, text.body, author, text.written_at)
+
+
+@dataclass(frozen=True)
+class SubstanceView:
+    substance: str
+    how: str | None
+    how_often: str | None
+    amount: str | None
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    revision: int
+    reference: str
+    preferred_name: str
+    full_name: str
+    date_of_birth: date | None
+    pronouns: str | None
+    contact_how: str | None
+    contact_details: str | None
+    key_worker: str | None
+    about_me: dict[str, TextView]
+    substances: list[SubstanceView]
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: int
+    key: str
+    what: TextView
+    owner: str
+    owner_detail: str | None
+    due_date: date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class DisagreementView:
+    id: int
+    goal_id: int | None
+    step_id: int | None
+    allocation_id: int | None
+    note: TextView
+
+
+@dataclass(frozen=True)
+class GoalView:
+    id: int
+    key: str
+    wording: TextView
+    why: TextView | None
+    life_area_code: str
+    life_area: str
+    target_date: date | None
+    status: str
+    steps: list[StepView]
+
+
+@dataclass(frozen=True)
+class AllocationView:
+    id: int
+    key: str
+    description: str
+    category: str
+    unit: str
+    quantity: Decimal
+    unit_price_pence: int
+    total_pence: int
+    goal_ids: list[int]
+    override_reason: str | None
+    from_proposal: bool
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    signer_kind: str
+    signer_name: str
+    role: str
+    signed_at: datetime
+    method: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    id: int
+    number: int
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class VersionView:
+    id: int
+    plan_id: int
+    plan_revision: int
+    number: int
+    status: str
+    frozen: bool
+    period_start: date | None
+    period_end: date | None
+    indicative_pence: int | None
+    working: dict[str, Any] | None
+    agreed_pence: int | None
+    goals: list[GoalView]
+    allocations: list[AllocationView]
+    disagreements: list[DisagreementView]
+    signatures: list[SignatureView]
+    sha256: str
+    versions: list[VersionSummary] = field(default_factory=list)
+
+    @property
+    def allocated_pence(self) -> int:
+        return sum(a.total_pence for a in self.allocations)
+
+    @property
+    def limit_pence(self) -> int | None:
+        return self.agreed_pence if self.agreed_pence is not None else self.indicative_pence
+
+    @property
+    def remaining_pence(self) -> int | None:
+        limit = self.limit_pence
+        return None if limit is None else limit - self.allocated_pence
+
+
+def load_person(db: Database, actor: Actor, person_id: int) -> PersonView:
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        person = work.session.scalar(
+            select(Person)
+            .where(Person.id == person_id)
+            .options(selectinload(Person.about_me), selectinload(Person.substances))
+        )
+        if person is None:
+            from careplan.domain.errors import NotFound
+
+            raise NotFound("That person could not be found.")
+        about = {}
+        for entry in person.about_me:
+            view = text_view(entry.text, person.preferred_name)
+            assert view is not None
+            about[entry.topic] = view
+        ordered = {topic: about[topic] for topic in ABOUT_ME_TOPICS if topic in about}
+        return PersonView(
+            id=person.id,
+            revision=person.revision,
+            reference=person.reference,
+            preferred_name=person.preferred_name,
+            full_name=person.full_name,
+            date_of_birth=person.date_of_birth,
+            pronouns=person.pronouns,
+            contact_how=person.contact_how,
+            contact_details=person.contact_details,
+            key_worker=person.key_worker.display_name if person.key_worker else None,
+            about_me=ordered,
+            substances=[SubstanceView(s.substance, s.how, s.how_often, s.amount) for s in person.substances],
+        )
+
+
+def current_version_id(db: Database, actor: Actor, person_id: int) -> int | None:
+    """The version a workspace opens on: the newest version of the person's newest plan."""
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        return work.session.scalar(
+            select(PlanVersion.id)
+            .join(Plan, Plan.id == PlanVersion.plan_id)
+            .where(Plan.person_id == person_id)
+            .order_by(Plan.id.desc(), PlanVersion.number.desc())
+            .limit(1)
+        )
+
+
+def load_version(db: Database, actor: Actor, version_id: int) -> VersionView:
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        version = work.session.scalar(
+            select(PlanVersion)
+            .where(PlanVersion.id == version_id)
+            .options(
+                selectinload(PlanVersion.goals).selectinload(Goal.steps).selectinload(Step.what),
+                selectinload(PlanVersion.goals).selectinload(Goal.wording),
+                selectinload(PlanVersion.goals).selectinload(Goal.why),
+                selectinload(PlanVersion.allocations),
+                selectinload(PlanVersion.disagreements),
+                selectinload(PlanVersion.signatures),
+            )
+        )
+        if version is None:
+            from careplan.domain.errors import NotFound
+
+            raise NotFound("That plan version could not be found.")
+        name = version.plan.person.preferred_name
+        sha = plan_sha256(version)
+
+        def tv(text: AuthoredText) -> TextView:
+            view = text_view(text, name)
+            assert view is not None
+            return view
+
+        return VersionView(
+            id=version.id,
+            plan_id=version.plan_id,
+            plan_revision=version.plan.revision,
+            number=version.number,
+            status=version.status,
+            frozen=version.status != "draft",
+            period_start=version.period_start,
+            period_end=version.period_end,
+            indicative_pence=version.indicative_pence,
+            working=version.indicative_working,
+            agreed_pence=version.agreed_budget_pence,
+            goals=[
+                GoalView(
+                    id=g.id,
+                    key=g.key,
+                    wording=tv(g.wording),
+                    why=text_view(g.why, name),
+                    life_area_code=g.life_area.code,
+                    life_area=g.life_area.name,
+                    target_date=g.target_date,
+                    status=g.status,
+                    steps=[
+                        StepView(s.id, s.key, tv(s.what), s.owner, s.owner_detail, s.due_date, s.done)
+                        for s in g.steps
+                    ],
+                )
+                for g in version.goals
+            ],
+            allocations=[
+                AllocationView(
+                    id=a.id,
+                    key=a.key,
+                    description=a.description,
+                    category=a.category,
+                    unit=a.unit,
+                    quantity=a.quantity,
+                    unit_price_pence=a.unit_price_pence,
+                    total_pence=a.total_pence,
+                    goal_ids=[g.id for g in a.goals],
+                    override_reason=a.override_reason,
+                    from_proposal=a.proposal_id is not None,
+                )
+                for a in version.allocations
+            ],
+            disagreements=[
+                DisagreementView(d.id, d.goal_id, d.step_id, d.allocation_id, tv(d.text))
+                for d in version.disagreements
+            ],
+            signatures=[
+                SignatureView(
+                    s.signer_kind, s.signer_name, s.role, s.signed_at, s.method, s.plan_sha256 == sha
+                )
+                for s in version.signatures
+            ],
+            sha256=sha,
+            versions=[VersionSummary(v.id, v.number, v.status, v.created_at) for v in version.plan.versions],
+        )
+
+
+@dataclass(frozen=True)
+class LifeAreaView:
+    code: str
+    name: str
+
+
+def life_areas(db: Database, actor: Actor) -> list[LifeAreaView]:
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        rows = work.session.scalars(
+            select(LifeArea).where(LifeArea.active.is_(True)).order_by(LifeArea.position)
+        )
+        return [LifeAreaView(a.code, a.name) for a in rows]
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    id: int
+    name: str
+    provider: str
+    category: str
+    description: str
+    unit: str
+    unit_price_pence: int
+    peer_led: bool
+
+
+def catalogue_entries(db: Database, actor: Actor, *, on: date | None = None) -> list[CatalogueEntry]:
+    """Services on offer (on a given day), by category and name."""
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        day = on or work.now.date()
+        rows = work.session.scalars(
+            select(Service)
+            .options(selectinload(Service.provider))
+            .where((Service.available_from.is_(None)) | (Service.available_from <= day))
+            .where((Service.available_to.is_(None)) | (Service.available_to >= day))
+            .order_by(Service.category, Service.name)
+        )
+        return [
+            CatalogueEntry(
+                s.id,
+                s.name,
+                s.provider.name,
+                s.category,
+                s.description,
+                s.unit,
+                s.unit_price_pence,
+                s.peer_led,
+            )
+            for s in rows
+        ]
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    id: int
+    what: str
+    category: str
+    unit: str
+    estimated_cost_pence: int
+    status: str
+    approved_unit_price_pence: int | None
+    why: TextView
+    decision_note: str | None
+
+
+def proposals_for(db: Database, actor: Actor, person_id: int) -> list[ProposalView]:
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        person = work.session.get(Person, person_id)
+        name = person.preferred_name if person else ""
+        rows = work.session.scalars(
+            select(Proposal).where(Proposal.person_id == person_id).order_by(Proposal.id)
+        )
+        result = []
+        for p in rows:
+            why = text_view(p.why, name)
+            assert why is not None
+            result.append(
+                ProposalView(
+                    p.id,
+                    p.what,
+                    p.category,
+                    p.unit,
+                    p.estimated_cost_pence,
+                    p.status,
+                    p.approved_unit_price_pence,
+                    why,
+                    p.decision_note,
+                )
+            )
+        return result
