@@ -51,12 +51,9 @@ def acting_staff(db: Database, username: str | None) -> Actor:
 
 
 def start_app(args: argparse.Namespace) -> int:
-    print(
-        "The Careplan desktop workspace is not part of this release yet.\n"
-        "For now, use the commands: careplan demo, careplan plans, careplan db, careplan audit.\n"
-        "Run “careplan --help” for more."
-    )
-    return 0
+    from careplan.gui.app import run
+
+    return run(args.database, args.user)
 
 
 def demo(args: argparse.Namespace) -> int:

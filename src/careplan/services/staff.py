@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -100,3 +101,20 @@ def _keep_one_administrator(session: Session, leaving_id: int) -> None:
     )
     if not others:
         raise InvalidTransition("There must always be at least one active administrator.")
+
+
+@dataclass(frozen=True)
+class StaffSummary:
+    id: int
+    username: str
+    display_name: str
+    role: str
+
+
+def active_staff(db: Database) -> list[StaffSummary]:
+    """Everyone who can use Careplan now, by name. (No personal data about service users.)"""
+    with db.session() as session:
+        rows = session.scalars(
+            select(StaffMember).where(StaffMember.active.is_(True)).order_by(StaffMember.display_name)
+        )
+        return [StaffSummary(s.id, s.username, s.display_name, s.role) for s in rows]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from careplan.domain.enums import AuthorKind
@@ -78,29 +78,36 @@ class VoiceSwitch(QWidget):
         self.voice_changed.emit(self.voice)
 
 
-class AuthorBadge(QLabel):
+class AuthorBadge(QWidget):
     """Whose words a text is: an icon, a label and a tint (never colour alone)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("authorBadge")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.icon = QLabel(self)
+        self.label = QLabel(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 8, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.set_author(None)
+
+    def text(self) -> str:
+        return self.label.text()
 
     def set_author(self, author: Author | None) -> None:
         if author is None:
-            self.setText("")
+            self.label.setText("")
             self.setVisible(False)
             return
-        self.setVisible(True)
         is_person = author.kind is AuthorKind.PERSON
-        glyph = "person-voice" if is_person else "staff-voice"
-        path = icon(glyph).pixmap(16, 16)
-        del path  # the icon is drawn through rich text below, keeping one widget per badge
+        size = self.label.fontMetrics().height()
+        self.icon.setPixmap(icon("person-voice" if is_person else "staff-voice").pixmap(size, size))
+        self.label.setText(author.label)
         tint = PERSON_TINT if is_person else STAFF_TINT
-        self.setText(f"{'💬' if is_person else '🪪'} {author.label}")
-        self.setStyleSheet(f"QLabel {{ background: {tint}; border-radius: 4px; padding: 2px 6px; }}")
+        self.setStyleSheet(f"#authorBadge {{ background: {tint}; border-radius: 4px; }}")
         self.setAccessibleName(f"Written in {author.label}" if is_person else f"Written by {author.label}")
-        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        return super().sizeHint()
+        self.setVisible(True)

@@ -1,0 +1,45 @@
+"""Starting the desktop app: a screen check, the database, who is at the keyboard, the window."""
+
+from __future__ import annotations
+
+import sys
+
+from careplan.gui.display import display_problem
+
+
+def run(database: str | None, username: str | None) -> int:
+    problem = display_problem()
+    if problem is not None:
+        print(f"careplan: {problem}", file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from careplan.domain.enums import Role
+    from careplan.domain.errors import CareplanError
+    from careplan.gui.assets import icon
+    from careplan.gui.context import AppContext
+    from careplan.gui.dialogs.choose_staff import choose_staff
+    from careplan.gui.main_window import MainWindow
+    from careplan.gui.wiring import add_pages
+    from careplan.storage.database import open_database
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Careplan")
+    app.setOrganizationName("Careplan")
+    app.setWindowIcon(icon("careplan"))
+    try:
+        db = open_database(database)
+        staff = choose_staff(db, username)
+    except CareplanError as exc:
+        QMessageBox.critical(None, "Careplan cannot start", exc.message)
+        return 3
+    if staff is None:
+        return 0
+    context = AppContext(db=db, actor=staff.actor, staff_name=staff.name, role=Role(staff.role))
+    window = MainWindow(context, QSettings())
+    add_pages(window, context)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,1 @@
+"""Compiled Qt Designer forms (from ui/ by packaging/compile_forms.py)."""
