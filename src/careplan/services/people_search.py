@@ -112,9 +112,9 @@ def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
         stmt = stmt.where(Person.key_worker_id == actor.staff_id)
     if query.plan_status is not None:
         stmt = stmt.where(status.c.status == PlanStatus(query.plan_status))
-    if query.reviews is ReviewFilter.OVERDUE:
+    if query.reviews == ReviewFilter.OVERDUE:
         stmt = stmt.where(next_review.c.due < today)
-    elif query.reviews is ReviewFilter.DUE_SOON:
+    elif query.reviews == ReviewFilter.DUE_SOON:
         stmt = stmt.where(next_review.c.due <= date.fromordinal(today.toordinal() + 14))
     orders: dict[SortKey, list[Any]] = {
         SortKey.NAME: [func.lower(Person.preferred_name), Person.id],

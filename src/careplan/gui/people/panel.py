@@ -105,8 +105,8 @@ class PeoplePanel(QWidget):
             self.model.query,
             text=self.search.text().strip(),
             my_caseload=self.caseload.isChecked(),
-            plan_status=self.status.currentData(),
-            reviews=self.reviews.currentData(),
+            plan_status=PlanStatus(status) if (status := self.status.currentData()) else None,
+            reviews=ReviewFilter(self.reviews.currentData()),
         )
         self.model.set_query(query)
 

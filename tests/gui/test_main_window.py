@@ -1,0 +1,227 @@
+"""The main window, the people list and About me, driven as a person would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
+
+from careplan.domain.enums import AuthorKind, Role
+from careplan.gui.context import AppContext
+from careplan.gui.main_window import MainWindow
+from careplan.gui.people.model import PAGE, PeopleModel
+from careplan.services import people, staff
+from careplan.services.people_search import PeopleQuery, ReviewFilter
+from careplan.services.unit_of_work import STAFF, Actor
+from careplan.services.workspace import load_person
+from careplan.storage.database import Database
+
+
+@pytest.fixture
+def team(sqlite_db: Database) -> dict[str, Actor]:
+    admin = staff.create_first_administrator(sqlite_db, "admin", "Ada Admin")
+    return {
+        "admin": admin,
+        "sam": Actor(staff.add_staff(sqlite_db, admin, "sam", "Sam Okafor", Role.KEY_WORKER)),
+        "kim": Actor(staff.add_staff(sqlite_db, admin, "kim", "Kim Lee", Role.KEY_WORKER)),
+    }
+
+
+def make_people(db: Database, worker: Actor, names: list[tuple[str, str]]) -> list[int]:
+    return [people.register_person(db, worker, people.PersonDetails(p, f)) for p, f in names]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path) -> MainWindow:
+    context = AppContext(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(context, settings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    return win
+
+
+def test_people_model_passes_the_model_tester(
+    qtbot: QtBot, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    make_people(sqlite_db, team["sam"], [(f"Person {i:03}", f"Person {i:03} Test") for i in range(PAGE + 30)])
+    context = AppContext(sqlite_db, team["sam"], "Sam", Role.KEY_WORKER)
+    model = PeopleModel(context)
+    assert model.rowCount() == PAGE  # one page at a time, not the whole database
+    assert model.total == PAGE + 30
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == PAGE + 30
+    assert not model.canFetchMore()
+    model.refresh()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_query(PeopleQuery(text="person 01"))
+    assert model.total == 10
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    refs = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert refs == sorted(refs, reverse=True)
+
+
+def test_search_as_you_type_and_caseload_filter(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh"), ("Marek", "Marek Nowak")])
+    make_people(sqlite_db, team["kim"], [("Jordan", "Jordan Reid"), ("Deepa", "Deepa Shah")])
+    window.people.refresh()
+    assert window.people.model.rowCount() == 4
+    qtbot.keyClicks(window.people.search, "dee")
+    qtbot.waitUntil(lambda: window.people.model.rowCount() == 2)
+    names = {window.people.model.data(window.people.model.index(r, 0)) for r in range(2)}
+    assert names == {"Dee (Dee Walsh)", "Deepa (Deepa Shah)"}
+    window.people.caseload.setChecked(True)
+    assert window.people.model.rowCount() == 1
+    assert window.people.count.text() == "1 person"
+    window.people.search.clear()
+    qtbot.waitUntil(lambda: window.people.model.rowCount() == 2)
+    window.people.caseload.setChecked(False)
+    window.people.reviews.setCurrentIndex(window.people.reviews.findData(ReviewFilter.OVERDUE))
+    assert window.people.model.rowCount() == 0
+
+
+def test_find_shortcut_then_enter_opens_the_first_match(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh"), ("Marek", "Marek Nowak")])
+    window.people.refresh()
+    window.activateWindow()
+    window.find_action.trigger()
+    assert window.people.search.hasFocus()
+    qtbot.keyClicks(window.people.search, "mar")
+    qtbot.keyClick(window.people.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workspace.person is not None)
+    assert window.workspace.person is not None
+    assert window.workspace.person.preferred_name == "Marek"
+    assert window.workspace.heading.text() == "Marek"
+    assert window.voice.person_button.text() == "Marek is speaking"
+
+
+def test_about_me_saves_in_the_voice_chosen(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.people.refresh()
+    window.open_person(dee)
+    hopes = window.workspace.about_me.boxes["hopes"]
+    qtbot.keyClicks(hopes.editor, "I want my kids to see me well")
+    qtbot.waitUntil(lambda: "hopes" in load_person(sqlite_db, team["sam"], dee).about_me, timeout=3000)
+    stored = load_person(sqlite_db, team["sam"], dee).about_me["hopes"]
+    assert stored.body == "I want my kids to see me well"
+    assert stored.author.kind is AuthorKind.PERSON
+    assert hopes.badge.isVisible()
+    assert hopes.badge.text() == "Dee's words"
+    assert "About me saved" in window.saved_label.text()
+
+    window.switch_voice_action.trigger()
+    assert window.voice.voice == STAFF
+    support = window.workspace.about_me.boxes["support"]
+    qtbot.keyClicks(support.editor, "Her sister Jo, most weeks")
+    window.workspace.save_pending()  # what leaving the page or closing the window does
+    stored = load_person(sqlite_db, team["sam"], dee).about_me["support"]
+    assert stored.author.kind is AuthorKind.STAFF
+    assert stored.author.label == "Sam Okafor (key worker)"
+    assert support.badge.text() == "Sam Okafor (key worker)"
+
+
+def test_closing_the_window_saves_what_was_typed(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.people.refresh()
+    window.open_person(dee)
+    qtbot.keyClicks(window.workspace.about_me.boxes["going_well"].editor, "Two weeks on my script")
+    assert window.close()
+    assert load_person(sqlite_db, team["sam"], dee).about_me["going_well"].body == "Two weeks on my script"
+
+
+def test_register_a_person_through_the_dialog(
+    qtbot: QtBot,
+    window: MainWindow,
+    sqlite_db: Database,
+    team: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from careplan.gui.dialogs.register_person import RegisterPersonDialog
+
+    seen: list[RegisterPersonDialog] = []
+
+    def drive(dialog: RegisterPersonDialog) -> int:
+        seen.append(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.ui.preferredName, "Jordan")
+        qtbot.keyClicks(dialog.ui.dateOfBirth, "31/02/2004")
+        dialog.save()
+        assert dialog.ui.problem.isVisible()
+        assert "not a date" in dialog.ui.problem.text()
+        assert dialog.ui.preferredName.text() == "Jordan"  # nothing typed is lost
+        dialog.ui.dateOfBirth.clear()
+        qtbot.keyClicks(dialog.ui.dateOfBirth, "14/06/2004")
+        qtbot.keyClicks(dialog.ui.fullName, "Jordan Reid")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(RegisterPersonDialog, "exec", drive)
+    window.new_person_action.trigger()
+    assert seen
+    person_id = seen[0].person_id
+    assert person_id is not None
+    person = load_person(sqlite_db, team["sam"], person_id)
+    assert (person.preferred_name, person.full_name, person.date_of_birth) == (
+        "Jordan",
+        "Jordan Reid",
+        date(2004, 6, 14),
+    )
+    assert person.key_worker == "Sam Okafor"
+    assert window.workspace.person is not None
+    assert window.workspace.person.id == person_id
+
+
+def test_window_remembers_its_size(
+    qtbot: QtBot, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path
+) -> None:
+    context = AppContext(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(context, settings)
+    qtbot.addWidget(first)
+    first.resize(760, 560)
+    first.show()
+    first.close()
+    second = MainWindow(context, settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 560)
+
+
+def test_every_input_has_an_accessible_name(
+    window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.open_person(dee)
+    inputs = [w for kind in (QLineEdit, QPlainTextEdit, QComboBox) for w in window.findChildren(kind)]
+    unnamed = [w.objectName() or type(w).__name__ for w in inputs if not w.accessibleName() and w.isVisible()]
+    assert inputs
+    assert unnamed == []
+
+
+def test_careplan_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["CAREPLAN_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "careplan"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 2
+    assert "needs a screen" in result.stderr
+    assert "Traceback" not in result.stderr
