@@ -1,0 +1,101 @@
+"""Finding people: text, caseload, plan status, review dates and sorting, on both engines."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from careplan.domain.enums import PlanStatus, Role
+from careplan.services import people, plans, staff
+from careplan.services.people_search import (
+    PeopleQuery,
+    ReviewFilter,
+    SortKey,
+    count_people,
+    search_people,
+)
+from careplan.services.unit_of_work import Actor
+from careplan.storage.database import Database
+
+
+def _world(db: Database) -> tuple[Actor, Actor, dict[str, int]]:
+    admin = staff.create_first_administrator(db, "admin", "Ada Admin")
+    sam = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
+    kim = Actor(staff.add_staff(db, admin, "kim", "Kim Lee", Role.KEY_WORKER))
+    ids = {}
+    for worker, preferred, full, ref in (
+        (sam, "Dee", "Dee Walsh", "CP-A1"),
+        (sam, "Marek", "Marek Nowak", "CP-B2"),
+        (kim, "Jordan", "Jordan Reid", "CP-C3"),
+        (kim, "Zoë", "Zoë O'Brien", "CP-D4"),
+        (kim, "50% Sure", "Percent_Underscore", "CP-E5"),
+    ):
+        ids[preferred] = people.register_person(
+            db, worker, people.PersonDetails(preferred, full, reference=ref)
+        )
+    plans.start_plan(db, sam, ids["Dee"])
+    return sam, kim, ids
+
+
+def names(rows: list) -> list[str]:  # type: ignore[type-arg]
+    return [r.preferred_name for r in rows]
+
+
+def test_text_matches_start_of_names_and_references(db: Database) -> None:
+    sam, _kim, _ids = _world(db)
+    assert names(search_people(db, sam, PeopleQuery(text="ma"))) == ["Marek"]
+    assert names(search_people(db, sam, PeopleQuery(text="NOWAK"))) == ["Marek"]  # surname
+    assert names(search_people(db, sam, PeopleQuery(text="cp-c"))) == ["Jordan"]
+    assert names(search_people(db, sam, PeopleQuery(text="zoë"))) == ["Zoë"]
+    assert names(search_people(db, sam, PeopleQuery(text="dee walsh"))) == ["Dee"]  # every word must match
+    assert names(search_people(db, sam, PeopleQuery(text="a"))) == []  # no name starts with "a"
+
+
+def test_like_wildcards_in_the_search_text_are_literal(db: Database) -> None:
+    sam, _kim, _ids = _world(db)
+    assert names(search_people(db, sam, PeopleQuery(text="50%"))) == ["50% Sure"]
+    assert names(search_people(db, sam, PeopleQuery(text="%"))) == []
+    assert names(search_people(db, sam, PeopleQuery(text="percent_"))) == ["50% Sure"]
+    assert names(search_people(db, sam, PeopleQuery(text="_"))) == []
+
+
+def test_caseload_and_status_filters(db: Database) -> None:
+    sam, kim, _ids = _world(db)
+    assert sorted(names(search_people(db, sam, PeopleQuery(my_caseload=True)))) == ["Dee", "Marek"]
+    assert count_people(db, kim, PeopleQuery(my_caseload=True)) == 3
+    drafts = search_people(db, sam, PeopleQuery(plan_status=PlanStatus.DRAFT))
+    assert names(drafts) == ["Dee"]
+    assert drafts[0].plan_status == "draft"
+    assert search_people(db, sam, PeopleQuery(plan_status=PlanStatus.ACTIVE)) == []
+
+
+def test_sorting_and_paging(db: Database) -> None:
+    sam, _kim, _ids = _world(db)
+    by_name = names(search_people(db, sam, PeopleQuery(sort=SortKey.NAME)))
+    assert by_name == sorted(by_name, key=str.lower)
+    reverse = names(search_people(db, sam, PeopleQuery(sort=SortKey.REFERENCE, descending=True)))
+    assert reverse == ["50% Sure", "Zoë", "Jordan", "Marek", "Dee"]
+    page1 = search_people(db, sam, PeopleQuery(), offset=0, limit=2)
+    page2 = search_people(db, sam, PeopleQuery(), offset=2, limit=2)
+    page3 = search_people(db, sam, PeopleQuery(), offset=4, limit=2)
+    assert names(page1 + page2 + page3) == by_name
+    assert count_people(db, sam, PeopleQuery()) == 5
+
+
+def test_review_filters(db: Database) -> None:
+    from careplan.domain.enums import ReviewKind
+    from careplan.domain.records import Plan, PlanVersion, Review
+
+    sam, _kim, ids = _world(db)
+    today = date(2027, 3, 1)
+    with db.session() as session, session.begin():
+        plan = session.query(Plan).filter_by(person_id=ids["Dee"]).one()
+        version = session.query(PlanVersion).filter_by(plan_id=plan.id).one()
+        session.add(Review(plan_id=plan.id, version_id=version.id, kind=ReviewKind.EARLY,
+                           due_date=today - timedelta(days=3)))
+    overdue = search_people(db, sam, PeopleQuery(reviews=ReviewFilter.OVERDUE), today=today)
+    assert names(overdue) == ["Dee"]
+    assert overdue[0].next_review == today - timedelta(days=3)
+    assert names(search_people(db, sam, PeopleQuery(reviews=ReviewFilter.DUE_SOON), today=today)) == ["Dee"]
+    later = today - timedelta(days=30)
+    assert search_people(db, sam, PeopleQuery(reviews=ReviewFilter.OVERDUE), today=later) == []
+    assert names(search_people(db, sam, PeopleQuery(reviews=ReviewFilter.DUE_SOON), today=later)) == []
