@@ -114,8 +114,15 @@ class Questionnaire:
                 Band(int(b["from"]), int(b["to"]), to_pence(check_money(Decimal(str(b["amount"])))))
                 for b in data.get("bands", [])
             )
-        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-            raise InvalidInput(f"The questionnaire settings are incomplete or broken ({exc}).") from exc
+        except KeyError as exc:
+            raise InvalidInput(
+                f"The questionnaire settings are incomplete: “{exc.args[0]}” is missing."
+            ) from exc
+        except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
+            raise InvalidInput(
+                "The questionnaire settings are broken: a question, answer, price or band is not "
+                "written the way Careplan expects."
+            ) from exc
         if method not in ("price_per_point", "bands"):
             raise InvalidInput("The questionnaire must use either a price per point or bands.")
         if method == "bands" and not bands:

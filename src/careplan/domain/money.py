@@ -11,7 +11,8 @@ PENCE = Decimal("0.01")
 MAX_PENCE = 100_000_000_00  # one hundred million pounds: far beyond any personal budget
 
 _MONEY = re.compile(
-    r"^(?P<sign>-)?\s*(?:£|GBP)?\s*(?P<num>[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)\s*(?:GBP|p)?$", re.IGNORECASE
+    r"^(?P<sign>-)?\s*(?:£|GBP)?\s*(?P<num>[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)\s*(?P<unit>GBP|p)?$",
+    re.IGNORECASE,
 )
 
 
@@ -39,6 +40,11 @@ def parse_money(text: str, *, field: str = "amount", allow_zero: bool = True) ->
         value = Decimal(number.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern already guarantees digits
         raise InvalidInput("That is not an amount of money.", field) from exc
+    if (match.group("unit") or "").lower() == "p":
+        # "50p" is fifty pence, never fifty pounds.
+        if "." in number:
+            raise InvalidInput("Pence are whole numbers: type 50p, or £0.50.", field)
+        value = value / 100
     return check_money(value, field=field, allow_zero=allow_zero)
 
 
@@ -52,10 +58,10 @@ def check_money(value: Decimal, *, field: str = "amount", allow_zero: bool = Tru
         raise InvalidInput("An amount cannot be less than zero.", field)
     if value == 0 and not allow_zero:
         raise InvalidInput("The amount must be more than £0.00.", field)
+    if value * 100 > MAX_PENCE:  # before quantize, which cannot cope with enormous numbers
+        raise InvalidInput("That amount is far too large. Please check it.", field)
     if value != value.quantize(PENCE):
         raise InvalidInput("Amounts can only go down to whole pence, for example 12.50.", field)
-    if value * 100 > MAX_PENCE:
-        raise InvalidInput("That amount is far too large. Please check it.", field)
     return value.quantize(PENCE)
 
 
@@ -104,8 +110,8 @@ def check_quantity(value: Decimal, *, field: str = "quantity") -> Decimal:
         raise InvalidInput("That is not a number. Type how many, for example 6.", field)
     if value <= 0:
         raise InvalidInput("The quantity must be more than zero.", field)
+    if value > 10_000:  # before quantize, which cannot cope with enormous numbers
+        raise InvalidInput("That quantity is far too large. Please check it.", field)
     if value != value.quantize(PENCE):
         raise InvalidInput("Quantities can have at most two decimal places, for example 1.5.", field)
-    if value > 10_000:
-        raise InvalidInput("That quantity is far too large. Please check it.", field)
     return value.quantize(PENCE)
