@@ -225,3 +225,65 @@ def test_careplan_without_a_display_says_so(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "needs a screen" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_undo_and_redo_an_about_me_answer(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.open_person(dee)
+    hopes = window.workspace.about_me.boxes["hopes"]
+    qtbot.keyClicks(hopes.editor, "A flat of my own")
+    window.workspace.save_pending()
+    hopes.editor.selectAll()
+    qtbot.keyClicks(hopes.editor, "A flat of my own by the summer")
+    window.workspace.save_pending()
+    assert load_person(sqlite_db, team["sam"], dee).about_me["hopes"].body == "A flat of my own by the summer"
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert hopes.editor.toPlainText() == "A flat of my own"
+    assert load_person(sqlite_db, team["sam"], dee).about_me["hopes"].body == "A flat of my own"
+    window.undo_action.trigger()
+    assert hopes.editor.toPlainText() == ""
+    assert "hopes" not in load_person(sqlite_db, team["sam"], dee).about_me
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert load_person(sqlite_db, team["sam"], dee).about_me["hopes"].body == "A flat of my own by the summer"
+
+
+def test_an_answer_changed_at_another_computer_is_never_overwritten_silently(
+    qtbot: QtBot,
+    window: MainWindow,
+    sqlite_db: Database,
+    team: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.open_person(dee)
+    # Another workstation writes the same answer after this one opened the person.
+    people.write_about_me(sqlite_db, team["kim"], dee, "hopes", "Their words", STAFF)
+    questions: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        questions.append(text)
+        return QMessageBox.StandardButton.No  # use theirs
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    hopes = window.workspace.about_me.boxes["hopes"]
+    qtbot.keyClicks(hopes.editor, "My words")
+    window.workspace.save_pending()
+    assert questions
+    assert "“Their words” (Kim Lee (key worker))" in questions[0]
+    assert "My words" in questions[0] or "still on screen" in questions[0]
+    assert load_person(sqlite_db, team["sam"], dee).about_me["hopes"].body == "Their words"
+    assert hopes.editor.toPlainText() == "Their words"
+
+    # Now keep mine: the answer is replaced knowingly.
+    people.write_about_me(sqlite_db, team["kim"], dee, "hopes", "Changed again", STAFF)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    hopes.editor.selectAll()
+    qtbot.keyClicks(hopes.editor, "Mine after all")
+    window.workspace.save_pending()
+    assert load_person(sqlite_db, team["sam"], dee).about_me["hopes"].body == "Mine after all"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -100,6 +100,13 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "Close Careplan")
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.workspace.about_me.undo_stack)
+        self.undo_group.setActiveStack(self.workspace.about_me.undo_stack)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
     def _build_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -107,6 +114,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         person_menu = self.menuBar().addMenu("&Person")
         person_menu.addAction(self.switch_voice_action)
@@ -117,6 +127,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.new_person_action)
         toolbar.addAction(self.find_action)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
         toolbar.addSeparator()
         toolbar.addWidget(self.voice)
         self.addToolBar(toolbar)

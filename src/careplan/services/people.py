@@ -24,6 +24,13 @@ ABOUT_ME_TOPICS: dict[str, str] = {
     "support": "Who supports me",
 }
 
+
+class Unchecked:
+    """Marks an argument that was not given (as opposed to given as None)."""
+
+
+UNCHECKED = Unchecked()
+
 CONTACT_WAYS = ("phone", "text message", "email", "letter", "in person", "through my key worker")
 
 
@@ -154,24 +161,36 @@ def write_about_me(
     voice: Voice,
     *,
     expected_revision: int | None = None,
-) -> None:
-    """Write (or rewrite) one About me answer. An empty answer removes it."""
+    replacing: int | Unchecked | None = UNCHECKED,
+) -> int | None:
+    """Write (or rewrite) one About me answer; an empty answer removes it. Returns the text's id.
+
+    ``replacing`` is the id of the text the writer started from (None: there was no answer). If
+    somebody else changed this answer meanwhile, the write is refused with a ConflictError, so
+    nobody's words are overwritten without them knowing.
+    """
     if topic not in ABOUT_ME_TOPICS:
         raise InvalidInput(f"“{topic}” is not part of About me.", "topic")
     with unit_of_work(db, actor, Action.EDIT_ABOUT_ME) as work:
         person = _person_at(work, person_id, expected_revision)
         entry = next((e for e in person.about_me if e.topic == topic), None)
+        if not isinstance(replacing, Unchecked) and replacing != (entry.text_id if entry else None):
+            raise ConflictError(
+                f"Someone else changed “{ABOUT_ME_TOPICS[topic]}” at the same time. Nothing was overwritten."
+            )
         if not body.strip():
             if entry is not None:
                 person.about_me.remove(entry)
                 work.audit("remove", "about_me", person, (topic,))
-            return
+            return None
         text = work.retext(entry.text if entry else None, body, voice, person_id=person.id, field_name=topic)
         if entry is None:
             person.about_me.append(AboutMeEntry(topic=topic, text=text))
         else:
             entry.text = text
+        work.session.flush()
         work.audit("write", "about_me", person, (topic,))
+        return text.id
 
 
 def set_substances(

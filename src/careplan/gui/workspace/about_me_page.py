@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services import people
-from careplan.services.workspace import PersonView
+from careplan.services.unit_of_work import Voice
+from careplan.services.workspace import PersonView, TextView, load_person
 
 AUTOSAVE_MS = 700
 
@@ -59,14 +60,24 @@ class AnswerBox(QWidget):
         layout.addWidget(self.editor)
         layout.addWidget(self.badge)
         self.saved_text = ""
+        self.saved_voice: Voice | None = None
+        self.text_id: int | None = None
 
-    def show_answer(self, body: str, badge_author: object) -> None:
+    def show_answer(self, answer: TextView | None) -> None:
+        body = answer.body if answer else ""
         self.saved_text = body
+        self.text_id = answer.id if answer else None
+        self.saved_voice = Voice(answer.author.kind) if answer else None
         if self.editor.toPlainText() != body:
             self.editor.blockSignals(True)
             self.editor.setPlainText(body)
             self.editor.blockSignals(False)
-        self.badge.set_author(badge_author)  # type: ignore[arg-type]
+        self.badge.set_author(answer.author if answer else None)
+
+    def set_text(self, body: str) -> None:
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(body)
+        self.editor.blockSignals(False)
 
     @property
     def dirty(self) -> bool:
@@ -114,7 +125,7 @@ class AboutMePage(QScrollArea):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_pending)
-        self._feedback = Feedback(self, self.saved.emit, self.conflict.emit)
+        self.undo_stack = QUndoStack(self)
         editable = context.may(Action.EDIT_ABOUT_ME)
         for box in self.boxes.values():
             box.editor.setReadOnly(not editable)
@@ -128,8 +139,7 @@ class AboutMePage(QScrollArea):
         self.contact_label.setText(contact)
         self.worker_label.setText(person.key_worker or "None yet")
         for topic, box in self.boxes.items():
-            answer = person.about_me.get(topic)
-            box.show_answer(answer.body if answer else "", answer.author if answer else None)
+            box.show_answer(person.about_me.get(topic))
 
     def _typed(self, topic: str) -> None:
         self._pending.add(topic)
@@ -145,38 +155,101 @@ class AboutMePage(QScrollArea):
         if self._person is None:
             self._pending.clear()
             return
-        person = self._person
         for topic in sorted(self._pending):
             box = self.boxes[topic]
             if not box.dirty:
                 continue
-            body = box.editor.toPlainText()
-            ok = self._feedback.run(
-                partial(
-                    people.write_about_me,
-                    self._context.db,
-                    self._context.actor,
-                    person.id,
-                    topic,
-                    body,
-                    self._voice.voice,
-                ),
-                saved="About me saved",
-            )
-            if not ok:
-                # Not saved: keep it pending so it is tried again, and never drop the text.
-                return
-            box.saved_text = body
+            before = (box.saved_text, box.saved_voice)
+            after = (box.editor.toPlainText(), self._voice.voice)
+            if not self.write(topic, *after):
+                return  # still pending: tried again later, and the words stay on screen
+            self.undo_stack.push(AboutMeChange(self, topic, before, after))
         self._pending.clear()
-        self._refresh_badges()
 
-    def _refresh_badges(self) -> None:
-        if self._person is None:
-            return
-        from careplan.services.workspace import load_person
+    def write(self, topic: str, body: str, voice: Voice | None) -> bool:
+        """Store one answer; a clash with another workstation is resolved by the person at the screen."""
+        assert self._person is not None
+        box = self.boxes[topic]
+        person_id = self._person.id
+        try:
+            people.write_about_me(
+                self._context.db,
+                self._context.actor,
+                person_id,
+                topic,
+                body,
+                voice or self._voice.voice,
+                replacing=box.text_id,
+            )
+        except ConflictError:
+            return self._resolve_clash(topic, body, voice)
+        except CareplanError as exc:
+            QMessageBox.information(self, "Not saved yet", exc.message)
+            return False
+        self._show_stored(topic)
+        self.saved.emit("About me saved")
+        return True
 
+    def _resolve_clash(self, topic: str, mine: str, voice: Voice | None) -> bool:
+        assert self._person is not None
+        fresh = load_person(self._context.db, self._context.actor, self._person.id)
+        theirs = fresh.about_me.get(topic)
+        box = self.boxes[topic]
+        their_words = f"“{theirs.body}” ({theirs.author.label})" if theirs else "an empty answer"
+        choice = QMessageBox.question(
+            self,
+            "Changed at another computer",
+            f"Someone at another computer changed “{PROMPTS[topic]}” while this was being typed.\n\n"
+            f"Their version: {their_words}\n\nThe words typed here are still on screen. "
+            "Keep the words typed here?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        box.text_id = theirs.id if theirs else None
+        if choice == QMessageBox.StandardButton.Yes:
+            return self.write(topic, mine, voice)
+        box.show_answer(theirs)
+        box.set_text(theirs.body if theirs else "")
+        return True
+
+    def _show_stored(self, topic: str) -> None:
+        assert self._person is not None
         person = load_person(self._context.db, self._context.actor, self._person.id)
         self._person = person
-        for topic, box in self.boxes.items():
-            answer = person.about_me.get(topic)
-            box.badge.set_author(answer.author if answer else None)
+        box = self.boxes[topic]
+        typed = box.editor.toPlainText()
+        box.show_answer(person.about_me.get(topic))
+        if typed.strip() != box.saved_text.strip():
+            box.set_text(typed)  # more was typed while saving: keep it, it is saved next
+
+
+class AboutMeChange(QUndoCommand):
+    """Undo and redo of one saved About me answer (each step is saved again)."""
+
+    def __init__(
+        self,
+        page: AboutMePage,
+        topic: str,
+        before: tuple[str, Voice | None],
+        after: tuple[str, Voice | None],
+    ) -> None:
+        super().__init__(f"change “{PROMPTS[topic]}”")
+        self._page = page
+        self._topic = topic
+        self._before = before
+        self._after = after
+        self._first = True
+
+    def _apply(self, body: str, voice: Voice | None) -> None:
+        box = self._page.boxes[self._topic]
+        box.set_text(body)
+        self._page.write(self._topic, body, voice)
+
+    def redo(self) -> None:
+        if self._first:  # already saved when it was typed
+            self._first = False
+            return
+        self._apply(*self._after)
+
+    def undo(self) -> None:
+        self._apply(*self._before)
