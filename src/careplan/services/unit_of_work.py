@@ -116,12 +116,11 @@ class Work:
     def retext(
         self, current: AuthoredText | None, body: str, voice: Voice, *, person_id: int, field_name: str
     ) -> AuthoredText:
-        """The text to keep after an edit: the same row if nothing changed, else a new one."""
+        """The text to keep after an edit: the same row (and author) if the words did not change,
+        else a new text in ``voice``. Words nobody changed keep the author who wrote them."""
         cleaned = clean_text(body, field_name)
-        if current is not None and current.body == cleaned and current.author_kind == voice.kind:
-            same_author = voice.kind is AuthorKind.PERSON or current.staff_id == self.staff.id
-            if same_author:
-                return current
+        if current is not None and current.body == cleaned:
+            return current
         return self.text(cleaned, voice, person_id=person_id, field_name=field_name)
 
 

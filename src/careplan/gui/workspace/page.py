@@ -21,6 +21,7 @@ class WorkspacePage(QWidget):
     saved = Signal(str)
     changed = Signal()
     conflict = Signal()
+    version_requested = Signal(int)
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(parent)

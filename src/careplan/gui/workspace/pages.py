@@ -3,5 +3,8 @@
 from __future__ import annotations
 
 from careplan.gui.workspace.page import WorkspacePage
+from careplan.gui.workspace.plan_page import PlanPage
 
-PAGES: list[tuple[str, type[WorkspacePage]]] = []
+PAGES: list[tuple[str, type[WorkspacePage]]] = [
+    ("My plan", PlanPage),
+]

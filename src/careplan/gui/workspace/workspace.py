@@ -45,6 +45,7 @@ class PersonWorkspace(QWidget):
         page.saved.connect(self.saved)
         page.changed.connect(self.reload)
         page.conflict.connect(self.reload)
+        page.version_requested.connect(self.open_version)
         self.pages.append(page)
         self.tabs.addTab(page, title)
 
