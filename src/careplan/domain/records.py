@@ -253,9 +253,9 @@ class PlanVersion(Base):
     indicative_pence: Mapped[int | None] = mapped_column(Integer)
     indicative_working: Mapped[dict[str, Any] | None]
     agreed_budget_pence: Mapped[int | None] = mapped_column(Integer)
-    # Set when the version is frozen (agreed): what both signatures cover.
+    # Set when the version is frozen (agreed): exactly what both signatures cover, and its SHA-256.
     frozen_sha256: Mapped[str | None] = mapped_column(String(64))
-    frozen_about_me: Mapped[dict[str, Any] | None]
+    frozen_canonical: Mapped[dict[str, Any] | None]
     agreed_at: Mapped[datetime | None]
     approved_at: Mapped[datetime | None]
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

@@ -118,12 +118,22 @@ def verify_chain(session: Session) -> ChainReport:
         prev = event.hash
         session.expunge(event)
     head = session.get(AuditHead, 1)
-    if head is None or head.last_seq != expected_seq or head.last_hash != prev:
+    if head is None:
+        return ChainReport(False, count, None, "the end of the trail is missing")
+    if head.last_seq > expected_seq:
         return ChainReport(
             False,
             count,
-            expected_seq + 1 if head and head.last_seq > expected_seq else None,
+            expected_seq + 1,
             "the newest events are missing from the end of the trail",
+        )
+    if head.last_seq < expected_seq:
+        return ChainReport(
+            False, count, head.last_seq + 1, f"event {head.last_seq + 1} was added outside Careplan"
+        )
+    if head.last_hash != prev:
+        return ChainReport(
+            False, count, expected_seq, f"event {expected_seq} was changed after it was written"
         )
     return ChainReport(True, count, None, None)
 

@@ -44,10 +44,19 @@ def about_me_json(person: Person) -> dict[str, Any]:
 
 
 def canonical_plan(version: PlanVersion) -> dict[str, Any]:
+    """What the version says. Once agreed, exactly what was signed (stored when it was frozen), so
+    that renaming a life area, a member of staff or the name a person uses later changes nothing."""
+    if version.frozen_canonical is not None:
+        return version.frozen_canonical
+    return live_canonical(version)
+
+
+def live_canonical(version: PlanVersion) -> dict[str, Any]:
+    """The canonical form worked out afresh from the record's rows."""
     plan = version.plan
     person = plan.person
     goals_by_id = {goal.id: goal for goal in version.goals}
-    about_me = version.frozen_about_me if version.frozen_about_me is not None else about_me_json(person)
+    about_me = about_me_json(person)
 
     def note_target(note: Any) -> dict[str, Any]:
         if note.goal_id is not None:
@@ -114,6 +123,45 @@ def canonical_plan(version: PlanVersion) -> dict[str, Any]:
             key=lambda d: json.dumps(d, sort_keys=True),
         ),
     }
+
+
+def _content(data: dict[str, Any]) -> dict[str, Any]:
+    """The signed content without what may rightly change after signing: the labels (names of
+    people, staff and life areas, which can be renamed) and About me (which lives on)."""
+    copy = json.loads(json.dumps(data))
+
+    def strip_author_names(node: Any) -> None:
+        if isinstance(node, dict):
+            author = node.get("author")
+            if isinstance(author, dict):
+                author.pop("name", None)
+            for value in node.values():
+                strip_author_names(value)
+        elif isinstance(node, list):
+            for value in node:
+                strip_author_names(value)
+
+    copy.pop("about_me", None)
+    copy.pop("key_worker", None)
+    copy.get("person", {}).pop("preferred_name", None)
+    for goal in copy.get("goals", []):
+        goal.pop("life_area", None)
+    strip_author_names(copy)
+    return dict(copy)
+
+
+def matches_what_was_signed(version: PlanVersion) -> bool:
+    """True when a frozen version's stored form is intact and its rows still say the same thing.
+
+    Catches a record edited behind Careplan's back (a changed word, quantity or price), while
+    allowing the renames that ``_content`` leaves out.
+    """
+    frozen = version.frozen_canonical
+    if frozen is None or version.frozen_sha256 is None:
+        return False
+    if hashlib.sha256(canonical_bytes(frozen)).hexdigest() != version.frozen_sha256:
+        return False
+    return _content(frozen) == _content(live_canonical(version))
 
 
 def _date(value: Any) -> str | None:

@@ -11,7 +11,7 @@ from careplan.domain.enums import PlanStatus, ReviewKind, SignatureMethod, Signe
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import PlanVersion, Review, Signature
-from careplan.services.canonical import about_me_json, plan_sha256
+from careplan.services.canonical import live_canonical, matches_what_was_signed, plan_sha256
 from careplan.services.plan_access import any_version, draft_version
 from careplan.services.unit_of_work import Actor, Work, unit_of_work
 from careplan.storage.database import Database
@@ -115,7 +115,7 @@ def sign_plan(
 
 
 def _freeze(work: Work, version: PlanVersion, sha256: str) -> None:
-    version.frozen_about_me = about_me_json(version.plan.person)
+    version.frozen_canonical = live_canonical(version)
     version.frozen_sha256 = sha256
     version.status = PlanStatus.AGREED
     version.agreed_at = work.now
@@ -149,8 +149,7 @@ def approve_plan(
             raise InvalidTransition("Both the person and the key worker must sign before approval.")
         if version.status != PlanStatus.AGREED:
             raise InvalidTransition(f"This version is already {version.status}.")
-        current = plan_sha256(version)
-        if current != version.frozen_sha256 or len(valid_signatures(version, current)) != 2:
+        if not matches_what_was_signed(version) or len(valid_signatures(version, plan_sha256(version))) != 2:
             raise InvalidTransition(
                 "This version no longer matches what was signed. It cannot be approved; "
                 "ask your administrator to check the record."

@@ -244,7 +244,7 @@ def upgrade() -> None:
         sa.Column("indicative_working", sa.JSON(), nullable=True),
         sa.Column("agreed_budget_pence", sa.Integer(), nullable=True),
         sa.Column("frozen_sha256", sa.String(length=64), nullable=True),
-        sa.Column("frozen_about_me", sa.JSON(), nullable=True),
+        sa.Column("frozen_canonical", sa.JSON(), nullable=True),
         sa.Column("agreed_at", sa.DateTime(), nullable=True),
         sa.Column("approved_at", sa.DateTime(), nullable=True),
         sa.Column("approved_by_id", sa.Integer(), nullable=True),

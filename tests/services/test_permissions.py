@@ -1,0 +1,792 @@
+"""Every role against every use case: it works exactly when the permission table says so.
+
+For each public use case in ``careplan.services`` (every function that takes an ``actor``) there
+is a scenario that calls it with otherwise valid input. Each scenario runs as each of the four
+roles; the call must succeed exactly when ``may(role, action)`` allows it, and a refusal must be
+a ``PermissionDenied`` that leaves the database exactly as it was.
+
+Which action each use case needs is read from its source (the action it passes to
+``unit_of_work`` / ``read_only``), so a new use case, or a use case whose action changes, shows
+up here as a failure until it has a scenario.
+
+The full matrix runs on SQLite, each case on a copy of a world built once through the use cases;
+a handful of representative cases also run on both engines (the ``db`` fixture).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import json
+import pkgutil
+import shutil
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+import careplan.services
+from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind, StepOwner
+from careplan.domain.errors import InvalidTransition, PermissionDenied
+from careplan.domain.permissions import PERMISSIONS, Action, may
+from careplan.domain.records import AuditEvent, Review
+from careplan.services import (
+    audit,
+    budget,
+    catalogue,
+    configuration,
+    consent,
+    history,
+    people,
+    people_search,
+    plans,
+    queries,
+    reviews,
+    signing,
+    staff,
+    workspace,
+)
+from careplan.services.unit_of_work import PERSON, STAFF, Actor
+from careplan.storage.database import Database, open_database
+from tests.services.builders import (
+    CANARY,
+    STANDARD_ANSWERS,
+    World,
+    add_member,
+    audit_count,
+    build_world,
+    register,
+    snapshot,
+    typed_signature,
+    utc_today,
+    version_sha256,
+)
+
+ROLES = tuple(Role)
+Call = Callable[[Actor], Any]
+Prepare = Callable[[Database, World], Call]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One use case, called with valid input, from a world whose plan has reached ``stage``."""
+
+    name: str
+    use_case: Callable[..., Any]
+    actions: tuple[Action, ...]  # the call succeeds exactly when the role may do all of these
+    prepare: Prepare
+    stage: PlanStatus = PlanStatus.DRAFT
+    writes: bool = True
+    extra: bool = False  # a second rule inside the use case, beyond its unit of work's action
+
+    def allowed(self, role: Role) -> bool:
+        return all(may(role, action) for action in self.actions)
+
+
+# --- the scenarios ----------------------------------------------------------------------------
+
+
+def _add_staff(db: Database, world: World) -> Call:
+    return lambda a: staff.add_staff(db, a, "newbie", "New Starter", Role.KEY_WORKER)
+
+
+def _change_role(db: Database, world: World) -> Call:
+    target = add_member(db, world.team, "target", Role.KEY_WORKER)
+    return lambda a: staff.change_role(db, a, target.staff_id, Role.MANAGER)
+
+
+def _deactivate_staff(db: Database, world: World) -> Call:
+    target = add_member(db, world.team, "leaver", Role.KEY_WORKER)
+    return lambda a: staff.deactivate_staff(db, a, target.staff_id)
+
+
+def _register_person(db: Database, world: World) -> Call:
+    details = people.PersonDetails(preferred_name="Jordan", full_name=f"Jordan {CANARY}")
+    return lambda a: people.register_person(db, a, details)
+
+
+def _update_person(db: Database, world: World) -> Call:
+    details = people.PersonDetails(preferred_name="Dee", full_name=f"Deirdre {CANARY}", pronouns="she/her")
+    return lambda a: people.update_person(db, a, world.person_id, details)
+
+
+def _write_about_me(db: Database, world: World) -> Call:
+    return lambda a: people.write_about_me(
+        db, a, world.person_id, "what_matters", f"My kids {CANARY}", PERSON
+    )
+
+
+def _set_substances(db: Database, world: World) -> Call:
+    entries = [people.SubstanceEntry("methadone", "oral", "daily", "60ml")]
+    return lambda a: people.set_substances(db, a, world.person_id, entries)
+
+
+def _search_people(db: Database, world: World) -> Call:
+    return lambda a: people_search.search_people(db, a, people_search.PeopleQuery(text="Dee"))
+
+
+def _count_people(db: Database, world: World) -> Call:
+    return lambda a: people_search.count_people(db, a, people_search.PeopleQuery(text="Dee"))
+
+
+def _list_plans(db: Database, world: World) -> Call:
+    return lambda a: queries.list_plans(db, a)
+
+
+def _record_consent(db: Database, world: World) -> Call:
+    return lambda a: consent.record_consent(db, a, world.person_id, "My plan", "My GP", utc_today())
+
+
+def _withdraw_consent(db: Database, world: World) -> Call:
+    consent_id = consent.record_consent(
+        db, world.team.key_worker, world.person_id, "My plan", "My GP", utc_today() - timedelta(days=3)
+    )
+    return lambda a: consent.withdraw_consent(db, a, consent_id, utc_today())
+
+
+def _add_provider(db: Database, world: World) -> Call:
+    return lambda a: catalogue.add_provider(db, a, "Riverside Climbing Wall", "01632 960111")
+
+
+def _service_input(provider_id: int, price: str) -> catalogue.ServiceInput:
+    return catalogue.ServiceInput(
+        provider_id=provider_id,
+        name="Family contact support",
+        category="family",
+        description="A six-week course.",
+        unit=ServiceUnit.COURSE,
+        unit_price=Decimal(price),
+    )
+
+
+def _add_service(db: Database, world: World) -> Call:
+    provider_id = catalogue.add_provider(db, world.team.administrator, "Family Matters")
+    return lambda a: catalogue.add_service(db, a, _service_input(provider_id, "180.00"))
+
+
+def _update_service(db: Database, world: World) -> Call:
+    with db.session() as session:
+        from careplan.domain.records import Service
+
+        service = session.get(Service, world.service_id)
+        assert service is not None
+        provider_id = service.provider_id
+    changed = catalogue.ServiceInput(
+        provider_id=provider_id,
+        name="Peer mentoring",
+        category="peer support",
+        description="Now with evening sessions.",
+        unit=ServiceUnit.SESSION,
+        unit_price=Decimal("27.50"),
+    )
+    return lambda a: catalogue.update_service(db, a, world.service_id, changed)
+
+
+def _proposal() -> catalogue.ProposalInput:
+    return catalogue.ProposalInput(
+        what="Climbing wall membership",
+        category="sport",
+        unit=ServiceUnit.WEEK,
+        estimated_cost=Decimal("12.00"),
+        why=f"It keeps me busy at weekends {CANARY}",
+        why_voice=PERSON,
+    )
+
+
+def _propose_service(db: Database, world: World) -> Call:
+    return lambda a: catalogue.propose_service(db, a, world.person_id, _proposal(), plan_id=world.plan_id)
+
+
+def _decide_proposal(db: Database, world: World) -> Call:
+    proposal_id = catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
+    return lambda a: catalogue.decide_proposal(db, a, proposal_id, approve=True, unit_price=Decimal("11.00"))
+
+
+def _add_life_area(db: Database, world: World) -> Call:
+    return lambda a: configuration.add_life_area(db, a, "Faith and belief")
+
+
+def _rename_life_area(db: Database, world: World) -> Call:
+    return lambda a: configuration.rename_life_area(db, a, "family", "Family and the people close to me")
+
+
+def _retire_life_area(db: Database, world: World) -> Call:
+    return lambda a: configuration.retire_life_area(db, a, "legal")
+
+
+def _set_questionnaire(db: Database, world: World) -> Call:
+    text = json.dumps(budget.default_questionnaire().to_dict())
+    return lambda a: budget.set_questionnaire(db, a, text)
+
+
+def _current_questionnaire(db: Database, world: World) -> Call:
+    return lambda a: budget.current_questionnaire(db, a)
+
+
+def _assess_budget(db: Database, world: World) -> Call:
+    answers = {**STANDARD_ANSWERS, "legal": "yes"}
+    return lambda a: budget.assess_budget(db, a, world.version_id, answers)
+
+
+def _set_agreed_budget(db: Database, world: World) -> Call:
+    return lambda a: budget.set_agreed_budget(db, a, world.version_id, Decimal("1000.00"))
+
+
+def _set_agreed_budget_above_indicative(db: Database, world: World) -> Call:
+    return lambda a: budget.set_agreed_budget(db, a, world.version_id, Decimal("1500.00"))
+
+
+def _allocate(db: Database, world: World) -> Call:
+    item = budget.AllocationInput(
+        quantity=Decimal("2"), goal_ids=(world.plan.goal_ids[1],), service_id=world.service_id
+    )
+    return lambda a: budget.allocate(db, a, world.version_id, item)
+
+
+def _allocate_over_budget_with_reason(db: Database, world: World) -> Call:
+    # 100 sessions at £25.00 is £2,500.00, over the £1,250.00 budget of which £100.00 is used.
+    item = budget.AllocationInput(
+        quantity=Decimal("100"),
+        goal_ids=(world.plan.goal_ids[0],),
+        service_id=world.service_id,
+        override_reason="Agreed at the funding panel",
+    )
+    return lambda a: budget.allocate(db, a, world.version_id, item)
+
+
+def _change_allocation(db: Database, world: World) -> Call:
+    return lambda a: budget.change_allocation(
+        db, a, world.allocation_id, Decimal("6"), (world.plan.goal_ids[0],)
+    )
+
+
+def _change_allocation_over_budget_with_reason(db: Database, world: World) -> Call:
+    return lambda a: budget.change_allocation(
+        db,
+        a,
+        world.allocation_id,
+        Decimal("60"),
+        world.plan.goal_ids,
+        override_reason="Agreed at the funding panel",
+    )
+
+
+def _release_allocation(db: Database, world: World) -> Call:
+    return lambda a: budget.release_allocation(db, a, world.allocation_id)
+
+
+def _start_plan(db: Database, world: World) -> Call:
+    jordan = register(db, world.team.key_worker, "Jordan")
+    return lambda a: plans.start_plan(db, a, jordan, period_start=date(2025, 3, 1))
+
+
+def _set_period(db: Database, world: World) -> Call:
+    return lambda a: plans.set_period(db, a, world.version_id, date(2025, 2, 1), date(2026, 1, 31))
+
+
+def _add_goal(db: Database, world: World) -> Call:
+    goal = plans.GoalInput(f"Get a driving licence {CANARY}", PERSON, "time")
+    return lambda a: plans.add_goal(db, a, world.version_id, goal)
+
+
+def _edit_goal(db: Database, world: World) -> Call:
+    goal = plans.GoalInput(f"See my kids every week {CANARY}", PERSON, "family")
+    return lambda a: plans.edit_goal(db, a, world.plan.goal_ids[0], goal)
+
+
+def _remove_goal(db: Database, world: World) -> Call:
+    return lambda a: plans.remove_goal(db, a, world.plan.goal_ids[1])
+
+
+def _move_goal(db: Database, world: World) -> Call:
+    return lambda a: plans.move_goal(db, a, world.plan.goal_ids[1], 0)
+
+
+def _add_step(db: Database, world: World) -> Call:
+    step = plans.StepInput(f"Book a contact visit {CANARY}", STAFF, StepOwner.WORKER)
+    return lambda a: plans.add_step(db, a, world.plan.goal_ids[0], step)
+
+
+def _edit_step(db: Database, world: World) -> Call:
+    step = plans.StepInput(f"Ring the centre on Monday {CANARY}", PERSON, StepOwner.PERSON)
+    return lambda a: plans.edit_step(db, a, world.plan.step_ids[0], step)
+
+
+def _remove_step(db: Database, world: World) -> Call:
+    return lambda a: plans.remove_step(db, a, world.plan.step_ids[1])
+
+
+def _set_goal_status(db: Database, world: World) -> Call:
+    return lambda a: plans.set_goal_status(db, a, world.plan.goal_ids[0], GoalStatus.UNDER_WAY)
+
+
+def _set_step_done(db: Database, world: World) -> Call:
+    return lambda a: plans.set_step_done(db, a, world.plan.step_ids[0], True)
+
+
+def _record_disagreement(db: Database, world: World) -> Call:
+    return lambda a: plans.record_disagreement(
+        db, a, world.version_id, f"I don't agree {CANARY}", PERSON, goal_id=world.plan.goal_ids[0]
+    )
+
+
+def _withdraw_disagreement(db: Database, world: World) -> Call:
+    note = plans.record_disagreement(db, world.team.key_worker, world.version_id, f"No {CANARY}", PERSON)
+    return lambda a: plans.withdraw_disagreement(db, a, note)
+
+
+def _revise_plan(db: Database, world: World) -> Call:
+    return lambda a: plans.revise_plan(db, a, world.version_id)
+
+
+def _activate_plan(db: Database, world: World) -> Call:
+    return lambda a: plans.activate_plan(db, a, world.version_id)
+
+
+def _close_plan(db: Database, world: World) -> Call:
+    return lambda a: plans.close_plan(db, a, world.plan_id)
+
+
+def _sign_for_person(db: Database, world: World) -> Call:
+    sha = version_sha256(db, world.version_id)
+    return lambda a: signing.sign_plan(db, a, world.version_id, typed_signature(SignerKind.PERSON, sha))
+
+
+def _sign_as_key_worker(db: Database, world: World) -> Call:
+    sha = version_sha256(db, world.version_id)
+    item = typed_signature(SignerKind.KEY_WORKER, sha, "Staff Name")
+    return lambda a: signing.sign_plan(db, a, world.version_id, item)
+
+
+def _approve_plan(db: Database, world: World) -> Call:
+    return lambda a: signing.approve_plan(db, a, world.version_id)
+
+
+def _schedule_review(db: Database, world: World) -> Call:
+    return lambda a: reviews.schedule_review(db, a, world.plan_id, ReviewKind.EARLY, date(2026, 6, 1))
+
+
+def _record_review(db: Database, world: World) -> Call:
+    with db.session() as session:
+        review_id = session.scalar(select(Review.id).where(Review.plan_id == world.plan_id).limit(1))
+    assert review_id is not None
+    record = reviews.ReviewRecord(
+        completed_on=utc_today(),
+        ratings={"family": 6, "housing": 3},
+        person_notes=f"Saw the kids twice {CANARY}",
+        worker_notes=f"Dee is doing well {CANARY}",
+    )
+    return lambda a: reviews.record_review(db, a, review_id, record)
+
+
+def _verify_audit_trail(db: Database, world: World) -> Call:
+    return lambda a: audit.verify_audit_trail(db, a)
+
+
+def _load_person(db: Database, world: World) -> Call:
+    return lambda a: workspace.load_person(db, a, world.person_id)
+
+
+def _current_version_id(db: Database, world: World) -> Call:
+    return lambda a: workspace.current_version_id(db, a, world.person_id)
+
+
+def _load_version(db: Database, world: World) -> Call:
+    return lambda a: workspace.load_version(db, a, world.version_id)
+
+
+def _life_areas(db: Database, world: World) -> Call:
+    return lambda a: workspace.life_areas(db, a)
+
+
+def _catalogue_entries(db: Database, world: World) -> Call:
+    return lambda a: workspace.catalogue_entries(db, a)
+
+
+def _compare_versions(db: Database, world: World) -> Call:
+    newer = plans.revise_plan(db, world.team.key_worker, world.version_id)
+    plans.set_period(db, world.team.key_worker, newer, date(2026, 1, 6), date(2027, 1, 5))
+    return lambda a: history.compare_versions(db, a, world.version_id, newer)
+
+
+def _proposals_for(db: Database, world: World) -> Call:
+    catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
+    return lambda a: workspace.proposals_for(db, a, world.person_id)
+
+
+A = Action
+AGREED, APPROVED = PlanStatus.AGREED, PlanStatus.APPROVED
+SCENARIOS: tuple[Scenario, ...] = (
+    Scenario("add_staff", staff.add_staff, (A.MANAGE_STAFF,), _add_staff),
+    Scenario("change_role", staff.change_role, (A.MANAGE_STAFF,), _change_role),
+    Scenario("deactivate_staff", staff.deactivate_staff, (A.MANAGE_STAFF,), _deactivate_staff),
+    Scenario("register_person", people.register_person, (A.REGISTER_PERSON,), _register_person),
+    Scenario("update_person", people.update_person, (A.EDIT_PERSON,), _update_person),
+    Scenario("write_about_me", people.write_about_me, (A.EDIT_ABOUT_ME,), _write_about_me),
+    Scenario("set_substances", people.set_substances, (A.EDIT_ABOUT_ME,), _set_substances),
+    Scenario("search_people", people_search.search_people, (A.VIEW_PEOPLE,), _search_people, writes=False),
+    Scenario("count_people", people_search.count_people, (A.VIEW_PEOPLE,), _count_people, writes=False),
+    Scenario("list_plans", queries.list_plans, (A.VIEW_PEOPLE,), _list_plans, writes=False),
+    Scenario("record_consent", consent.record_consent, (A.RECORD_CONSENT,), _record_consent),
+    Scenario("withdraw_consent", consent.withdraw_consent, (A.RECORD_CONSENT,), _withdraw_consent),
+    Scenario("add_provider", catalogue.add_provider, (A.MANAGE_CATALOGUE,), _add_provider),
+    Scenario("add_service", catalogue.add_service, (A.MANAGE_CATALOGUE,), _add_service),
+    Scenario("update_service", catalogue.update_service, (A.MANAGE_CATALOGUE,), _update_service),
+    Scenario("propose_service", catalogue.propose_service, (A.PROPOSE_SERVICE,), _propose_service),
+    Scenario("decide_proposal", catalogue.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
+    Scenario("add_life_area", configuration.add_life_area, (A.CONFIGURE,), _add_life_area),
+    Scenario("rename_life_area", configuration.rename_life_area, (A.CONFIGURE,), _rename_life_area),
+    Scenario("retire_life_area", configuration.retire_life_area, (A.CONFIGURE,), _retire_life_area),
+    Scenario("set_questionnaire", budget.set_questionnaire, (A.CONFIGURE,), _set_questionnaire),
+    Scenario(
+        "current_questionnaire",
+        budget.current_questionnaire,
+        (A.ASSESS_BUDGET,),
+        _current_questionnaire,
+        writes=False,
+    ),
+    Scenario("assess_budget", budget.assess_budget, (A.ASSESS_BUDGET,), _assess_budget),
+    Scenario("set_agreed_budget", budget.set_agreed_budget, (A.SET_AGREED_BUDGET,), _set_agreed_budget),
+    Scenario(
+        "set_agreed_budget_above_indicative",
+        budget.set_agreed_budget,
+        (A.SET_AGREED_BUDGET, A.SET_BUDGET_ABOVE_INDICATIVE),
+        _set_agreed_budget_above_indicative,
+        extra=True,
+    ),
+    Scenario("allocate", budget.allocate, (A.ALLOCATE_BUDGET,), _allocate),
+    Scenario(
+        "allocate_over_budget_with_reason",
+        budget.allocate,
+        (A.ALLOCATE_BUDGET, A.OVERRIDE_BUDGET),
+        _allocate_over_budget_with_reason,
+        extra=True,
+    ),
+    Scenario("change_allocation", budget.change_allocation, (A.ALLOCATE_BUDGET,), _change_allocation),
+    Scenario(
+        "change_allocation_over_budget_with_reason",
+        budget.change_allocation,
+        (A.ALLOCATE_BUDGET, A.OVERRIDE_BUDGET),
+        _change_allocation_over_budget_with_reason,
+        extra=True,
+    ),
+    Scenario("release_allocation", budget.release_allocation, (A.ALLOCATE_BUDGET,), _release_allocation),
+    Scenario("start_plan", plans.start_plan, (A.START_PLAN,), _start_plan),
+    Scenario("set_period", plans.set_period, (A.EDIT_PLAN,), _set_period),
+    Scenario("add_goal", plans.add_goal, (A.EDIT_PLAN,), _add_goal),
+    Scenario("edit_goal", plans.edit_goal, (A.EDIT_PLAN,), _edit_goal),
+    Scenario("remove_goal", plans.remove_goal, (A.EDIT_PLAN,), _remove_goal),
+    Scenario("move_goal", plans.move_goal, (A.EDIT_PLAN,), _move_goal),
+    Scenario("add_step", plans.add_step, (A.EDIT_PLAN,), _add_step),
+    Scenario("edit_step", plans.edit_step, (A.EDIT_PLAN,), _edit_step),
+    Scenario("remove_step", plans.remove_step, (A.EDIT_PLAN,), _remove_step),
+    Scenario("set_goal_status", plans.set_goal_status, (A.RECORD_PROGRESS,), _set_goal_status),
+    Scenario("set_step_done", plans.set_step_done, (A.RECORD_PROGRESS,), _set_step_done),
+    Scenario(
+        "record_disagreement", plans.record_disagreement, (A.RECORD_DISAGREEMENT,), _record_disagreement
+    ),
+    Scenario(
+        "withdraw_disagreement", plans.withdraw_disagreement, (A.RECORD_DISAGREEMENT,), _withdraw_disagreement
+    ),
+    Scenario("revise_plan", plans.revise_plan, (A.REVISE_PLAN,), _revise_plan, stage=AGREED),
+    Scenario("activate_plan", plans.activate_plan, (A.ACTIVATE_PLAN,), _activate_plan, stage=APPROVED),
+    Scenario("close_plan", plans.close_plan, (A.CLOSE_PLAN,), _close_plan),
+    Scenario("sign_plan_for_person", signing.sign_plan, (A.WITNESS_PERSON_SIGNATURE,), _sign_for_person),
+    Scenario("sign_plan_as_key_worker", signing.sign_plan, (A.SIGN_AS_KEY_WORKER,), _sign_as_key_worker),
+    Scenario("approve_plan", signing.approve_plan, (A.APPROVE_PLAN,), _approve_plan, stage=AGREED),
+    Scenario(
+        "schedule_review", reviews.schedule_review, (A.SCHEDULE_REVIEW,), _schedule_review, stage=APPROVED
+    ),
+    Scenario("record_review", reviews.record_review, (A.RECORD_REVIEW,), _record_review, stage=APPROVED),
+    Scenario(
+        "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
+    ),
+    Scenario("load_person", workspace.load_person, (A.VIEW_PEOPLE,), _load_person, writes=False),
+    Scenario(
+        "current_version_id",
+        workspace.current_version_id,
+        (A.VIEW_PEOPLE,),
+        _current_version_id,
+        writes=False,
+    ),
+    Scenario("load_version", workspace.load_version, (A.VIEW_PEOPLE,), _load_version, writes=False),
+    Scenario("life_areas", workspace.life_areas, (A.VIEW_PEOPLE,), _life_areas, writes=False),
+    Scenario(
+        "catalogue_entries", workspace.catalogue_entries, (A.VIEW_PEOPLE,), _catalogue_entries, writes=False
+    ),
+    Scenario("proposals_for", workspace.proposals_for, (A.VIEW_PEOPLE,), _proposals_for, writes=False),
+    Scenario(
+        "compare_versions",
+        history.compare_versions,
+        (A.VIEW_PEOPLE,),
+        _compare_versions,
+        stage=AGREED,
+        writes=False,
+    ),
+)
+BY_NAME = {s.name: s for s in SCENARIOS}
+BASE = tuple(s for s in SCENARIOS if not s.extra)
+INFRASTRUCTURE = {"unit_of_work", "read_only"}  # they take an actor, but they are how use cases run
+
+
+# --- reading the use cases from the code ----------------------------------------------------
+
+
+def public_use_cases() -> dict[str, Callable[..., Any]]:
+    """Every public function in careplan.services that takes an ``actor``."""
+    found: dict[str, Callable[..., Any]] = {}
+    for info in pkgutil.iter_modules(careplan.services.__path__):
+        module = importlib.import_module(f"careplan.services.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_") or name in INFRASTRUCTURE:
+                continue
+            if "actor" in inspect.signature(function).parameters:
+                found[f"{info.name}.{name}"] = function
+    return found
+
+
+def _actions_named(node: ast.AST) -> set[Action]:
+    return {
+        Action[n.attr]
+        for n in ast.walk(node)
+        if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "Action"
+    }
+
+
+def actions_in_source(function: Callable[..., Any]) -> frozenset[Action]:
+    """The actions a use case passes to ``unit_of_work`` or ``read_only``, read from its source."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    assigned: dict[str, set[Action]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, set()).update(_actions_named(node.value))
+    found: set[Action] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in INFRASTRUCTURE:
+            argument = (
+                node.args[2]
+                if len(node.args) > 2
+                else next(k.value for k in node.keywords if k.arg == "action")
+            )
+            if isinstance(argument, ast.Name):
+                found |= assigned.get(argument.id, set())
+            else:
+                found |= _actions_named(argument)
+    return frozenset(found)
+
+
+def test_every_use_case_has_a_scenario_for_each_action_it_checks() -> None:
+    use_cases = public_use_cases()
+    assert len(use_cases) >= 40, "the use cases were not found"
+    covered: dict[str, set[Action]] = {}
+    for scenario in BASE:
+        key = f"{scenario.use_case.__module__.rsplit('.', 1)[1]}.{scenario.use_case.__name__}"
+        covered.setdefault(key, set()).update(scenario.actions)
+    missing = sorted(set(use_cases) - set(covered))
+    assert not missing, f"use cases without a permission scenario: {missing}"
+    for key, function in use_cases.items():
+        in_code = actions_in_source(function)
+        assert in_code, f"{key} runs without checking any action"
+        assert covered[key] == in_code, (
+            f"{key} checks {sorted(in_code)}, scenarios test {sorted(covered[key])}"
+        )
+
+
+def test_reading_actions_from_source_sees_the_conditional_one() -> None:
+    assert actions_in_source(signing.sign_plan) == {
+        Action.WITNESS_PERSON_SIGNATURE,
+        Action.SIGN_AS_KEY_WORKER,
+    }
+    assert actions_in_source(budget.current_questionnaire) == {Action.ASSESS_BUDGET}
+
+
+# --- the table itself -----------------------------------------------------------------------
+
+
+def test_every_role_has_an_entry() -> None:
+    assert set(PERMISSIONS) == set(Role)
+
+
+def test_every_action_is_granted_to_some_role() -> None:
+    granted = set().union(*PERMISSIONS.values())
+    assert granted == set(Action)
+
+
+def test_administrators_never_touch_a_care_record() -> None:
+    care = {Action.VIEW_PEOPLE, Action.EDIT_ABOUT_ME, Action.EDIT_PLAN, Action.APPROVE_PLAN}
+    assert not care & PERMISSIONS[Role.ADMINISTRATOR]
+
+
+def test_roles_nest_peer_mentor_key_worker_manager() -> None:
+    assert PERMISSIONS[Role.PEER_MENTOR] < PERMISSIONS[Role.KEY_WORKER] < PERMISSIONS[Role.MANAGER]
+
+
+# --- running the matrix ---------------------------------------------------------------------
+
+
+def audit_rows_mentioning(db: Database, word: str) -> list[str]:
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(AuditEvent.__table__)).all()
+    return [repr(tuple(r)) for r in rows if word.lower() in repr(tuple(r)).lower()]
+
+
+def check_call(db: Database, scenario: Scenario, role: Role, call: Call, actor: Actor) -> None:
+    before = snapshot(db)
+    events_before = audit_count(db)
+    if scenario.allowed(role):
+        call(actor)
+        if scenario.writes:
+            assert audit_count(db) > events_before, f"{scenario.name} wrote no audit event"
+            assert audit_rows_mentioning(db, CANARY) == []
+        else:
+            assert snapshot(db) == before, f"{scenario.name} only reads, yet something changed"
+    else:
+        with pytest.raises(PermissionDenied) as refused:
+            call(actor)
+        assert refused.value.message
+        assert snapshot(db) == before, f"{scenario.name} was refused but something was written"
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanStatus], tuple[Path, World]]:
+    """A world per stage, built once through the use cases into an SQLite file."""
+    built: dict[PlanStatus, tuple[Path, World]] = {}
+
+    def get(stage: PlanStatus) -> tuple[Path, World]:
+        if stage not in built:
+            path = tmp_path_factory.mktemp(f"world-{stage}") / "careplan.db"
+            database = open_database(path)
+            try:
+                world = build_world(database, stage=stage)
+            finally:
+                database.dispose()
+            assert not path.with_name(path.name + "-wal").exists()
+            built[stage] = (path, world)
+        return built[stage]
+
+    return get
+
+
+@pytest.fixture
+def world_copy(
+    templates: Callable[[PlanStatus], tuple[Path, World]], tmp_path: Path
+) -> Iterator[Callable[[PlanStatus], tuple[Database, World]]]:
+    """Open a fresh SQLite copy of the world at a stage (much faster than building it again)."""
+    opened: list[Database] = []
+
+    def open_copy(stage: PlanStatus) -> tuple[Database, World]:
+        source, world = templates(stage)
+        target = tmp_path / f"careplan-{len(opened)}.db"
+        shutil.copyfile(source, target)
+        database = open_database(target)
+        opened.append(database)
+        return database, world
+
+    yield open_copy
+    for database in opened:
+        database.dispose()
+
+
+@pytest.mark.parametrize(
+    ("scenario", "role"),
+    [pytest.param(s, r, id=f"{s.name}-{r.value}") for s in SCENARIOS for r in ROLES],
+)
+def test_use_case_as_role(
+    world_copy: Callable[[PlanStatus], tuple[Database, World]], scenario: Scenario, role: Role
+) -> None:
+    db, world = world_copy(scenario.stage)
+    call = scenario.prepare(db, world)
+    check_call(db, scenario, role, call, world.team.as_role(role))
+
+
+@pytest.mark.parametrize("scenario", [pytest.param(s, id=s.name) for s in BASE])
+def test_deactivated_and_unknown_staff_are_refused(
+    world_copy: Callable[[PlanStatus], tuple[Database, World]], scenario: Scenario
+) -> None:
+    db, world = world_copy(scenario.stage)
+    call = scenario.prepare(db, world)
+    role = next(r for r in ROLES if scenario.allowed(r))
+    leaver = add_member(db, world.team, "leaver2", role)
+    staff.deactivate_staff(db, world.team.administrator, leaver.staff_id)
+    before = snapshot(db)
+    for actor in (leaver, Actor(10_000)):
+        with pytest.raises(PermissionDenied, match="Only active members of staff"):
+            call(actor)
+    assert snapshot(db) == before
+
+
+def test_a_key_worker_may_agree_up_to_the_indicative_amount_but_not_a_penny_more(
+    world_copy: Callable[[PlanStatus], tuple[Database, World]],
+) -> None:
+    db, world = world_copy(PlanStatus.DRAFT)
+    budget.set_agreed_budget(db, world.team.key_worker, world.version_id, Decimal("1250.00"))
+    before = snapshot(db)
+    with pytest.raises(PermissionDenied, match=r"more than the indicative £1,250\.00"):
+        budget.set_agreed_budget(db, world.team.key_worker, world.version_id, Decimal("1250.01"))
+    assert snapshot(db) == before
+
+
+def test_without_an_indicative_amount_only_a_manager_may_set_the_budget(
+    world_copy: Callable[[PlanStatus], tuple[Database, World]],
+) -> None:
+    db, world = world_copy(PlanStatus.DRAFT)
+    person = register(db, world.team.key_worker, "Marek")
+    version_id = plans.start_plan(db, world.team.key_worker, person).version_id
+    with pytest.raises(InvalidTransition, match="indicative budget"):
+        budget.set_agreed_budget(db, world.team.key_worker, version_id, Decimal("100.00"))
+    budget.set_agreed_budget(db, world.team.manager, version_id, Decimal("100.00"))
+
+
+def test_first_administrator_only_once(world_copy: Callable[[PlanStatus], tuple[Database, World]]) -> None:
+    db, _world = world_copy(PlanStatus.DRAFT)
+    before = snapshot(db)
+    with pytest.raises(InvalidTransition, match="already has staff"):
+        staff.create_first_administrator(db, "mallory", "Mallory")
+    assert snapshot(db) == before
+
+
+# --- a few representative cases on both engines ---------------------------------------------
+
+REPRESENTATIVE = (
+    ("approve_plan", Role.KEY_WORKER),
+    ("approve_plan", Role.MANAGER),
+    ("write_about_me", Role.PEER_MENTOR),
+    ("write_about_me", Role.ADMINISTRATOR),
+    ("add_staff", Role.MANAGER),
+    ("add_staff", Role.ADMINISTRATOR),
+    ("set_agreed_budget_above_indicative", Role.KEY_WORKER),
+    ("set_agreed_budget_above_indicative", Role.MANAGER),
+    ("list_plans", Role.ADMINISTRATOR),
+    ("verify_audit_trail", Role.MANAGER),
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "role"), [pytest.param(n, r, id=f"{n}-{r.value}") for n, r in REPRESENTATIVE]
+)
+def test_representative_cases_on_both_engines(db: Database, name: str, role: Role) -> None:
+    scenario = BY_NAME[name]
+    world = build_world(db, stage=scenario.stage)
+    call = scenario.prepare(db, world)
+    check_call(db, scenario, role, call, world.team.as_role(role))
+
+
+def test_deactivated_staff_refused_on_both_engines(db: Database) -> None:
+    world = build_world(db, stage=PlanStatus.AGREED)
+    staff.deactivate_staff(db, world.team.administrator, world.team.manager.staff_id)
+    before = snapshot(db)
+    for actor in (world.team.manager, Actor(424_242)):
+        with pytest.raises(PermissionDenied):
+            signing.approve_plan(db, actor, world.version_id)
+        with pytest.raises(PermissionDenied):
+            queries.list_plans(db, actor)
+    assert snapshot(db) == before
