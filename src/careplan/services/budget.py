@@ -134,18 +134,18 @@ def _check_budget(
     limit = budget_limit(version)
     allocated = sum(a.total_pence for a in version.allocations if a is not without)
     reason = (override_reason or "").strip() or None
-    if reason is not None and not work.may(Action.OVERRIDE_BUDGET):
+    if allocated + new_total <= limit:
+        return None  # within budget: no override needed, none recorded
+    over = allocated + new_total - limit
+    if reason is None:
+        raise OverBudget(
+            f"This would go {format_money(over)} over the budget of {format_money(limit)}: "
+            f"{format_money(limit - allocated)} is left. Try fewer, or ask a manager.",
+            over_by_pence=over,
+        )
+    if not work.may(Action.OVERRIDE_BUDGET):
         raise PermissionDenied("Only a manager can agree to go over the budget.")
-    if allocated + new_total > limit:
-        over = allocated + new_total - limit
-        if reason is None:
-            raise OverBudget(
-                f"This would go {format_money(over)} over the budget of {format_money(limit)}: "
-                f"{format_money(limit - allocated)} is left. Try fewer, or ask a manager.",
-                over_by_pence=over,
-            )
-        return reason
-    return None
+    return reason
 
 
 def _goals(version: PlanVersion, goal_ids: tuple[int, ...]) -> list[Goal]:

@@ -138,6 +138,7 @@ class AllocationView:
     goal_ids: list[int]
     override_reason: str | None
     from_proposal: bool
+    proposal_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,7 @@ def load_version(db: Database, actor: Actor, version_id: int) -> VersionView:
                     goal_ids=[g.id for g in a.goals],
                     override_reason=a.override_reason,
                     from_proposal=a.proposal_id is not None,
+                    proposal_id=a.proposal_id,
                 )
                 for a in version.allocations
             ],
@@ -386,6 +388,7 @@ class ProposalView:
     approved_unit_price_pence: int | None
     why: TextView
     decision_note: str | None
+    who_might_provide: str | None = None
 
 
 def proposals_for(db: Database, actor: Actor, person_id: int) -> list[ProposalView]:
@@ -410,6 +413,7 @@ def proposals_for(db: Database, actor: Actor, person_id: int) -> list[ProposalVi
                     p.approved_unit_price_pence,
                     why,
                     p.decision_note,
+                    p.who_might_provide,
                 )
             )
         return result

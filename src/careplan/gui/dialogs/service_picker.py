@@ -1,0 +1,664 @@
+"""Choosing a service (or an approved request) and setting money aside for it.
+
+The form is ui/service_picker.ui; the behaviour is here. The cost and what would be left are shown
+before anything is added; a refusal is shown inside the dialog and nothing typed is cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+
+from careplan.domain.budget import never_allowed_reason
+from careplan.domain.errors import CareplanError, ConflictError, InvalidInput, OverBudget
+from careplan.domain.money import format_money, line_total_pence, parse_quantity
+from careplan.domain.permissions import Action
+from careplan.gui.context import AppContext
+from careplan.gui.forms.ui_service_picker import Ui_ServicePickerDialog
+from careplan.services import budget
+from careplan.services.workspace import AllocationView, CatalogueEntry, ProposalView, VersionView
+
+Index = QModelIndex | QPersistentModelIndex
+
+UNIT_PRICE_WORDS = {
+    "session": "a session",
+    "hour": "an hour",
+    "week": "a week",
+    "item": "each",
+    "course": "a course",
+}
+UNIT_PLURALS = {"session": "sessions", "hour": "hours", "week": "weeks", "item": "items", "course": "courses"}
+ASKED_FOR = "\x00asked-for"
+"""The category list's entry for requests a manager approved (never a real category name)."""
+
+
+def price_words(pence: int, unit: str) -> str:
+    """£25.00 a session, £12.00 an hour, £40.00 each."""
+    return f"{format_money(pence)} {UNIT_PRICE_WORDS.get(unit, 'per ' + unit)}"
+
+
+def quantity_text(quantity: Decimal) -> str:
+    """6, 1.5: no trailing zeros."""
+    text = f"{quantity.normalize():f}"
+    return text
+
+
+def quantity_words(quantity: Decimal, unit: str) -> str:
+    """1 session, 6 sessions, 1.5 hours."""
+    word = unit if quantity == 1 else UNIT_PLURALS.get(unit, unit + "s")
+    return f"{quantity_text(quantity)} {word}"
+
+
+def how_many_words(unit: str) -> str:
+    return "How &many?" if unit == "item" else f"How &many {UNIT_PLURALS.get(unit, unit + 's')}?"
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Open at a comfortable size, but never larger than the screen (at 200% scale it is small)."""
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9)))
+
+
+def short(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+class GoalCheckBox(QCheckBox):
+    """A goal to tick: a click anywhere on its row counts, not just on the box or the words."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Something money can be set aside for: a catalogue service, or a request a manager approved."""
+
+    service_id: int | None
+    proposal_id: int | None
+    name: str
+    provider: str
+    category: str
+    description: str
+    unit: str
+    unit_price_pence: int
+    peer_led: bool
+
+    @classmethod
+    def from_entry(cls, entry: CatalogueEntry) -> Choice:
+        return cls(
+            entry.id,
+            None,
+            entry.name,
+            entry.provider,
+            entry.category,
+            entry.description,
+            entry.unit,
+            entry.unit_price_pence,
+            entry.peer_led,
+        )
+
+    @classmethod
+    def from_proposal(cls, proposal: ProposalView) -> Choice:
+        assert proposal.approved_unit_price_pence is not None
+        return cls(
+            None,
+            proposal.id,
+            proposal.what,
+            "Asked for specially, and approved by a manager",
+            proposal.category,
+            f"Why it was asked for: {proposal.why.body}",
+            proposal.unit,
+            proposal.approved_unit_price_pence,
+            False,
+        )
+
+    @property
+    def asked_for(self) -> bool:
+        return self.proposal_id is not None
+
+    def matches(self, words: list[str]) -> bool:
+        haystack = " ".join((self.name, self.provider, self.category, self.description)).lower()
+        return all(word in haystack for word in words)
+
+
+class ChoicesModel(QAbstractListModel):
+    """The services (and approved requests) on offer, two lines each: name, then price."""
+
+    ChoiceRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, choices: list[Choice], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._choices = list(choices)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
+
+    def choice(self, row: int) -> Choice:
+        return self._choices[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._choices):
+            return None
+        choice = self._choices[index.row()]
+        marks = []
+        if choice.peer_led:
+            marks.append("peer-led")
+        if choice.asked_for:
+            marks.append("asked for specially")
+        extra = f" · {', '.join(marks)}" if marks else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{choice.name}\n{price_words(choice.unit_price_pence, choice.unit)}{extra}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{choice.name}, {price_words(choice.unit_price_pence, choice.unit)}{extra}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return choice.description or choice.name
+        if role == self.ChoiceRole:
+            return choice
+        return None
+
+
+class ChoicesFilter(QSortFilterProxyModel):
+    """Shows one kind of help (or everything) and only what matches every word searched for."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._category: str | None = None
+        self._words: list[str] = []
+
+    def set_category(self, category: str | None) -> None:
+        self.beginFilterChange()
+        self._category = category
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_words(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.lower().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ChoicesModel)
+        choice = model.choice(source_row)
+        if self._category == ASKED_FOR and not choice.asked_for:
+            return False
+        if self._category not in (None, ASKED_FOR) and choice.category != self._category:
+            return False
+        return choice.matches(self._words)
+
+
+class ServicePickerDialog(QDialog):
+    """Browse and search, then say how many and which goals; the running cost is shown as you type.
+
+    With ``allocation`` the dialog changes that allocation instead (how many, which goals).
+    ``reload_version`` fetches the plan again after another workstation changed it.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        version: VersionView | None,
+        choices: list[Choice],
+        *,
+        reload_version: Callable[[], VersionView | None],
+        allocation: AllocationView | None = None,
+        preselect: Choice | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._version = version
+        self._reload_version = reload_version
+        self._allocation = allocation
+        self.saved_text = ""
+        self.ui = Ui_ServicePickerDialog()
+        self.ui.setupUi(self)
+        fit_to_screen(self, 980, 640)
+        self.goal_boxes: dict[int, QCheckBox] = {}
+        self._over_refused = False
+        self._never_allowed = False
+
+        self.model = ChoicesModel(choices, self)
+        self.filter = ChoicesFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.ui.services.setModel(self.filter)
+        self.ui.services.setSpacing(2)
+        self.ui.splitter.setStretchFactor(0, 2)
+        self.ui.splitter.setStretchFactor(1, 3)
+        self.ui.splitter.setStretchFactor(2, 4)
+        self.ui.splitter.setSizes([200, 300, 440])
+
+        self.ok_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.setText("Add to my plan" if allocation is None else "Save the change")
+        self.cancel_button.setText("Close")
+        for button in (self.ok_button, self.cancel_button):
+            button.setMinimumHeight(40)
+        self.ok_button.setAccessibleDescription("Set the money aside for this service")
+        self.ui.buttons.accepted.connect(self.add)
+        self.ui.buttons.rejected.connect(self.reject)
+
+        self.ui.problem.hide()
+        self.ui.overrideLabel.hide()
+        self.ui.overrideReason.hide()
+        self.ui.overrideReason.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.ui.quantity.setMinimumHeight(36)
+        self.ui.quantity.setText("1")
+        self.ui.quantity.textChanged.connect(self._typed)
+        self.ui.search.textChanged.connect(self._search)
+        self.ui.search.installEventFilter(self)
+        self.ui.services.installEventFilter(self)
+        self.ui.categories.currentRowChanged.connect(self._category_chosen)
+        selection = self.ui.services.selectionModel()
+        selection.currentChanged.connect(self._service_chosen)
+
+        self._fill_categories(choices)
+        self._fill_goals()
+        if allocation is not None:
+            self._change_mode(allocation)
+        else:
+            self._show_choice(None)
+            if preselect is not None:
+                self.select(preselect)
+        self._apply_permissions()
+        self.update_cost()
+
+    # the lists ---------------------------------------------------------------------------------
+
+    def _fill_categories(self, choices: list[Choice]) -> None:
+        counts: dict[str, int] = {}
+        for choice in choices:
+            if not choice.asked_for:
+                counts[choice.category] = counts.get(choice.category, 0) + 1
+        items: list[tuple[str, str | None]] = [(f"Everything ({len(choices)})", None)]
+        items += [(f"{name[:1].upper()}{name[1:]} ({count})", name) for name, count in sorted(counts.items())]
+        asked = sum(1 for c in choices if c.asked_for)
+        if asked:
+            items.append((f"Asked for specially ({asked})", ASKED_FOR))
+        for text, key in items:
+            item = QListWidgetItem(text, self.ui.categories)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.ui.categories.setCurrentRow(0)
+
+    def _category_chosen(self, row: int) -> None:
+        item = self.ui.categories.item(row)
+        self.filter.set_category(item.data(Qt.ItemDataRole.UserRole) if item else None)
+        self._count()
+
+    def choose_category(self, category: str | None) -> None:
+        for row in range(self.ui.categories.count()):
+            if self.ui.categories.item(row).data(Qt.ItemDataRole.UserRole) == category:
+                self.ui.categories.setCurrentRow(row)
+                return
+
+    def _search(self, text: str) -> None:
+        self.filter.set_words(text)
+        self._count()
+
+    def _count(self) -> None:
+        shown = self.filter.rowCount()
+        if shown == 0:
+            self.ui.resultCount.setText(
+                "Nothing found. Try another word or another kind of help, "
+                "or ask for something not in the list."
+            )
+        else:
+            self.ui.resultCount.setText(f"{shown} service{'s' if shown != 1 else ''} shown")
+        if self._allocation is None and self.current_choice() is None:
+            self._show_choice(None)
+
+    def _to_list(self) -> None:
+        if self.filter.rowCount() == 0:
+            return
+        current = self.ui.services.currentIndex()
+        target = current if current.isValid() else self.filter.index(0, 0)
+        self.ui.services.selectionModel().setCurrentIndex(
+            target, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.ui.services.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.ui.search and event.key() in (
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            ):
+                # Enter in the search box goes to the results; it never adds anything.
+                self._to_list()
+                return True
+            if watched is self.ui.services and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # Enter on a service goes on to "how many", instead of adding it straight away.
+                if self.current_choice() is not None and not self.ui.choice.isHidden():
+                    self.ui.quantity.setFocus()
+                    self.ui.quantity.selectAll()
+                return True
+        return super().eventFilter(watched, event)
+
+    def current_choice(self) -> Choice | None:
+        index = self.ui.services.currentIndex()
+        if not index.isValid() or not self.ui.services.selectionModel().isSelected(index):
+            return None
+        choice = index.data(ChoicesModel.ChoiceRole)
+        return choice if isinstance(choice, Choice) else None
+
+    def select(self, choice: Choice) -> bool:
+        """Show and choose one entry (clearing the search and the kind of help if needed)."""
+        for attempt in range(2):
+            for row in range(self.filter.rowCount()):
+                index = self.filter.index(row, 0)
+                if index.data(ChoicesModel.ChoiceRole) == choice:
+                    self.ui.services.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    )
+                    return True
+            if attempt == 0:
+                self.ui.search.clear()
+                self.choose_category(None)
+        return False
+
+    def _service_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        selection = self.ui.services.selectionModel()
+        if current.isValid() and not selection.isSelected(current):
+            # Keyboard focus arriving in the list makes an entry current: choose it too.
+            selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        choice = current.data(ChoicesModel.ChoiceRole) if current.isValid() else None
+        self._show_choice(choice if isinstance(choice, Choice) else None)
+
+    # one service -------------------------------------------------------------------------------
+
+    def _show_choice(self, choice: Choice | None) -> None:
+        ui = self.ui
+        self.ui.problem.hide()
+        self._over_refused = False
+        self._never_allowed = False
+        if choice is None:
+            ui.serviceName.setText("Choose a service from the list to see what it is and what it costs.")
+            for label in (ui.provider, ui.description, ui.price, ui.peerLed):
+                label.hide()
+            ui.choice.hide()
+            self.ok_button.setEnabled(False)
+            return
+        ui.serviceName.setText(choice.name)
+        ui.provider.setText(f"From: {choice.provider}")
+        ui.description.setText(choice.description or "No description yet.")
+        ui.price.setText(f"<b>Price:</b> {price_words(choice.unit_price_pence, choice.unit)}")
+        ui.peerLed.setText("Peer-led: run by people who have been there themselves.")
+        for label in (ui.provider, ui.description, ui.price):
+            label.show()
+        ui.peerLed.setVisible(choice.peer_led)
+        ui.quantityLabel.setText(how_many_words(choice.unit))
+        ui.choice.setVisible(self.can_add)
+        self.ok_button.setEnabled(self.can_add)
+        refused = never_allowed_reason(choice.category)
+        self._never_allowed = refused is not None
+        if refused is not None:
+            self.show_problem(f"A personal budget can never pay for {refused}. Choose something else.")
+            self.ok_button.setEnabled(False)
+        self.update_cost()
+
+    def _change_mode(self, allocation: AllocationView) -> None:
+        ui = self.ui
+        self.setWindowTitle(f"Change {allocation.description}")
+        ui.intro.setText("Change how many, or which goals it helps with. The price stays as it was agreed.")
+        for widget in (ui.searchLabel, ui.search, ui.categoriesPane, ui.servicesPane):
+            widget.hide()
+        ui.serviceName.setText(allocation.description)
+        ui.provider.hide()
+        ui.description.setText(
+            f"Now: {quantity_words(allocation.quantity, allocation.unit)} "
+            f"= {format_money(allocation.total_pence)}"
+        )
+        ui.price.setText(f"<b>Price:</b> {price_words(allocation.unit_price_pence, allocation.unit)}")
+        ui.peerLed.hide()
+        ui.quantityLabel.setText(how_many_words(allocation.unit))
+        ui.quantity.setText(quantity_text(allocation.quantity))
+        for goal_id, box in self.goal_boxes.items():
+            box.setChecked(goal_id in allocation.goal_ids)
+        ui.choice.show()
+        self.ok_button.setEnabled(True)
+
+    def _fill_goals(self) -> None:
+        layout = self.ui.goalsLayout
+        goals = self._version.goals if self._version else []
+        previous: QWidget = self.ui.quantity
+        for goal in goals:
+            box = GoalCheckBox(short(goal.wording.body), self.ui.goalsBox)
+            box.setObjectName(f"goal_{goal.id}")
+            box.setToolTip(goal.wording.body)
+            box.setAccessibleName(goal.wording.body)
+            box.setAccessibleDescription(f"A goal about {goal.life_area.lower()}")
+            box.setMinimumHeight(40)
+            box.toggled.connect(self._goals_changed)
+            layout.addWidget(box)
+            self.goal_boxes[goal.id] = box
+            QWidget.setTabOrder(previous, box)
+            previous = box
+        QWidget.setTabOrder(previous, self.ui.overrideReason)
+        if len(goals) == 1:
+            next(iter(self.goal_boxes.values())).setChecked(True)
+        if goals:
+            self.ui.goalsLabel.setText("Which of my &goals does it help with?")
+            self.ui.goalsLabel.setBuddy(next(iter(self.goal_boxes.values())))
+        else:
+            self.ui.goalsLabel.setText(
+                "There are no goals in the plan yet. Add a goal first: every service helps with a goal."
+            )
+
+    def _goals_changed(self, _checked: bool) -> None:
+        self._typed()
+
+    def _typed(self, *_args: object) -> None:
+        """Something was changed after a refusal: the live preview takes over from the message."""
+        if self._never_allowed:
+            self.update_cost()
+            return
+        if self._over_refused or not self.ui.problem.isHidden():
+            self._over_refused = False
+            self.ui.problem.hide()
+        self.update_cost()
+
+    def checked_goals(self) -> tuple[int, ...]:
+        return tuple(goal_id for goal_id, box in self.goal_boxes.items() if box.isChecked())
+
+    # the running cost --------------------------------------------------------------------------
+
+    @property
+    def can_add(self) -> bool:
+        version = self._version
+        return version is not None and not version.frozen and self._context.may(Action.ALLOCATE_BUDGET)
+
+    @property
+    def may_override(self) -> bool:
+        return self._context.may(Action.OVERRIDE_BUDGET)
+
+    def _apply_permissions(self) -> None:
+        if self.can_add:
+            return
+        self.ok_button.hide()
+        self.ui.choice.hide()
+        if self._version is not None and self._version.frozen:
+            self.ui.intro.setText(
+                "You can look through the list. This version of the plan can no longer be changed."
+            )
+        else:
+            self.ui.intro.setText(
+                "You can look through the list. Only a key worker or a manager can set money aside."
+            )
+
+    def _price(self) -> tuple[int, str] | None:
+        if self._allocation is not None:
+            return self._allocation.unit_price_pence, self._allocation.unit
+        choice = self.current_choice()
+        return None if choice is None else (choice.unit_price_pence, choice.unit)
+
+    def left_before(self) -> int | None:
+        """What is left to spend, not counting the allocation being changed."""
+        version = self._version
+        if version is None or version.limit_pence is None:
+            return None
+        others = sum(
+            a.total_pence
+            for a in version.allocations
+            if a is not self._allocation and (self._allocation is None or a.id != self._allocation.id)
+        )
+        return version.limit_pence - others
+
+    def update_cost(self) -> None:
+        """The cost of what is typed, and what would be left: shown before anything is added."""
+        ui = self.ui
+        price = self._price()
+        if price is None:
+            ui.cost.clear()
+            ui.left.clear()
+            self._show_override(False)
+            return
+        unit_price, unit = price
+        try:
+            quantity = parse_quantity(ui.quantity.text())
+        except CareplanError as exc:
+            ui.cost.setText(exc.message)
+            ui.left.clear()
+            return
+        total = line_total_pence(quantity, unit_price)
+        ui.cost.setText(
+            f"<b>Cost:</b> {quantity_words(quantity, unit)} × {format_money(unit_price)} "
+            f"= <b>{format_money(total)}</b>"
+        )
+        left = self.left_before()
+        over = False
+        if left is None:
+            ui.left.setText("There is no budget yet. Work out the budget first, then services can be added.")
+        elif total <= left:
+            after = "After this change" if self._allocation is not None else "After this"
+            ui.left.setText(f"{after}, <b>{format_money(left - total)}</b> would be left to spend.")
+        else:
+            over = True
+            advice = (
+                "A manager can agree to go over, with a reason."
+                if self.may_override
+                else "Try fewer, or ask a manager."
+            )
+            ui.left.setText(
+                f"<b>Not enough left:</b> this is {format_money(total - left)} more than the "
+                f"{format_money(max(left, 0))} left. {advice}"
+            )
+        ui.left.setStyleSheet("border: 2px dashed #8a1f11; padding: 4px;" if over else "")
+        # After a refusal the message below says the same thing: do not say it twice.
+        ui.left.setVisible(not (over and self._over_refused))
+        self._show_override(over or self._over_refused)
+
+    def _show_override(self, show: bool) -> None:
+        show = show and self.may_override and self.can_add
+        self.ui.overrideLabel.setVisible(show)
+        self.ui.overrideReason.setVisible(show)
+
+    # adding ------------------------------------------------------------------------------------
+
+    def show_problem(self, text: str) -> None:
+        self.ui.problem.setText(text)
+        self.ui.problem.show()
+        self.ui.detailsScroll.ensureWidgetVisible(self.ui.problem)
+
+    def add(self) -> None:
+        """Set the money aside. On a refusal the dialog stays open with everything as typed."""
+        version = self._version
+        if version is None or not self.can_add:
+            return
+        ui = self.ui
+        ui.problem.hide()
+        reason = ui.overrideReason.toPlainText().strip() if not ui.overrideReason.isHidden() else ""
+        try:
+            quantity = parse_quantity(ui.quantity.text())
+            if self._allocation is not None:
+                budget.change_allocation(
+                    self._context.db,
+                    self._context.actor,
+                    self._allocation.id,
+                    quantity,
+                    self.checked_goals(),
+                    override_reason=reason or None,
+                    expected_revision=version.plan_revision,
+                )
+                self.saved_text = f"{self._allocation.description} changed"
+            else:
+                choice = self.current_choice()
+                if choice is None:
+                    raise InvalidInput("Choose a service from the list first.", "service")
+                budget.allocate(
+                    self._context.db,
+                    self._context.actor,
+                    version.id,
+                    budget.AllocationInput(
+                        quantity=quantity,
+                        goal_ids=self.checked_goals(),
+                        service_id=choice.service_id,
+                        proposal_id=choice.proposal_id,
+                        override_reason=reason or None,
+                    ),
+                    expected_revision=version.plan_revision,
+                )
+                self.saved_text = f"{choice.name} added to the plan"
+        except ConflictError as exc:
+            self._after_conflict(exc)
+            return
+        except OverBudget as exc:
+            self._over_refused = True
+            self.show_problem(exc.message)
+            self.update_cost()
+            if self.may_override and not ui.overrideReason.isHidden() and not reason:
+                ui.overrideReason.setFocus()
+            else:
+                ui.quantity.setFocus()
+            return
+        except CareplanError as exc:
+            self.show_problem(exc.message)
+            self._focus_field(exc.field if isinstance(exc, InvalidInput) else None)
+            return
+        self.accept()
+
+    def _focus_field(self, field: str | None) -> None:
+        if field == "goals" and self.goal_boxes:
+            next(iter(self.goal_boxes.values())).setFocus()
+        elif field == "service":
+            self.ui.services.setFocus()
+        else:
+            self.ui.quantity.setFocus()
+
+    def _after_conflict(self, exc: ConflictError) -> None:
+        """Another workstation changed the plan: fetch it again, keep what was typed, say so."""
+        fresh = self._reload_version()
+        self._version = fresh
+        if fresh is None or fresh.frozen:
+            self.show_problem(f"{exc.message} This plan can no longer be changed here.")
+            self.ok_button.setEnabled(False)
+            return
+        if self._allocation is not None:
+            same = next((a for a in fresh.allocations if a.id == self._allocation.id), None)
+            if same is None:
+                self.show_problem("Someone else has taken this service out of the plan in the meantime.")
+                self.ok_button.setEnabled(False)
+                return
+            self._allocation = same
+        self.update_cost()
+        self.show_problem(
+            "Someone else changed this plan just now, so nothing was added yet. The numbers here are up "
+            "to date again: check them, then press the button again."
+        )
