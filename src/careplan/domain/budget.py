@@ -123,6 +123,7 @@ class Questionnaire:
                 "The questionnaire settings are broken: a question, answer, price or band is not "
                 "written the way Careplan expects."
             ) from exc
+        _check_questions(data, questions)
         if method not in ("price_per_point", "bands"):
             raise InvalidInput("The questionnaire must use either a price per point or bands.")
         if method == "bands" and not bands:
@@ -210,6 +211,28 @@ class Assessment:
             "amount_pence": self.amount_pence,
             "summary": self.summary,
         }
+
+
+def _check_questions(data: dict[str, Any], questions: tuple[Question, ...]) -> None:
+    """Points are whole numbers of zero or more; keys are unique."""
+    for raw in data["questions"]:
+        for answer in raw["answers"]:
+            points = answer["points"]
+            if isinstance(points, bool) or not isinstance(points, int):
+                raise InvalidInput(
+                    f"Points must be whole numbers (the answer “{answer['text']}” has {points!r})."
+                )
+    keys = [q.key for q in questions]
+    if len(set(keys)) != len(keys):
+        raise InvalidInput("Two questions in the questionnaire have the same key.")
+    for question in questions:
+        answer_keys = [a.key for a in question.answers]
+        if len(set(answer_keys)) != len(answer_keys):
+            raise InvalidInput(f"Two answers to “{question.text}” have the same key.")
+        if any(a.points < 0 for a in question.answers):
+            raise InvalidInput(f"Points cannot be less than zero (in “{question.text}”).")
+        if not question.answers:
+            raise InvalidInput(f"The question “{question.text}” has no answers.")
 
 
 def load_questionnaire(text: str) -> Questionnaire:

@@ -106,6 +106,10 @@ def parse_quantity(text: str, *, field: str = "quantity") -> Decimal:
 
 
 def check_quantity(value: Decimal, *, field: str = "quantity") -> Decimal:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = Decimal(value)
+    if not isinstance(value, Decimal):
+        raise TypeError("quantities must be Decimal (or whole numbers), never float")
     if not value.is_finite():
         raise InvalidInput("That is not a number. Type how many, for example 6.", field)
     if value <= 0:

@@ -184,13 +184,14 @@ class AboutMeEntry(Base):
     person: Mapped[Person] = relationship(back_populates="about_me")
     text: Mapped[AuthoredText] = relationship()
 
-    __table_args__ = (UniqueConstraint("person_id", "topic"),)
+    __table_args__ = (UniqueConstraint("person_id", "topic"), {"sqlite_autoincrement": True})
 
 
 class SubstanceUse(Base):
     """The structured list of substances a person uses and how."""
 
     __tablename__ = "substance_use"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
@@ -308,11 +309,12 @@ class Goal(Base):
         back_populates="goal", cascade="all, delete-orphan", order_by="Step.position"
     )
 
-    __table_args__ = (UniqueConstraint("version_id", "key"),)
+    __table_args__ = (UniqueConstraint("version_id", "key"), {"sqlite_autoincrement": True})
 
 
 class Step(Base):
     __tablename__ = "steps"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id"), index=True)
@@ -434,6 +436,7 @@ class Allocation(Base):
         CheckConstraint("quantity > 0", name="quantity"),
         CheckConstraint("unit_price_pence >= 0 AND total_pence >= 0", name="money"),
         UniqueConstraint("version_id", "key"),
+        {"sqlite_autoincrement": True},
     )
 
 
@@ -463,6 +466,7 @@ class Disagreement(Base):
             " + (CASE WHEN allocation_id IS NULL THEN 0 ELSE 1 END) <= 1",
             name="one_item",
         ),
+        {"sqlite_autoincrement": True},
     )
 
 

@@ -178,6 +178,11 @@ def allocate(
             today = work.now.date()
             if service.available_to is not None and service.available_to < today:
                 raise InvalidInput(f"{service.name} is no longer offered.", "service")
+            if service.available_from is not None and service.available_from > today:
+                raise InvalidInput(
+                    f"{service.name} starts on {service.available_from:%d %B %Y}; choose it from then.",
+                    "service",
+                )
             refuse_never_allowed(service.category)
             description, category, unit, price = (
                 service.name,

@@ -93,6 +93,17 @@ def update_service(db: Database, actor: Actor, service_id: int, item: ServiceInp
     with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
         service = work.get(Service, service_id, "service")
         values = _service_values(item)
+        clash = work.session.scalar(
+            select(Service.id).where(
+                Service.provider_id == service.provider_id,
+                Service.name == values["name"],
+                Service.id != service.id,
+            )
+        )
+        if clash is not None:
+            raise InvalidInput(f"{service.provider.name} already offers a service with that name.", "name")
+        if item.provider_id != service.provider_id:
+            values["provider_id"] = work.get(Provider, item.provider_id, "provider").id
         changed = [k for k, v in values.items() if getattr(service, k) != v]
         for key in changed:
             setattr(service, key, values[key])

@@ -87,6 +87,17 @@ def _check_details(details: PersonDetails, today: date) -> dict[str, object]:
     }
 
 
+def check_key_worker(work: Work, staff_id: int) -> StaffMember:
+    """A key worker must be an active key worker or manager."""
+    staff = work.get(StaffMember, staff_id, "key worker")
+    if not staff.active or staff.role not in ("key_worker", "manager"):
+        raise InvalidInput(
+            f"{staff.display_name} cannot be a key worker (only active key workers and managers can).",
+            "key_worker_id",
+        )
+    return staff
+
+
 def _new_reference(work: Work) -> str:
     while True:
         candidate = "CP-" + "".join(secrets.choice("ACDEFGHJKLMNPQRTUVWXY3469") for _ in range(6))
@@ -106,7 +117,7 @@ def register_person(db: Database, actor: Actor, details: PersonDetails) -> int:
         if key_worker_id is None and work.staff.role == "key_worker":
             key_worker_id = work.staff.id
         if key_worker_id is not None:
-            work.get(StaffMember, key_worker_id, "key worker")
+            check_key_worker(work, key_worker_id)
         person = Person(
             reference=reference,
             key_worker_id=key_worker_id,
@@ -146,7 +157,7 @@ def update_person(
         for key in changed:
             setattr(person, key, values[key])
         if details.key_worker_id is not None and details.key_worker_id != person.key_worker_id:
-            work.get(StaffMember, details.key_worker_id, "key worker")
+            check_key_worker(work, details.key_worker_id)
             person.key_worker_id = details.key_worker_id
             changed.append("key_worker_id")
         work.audit("update", "person", person, tuple(changed))

@@ -18,9 +18,9 @@ from careplan.domain.records import (
     Person,
     Plan,
     PlanVersion,
-    StaffMember,
     Step,
 )
+from careplan.services.people import check_key_worker
 from careplan.services.plan_access import any_version, draft_version, touch_plan
 from careplan.services.unit_of_work import Actor, Voice, Work, unit_of_work
 from careplan.storage.database import Database
@@ -85,7 +85,7 @@ def start_plan(
         if worker_id is None and work.staff.role == "key_worker":
             worker_id = work.staff.id
         if worker_id is not None:
-            work.get(StaffMember, worker_id, "key worker")
+            check_key_worker(work, worker_id)
         plan = Plan(person_id=person.id, key_worker_id=worker_id, created_at=work.now, updated_at=work.now)
         version = PlanVersion(
             plan=plan,
@@ -172,7 +172,8 @@ def edit_goal(
             )
         else:
             row.why = None
-        row.life_area = _life_area(work, goal.life_area)
+        if goal.life_area != row.life_area.code:  # a retired area may stay on goals written in it
+            row.life_area = _life_area(work, goal.life_area)
         row.target_date = goal.target_date
         work.session.flush()
         after = (row.wording_id, row.why_id, row.life_area_id, row.target_date)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -40,8 +41,14 @@ def _check_strokes(strokes: tuple[tuple[tuple[float, float], ...], ...]) -> list
     cleaned = []
     for stroke in strokes:
         line = []
-        for x, y in stroke:
-            fx, fy = float(x), float(y)
+        for point in stroke:
+            try:
+                x, y = point
+                fx, fy = float(x), float(y)
+            except (TypeError, ValueError) as exc:
+                raise InvalidInput(
+                    "The signature could not be read. Please clear it and sign again.", "signature"
+                ) from exc
             if not (math.isfinite(fx) and math.isfinite(fy)):
                 raise InvalidInput(
                     "The signature could not be read. Please clear it and sign again.", "signature"
@@ -126,9 +133,9 @@ def standard_reviews(approved_on: date) -> list[tuple[ReviewKind, date]]:
     """An early review at 7 weeks, regular reviews every 3 months, a full review at a year."""
 
     def months_later(months: int) -> date:
-        year, month = divmod(approved_on.month - 1 + months, 12)
-        day = min(approved_on.day, 28)
-        return date(approved_on.year + year, month + 1, day)
+        years, month_index = divmod(approved_on.month - 1 + months, 12)
+        year, month = approved_on.year + years, month_index + 1
+        return date(year, month, min(approved_on.day, calendar.monthrange(year, month)[1]))
 
     return [
         (ReviewKind.EARLY, approved_on + timedelta(weeks=7)),

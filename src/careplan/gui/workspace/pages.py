@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from careplan.gui.workspace.budget_page import BudgetPage
+from careplan.gui.workspace.history_page import HistoryPage
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_page import PlanPage
 
 PAGES: list[tuple[str, type[WorkspacePage]]] = [
     ("My plan", PlanPage),
     ("Services and budget", BudgetPage),
+    ("History", HistoryPage),
 ]

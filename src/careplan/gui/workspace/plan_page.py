@@ -434,7 +434,6 @@ class DisagreementDialog(QDialog):
 class PlanPage(WorkspacePage):
     """The plan version's goals and steps, with who wrote each and any "I don't agree" notes."""
 
-
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("planPage")

@@ -192,6 +192,7 @@ def upgrade() -> None:
             ["recorded_by_id"], ["staff.id"], name=op.f("fk_substance_use_recorded_by_id_staff")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_substance_use")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("substance_use", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_substance_use_person_id"), ["person_id"], unique=False)
@@ -228,6 +229,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["text_id"], ["texts.id"], name=op.f("fk_about_me_text_id_texts")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_about_me")),
         sa.UniqueConstraint("person_id", "topic", name=op.f("uq_about_me_person_id_topic")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "plan_versions",
@@ -349,6 +351,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_allocations")),
         sa.UniqueConstraint("version_id", "key", name=op.f("uq_allocations_version_id_key")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("allocations", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_allocations_service_id"), ["service_id"], unique=False)
@@ -375,6 +378,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["wording_id"], ["texts.id"], name=op.f("fk_goals_wording_id_texts")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_goals")),
         sa.UniqueConstraint("version_id", "key", name=op.f("uq_goals_version_id_key")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("goals", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_goals_version_id"), ["version_id"], unique=False)
@@ -492,6 +496,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["goal_id"], ["goals.id"], name=op.f("fk_steps_goal_id_goals")),
         sa.ForeignKeyConstraint(["what_id"], ["texts.id"], name=op.f("fk_steps_what_id_texts")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_steps")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("steps", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_steps_goal_id"), ["goal_id"], unique=False)
@@ -534,6 +539,7 @@ def upgrade() -> None:
             name=op.f("fk_disagreements_version_id_plan_versions"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_disagreements")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("disagreements", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_disagreements_version_id"), ["version_id"], unique=False)

@@ -1,0 +1,833 @@
+"""The personal budget use cases: the indicative amount, the agreed amount, and allocating it."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import psycopg
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from psycopg import sql
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from careplan.domain.enums import ProposalStatus, Role, ServiceUnit, StepOwner
+from careplan.domain.errors import (
+    CareplanError,
+    InvalidInput,
+    InvalidTransition,
+    NeverAllowed,
+    NotFound,
+    OverBudget,
+    PermissionDenied,
+)
+from careplan.domain.money import format_money, line_total_pence
+from careplan.domain.records import Allocation, Base, PlanVersion, Proposal, Service
+from careplan.services.budget import (
+    AllocationInput,
+    allocate,
+    assess_budget,
+    change_allocation,
+    default_questionnaire,
+    release_allocation,
+    set_agreed_budget,
+    set_questionnaire,
+)
+from careplan.services.catalogue import (
+    ProposalInput,
+    ServiceInput,
+    add_provider,
+    add_service,
+    decide_proposal,
+    propose_service,
+    update_service,
+)
+from careplan.services.people import PersonDetails, register_person
+from careplan.services.plans import GoalInput, StepInput, add_goal, add_step, record_disagreement, start_plan
+from careplan.services.staff import add_staff, create_first_administrator
+from careplan.services.unit_of_work import PERSON, STAFF, Actor
+from careplan.storage import Database, open_database
+from tests import pg_server
+
+# --- a small world --------------------------------------------------------------------------
+
+MENTORING_PRICE = 2500  # £25.00 a session
+TRAVEL_PRICE = 1234  # £12.34 a week
+
+
+@dataclass(frozen=True)
+class World:
+    db: Database
+    admin: Actor
+    worker: Actor
+    manager: Actor
+    mentor: Actor
+    provider_id: int
+    mentoring: int
+    travel: int
+    retired: int
+    gambling: int
+
+
+@dataclass(frozen=True)
+class Someone:
+    person_id: int
+    plan_id: int
+    version_id: int
+    goal_id: int
+    other_goal_id: int
+
+
+def make_world(db: Database) -> World:
+    admin = create_first_administrator(db, "ada", "Ada Admin")
+    worker = Actor(add_staff(db, admin, "sam", "Sam Keyworker", Role.KEY_WORKER))
+    manager = Actor(add_staff(db, admin, "priya", "Priya Manager", Role.MANAGER))
+    mentor = Actor(add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
+    provider = add_provider(db, admin, "Recovery Collective")
+
+    def service(name: str, category: str, unit: ServiceUnit, price: str, **dates: date) -> int:
+        return add_service(
+            db,
+            admin,
+            ServiceInput(provider, name, category, f"{name}, locally", unit, Decimal(price), **dates),
+        )
+
+    mentoring = service("Peer mentoring", "peer support", ServiceUnit.SESSION, "25.00")
+    travel = service("Travel pass", "travel", ServiceUnit.WEEK, "12.34")
+    yesterday = datetime.now(UTC).date() - timedelta(days=1)
+    retired = service(
+        "Old drop-in",
+        "peer support",
+        ServiceUnit.SESSION,
+        "5.00",
+        available_from=date(2020, 1, 1),
+        available_to=yesterday,
+    )
+    with db.session() as session, session.begin():
+        # Legacy data from before the rules: add_service would refuse this category.
+        legacy = Service(
+            provider_id=provider,
+            name="Bingo nights",
+            category="Gambling",
+            unit=ServiceUnit.SESSION,
+            unit_price_pence=300,
+            description="",
+        )
+        session.add(legacy)
+        session.flush()
+        gambling = legacy.id
+    return World(db, admin, worker, manager, mentor, provider, mentoring, travel, retired, gambling)
+
+
+def someone(w: World, name: str = "Dee", *, budget: str | None = "200.00") -> Someone:
+    person_id = register_person(w.db, w.worker, PersonDetails(name, f"{name} Example"))
+    started = start_plan(
+        w.db, w.worker, person_id, period_start=date(2025, 1, 6), period_end=date(2026, 1, 5)
+    )
+    goal = add_goal(
+        w.db, w.worker, started.version_id, GoalInput("I want my kids to see me well", PERSON, "family")
+    )
+    other = add_goal(w.db, w.worker, started.version_id, GoalInput("Get out more", PERSON, "community"))
+    add_step(w.db, w.worker, goal, StepInput("Ring the social worker", PERSON, StepOwner.PERSON))
+    if budget is not None:
+        set_agreed_budget(w.db, w.manager, started.version_id, Decimal(budget))
+    return Someone(person_id, started.plan_id, started.version_id, goal, other)
+
+
+# One world per engine and module, copied for each test. Migrating and building the world is most
+# of a test's cost, so it is built once per module on each engine and every test gets a private
+# copy (a file copy on SQLite, a clone of a template database on PostgreSQL): nothing one test
+# writes is seen by another.
+
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def _build(url: str) -> World:
+    database = open_database(url)
+    try:
+        return make_world(database)
+    finally:
+        database.dispose()
+
+
+@contextlib.contextmanager
+def _private_copy(url: str, tmp_path: Path) -> Iterator[Database]:
+    if "://" not in url:
+        target = tmp_path / "careplan.db"
+        with (
+            contextlib.closing(sqlite3.connect(url)) as original,
+            contextlib.closing(sqlite3.connect(target)) as copy,
+        ):
+            original.backup(copy)
+        database = open_database(target)
+        try:
+            yield database
+        finally:
+            database.dispose()
+        return
+    source = make_url(url)
+    assert source.database is not None
+    name = f"{source.database}_{uuid.uuid4().hex[:8]}"
+    admin = source.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(source.database)
+            )
+        )
+    database = open_database(source.set(database=name).render_as_string(hide_password=False))
+    try:
+        yield database
+    finally:
+        database.dispose()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, World]:
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("template") / "careplan.db")
+    else:
+        url = pg_server.fresh_database_url(request)
+    return url, _build(url)
+
+
+@pytest.fixture(scope="module")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, World]:
+    url = str(tmp_path_factory.mktemp("quick") / "careplan.db")
+    return url, _build(url)
+
+
+@pytest.fixture
+def world(template: tuple[str, World], tmp_path: Path) -> Iterator[World]:
+    """The world on SQLite and on PostgreSQL: a private copy for this test."""
+    with _private_copy(template[0], tmp_path) as database:
+        yield replace(template[1], db=database)
+
+
+@pytest.fixture
+def quick(sqlite_template: tuple[str, World], tmp_path: Path) -> Iterator[World]:
+    """The world on SQLite only, for rules that do not depend on the engine: a private copy."""
+    with _private_copy(sqlite_template[0], tmp_path) as database:
+        yield replace(sqlite_template[1], db=database)
+
+
+def version_of(db: Database, version_id: int) -> PlanVersion:
+    with db.session() as session:
+        version = session.get(PlanVersion, version_id)
+        assert version is not None
+        for allocation in version.allocations:
+            _ = [g.id for g in allocation.goals]
+        _ = list(version.disagreements)
+        return version
+
+
+def allocated(db: Database, version_id: int) -> int:
+    with db.session() as session:
+        total = session.scalar(
+            select(func.coalesce(func.sum(Allocation.total_pence), 0)).where(
+                Allocation.version_id == version_id
+            )
+        )
+        return int(total or 0)
+
+
+def allocation(db: Database, allocation_id: int) -> Allocation:
+    with db.session() as session:
+        row = session.get(Allocation, allocation_id)
+        assert row is not None
+        _ = [g.id for g in row.goals]
+        return row
+
+
+def lowest_answers() -> dict[str, str]:
+    return {q.key: min(q.answers, key=lambda a: a.points).key for q in default_questionnaire().questions}
+
+
+def highest_answers() -> dict[str, str]:
+    return {q.key: max(q.answers, key=lambda a: a.points).key for q in default_questionnaire().questions}
+
+
+def snapshot(db: Database) -> dict[str, list[str]]:
+    """Every row of every table, so a refusal can be shown to have written nothing at all."""
+    with db.session() as session:
+        return {
+            table.name: sorted(repr(tuple(row)) for row in session.execute(table.select()))
+            for table in Base.metadata.sorted_tables
+        }
+
+
+PYTHON_WORDS = (
+    "Traceback",
+    "Error",
+    "Exception",
+    "NoneType",
+    "object at",
+    "sqlalchemy",
+    "psycopg",
+    "__",
+    "Decimal(",
+)
+
+
+def assert_plain(message: str) -> None:
+    assert len(message.split()) >= 3, message
+    for word in PYTHON_WORDS:
+        assert word not in message, f"{word!r} in {message!r}"
+
+
+@contextlib.contextmanager
+def refused(
+    db: Database, kind: type[CareplanError], phrase: str
+) -> Iterator[pytest.ExceptionInfo[CareplanError]]:
+    before = snapshot(db)
+    with pytest.raises(kind) as info:
+        yield info
+    assert phrase.lower() in info.value.message.lower(), info.value.message
+    assert_plain(info.value.message)
+    assert snapshot(db) == before, "a refused change still wrote to the database"
+
+
+def on(w: World, who: Someone, quantity: str, service: int | None = None, **extra: object) -> AllocationInput:
+    return AllocationInput(
+        quantity=Decimal(quantity),
+        goal_ids=(who.goal_id,),
+        service_id=service or w.mentoring,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+# --- the indicative budget ------------------------------------------------------------------
+
+
+def test_assess_budget_stores_the_amount_and_the_working(world: World) -> None:
+    dee = someone(world, budget=None)
+    questionnaire = default_questionnaire()
+    expected = questionnaire.assess(highest_answers())
+    amount = assess_budget(world.db, world.worker, dee.version_id, highest_answers())
+    assert amount == expected.amount_pence
+    version = version_of(world.db, dee.version_id)
+    assert version.indicative_pence == expected.amount_pence
+    assert version.indicative_working == json.loads(json.dumps(expected.working()))
+    assert version.indicative_working["summary"].startswith(f"Your answers came to {expected.points} points")
+    assert len(version.indicative_working["lines"]) == len(questionnaire.questions)
+    assert version.agreed_budget_pence is None
+    lower = assess_budget(world.db, world.worker, dee.version_id, lowest_answers())
+    assert lower < amount
+    assert version_of(world.db, dee.version_id).indicative_pence == lower
+
+
+def test_assess_budget_uses_the_questionnaire_the_service_set(world: World) -> None:
+    dee = someone(world, budget=None)
+    set_questionnaire(
+        world.db,
+        world.admin,
+        json.dumps(
+            {
+                "name": "Bands",
+                "method": "bands",
+                "bands": [{"from": 0, "to": 4, "amount": "300"}, {"from": 5, "to": 9, "amount": "800"}],
+                "questions": [
+                    {
+                        "key": "home",
+                        "text": "Home?",
+                        "answers": [
+                            {"key": "ok", "text": "OK", "points": 1},
+                            {"key": "none", "text": "None", "points": 7},
+                        ],
+                    },
+                ],
+            }
+        ),
+    )
+    assert assess_budget(world.db, world.worker, dee.version_id, {"home": "none"}) == 80000
+    working = version_of(world.db, dee.version_id).indicative_working
+    assert working is not None
+    assert "band from 5 to 9 points: £800.00" in working["summary"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "phrase"),
+    [({}, "answer every question"), ({"daily_living": "none"}, "answer every question")],
+)
+def test_assess_budget_refuses_unfinished_answers(quick: World, answers: dict[str, str], phrase: str) -> None:
+    dee = someone(quick, budget=None)
+    with refused(quick.db, InvalidInput, phrase):
+        assess_budget(quick.db, quick.worker, dee.version_id, answers)
+
+
+def test_assess_budget_refuses_unknown_answers(quick: World) -> None:
+    dee = someone(quick, budget=None)
+    with refused(quick.db, InvalidInput, "is not one of the answers"):
+        assess_budget(quick.db, quick.worker, dee.version_id, {**lowest_answers(), "housing": "mansion"})
+    with refused(quick.db, InvalidInput, "is not a question"):
+        assess_budget(quick.db, quick.worker, dee.version_id, {**lowest_answers(), "pets": "cat"})
+
+
+def test_a_peer_mentor_does_not_assess_the_budget(quick: World) -> None:
+    dee = someone(quick, budget=None)
+    with refused(quick.db, PermissionDenied, "cannot assess budget"):
+        assess_budget(quick.db, quick.mentor, dee.version_id, lowest_answers())
+
+
+# --- the agreed budget ----------------------------------------------------------------------
+
+
+def test_a_key_worker_agrees_up_to_the_indicative_amount_and_a_manager_above_it(world: World) -> None:
+    dee = someone(world, budget=None)
+    indicative = assess_budget(world.db, world.worker, dee.version_id, lowest_answers())
+    set_agreed_budget(world.db, world.worker, dee.version_id, Decimal(indicative) / 100)
+    assert version_of(world.db, dee.version_id).agreed_budget_pence == indicative
+    set_agreed_budget(world.db, world.worker, dee.version_id, Decimal("0"))
+    assert version_of(world.db, dee.version_id).agreed_budget_pence == 0
+    above = Decimal(indicative + 1) / 100
+    with refused(
+        world.db,
+        PermissionDenied,
+        f"only a manager can agree more than the indicative {format_money(indicative)}",
+    ):
+        set_agreed_budget(world.db, world.worker, dee.version_id, above)
+    set_agreed_budget(world.db, world.manager, dee.version_id, above)
+    assert version_of(world.db, dee.version_id).agreed_budget_pence == indicative + 1
+
+
+def test_a_key_worker_needs_the_indicative_amount_first(quick: World) -> None:
+    dee = someone(quick, budget=None)
+    with refused(quick.db, InvalidTransition, "indicative budget with the questionnaire first"):
+        set_agreed_budget(quick.db, quick.worker, dee.version_id, Decimal("10"))
+
+
+@pytest.mark.parametrize(
+    ("amount", "phrase"),
+    [
+        (Decimal("-1"), "less than zero"),
+        (Decimal("10.001"), "whole pence"),
+        (Decimal("NaN"), "not an amount"),
+    ],
+)
+def test_set_agreed_budget_refuses_amounts_that_are_not_money(
+    quick: World, amount: Decimal, phrase: str
+) -> None:
+    dee = someone(quick)
+    with refused(quick.db, InvalidInput, phrase) as info:
+        set_agreed_budget(quick.db, quick.manager, dee.version_id, amount)
+    assert info.value.field == "agreed_budget"
+
+
+def test_the_agreed_budget_cannot_go_below_what_is_allocated(world: World) -> None:
+    dee = someone(world, budget="200.00")
+    allocate(world.db, world.worker, dee.version_id, on(world, dee, "3"))  # £75.00
+    allocate(world.db, world.worker, dee.version_id, on(world, dee, "2", world.travel))  # £24.68
+    with refused(world.db, OverBudget, "£99.68 is already allocated") as info:
+        set_agreed_budget(world.db, world.manager, dee.version_id, Decimal("90.00"))
+    assert info.value.over_by_pence == 9968 - 9000
+    assert isinstance(info.value, OverBudget)
+    set_agreed_budget(world.db, world.manager, dee.version_id, Decimal("99.68"))
+    assert version_of(world.db, dee.version_id).agreed_budget_pence == 9968
+
+
+# --- allocating -----------------------------------------------------------------------------
+
+
+def test_allocate_copies_the_service_and_its_price(world: World) -> None:
+    dee = someone(world)
+    allocation_id = allocate(
+        world.db,
+        world.worker,
+        dee.version_id,
+        AllocationInput(
+            Decimal("1.5"), (dee.goal_id, dee.other_goal_id, dee.goal_id), service_id=world.travel
+        ),
+    )
+    row = allocation(world.db, allocation_id)
+    assert (row.description, row.category, row.unit) == ("Travel pass", "travel", ServiceUnit.WEEK)
+    assert row.quantity == Decimal("1.50")
+    assert row.unit_price_pence == TRAVEL_PRICE
+    assert row.total_pence == line_total_pence(Decimal("1.5"), TRAVEL_PRICE) == 1851
+    assert [g.id for g in row.goals] == [dee.goal_id, dee.other_goal_id]
+    assert (row.period_start, row.period_end) == (date(2025, 1, 6), date(2026, 1, 5))
+    assert row.override_reason is None
+    assert row.override_by_id is None
+
+
+@pytest.mark.parametrize("quantity", ["0", "0.00", "-1", "-0.01", "1.001", "2.555"])
+def test_allocate_refuses_quantities_that_are_not_a_positive_amount_to_two_places(
+    quick: World, quantity: str
+) -> None:
+    dee = someone(quick)
+    with refused(quick.db, InvalidInput, "quantit"):
+        allocate(quick.db, quick.worker, dee.version_id, on(quick, dee, quantity))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    quantities=st.lists(
+        st.decimals(
+            min_value=Decimal("0.01"),
+            max_value=Decimal("12"),
+            places=2,
+            allow_nan=False,
+            allow_infinity=False,
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    budget_pence=st.integers(min_value=0, max_value=30_000),
+)
+def test_allocations_add_up_and_never_pass_the_limit_without_an_override(
+    quick: World, quantities: list[Decimal], budget_pence: int
+) -> None:
+    dee = someone(quick, budget=f"{budget_pence // 100}.{budget_pence % 100:02d}")
+    running = 0
+    for quantity in quantities:
+        total = line_total_pence(quantity, TRAVEL_PRICE)
+        item = AllocationInput(quantity, (dee.goal_id,), service_id=quick.travel)
+        if running + total <= budget_pence:
+            row = allocation(quick.db, allocate(quick.db, quick.worker, dee.version_id, item))
+            assert row.total_pence == total
+            assert row.quantity == quantity
+            running += total
+        else:
+            with pytest.raises(OverBudget) as info:
+                allocate(quick.db, quick.worker, dee.version_id, item)
+            assert info.value.over_by_pence == running + total - budget_pence
+            assert f"{format_money(budget_pence - running)} is left" in info.value.message
+        assert allocated(quick.db, dee.version_id) == running <= budget_pence
+
+
+def test_over_budget_says_by_how_much_and_what_is_left(world: World) -> None:
+    dee = someone(world, budget="100.00")
+    allocate(world.db, world.worker, dee.version_id, on(world, dee, "3"))  # £75.00, £25.00 left
+    with refused(world.db, OverBudget, "would go £12.02 over the budget of £100.00: £25.00 is left") as info:
+        allocate(world.db, world.worker, dee.version_id, on(world, dee, "3", world.travel))  # £37.02
+    assert info.value.over_by_pence == 1202
+    allocate(world.db, world.worker, dee.version_id, on(world, dee, "1"))  # exactly to the limit
+    assert allocated(world.db, dee.version_id) == 10000
+    with refused(world.db, OverBudget, "£0.00 is left") as info:
+        allocate(world.db, world.worker, dee.version_id, on(world, dee, "0.01", world.travel))
+    assert info.value.over_by_pence == 12
+
+
+def test_the_indicative_amount_is_the_limit_until_one_is_agreed(world: World) -> None:
+    dee = someone(world, budget=None)
+    indicative = assess_budget(world.db, world.worker, dee.version_id, lowest_answers())
+    sessions = indicative // MENTORING_PRICE
+    allocate(world.db, world.worker, dee.version_id, on(world, dee, str(sessions)))
+    with refused(world.db, OverBudget, f"over the budget of {format_money(indicative)}"):
+        allocate(world.db, world.worker, dee.version_id, on(world, dee, "1"))
+
+
+def test_a_manager_can_go_over_with_a_written_reason(world: World) -> None:
+    dee = someone(world, budget="50.00")
+    with refused(world.db, OverBudget, "over the budget"):
+        allocate(world.db, world.manager, dee.version_id, on(world, dee, "3"))
+    with refused(world.db, OverBudget, "over the budget"):
+        allocate(world.db, world.manager, dee.version_id, on(world, dee, "3", override_reason="   "))
+    allocation_id = allocate(
+        world.db,
+        world.manager,
+        dee.version_id,
+        on(world, dee, "3", override_reason="  Court date needs extra support this month "),
+    )
+    row = allocation(world.db, allocation_id)
+    assert row.total_pence == 7500
+    assert row.override_reason == "Court date needs extra support this month"
+    assert row.override_by_id == world.manager.staff_id
+    assert allocated(world.db, dee.version_id) == 7500
+
+
+def test_only_a_manager_may_go_over_with_a_reason(quick: World) -> None:
+    dee = someone(quick, budget="50.00")
+    with refused(quick.db, PermissionDenied, "only a manager can agree to go over the budget"):
+        allocate(quick.db, quick.worker, dee.version_id, on(quick, dee, "3", override_reason="Please"))
+    # Within the budget nothing is overridden, so a reason given anyway is not recorded as one.
+    within = allocate(quick.db, quick.worker, dee.version_id, on(quick, dee, "1", override_reason="Please"))
+    row = allocation(quick.db, within)
+    assert (row.override_reason, row.override_by_id) == (None, None)
+
+
+def test_allocate_refuses_an_unknown_service(quick: World) -> None:
+    dee = someone(quick)
+    with refused(quick.db, NotFound, "service could not be found"):
+        allocate(quick.db, quick.worker, dee.version_id, on(quick, dee, "1", 999_999))
+
+
+def test_allocate_refuses_a_service_no_longer_offered(quick: World) -> None:
+    dee = someone(quick)
+    with refused(quick.db, InvalidInput, "old drop-in is no longer offered") as info:
+        allocate(quick.db, quick.worker, dee.version_id, on(quick, dee, "1", quick.retired))
+    assert info.value.field == "service"
+
+
+def test_allocate_refuses_a_never_allowed_category_even_in_old_data(world: World) -> None:
+    dee = someone(world)
+    with refused(world.db, NeverAllowed, "can never pay for gambling"):
+        allocate(world.db, world.worker, dee.version_id, on(world, dee, "1", world.gambling))
+    with refused(world.db, NeverAllowed, "can never pay for gambling"):
+        allocate(
+            world.db, world.manager, dee.version_id, on(world, dee, "1", world.gambling, override_reason="x")
+        )
+
+
+def test_allocate_needs_a_budget(quick: World) -> None:
+    dee = someone(quick, budget=None)
+    with refused(quick.db, InvalidTransition, "there is no budget yet"):
+        allocate(quick.db, quick.worker, dee.version_id, on(quick, dee, "1"))
+
+
+def test_allocate_needs_a_goal_of_this_version(world: World) -> None:
+    dee = someone(world)
+    marek = someone(world, "Marek")
+    with refused(world.db, InvalidInput, "say which goal this helps with") as info:
+        allocate(
+            world.db,
+            world.worker,
+            dee.version_id,
+            AllocationInput(Decimal("1"), (), service_id=world.mentoring),
+        )
+    assert info.value.field == "goals"
+    with refused(world.db, InvalidInput, "goal is not part of this version"):
+        allocate(
+            world.db,
+            world.worker,
+            dee.version_id,
+            AllocationInput(Decimal("1"), (dee.goal_id, marek.goal_id), service_id=world.mentoring),
+        )
+
+
+def test_allocate_needs_exactly_one_service_or_proposal(quick: World) -> None:
+    dee = someone(quick)
+    with refused(quick.db, InvalidInput, "choose one service"):
+        allocate(quick.db, quick.worker, dee.version_id, AllocationInput(Decimal("1"), (dee.goal_id,)))
+    with refused(quick.db, InvalidInput, "choose one service"):
+        allocate(
+            quick.db,
+            quick.worker,
+            dee.version_id,
+            AllocationInput(Decimal("1"), (dee.goal_id,), service_id=quick.mentoring, proposal_id=1),
+        )
+
+
+def test_allocate_refuses_a_period_that_ends_before_it_starts(quick: World) -> None:
+    dee = someone(quick)
+    with refused(quick.db, InvalidInput, "must end after it starts"):
+        allocate(
+            quick.db,
+            quick.worker,
+            dee.version_id,
+            on(quick, dee, "1", period_start=date(2025, 6, 1), period_end=date(2025, 5, 31)),
+        )
+
+
+def test_a_peer_mentor_does_not_allocate(quick: World) -> None:
+    dee = someone(quick)
+    with refused(quick.db, PermissionDenied, "cannot allocate budget"):
+        allocate(quick.db, quick.mentor, dee.version_id, on(quick, dee, "1"))
+
+
+# --- proposals ------------------------------------------------------------------------------
+
+
+def propose(w: World, who: Someone, estimate: str = "30.00") -> int:
+    return propose_service(
+        w.db,
+        w.worker,
+        who.person_id,
+        ProposalInput(
+            "Driving lessons",
+            "transport",
+            ServiceUnit.HOUR,
+            Decimal(estimate),
+            "I need a licence to get steady work",
+            PERSON,
+        ),
+        plan_id=who.plan_id,
+    )
+
+
+def test_an_approved_proposal_is_paid_at_the_approved_price(world: World) -> None:
+    marek = someone(world, "Marek", budget="500.00")
+    proposal = propose(world, marek)
+    decide_proposal(world.db, world.manager, proposal, approve=True, unit_price=Decimal("27.50"))
+    allocation_id = allocate(
+        world.db,
+        world.worker,
+        marek.version_id,
+        AllocationInput(Decimal("10"), (marek.goal_id,), proposal_id=proposal),
+    )
+    row = allocation(world.db, allocation_id)
+    assert (row.service_id, row.proposal_id) == (None, proposal)
+    assert (row.description, row.category, row.unit) == ("Driving lessons", "transport", ServiceUnit.HOUR)
+    assert (row.unit_price_pence, row.total_pence) == (2750, 27500)
+
+
+@pytest.mark.parametrize("decision", ["pending", "declined"])
+def test_a_proposal_is_paid_for_only_once_approved(quick: World, decision: str) -> None:
+    marek = someone(quick, "Marek", budget="500.00")
+    proposal = propose(quick, marek)
+    if decision == "declined":
+        decide_proposal(quick.db, quick.manager, proposal, approve=False, note="A cheaper course exists")
+    with refused(quick.db, InvalidTransition, "once a manager has approved it"):
+        allocate(
+            quick.db,
+            quick.worker,
+            marek.version_id,
+            AllocationInput(Decimal("1"), (marek.goal_id,), proposal_id=proposal),
+        )
+
+
+def test_a_proposal_for_somebody_else_is_refused(world: World) -> None:
+    dee = someone(world)
+    marek = someone(world, "Marek")
+    proposal = propose(world, marek)
+    decide_proposal(world.db, world.manager, proposal, approve=True)
+    with refused(world.db, InvalidInput, "made for somebody else") as info:
+        allocate(
+            world.db,
+            world.worker,
+            dee.version_id,
+            AllocationInput(Decimal("1"), (dee.goal_id,), proposal_id=proposal),
+        )
+    assert info.value.field == "proposal"
+
+
+def test_an_unknown_proposal_is_refused(quick: World) -> None:
+    dee = someone(quick)
+    with refused(quick.db, NotFound, "proposal could not be found"):
+        allocate(
+            quick.db,
+            quick.worker,
+            dee.version_id,
+            AllocationInput(Decimal("1"), (dee.goal_id,), proposal_id=4040),
+        )
+
+
+def test_a_never_allowed_proposal_in_old_data_is_refused(world: World) -> None:
+    marek = someone(world, "Marek")
+    proposal = propose(world, marek)
+    decide_proposal(world.db, world.manager, proposal, approve=True)
+    with world.db.session() as session, session.begin():
+        row = session.get(Proposal, proposal)
+        assert row is not None
+        assert row.status == ProposalStatus.APPROVED
+        row.category = "Betting"  # legacy data from before the rules
+    with refused(world.db, NeverAllowed, "can never pay for gambling"):
+        allocate(
+            world.db,
+            world.worker,
+            marek.version_id,
+            AllocationInput(Decimal("1"), (marek.goal_id,), proposal_id=proposal),
+        )
+
+
+# --- the price is copied, and changing and releasing ----------------------------------------
+
+
+def test_a_later_catalogue_price_does_not_change_an_allocation(world: World) -> None:
+    dee = someone(world, budget="500.00")
+    allocation_id = allocate(world.db, world.worker, dee.version_id, on(world, dee, "4"))
+    update_service(
+        world.db,
+        world.admin,
+        world.mentoring,
+        ServiceInput(
+            world.provider_id,
+            "Peer mentoring",
+            "peer support",
+            "One to one",
+            ServiceUnit.SESSION,
+            Decimal("40.00"),
+        ),
+    )
+    row = allocation(world.db, allocation_id)
+    assert (row.unit_price_pence, row.total_pence) == (MENTORING_PRICE, 10000)
+    change_allocation(world.db, world.worker, allocation_id, Decimal("6"), (dee.other_goal_id,))
+    row = allocation(world.db, allocation_id)
+    assert (row.quantity, row.unit_price_pence, row.total_pence) == (Decimal("6.00"), MENTORING_PRICE, 15000)
+    assert [g.id for g in row.goals] == [dee.other_goal_id]
+    new_id = allocate(world.db, world.worker, dee.version_id, on(world, dee, "1"))
+    assert allocation(world.db, new_id).unit_price_pence == 4000
+
+
+def test_change_allocation_checks_the_budget_without_counting_itself(world: World) -> None:
+    dee = someone(world, budget="100.00")
+    first = allocate(world.db, world.worker, dee.version_id, on(world, dee, "2"))  # £50
+    allocate(world.db, world.worker, dee.version_id, on(world, dee, "1"))  # £25
+    change_allocation(world.db, world.worker, first, Decimal("3"), (dee.goal_id,))  # £75 + £25 = the limit
+    assert allocated(world.db, dee.version_id) == 10000
+    with refused(world.db, OverBudget, "£75.00 is left") as info:
+        change_allocation(world.db, world.worker, first, Decimal("3.5"), (dee.goal_id,))
+    assert info.value.over_by_pence == 1250
+    change_allocation(
+        world.db, world.manager, first, Decimal("3.5"), (dee.goal_id,), override_reason="Court week"
+    )
+    row = allocation(world.db, first)
+    assert (row.total_pence, row.override_reason, row.override_by_id) == (
+        8750,
+        "Court week",
+        world.manager.staff_id,
+    )
+
+
+@pytest.mark.parametrize(
+    ("quantity", "goals", "kind", "phrase"),
+    [
+        ("0", "own", InvalidInput, "more than zero"),
+        ("1.234", "own", InvalidInput, "two decimal places"),
+        ("1", "none", InvalidInput, "say which goal"),
+        ("1", "other", InvalidInput, "not part of this version"),
+    ],
+)
+def test_change_allocation_refuses(
+    quick: World, quantity: str, goals: str, kind: type[CareplanError], phrase: str
+) -> None:
+    dee = someone(quick)
+    marek = someone(quick, "Marek")
+    allocation_id = allocate(quick.db, quick.worker, dee.version_id, on(quick, dee, "2"))
+    goal_ids = {"own": (dee.goal_id,), "none": (), "other": (marek.goal_id,)}[goals]
+    with refused(quick.db, kind, phrase):
+        change_allocation(quick.db, quick.worker, allocation_id, Decimal(quantity), goal_ids)
+
+
+def test_releasing_gives_the_money_back(world: World) -> None:
+    dee = someone(world, budget="100.00")
+    first = allocate(world.db, world.worker, dee.version_id, on(world, dee, "4"))
+    with refused(world.db, OverBudget, "£0.00 is left"):
+        allocate(world.db, world.worker, dee.version_id, on(world, dee, "1", world.travel))
+    record_disagreement(
+        world.db, world.worker, dee.version_id, "Four is too many", STAFF, allocation_id=first
+    )
+    release_allocation(world.db, world.worker, first)
+    assert allocated(world.db, dee.version_id) == 0
+    version = version_of(world.db, dee.version_id)
+    assert version.allocations == []
+    assert version.disagreements == []
+    allocate(world.db, world.worker, dee.version_id, on(world, dee, "8", world.travel))
+    assert allocated(world.db, dee.version_id) == 8 * TRAVEL_PRICE
+
+
+def test_a_released_allocation_stays_gone_and_its_id_is_not_given_to_another(world: World) -> None:
+    """BUG (src/careplan/domain/records.py, every table on SQLite): ids are plain INTEGER PRIMARY
+    KEYs without AUTOINCREMENT, so SQLite hands the id of a deleted newest row to the next row.
+    Here the Travel pass gets the released allocation's id, and a second "release" from a screen
+    that still shows the old line silently releases the Travel pass instead of saying it is gone.
+    The audit trail is ambiguous the same way ("release allocation 1", then "allocate allocation
+    1"). PostgreSQL sequences never reuse ids, so the two engines behave differently."""
+    dee = someone(world, budget="100.00")
+    first = allocate(world.db, world.worker, dee.version_id, on(world, dee, "4"))
+    release_allocation(world.db, world.worker, first)
+    travel = allocate(world.db, world.worker, dee.version_id, on(world, dee, "1", world.travel))
+    assert travel != first, "the id of a released allocation was given to a new one"
+    with refused(world.db, NotFound, "allocation could not be found"):
+        release_allocation(world.db, world.worker, first)
+    assert allocated(world.db, dee.version_id) == TRAVEL_PRICE
