@@ -287,3 +287,33 @@ def test_an_answer_changed_at_another_computer_is_never_overwritten_silently(
     qtbot.keyClicks(hopes.editor, "Mine after all")
     window.workspace.save_pending()
     assert load_person(sqlite_db, team["sam"], dee).about_me["hopes"].body == "Mine after all"
+
+
+def test_ctrl_g_from_anywhere_opens_the_goal_editor_on_the_plan(
+    qtbot: QtBot,
+    window: MainWindow,
+    sqlite_db: Database,
+    team: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from careplan.gui.dialogs.goal_editor import GoalEditorDialog
+    from careplan.gui.wiring import add_pages
+    from careplan.gui.workspace.plan_page import PlanPage
+    from careplan.services import plans
+
+    add_pages(window, window.workspace._context)
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    plans.start_plan(sqlite_db, team["sam"], dee)
+    opened: list[GoalEditorDialog] = []
+    monkeypatch.setattr(GoalEditorDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    monkeypatch.setattr(GoalEditorDialog, "open", lambda dialog: opened.append(dialog))
+    assert window.new_goal_action is not None
+    window.new_goal_action.trigger()  # no person yet: nothing opens
+    assert opened == []
+    window.open_person(dee)
+    window.workspace.about_me.boxes["hopes"].editor.setFocus()
+    window.new_goal_action.trigger()
+    assert opened
+    assert isinstance(window.workspace.tabs.currentWidget(), PlanPage)
+    assert window.new_goal_action.shortcut().toString() == "Ctrl+G"
+    assert window.new_goal_action in window.person_menu.actions()

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
 
+        self.new_goal_action: QAction | None = None  # added with the plan page (gui/wiring.py)
         self._build_actions()
         self._build_menus_and_toolbar()
         self.saved_label = QLabel(self)
@@ -118,8 +119,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
-        person_menu = self.menuBar().addMenu("&Person")
-        person_menu.addAction(self.switch_voice_action)
+        self.person_menu = self.menuBar().addMenu("&Person")
+        self.person_menu.addAction(self.switch_voice_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
         toolbar = QToolBar("Main", self)

@@ -1,6 +1,8 @@
-"""Which pages the workspace has. Each page arrives with its own piece of work."""
+"""Which pages the workspace has, and the window-wide actions that lead to them."""
 
 from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
 
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
@@ -8,6 +10,34 @@ from careplan.gui.main_window import MainWindow
 
 def add_pages(window: MainWindow, context: AppContext) -> None:
     from careplan.gui.workspace import pages
+    from careplan.gui.workspace.plan_page import PlanPage
 
     for title, page_class in pages.PAGES:
-        window.workspace.add_page(page_class(context, window.voice, window.workspace), title)
+        page = page_class(context, window.voice, window.workspace)
+        window.workspace.add_page(page, title)
+        if isinstance(page, PlanPage):
+            window.new_goal_action = _new_goal_action(window, page)
+
+
+def _new_goal_action(window: MainWindow, page: object) -> QAction:
+    """Ctrl+G from anywhere in the window: show the plan and start a new goal."""
+    from careplan.gui.workspace.plan_page import PlanPage
+
+    assert isinstance(page, PlanPage)
+    page.add_goal_action.setShortcut(QKeySequence())  # the window-wide action owns Ctrl+G
+    action = QAction("New &goal…", window)
+    action.setShortcut(QKeySequence("Ctrl+G"))
+    action.setStatusTip("Add a goal to the plan")
+
+    def new_goal() -> None:
+        if window.workspace.person is None:
+            window.statusBar().showMessage("Choose a person first.", 4000)
+            return
+        window.stack.setCurrentWidget(window.workspace)
+        window.workspace.tabs.setCurrentWidget(page)
+        page.add_goal()
+
+    action.triggered.connect(new_goal)
+    window.person_menu.addAction(action)
+    window.addAction(action)
+    return action
