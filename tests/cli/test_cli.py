@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from careplan.domain.enums import PlanStatus
+from careplan.domain.enums import PlanStatus, Role
 
 
 def run(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -39,12 +39,6 @@ def test_version(tmp_path: Path) -> None:
     result = run("--version", data_dir=tmp_path)
     assert result.returncode == 0
     assert result.stdout.startswith("careplan 0.")
-
-
-def test_no_command_says_the_app_is_not_here_yet(tmp_path: Path) -> None:
-    result = run(data_dir=tmp_path)
-    assert result.returncode == 0
-    assert "not part of this release yet" in result.stdout
 
 
 def test_bad_arguments_exit_2(tmp_path: Path) -> None:
@@ -171,10 +165,28 @@ def test_administrator_may_not_list_care_records(demo_db: Path, tmp_path: Path) 
     assert_plain_failure(result, 4, "administrator cannot")
 
 
-def test_demo_refuses_a_database_that_has_other_people(demo_db: Path, tmp_path: Path) -> None:
-    result = run("--database", str(demo_db), "demo", "--people", "5", "--seed", "8", data_dir=tmp_path)
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
+def test_demo_twice_keeps_the_demo_data_as_it_is(demo_db: Path, tmp_path: Path) -> None:
+    before = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path).stdout
+    again = run("--database", str(demo_db), "demo", "--people", "5", "--seed", "8", data_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "already has demo data (200 people, seed 7" in again.stdout
+    assert run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path).stdout == before
+
+
+def test_demo_refuses_a_database_with_real_people(tmp_path: Path) -> None:
+    from careplan.services import people, staff
+    from careplan.storage import open_database
+
+    path = tmp_path / "real.db"
+    db = open_database(path)
+    admin = staff.create_first_administrator(db, "boss", "Real Admin")
+    worker = staff.add_staff(db, admin, "worker", "Real Worker", Role.KEY_WORKER)
+    from careplan.services.unit_of_work import Actor
+
+    people.register_person(db, Actor(worker), people.PersonDetails("Someone", "Someone Real"))
+    db.dispose()
+    result = run("--database", str(path), "demo", "--people", "5", data_dir=tmp_path)
+    assert_plain_failure(result, 2, "already has people in it")
 
 
 def test_audit_verify_detects_tampering(demo_db: Path, tmp_path: Path) -> None:

@@ -60,6 +60,13 @@ def demo(args: argparse.Namespace) -> int:
     from careplan.services import demo as demo_data
 
     db = _open(args, create=True)
+    made = demo_data.demo_marker(db)
+    if made is not None:
+        print(
+            f"This database already has demo data ({made['people']} people, seed {made['seed']}, "
+            f"made on {made['made_on']}). Nothing was added."
+        )
+        return 0
     started = time.perf_counter()
     last = [0.0]
 

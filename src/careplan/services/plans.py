@@ -18,6 +18,7 @@ from careplan.domain.records import (
     Person,
     Plan,
     PlanVersion,
+    Review,
     Step,
 )
 from careplan.services.people import check_key_worker
@@ -462,6 +463,7 @@ def activate_plan(
                 other.status = PlanStatus.SUPERSEDED
                 other.ended_at = work.now
                 work.audit("supersede", "plan_version", other, ("status",))
+                _cancel_pending_reviews(work, other)
         version.status = PlanStatus.ACTIVE
         version.activated_at = work.now
         work.audit("activate", "plan_version", version, ("status",))
@@ -479,3 +481,14 @@ def close_plan(db: Database, actor: Actor, plan_id: int, *, expected_revision: i
             version.status = PlanStatus.CLOSED
             version.ended_at = work.now
             work.audit("close", "plan_version", version, ("status",))
+            _cancel_pending_reviews(work, version)
+
+
+def _cancel_pending_reviews(work: Work, version: PlanVersion) -> None:
+    """Reviews not yet held for a version that is no longer current are called off."""
+    pending = work.session.scalars(
+        select(Review).where(Review.version_id == version.id, Review.completed_on.is_(None))
+    )
+    for review in pending:
+        work.audit("cancel", "review", review, ("due_date",))
+        work.session.delete(review)
