@@ -90,8 +90,14 @@ def test_review_filters(db: Database) -> None:
     with db.session() as session, session.begin():
         plan = session.query(Plan).filter_by(person_id=ids["Dee"]).one()
         version = session.query(PlanVersion).filter_by(plan_id=plan.id).one()
-        session.add(Review(plan_id=plan.id, version_id=version.id, kind=ReviewKind.EARLY,
-                           due_date=today - timedelta(days=3)))
+        session.add(
+            Review(
+                plan_id=plan.id,
+                version_id=version.id,
+                kind=ReviewKind.EARLY,
+                due_date=today - timedelta(days=3),
+            )
+        )
     overdue = search_people(db, sam, PeopleQuery(reviews=ReviewFilter.OVERDUE), today=today)
     assert names(overdue) == ["Dee"]
     assert overdue[0].next_review == today - timedelta(days=3)
@@ -99,3 +105,25 @@ def test_review_filters(db: Database) -> None:
     later = today - timedelta(days=30)
     assert search_people(db, sam, PeopleQuery(reviews=ReviewFilter.OVERDUE), today=later) == []
     assert names(search_people(db, sam, PeopleQuery(reviews=ReviewFilter.DUE_SOON), today=later)) == []
+
+
+def test_a_person_with_a_closed_plan_and_a_new_one_is_listed_once(db: Database) -> None:
+    sam, _kim, ids = _world(db)
+    from careplan.domain.enums import Role as _Role
+    from careplan.services.unit_of_work import Actor as _Actor
+
+    admin = _Actor(1)
+    manager = _Actor(staff.add_staff(db, admin, "priya", "Priya Shah", _Role.MANAGER))
+    first = search_people(db, sam, PeopleQuery(text="Dee"))
+    assert [r.plan_status for r in first] == ["draft"]
+    from careplan.domain.records import Plan
+
+    with db.session() as session:
+        plan_id = session.query(Plan.id).filter_by(person_id=ids["Dee"]).scalar()
+    plans.close_plan(db, manager, plan_id)
+    plans.start_plan(db, sam, ids["Dee"])
+    rows = search_people(db, sam, PeopleQuery(text="Dee"))
+    assert [(r.preferred_name, r.plan_status) for r in rows] == [("Dee", "draft")]
+    assert count_people(db, sam, PeopleQuery()) == 5
+    closed = search_people(db, sam, PeopleQuery(plan_status=PlanStatus.CLOSED))
+    assert closed == []

@@ -61,15 +61,22 @@ def _like(text: str) -> str:
 
 
 def _latest_version() -> Subquery:
-    latest = (
+    """Each person's current plan status: the newest version of their newest plan (one row each)."""
+    newest_plan = (
+        select(Plan.person_id, func.max(Plan.id).label("plan_id")).group_by(Plan.person_id).subquery()
+    )
+    newest_number = (
         select(PlanVersion.plan_id, func.max(PlanVersion.number).label("number"))
         .group_by(PlanVersion.plan_id)
         .subquery()
     )
     return (
-        select(Plan.person_id, PlanVersion.status)
-        .join(latest, latest.c.plan_id == Plan.id)
-        .join(PlanVersion, and_(PlanVersion.plan_id == Plan.id, PlanVersion.number == latest.c.number))
+        select(newest_plan.c.person_id, PlanVersion.status)
+        .join(newest_number, newest_number.c.plan_id == newest_plan.c.plan_id)
+        .join(
+            PlanVersion,
+            and_(PlanVersion.plan_id == newest_plan.c.plan_id, PlanVersion.number == newest_number.c.number),
+        )
         .subquery()
     )
 

@@ -23,6 +23,13 @@ STATUS_WORDS = {
 }
 
 
+def display_name(preferred: str, full: str) -> str:
+    """ "Deirdre Walsh" liked to be called Dee shows as "Dee (Deirdre Walsh)"; otherwise the full name."""
+    if full == preferred or full.split()[0].casefold() == preferred.casefold():
+        return full
+    return f"{preferred} ({full})"
+
+
 class PeopleModel(QAbstractTableModel):
     """Rows come from :func:`search_people`, one page at a time (``canFetchMore``/``fetchMore``)."""
 
@@ -87,11 +94,7 @@ class PeopleModel(QAbstractTableModel):
             return row.person_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
-                return (
-                    row.preferred_name
-                    if row.preferred_name == row.full_name
-                    else (f"{row.preferred_name} ({row.full_name})")
-                )
+                return display_name(row.preferred_name, row.full_name)
             if column == 1:
                 return row.reference
             if column == 2:

@@ -40,7 +40,7 @@ class VoiceSwitch(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.person_button)
         layout.addWidget(self.staff_button)
-        self.set_person_name("the person")
+        self.set_person_name("The person")
         self.person_button.setChecked(True)
         self.person_button.toggled.connect(self._changed)
 

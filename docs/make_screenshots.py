@@ -1,0 +1,75 @@
+"""Render every main screen at 1366x768 with demo data into PNGs (docs/screenshots/).
+
+    .venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [--scale 1]
+
+Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
+as Sam Okafor (key worker), with Dee's workspace open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("screenshots"))
+    parser.add_argument("--scale", default="1")
+    args = parser.parse_args(argv)
+    os.environ["QT_SCALE_FACTOR"] = args.scale
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from careplan.domain.enums import Role
+    from careplan.gui.context import AppContext
+    from careplan.gui.main_window import MainWindow
+    from careplan.gui.wiring import add_pages
+    from careplan.services import demo
+    from careplan.services.people_search import PeopleQuery, search_people
+    from careplan.services.unit_of_work import staff_by_username
+    from careplan.storage.database import open_database
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="careplan-shots-"))
+    db = open_database(folder / "demo.db")
+    demo.generate(db, people=200, seed=1)
+    sam = staff_by_username(db, "sam")
+    context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
+    window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    add_pages(window, context)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        app.processEvents()
+        path = args.out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    shot("01-people")
+    dee = search_people(db, sam, PeopleQuery(text="Dee"))[0]
+    window.people.search.setText("Dee")
+    window.people.apply_filters()
+    window.people.select_person(dee.person_id)
+    window.open_person(dee.person_id)
+    tabs = window.workspace.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        title = tabs.tabText(index).lower().replace(" ", "-")
+        shot(f"{index + 2:02d}-{title}")
+    window.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
