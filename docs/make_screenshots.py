@@ -62,10 +62,18 @@ def main(argv: list[str]) -> int:
     window.people.select_person(dee.person_id)
     window.open_person(dee.person_id)
     tabs = window.workspace.tabs
-    for index in range(tabs.count()):
+    for index in range(tabs.count() - 1):
         tabs.setCurrentIndex(index)
         title = tabs.tabText(index).lower().replace(" ", "-")
         shot(f"{index + 2:02d}-{title}")
+    # Jordan's plan has been revised, so his history has something to show.
+    jordan = search_people(db, sam, PeopleQuery(text="Jordan"))[0]
+    window.people.search.setText("Jordan")
+    window.people.apply_filters()
+    window.people.select_person(jordan.person_id)
+    window.open_person(jordan.person_id)
+    tabs.setCurrentIndex(tabs.count() - 1)
+    shot(f"{tabs.count() + 1:02d}-{tabs.tabText(tabs.count() - 1).lower().replace(' ', '-')}")
     window.close()
     db.dispose()
     return 0

@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
         state = self._settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            # The workspace is where the writing happens: it gets most of the room.
+            self.splitter.setSizes([440, max(600, self.width() - 440)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Everything typed is saved before the window goes; if a save is refused, the window stays.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from careplan.domain.enums import AuthorKind
@@ -63,6 +64,8 @@ class VoiceSwitch(QWidget):
         self.person_button.setAccessibleName(f"{name} is speaking")
         self.person_button.setToolTip(f"What is typed now goes in as {name}'s own words")
         self.staff_button.setToolTip(f"What is typed now goes in as {self._staff_name}'s words")
+        for button in (self.person_button, self.staff_button):
+            _fit_bold_text(button)
 
     @property
     def voice(self) -> Voice:
@@ -76,6 +79,15 @@ class VoiceSwitch(QWidget):
 
     def _changed(self, _checked: bool) -> None:
         self.voice_changed.emit(self.voice)
+
+
+def _fit_bold_text(button: QToolButton) -> None:
+    """The checked button is drawn bold: make room for that, so the name is never cut short."""
+    bold = QFont(button.font())
+    bold.setBold(True)
+    text_width = QFontMetrics(bold).horizontalAdvance(button.text())
+    button.setMinimumWidth(text_width + button.iconSize().width() + 44)
+    button.updateGeometry()
 
 
 class AuthorBadge(QWidget):
