@@ -229,3 +229,22 @@ def test_unreachable_postgresql_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert_plain_failure(result, 3, "cannot reach the database server")
     assert "secret" not in result.stderr
+
+
+def test_a_locked_database_is_a_clear_error_and_nothing_is_half_written(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    assert run("--database", str(path), "db", "upgrade", data_dir=tmp_path).returncode == 0
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # another workstation in the middle of a save
+        result = run("--database", str(path), "demo", "--people", "5", data_dir=tmp_path)
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert_plain_failure(result, 3, "busy")
+    check = sqlite3.connect(path)
+    try:
+        assert check.execute("SELECT count(*) FROM people").fetchone() == (0,)
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        check.close()
