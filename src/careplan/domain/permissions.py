@@ -38,6 +38,8 @@ class Action(StrEnum):
     CONFIGURE = "configure"
     VIEW_AUDIT = "view_audit"
     VIEW_REPORTS = "view_reports"
+    PRINT_AGREEMENT = "print_agreement"
+    MANAGE_SIGNING_CERTIFICATE = "manage_signing_certificate"
 
     @property
     def label(self) -> str:
@@ -80,6 +82,8 @@ _MANAGER = _KEY_WORKER | {
     Action.DECIDE_PROPOSAL,
     Action.VIEW_AUDIT,
     Action.VIEW_REPORTS,
+    Action.PRINT_AGREEMENT,
+    Action.MANAGE_SIGNING_CERTIFICATE,
 }
 
 # Administrators run the system (staff accounts, settings, catalogue) but do not read or write
@@ -90,6 +94,7 @@ _ADMINISTRATOR = frozenset(
         Action.CONFIGURE,
         Action.MANAGE_CATALOGUE,
         Action.VIEW_AUDIT,
+        Action.MANAGE_SIGNING_CERTIFICATE,
     }
 )
 
