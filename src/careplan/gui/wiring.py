@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
@@ -17,6 +17,20 @@ def add_pages(window: MainWindow, context: AppContext) -> None:
         window.workspace.add_page(page, title)
         if isinstance(page, PlanPage):
             window.new_goal_action = _new_goal_action(window, page)
+        stack = getattr(page, "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            window.undo_group.addStack(stack)
+    window.workspace.tabs.currentChanged.connect(lambda _index: _follow_tab(window))
+    _follow_tab(window)
+
+
+def _follow_tab(window: MainWindow) -> None:
+    """Edit > Undo works on the page in front."""
+    stack = getattr(window.workspace.tabs.currentWidget(), "undo_stack", None)
+    if isinstance(stack, QUndoStack):
+        window.undo_group.setActiveStack(stack)
+    else:  # a page with nothing to undo: Qt accepts no stack, its stubs do not say so
+        window.undo_group.setActiveStack(None)  # type: ignore[arg-type]
 
 
 def _new_goal_action(window: MainWindow, page: object) -> QAction:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +21,7 @@ from careplan.domain.records import (
     PlanVersion,
     Review,
     Step,
+    new_key,
 )
 from careplan.services.people import check_key_worker
 from careplan.services.plan_access import any_version, draft_version, touch_plan
@@ -43,6 +45,8 @@ class GoalInput:
     why: str | None = None
     why_voice: Voice | None = None
     target_date: date | None = None
+    key: str | None = None  # only to put back a goal that was removed (undo); else a new key
+
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,19 @@ class StepInput:
     owner: StepOwner
     owner_detail: str | None = None
     due_date: date | None = None
+    key: str | None = None  # only to put back a step that was removed (undo); else a new key
+
+
+
+def _free_key(wanted: str | None, taken: list[str]) -> str:
+    """A new item's key: the one asked for (putting an item back), if it is well formed and free."""
+    if wanted is None:
+        return new_key()
+    if not re.fullmatch(r"[0-9a-f]{32}", wanted):
+        raise InvalidInput("That is not a key Careplan made.", "key")
+    if wanted in taken:
+        raise InvalidInput("That item is already in the plan.", "key")
+    return wanted
 
 
 def _check_period(start: date | None, end: date | None) -> None:
@@ -138,6 +155,7 @@ def add_goal(
         version = draft_version(work, version_id, expected_revision)
         person_id = _person_id(version)
         row = Goal(
+            key=_free_key(goal.key, [g.key for g in version.goals]),
             position=len(version.goals),
             wording=work.text(goal.wording, goal.wording_voice, person_id=person_id, field_name="wording"),
             why=(
@@ -230,6 +248,7 @@ def add_step(
         goal = work.get(Goal, goal_id, "goal")
         version = draft_version(work, goal.version_id, expected_revision)
         row = Step(
+            key=_free_key(step.key, [s.key for g in version.goals for s in g.steps]),
             position=len(goal.steps),
             what=work.text(step.what, step.voice, person_id=_person_id(version), field_name="what"),
             owner=StepOwner(step.owner),

@@ -13,7 +13,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from careplan.gui.assets import icon
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog, InlineProblems, Writers, WritingAs
 from careplan.gui.dialogs.step_editor import StepEditorDialog
+from careplan.gui.workspace import plan_undo
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
@@ -147,7 +148,7 @@ def button(
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
-    """Ask before something that cannot be undone; the safe answer is the default."""
+    """Ask before removing something (Edit > Undo can put it back); the safe answer is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirmBox")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
@@ -444,6 +445,7 @@ class PlanPage(WorkspacePage):
         self._focus_targets: dict[FocusKey, QWidget] = {}
         self._want_focus: FocusKey | None = None
         self._feedback = Feedback(self, self.saved.emit, self.conflict.emit)
+        self.undo_stack = QUndoStack(self)
 
         self.add_goal_action = QAction("Add a goal", self)
         self.add_goal_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -792,6 +794,31 @@ class PlanPage(WorkspacePage):
         assert self.version is not None
         return self.version.plan_revision
 
+    # undo and redo ---------------------------------------------------------------------------
+
+    def _replay(self, action: plan_undo.Action) -> bool:
+        """Save one undo or redo step again; False (and a plain message) if it cannot be."""
+        if self.version is None:
+            return False
+        replay = plan_undo.Replay(self.context, self.version.id)
+        ok = self._feedback.run(lambda: action(replay), saved="Done")
+        if ok:
+            self.changed.emit()
+        return ok
+
+    def _push(self, text: str, undo: plan_undo.Action, redo: plan_undo.Action) -> None:
+        self.undo_stack.push(plan_undo.PlanChange(text, undo, redo, self._replay))
+
+    def _goal_now(self, goal_id: int) -> GoalView | None:
+        if self.version is None:
+            return None
+        return next((g for g in self.version.goals if g.id == goal_id), None)
+
+    def _step_now(self, step_id: int) -> StepView | None:
+        if self.version is None:
+            return None
+        return next((s for g in self.version.goals for s in g.steps if s.id == step_id), None)
+
     def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
         self.dialog = dialog
         dialog.accepted.connect(on_accepted)
@@ -860,6 +887,14 @@ class PlanPage(WorkspacePage):
             self._after_dialog(
                 "Goal added", ("goal", new_id, "add_step") if isinstance(new_id, int) else None
             )
+            if isinstance(new_id, int) and self.version is not None and self._goal_now(new_id):
+                snapshot = plan_undo.GoalSnapshot.of(self.version, new_id)
+                key = snapshot.goal.key
+                self._push(
+                    "add a goal",
+                    undo=lambda r: plan_undo.remove_goal(r, key),
+                    redo=lambda r: plan_undo.restore_goal(r, snapshot),
+                )
 
         self._open(dialog, added)
 
@@ -881,7 +916,18 @@ class PlanPage(WorkspacePage):
             goal=goal,
             parent=self,
         )
-        self._open(dialog, lambda: self._after_dialog("Goal saved", ("goal", goal.id, "edit")))
+
+        def edited() -> None:
+            self._after_dialog("Goal saved", ("goal", goal.id, "edit"))
+            after = self._goal_now(goal.id)
+            if after is not None:
+                self._push(
+                    "change a goal",
+                    undo=lambda r: plan_undo.edit_goal(r, goal.key, goal),
+                    redo=lambda r: plan_undo.edit_goal(r, goal.key, after),
+                )
+
+        self._open(dialog, edited)
 
     def _after_dialog(self, saved: str, focus: FocusKey | None) -> None:
         self.saved.emit(saved)
@@ -905,7 +951,8 @@ class PlanPage(WorkspacePage):
             "Keep it",
         ):
             return
-        self._run(
+        snapshot = plan_undo.GoalSnapshot.of(self.version, goal.id) if self.version else None
+        removed = self._run(
             partial(
                 plans.remove_goal,
                 self.context.db,
@@ -916,11 +963,19 @@ class PlanPage(WorkspacePage):
             saved="Goal removed",
             focus=focus,
         )
+        if removed and snapshot is not None:
+            self._push(
+                "remove a goal",
+                undo=lambda r: plan_undo.restore_goal(r, snapshot),
+                redo=lambda r: plan_undo.remove_goal(r, goal.key),
+            )
 
     def move_goal(self, goal: GoalView, position: int, direction: str) -> None:
         if not self.can_edit:
             return
-        self._run(
+        goals = self.version.goals if self.version else []
+        before = next((i for i, g in enumerate(goals) if g.id == goal.id), 0)
+        moved = self._run(
             partial(
                 plans.move_goal,
                 self.context.db,
@@ -932,6 +987,12 @@ class PlanPage(WorkspacePage):
             saved=f"Goal moved {direction}",
             focus=("goal", goal.id, direction),
         )
+        if moved:
+            self._push(
+                f"move a goal {direction}",
+                undo=lambda r: plan_undo.move_goal(r, goal.key, before),
+                redo=lambda r: plan_undo.move_goal(r, goal.key, position),
+            )
 
     def add_step(self, goal: GoalView) -> None:
         if not self.can_edit or self.dialog is not None:
@@ -950,7 +1011,20 @@ class PlanPage(WorkspacePage):
             on_conflict=self._offer_reload,
             parent=self,
         )
-        self._open(dialog, lambda: self._after_dialog("Step added", ("goal", goal.id, "add_step")))
+
+        def added() -> None:
+            self._after_dialog("Step added", ("goal", goal.id, "add_step"))
+            new_id = getattr(dialog, "result_value", None)
+            if isinstance(new_id, int) and self.version is not None and self._step_now(new_id):
+                snapshot = plan_undo.StepSnapshot.of(self.version, new_id)
+                key = snapshot.step.key
+                self._push(
+                    "add a step",
+                    undo=lambda r: plan_undo.remove_step(r, key),
+                    redo=lambda r: plan_undo.restore_step(r, snapshot),
+                )
+
+        self._open(dialog, added)
 
     def edit_step(self, goal: GoalView, step: StepView) -> None:
         if not self.can_edit or self.dialog is not None:
@@ -970,7 +1044,18 @@ class PlanPage(WorkspacePage):
             step=step,
             parent=self,
         )
-        self._open(dialog, lambda: self._after_dialog("Step saved", ("step", step.id, "edit")))
+
+        def edited() -> None:
+            self._after_dialog("Step saved", ("step", step.id, "edit"))
+            after = self._step_now(step.id)
+            if after is not None:
+                self._push(
+                    "change a step",
+                    undo=lambda r: plan_undo.edit_step(r, step.key, step),
+                    redo=lambda r: plan_undo.edit_step(r, step.key, after),
+                )
+
+        self._open(dialog, edited)
 
     def remove_step(self, goal: GoalView, step: StepView) -> None:
         if not self.can_edit:
@@ -983,7 +1068,8 @@ class PlanPage(WorkspacePage):
             "Keep it",
         ):
             return
-        self._run(
+        snapshot = plan_undo.StepSnapshot.of(self.version, step.id) if self.version else None
+        removed = self._run(
             partial(
                 plans.remove_step,
                 self.context.db,
@@ -994,6 +1080,12 @@ class PlanPage(WorkspacePage):
             saved="Step removed",
             focus=("goal", goal.id, "add_step"),
         )
+        if removed and snapshot is not None:
+            self._push(
+                "remove a step",
+                undo=lambda r: plan_undo.restore_step(r, snapshot),
+                redo=lambda r: plan_undo.remove_step(r, step.key),
+            )
 
     def _done_toggled(self, row: StepRow, checked: bool) -> None:
         ok = self._run(
@@ -1012,6 +1104,13 @@ class PlanPage(WorkspacePage):
             row.done.blockSignals(True)
             row.done.setChecked(row.step.done)
             row.done.blockSignals(False)
+            return
+        key, was = row.step.key, row.step.done
+        self._push(
+            "tick off a step" if checked else "untick a step",
+            undo=lambda r: plan_undo.set_step_done(r, key, was),
+            redo=lambda r: plan_undo.set_step_done(r, key, checked),
+        )
 
     def _status_chosen(self, card: GoalCard, index: int) -> None:
         status = GoalStatus(card.status.itemData(index))
@@ -1031,6 +1130,13 @@ class PlanPage(WorkspacePage):
         )
         if not ok:
             card.status.setCurrentIndex(max(0, card.status.findData(card.goal.status)))
+            return
+        key, was = card.goal.key, card.goal.status
+        self._push(
+            "say how a goal is going",
+            undo=lambda r: plan_undo.set_goal_status(r, key, was),
+            redo=lambda r: plan_undo.set_goal_status(r, key, status),
+        )
 
     # "I don't agree" ----------------------------------------------------------------------------
 

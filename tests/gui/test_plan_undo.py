@@ -1,0 +1,135 @@
+"""Undo and redo on the plan: every step saves again, and removed goals come back whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from careplan.domain.enums import AuthorKind, Role, StepOwner
+from careplan.gui.context import AppContext
+from careplan.gui.main_window import MainWindow
+from careplan.gui.wiring import add_pages
+from careplan.gui.workspace.plan_page import PlanPage
+from careplan.services import people, plans, staff
+from careplan.services.plans import GoalInput, StepInput
+from careplan.services.unit_of_work import PERSON, STAFF, Actor
+from careplan.services.workspace import VersionView, current_version_id, load_version
+from careplan.storage.database import Database
+
+
+@pytest.fixture
+def setup(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> tuple[MainWindow, PlanPage, Actor, int]:
+    admin = staff.create_first_administrator(sqlite_db, "admin", "Ada Admin")
+    sam = Actor(staff.add_staff(sqlite_db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
+    dee = people.register_person(sqlite_db, sam, people.PersonDetails("Dee", "Dee Walsh"))
+    started = plans.start_plan(sqlite_db, sam, dee)
+    goal = plans.add_goal(
+        sqlite_db,
+        sam,
+        started.version_id,
+        GoalInput("I want my kids to see me well", PERSON, "family", "They matter", PERSON),
+    )
+    step = plans.add_step(sqlite_db, sam, goal, StepInput("Ring the social worker", STAFF, StepOwner.WORKER))
+    plans.record_disagreement(sqlite_db, sam, started.version_id, "Not group work", PERSON, step_id=step)
+    plans.add_goal(sqlite_db, sam, started.version_id, GoalInput("A flat of my own", PERSON, "housing"))
+    context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
+    window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    add_pages(window, context)
+    window.show()
+    window.open_person(dee)
+    page = next(p for p in window.workspace.pages if isinstance(p, PlanPage))
+    window.workspace.tabs.setCurrentWidget(page)
+    return window, page, sam, dee
+
+
+def version(db: Database, actor: Actor, person_id: int) -> VersionView:
+    version_id = current_version_id(db, actor, person_id)
+    assert version_id is not None
+    return load_version(db, actor, version_id)
+
+
+def test_removing_a_goal_can_be_undone_with_its_steps_and_notes(
+    setup: tuple[MainWindow, PlanPage, Actor, int], sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, page, sam, dee = setup
+    before = version(sqlite_db, sam, dee)
+    kids = before.goals[0]
+    monkeypatch.setattr("careplan.gui.workspace.plan_page.confirm", lambda *a: True)
+    page.remove_goal(kids)
+    after_removal = version(sqlite_db, sam, dee)
+    if [g.key for g in after_removal.goals] == [g.key for g in before.goals]:
+        pytest.fail("the goal was not removed: the confirmation was not answered")
+    assert [g.wording.body for g in after_removal.goals] == ["A flat of my own"]
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo remove a goal"
+
+    window.undo_action.trigger()
+    restored = version(sqlite_db, sam, dee)
+    assert [g.key for g in restored.goals] == [g.key for g in before.goals]  # same place, same key
+    goal = restored.goals[0]
+    assert goal.wording.body == kids.wording.body
+    assert goal.wording.author.kind is AuthorKind.PERSON
+    assert goal.why is not None and goal.why.author.kind is AuthorKind.PERSON
+    assert [(s.key, s.what.body, s.what.author.kind) for s in goal.steps] == [
+        (kids.steps[0].key, "Ring the social worker", AuthorKind.STAFF)
+    ]
+    notes = [n for n in restored.disagreements if n.step_id == goal.steps[0].id]
+    assert [(n.note.body, n.note.author.kind) for n in notes] == [("Not group work", AuthorKind.PERSON)]
+
+    window.redo_action.trigger()
+    assert [g.wording.body for g in version(sqlite_db, sam, dee).goals] == ["A flat of my own"]
+
+
+def test_undo_follows_the_page_in_front_and_edits_go_back_and_forth(
+    setup: tuple[MainWindow, PlanPage, Actor, int], sqlite_db: Database
+) -> None:
+    window, page, sam, dee = setup
+    flat = version(sqlite_db, sam, dee).goals[1]
+    row = page.card_for(flat.id)
+    assert row is not None
+    page.move_goal(flat, 0, "up")
+    assert [g.wording.body for g in version(sqlite_db, sam, dee).goals][0] == "A flat of my own"
+    kids = version(sqlite_db, sam, dee).goals[1]
+    card = page.card_for(kids.id)
+    assert card is not None
+    index = card.status.findData("under_way")
+    card.status.setCurrentIndex(index)
+    card.status.activated.emit(index)  # what choosing it from the list does
+    assert version(sqlite_db, sam, dee).goals[1].status == "under_way"
+
+    window.workspace.tabs.setCurrentIndex(0)  # About me: its own (empty) history
+    assert not window.undo_action.isEnabled()
+    window.workspace.tabs.setCurrentWidget(page)
+    assert window.undo_action.isEnabled()
+
+    window.undo_action.trigger()
+    assert version(sqlite_db, sam, dee).goals[1].status == "not_started"
+    window.undo_action.trigger()
+    assert [g.wording.body for g in version(sqlite_db, sam, dee).goals][0] == "I want my kids to see me well"
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    now = version(sqlite_db, sam, dee)
+    assert [g.wording.body for g in now.goals][0] == "A flat of my own"
+    assert now.goals[1].status == "under_way"
+
+
+def test_an_undo_that_can_no_longer_be_done_says_so_and_drops_out(
+    setup: tuple[MainWindow, PlanPage, Actor, int], sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, page, sam, dee = setup
+    flat = version(sqlite_db, sam, dee).goals[1]
+    page.move_goal(flat, 0, "up")
+    # Another workstation removes that goal meanwhile.
+    current = version(sqlite_db, sam, dee)
+    plans.remove_goal(sqlite_db, sam, current.goals[0].id, expected_revision=current.plan_revision)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    window.undo_action.trigger()
+    assert told
+    assert "no longer in the plan" in told[0]
+    assert not window.undo_action.isEnabled()
