@@ -74,7 +74,8 @@ def test_removing_a_goal_can_be_undone_with_its_steps_and_notes(
     goal = restored.goals[0]
     assert goal.wording.body == kids.wording.body
     assert goal.wording.author.kind is AuthorKind.PERSON
-    assert goal.why is not None and goal.why.author.kind is AuthorKind.PERSON
+    assert goal.why is not None
+    assert goal.why.author.kind is AuthorKind.PERSON
     assert [(s.key, s.what.body, s.what.author.kind) for s in goal.steps] == [
         (kids.steps[0].key, "Ring the social worker", AuthorKind.STAFF)
     ]
@@ -93,7 +94,7 @@ def test_undo_follows_the_page_in_front_and_edits_go_back_and_forth(
     row = page.card_for(flat.id)
     assert row is not None
     page.move_goal(flat, 0, "up")
-    assert [g.wording.body for g in version(sqlite_db, sam, dee).goals][0] == "A flat of my own"
+    assert next(g.wording.body for g in version(sqlite_db, sam, dee).goals) == "A flat of my own"
     kids = version(sqlite_db, sam, dee).goals[1]
     card = page.card_for(kids.id)
     assert card is not None
@@ -110,11 +111,11 @@ def test_undo_follows_the_page_in_front_and_edits_go_back_and_forth(
     window.undo_action.trigger()
     assert version(sqlite_db, sam, dee).goals[1].status == "not_started"
     window.undo_action.trigger()
-    assert [g.wording.body for g in version(sqlite_db, sam, dee).goals][0] == "I want my kids to see me well"
+    assert next(g.wording.body for g in version(sqlite_db, sam, dee).goals) == "I want my kids to see me well"
     window.redo_action.trigger()
     window.redo_action.trigger()
     now = version(sqlite_db, sam, dee)
-    assert [g.wording.body for g in now.goals][0] == "A flat of my own"
+    assert next(g.wording.body for g in now.goals) == "A flat of my own"
     assert now.goals[1].status == "under_way"
 
 
