@@ -20,7 +20,7 @@ from careplan.domain.money import (
 )
 from careplan.domain.permissions import Action
 from careplan.domain.records import Allocation, Goal, PlanVersion, Proposal, Service, Setting
-from careplan.services.plan_access import draft_version
+from careplan.services.plan_access import draft_version, free_key
 from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
 from careplan.storage.database import Database
 
@@ -112,6 +112,7 @@ class AllocationInput:
     period_start: date | None = None
     period_end: date | None = None
     override_reason: str | None = None
+    key: str | None = None  # only to put back an allocation that was released (undo)
 
 
 def budget_limit(version: PlanVersion) -> int:
@@ -209,6 +210,7 @@ def allocate(
         if item.period_start and item.period_end and item.period_end < item.period_start:
             raise InvalidInput("The period must end after it starts.", "period_end")
         row = Allocation(
+            key=free_key(item.key, [a.key for a in version.allocations]),
             service_id=item.service_id,
             proposal_id=item.proposal_id,
             description=description,

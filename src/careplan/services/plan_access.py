@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from careplan.domain.enums import PlanStatus
-from careplan.domain.errors import ConflictError, FrozenVersion
-from careplan.domain.records import Plan, PlanVersion
+from careplan.domain.errors import ConflictError, FrozenVersion, InvalidInput
+from careplan.domain.records import Plan, PlanVersion, new_key
 from careplan.services.unit_of_work import Work
 
 CONFLICT_MESSAGE = (
@@ -40,3 +42,14 @@ def any_version(work: Work, version_id: int, expected_revision: int | None) -> P
     version = work.get(PlanVersion, version_id, "plan version")
     touch_plan(work, version.plan, expected_revision)
     return version
+
+
+def free_key(wanted: str | None, taken: list[str]) -> str:
+    """A new item's key: the one asked for (putting an item back), if it is well formed and free."""
+    if wanted is None:
+        return new_key()
+    if not re.fullmatch(r"[0-9a-f]{32}", wanted):
+        raise InvalidInput("That is not a key Careplan made.", "key")
+    if wanted in taken:
+        raise InvalidInput("That item is already in the plan.", "key")
+    return wanted

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,10 +20,9 @@ from careplan.domain.records import (
     PlanVersion,
     Review,
     Step,
-    new_key,
 )
 from careplan.services.people import check_key_worker
-from careplan.services.plan_access import any_version, draft_version, touch_plan
+from careplan.services.plan_access import any_version, draft_version, free_key, touch_plan
 from careplan.services.unit_of_work import Actor, Voice, Work, unit_of_work
 from careplan.storage.database import Database
 
@@ -58,17 +56,6 @@ class StepInput:
     due_date: date | None = None
     key: str | None = None  # only to put back a step that was removed (undo); else a new key
 
-
-
-def _free_key(wanted: str | None, taken: list[str]) -> str:
-    """A new item's key: the one asked for (putting an item back), if it is well formed and free."""
-    if wanted is None:
-        return new_key()
-    if not re.fullmatch(r"[0-9a-f]{32}", wanted):
-        raise InvalidInput("That is not a key Careplan made.", "key")
-    if wanted in taken:
-        raise InvalidInput("That item is already in the plan.", "key")
-    return wanted
 
 
 def _check_period(start: date | None, end: date | None) -> None:
@@ -155,7 +142,7 @@ def add_goal(
         version = draft_version(work, version_id, expected_revision)
         person_id = _person_id(version)
         row = Goal(
-            key=_free_key(goal.key, [g.key for g in version.goals]),
+            key=free_key(goal.key, [g.key for g in version.goals]),
             position=len(version.goals),
             wording=work.text(goal.wording, goal.wording_voice, person_id=person_id, field_name="wording"),
             why=(
@@ -248,7 +235,7 @@ def add_step(
         goal = work.get(Goal, goal_id, "goal")
         version = draft_version(work, goal.version_id, expected_revision)
         row = Step(
-            key=_free_key(step.key, [s.key for g in version.goals for s in g.steps]),
+            key=free_key(step.key, [s.key for g in version.goals for s in g.steps]),
             position=len(goal.steps),
             what=work.text(step.what, step.voice, person_id=_person_id(version), field_name="what"),
             owner=StepOwner(step.owner),

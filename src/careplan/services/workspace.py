@@ -139,6 +139,7 @@ class AllocationView:
     override_reason: str | None
     from_proposal: bool
     proposal_id: int | None = None
+    service_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -307,6 +308,7 @@ def load_version(db: Database, actor: Actor, version_id: int) -> VersionView:
                     override_reason=a.override_reason,
                     from_proposal=a.proposal_id is not None,
                     proposal_id=a.proposal_id,
+                    service_id=a.service_id,
                 )
                 for a in version.allocations
             ],

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -37,6 +38,7 @@ from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE, BudgetQuest
 from careplan.gui.dialogs.propose_service import ProposeServiceDialog
 from careplan.gui.dialogs.service_picker import Choice, ServicePickerDialog, price_words, quantity_words
 from careplan.gui.workspace.budget_bar import BudgetBar
+from careplan.gui.workspace.budget_undo import BudgetChange, BudgetState, describe_change, put_back
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
@@ -306,6 +308,7 @@ class BudgetPage(WorkspacePage):
         self._agreed_shown = ""
         self.proposal_rows: list[ProposalRow] = []
         self._feedback = Feedback(self, self.saved.emit, self._conflict)
+        self.undo_stack = QUndoStack(self)
         self._build()
 
     # building ----------------------------------------------------------------------------------
@@ -778,10 +781,40 @@ class BudgetPage(WorkspacePage):
     # changes -----------------------------------------------------------------------------------
 
     def _after_change(self, text: str) -> None:
+        before = BudgetState.of(self.version) if self.version is not None else None
         self.reload()
         if text:
             self.saved.emit(text)
+        self._remember(before)
         self.changed.emit()
+
+    # undo and redo ---------------------------------------------------------------------------
+
+    def _remember(self, before: BudgetState | None) -> None:
+        """Put a budget change that was just saved on the undo stack."""
+        version = self.version
+        if before is None or version is None:
+            return
+        after = BudgetState.of(version)
+        if before.same_as(after):
+            return
+        version_id = version.id
+        self.undo_stack.push(
+            BudgetChange(
+                describe_change(before, after),
+                before,
+                after,
+                run=self._replay,
+                put=lambda wanted: put_back(self.context, version_id, wanted),
+            )
+        )
+
+    def _replay(self, action: Callable[[], object]) -> bool:
+        ok = self._feedback.run(action, saved="Done")
+        if ok:
+            self.reload()
+            self.changed.emit()
+        return ok
 
     def _conflict(self) -> None:
         self.reload()
@@ -898,8 +931,7 @@ class BudgetPage(WorkspacePage):
             saved=f"{allocation.description} taken out: {money} is back in the budget",
         )
         if ok:
-            self.reload()
-            self.changed.emit()
+            self._after_change("")
 
     def propose_service(self) -> None:
         person = self.person

@@ -1,0 +1,29 @@
+"""Synthetic demo data: a whole service, believable and respectful, made in seconds.
+
+Everything here is invented. The first three people are always Dee, Marek and Jordan from
+PERSONAS.md, with their stories; everyone else is generated from a seeded random number
+generator, so the same seed and the same ``today`` always give exactly the same database.
+
+How it is fast: nothing goes through the use cases one transaction at a time. Rows are built in
+memory with their ids chosen up front and inserted in bulk (SQLAlchemy Core), in one transaction.
+The rules the use cases enforce are kept by construction instead:
+
+- allocations copy the catalogue price and stay within the budget unless a manager's override
+  reason is recorded; never-allowed categories are never used;
+- signed versions carry the fingerprint that :func:`careplan.services.canonical.plan_sha256`
+  gives for them, and ``frozen_sha256``/``frozen_canonical`` exactly as signing freezes them. The
+  fingerprint is computed by the real function, over light stand-in objects that have the same
+  attributes as the records (building real ORM objects for every version would be far slower);
+- reviews are scheduled with :func:`careplan.services.signing.standard_reviews`;
+- the audit trail is a valid hash chain made with :func:`careplan.services.audit.event_hash`, and
+  it never holds personal text: only actions, record ids and field names.
+
+The package: ``content`` holds the tables of invented words; ``stand_ins`` the light record
+stand-ins; ``builder`` and its mixins make the data; ``writer`` inserts it and writes the audit
+chain; ``generation`` is the entry point.
+"""
+
+from careplan.services.demo.generation import DEMO_SETTING, demo_marker, generate
+from careplan.services.demo.summary import DemoSummary
+
+__all__ = ["DEMO_SETTING", "DemoSummary", "demo_marker", "generate"]

@@ -1,0 +1,61 @@
+"""Filling a new database with demo data, and telling a demo database from a real one."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from careplan.domain.errors import InvalidInput, InvalidTransition
+from careplan.domain.records import AuditHead, Person, Setting
+from careplan.services.demo.builder import Builder
+from careplan.services.demo.summary import DemoSummary, ProgressCallback
+from careplan.storage.database import Database
+
+
+def generate(
+    db: Database,
+    *,
+    people: int = 200,
+    seed: int = 1,
+    progress: ProgressCallback | None = None,
+    today: date | None = None,
+) -> DemoSummary:
+    """Fill a new, empty database with synthetic demo data.
+
+    The same ``seed`` and ``today`` always give exactly the same data. ``progress(done, total)`` is
+    called as people are made. A database that already has people in it is refused.
+    """
+    if people < 0:
+        raise InvalidInput("The number of people cannot be less than zero.", "people")
+    day = today or date.today()
+    with db.session() as session, session.begin():
+        # Take the audit chain's lock first, like every write, so nobody else writes meanwhile.
+        session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
+        if session.scalar(select(func.count()).select_from(Person)):
+            raise InvalidTransition(
+                "This database already has people in it, so demo data was not added. "
+                "Demo data goes into a new database: choose a new file with --database."
+            )
+        if db.is_sqlite:
+            # A bigger page cache for this one connection (it closes afterwards): far fewer page
+            # writes while a large database is filled in one transaction.
+            session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
+        builder = Builder(session, random.Random(seed), day, people)
+        summary = builder.run(progress)
+        session.add(
+            Setting(key=DEMO_SETTING, value={"seed": seed, "people": people, "made_on": day.isoformat()})
+        )
+        return summary
+
+
+DEMO_SETTING = "demo"
+
+
+def demo_marker(db: Database) -> dict[str, Any] | None:
+    """What ``generate`` made this database with (seed, people, day), or None for real data."""
+    with db.session() as session:
+        setting = session.get(Setting, DEMO_SETTING)
+        return dict(setting.value) if setting is not None else None
