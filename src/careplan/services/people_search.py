@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, Subquery, and_, func, or_, select
+from sqlalchemy import ScalarSelect, Select, func, or_, select
 
 from careplan.domain.enums import PlanStatus
 from careplan.domain.permissions import Action
@@ -60,52 +60,43 @@ def _like(text: str) -> str:
     return f"{escaped.lower()}%"
 
 
-def _latest_version() -> Subquery:
-    """Each person's current plan status: the newest version of their newest plan (one row each)."""
+def _plan_status() -> ScalarSelect[Any]:
+    """A person's current plan status: the newest version of their newest plan.
+
+    Correlated to the person, so it is worked out only for the people a query touches, through
+    the indexes on plans.person_id and plan_versions (plan_id, number).
+    """
     newest_plan = (
-        select(Plan.person_id, func.max(Plan.id).label("plan_id")).group_by(Plan.person_id).subquery()
-    )
-    newest_number = (
-        select(PlanVersion.plan_id, func.max(PlanVersion.number).label("number"))
-        .group_by(PlanVersion.plan_id)
-        .subquery()
+        select(Plan.id)
+        .where(Plan.person_id == Person.id)
+        .order_by(Plan.id.desc())
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
     )
     return (
-        select(newest_plan.c.person_id, PlanVersion.status)
-        .join(newest_number, newest_number.c.plan_id == newest_plan.c.plan_id)
-        .join(
-            PlanVersion,
-            and_(PlanVersion.plan_id == newest_plan.c.plan_id, PlanVersion.number == newest_number.c.number),
-        )
-        .subquery()
+        select(PlanVersion.status)
+        .where(PlanVersion.plan_id == newest_plan)
+        .order_by(PlanVersion.number.desc())
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
     )
 
 
-def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
-    status = _latest_version()
-    next_review = (
-        select(Plan.person_id, func.min(Review.due_date).label("due"))
-        .join(Review, Review.plan_id == Plan.id)
-        .where(Review.completed_on.is_(None))
-        .group_by(Plan.person_id)
-        .subquery()
+def _next_review() -> ScalarSelect[Any]:
+    """The earliest review not yet held, of any of the person's plans."""
+    return (
+        select(func.min(Review.due_date))
+        .join(Plan, Plan.id == Review.plan_id)
+        .where(Plan.person_id == Person.id, Review.completed_on.is_(None))
+        .correlate(Person)
+        .scalar_subquery()
     )
-    stmt = (
-        select(
-            Person.id,
-            Person.reference,
-            Person.preferred_name,
-            Person.full_name,
-            StaffMember.display_name,
-            status.c.status,
-            next_review.c.due,
-        )
-        .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
-        .outerjoin(status, status.c.person_id == Person.id)
-        .outerjoin(next_review, next_review.c.person_id == Person.id)
-    )
-    words = query.text.split()
-    for word in words:
+
+
+def _filtered(stmt: Select[Any], query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
+    for word in query.text.split():
         pattern = _like(word)
         stmt = stmt.where(
             or_(
@@ -118,16 +109,32 @@ def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
     if query.my_caseload:
         stmt = stmt.where(Person.key_worker_id == actor.staff_id)
     if query.plan_status is not None:
-        stmt = stmt.where(status.c.status == PlanStatus(query.plan_status))
+        stmt = stmt.where(_plan_status() == PlanStatus(query.plan_status))
     if query.reviews == ReviewFilter.OVERDUE:
-        stmt = stmt.where(next_review.c.due < today)
+        stmt = stmt.where(_next_review() < today)
     elif query.reviews == ReviewFilter.DUE_SOON:
-        stmt = stmt.where(next_review.c.due <= date.fromordinal(today.toordinal() + 14))
+        stmt = stmt.where(_next_review() <= date.fromordinal(today.toordinal() + 14))
+    return stmt
+
+
+def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
+    status = _plan_status().label("status")
+    due = _next_review().label("due")
+    stmt = select(
+        Person.id,
+        Person.reference,
+        Person.preferred_name,
+        Person.full_name,
+        StaffMember.display_name,
+        status,
+        due,
+    ).outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+    stmt = _filtered(stmt, query, actor, today)
     orders: dict[SortKey, list[Any]] = {
         SortKey.NAME: [func.lower(Person.preferred_name), Person.id],
         SortKey.REFERENCE: [Person.reference],
-        SortKey.STATUS: [status.c.status, func.lower(Person.preferred_name), Person.id],
-        SortKey.NEXT_REVIEW: [next_review.c.due, Person.id],
+        SortKey.STATUS: [status, func.lower(Person.preferred_name), Person.id],
+        SortKey.NEXT_REVIEW: [due, Person.id],
         SortKey.KEY_WORKER: [StaffMember.display_name, func.lower(Person.preferred_name), Person.id],
     }
     order = orders[query.sort]
@@ -150,6 +157,7 @@ def search_people(
 
 
 def count_people(db: Database, actor: Actor, query: PeopleQuery, *, today: date | None = None) -> int:
+    """How many people match: the filters only, without working out what each row shows."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        stmt = _base(query, actor, today or work.now.date()).order_by(None).subquery()
-        return int(work.session.scalar(select(func.count()).select_from(stmt)) or 0)
+        stmt = _filtered(select(func.count(Person.id)), query, actor, today or work.now.date())
+        return int(work.session.scalar(stmt) or 0)

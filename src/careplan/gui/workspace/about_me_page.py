@@ -126,6 +126,9 @@ class AboutMePage(QScrollArea):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_pending)
         self.undo_stack = QUndoStack(self)
+        self._typed_voice: dict[str, Voice] = {}
+        # Switching voice closes what was being typed: it is saved in the voice it was typed in.
+        voice.voice_changed.connect(lambda _voice: self.save_pending())
         editable = context.may(Action.EDIT_ABOUT_ME)
         for box in self.boxes.values():
             box.editor.setReadOnly(not editable)
@@ -143,6 +146,8 @@ class AboutMePage(QScrollArea):
 
     def _typed(self, topic: str) -> None:
         self._pending.add(topic)
+        # Words keep the voice they were typed in, even if the switch moves before they are saved.
+        self._typed_voice.setdefault(topic, self._voice.voice)
         self._timer.start()
 
     @property
@@ -160,11 +165,13 @@ class AboutMePage(QScrollArea):
             if not box.dirty:
                 continue
             before = (box.saved_text, box.saved_voice)
-            after = (box.editor.toPlainText(), self._voice.voice)
+            after = (box.editor.toPlainText(), self._typed_voice.get(topic, self._voice.voice))
             if not self.write(topic, *after):
                 return  # still pending: tried again later, and the words stay on screen
+            self._typed_voice.pop(topic, None)
             self.undo_stack.push(AboutMeChange(self, topic, before, after))
         self._pending.clear()
+        self._typed_voice.clear()
 
     def write(self, topic: str, body: str, voice: Voice | None) -> bool:
         """Store one answer; a clash with another workstation is resolved by the person at the screen."""

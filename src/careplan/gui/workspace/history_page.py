@@ -402,7 +402,10 @@ class HistoryPage(WorkspacePage):
         self.open_button.setEnabled(False)
 
     def show_version(self, person: PersonView, version: VersionView | None) -> None:
-        keep = self.chosen_id if version is not None and version.plan_id == self._plan_id else None
+        # Keep the version chosen in the list only when the same version is shown again (a reload);
+        # opening another version (a new draft, say) shows that one.
+        same = version is not None and version.plan_id == self._plan_id and version.id == self._open_id
+        keep = self.chosen_id if same else None
         self._person = person
         if version is None:
             self._plan_id = self._open_id = None
