@@ -317,3 +317,16 @@ def test_ctrl_g_from_anywhere_opens_the_goal_editor_on_the_plan(
     assert isinstance(window.workspace.tabs.currentWidget(), PlanPage)
     assert window.new_goal_action.shortcut().toString() == "Ctrl+G"
     assert window.new_goal_action in window.person_menu.actions()
+
+
+def test_f5_shows_what_another_computer_changed(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.people.refresh()
+    window.open_person(dee)
+    people.write_about_me(sqlite_db, team["kim"], dee, "hopes", "Written at the other desk", STAFF)
+    assert window.workspace.about_me.boxes["hopes"].editor.toPlainText() == ""
+    assert window.reload_action.shortcut().toString() == "F5"
+    window.reload_action.trigger()
+    assert window.workspace.about_me.boxes["hopes"].editor.toPlainText() == "Written at the other desk"

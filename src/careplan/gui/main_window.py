@@ -99,6 +99,12 @@ class MainWindow(QMainWindow):
         self.switch_voice_action = self._action(
             "Switch &voice", "F4", self.voice.toggle, "Switch who is writing now"
         )
+        self.reload_action = self._action(
+            "&Reload",
+            QKeySequence.StandardKey.Refresh,
+            self.reload,
+            "Show the latest changes from other computers",
+        )
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "Close Careplan")
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
         self.undo_group = QUndoGroup(self)
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.reload_action)
         self.person_menu = self.menuBar().addMenu("&Person")
         self.person_menu.addAction(self.switch_voice_action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -139,6 +146,13 @@ class MainWindow(QMainWindow):
     def open_person(self, person_id: int) -> None:
         self.workspace.open_person(person_id)
         self.stack.setCurrentWidget(self.workspace)
+
+    def reload(self) -> None:
+        """Read everything shown again (another workstation may have changed it); typing is kept."""
+        self.workspace.save_pending()
+        self.people.refresh(keep_person=self.workspace.person.id if self.workspace.person else None)
+        self.workspace.reload()
+        self.statusBar().showMessage("Up to date", STATUS_SECONDS)
 
     def new_person(self) -> None:
         from careplan.gui.dialogs.register_person import RegisterPersonDialog

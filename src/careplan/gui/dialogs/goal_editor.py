@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from careplan.domain.dates import parse_date
 from careplan.domain.enums import AuthorKind
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput
+from careplan.gui.dialogs.guard import TypedWords
 from careplan.gui.forms.ui_goal_editor import Ui_GoalEditorDialog
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services.plans import GoalInput
@@ -194,6 +195,14 @@ class GoalEditorDialog(QDialog):
             ui.wording.moveCursor(QTextCursor.MoveOperation.End)
             ui.why.moveCursor(QTextCursor.MoveOperation.End)
         ui.wording.setFocus()
+        self.typed = TypedWords(
+            lambda: (
+                ui.wording.toPlainText(),
+                ui.why.toPlainText(),
+                ui.targetDate.text(),
+                str(ui.lifeArea.currentData()),
+            )
+        )
 
     def goal_input(self) -> GoalInput:
         """What was typed, as the use case takes it. Raises InvalidInput for a date it cannot read."""
@@ -224,5 +233,7 @@ class GoalEditorDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
+        if not self.typed.may_close(self, result):
+            return
         self.writing_as.disconnect()
         super().done(result)

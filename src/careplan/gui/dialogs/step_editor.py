@@ -11,6 +11,7 @@ from careplan.domain.dates import parse_date
 from careplan.domain.enums import StepOwner
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.gui.dialogs.goal_editor import InlineProblems, Writers, WritingAs, date_text, voice_for
+from careplan.gui.dialogs.guard import TypedWords
 from careplan.gui.forms.ui_step_editor import Ui_StepEditorDialog
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.plans import StepInput
@@ -87,6 +88,7 @@ class StepEditorDialog(QDialog):
             ui.dueDate.setText(date_text(step.due_date))
             ui.what.moveCursor(QTextCursor.MoveOperation.End)
         ui.what.setFocus()
+        self.typed = TypedWords(lambda: (ui.what.toPlainText(), ui.ownerDetail.text(), ui.dueDate.text()))
 
     @property
     def owner(self) -> StepOwner:
@@ -122,5 +124,7 @@ class StepEditorDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
+        if not self.typed.may_close(self, result):
+            return
         self.writing_as.disconnect()
         super().done(result)

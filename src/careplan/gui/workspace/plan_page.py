@@ -790,6 +790,12 @@ class PlanPage(WorkspacePage):
 
         self._feedback.run(again)
 
+    @property
+    def has_unsaved(self) -> bool:
+        """Words typed in an open goal or step dialog that are not saved yet."""
+        typed = getattr(self.dialog, "typed", None)
+        return bool(typed is not None and typed.changed)
+
     def _revision(self) -> int:
         assert self.version is not None
         return self.version.plan_revision
