@@ -12,15 +12,18 @@ table (the audit trail, an export) for it. All data is invented.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from careplan.domain.enums import PlanStatus, Role, ServiceUnit, SignatureMethod, SignerKind, StepOwner
+from careplan.domain.errors import CareplanError
 from careplan.domain.records import AuditEvent, Base, Person, Plan, PlanVersion
 from careplan.services import budget, catalogue, people, plans, signing, staff
 from careplan.services.canonical import plan_sha256
@@ -277,6 +280,50 @@ def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 def audit_count(db: Database) -> int:
     with db.session() as session:
         return int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+
+
+# --- refusals ------------------------------------------------------------------------------
+
+PYTHON_WORDS: tuple[str, ...] = (
+    "Traceback",
+    "Error",
+    "Exception",
+    "NoneType",
+    "object at",
+    "sqlalchemy",
+    "psycopg",
+    "__",
+)
+"""Words that would mean a Python internal leaked into a message a person reads."""
+
+
+def assert_plain(message: str, words: Sequence[str] = PYTHON_WORDS) -> None:
+    """A message a person can read: three words or more, and none of ``words`` in it."""
+    assert len(message.split()) >= 3, message
+    for word in words:
+        assert word not in message, f"{word!r} in {message!r}"
+
+
+def rows_as_text(db: Database) -> dict[str, list[str]]:
+    """Every row of every table as sorted text, so a refusal can be shown to have written nothing."""
+    with db.session() as session:
+        return {
+            table.name: sorted(repr(tuple(row)) for row in session.execute(table.select()))
+            for table in Base.metadata.sorted_tables
+        }
+
+
+@contextlib.contextmanager
+def refused(
+    db: Database, kind: type[CareplanError], phrase: str, *, words: Sequence[str] = PYTHON_WORDS
+) -> Iterator[pytest.ExceptionInfo[CareplanError]]:
+    """The block raises ``kind`` with ``phrase`` in a plain message, and writes nothing at all."""
+    before = rows_as_text(db)
+    with pytest.raises(kind) as info:
+        yield info
+    assert phrase.lower() in info.value.message.lower(), info.value.message
+    assert_plain(info.value.message, words)
+    assert rows_as_text(db) == before, "a refused change still wrote to the database"
 
 
 # --- a whole world --------------------------------------------------------------------------

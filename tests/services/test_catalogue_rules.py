@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-import psycopg
 import pytest
-from psycopg import sql
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from careplan.domain.enums import AuthorKind, ProposalStatus, Role, ServiceUnit
 from careplan.domain.errors import (
@@ -40,8 +32,9 @@ from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import start_plan
 from careplan.services.staff import add_staff, create_first_administrator
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
-from careplan.storage import Database, open_database
-from tests import pg_server
+from careplan.storage import Database
+from tests.database_copies import world_fixtures
+from tests.services.builders import refused
 
 # --- a small world --------------------------------------------------------------------------
 
@@ -69,83 +62,7 @@ def make_world(db: Database) -> World:
     return World(db, admin, worker, manager, mentor, provider, person_id, plan.plan_id)
 
 
-# One world per engine and module, copied for each test. Migrating and building the world is most
-# of a test's cost, so it is built once per module on each engine and every test gets a private
-# copy (a file copy on SQLite, a clone of a template database on PostgreSQL): nothing one test
-# writes is seen by another.
-
-ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-
-
-def _build(url: str) -> World:
-    database = open_database(url)
-    try:
-        return make_world(database)
-    finally:
-        database.dispose()
-
-
-@contextlib.contextmanager
-def _private_copy(url: str, tmp_path: Path) -> Iterator[Database]:
-    if "://" not in url:
-        target = tmp_path / "careplan.db"
-        with (
-            contextlib.closing(sqlite3.connect(url)) as original,
-            contextlib.closing(sqlite3.connect(target)) as copy,
-        ):
-            original.backup(copy)
-        database = open_database(target)
-        try:
-            yield database
-        finally:
-            database.dispose()
-        return
-    source = make_url(url)
-    assert source.database is not None
-    name = f"{source.database}_{uuid.uuid4().hex[:8]}"
-    admin = source.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(source.database)
-            )
-        )
-    database = open_database(source.set(database=name).render_as_string(hide_password=False))
-    try:
-        yield database
-    finally:
-        database.dispose()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-
-
-@pytest.fixture(scope="module", params=ENGINES)
-def template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, World]:
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("template") / "careplan.db")
-    else:
-        url = pg_server.fresh_database_url(request)
-    return url, _build(url)
-
-
-@pytest.fixture(scope="module")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, World]:
-    url = str(tmp_path_factory.mktemp("quick") / "careplan.db")
-    return url, _build(url)
-
-
-@pytest.fixture
-def world(template: tuple[str, World], tmp_path: Path) -> Iterator[World]:
-    """The world on SQLite and on PostgreSQL: a private copy for this test."""
-    with _private_copy(template[0], tmp_path) as database:
-        yield replace(template[1], db=database)
-
-
-@pytest.fixture
-def quick(sqlite_template: tuple[str, World], tmp_path: Path) -> Iterator[World]:
-    """The world on SQLite only, for rules that do not depend on the engine: a private copy."""
-    with _private_copy(sqlite_template[0], tmp_path) as database:
-        yield replace(sqlite_template[1], db=database)
+template, sqlite_template, world, quick = world_fixtures(make_world)
 
 
 def mentoring(provider_id: int, **changes: object) -> ServiceInput:
@@ -178,36 +95,6 @@ def load(db: Database, model: type[Base], ident: int) -> object:
         if isinstance(row, Proposal):
             _ = row.why.body
         return row
-
-
-def snapshot(db: Database) -> dict[str, list[str]]:
-    """Every row of every table, so a refusal can be shown to have written nothing at all."""
-    with db.session() as session:
-        return {
-            table.name: sorted(repr(tuple(row)) for row in session.execute(table.select()))
-            for table in Base.metadata.sorted_tables
-        }
-
-
-PYTHON_WORDS = ("Traceback", "Error", "Exception", "NoneType", "object at", "sqlalchemy", "psycopg", "__")
-
-
-def assert_plain(message: str) -> None:
-    assert len(message.split()) >= 3, message
-    for word in PYTHON_WORDS:
-        assert word not in message, f"{word!r} in {message!r}"
-
-
-@contextlib.contextmanager
-def refused(
-    db: Database, kind: type[CareplanError], phrase: str
-) -> Iterator[pytest.ExceptionInfo[CareplanError]]:
-    before = snapshot(db)
-    with pytest.raises(kind) as info:
-        yield info
-    assert phrase.lower() in info.value.message.lower(), info.value.message
-    assert_plain(info.value.message)
-    assert snapshot(db) == before, "a refused change still wrote to the database"
 
 
 # --- providers ------------------------------------------------------------------------------

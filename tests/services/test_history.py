@@ -23,7 +23,9 @@ from careplan.services.plans import GoalInput, StepInput
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database
 from tests.services.builders import (
+    STANDARD_ANSWERS,
     Team,
+    assess,
     catalogue_service,
     make_team,
     register,
@@ -90,21 +92,7 @@ def _revised(db: Database, *, period_end: date = date(2028, 3, 1)) -> tuple[Revi
     ring = plans.add_step(db, sam, flat, StepInput(RING, STAFF, StepOwner.WORKER))
     form = plans.add_step(db, sam, flat, StepInput(FORM, PERSON, StepOwner.PERSON))
     service_id = catalogue_service(db, team.manager, price=Decimal("15.00"))
-    budget.assess_budget(
-        db,
-        sam,
-        v1,
-        {
-            "daily_living": "some",
-            "substance_use": "some",
-            "health": "mixed",
-            "housing": "temporary",
-            "support": "some",
-            "time": "some",
-            "children": "care",
-            "legal": "no",
-        },
-    )
+    assess(db, sam, v1)
     budget.set_agreed_budget(db, sam, v1, Decimal("1200.00"))
     mentoring = budget.allocate(
         db, sam, v1, budget.AllocationInput(quantity=Decimal("10"), goal_ids=(flat,), service_id=service_id)
@@ -353,21 +341,7 @@ def test_service_removed(db: Database, revised: tuple[Revised, Ids]) -> None:
 
 def test_budgets_changed(db: Database, revised: tuple[Revised, Ids]) -> None:
     world, _ = revised
-    budget.assess_budget(
-        db,
-        world.sam,
-        world.v2,
-        {
-            "daily_living": "some",
-            "substance_use": "some",
-            "health": "mixed",
-            "housing": "temporary",
-            "support": "some",
-            "time": "some",
-            "children": "care",
-            "legal": "yes",
-        },
-    )
+    budget.assess_budget(db, world.sam, world.v2, {**STANDARD_ANSWERS, "legal": "yes"})
     budget.set_agreed_budget(db, world.sam, world.v2, Decimal("1000.00"))
     changes = compare(db, world)
     indicative = workspace.load_version(db, world.sam, world.v2).indicative_pence
