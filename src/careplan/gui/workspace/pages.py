@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from careplan.gui.workspace.agreement_page import AgreementPage
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.gui.workspace.history_page import HistoryPage
 from careplan.gui.workspace.page import WorkspacePage
@@ -10,5 +11,6 @@ from careplan.gui.workspace.plan_page import PlanPage
 PAGES: list[tuple[str, type[WorkspacePage]]] = [
     ("My plan", PlanPage),
     ("Services and budget", BudgetPage),
+    ("Agreement", AgreementPage),
     ("History", HistoryPage),
 ]

@@ -1,0 +1,1 @@
+"""Small reusable widgets (no knowledge of the record): the signature pad."""
