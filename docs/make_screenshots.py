@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -76,6 +77,7 @@ def main(argv: list[str]) -> int:
     shot(f"{tabs.count() + 1:02d}-{tabs.tabText(tabs.count() - 1).lower().replace(' ', '-')}")
     window.close()
     db.dispose()
+    shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
     return 0
 
 
