@@ -37,6 +37,7 @@ from careplan.services import (
     plans,
     reviews,
     signing,
+    signing_certificate,
     staff,
 )
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_audit_trail, verify_chain
@@ -231,6 +232,17 @@ def busy_day(db: Database, world: World) -> Recorder:
     run("retire_life_area", lambda: configuration.retire_life_area(db, admin, "community"))
     questionnaire = json.dumps(budget.default_questionnaire().to_dict())
     run("set_questionnaire", lambda: budget.set_questionnaire(db, admin, questionnaire))
+    # The service's signing certificate (the passphrase goes to an in-memory keyring).
+    from tests.keyring_memory import MemoryKeyring, installed
+
+    passphrase = f"correct horse {CANARY}"
+    with installed(MemoryKeyring()):
+        signing_certificate.create_self_signed(db, admin, f"Harbour {CANARY}", passphrase, key_kind="ec-p256")
+        run("remember_passphrase", lambda: signing_certificate.remember_passphrase(db, manager, passphrase))
+    run(
+        "set_timestamp_url",
+        lambda: signing_certificate.set_timestamp_url(db, admin, "https://tsa.example.org"),
+    )
     return run
 
 

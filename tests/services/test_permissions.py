@@ -38,6 +38,7 @@ from careplan.domain.errors import InvalidTransition, PermissionDenied
 from careplan.domain.permissions import PERMISSIONS, Action, may
 from careplan.domain.records import AuditEvent, Review
 from careplan.services import (
+    agreement,
     audit,
     budget,
     catalogue,
@@ -50,7 +51,9 @@ from careplan.services import (
     queries,
     reviews,
     signing,
+    signing_certificate,
     staff,
+    verification,
     workspace,
 )
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
@@ -365,6 +368,10 @@ def _sign_as_key_worker(db: Database, world: World) -> Call:
     return lambda a: signing.sign_plan(db, a, world.version_id, item)
 
 
+def _load_agreement(db: Database, world: World) -> Call:
+    return lambda a: agreement.load_agreement(db, a, world.version_id)
+
+
 def _approve_plan(db: Database, world: World) -> Call:
     return lambda a: signing.approve_plan(db, a, world.version_id)
 
@@ -419,6 +426,48 @@ def _compare_versions(db: Database, world: World) -> Call:
 def _proposals_for(db: Database, world: World) -> Call:
     catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
     return lambda a: workspace.proposals_for(db, a, world.person_id)
+
+
+def _with_memory_keyring(call: Call) -> Call:
+    """The signing certificate's passphrase goes to the OS keyring: an in-memory one here."""
+    from tests.keyring_memory import MemoryKeyring, installed
+
+    def run(a: Actor) -> Any:
+        with installed(MemoryKeyring()):
+            return call(a)
+
+    return run
+
+
+CERT_PASSPHRASE = "correct horse battery staple"
+
+
+def _create_self_signed(db: Database, world: World) -> Call:
+    return _with_memory_keyring(
+        lambda a: signing_certificate.create_self_signed(
+            db, a, "Harbour Recovery Service", CERT_PASSPHRASE, key_kind="ec-p256"
+        )
+    )
+
+
+def _import_pkcs12(db: Database, world: World) -> Call:
+    from tests.services.test_signing_certificate import pkcs12_file
+
+    data = pkcs12_file()
+    return _with_memory_keyring(lambda a: signing_certificate.import_pkcs12(db, a, data, "file passphrase"))
+
+
+def _remember_passphrase(db: Database, world: World) -> Call:
+    _create_self_signed(db, world)(world.team.manager)
+    return _with_memory_keyring(lambda a: signing_certificate.remember_passphrase(db, a, CERT_PASSPHRASE))
+
+
+def _set_timestamp_url(db: Database, world: World) -> Call:
+    return lambda a: signing_certificate.set_timestamp_url(db, a, "https://tsa.example.org/tsr")
+
+
+def _agreement_version(db: Database, world: World) -> Call:
+    return lambda a: verification.agreement_version(db, a, world.plan_id)
 
 
 A = Action
@@ -502,6 +551,14 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("sign_plan_as_key_worker", signing.sign_plan, (A.SIGN_AS_KEY_WORKER,), _sign_as_key_worker),
     Scenario("approve_plan", signing.approve_plan, (A.APPROVE_PLAN,), _approve_plan, stage=AGREED),
     Scenario(
+        "load_agreement",
+        agreement.load_agreement,
+        (A.PRINT_AGREEMENT,),
+        _load_agreement,
+        stage=APPROVED,
+        writes=False,
+    ),
+    Scenario(
         "schedule_review", reviews.schedule_review, (A.SCHEDULE_REVIEW,), _schedule_review, stage=APPROVED
     ),
     Scenario("record_review", reviews.record_review, (A.RECORD_REVIEW,), _record_review, stage=APPROVED),
@@ -528,6 +585,37 @@ SCENARIOS: tuple[Scenario, ...] = (
         (A.VIEW_PEOPLE,),
         _compare_versions,
         stage=AGREED,
+        writes=False,
+    ),
+)
+SCENARIOS += (
+    Scenario(
+        "create_self_signed",
+        signing_certificate.create_self_signed,
+        (A.MANAGE_SIGNING_CERTIFICATE,),
+        _create_self_signed,
+    ),
+    Scenario(
+        "import_pkcs12", signing_certificate.import_pkcs12, (A.MANAGE_SIGNING_CERTIFICATE,), _import_pkcs12
+    ),
+    Scenario(
+        "remember_passphrase",
+        signing_certificate.remember_passphrase,
+        (A.MANAGE_SIGNING_CERTIFICATE,),
+        _remember_passphrase,
+    ),
+    Scenario(
+        "set_timestamp_url",
+        signing_certificate.set_timestamp_url,
+        (A.MANAGE_SIGNING_CERTIFICATE,),
+        _set_timestamp_url,
+    ),
+    Scenario(
+        "agreement_version",
+        verification.agreement_version,
+        (A.PRINT_AGREEMENT,),
+        _agreement_version,
+        stage=APPROVED,
         writes=False,
     ),
 )

@@ -3,7 +3,9 @@
 Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: the
 ``CAREPLAN_DATABASE`` environment variable, else ``careplan.db`` in the user data folder).
 Failures print one plain sentence on standard error and exit with a non-zero code:
-1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict.
+1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict,
+7 audit trail broken, 8 no usable signing certificate, 9 keyring unavailable; ``verify``: 10 changed
+after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version.
 """
 
 from __future__ import annotations
@@ -89,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser
     )
     audit_commands.add_parser("verify", help="check that the audit trail is intact")
+
+    from careplan.cli.agreement_commands import add_commands
+
+    add_commands(commands, _Parser)
     return parser
 
 
@@ -124,7 +130,7 @@ def _exit_code(exc: CareplanError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from careplan.cli import commands
+    from careplan.cli import agreement_commands, commands
 
     if args.command is None:
         return commands.start_app(args)
@@ -133,6 +139,9 @@ def _run(args: argparse.Namespace) -> int:
         "plans": commands.plans,
         "db": commands.db,
         "audit": commands.audit,
+        "agreement": agreement_commands.agreement,
+        "verify": agreement_commands.verify,
+        "certificate": agreement_commands.certificate,
     }[args.command]
     return handler(args)
 

@@ -1,0 +1,344 @@
+"""``careplan agreement``, ``careplan verify`` and ``careplan certificate``.
+
+- ``careplan agreement PLAN_ID [--version N] --out FILE.pdf [--easy-read]`` renders the
+  agreement of an approved version (default: the active version, else the newest approved one),
+  signs it with the service's certificate, checks the result verifies, and only then writes it
+  (to a temporary file in the same folder, renamed into place: never a half-written PDF).
+- ``careplan verify FILE.pdf`` answers three questions in plain words and exits with a code:
+  0 all hold; 10 changed after signing, not signed, or not a readable PDF; 11 not signed by
+  this service (current or earlier certificate); 12 matches no stored plan version. When several
+  fail, the first in that order wins. Trust and fingerprints come from ``--database``.
+- ``careplan certificate create --organisation NAME``, ``import FILE.p12``, ``show``,
+  ``remember-passphrase``, ``timestamp-server [URL | --none]``. The passphrase comes from
+  ``CAREPLAN_CERT_PASSPHRASE`` or is asked for at the terminal; it goes only to the keyring.
+
+Besides the codes in :mod:`careplan.cli.main` (1-7): 8 the service has no usable signing
+certificate (none yet, or out of date), 9 the keyring holding its passphrase is not available.
+
+Heavy imports (pyHanko, ReportLab, the renderer) happen inside the commands, when needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from careplan.domain.errors import CareplanError, InvalidInput
+
+ENV_PASSPHRASE = "CAREPLAN_CERT_PASSPHRASE"
+EXIT_NO_CERTIFICATE = 8
+EXIT_KEYRING = 9
+EXIT_CHANGED = 10
+MAX_PDF_BYTES = 100 * 1024 * 1024
+
+
+def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Add the three commands to ``careplan``'s sub-command parsers."""
+    agreement = commands.add_parser("agreement", help="render and sign a plan's agreement as a PDF")
+    agreement.add_argument("plan_id", metavar="PLAN_ID", type=_plan_id, help="the plan (see: careplan plans)")
+    agreement.add_argument(
+        "--version",
+        dest="plan_version",
+        type=_plan_id,
+        metavar="N",
+        help="which version (default: the active one)",
+    )
+    agreement.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the signed PDF")
+    agreement.add_argument("--easy-read", action="store_true", help="the easy-read version")
+    agreement.add_argument(
+        "--timestamp-url", metavar="URL", help="an RFC 3161 timestamp server (default: the one configured)"
+    )
+
+    verify = commands.add_parser("verify", help="check a signed agreement PDF")
+    verify.add_argument("file", metavar="FILE.pdf")
+
+    certificate = commands.add_parser("certificate", help="the service's signing certificate")
+    actions = certificate.add_subparsers(
+        dest="certificate_command", metavar="ACTION", required=True, parser_class=parser_class
+    )
+    create = actions.add_parser("create", help="make a new self-signed certificate for the service")
+    create.add_argument("--organisation", required=True, metavar="NAME", help="the service's name")
+    create.add_argument("--replace", action="store_true", help="replace the current certificate")
+    create.add_argument("--key", choices=["rsa-3072", "ec-p256"], default="rsa-3072", help=argparse.SUPPRESS)
+    imported = actions.add_parser("import", help="use a certificate from a .p12 or .pfx file")
+    imported.add_argument("file", metavar="FILE.p12")
+    imported.add_argument("--replace", action="store_true", help="replace the current certificate")
+    actions.add_parser("show", help="which certificate signs, and which earlier ones are trusted")
+    actions.add_parser(
+        "remember-passphrase", help="store the certificate's passphrase in this computer's keyring"
+    )
+    timestamp = actions.add_parser("timestamp-server", help="set or clear the timestamp server (PAdES B-T)")
+    group = timestamp.add_mutually_exclusive_group(required=True)
+    group.add_argument("url", nargs="?", metavar="URL")
+    group.add_argument("--none", action="store_true", help="sign without a timestamp server")
+
+
+def _plan_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"careplan: {message}", file=sys.stderr)
+    return code
+
+
+def _signing_failure(exc: CareplanError) -> int | None:
+    """The exit code for a certificate or keyring problem, or None for any other failure."""
+    from careplan.services.secrets import KeyringUnavailable
+    from careplan.services.signing_certificate import CertificateExpired, NoSigningCertificate
+
+    if isinstance(exc, NoSigningCertificate):
+        return _fail(
+            f"{exc.message} Run: careplan certificate create --organisation NAME "
+            "(or: careplan certificate import FILE.p12).",
+            EXIT_NO_CERTIFICATE,
+        )
+    if isinstance(exc, CertificateExpired):
+        return _fail(exc.message, EXIT_NO_CERTIFICATE)
+    if isinstance(exc, KeyringUnavailable):
+        return _fail(exc.message, EXIT_KEYRING)
+    return None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file beside it, flushed to
+    disk, then renamed over ``path``. On any failure the temporary file is removed."""
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        with contextlib.suppress(OSError):
+            directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+
+
+def _output_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder. Give a file name ending in .pdf.", "out")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"There is no folder {path.parent} to write the agreement into.", "out")
+    return path
+
+
+# --- agreement --------------------------------------------------------------------------------
+
+
+def agreement(args: argparse.Namespace) -> int:
+    from careplan.cli.commands import acting_staff
+    from careplan.services.signing_certificate import configured_timestamp_url, signing_identity
+    from careplan.services.verification import agreement_version, find_plan_version_by_sha256
+    from careplan.storage.database import open_database
+
+    out = _output_path(args.out)
+    db = open_database(args.database, create=False)
+    actor = acting_staff(db, args.user)
+    chosen = agreement_version(db, actor, args.plan_id, args.plan_version)
+    try:
+        identity = signing_identity(db)
+    except CareplanError as exc:
+        code = _signing_failure(exc)
+        if code is None:
+            raise
+        return code
+
+    from careplan.documents.render import render_agreement
+    from careplan.documents.sign import sign_pdf
+    from careplan.documents.verify import verify_pdf
+    from careplan.services.agreement import load_agreement
+
+    document = load_agreement(db, actor, chosen.version_id)
+    pdf = render_agreement(document, easy_read=args.easy_read)
+    signed = sign_pdf(pdf, identity, timestamp_url=args.timestamp_url or configured_timestamp_url(db))
+    check = verify_pdf(
+        signed,
+        trusted=[identity.certificate],
+        find_version=lambda sha256: find_plan_version_by_sha256(db, sha256),
+    )
+    if not check.ok or check.match is None or check.match.version_id != chosen.version_id:
+        raise CareplanError(
+            "The signed agreement did not pass its own check, so it was not written. "
+            + " ".join(line for line in check.lines if not line.startswith("\u2713"))
+        )
+    try:
+        write_atomically(out, signed)
+    except OSError as exc:
+        raise InvalidInput(
+            f"The agreement could not be written to {out} ({exc.strerror or 'the disk refused it'}). "
+            "Nothing was written.",
+            "out",
+        ) from None
+    kind = "easy-read agreement" if args.easy_read else "agreement"
+    print(
+        f"Signed {kind} for version {chosen.version_number} of plan {chosen.plan_id} written to {out} "
+        f"(document {check.document_id}, signed by {identity.organisation})."
+    )
+    return 0
+
+
+# --- verify -----------------------------------------------------------------------------------
+
+
+def verify(args: argparse.Namespace) -> int:
+    from careplan.documents.verify import verify_pdf
+    from careplan.services.signing_certificate import trusted_certificates
+    from careplan.services.verification import find_plan_version_by_sha256
+    from careplan.storage.database import open_database
+
+    path = Path(args.file).expanduser()
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            return _fail(f"{path} is too big to be an agreement, so it was not checked.", EXIT_CHANGED)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _fail(f"There is no file at {path}.", EXIT_CHANGED)
+    except IsADirectoryError:
+        return _fail(f"{path} is a folder, not a PDF file.", EXIT_CHANGED)
+    except OSError as exc:
+        return _fail(f"{path} could not be read ({exc.strerror or 'refused'}).", EXIT_CHANGED)
+
+    db = open_database(args.database, create=False)
+    trust = trusted_certificates(db)
+    result = verify_pdf(
+        data,
+        trusted=trust.current,
+        earlier=trust.earlier,
+        find_version=lambda sha256: find_plan_version_by_sha256(db, sha256),
+    )
+    print(f"Checking {path.name}")
+    if result.document_id:
+        print(f"Document {result.document_id}")
+    for line in result.lines:
+        print(line)
+    if result.ok:
+        print(result.summary)
+    else:
+        print(f"careplan: {result.summary}", file=sys.stderr)
+    return result.exit_code
+
+
+# --- certificate ------------------------------------------------------------------------------
+
+
+def _passphrase(*, confirm: bool) -> str:
+    given = os.environ.get(ENV_PASSPHRASE)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            f"Type the passphrase at a terminal, or give it in the {ENV_PASSPHRASE} environment variable.",
+            "passphrase",
+        )
+    import getpass
+
+    first = getpass.getpass("Passphrase for the signing certificate: ")
+    if confirm and getpass.getpass("The same passphrase again: ") != first:
+        raise InvalidInput("The two passphrases were not the same. Nothing was changed.", "passphrase")
+    return first
+
+
+def certificate(args: argparse.Namespace) -> int:
+    from careplan.cli.commands import acting_staff
+    from careplan.services import signing_certificate as certs
+    from careplan.storage.database import open_database
+
+    db = open_database(args.database, create=False)
+    command = args.certificate_command
+    if command == "show":
+        return _show(certs.certificate_info(db), certs.configured_timestamp_url(db))
+    actor = acting_staff(db, args.user)
+    try:
+        if command == "create":
+            info = certs.create_self_signed(
+                db,
+                actor,
+                args.organisation,
+                _passphrase(confirm=True),
+                replace=args.replace,
+                key_kind=args.key,
+            )
+            print(f"Made a new signing certificate for {info.organisation}.")
+        elif command == "import":
+            path = Path(args.file).expanduser()
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise InvalidInput(
+                    f"{path} could not be read ({exc.strerror or 'refused'}).", "file"
+                ) from None
+            info = certs.import_pkcs12(db, actor, data, _passphrase(confirm=False), replace=args.replace)
+            print(f"The certificate for {info.organisation} now signs this service's agreements.")
+        elif command == "remember-passphrase":
+            info = certs.remember_passphrase(db, actor, _passphrase(confirm=False))
+            print("The passphrase is now in this computer's keyring: agreements can be signed here.")
+        else:  # timestamp-server
+            certs.set_timestamp_url(db, actor, None if args.none else args.url)
+            print(
+                "Agreements will be signed without a timestamp server."
+                if args.none
+                else f"Agreements will be timestamped by {args.url}."
+            )
+            return 0
+    except certs.CertificateExists as exc:
+        return _fail(f"{exc.message} To replace it, add --replace.", 2)
+    except CareplanError as exc:
+        code = _signing_failure(exc)
+        if code is None:
+            raise
+        return code
+    print(f"Fingerprint (SHA-256): {_grouped(info.fingerprint)}")
+    print(
+        f"Valid until {certs.long_date(info.not_after)}. The passphrase is kept in this computer's keyring."
+    )
+    return 0
+
+
+def _grouped(hex_digits: str) -> str:
+    return ":".join(hex_digits[i : i + 2] for i in range(0, len(hex_digits), 2)).upper()
+
+
+def _show(info: Any, timestamp_url: str | None) -> int:
+    from careplan.services.signing_certificate import long_date
+
+    if info is None:
+        return _fail(
+            "This service has no signing certificate yet. Run: careplan certificate create "
+            "--organisation NAME (or: careplan certificate import FILE.p12).",
+            EXIT_NO_CERTIFICATE,
+        )
+    print(f"Signs as:     {info.organisation} ({info.source})")
+    print(f"Fingerprint:  {_grouped(info.fingerprint)}")
+    print(f"Valid:        {long_date(info.not_before)} to {long_date(info.not_after)}")
+    print(f"Timestamps:   {timestamp_url or 'none (PAdES B-B)'}")
+    for earlier in info.earlier:
+        print(
+            f"Still trusted for what it signed: {earlier.organisation}, replaced on "
+            f"{long_date(earlier.replaced_at)} ({_grouped(earlier.fingerprint)[:23]}…)"
+        )
+    return 0

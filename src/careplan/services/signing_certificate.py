@@ -1,0 +1,691 @@
+"""The service's signing certificate: what signs every agreement PDF, and what verification trusts.
+
+Where things live:
+
+- the certificate and its private key, as a PKCS#12 file encrypted with a passphrase (AES-256,
+  PBKDF2), base64 in the ``Setting`` table under :data:`SETTING_KEY`, with the certificate's
+  SHA-256 fingerprint and the certificates it replaced (public parts only), so that agreements
+  signed before a replacement still verify as "signed by this service's earlier certificate";
+- the passphrase, only in the operating system's keyring of each computer that signs (service
+  ``careplan``, username ``signing-key:<fingerprint>``): never in the database, never in a file.
+
+When the keyring is missing, locked or hangs, nothing is signed and the message says why. Audit
+events name what happened to the certificate, never a secret.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urlparse
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from careplan.domain.errors import CareplanError, InvalidInput
+from careplan.domain.permissions import Action
+from careplan.domain.records import Setting
+from careplan.services.secrets import KeyringUnavailable, delete_secret, get_secret, set_secret
+from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.storage.database import Database
+
+SETTING_KEY = "signing_certificate"
+TIMESTAMP_SETTING_KEY = "signing_timestamp_server"
+VALID_DAYS = 5 * 365 + 1
+MIN_PASSPHRASE = 12
+MAX_ORGANISATION = 64  # an X.509 organisation name holds at most 64 characters
+MAX_PKCS12_BYTES = 1_000_000
+PKCS12_ROUNDS = 200_000
+
+KeyKind = Literal["rsa-3072", "ec-p256"]
+PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+__all__ = [
+    "CertificateExists",
+    "CertificateExpired",
+    "CertificateInfo",
+    "EarlierCertificate",
+    "KeyringUnavailable",
+    "NoSigningCertificate",
+    "SigningIdentity",
+    "SigningPassphraseUnavailable",
+    "Trust",
+    "certificate_info",
+    "configured_timestamp_url",
+    "create_self_signed",
+    "fingerprint",
+    "import_pkcs12",
+    "long_date",
+    "make_self_signed",
+    "remember_passphrase",
+    "set_timestamp_url",
+    "signing_identity",
+    "trusted_certificate",
+    "trusted_certificates",
+]
+
+
+# --- failures -------------------------------------------------------------------------------
+
+
+class NoSigningCertificate(CareplanError):
+    """The service has no signing certificate yet."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This service has no signing certificate yet, so nothing can be signed. A manager or "
+            "administrator must create one (or import one) first."
+        )
+
+
+class CertificateExists(InvalidInput):
+    """Creating or importing would replace the current certificate, and that was not asked for."""
+
+
+class CertificateExpired(CareplanError):
+    """The current certificate is outside its dates: nothing is signed with it."""
+
+
+class SigningPassphraseUnavailable(KeyringUnavailable):
+    """The signing key's passphrase cannot be had from this computer's keyring: nothing is signed."""
+
+
+# --- what the use cases hand back ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    """Everything a signature needs: the private key, its certificate and the chain above it.
+
+    Held in memory only, for as long as a signature takes. Its repr never shows the key.
+    """
+
+    private_key: PrivateKey = field(repr=False)
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]
+    organisation: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class EarlierCertificate:
+    fingerprint: str
+    organisation: str
+    not_after: dt.datetime
+    replaced_at: dt.datetime
+    certificate: x509.Certificate
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    """The public facts about the current certificate (no secret in here)."""
+
+    organisation: str
+    fingerprint: str
+    not_before: dt.datetime
+    not_after: dt.datetime
+    source: str  # "self-signed" or "imported"
+    installed_at: dt.datetime
+    earlier: tuple[EarlierCertificate, ...]
+
+    @property
+    def keyring_name(self) -> str:
+        return keyring_name(self.fingerprint)
+
+
+@dataclass(frozen=True)
+class Trust:
+    """The certificates verification trusts: the current one and the ones it replaced."""
+
+    current: tuple[x509.Certificate, ...]
+    earlier: tuple[x509.Certificate, ...]
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def fingerprint(certificate: x509.Certificate) -> str:
+    """The certificate's SHA-256 fingerprint, 64 lower-case hex digits."""
+    return certificate.fingerprint(hashes.SHA256()).hex()
+
+
+def keyring_name(cert_fingerprint: str) -> str:
+    return f"signing-key:{cert_fingerprint}"
+
+
+def long_date(moment: dt.date | dt.datetime) -> str:
+    """``3 March 2027``: the same on every machine, whatever its locale."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
+def organisation_of(certificate: x509.Certificate) -> str:
+    """The organisation a certificate names (its O, else its CN, else the whole subject)."""
+    for oid in (NameOID.ORGANIZATION_NAME, NameOID.COMMON_NAME):
+        values = certificate.subject.get_attributes_for_oid(oid)
+        if values:
+            value = values[0].value
+            return value if isinstance(value, str) else value.decode("utf-8", "replace")
+    return certificate.subject.rfc4514_string()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _check_passphrase(passphrase: str, *, new: bool) -> bytes:
+    if new and len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidInput(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters (a few words "
+            "are easy to remember and hard to guess).",
+            "passphrase",
+        )
+    if not passphrase:
+        raise InvalidInput("Please give the passphrase.", "passphrase")
+    return passphrase.encode("utf-8")
+
+
+def _encrypted_pkcs12(
+    name: str,
+    key: PrivateKey,
+    certificate: x509.Certificate,
+    chain: Sequence[x509.Certificate],
+    secret: bytes,
+) -> bytes:
+    encryption = (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(PKCS12_ROUNDS)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(secret)
+    )
+    return pkcs12.serialize_key_and_certificates(
+        name.encode("utf-8"), key, certificate, list(chain) or None, encryption
+    )
+
+
+def _signing_key_usage(certificate: x509.Certificate) -> bool:
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return True  # no restriction: any use is allowed
+    return bool(usage.digital_signature or usage.content_commitment)
+
+
+def _looks_like_pkcs12(data: bytes) -> bool:
+    """A DER SEQUENCE whose first element is INTEGER 3 (the PFX version)."""
+    if len(data) < 8 or data[0] != 0x30:
+        return False
+    header = 2 + (data[1] & 0x7F if data[1] & 0x80 else 0)
+    return data[header : header + 3] == b"\x02\x01\x03"
+
+
+def _open_pkcs12(data: bytes, secret: bytes) -> tuple[PrivateKey, x509.Certificate, list[x509.Certificate]]:
+    unreadable = InvalidInput(
+        "That file could not be read as a certificate file (a .p12 or .pfx file).", "file"
+    )
+    if not _looks_like_pkcs12(data):
+        raise unreadable
+    try:
+        key, certificate, chain = pkcs12.load_key_and_certificates(data, secret)
+    except ValueError:
+        raise InvalidInput("That passphrase does not open the certificate file.", "passphrase") from None
+    except Exception:
+        raise unreadable from None
+    if key is None or certificate is None:
+        raise InvalidInput(
+            "That certificate file has no private key in it, so it cannot sign. Ask for the file "
+            "that includes the private key (a .p12 or .pfx file).",
+            "file",
+        )
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise InvalidInput(
+            "That certificate uses a kind of key Careplan cannot sign with (use RSA or elliptic curve).",
+            "file",
+        )
+    return key, certificate, list(chain)
+
+
+# --- reading the stored certificate ----------------------------------------------------------
+
+
+def _stored(db: Database) -> dict[str, Any] | None:
+    with db.session() as session:
+        setting = session.get(Setting, SETTING_KEY)
+        return dict(setting.value) if setting is not None else None
+
+
+def _certificate_from(b64: str) -> x509.Certificate:
+    return x509.load_der_x509_certificate(base64.b64decode(b64))
+
+
+def _info(stored: dict[str, Any]) -> CertificateInfo:
+    return CertificateInfo(
+        organisation=stored["organisation"],
+        fingerprint=stored["fingerprint"],
+        not_before=dt.datetime.fromisoformat(stored["not_before"]),
+        not_after=dt.datetime.fromisoformat(stored["not_after"]),
+        source=stored["source"],
+        installed_at=dt.datetime.fromisoformat(stored["installed_at"]),
+        earlier=tuple(
+            EarlierCertificate(
+                fingerprint=e["fingerprint"],
+                organisation=e["organisation"],
+                not_after=dt.datetime.fromisoformat(e["not_after"]),
+                replaced_at=dt.datetime.fromisoformat(e["replaced_at"]),
+                certificate=_certificate_from(e["certificate"]),
+            )
+            for e in stored.get("earlier", [])
+        ),
+    )
+
+
+def certificate_info(db: Database) -> CertificateInfo | None:
+    """The public facts about the current certificate, or None when there is none yet."""
+    stored = _stored(db)
+    return _info(stored) if stored is not None else None
+
+
+def trusted_certificate(db: Database) -> x509.Certificate | None:
+    """The current certificate (public part only: no keyring needed), or None."""
+    stored = _stored(db)
+    return _certificate_from(stored["certificate"]) if stored is not None else None
+
+
+def trusted_certificates(db: Database) -> Trust:
+    """The current certificate and the ones it replaced, for verification."""
+    stored = _stored(db)
+    if stored is None:
+        return Trust(current=(), earlier=())
+    return Trust(
+        current=(_certificate_from(stored["certificate"]),),
+        earlier=tuple(_certificate_from(e["certificate"]) for e in stored.get("earlier", [])),
+    )
+
+
+# --- installing a certificate ----------------------------------------------------------------
+
+
+def make_self_signed(
+    organisation: str, key_kind: KeyKind = "rsa-3072"
+) -> tuple[PrivateKey, x509.Certificate]:
+    """A new key and a self-signed certificate for document signing, valid for five years."""
+    key: PrivateKey
+    if key_kind == "rsa-3072":
+        key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    elif key_kind == "ec-p256":
+        key = ec.generate_private_key(ec.SECP256R1())
+    else:  # pragma: no cover - guarded by the type
+        raise ValueError(key_kind)
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, organisation),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+        ]
+    )
+    now = _now()
+    public = key.public_key()
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=VALID_DAYS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,  # nonRepudiation
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return key, certificate
+
+
+def _clean_organisation(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInput("Please give the name of the service or organisation.", "organisation")
+    if len(cleaned) > MAX_ORGANISATION:
+        raise InvalidInput(
+            f"That name is too long for a certificate ({MAX_ORGANISATION} characters at most).",
+            "organisation",
+        )
+    return cleaned
+
+
+def _refuse_replacing(current: dict[str, Any] | None, replace: bool) -> None:
+    if current is not None and not replace:
+        raise CertificateExists(
+            f"This service already has a signing certificate (for {current['organisation']}, "
+            f"valid until {long_date(dt.datetime.fromisoformat(current['not_after']))}). Replacing "
+            "it must be asked for on purpose; agreements it signed will still verify.",
+            "replace",
+        )
+
+
+def _install(
+    db: Database,
+    actor: Actor,
+    *,
+    key: PrivateKey,
+    certificate: x509.Certificate,
+    chain: Sequence[x509.Certificate],
+    secret: str,
+    source: str,
+    replace: bool,
+    keyring_timeout: float | None,
+) -> CertificateInfo:
+    """Store the certificate (encrypted) and its passphrase (in the keyring), or neither."""
+    with read_only(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
+        setting = work.session.get(Setting, SETTING_KEY)
+        _refuse_replacing(dict(setting.value) if setting is not None else None, replace)
+
+    organisation = organisation_of(certificate)
+    new_fingerprint = fingerprint(certificate)
+    blob = _encrypted_pkcs12(organisation, key, certificate, chain, secret.encode("utf-8"))
+    # The keyring first: if it cannot keep the passphrase, nothing is stored at all.
+    set_secret(keyring_name(new_fingerprint), secret, timeout=keyring_timeout)
+    replaced: str | None = None
+    try:
+        with unit_of_work(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
+            setting = work.session.get(Setting, SETTING_KEY)
+            current = dict(setting.value) if setting is not None else None
+            _refuse_replacing(current, replace)
+            earlier: list[dict[str, Any]] = list(current.get("earlier", [])) if current else []
+            if current is not None and current["fingerprint"] != new_fingerprint:
+                replaced = current["fingerprint"]
+                earlier.insert(
+                    0,
+                    {
+                        "fingerprint": current["fingerprint"],
+                        "certificate": current["certificate"],
+                        "organisation": current["organisation"],
+                        "not_after": current["not_after"],
+                        "replaced_at": work.now.isoformat(),
+                    },
+                )
+            earlier = [e for e in earlier if e["fingerprint"] != new_fingerprint]
+            value = {
+                "pkcs12": base64.b64encode(blob).decode("ascii"),
+                "certificate": base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode(
+                    "ascii"
+                ),
+                "fingerprint": new_fingerprint,
+                "organisation": organisation,
+                "not_before": certificate.not_valid_before_utc.isoformat(),
+                "not_after": certificate.not_valid_after_utc.isoformat(),
+                "source": source,
+                "installed_at": work.now.isoformat(),
+                "earlier": earlier,
+            }
+            if setting is None:
+                work.session.add(Setting(key=SETTING_KEY, value=value))
+            else:
+                setting.value = value
+            work.audit(
+                "replace" if current is not None else ("create" if source == "self-signed" else "import"),
+                "signing_certificate",
+                None,
+                ("certificate", "fingerprint", "organisation"),
+            )
+            stored = value
+    except BaseException:
+        if _current_is_different(db, new_fingerprint):
+            _forget_quietly(keyring_name(new_fingerprint), keyring_timeout)
+        raise
+    if replaced is not None:
+        # The old key is gone from the database; its passphrase is of no use any more.
+        _forget_quietly(keyring_name(replaced), keyring_timeout)
+    return _info(stored)
+
+
+def _current_is_different(db: Database, wanted: str) -> bool:
+    try:
+        stored = _stored(db)
+    except Exception:
+        return True
+    return stored is None or stored.get("fingerprint") != wanted
+
+
+def _forget_quietly(name: str, timeout: float | None) -> None:
+    with contextlib.suppress(KeyringUnavailable):
+        delete_secret(name, timeout=timeout)
+
+
+def create_self_signed(
+    db: Database,
+    actor: Actor,
+    organisation_name: str,
+    passphrase: str,
+    *,
+    replace: bool = False,
+    key_kind: KeyKind = "rsa-3072",
+    keyring_timeout: float | None = None,
+) -> CertificateInfo:
+    """Make a new key and a self-signed certificate for the organisation, valid for five years.
+
+    The key is stored encrypted with ``passphrase``; the passphrase goes in this computer's
+    keyring. An existing certificate is replaced only with ``replace=True`` (it stays trusted for
+    what it signed).
+    """
+    organisation = _clean_organisation(organisation_name)
+    _check_passphrase(passphrase, new=True)
+    with read_only(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
+        setting = work.session.get(Setting, SETTING_KEY)
+        _refuse_replacing(dict(setting.value) if setting is not None else None, replace)
+    key, certificate = make_self_signed(organisation, key_kind)
+    return _install(
+        db,
+        actor,
+        key=key,
+        certificate=certificate,
+        chain=(),
+        secret=passphrase,
+        source="self-signed",
+        replace=replace,
+        keyring_timeout=keyring_timeout,
+    )
+
+
+def import_pkcs12(
+    db: Database,
+    actor: Actor,
+    data: bytes,
+    passphrase: str,
+    *,
+    replace: bool = False,
+    keyring_timeout: float | None = None,
+) -> CertificateInfo:
+    """Use a certificate from a PKCS#12 file (.p12, .pfx) that ``passphrase`` opens.
+
+    The file must hold a private key and a certificate that is valid today and meant for
+    signing. It is stored again, encrypted with the same passphrase.
+    """
+    secret = _check_passphrase(passphrase, new=False)
+    if len(data) > MAX_PKCS12_BYTES:
+        raise InvalidInput("That file is too big to be a certificate file.", "file")
+    with read_only(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
+        setting = work.session.get(Setting, SETTING_KEY)
+        _refuse_replacing(dict(setting.value) if setting is not None else None, replace)
+    key, certificate, chain = _open_pkcs12(data, secret)
+    now = _now()
+    if certificate.not_valid_before_utc > now:
+        raise InvalidInput(
+            f"That certificate only becomes valid on {long_date(certificate.not_valid_before_utc)}.",
+            "file",
+        )
+    if certificate.not_valid_after_utc < now:
+        raise InvalidInput(
+            f"That certificate ran out on {long_date(certificate.not_valid_after_utc)}. Ask for a "
+            "current one.",
+            "file",
+        )
+    if not _signing_key_usage(certificate):
+        raise InvalidInput(
+            "That certificate is not meant for signing documents (its key usage does not allow it).",
+            "file",
+        )
+    if len(organisation_of(certificate)) > 200:
+        raise InvalidInput("That certificate's name is too long to show.", "file")
+    return _install(
+        db,
+        actor,
+        key=key,
+        certificate=certificate,
+        chain=chain,
+        secret=passphrase,
+        source="imported",
+        replace=replace,
+        keyring_timeout=keyring_timeout,
+    )
+
+
+def remember_passphrase(
+    db: Database, actor: Actor, passphrase: str, *, keyring_timeout: float | None = None
+) -> CertificateInfo:
+    """Put the certificate's passphrase in *this* computer's keyring (another workstation that
+    shares the database needs it once before it can sign). Checked against the stored key first."""
+    secret = _check_passphrase(passphrase, new=False)
+    with read_only(db, actor, Action.MANAGE_SIGNING_CERTIFICATE):
+        pass
+    stored = _stored(db)
+    if stored is None:
+        raise NoSigningCertificate()
+    _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret)
+    set_secret(keyring_name(stored["fingerprint"]), passphrase, timeout=keyring_timeout)
+    with unit_of_work(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
+        work.audit("remember_passphrase", "signing_certificate", None, ("keyring",))
+    return _info(stored)
+
+
+# --- signing ---------------------------------------------------------------------------------
+
+
+def signing_identity(
+    db: Database, *, keyring_timeout: float | None = None, now: dt.datetime | None = None
+) -> SigningIdentity:
+    """The key, certificate and chain to sign with, opened with the passphrase from the keyring.
+
+    Refuses (and so nothing is signed) when there is no certificate, when the keyring is missing,
+    locked or does not answer, when it has no passphrase for this certificate, or when the
+    certificate is outside its dates.
+    """
+    stored = _stored(db)
+    if stored is None:
+        raise NoSigningCertificate()
+    name = keyring_name(stored["fingerprint"])
+    try:
+        secret = get_secret(name, timeout=keyring_timeout)
+    except KeyringUnavailable as exc:
+        raise SigningPassphraseUnavailable(
+            "The passphrase for the service's signing certificate is kept in the computer's "
+            f"keyring, which is not available right now ({_why(exc.reason)}). Nothing was signed. "
+            "Unlock the keyring (or sign in to the computer again) and try once more.",
+            reason=exc.reason,
+        ) from None
+    if secret is None:
+        raise SigningPassphraseUnavailable(
+            "The passphrase for the service's signing certificate is not in this computer's "
+            "keyring, so nothing was signed. A manager or administrator who knows it can store it "
+            "on this computer once (the certificate's \u201cremember passphrase\u201d step).",
+            reason="not-stored",
+        )
+    try:
+        key, certificate, chain = _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret.encode("utf-8"))
+    except (InvalidInput, binascii.Error):
+        raise SigningPassphraseUnavailable(
+            "The passphrase in this computer's keyring does not open the service's signing "
+            "certificate, so nothing was signed. A manager or administrator who knows the right "
+            "passphrase can store it on this computer again.",
+            reason="wrong",
+        ) from None
+    moment = now or _now()
+    if certificate.not_valid_after_utc < moment:
+        raise CertificateExpired(
+            f"The service's signing certificate ran out on {long_date(certificate.not_valid_after_utc)}, "
+            "so nothing was signed. A manager or administrator must create or import a new one."
+        )
+    if certificate.not_valid_before_utc > moment:
+        raise CertificateExpired(
+            "The service's signing certificate is not valid yet (check this computer's clock), so "
+            "nothing was signed."
+        )
+    return SigningIdentity(
+        private_key=key,
+        certificate=certificate,
+        chain=tuple(chain),
+        organisation=organisation_of(certificate),
+        fingerprint=fingerprint(certificate),
+    )
+
+
+def _why(reason: str) -> str:
+    return {
+        "locked": "it is locked",
+        "missing": "this computer has no keyring Careplan can use",
+        "timeout": "it did not answer in time",
+    }.get(reason, "it refused the request")
+
+
+# --- the timestamp server --------------------------------------------------------------------
+
+
+def configured_timestamp_url(db: Database) -> str | None:
+    """The RFC 3161 timestamp server signatures use (PAdES B-T), or None for none (B-B)."""
+    with db.session() as session:
+        setting = session.get(Setting, TIMESTAMP_SETTING_KEY)
+        url = setting.value.get("url") if setting is not None else None
+    return url if isinstance(url, str) and url else None
+
+
+def set_timestamp_url(db: Database, actor: Actor, url: str | None) -> None:
+    """Set (or, with None or an empty text, clear) the timestamp server's address."""
+    cleaned = (url or "").strip()
+    if cleaned:
+        parsed = urlparse(cleaned)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise InvalidInput(
+                "That is not the address of a timestamp server (it should start with https://).", "url"
+            )
+    with unit_of_work(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
+        setting = work.session.get(Setting, TIMESTAMP_SETTING_KEY)
+        if setting is None:
+            work.session.add(Setting(key=TIMESTAMP_SETTING_KEY, value={"url": cleaned or None}))
+        else:
+            setting.value = {"url": cleaned or None}
+        work.audit("update", "setting", None, ("signing_timestamp_server",))

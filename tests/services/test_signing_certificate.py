@@ -1,0 +1,535 @@
+"""The service's signing certificate, the keyring that keeps its passphrase, and the record lookups
+verification and printing need."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import keyring
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from keyring.backends import fail, null
+from sqlalchemy import select
+
+from careplan.domain.enums import PlanStatus, Role
+from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from careplan.domain.records import AuditEvent, Setting
+from careplan.services import secrets
+from careplan.services import signing_certificate as certs
+from careplan.services.plans import revise_plan
+from careplan.services.verification import VersionMatch, agreement_version, find_plan_version_by_sha256
+from careplan.storage import Database
+from tests.database_copies import world_fixtures
+from tests.keyring_memory import HangingKeyring, LockedKeyring, MemoryKeyring, installed
+from tests.services import builders
+
+PASSPHRASE = "correct horse battery staple"
+ORGANISATION = "Harbour Recovery Service"
+QUICK_TIMEOUT = 0.05
+"""Seconds: how long a test waits for a keyring that never answers."""
+
+
+@dataclass(frozen=True)
+class World:
+    db: Database
+    team: builders.Team
+    plan_id: int
+    active_version_id: int
+    agreed_version_id: int
+    draft_plan_id: int
+
+
+def make_world(db: Database) -> World:
+    """Dee's plan: version 1 approved and active, version 2 signed but not approved yet; and
+    Marek's plan, still a draft."""
+    built = builders.build_world(db, stage=PlanStatus.ACTIVE)
+    team = built.team
+    second = revise_plan(db, team.key_worker, built.version_id)
+    builders.sign_both(db, team.key_worker, second)
+    marek = builders.register(db, team.key_worker, "Marek")
+    draft = builders.draft_plan(db, team.key_worker, marek)
+    return World(db, team, built.plan_id, built.version_id, second, draft.plan_id)
+
+
+template, sqlite_template, world, quick = world_fixtures(make_world)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    with installed(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend
+
+
+def stored_setting(db: Database) -> dict[str, object] | None:
+    with db.session() as session:
+        setting = session.get(Setting, certs.SETTING_KEY)
+        return dict(setting.value) if setting is not None else None
+
+
+def create(w: World, *, replace: bool = False, organisation: str = ORGANISATION) -> certs.CertificateInfo:
+    return certs.create_self_signed(
+        w.db, w.team.manager, organisation, PASSPHRASE, replace=replace, key_kind="ec-p256"
+    )
+
+
+def pkcs12_file(
+    *,
+    passphrase: bytes = b"file passphrase",
+    days: tuple[int, int] = (-1, 365),
+    with_key: bool = True,
+    key_usage: str = "signing",
+) -> bytes:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Imported Service Ltd")])
+    now = dt.datetime.now(dt.UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now + dt.timedelta(days=days[0]))
+        .not_valid_after(now + dt.timedelta(days=days[1]))
+    )
+    signing = key_usage == "signing"
+    builder = builder.add_extension(
+        x509.KeyUsage(
+            digital_signature=signing,
+            content_commitment=signing,
+            key_encipherment=not signing,
+            data_encipherment=False,
+            key_agreement=False,
+            key_cert_sign=False,
+            crl_sign=False,
+            encipher_only=False,
+            decipher_only=False,
+        ),
+        critical=True,
+    )
+    certificate = builder.sign(key, hashes.SHA256())
+    return pkcs12.serialize_key_and_certificates(
+        b"imported",
+        key if with_key else None,
+        certificate,
+        None,
+        serialization.BestAvailableEncryption(passphrase),
+    )
+
+
+# --- creating a certificate -----------------------------------------------------------------------
+
+
+def test_create_stores_the_key_encrypted_and_the_passphrase_only_in_the_keyring(
+    world: World, memory_keyring: MemoryKeyring
+) -> None:
+    info = create(world)
+    stored = stored_setting(world.db)
+    assert stored is not None
+    assert stored["fingerprint"] == info.fingerprint
+    blob = base64.b64decode(str(stored["pkcs12"]))
+    with pytest.raises(ValueError, match=r"(?i)password"):
+        pkcs12.load_key_and_certificates(blob, None)
+    with pytest.raises(ValueError, match=r"(?i)password"):
+        pkcs12.load_key_and_certificates(blob, b"a wrong passphrase")
+    key, certificate, _ = pkcs12.load_key_and_certificates(blob, PASSPHRASE.encode())
+    assert key is not None
+    assert certificate is not None
+    assert certs.fingerprint(certificate) == info.fingerprint
+    # The passphrase is in the keyring under the certificate's fingerprint, and nowhere in the database.
+    assert memory_keyring.secrets == {("careplan", f"signing-key:{info.fingerprint}"): PASSPHRASE}
+    everything = repr(builders.rows_as_text(world.db))
+    assert PASSPHRASE not in everything
+    assert "PRIVATE KEY" not in everything
+
+
+def test_the_certificate_is_self_signed_for_signing_and_valid_for_five_years(
+    quick: World, memory_keyring: MemoryKeyring
+) -> None:
+    info = certs.create_self_signed(quick.db, quick.team.administrator, f"  {ORGANISATION}  ", PASSPHRASE)
+    certificate = certs.trusted_certificate(quick.db)
+    assert certificate is not None
+    assert certificate.subject == certificate.issuer
+    assert certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == ORGANISATION
+    public = certificate.public_key()
+    assert isinstance(public, rsa.RSAPublicKey)
+    assert public.key_size == 3072
+    usage = certificate.extensions.get_extension_for_class(x509.KeyUsage)
+    assert usage.critical
+    assert usage.value.digital_signature
+    assert usage.value.content_commitment  # nonRepudiation
+    assert not usage.value.key_encipherment
+    lifetime = certificate.not_valid_after_utc - certificate.not_valid_before_utc
+    assert dt.timedelta(days=5 * 365) <= lifetime <= dt.timedelta(days=5 * 366)
+    assert info.organisation == ORGANISATION
+    assert info.source == "self-signed"
+    assert info.earlier == ()
+
+
+def test_an_elliptic_curve_key_can_be_chosen(quick: World, memory_keyring: MemoryKeyring) -> None:
+    create(quick)
+    certificate = certs.trusted_certificate(quick.db)
+    assert certificate is not None
+    public = certificate.public_key()
+    assert isinstance(public, ec.EllipticCurvePublicKey)
+    assert public.curve.name == "secp256r1"
+
+
+def test_creating_writes_an_audit_event_without_secrets(quick: World, memory_keyring: MemoryKeyring) -> None:
+    before = builders.audit_count(quick.db)
+    info = create(quick)
+    with quick.db.session() as session:
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()[before:]
+    assert [(e.action, e.entity) for e in events] == [("create", "signing_certificate")]
+    text = repr([(e.action, e.entity, e.fields) for e in events])
+    assert PASSPHRASE not in text
+    assert info.fingerprint not in text
+
+
+@pytest.mark.parametrize("role", [Role.KEY_WORKER, Role.PEER_MENTOR])
+def test_only_managers_and_administrators_manage_the_certificate(
+    quick: World, memory_keyring: MemoryKeyring, role: Role
+) -> None:
+    actor = quick.team.as_role(role)
+    with builders.refused(quick.db, PermissionDenied, "cannot manage signing certificate"):
+        certs.create_self_signed(quick.db, actor, ORGANISATION, PASSPHRASE, key_kind="ec-p256")
+    with builders.refused(quick.db, PermissionDenied, "cannot manage signing certificate"):
+        certs.import_pkcs12(quick.db, actor, pkcs12_file(), "file passphrase")
+    assert memory_keyring.secrets == {}
+
+
+@pytest.mark.parametrize(
+    ("organisation", "passphrase", "phrase"),
+    [
+        ("   ", PASSPHRASE, "give the name"),
+        ("x" * 65, PASSPHRASE, "too long"),
+        (ORGANISATION, "short", "at least 12 characters"),
+    ],
+)
+def test_bad_names_and_short_passphrases_are_refused(
+    quick: World, memory_keyring: MemoryKeyring, organisation: str, passphrase: str, phrase: str
+) -> None:
+    with builders.refused(quick.db, InvalidInput, phrase):
+        certs.create_self_signed(quick.db, quick.team.manager, organisation, passphrase, key_kind="ec-p256")
+    assert memory_keyring.secrets == {}
+
+
+def test_a_missing_keyring_stores_nothing_at_all(quick: World) -> None:
+    with (
+        installed(fail.Keyring()),
+        builders.refused(quick.db, secrets.KeyringUnavailable, "keyring") as info,
+    ):
+        create(quick)
+    assert info.value.reason == "missing"
+
+
+def test_a_keyring_that_drops_secrets_is_not_trusted(quick: World) -> None:
+    with installed(null.Keyring()), builders.refused(quick.db, secrets.KeyringUnavailable, "did not keep it"):
+        create(quick)
+
+
+# --- replacing -------------------------------------------------------------------------------------
+
+
+def test_replacing_must_be_asked_for_and_keeps_the_old_one_trusted(
+    world: World, memory_keyring: MemoryKeyring
+) -> None:
+    first = create(world)
+    with builders.refused(world.db, certs.CertificateExists, "already has a signing certificate"):
+        create(world, organisation="Someone Else")
+    with builders.refused(world.db, certs.CertificateExists, "already has a signing certificate"):
+        certs.import_pkcs12(world.db, world.team.manager, pkcs12_file(), "file passphrase")
+
+    second = create(world, replace=True, organisation="Harbour Recovery Service (2031)")
+    assert second.fingerprint != first.fingerprint
+    assert [e.fingerprint for e in second.earlier] == [first.fingerprint]
+    assert second.earlier[0].organisation == ORGANISATION
+    trust = certs.trusted_certificates(world.db)
+    assert [certs.fingerprint(c) for c in trust.current] == [second.fingerprint]
+    assert [certs.fingerprint(c) for c in trust.earlier] == [first.fingerprint]
+    # Only the new key is kept; the old passphrase is no longer needed.
+    assert set(memory_keyring.secrets) == {("careplan", f"signing-key:{second.fingerprint}")}
+    assert certs.signing_identity(world.db).fingerprint == second.fingerprint
+
+    third = certs.import_pkcs12(world.db, world.team.manager, pkcs12_file(), "file passphrase", replace=True)
+    assert [e.fingerprint for e in third.earlier] == [second.fingerprint, first.fingerprint]
+    with world.db.session() as session:
+        actions = session.scalars(
+            select(AuditEvent.action)
+            .where(AuditEvent.entity == "signing_certificate")
+            .order_by(AuditEvent.id)
+        ).all()
+    assert actions == ["create", "replace", "replace"]
+
+
+# --- importing ------------------------------------------------------------------------------------
+
+
+def test_importing_a_pkcs12_file(quick: World, memory_keyring: MemoryKeyring) -> None:
+    info = certs.import_pkcs12(quick.db, quick.team.administrator, pkcs12_file(), "file passphrase")
+    assert info.organisation == "Imported Service Ltd"
+    assert info.source == "imported"
+    identity = certs.signing_identity(quick.db)
+    assert identity.fingerprint == info.fingerprint
+    assert memory_keyring.secrets[("careplan", f"signing-key:{info.fingerprint}")] == "file passphrase"
+
+
+@pytest.mark.parametrize(
+    ("data", "passphrase", "phrase"),
+    [
+        (lambda: pkcs12_file(), "not the passphrase", "That passphrase does not open the certificate file"),
+        (lambda: pkcs12_file(), "", "give the passphrase"),
+        (lambda: b"this is not a certificate file", "file passphrase", "could not be read as a certificate"),
+        (lambda: pkcs12_file(with_key=False), "file passphrase", "no private key"),
+        (lambda: pkcs12_file(days=(-400, -1)), "file passphrase", "ran out on"),
+        (lambda: pkcs12_file(days=(3, 400)), "file passphrase", "only becomes valid"),
+        (lambda: pkcs12_file(key_usage="encryption"), "file passphrase", "not meant for signing"),
+    ],
+    ids=[
+        "wrong passphrase",
+        "no passphrase",
+        "not pkcs12",
+        "no key",
+        "expired",
+        "not yet valid",
+        "key usage",
+    ],
+)
+def test_unusable_certificate_files_are_refused_plainly(
+    quick: World, memory_keyring: MemoryKeyring, data: object, passphrase: str, phrase: str
+) -> None:
+    content = data()  # type: ignore[operator]
+    with builders.refused(quick.db, InvalidInput, phrase):
+        certs.import_pkcs12(quick.db, quick.team.manager, content, passphrase)
+    assert memory_keyring.secrets == {}
+
+
+# --- signing_identity: the keyring must give the passphrase ---------------------------------------
+
+
+def test_signing_identity_opens_the_key_with_the_passphrase_from_the_keyring(
+    quick: World, memory_keyring: MemoryKeyring
+) -> None:
+    info = create(quick)
+    identity = certs.signing_identity(quick.db)
+    assert identity.fingerprint == info.fingerprint
+    assert identity.organisation == ORGANISATION
+    assert identity.chain == ()
+    assert "private_key" not in repr(identity)
+    message = b"an agreement"
+    key = identity.private_key
+    assert isinstance(key, ec.EllipticCurvePrivateKey)
+    key.public_key().verify(key.sign(message, ec.ECDSA(hashes.SHA256())), message, ec.ECDSA(hashes.SHA256()))
+
+
+def test_no_certificate_yet(quick: World, memory_keyring: MemoryKeyring) -> None:
+    with pytest.raises(certs.NoSigningCertificate) as info:
+        certs.signing_identity(quick.db)
+    builders.assert_plain(info.value.message)
+    assert "no signing certificate yet" in info.value.message
+    assert certs.trusted_certificate(quick.db) is None
+    assert certs.trusted_certificates(quick.db) == certs.Trust((), ())
+    assert certs.certificate_info(quick.db) is None
+
+
+UNAVAILABLE = (
+    "The passphrase for the service's signing certificate is kept in the computer's keyring, "
+    "which is not available right now"
+)
+
+
+@pytest.mark.parametrize(
+    ("backend", "reason", "why"),
+    [
+        (fail.Keyring, "missing", "this computer has no keyring Careplan can use"),
+        (LockedKeyring, "locked", "it is locked"),
+        (HangingKeyring, "timeout", "it did not answer in time"),
+    ],
+    ids=["missing", "locked", "hanging"],
+)
+def test_an_unavailable_keyring_means_nothing_is_signed(
+    quick: World,
+    memory_keyring: MemoryKeyring,
+    backend: type[keyring.backend.KeyringBackend],
+    reason: str,
+    why: str,
+) -> None:
+    create(quick)
+    with installed(backend()) as unavailable, pytest.raises(certs.SigningPassphraseUnavailable) as info:
+        certs.signing_identity(quick.db, keyring_timeout=QUICK_TIMEOUT)
+    assert info.value.reason == reason
+    assert info.value.message.startswith(UNAVAILABLE)
+    assert f"({why})" in info.value.message
+    assert "Nothing was signed" in info.value.message
+    builders.assert_plain(info.value.message)
+    if isinstance(unavailable, HangingKeyring):
+        assert unavailable.calls == 1  # it was asked, and not waited for
+
+
+def test_a_keyring_without_the_passphrase_names_the_way_out(
+    quick: World, memory_keyring: MemoryKeyring
+) -> None:
+    create(quick)
+    with installed(MemoryKeyring()), pytest.raises(certs.SigningPassphraseUnavailable) as info:
+        certs.signing_identity(quick.db)
+    assert info.value.reason == "not-stored"
+    assert "not in this computer's keyring" in info.value.message
+
+
+def test_a_wrong_passphrase_in_the_keyring_is_refused(quick: World, memory_keyring: MemoryKeyring) -> None:
+    info = create(quick)
+    memory_keyring.secrets[("careplan", f"signing-key:{info.fingerprint}")] = "something else entirely"
+    with pytest.raises(certs.SigningPassphraseUnavailable) as refused:
+        certs.signing_identity(quick.db)
+    assert refused.value.reason == "wrong"
+
+
+def test_an_expired_certificate_signs_nothing(quick: World, memory_keyring: MemoryKeyring) -> None:
+    create(quick)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=5 * 366)
+    with pytest.raises(certs.CertificateExpired) as info:
+        certs.signing_identity(quick.db, now=later)
+    assert "ran out on" in info.value.message
+
+
+def test_another_computer_remembers_the_passphrase_once(quick: World, memory_keyring: MemoryKeyring) -> None:
+    info = create(quick)
+    with installed(MemoryKeyring()) as second_computer:
+        with pytest.raises(certs.SigningPassphraseUnavailable):
+            certs.signing_identity(quick.db)
+        with builders.refused(quick.db, InvalidInput, "does not open"):
+            certs.remember_passphrase(quick.db, quick.team.manager, "not the passphrase")
+        with builders.refused(quick.db, PermissionDenied, "cannot"):
+            certs.remember_passphrase(quick.db, quick.team.key_worker, PASSPHRASE)
+        assert isinstance(second_computer, MemoryKeyring)
+        assert second_computer.secrets == {}
+        certs.remember_passphrase(quick.db, quick.team.manager, PASSPHRASE)
+        assert certs.signing_identity(quick.db).fingerprint == info.fingerprint
+
+
+# --- the keyring door itself ------------------------------------------------------------------------
+
+
+def test_secrets_round_trip(memory_keyring: MemoryKeyring) -> None:
+    assert secrets.get_secret("thing") is None
+    secrets.set_secret("thing", "value")
+    assert memory_keyring.secrets == {("careplan", "thing"): "value"}
+    assert secrets.get_secret("thing") == "value"
+    assert secrets.delete_secret("thing") is True
+    assert secrets.delete_secret("thing") is False
+    assert secrets.get_secret("thing") is None
+
+
+@pytest.mark.parametrize("operation", ["get", "set", "delete"])
+def test_a_hanging_keyring_times_out_on_every_call(operation: str) -> None:
+    calls = {
+        "get": lambda: secrets.get_secret("x", timeout=QUICK_TIMEOUT),
+        "set": lambda: secrets.set_secret("x", "y", timeout=QUICK_TIMEOUT),
+        "delete": lambda: secrets.delete_secret("x", timeout=QUICK_TIMEOUT),
+    }
+    with installed(HangingKeyring()), pytest.raises(secrets.KeyringUnavailable) as info:
+        calls[operation]()
+    assert info.value.reason == "timeout"
+    assert "did not answer within 0.05 seconds" in info.value.message
+
+
+def test_the_default_timeout_is_a_few_seconds() -> None:
+    assert 1 <= secrets.DEFAULT_TIMEOUT <= 10
+
+
+# --- the record lookups -------------------------------------------------------------------------------
+
+
+def test_a_fingerprint_finds_its_version_and_nothing_personal(world: World) -> None:
+    sha = builders.version_sha256(world.db, world.active_version_id)
+    match = find_plan_version_by_sha256(world.db, sha)
+    with world.db.session() as session:
+        from careplan.domain.records import Plan
+
+        plan = session.get(Plan, world.plan_id)
+        assert plan is not None
+        key = plan.key
+    assert match == VersionMatch(
+        plan_key=key,
+        plan_id=world.plan_id,
+        version_id=world.active_version_id,
+        version_number=1,
+        status=PlanStatus.ACTIVE,
+        approved=True,
+    )
+    assert builders.CANARY not in repr(match)
+    assert find_plan_version_by_sha256(world.db, sha.upper()) == match
+
+
+def test_fingerprints_that_match_nothing(world: World) -> None:
+    assert find_plan_version_by_sha256(world.db, "0" * 64) is None
+    assert find_plan_version_by_sha256(world.db, "not a fingerprint") is None
+    # A draft has no signed fingerprint, even though its content has one.
+    draft_sha = builders.version_sha256(world.db, builders_first_version(world, world.draft_plan_id))
+    assert find_plan_version_by_sha256(world.db, draft_sha) is None
+
+
+def builders_first_version(w: World, plan_id: int) -> int:
+    from careplan.domain.records import PlanVersion
+
+    with w.db.session() as session:
+        found = session.scalar(select(PlanVersion.id).where(PlanVersion.plan_id == plan_id))
+    assert found is not None
+    return found
+
+
+def test_the_agreement_to_print_is_the_active_version_by_default(quick: World) -> None:
+    chosen = agreement_version(quick.db, quick.team.manager, quick.plan_id)
+    assert chosen.version_id == quick.active_version_id
+    assert chosen.version_number == 1
+    assert agreement_version(quick.db, quick.team.manager, quick.plan_id, 1) == chosen
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "phrase"),
+    [
+        (2, InvalidTransition, "only an approved version can be printed"),
+        (3, NotFound, "has no version 3"),
+        (0, InvalidInput, "start at 1"),
+    ],
+)
+def test_versions_that_cannot_be_printed(
+    quick: World, number: int, kind: type[Exception], phrase: str
+) -> None:
+    with builders.refused(quick.db, kind, phrase):  # type: ignore[arg-type]
+        agreement_version(quick.db, quick.team.manager, quick.plan_id, number)
+
+
+def test_a_plan_with_no_approved_version_has_no_agreement(quick: World) -> None:
+    with builders.refused(quick.db, InvalidTransition, "no approved version yet"):
+        agreement_version(quick.db, quick.team.manager, quick.draft_plan_id)
+    with builders.refused(quick.db, NotFound, "There is no plan 999"):
+        agreement_version(quick.db, quick.team.manager, 999)
+
+
+def test_only_managers_print_agreements(quick: World) -> None:
+    for actor in (quick.team.key_worker, quick.team.peer_mentor, quick.team.administrator):
+        with builders.refused(quick.db, PermissionDenied, "cannot print agreement"):
+            agreement_version(quick.db, actor, quick.plan_id)
+
+
+# --- the timestamp server ---------------------------------------------------------------------------
+
+
+def test_the_timestamp_server_is_a_setting(quick: World) -> None:
+    assert certs.configured_timestamp_url(quick.db) is None
+    certs.set_timestamp_url(quick.db, quick.team.manager, " https://tsa.example.org/tsr ")
+    assert certs.configured_timestamp_url(quick.db) == "https://tsa.example.org/tsr"
+    certs.set_timestamp_url(quick.db, quick.team.manager, None)
+    assert certs.configured_timestamp_url(quick.db) is None
+    with builders.refused(quick.db, InvalidInput, "not the address of a timestamp server"):
+        certs.set_timestamp_url(quick.db, quick.team.manager, "ftp://tsa.example.org")
+    with builders.refused(quick.db, PermissionDenied, "cannot"):
+        certs.set_timestamp_url(quick.db, quick.team.key_worker, "https://tsa.example.org")
