@@ -255,7 +255,7 @@ class PlanVersion(Base):
     indicative_working: Mapped[dict[str, Any] | None]
     agreed_budget_pence: Mapped[int | None] = mapped_column(Integer)
     # Set when the version is frozen (agreed): exactly what both signatures cover, and its SHA-256.
-    frozen_sha256: Mapped[str | None] = mapped_column(String(64))
+    frozen_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     frozen_canonical: Mapped[dict[str, Any] | None]
     agreed_at: Mapped[datetime | None]
     approved_at: Mapped[datetime | None]
