@@ -40,6 +40,8 @@ class Action(StrEnum):
     VIEW_REPORTS = "view_reports"
     PRINT_AGREEMENT = "print_agreement"
     MANAGE_SIGNING_CERTIFICATE = "manage_signing_certificate"
+    BACKUP_DATABASE = "backup_database"
+    RESTORE_DATABASE = "restore_database"
 
     @property
     def label(self) -> str:
@@ -84,6 +86,7 @@ _MANAGER = _KEY_WORKER | {
     Action.VIEW_REPORTS,
     Action.PRINT_AGREEMENT,
     Action.MANAGE_SIGNING_CERTIFICATE,
+    Action.BACKUP_DATABASE,
 }
 
 # Administrators run the system (staff accounts, settings, catalogue) but do not read or write
@@ -95,6 +98,8 @@ _ADMINISTRATOR = frozenset(
         Action.MANAGE_CATALOGUE,
         Action.VIEW_AUDIT,
         Action.MANAGE_SIGNING_CERTIFICATE,
+        Action.BACKUP_DATABASE,
+        Action.RESTORE_DATABASE,
     }
 )
 
