@@ -329,10 +329,7 @@ def _fake_renderer(monkeypatch: pytest.MonkeyPatch, pdf: bytes) -> None:
 
     render = types.ModuleType("careplan.documents.render")
     render.render_agreement = lambda agreement, easy_read=False: pdf  # type: ignore[attr-defined]
-    loader = types.ModuleType("careplan.services.agreement")
-    loader.load_agreement = lambda db, actor, version_id: object()  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "careplan.documents.render", render)
-    monkeypatch.setitem(sys.modules, "careplan.services.agreement", loader)
 
 
 def test_the_file_appears_whole_or_not_at_all(

@@ -29,6 +29,7 @@ from careplan.domain.errors import (
 )
 from careplan.domain.records import AuditEvent, AuditHead, Review
 from careplan.services import (
+    agreement,
     budget,
     catalogue,
     configuration,
@@ -39,6 +40,7 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    workspace,
 )
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_audit_trail, verify_chain
 from careplan.services.unit_of_work import PERSON, STAFF
@@ -112,6 +114,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     g0, g1 = world.plan.goal_ids
     s0, s1 = world.plan.step_ids
     run = Recorder(db)
+    run("open_person", lambda: workspace.open_person(db, kw, person))
     run(
         "write_about_me",
         lambda: people.write_about_me(db, kw, person, "support", f"My sister {CANARY}", PERSON),
@@ -205,6 +208,10 @@ def busy_day(db: Database, world: World) -> Recorder:
     )
     run("sign_plan", lambda: signing.sign_plan(db, kw, version, typed_signature(SignerKind.KEY_WORKER, sha)))
     run("approve_plan", lambda: signing.approve_plan(db, manager, version))
+    run(
+        "issue_agreement",
+        lambda: agreement.issue_agreement(db, manager, version, make_pdf=lambda a, *, easy_read: b"%PDF-"),
+    )
     run("activate_plan", lambda: plans.activate_plan(db, kw, version))
     run(
         "schedule_review",
@@ -249,7 +256,32 @@ def busy_day(db: Database, world: World) -> Recorder:
         "set_timestamp_url",
         lambda: signing_certificate.set_timestamp_url(db, admin, "https://tsa.example.org"),
     )
+    _back_up_and_restore(db, run, manager, admin)
     return run
+
+
+def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) -> None:
+    """A backup and its restore, on SQLite; on PostgreSQL both are refused (pg_dump's job)."""
+    import tempfile
+    from pathlib import Path
+
+    from careplan.services import backup
+
+    if not db.is_sqlite:
+        for name, attempt in (
+            ("backup_database", lambda: backup.backup_database(db, manager, "unused.careplan-backup")),
+            ("restore_database", lambda: backup.restore_database(str(db.url), admin, "unused")),
+        ):
+            before = audit_count(db)
+            with pytest.raises(backup.NotForPostgres, match="pg_dump"):
+                attempt()
+            assert audit_count(db) == before
+            run.done.append(name)  # refused on PostgreSQL, before anything was written
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        made = run("backup_database", lambda: backup.backup_database(db, manager, Path(folder) / "b.careplan-backup"))
+        assert db.path is not None
+        run("restore_database", lambda: backup.restore_database(db.path, admin, made.path))
 
 
 def write_use_cases() -> set[str]:

@@ -49,6 +49,7 @@ from careplan.services import (
     people_search,
     plans,
     queries,
+    record_access,
     reviews,
     signing,
     signing_certificate,
@@ -56,6 +57,7 @@ from careplan.services import (
     verification,
     workspace,
 )
+from careplan.services import backup as backup_use_cases
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database, open_database
 from tests.services.builders import (
@@ -372,6 +374,12 @@ def _load_agreement(db: Database, world: World) -> Call:
     return lambda a: agreement.load_agreement(db, a, world.version_id)
 
 
+def _issue_agreement(db: Database, world: World) -> Call:
+    return lambda a: agreement.issue_agreement(
+        db, a, world.version_id, make_pdf=lambda agreed, *, easy_read: b"%PDF-1.7 stand-in"
+    )
+
+
 def _approve_plan(db: Database, world: World) -> Call:
     return lambda a: signing.approve_plan(db, a, world.version_id)
 
@@ -399,6 +407,18 @@ def _verify_audit_trail(db: Database, world: World) -> Call:
 
 def _load_person(db: Database, world: World) -> Call:
     return lambda a: workspace.load_person(db, a, world.person_id)
+
+
+def _open_person(db: Database, world: World) -> Call:
+    return lambda a: workspace.open_person(db, a, world.person_id)
+
+
+def _record_access(db: Database, world: World) -> Call:
+    return lambda a: record_access.record_access(db, a, world.person_id)
+
+
+def _consents_for(db: Database, world: World) -> Call:
+    return lambda a: consent.consents_for(db, a, world.person_id)
 
 
 def _current_version_id(db: Database, world: World) -> Call:
@@ -559,6 +579,9 @@ SCENARIOS: tuple[Scenario, ...] = (
         writes=False,
     ),
     Scenario(
+        "issue_agreement", agreement.issue_agreement, (A.PRINT_AGREEMENT,), _issue_agreement, stage=APPROVED
+    ),
+    Scenario(
         "schedule_review", reviews.schedule_review, (A.SCHEDULE_REVIEW,), _schedule_review, stage=APPROVED
     ),
     Scenario("record_review", reviews.record_review, (A.RECORD_REVIEW,), _record_review, stage=APPROVED),
@@ -566,6 +589,15 @@ SCENARIOS: tuple[Scenario, ...] = (
         "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
     ),
     Scenario("load_person", workspace.load_person, (A.VIEW_PEOPLE,), _load_person, writes=False),
+    Scenario("open_person", workspace.open_person, (A.VIEW_PEOPLE,), _open_person),
+    Scenario(
+        "record_access",
+        record_access.record_access,
+        (A.VIEW_AUDIT, A.VIEW_PEOPLE),
+        _record_access,
+        writes=False,
+    ),
+    Scenario("consents_for", consent.consents_for, (A.VIEW_PEOPLE,), _consents_for, writes=False),
     Scenario(
         "current_version_id",
         workspace.current_version_id,
@@ -618,6 +650,28 @@ SCENARIOS += (
         stage=APPROVED,
         writes=False,
     ),
+)
+
+
+def _backup_database(db: Database, world: World) -> Call:
+    from careplan.services import backup
+
+    assert db.path is not None
+    target = db.path.with_name(f"{db.path.stem}-scenario.careplan-backup")
+    return lambda a: backup.backup_database(db, a, target)
+
+
+def _restore_database(db: Database, world: World) -> Call:
+    from careplan.services import backup
+
+    assert db.path is not None
+    made = backup.backup_database(db, world.team.administrator, db.path.with_name("scenario.careplan-backup"))
+    return lambda a: backup.restore_database(db.path, a, made.path)
+
+
+SCENARIOS += (
+    Scenario("backup_database", backup_use_cases.backup_database, (A.BACKUP_DATABASE,), _backup_database),
+    Scenario("restore_database", backup_use_cases.restore_database, (A.RESTORE_DATABASE,), _restore_database),
 )
 BY_NAME = {s.name: s for s in SCENARIOS}
 BASE = tuple(s for s in SCENARIOS if not s.extra)
