@@ -59,7 +59,7 @@ def test_removing_a_goal_can_be_undone_with_its_steps_and_notes(
     window, page, sam, dee = setup
     before = version(sqlite_db, sam, dee)
     kids = before.goals[0]
-    monkeypatch.setattr("careplan.gui.workspace.plan_page.confirm", lambda *a: True)
+    monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
     page.remove_goal(kids)
     after_removal = version(sqlite_db, sam, dee)
     if [g.key for g in after_removal.goals] == [g.key for g in before.goals]:
