@@ -156,6 +156,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     run("set_goal_status", lambda: plans.set_goal_status(db, kw, g0, GoalStatus.UNDER_WAY))
     run("set_step_done", lambda: plans.set_step_done(db, kw, s0, True))
     run("move_goal", lambda: plans.move_goal(db, kw, g1, 0))
+    run("move_step", lambda: plans.move_step(db, kw, s1, 0))
     note = run(
         "record_disagreement",
         lambda: plans.record_disagreement(db, kw, version, f"Not group work {CANARY}", PERSON, goal_id=g0),
@@ -279,7 +280,8 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
             run.done.append(name)  # refused on PostgreSQL, before anything was written
         return
     with tempfile.TemporaryDirectory() as folder:
-        made = run("backup_database", lambda: backup.backup_database(db, manager, Path(folder) / "b.careplan-backup"))
+        target = Path(folder) / "b.careplan-backup"
+        made = run("backup_database", lambda: backup.backup_database(db, manager, target))
         assert db.path is not None
         run("restore_database", lambda: backup.restore_database(db.path, admin, made.path))
 

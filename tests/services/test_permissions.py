@@ -314,6 +314,20 @@ def _move_goal(db: Database, world: World) -> Call:
     return lambda a: plans.move_goal(db, a, world.plan.goal_ids[1], 0)
 
 
+def _move_step(db: Database, world: World) -> Call:
+    return lambda a: plans.move_step(db, a, world.plan.step_ids[1], 0)
+
+
+def _may_put_back_words(db: Database, world: World) -> Call:
+    from careplan.domain.records import Goal
+
+    with db.session() as session:
+        goal = session.get(Goal, world.plan.goal_ids[0])
+        assert goal is not None
+        text_id = goal.wording_id
+    return lambda a: plans.may_put_back_words(db, a, world.version_id, [text_id])
+
+
 def _add_step(db: Database, world: World) -> Call:
     step = plans.StepInput(f"Book a contact visit {CANARY}", STAFF, StepOwner.WORKER)
     return lambda a: plans.add_step(db, a, world.plan.goal_ids[0], step)
@@ -553,6 +567,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("edit_goal", plans.edit_goal, (A.EDIT_PLAN,), _edit_goal),
     Scenario("remove_goal", plans.remove_goal, (A.EDIT_PLAN,), _remove_goal),
     Scenario("move_goal", plans.move_goal, (A.EDIT_PLAN,), _move_goal),
+    Scenario("move_step", plans.move_step, (A.EDIT_PLAN,), _move_step),
+    Scenario(
+        "may_put_back_words", plans.may_put_back_words, (A.VIEW_PEOPLE,), _may_put_back_words, writes=False
+    ),
     Scenario("add_step", plans.add_step, (A.EDIT_PLAN,), _add_step),
     Scenario("edit_step", plans.edit_step, (A.EDIT_PLAN,), _edit_step),
     Scenario("remove_step", plans.remove_step, (A.EDIT_PLAN,), _remove_step),

@@ -5,7 +5,9 @@ Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: t
 Failures print one plain sentence on standard error and exit with a non-zero code:
 1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict,
 7 audit trail broken, 8 no usable signing certificate, 9 keyring unavailable; ``verify``: 10 changed
-after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version.
+after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version;
+``backup``/``restore``: 13 the database is on PostgreSQL (pg_dump's job), 14 not a usable backup.
+A damaged SQLite database is reported with the latest backup and the ``careplan restore`` command.
 """
 
 from __future__ import annotations
@@ -95,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     from careplan.cli.agreement_commands import add_commands
 
     add_commands(commands, _Parser)
+
+    from careplan.cli import backup_commands
+
+    backup_commands.add_commands(commands, _Parser)
     return parser
 
 
@@ -105,6 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except CareplanError as exc:
         print(f"careplan: {exc.message}", file=sys.stderr)
+        if isinstance(exc, StorageError):
+            from careplan.cli.backup_commands import damaged_database_hint
+
+            hint = damaged_database_hint(args)
+            if hint:
+                print(f"careplan: {hint}", file=sys.stderr)
         return _exit_code(exc)
     except KeyboardInterrupt:
         print("careplan: stopped.", file=sys.stderr)
@@ -130,7 +142,7 @@ def _exit_code(exc: CareplanError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from careplan.cli import agreement_commands, commands
+    from careplan.cli import agreement_commands, backup_commands, commands
 
     if args.command is None:
         return commands.start_app(args)
@@ -142,6 +154,8 @@ def _run(args: argparse.Namespace) -> int:
         "agreement": agreement_commands.agreement,
         "verify": agreement_commands.verify,
         "certificate": agreement_commands.certificate,
+        "backup": backup_commands.backup,
+        "restore": backup_commands.restore,
     }[args.command]
     return handler(args)
 
