@@ -11,6 +11,7 @@ from careplan.services.people_search import (
     ReviewFilter,
     SortKey,
     count_people,
+    first_page,
     search_people,
 )
 from careplan.services.unit_of_work import Actor
@@ -127,3 +128,17 @@ def test_a_person_with_a_closed_plan_and_a_new_one_is_listed_once(db: Database) 
     assert count_people(db, sam, PeopleQuery()) == 5
     closed = search_people(db, sam, PeopleQuery(plan_status=PlanStatus.CLOSED))
     assert closed == []
+
+
+def test_first_page_is_the_count_and_the_first_page_together(db: Database) -> None:
+    sam, _kim, _ids = _world(db)
+    for query in (
+        PeopleQuery(),
+        PeopleQuery(text="ma"),
+        PeopleQuery(my_caseload=True, sort=SortKey.REFERENCE, descending=True),
+        PeopleQuery(plan_status=PlanStatus.DRAFT),
+    ):
+        total, rows = first_page(db, sam, query, limit=2)
+        assert total == count_people(db, sam, query)
+        assert rows == search_people(db, sam, query, offset=0, limit=2)
+    assert first_page(db, sam, PeopleQuery(text="nobody"))[0] == 0

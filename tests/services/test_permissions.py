@@ -141,6 +141,10 @@ def _count_people(db: Database, world: World) -> Call:
     return lambda a: people_search.count_people(db, a, people_search.PeopleQuery(text="Dee"))
 
 
+def _first_page(db: Database, world: World) -> Call:
+    return lambda a: people_search.first_page(db, a, people_search.PeopleQuery(text="Dee"))
+
+
 def _list_plans(db: Database, world: World) -> Call:
     return lambda a: queries.list_plans(db, a)
 
@@ -516,6 +520,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("set_substances", people.set_substances, (A.EDIT_ABOUT_ME,), _set_substances),
     Scenario("search_people", people_search.search_people, (A.VIEW_PEOPLE,), _search_people, writes=False),
     Scenario("count_people", people_search.count_people, (A.VIEW_PEOPLE,), _count_people, writes=False),
+    Scenario("first_page", people_search.first_page, (A.VIEW_PEOPLE,), _first_page, writes=False),
     Scenario("list_plans", queries.list_plans, (A.VIEW_PEOPLE,), _list_plans, writes=False),
     Scenario("record_consent", consent.record_consent, (A.RECORD_CONSENT,), _record_consent),
     Scenario("withdraw_consent", consent.withdraw_consent, (A.RECORD_CONSENT,), _withdraw_consent),

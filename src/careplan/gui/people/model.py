@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from careplan.gui.context import AppContext
-from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, count_people, search_people
+from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -59,8 +59,7 @@ class PeopleModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._total = count_people(self._context.db, self._context.actor, self._query)
-        self._rows = search_people(self._context.db, self._context.actor, self._query, offset=0, limit=PAGE)
+        self._total, self._rows = first_page(self._context.db, self._context.actor, self._query, limit=PAGE)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -86,7 +85,9 @@ class PeopleModel(QAbstractTableModel):
         self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The view asks for a dozen roles per cell each time it paints or sizes a column; the
+        # roles this model has no answer for are turned away first, before any other work.
+        if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = index.column()
@@ -136,3 +137,13 @@ class PeopleModel(QAbstractTableModel):
             if row.person_id == person_id:
                 return number
         return None
+
+
+_ANSWERED_ROLES = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole),
+        int(Qt.ItemDataRole.AccessibleTextRole),
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(PeopleModel.PersonIdRole),
+    }
+)

@@ -71,6 +71,9 @@ class PeoplePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit the rows on screen, not every row fetched so far: otherwise each keystroke
+        # asks the model for every cell of up to a page of rows just to size the columns.
+        header.setResizeContentsPrecision(0)
 
         self.count = QLabel(self)
         self.count.setObjectName("peopleCount")
