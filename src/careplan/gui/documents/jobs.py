@@ -1,0 +1,82 @@
+"""Running slow work (rendering, signing, verifying, making a key) off the GUI thread.
+
+A :class:`Job` runs one function on Qt's global thread pool and reports through signals, which
+Qt delivers on the GUI thread: ``progress(text)`` while it works, then exactly one of
+``succeeded(result)`` or ``failed(Failure)``. The window stays responsive meanwhile. The function
+gets a ``report(text)`` callable for progress; it must not touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from careplan.domain.errors import CareplanError
+
+log = logging.getLogger(__name__)
+
+Report = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong, in words for the person at the screen, and the error behind it."""
+
+    message: str
+    error: BaseException
+
+
+class Job(QObject):
+    progress = Signal(str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # a Failure
+
+    def __init__(self, work: Callable[[Report], Any], what: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._what = what
+        self.running = False
+        # First, so that whoever hears the outcome already sees the job as finished.
+        self.succeeded.connect(self._stopped)
+        self.failed.connect(self._stopped)
+
+    def start(self) -> None:
+        self.running = True
+        QThreadPool.globalInstance().start(_Runnable(self))
+
+    def _stopped(self, _outcome: object) -> None:
+        self.running = False
+
+    def run_here(self) -> None:
+        """The work itself (on the pool's thread). Every outcome becomes a signal."""
+        try:
+            result = self._work(self.progress.emit)
+        except CareplanError as exc:
+            self.failed.emit(Failure(exc.message, exc))
+        except OSError as exc:
+            self.failed.emit(Failure(f"{self._what} did not work: {exc.strerror or exc}.", exc))
+        except Exception as exc:  # never lost silently: said, and logged (without personal data)
+            log.exception("%s failed", self._what)
+            self.failed.emit(
+                Failure(
+                    f"{self._what} did not work because of an unexpected problem ({type(exc).__name__}). "
+                    "Nothing was changed. Try once more; if it happens again, tell whoever looks after "
+                    "Careplan.",
+                    exc,
+                )
+            )
+        else:
+            self.succeeded.emit(result)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self._job = job  # keeps the job (and its signals) alive while the work runs
+
+    def run(self) -> None:
+        self._job.run_here()
