@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QStyle, QVBoxLayout, QWidget
 
 from careplan.documents.verify import NO, SKIPPED, YES, Verification
 from careplan.gui.context import AppContext
@@ -70,7 +70,10 @@ class VerifyDialog(QDialog):
         font = ui.summary.font()
         font.setBold(True)
         ui.summary.setFont(font)
-        self.resize(720, 420)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertStretch(layout.count() - 1, 1)  # spare room goes below the answers
+        self.resize(720, 400)
 
     def choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -118,14 +121,9 @@ class VerifyDialog(QDialog):
         name = Path(self.ui.filePath.text().strip()).name
         document = f" (document {result.document_id})" if result.document_id else ""
         self.ui.answers.setTitle(f"What the check found in {name}{document}")
-        questions = (
-            "Unchanged since it was signed?",
-            "Signed by this service?",
-            "Matches a plan in the record?",
-        )
-        for (icon, text), question, line in zip(self.rows, questions, result.lines, strict=True):
+        for (icon, text), line in zip(self.rows, result.lines, strict=True):
             kind, sentence = _answer(line)
-            self._row(icon, text, kind, f"{question} {self.WORDS[kind]} {sentence}")
+            self._row(icon, text, kind, f"{self.WORDS[kind]} {sentence}")
         self.ui.summary.setText(result.summary)
         self.ui.summary.setStyleSheet(f"color: {GOOD if result.ok else BAD};")
         self.ui.summary.setAccessibleName(result.summary)
