@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -75,10 +76,38 @@ def main(argv: list[str]) -> int:
     window.open_person(jordan.person_id)
     tabs.setCurrentIndex(tabs.count() - 1)
     shot(f"{tabs.count() + 1:02d}-{tabs.tabText(tabs.count() - 1).lower().replace(' ', '-')}")
+    # A plan being written, with the ways to change it (a signed plan shows none).
+    writing = draft_with_steps(db, sam)
+    if writing is not None:
+        window.people.search.setText(writing.preferred_name)
+        window.people.apply_filters()
+        window.people.select_person(writing.person_id)
+        window.open_person(writing.person_id)
+        for index in range(tabs.count()):
+            if tabs.tabText(index) == "My plan":
+                tabs.setCurrentIndex(index)
+        shot(f"{tabs.count() + 2:02d}-my-plan-being-written")
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
     return 0
+
+
+def draft_with_steps(db: Any, actor: Any) -> Any:
+    """Someone on the caseload whose plan is being written and already has goals with steps."""
+    from careplan.domain.enums import PlanStatus
+    from careplan.services.people_search import PeopleQuery, search_people
+    from careplan.services.workspace import current_version_id, load_version
+
+    query = PeopleQuery(my_caseload=True, plan_status=PlanStatus.DRAFT)
+    for row in search_people(db, actor, query, limit=50):
+        version_id = current_version_id(db, actor, row.person_id)
+        if version_id is None:
+            continue
+        version = load_version(db, actor, version_id)
+        if len(version.goals) >= 2 and sum(len(g.steps) for g in version.goals) >= 3:
+            return row
+    return None
 
 
 if __name__ == "__main__":

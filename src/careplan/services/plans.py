@@ -190,6 +190,21 @@ def _words(
     return text
 
 
+def _reworded(
+    work: Work,
+    version: PlanVersion,
+    current: AuthoredText | None,
+    body: str,
+    voice: Voice,
+    text_id: int | None,
+    field_name: str,
+) -> AuthoredText:
+    """After an edit: the same text if the words did not change; else as ``_words``."""
+    if current is not None and current.body == clean_text(body, field_name):
+        return current
+    return _words(work, version, body, voice, text_id, field_name)
+
+
 def may_put_back_words(db: Database, actor: Actor, version_id: int, text_ids: Sequence[int]) -> bool:
     """Whether undo may put all these words back in the names they were written in.
 
@@ -230,14 +245,19 @@ def edit_goal(
     with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
         row = work.get(Goal, goal_id, "goal")
         version = draft_version(work, row.version_id, expected_revision)
-        person_id = _person_id(version)
         before = (row.wording_id, row.why_id, row.life_area_id, row.target_date)
-        row.wording = work.retext(
-            row.wording, goal.wording, goal.wording_voice, person_id=person_id, field_name="wording"
+        row.wording = _reworded(
+            work, version, row.wording, goal.wording, goal.wording_voice, goal.wording_text_id, "wording"
         )
         if goal.why and goal.why.strip():
-            row.why = work.retext(
-                row.why, goal.why, goal.why_voice or goal.wording_voice, person_id=person_id, field_name="why"
+            row.why = _reworded(
+                work,
+                version,
+                row.why,
+                goal.why,
+                goal.why_voice or goal.wording_voice,
+                goal.why_text_id,
+                "why",
             )
         else:
             row.why = None
@@ -318,9 +338,7 @@ def edit_step(
     with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
         row = work.get(Step, step_id, "step")
         version = draft_version(work, row.goal.version_id, expected_revision)
-        row.what = work.retext(
-            row.what, step.what, step.voice, person_id=_person_id(version), field_name="what"
-        )
+        row.what = _reworded(work, version, row.what, step.what, step.voice, step.what_text_id, "what")
         row.owner, row.owner_detail, row.due_date = StepOwner(step.owner), detail, step.due_date
         work.audit("update", "step", row, ("what", "owner", "owner_detail", "due_date"))
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from careplan.gui.workspace.disagreement_note import NoteView
-from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT, button, words
+from careplan.gui.workspace.plan_controls import (
+    BUTTON_HEIGHT,
+    button,
+    is_alt_arrow,
+    item_action,
+    more_button,
+    words,
+)
 from careplan.gui.workspace.plan_words import GOAL_STATUS_WORDS, short, when
 from careplan.gui.workspace.step_row import StepRow
 from careplan.gui.workspace.voice import AuthorBadge
@@ -94,8 +102,6 @@ class GoalCard(QFrame):
 
         self.add_step = button("Add a step", self, name="addStep", accessible=f"Add a step to: {wording}")
         self.edit = button("Change the goal", self, name="editGoal", accessible=f"Change the goal: {wording}")
-        self.move_up = button("Move up", self, name="moveGoalUp", accessible=f"Move up: {wording}")
-        self.move_down = button("Move down", self, name="moveGoalDown", accessible=f"Move down: {wording}")
         self.disagree = button(
             "I don't agree",
             self,
@@ -103,13 +109,41 @@ class GoalCard(QFrame):
             accessible=f"I don't agree with the goal: {wording}",
             icon_name="disagree",
         )
-        self.remove = button(
-            "Remove the goal", self, name="removeGoal", accessible=f"Remove the goal: {wording}"
+        # Moving and removing are rarer: in the goal's "⋯" menu (and right-click, and by keys).
+        self.move_up = item_action(
+            "Move the goal up\tAlt+Up", self, name="moveGoalUp", accessible=f"Move up: {wording}"
+        )
+        self.move_down = item_action(
+            "Move the goal down\tAlt+Down", self, name="moveGoalDown", accessible=f"Move down: {wording}"
+        )
+        self.remove = item_action(
+            "Remove the goal…", self, name="removeGoal", accessible=f"Remove the goal: {wording}"
+        )
+        self.more = more_button(
+            self,
+            [self.move_up, self.move_down, None, self.remove],
+            name="goalMore",
+            accessible=f"More for the goal: {wording}",
         )
         self.goal_actions = QHBoxLayout()
-        for widget in (self.add_step, self.edit, self.move_up, self.move_down, self.disagree):
+        # The goal's "⋯" sits with the goal's buttons, away from its steps' "⋯" on the right.
+        for widget in (self.add_step, self.edit, self.disagree, self.more):
             self.goal_actions.addWidget(widget)
         self.goal_actions.addStretch(1)
-        self.goal_actions.addWidget(self.remove)
+        for control in (self.add_step, self.edit, self.disagree, self.more):
+            control.installEventFilter(self)
         layout.addSpacing(4)
         layout.addLayout(self.goal_actions)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt+Up and Alt+Down move the goal while the keyboard is on the goal's own buttons.
+
+        Caught here, not made shortcuts, so that in a step the same keys move the step (the step's
+        shortcuts) and never clash with the goal's. "How it's going" keeps Alt+Down for its list.
+        """
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and is_alt_arrow(event):
+            wanted = self.move_up if event.key() == Qt.Key.Key_Up else self.move_down
+            if wanted.isEnabled() and wanted.isVisible():
+                wanted.trigger()
+            return True
+        return super().eventFilter(watched, event)

@@ -308,10 +308,10 @@ class PlanChanges(WorkspacePage):
                 redo=lambda r: plan_undo.remove_goal(r, goal.key),
             )
 
-    def move_goal(self, goal: GoalView, position: int, direction: str) -> None:
-        if not self.can_edit:
-            return
+    def move_goal(self, goal: GoalView, position: int, direction: str, focus_on: str | None = None) -> None:
         goals = self.version.goals if self.version else []
+        if not self.can_edit or not 0 <= position < len(goals):
+            return
         before = next((i for i, g in enumerate(goals) if g.id == goal.id), 0)
         moved = self._run(
             partial(
@@ -323,13 +323,39 @@ class PlanChanges(WorkspacePage):
                 expected_revision=self._revision(),
             ),
             saved=f"Goal moved {direction}",
-            focus=("goal", goal.id, direction),
+            focus=("goal", goal.id, focus_on or direction),
         )
         if moved:
             self._push(
                 f"move a goal {direction}",
                 undo=lambda r: plan_undo.move_goal(r, goal.key, before),
                 redo=lambda r: plan_undo.move_goal(r, goal.key, position),
+            )
+
+    def move_step(
+        self, goal: GoalView, step: StepView, position: int, direction: str, focus_on: str = "more"
+    ) -> None:
+        """Move a step up or down among its goal's steps (Alt+Up, Alt+Down, or its "⋯" menu)."""
+        if not self.can_edit or not 0 <= position < len(goal.steps):
+            return
+        before = next((i for i, s in enumerate(goal.steps) if s.id == step.id), 0)
+        moved = self._run(
+            partial(
+                plans.move_step,
+                self.context.db,
+                self.context.actor,
+                step.id,
+                position,
+                expected_revision=self._revision(),
+            ),
+            saved=f"Step moved {direction}",
+            focus=("step", step.id, focus_on),
+        )
+        if moved:
+            self._push(
+                f"move a step {direction}",
+                undo=lambda r: plan_undo.move_step(r, step.key, before),
+                redo=lambda r: plan_undo.move_step(r, step.key, position),
             )
 
     def add_step(self, goal: GoalView) -> None:

@@ -36,10 +36,7 @@ from careplan.gui.workspace.plan_words import (
     when,
 )
 from careplan.gui.workspace.voice import VoiceSwitch
-from careplan.services.workspace import (
-    PersonView,
-    VersionView,
-)
+from careplan.services.workspace import GoalView, PersonView, StepView, VersionView
 
 __all__ = ["SIGNED_NOTE", "DisagreementDialog", "GoalCard", "NoteView", "PlanPage"]
 
@@ -278,45 +275,73 @@ class PlanPage(PlanChanges):
     def _wire_card(self, card: GoalCard, index: int, count: int) -> None:
         goal = card.goal
         editable = self.can_edit
-        for widget in (card.add_step, card.edit, card.move_up, card.move_down, card.remove):
+        for widget in (card.add_step, card.edit):
             widget.setVisible(editable)
+        for action in (card.move_up, card.move_down, card.remove):
+            action.setVisible(editable)
         card.move_up.setEnabled(index > 0)
         card.move_down.setEnabled(index < count - 1)
         card.disagree.setVisible(self.can_disagree)
+        card.more.setVisible(editable)
         card.status.setEnabled(self.can_record_progress)
         if not self.can_record_progress:
             card.status.setToolTip("Progress can't be recorded here.")
         card.add_step.clicked.connect(partial(self.add_step, goal))
         card.edit.clicked.connect(partial(self.edit_goal, goal))
-        card.move_up.clicked.connect(partial(self.move_goal, goal, index - 1, "up"))
-        card.move_down.clicked.connect(partial(self.move_goal, goal, index + 1, "down"))
-        card.remove.clicked.connect(partial(self.remove_goal, goal))
+        card.move_up.triggered.connect(
+            lambda: self.move_goal(goal, index - 1, "up", self._focused("goal", goal.id))
+        )
+        card.move_down.triggered.connect(
+            lambda: self.move_goal(goal, index + 1, "down", self._focused("goal", goal.id))
+        )
+        card.remove.triggered.connect(partial(self.remove_goal, goal))
         card.disagree.clicked.connect(partial(self.disagree_with_goal, goal))
         card.status.activated.connect(partial(self._status_chosen, card))
         targets: dict[str, QWidget] = {
             "add_step": card.add_step,
             "edit": card.edit,
-            "up": card.move_up,
-            "down": card.move_down,
+            "more": card.more,
+            "up": card.more,
+            "down": card.more,
             "disagree": card.disagree,
             "status": card.status,
         }
         for name, target in targets.items():
             self._focus_targets[("goal", goal.id, name)] = target
         self._focus_targets[("goal", goal.id, "card")] = card
-        for row in card.step_rows:
+        steps = len(card.step_rows)
+        for position, row in enumerate(card.step_rows):
             step = row.step
-            row.edit.setVisible(editable)
-            row.remove.setVisible(editable)
+            for action in (row.edit, row.move_up, row.move_down, row.remove):
+                action.setVisible(editable)
+                action.setEnabled(editable)
+            row.move_up.setEnabled(editable and position > 0)
+            row.move_down.setEnabled(editable and position < steps - 1)
             row.disagree.setVisible(self.can_disagree)
+            row.disagree.setEnabled(self.can_disagree)
+            row.more.setVisible(editable or self.can_disagree)
             row.done.setEnabled(self.can_record_progress)
             row.done.toggled.connect(partial(self._done_toggled, row))
-            row.edit.clicked.connect(partial(self.edit_step, goal, step))
-            row.remove.clicked.connect(partial(self.remove_step, goal, step))
-            row.disagree.clicked.connect(partial(self.disagree_with_step, step))
+            row.edit.triggered.connect(partial(self.edit_step, goal, step))
+            row.move_up.triggered.connect(partial(self._move_step_from_keys, goal, step, position - 1, "up"))
+            row.move_down.triggered.connect(
+                partial(self._move_step_from_keys, goal, step, position + 1, "down")
+            )
+            row.remove.triggered.connect(partial(self.remove_step, goal, step))
+            row.disagree.triggered.connect(partial(self.disagree_with_step, step))
             self._focus_targets[("step", step.id, "done")] = row.done
-            self._focus_targets[("step", step.id, "edit")] = row.edit
-            self._focus_targets[("step", step.id, "disagree")] = row.disagree
+            for name in ("more", "edit", "disagree", "up", "down"):
+                self._focus_targets[("step", step.id, name)] = row.more
+
+    def _focused(self, kind: str, item_id: int) -> str:
+        """Which of an item's controls has the keyboard now, so a move keeps it there."""
+        for (key_kind, key_id, name), widget in self._focus_targets.items():
+            if (key_kind, key_id) == (kind, item_id) and widget.hasFocus() and name not in ("up", "down"):
+                return name
+        return "more"
+
+    def _move_step_from_keys(self, goal: GoalView, step: StepView, position: int, direction: str) -> None:
+        self.move_step(goal, step, position, direction, self._focused("step", step.id))
 
     def card_for(self, goal_id: int) -> GoalCard | None:
         return next((card for card in self.cards if card.goal.id == goal_id), None)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from careplan.gui.workspace.disagreement_note import NoteView
-from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT, button, words
+from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT, is_alt_arrow, item_action, more_button, words
 from careplan.gui.workspace.plan_words import short, when, who_does
 from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView, StepView
 
 
 class StepRow(QFrame):
-    """One step: the done tick, what will be done, who and by when, whose words, and any notes."""
+    """One step: the done tick, what will be done, who and by when, whose words, any notes, and
+    one "⋯" button for the rest (also on right-click, and by keys: F2, Alt+Up, Alt+Down, Delete)."""
 
     def __init__(self, step: StepView, notes: list[DisagreementView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,14 +36,33 @@ class StepRow(QFrame):
         self.meta = words("   ·   ".join(meta), self, name="stepMeta")
         self.badge = AuthorBadge(self)
         self.badge.set_author(step.what.author)
-        self.edit = button("Change", self, name="editStep", accessible=f"Change the step: {what}")
-        self.remove = button("Remove", self, name="removeStep", accessible=f"Remove the step: {what}")
-        self.disagree = button(
-            "I don't agree",
+        self.edit = item_action(
+            "Change the step…", self, name="editStep", accessible=f"Change the step: {what}", keys="F2"
+        )
+        self.move_up = item_action(
+            "Move up", self, name="moveStepUp", accessible=f"Move up: {what}", keys="Alt+Up"
+        )
+        self.move_down = item_action(
+            "Move down", self, name="moveStepDown", accessible=f"Move down: {what}", keys="Alt+Down"
+        )
+        self.disagree = item_action(
+            "I don't agree with this step…",
             self,
             name="disagreeStep",
             accessible=f"I don't agree with the step: {what}",
             icon_name="disagree",
+        )
+        self.remove = item_action(
+            "Remove the step…", self, name="removeStep", accessible=f"Remove the step: {what}", keys="Delete"
+        )
+        self.actions_in_menu = [self.edit, self.move_up, self.move_down, self.disagree, self.remove]
+        for action in self.actions_in_menu:
+            self.addAction(action)  # their keys work while the keyboard is in this step
+        self.more = more_button(
+            self,
+            [self.edit, self.move_up, self.move_down, None, self.disagree, None, self.remove],
+            name="stepMore",
+            accessible=f"More for the step: {what}",
         )
         text = QVBoxLayout()
         text.setContentsMargins(0, 0, 0, 0)
@@ -52,13 +73,17 @@ class StepRow(QFrame):
         self.notes = [NoteView(note, self) for note in notes]
         for view in self.notes:
             text.addWidget(view)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.edit, self.remove, self.disagree):
-            buttons.addWidget(widget)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
-        layout.addLayout(buttons)
-        layout.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
+        for control in (self.done, self.more):
+            control.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Alt+Up on the first step (its "Move up" is off) is swallowed: a button would otherwise
+        # take it as an arrow key and move the keyboard on, or the goal around it would move.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and is_alt_arrow(event):
+            return True
+        return super().eventFilter(watched, event)
