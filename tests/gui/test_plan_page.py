@@ -117,11 +117,13 @@ def stored(world: World) -> VersionView:
 
 def choose(more: QToolButton, action: QAction) -> None:
     """Pick ``action`` from an item's "⋯" menu, as after clicking the "⋯" button."""
-    assert more.isVisible() and more.isEnabled(), more.accessibleName()
+    assert more.isVisible(), more.accessibleName()
+    assert more.isEnabled(), more.accessibleName()
     menu = more.menu()
     assert menu is not None
     assert action in menu.actions(), action.text()
-    assert action.isVisible() and action.isEnabled(), action.text()
+    assert action.isVisible(), action.text()
+    assert action.isEnabled(), action.text()
     action.trigger()
 
 
