@@ -531,7 +531,11 @@ def _private_copy(backup: Path, database: Path) -> Path:
         _remove_quietly(partial)
         text = str(exc).lower()
         if "full" in text or "i/o" in text or "readonly" in text:
-            raise StorageError(_sqlite_write_problem(exc)) from exc
+            raise StorageError(
+                _sqlite_write_problem(exc).replace(
+                    "the backup could not be written", "the backup could not be restored"
+                )
+            ) from exc
         raise UnusableBackup(_unusable(backup, "it is not a Careplan backup, or it is damaged")) from exc
     except BaseException:
         _remove_quietly(partial)
