@@ -80,7 +80,8 @@ def about_me(path: Path, person_id: int) -> dict[str, str]:
     with contextlib.closing(sqlite3.connect(path)) as connection:
         return dict(
             connection.execute(
-                "SELECT a.topic, t.body FROM about_me a JOIN texts t ON t.id = a.text_id WHERE a.person_id = ?",
+                "SELECT a.topic, t.body FROM about_me a JOIN texts t ON t.id = a.text_id "
+                "WHERE a.person_id = ?",
                 (person_id,),
             ).fetchall()
         )
@@ -212,11 +213,7 @@ def test_a_read_only_folder_is_a_clear_error_and_the_data_survives(tmp_path: Pat
         disk.read_only()
         try:
             with pytest.raises(StorageError) as refused:
-                ro = open_database(path)
-                try:
-                    people.write_about_me(ro, world.team.key_worker, world.person_id, "hopes", "Gone", PERSON)
-                finally:
-                    ro.dispose()
+                open_and_write(path, world)
             assert "read-only" in refused.value.message or "cannot be opened" in refused.value.message
             db = open_database(tmp_path / "elsewhere.db")
             try:
@@ -229,6 +226,14 @@ def test_a_read_only_folder_is_a_clear_error_and_the_data_survives(tmp_path: Pat
         assert integrity(path) == [("ok",)]
         assert about_me(path, world.person_id) == {"hopes": "A flat"}
         assert not [p for p in disk.path.iterdir() if "careplan-backup" in p.name]
+
+
+def open_and_write(path: Path, world: World) -> None:
+    db = open_database(path)
+    try:
+        people.write_about_me(db, world.team.key_worker, world.person_id, "hopes", "Gone", PERSON)
+    finally:
+        db.dispose()
 
 
 def make_admin(db: Database) -> Any:
