@@ -259,8 +259,8 @@ def test_an_io_error_naming_the_backup_leaves_no_file(
         out = tmp_path / "out"
         out.mkdir()
         if call == "replace":  # a filesystem without hard links falls back to a rename
-            monkeypatch.setattr(backup.os, "link", lambda *_a: _raise(errno.EPERM))
-        monkeypatch.setattr(backup.os, call, _eio)
+            monkeypatch.setattr(os, "link", lambda *_a: _raise(errno.EPERM))
+        monkeypatch.setattr(os, call, _eio)
         with pytest.raises(StorageError, match="The disk reported an error") as refused:
             backup.backup_database(db, world.team.manager, out / "b.careplan-backup")
         assert "Nothing was changed" in refused.value.message
@@ -289,7 +289,7 @@ def test_an_io_error_while_restoring_over_a_damaged_file_changes_nothing(
     path.with_name("careplan.db-wal").unlink(missing_ok=True)
     path.with_name("careplan.db-shm").unlink(missing_ok=True)
     files = sorted(p.name for p in tmp_path.iterdir())
-    monkeypatch.setattr(backup.os, "replace", _eio)
+    monkeypatch.setattr(os, "replace", _eio)
     with pytest.raises(StorageError, match="The disk reported an error"):
         backup.restore_database(path, world.team.administrator, made.path)
     assert path.read_bytes() == bytes(data)
