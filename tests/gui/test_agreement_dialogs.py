@@ -160,6 +160,38 @@ def test_a_file_that_is_not_there_or_not_a_pdf(qtbot: QtBot, site: Site, tmp_pat
     assert dialog.ui.unchangedText.text() == "Choose the agreement file to check first."
 
 
+def test_closing_the_dialog_while_it_checks_is_safe(
+    qtbot: QtBot, site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from careplan.documents import checking
+
+    go_on = threading.Event()
+    real = checking.check_agreement
+
+    def slow_check(db: Database, data: bytes) -> object:
+        go_on.wait(WAIT / 1000)
+        return real(db, data)
+
+    monkeypatch.setattr(checking, "check_agreement", slow_check)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a pdf")
+    dialog = VerifyDialog(context_for(site))
+    dialog.show()
+    dialog.ui.filePath.setText(str(notes))
+    dialog.ui.checkButton.click()
+    job = dialog.job
+    assert job is not None
+    assert job.running
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.wait(50)  # the dialog is gone now; its check is still running
+    with qtbot.waitSignal(job.succeeded, timeout=WAIT):
+        go_on.set()
+    assert not job.running
+
+
 # --- the certificate dialog ------------------------------------------------------------------------
 
 

@@ -117,13 +117,15 @@ class SaveAs:
 class Messages:
     """Stands in for QMessageBox's static calls and the "choose another place" question."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, another_place: bool = False) -> None:
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, *, another_place: bool = False, answer: bool = False
+    ) -> None:
         self.said: list[str] = []
         self.another_place = another_place
 
         def box(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
             self.said.append(text)
-            return QMessageBox.StandardButton.No
+            return QMessageBox.StandardButton.Yes if answer else QMessageBox.StandardButton.No
 
         for name in ("warning", "information", "question", "critical"):
             monkeypatch.setattr(QMessageBox, name, box)
@@ -360,6 +362,29 @@ def test_no_certificate_yet_offers_to_make_one_then_carries_on(
     check = check_agreement(site.db, target.read_bytes())
     assert check.ok
     assert check.signer == "Harbour Recovery Service"
+
+
+def test_a_computer_without_the_passphrase_asks_for_it_then_carries_on(
+    qtbot: QtBot, site: Site, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site.keyring.secrets.clear()  # a second computer sharing the database
+    page = open_page(qtbot, site)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(out / "a.pdf"))
+    messages = Messages(monkeypatch, answer=True)
+    assert page.printer is not None
+    page.save_pdf_button.click()
+    qtbot.waitUntil(
+        lambda: page.printer is not None and page.printer.certificate_dialog is not None, timeout=WAIT
+    )
+    assert "not in this computer's keyring" in messages.said[0]
+    assert list(out.iterdir()) == []
+    dialog = page.printer.certificate_dialog
+    assert isinstance(dialog, CertificateDialog)
+    assert dialog.ui.rememberChoice.isChecked()
+    qtbot.keyClicks(dialog.ui.rememberPassphrase, PASSPHRASE)
+    with qtbot.waitSignal(page.printer.saved, timeout=WAIT):
+        dialog.ui.buttons.accepted.emit()
+    assert check_agreement(site.db, (out / "a.pdf").read_bytes()).ok
 
 
 def test_a_key_worker_cannot_print_and_is_told_who_can(qtbot: QtBot, site: Site) -> None:

@@ -152,7 +152,7 @@ class CertificateDialog(QDialog):
             return
         self._say("")
         self._busy(True)
-        job = Job(work, "Setting up the certificate", self)
+        job = Job(work, "Setting up the certificate")
         job.succeeded.connect(self._done)
         job.failed.connect(self._failed)
         self.job = job

@@ -104,7 +104,7 @@ class VerifyDialog(QDialog):
         self.ui.progress.setVisible(True)
         self.ui.checkButton.setEnabled(False)
         self.ui.answers.setTitle(f"Checking {path.name}…")
-        job = Job(work, "Checking the agreement", self)
+        job = Job(work, "Checking the agreement")
         job.succeeded.connect(self._show)
         job.failed.connect(self._failed)
         self.job = job

@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from careplan.domain.errors import CareplanError
 
@@ -31,12 +31,21 @@ class Failure:
 
 
 class Job(QObject):
+    """One piece of background work. It belongs to the application, not to the window or dialog
+    that started it, so closing that window mid-way never deletes the job under its thread; a
+    finished job is deleted when the next one is made (its last signals long delivered)."""
+
     progress = Signal(str)
     succeeded = Signal(object)
     failed = Signal(object)  # a Failure
 
-    def __init__(self, work: Callable[[Report], Any], what: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    _finished: ClassVar[list[Job]] = []
+
+    def __init__(self, work: Callable[[Report], Any], what: str) -> None:
+        super().__init__(QCoreApplication.instance())
+        for old in Job._finished:
+            old.deleteLater()
+        Job._finished.clear()
         self._work = work
         self._what = what
         self.running = False
@@ -50,6 +59,7 @@ class Job(QObject):
 
     def _stopped(self, _outcome: object) -> None:
         self.running = False
+        Job._finished.append(self)
 
     def run_here(self) -> None:
         """The work itself (on the pool's thread). Every outcome becomes a signal."""

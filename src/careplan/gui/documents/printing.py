@@ -67,6 +67,7 @@ class AgreementPrinter(QObject):
         self.keys = SigningKeys(context.db, keyring_timeout=keyring_timeout)
         self.saver = PdfSaver(parent)
         self.job: Job | None = None
+        self.pending: Request | None = None
         self.preview_dialog: QDialog | None = None
         self.certificate_dialog: QDialog | None = None
         self.last_issued: IssuedAgreement | None = None
@@ -112,10 +113,11 @@ class AgreementPrinter(QObject):
             )
             return issued, identity.organisation
 
-        job = Job(work, "Making the agreement", self)
+        job = Job(work, "Making the agreement")
         job.progress.connect(self._progress)
-        job.succeeded.connect(lambda outcome: self._made(request, outcome))
-        job.failed.connect(lambda failure: self._failed(request, failure))
+        self.pending = request
+        job.succeeded.connect(self._made)  # bound methods: never called once the page is gone
+        job.failed.connect(self._failed)
         self.job = job
         self.busy.emit(True)
         job.start()
@@ -124,7 +126,9 @@ class AgreementPrinter(QObject):
         step = STEPS.index(text) + 1 if text in STEPS else len(STEPS)
         self.progress.emit(step, len(STEPS), text)
 
-    def _made(self, request: Request, outcome: tuple[IssuedAgreement, str]) -> None:
+    def _made(self, outcome: tuple[IssuedAgreement, str]) -> None:
+        request = self.pending
+        assert request is not None
         self.busy.emit(False)
         issued, signed_by = outcome
         self.last_issued = issued
@@ -146,7 +150,9 @@ class AgreementPrinter(QObject):
             self.preview_dialog = None
         dialog.deleteLater()
 
-    def _failed(self, request: Request, failure: Failure) -> None:
+    def _failed(self, failure: Failure) -> None:
+        request = self.pending
+        assert request is not None
         self.busy.emit(False)
         self.last_failure = failure
         error = failure.error
