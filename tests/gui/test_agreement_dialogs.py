@@ -29,6 +29,7 @@ from careplan.gui.dialogs.verify_dialog import VerifyDialog
 from careplan.gui.main_window import MainWindow
 from careplan.gui.wiring import add_pages
 from careplan.services import signing_certificate as certs
+from careplan.services import workspace as people
 from careplan.storage.database import Database
 from tests.documents import PrintWorld, build_print_world
 from tests.keyring_memory import LockedKeyring, MemoryKeyring, installed
@@ -109,10 +110,23 @@ def test_a_genuine_agreement_gets_three_yeses(
     assert "Harbour Recovery Service (this service's certificate)" in dialog.ui.signerText.text()
     assert dialog.ui.planText.text().startswith(f"Yes. Matches version 1 of plan {site.world.plan_id}")
     assert "Dee" not in dialog.ui.planText.text()  # the plan and version, not what it says
+    reference = people.load_person(site.db, site.world.team.key_worker, site.world.person_id).reference
+    assert dialog.ui.planText.text().endswith(f"The person's reference is {reference}.")
     assert dialog.ui.summary.text() == result.summary
     assert result.document_id is not None
     assert result.document_id in dialog.ui.answers.title()
     dialog.grab().save(str(tmp_path / "verify_good.png"))
+
+
+def test_an_administrator_is_not_told_whose_plan_it_is(qtbot: QtBot, site: Site, genuine: Path) -> None:
+    dialog = VerifyDialog(context_for(site, Role.ADMINISTRATOR))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    check_file(qtbot, dialog, genuine)
+    assert dialog.verification is not None
+    assert dialog.verification.ok
+    assert dialog.person_reference is None
+    assert "reference is" not in dialog.ui.planText.text()
 
 
 def test_a_tampered_copy_is_caught_and_said_plainly(

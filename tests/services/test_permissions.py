@@ -392,6 +392,10 @@ def _load_agreement(db: Database, world: World) -> Call:
     return lambda a: agreement.load_agreement(db, a, world.version_id)
 
 
+def _agreement_person_reference(db: Database, world: World) -> Call:
+    return lambda a: agreement.agreement_person_reference(db, a, world.version_id)
+
+
 def _issue_agreement(db: Database, world: World) -> Call:
     return lambda a: agreement.issue_agreement(
         db, a, world.version_id, make_pdf=lambda agreed, *, easy_read: b"%PDF-1.7 stand-in"
@@ -603,6 +607,13 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "issue_agreement", agreement.issue_agreement, (A.PRINT_AGREEMENT,), _issue_agreement, stage=APPROVED
+    ),
+    Scenario(
+        "agreement_person_reference",
+        agreement.agreement_person_reference,
+        (A.VIEW_PEOPLE,),
+        _agreement_person_reference,
+        writes=False,
     ),
     Scenario(
         "schedule_review", reviews.schedule_review, (A.SCHEDULE_REVIEW,), _schedule_review, stage=APPROVED

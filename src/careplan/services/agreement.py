@@ -272,6 +272,14 @@ def issue_agreement(
     )
 
 
+def agreement_person_reference(db: Database, actor: Actor, version_id: int) -> str:
+    """The reference (never the name) of the person whose plan version this is: what "Verify an
+    agreement" shows beside a match, for staff who may see the people list."""
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        version = work.get(PlanVersion, version_id, "plan version")
+        return version.plan.person.reference
+
+
 def quantity_label(quantity: Decimal, unit: str) -> str:
     number = f"{quantity.normalize():f}"
     singular, plural = _UNITS.get(unit, (unit, unit))

@@ -3,7 +3,8 @@
 The form is ui/verify_dialog.ui. The check is the same as ``careplan verify``
 (:func:`careplan.documents.checking.check_agreement`) and runs off the GUI thread. Each answer
 shows an icon and the words "Yes", "No" or "Not checked" (never colour alone), then the sentence.
-It names the plan and version number the file belongs to, never what the plan says.
+It names the plan and version number the file belongs to, and (for staff who may see the people
+list) the person's reference, never a name or what the plan says.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QStyle, QVBoxLayout, QWidget
 
 from careplan.documents.verify import NO, SKIPPED, YES, Verification
+from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.forms.ui_verify_dialog import Ui_VerifyDialog
+from careplan.services.agreement import agreement_person_reference
 
 ICON_SIZE = 32
 GOOD = "#1f6b2a"
@@ -46,6 +49,7 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.verification: Verification | None = None
+        self.person_reference: str | None = None  # for staff who may see the people list
         self.job: Job | None = None
         self.ui = Ui_VerifyDialog()
         self.ui.setupUi(self)
@@ -91,15 +95,20 @@ class VerifyDialog(QDialog):
             self._problem("Choose the agreement file to check first.")
             return
         path = Path(text).expanduser()
-        db = self.context.db
+        db, actor = self.context.db, self.context.actor
+        may_see_people = self.context.may(Action.VIEW_PEOPLE)
 
-        def work(report: Report) -> Verification:
+        def work(report: Report) -> tuple[Verification, str | None]:
             from careplan.documents.checking import check_agreement, read_agreement_file
 
             report("Reading the file…")
             data = read_agreement_file(path)
             report("Checking the signature…")
-            return check_agreement(db, data)
+            result = check_agreement(db, data)
+            reference = None
+            if result.ok and result.match is not None and may_see_people:
+                reference = agreement_person_reference(db, actor, result.match.version_id)
+            return result, reference
 
         self.ui.progress.setVisible(True)
         self.ui.checkButton.setEnabled(False)
@@ -115,15 +124,20 @@ class VerifyDialog(QDialog):
         self.ui.checkButton.setEnabled(True)
         self.ui.answers.setVisible(True)
 
-    def _show(self, result: Verification) -> None:
+    def _show(self, outcome: tuple[Verification, str | None]) -> None:
         self._finished()
+        result, reference = outcome
         self.verification = result
+        self.person_reference = reference
         name = Path(self.ui.filePath.text().strip()).name
         document = f" (document {result.document_id})" if result.document_id else ""
         self.ui.answers.setTitle(f"What the check found in {name}{document}")
         for (icon, text), line in zip(self.rows, result.lines, strict=True):
             kind, sentence = _answer(line)
             self._row(icon, text, kind, f"{self.WORDS[kind]} {sentence}")
+        if reference is not None:
+            self.ui.planText.setText(f"{self.ui.planText.text()} The person's reference is {reference}.")
+            self.ui.planText.setAccessibleName(self.ui.planText.text())
         self.ui.summary.setText(result.summary)
         self.ui.summary.setStyleSheet(f"color: {GOOD if result.ok else BAD};")
         self.ui.summary.setAccessibleName(result.summary)
