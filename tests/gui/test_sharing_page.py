@@ -193,8 +193,10 @@ def test_stopping_sharing_from_a_chosen_day(
     qtbot: QtBot, team: Team, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = make_page(qtbot, team, team.sam, "Sam Okafor", Role.KEY_WORKER)
+    assert page.stop_button.toolTip() == "Choose a line in the list first."
     page.table.selectRow(1)  # already stopped: nothing to stop
     assert not page.stop_button.isEnabled()
+    assert page.stop_button.toolTip() == "Sharing this has already stopped."
     page.table.selectRow(0)
     assert page.stop_button.isEnabled()
     yesterday = utc_today() - timedelta(days=1)

@@ -338,6 +338,14 @@ class SharingPage(WorkspacePage):
     def _update_buttons(self) -> None:
         chosen = self.chosen()
         self.stop_button.setEnabled(chosen is not None and chosen.current)
+        if chosen is None:
+            hint = "Choose a line in the list first."
+        elif not chosen.current:
+            hint = "Sharing this has already stopped."
+        else:
+            hint = f"Stop sharing “{chosen.what}” with {chosen.with_whom}."
+        self.stop_button.setToolTip(hint)
+        self.stop_button.setAccessibleDescription(hint)
 
     def record_new(self) -> None:
         if self.person is None:
