@@ -150,6 +150,7 @@ def plain_pyhanko_sign(pdf: bytes, signing: Any) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     key = signing.private_key
 
@@ -160,12 +161,14 @@ def plain_pyhanko_sign(pdf: bytes, signing: Any) -> bytes:
     with tempfile.NamedTemporaryFile(suffix=".pem") as pem:
         pem.write(signing.certificate.public_bytes(serialization.Encoding.PEM))
         pem.flush()
-        certificate = load_cert_from_pemder(pem.name)
+        certificate = load_cert_from_pemder(pem.name)  # type: ignore[no-untyped-call]
     der_key = key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     signer = InMemoryKeySigner(
-        signing_cert=certificate, signing_key=asn1_keys.PrivateKeyInfo.load(der_key), cert_registry=None
+        signing_cert=certificate,
+        signing_key=asn1_keys.PrivateKeyInfo.load(der_key),
+        cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     pdf_signer = signers.PdfSigner(

@@ -11,6 +11,7 @@ import random
 import sqlite3
 import time
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,7 @@ def search(
     from sqlalchemy import func, select
     from sqlalchemy.dialects import sqlite
 
+    from careplan.domain.records import Person
     from careplan.services import people_search
 
     panel = session.window.people
@@ -113,13 +115,13 @@ def search(
     panel.apply_filters()
 
     connection = _raw(database)
-    today = people_search.date.today()
+    today = date.today()
     actor = session.context.actor
     dialect = sqlite.dialect()
     baseline: list[float] = []
     for text in typed:
         query = replace(panel.model.query, text=text)
-        count = people_search._filtered(select(func.count(people_search.Person.id)), query, actor, today)
+        count = people_search._filtered(select(func.count(Person.id)), query, actor, today)
         page = people_search._base(query, actor, today).offset(0).limit(200)
         sql_count = str(count.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
         sql_page = str(page.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))

@@ -12,17 +12,27 @@ ROWS = 10_000
 
 
 def main() -> int:
-    from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
+    from PySide6.QtCore import (
+        QAbstractTableModel,
+        QEvent,
+        QModelIndex,
+        QObject,
+        QPersistentModelIndex,
+        Qt,
+        QTimer,
+    )
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     class Model(QAbstractTableModel):
-        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
             return 0 if parent.isValid() else ROWS
 
-        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
             return 0 if parent.isValid() else 5
 
-        def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        def data(
+            self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+        ) -> object:
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"Row {index.row()} column {index.column()}"
             return None
