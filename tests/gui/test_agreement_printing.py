@@ -297,19 +297,22 @@ def test_a_read_only_folder_is_said_plainly_and_nothing_is_written(
 # --- the keyring and the certificate -------------------------------------------------------------------
 
 
-def test_a_locked_keyring_signs_nothing_and_says_so(
-    qtbot: QtBot, site: Site, out: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("backend", "phrase"), [("locked", "it is locked"), ("none", "no keyring")])
+def test_a_locked_or_missing_keyring_signs_nothing_and_says_so(
+    qtbot: QtBot, site: Site, out: Path, monkeypatch: pytest.MonkeyPatch, backend: str, phrase: str
 ) -> None:
+    from keyring.backends import fail
+
     page = open_page(qtbot, site)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(out / "a.pdf"))
     messages = Messages(monkeypatch)
-    with installed(LockedKeyring()):
+    with installed(LockedKeyring() if backend == "locked" else fail.Keyring()):
         page.save_pdf_button.click()
         qtbot.waitUntil(lambda: bool(messages.said), timeout=WAIT)
     wait_idle(qtbot, page)
     (said,) = messages.said
     assert "keyring" in said
-    assert "locked" in said
+    assert phrase in said
     assert "Nothing was signed" in said
     assert list(out.iterdir()) == []
     assert issue_events(site.db) == []

@@ -200,12 +200,12 @@ class AgreementPage(WorkspacePage):
             "the service too, so anyone can check later that it is genuine.",
             self.printed_box,
         )
-        self.full_choice = QRadioButton("&Full agreement", self.printed_box)
+        self.full_choice = QRadioButton("F&ull agreement", self.printed_box)
         self.full_choice.setObjectName("fullAgreement")
         self.full_choice.setAccessibleName("The full agreement")
         self.full_choice.setChecked(True)
         self.easy_read_choice = QRadioButton(
-            "&Easy-read version: large print, short sentences, pictures", self.printed_box
+            "Eas&y-read version: large print, short sentences, pictures", self.printed_box
         )
         self.easy_read_choice.setObjectName("easyReadAgreement")
         self.easy_read_choice.setAccessibleName("The easy-read version of the agreement")
