@@ -43,8 +43,9 @@ from tests.faults.lines import Lines
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")
 
-KILLS = 200
-"""How many times the writer is killed. The issue asks for at least 200 in CI."""
+KILLS = max(200, int(os.environ.get("CAREPLAN_FAULT_KILLS", "200")))
+"""How many times the writer is killed: at least 200 (the issue's minimum, in CI too); a longer
+run (``CAREPLAN_FAULT_KILLS=2000``) may ask for more, never fewer."""
 SEED = 20261126
 CHAIN_EVERY = 25
 ROOT = Path(__file__).resolve().parents[2]

@@ -146,7 +146,7 @@ def _restore(args: argparse.Namespace) -> int:
 def damaged_database_hint(args: argparse.Namespace) -> str | None:
     """When the database is a damaged SQLite file: which backup to restore, and how. Never raises."""
     try:
-        if getattr(args, "command", None) in ("restore", "backup"):
+        if getattr(args, "command", None) == "restore":
             return None
         from careplan.services.backup import database_state
         from careplan.storage.database import resolve_target
