@@ -262,7 +262,7 @@ def _agreements(database: Path, work: Path, repeat: int) -> list[Any]:
     first = time.perf_counter() - started
     agreements.plain_render_and_sign(agreement, signing)
     careplan_runs, plain_runs = [], []
-    for _ in range(max(3, repeat)):
+    for _ in range(repeat):
         started = time.perf_counter()
         agreements.careplan_render_and_sign(agreement, signing)
         careplan_runs.append(_ms(time.perf_counter() - started))
@@ -303,7 +303,7 @@ def _agreements(database: Path, work: Path, repeat: int) -> list[Any]:
     profile = work / "lo-profile"
     agreements.libreoffice_convert(docx_path, work, program, profile)  # first start sets up the profile
     office.baseline_samples = [
-        _ms(agreements.libreoffice_convert(docx_path, work, program, profile)) for _ in range(max(3, repeat))
+        _ms(agreements.libreoffice_convert(docx_path, work, program, profile)) for _ in range(repeat)
     ]
     office.notes.append("LibreOffice does not sign; Careplan's time includes signing")
     return [figure, office]
