@@ -335,6 +335,26 @@ def test_only_an_administrator_in_the_current_database_and_in_the_backup_may_res
     ]
 
 
+def test_restore_on_a_new_machine_with_no_database_yet(template: Made, tmp_path: Path) -> None:
+    source, world = template
+    db = open_database(tmp_path / "old.db")
+    shutil.copyfile(source, tmp_path / "old.db")
+    try:
+        made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
+    finally:
+        db.dispose()
+    fresh = tmp_path / "new-machine" / "careplan.db"
+    fresh.parent.mkdir()
+    assert backup.database_state(fresh) == "missing"
+    with pytest.raises(PermissionDenied):
+        backup.restore_database(fresh, world.team.key_worker, made.path)
+    assert not fresh.exists()
+    result = backup.restore_database(fresh, backup.actor_for_restore(fresh, made.path, "ada"), made.path)
+    assert result.kept_aside == []
+    assert backup.database_state(fresh) == "healthy"
+    assert sorted(p.name for p in fresh.parent.iterdir()) == ["careplan.db"]
+
+
 # --- a damaged database -----------------------------------------------------------------------
 
 

@@ -245,6 +245,26 @@ def test_importing_a_cut_short_or_changed_certificate_file_is_refused_plainly(
     attempt_import(certificate_world, bytes(good))
 
 
+@SLOW
+@given(st.text(max_size=80))
+@example("")
+@example(" file passphrase ")
+@example("file passphrase\x00")
+def test_a_wrong_passphrase_for_a_certificate_file_is_refused_plainly(
+    certificate_world: tuple[object, Actor, bytes], passphrase: str
+) -> None:
+    from tests.keyring_memory import MemoryKeyring, installed
+
+    db, admin, good = certificate_world
+    with installed(MemoryKeyring()):
+        try:
+            signing_certificate.import_pkcs12(db, admin, good, passphrase, replace=True)  # type: ignore[arg-type]
+        except InvalidInput as exc:
+            plain(exc, fields=("file", "passphrase"))
+        else:
+            assert passphrase == "file passphrase"
+
+
 # --- PDFs given to verify -----------------------------------------------------------------------
 
 
