@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -113,6 +114,63 @@ def test_keywords_from_any_pdf_read_as_known_fields_only(text: str) -> None:
 def test_keywords_written_are_read_back(sha: str, version: int) -> None:
     text = documents.keywords(documents.document_id(3, sha), "P-000042", version, sha)
     assert documents.parse_keywords(text)[documents.KEYWORD_SHA256] == sha
+
+
+# --- a questionnaire file (JSON) given by an administrator ------------------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def attempt_questionnaire(text: str) -> None:
+    from careplan.domain.budget import Questionnaire, load_questionnaire
+
+    try:
+        loaded = load_questionnaire(text)
+    except InvalidInput as exc:
+        plain(exc)
+        return
+    assert isinstance(loaded, Questionnaire)
+    assert loaded.questions
+
+
+@given(st.text(max_size=200))
+@example("9" * 5000)
+@example("[" * 100_000)
+@example('{"questions": ' + "[" * 50_000)
+def test_any_text_as_a_questionnaire_file_is_read_or_refused_plainly(text: str) -> None:
+    attempt_questionnaire(text)
+
+
+@given(st.data())
+def test_a_questionnaire_with_any_part_changed_is_read_or_refused_plainly(data: st.DataObject) -> None:
+    import json
+
+    from careplan.services.budget import default_questionnaire
+
+    document: Any = default_questionnaire().to_dict()
+    for _ in range(data.draw(st.integers(1, 3), label="changes")):
+        node = document
+        while isinstance(node, dict | list) and node and data.draw(st.booleans(), label="deeper"):
+            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+            child = node[data.draw(st.sampled_from(keys), label="step")]
+            if not isinstance(child, dict | list) or not child:
+                break
+            node = child
+        if isinstance(node, dict) and node:
+            key = data.draw(st.sampled_from(list(node)), label="key")
+        elif isinstance(node, list) and node:
+            key = data.draw(st.integers(0, len(node) - 1), label="index")
+        else:
+            continue
+        if data.draw(st.booleans(), label="remove") and isinstance(node, dict):
+            del node[key]
+        else:
+            node[key] = data.draw(JSON, label="value")
+    attempt_questionnaire(json.dumps(document))
 
 
 # --- backup files given to restore ------------------------------------------------------------
