@@ -174,14 +174,22 @@ def test_the_easy_read_agreement_is_signed_too(site: Site, tmp_path: Path) -> No
 
 def test_an_issued_agreement_is_in_the_audit_trail(site: Site, tmp_path: Path) -> None:
     own = site.copy(tmp_path / "site")
+
+    def issued() -> list[tuple[str, int, str]]:
+        with closing(sqlite3.connect(own.database)) as conn:
+            return conn.execute(
+                "SELECT entity, entity_id, fields FROM audit_events WHERE action = 'issue_agreement' "
+                "ORDER BY id"
+            ).fetchall()
+
+    before = issued()
     made = own.run("agreement", str(site.plan_id), "--easy-read", "--out", str(tmp_path / "a.pdf"))
     assert made.returncode == 0, made.stderr
-    with closing(sqlite3.connect(own.database)) as conn:
-        rows = conn.execute(
-            "SELECT entity, entity_id, fields FROM audit_events WHERE action = 'issue_agreement'"
-        ).fetchall()
-    assert [(entity, entity_id) for entity, entity_id, _ in rows] == [("plan_version", site.version_id)]
-    assert "easy_read" in rows[0][2]
+    after = issued()
+    assert len(after) == len(before) + 1
+    entity, entity_id, fields = after[-1]
+    assert (entity, entity_id) == ("plan_version", site.version_id)
+    assert "easy_read" in fields
     assert own.run("audit", "verify").returncode == 0
 
 
