@@ -179,6 +179,8 @@ def test_closing_the_dialog_while_it_checks_is_safe(
 ) -> None:
     import threading
 
+    import shiboken6
+
     from careplan.documents import checking
 
     go_on = threading.Event()
@@ -200,7 +202,8 @@ def test_closing_the_dialog_while_it_checks_is_safe(
     assert job.running
     dialog.close()
     dialog.deleteLater()
-    qtbot.wait(50)  # the dialog is gone now; its check is still running
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # gone, while its check still runs
+    assert job.running
     with qtbot.waitSignal(job.succeeded, timeout=WAIT):
         go_on.set()
     assert not job.running
