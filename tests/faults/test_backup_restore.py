@@ -249,13 +249,31 @@ def _newer_schema(made: Path, folder: Path) -> Path:
 def _broken_chain(made: Path, folder: Path) -> Path:
     target = folder / "tampered.careplan-backup"
     shutil.copyfile(made, target)
-    _tamper(target, "DELETE FROM audit_events WHERE id = 2")
+    # Without its manifest (like a copy kept aside before an upgrade), only the chain can tell.
+    _tamper(target, "DELETE FROM audit_events WHERE id = 2", "DROP TABLE careplan_backup")
     return target
 
 
 def _not_careplan(made: Path, folder: Path) -> Path:
     target = folder / "other.careplan-backup"
     _tamper(target, "CREATE TABLE recipes (name TEXT)", "INSERT INTO recipes VALUES ('soup')")
+    return target
+
+
+def _changed_words(made: Path, folder: Path) -> Path:
+    """One letter of what someone wrote, changed in the file: SQLite's own check cannot see it."""
+    target = folder / "changed.careplan-backup"
+    data = made.read_bytes()
+    at = data.index(f"A flat {CANARY}".encode())
+    target.write_bytes(data[:at] + b"X" + data[at + 1 :])
+    assert integrity(target) == [("ok",)]
+    return target
+
+
+def _damaged_manifest(made: Path, folder: Path) -> Path:
+    target = folder / "manifest.careplan-backup"
+    shutil.copyfile(made, target)
+    _tamper(target, "UPDATE careplan_backup SET manifest = '{not json'")
     return target
 
 
@@ -275,6 +293,8 @@ def _empty_file(made: Path, folder: Path) -> Path:
         (_broken_chain, "audit trail is broken"),
         (_not_careplan, "not a Careplan backup"),
         (_empty_file, "not a Careplan backup"),
+        (_changed_words, "changed or damaged since it was made"),
+        (_damaged_manifest, "list of contents cannot be read"),
     ],
 )
 def test_restore_refuses_a_backup_it_cannot_trust_and_changes_nothing(
@@ -295,6 +315,24 @@ def test_restore_refuses_a_backup_it_cannot_trust_and_changes_nothing(
     assert bad.read_bytes() == bad_bytes
 
 
+def test_a_copy_kept_aside_before_an_upgrade_restores_and_is_left_as_it_was(
+    live: tuple[Database, World], tmp_path: Path
+) -> None:
+    from careplan.storage.database import copy_sqlite_aside
+
+    db, world = live
+    assert db.path is not None
+    kept = copy_sqlite_aside(db.path, "before-upgrade-from-0001")  # a WAL-mode copy, no manifest
+    kept_bytes = kept.read_bytes()
+    assert backup.latest_backup(db.path) == kept
+    files = files_in(db.path.parent)
+    result = backup.restore_database(db.path, world.team.administrator, kept)
+    assert result.manifest is None
+    assert kept.read_bytes() == kept_bytes
+    assert files_in(db.path.parent) - files == {result.kept_aside[0].name}  # no -wal/-shm beside it
+    assert verify_audit_trail(db, world.team.manager).intact
+
+
 def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World], tmp_path: Path) -> None:
     db, world = live
     assert db.path is not None
@@ -303,6 +341,7 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
         made.path,
         "DROP INDEX ix_plan_versions_frozen_sha256",
         "UPDATE alembic_version SET version_num = '0001'",
+        "DROP TABLE careplan_backup",  # made before 0002, and before backups had a manifest
     )
     result = backup.restore_database(db.path, world.team.administrator, made.path)
     assert result.upgraded

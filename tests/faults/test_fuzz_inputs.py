@@ -8,9 +8,11 @@ restore, certificate files given to import, and PDFs given to verify.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -220,7 +222,23 @@ def attempt_restore(bw: BackupWorld, data: bytes) -> bool:
         assert sorted(p.name for p in work.iterdir()) == files
         return False
     assert backup.database_state(live) == "healthy"
+    # Restored means restored whole: every row as backed up, plus the restore's own audit event.
+    assert rows(live, restored=True) == rows(bw.template, restored=False)
     return True
+
+
+def rows(path: Path, *, restored: bool) -> dict[str, list[tuple[object, ...]]]:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.text_factory = bytes
+        names = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        found = {
+            name.decode(): connection.execute(f'SELECT * FROM "{name.decode()}" ORDER BY rowid').fetchall()
+            for name in names
+            if name.decode() not in ("audit_head", backup.MANIFEST_TABLE)
+        }
+    if restored:
+        found["audit_events"] = found["audit_events"][:-1]
+    return found
 
 
 @SLOW

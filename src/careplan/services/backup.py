@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import tempfile
@@ -105,6 +106,7 @@ class BackupManifest:
     created_at: str
     careplan_version: str
     counts: dict[str, int] = field(default_factory=dict)
+    content_sha256: str = ""  # every table's rows and the schema, as made: a changed byte shows
     format: int = MANIFEST_FORMAT
 
     def to_json(self) -> str:
@@ -115,6 +117,7 @@ class BackupManifest:
                 "created_at": self.created_at,
                 "careplan_version": self.careplan_version,
                 "counts": self.counts,
+                "content_sha256": self.content_sha256,
             },
             sort_keys=True,
         )
@@ -129,6 +132,7 @@ class BackupManifest:
             created_at=str(data["created_at"]),
             careplan_version=str(data["careplan_version"]),
             counts={str(k): int(v) for k, v in data["counts"].items()},
+            content_sha256=str(data.get("content_sha256", "")),
             format=int(data.get("format", MANIFEST_FORMAT)),
         )
 
@@ -170,6 +174,11 @@ def _connect_file(path: Path, *, read_only_file: bool = False) -> Any:
     timeout = BUSY_TIMEOUT_MS / 1000
     if read_only_file:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
+        log = Path(path).with_name(Path(path).name + "-wal")
+        if not (log.exists() and log.stat().st_size > 0):
+            # Nothing waiting in a log beside it: read the file as it is, without creating the
+            # -wal and -shm files SQLite would otherwise leave beside a WAL-mode copy.
+            uri += "&immutable=1"
         connection = driver.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     else:
         connection = driver.connect(str(path), timeout=timeout, isolation_level=None)
@@ -301,6 +310,7 @@ def _check_and_label(partial: Path) -> BackupManifest:
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             careplan_version=__version__,
             counts=_counts(copy),
+            content_sha256=_content_digest(partial),
         )
     finally:
         copy.dispose()
@@ -407,7 +417,10 @@ def restore_database(
             current.dispose()
     copy = _private_copy(backup, database)
     try:
-        manifest, upgraded = _check_backup_copy(copy)
+        try:
+            manifest, upgraded = _check_backup_copy(copy)
+        except UnicodeError as exc:  # text in a damaged file that is not text any more
+            raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
         restored = _file_database(copy)
         try:
             _require_administrator_in(restored, actor)
@@ -527,6 +540,9 @@ def _private_copy(backup: Path, database: Path) -> Path:
                 dest.close()
         finally:
             source.close()
+    except UnicodeError as exc:
+        _remove_quietly(partial)
+        raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
     except errors as exc:
         _remove_quietly(partial)
         text = str(exc).lower()
@@ -549,6 +565,7 @@ def _check_backup_copy(copy: Path) -> tuple[BackupManifest | None, bool]:
 
     name = "The backup"
     _integrity_ok(copy, f"{name} is damaged (it failed SQLite's integrity check)", unusable=True)
+    _utf8_ok(copy)
     db = _file_database(copy)
     try:
         try:
@@ -565,6 +582,15 @@ def _check_backup_copy(copy: Path) -> tuple[BackupManifest | None, bool]:
                 "Install the newer version of Careplan to restore it."
             )
         manifest = _read_manifest(db)
+        if (
+            manifest is not None
+            and manifest.content_sha256
+            and _content_digest(copy) != manifest.content_sha256
+        ):
+            raise UnusableBackup(
+                f"{name} has been changed or damaged since it was made (its contents no longer "
+                "match the fingerprint taken then). Nothing was changed."
+            )
         upgraded = revision != head_revision()
         if upgraded:
             from alembic import command
@@ -719,6 +745,54 @@ def _chain_ok(db: Database, problem: str, *, unusable: bool = False) -> None:
         raise kind(f"{problem}: {report.problem}. Nothing was changed.")
 
 
+def _content_digest(path: Path) -> str:
+    """SHA-256 of the schema and every row of every table (but the manifest), bytes as stored.
+
+    SQLite has no checksums of its own: a changed byte inside a stored text passes its integrity
+    check. This fingerprint, taken when the backup is made and checked before it is restored,
+    catches it. Text is read as raw bytes, so a damaged one cannot fail to decode on the way.
+    """
+    digest = hashlib.sha256()
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path)
+        try:
+            connection.text_factory = bytes
+            tables = connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != ? ORDER BY name",
+                (MANIFEST_TABLE,),
+            ).fetchall()
+            for name, sql in tables:
+                digest.update(repr((name, sql)).encode("ascii"))
+                quoted = '"' + name.decode("utf-8", "replace").replace('"', '""') + '"'
+                for row in connection.execute(f"SELECT * FROM {quoted}"):
+                    digest.update(repr(row).encode("ascii"))
+        finally:
+            connection.close()
+    except errors as exc:
+        raise UnusableBackup("The backup is damaged: it cannot be read whole. Nothing was changed.") from exc
+    return digest.hexdigest()
+
+
+def _utf8_ok(path: Path) -> None:
+    """Careplan's databases hold UTF-8 text; a header saying otherwise means a damaged file."""
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path)
+        try:
+            connection.text_factory = bytes
+            encoding = connection.execute("PRAGMA encoding").fetchone()
+        finally:
+            connection.close()
+    except errors as exc:
+        raise UnusableBackup("The backup is damaged. Nothing was changed.") from exc
+    if encoding != (b"UTF-8",):
+        raise UnusableBackup(
+            "The backup is damaged (its text is not stored as Careplan stores it). Nothing was changed."
+        )
+
+
 def _counts(db: Database) -> dict[str, int]:
     tables = {
         "staff": StaffMember,
@@ -746,12 +820,14 @@ def _read_manifest(db: Database) -> BackupManifest | None:
         row = conn.exec_driver_sql(f"SELECT manifest FROM {MANIFEST_TABLE}").first()
         conn.exec_driver_sql(f"DROP TABLE {MANIFEST_TABLE}")
         conn.commit()
-    if row is None:
-        return None
     try:
+        if row is None:
+            raise ValueError("an empty manifest")
         return BackupManifest.from_json(str(row[0]))
-    except (ValueError, KeyError, TypeError):
-        return None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UnusableBackup(
+            "The backup is damaged (its list of contents cannot be read). Nothing was changed."
+        ) from exc
 
 
 def read_manifest(backup_path: str | os.PathLike[str]) -> BackupManifest | None:
