@@ -53,11 +53,29 @@ class PersonRow:
     key_worker: str | None
     plan_status: str | None
     next_review: date | None
+    # While a newer version is on its way (plan_status is then "draft" or "agreed"...), the
+    # status of the signed version still in force, if there is one.
+    in_force_status: str | None = None
 
 
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"{escaped.lower()}%"
+
+
+SIGNED = (PlanStatus.AGREED, PlanStatus.APPROVED, PlanStatus.ACTIVE)
+OPEN = (PlanStatus.DRAFT, *SIGNED)
+
+
+def _newest_plan() -> ScalarSelect[Any]:
+    return (
+        select(Plan.id)
+        .where(Plan.person_id == Person.id)
+        .order_by(Plan.id.desc())
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
+    )
 
 
 def _plan_status() -> ScalarSelect[Any]:
@@ -66,19 +84,29 @@ def _plan_status() -> ScalarSelect[Any]:
     Correlated to the person, so it is worked out only for the people a query touches, through
     the indexes on plans.person_id and plan_versions (plan_id, number).
     """
-    newest_plan = (
-        select(Plan.id)
-        .where(Plan.person_id == Person.id)
-        .order_by(Plan.id.desc())
+    return (
+        select(PlanVersion.status)
+        .where(PlanVersion.plan_id == _newest_plan())
+        .order_by(PlanVersion.number.desc())
         .limit(1)
         .correlate(Person)
         .scalar_subquery()
     )
+
+
+def _in_force_status() -> ScalarSelect[Any]:
+    """While a newer version is on its way (being written, or signed and waiting), the status of
+    the signed version still in force: the open version just before the newest one, if any.
+
+    Open versions are drafts and signed ones (agreed, approved, active); a plan has at most one
+    being written and one in force, so "the second newest open version" is the one in force.
+    """
     return (
         select(PlanVersion.status)
-        .where(PlanVersion.plan_id == newest_plan)
+        .where(PlanVersion.plan_id == _newest_plan(), PlanVersion.status.in_(OPEN))
         .order_by(PlanVersion.number.desc())
         .limit(1)
+        .offset(1)
         .correlate(Person)
         .scalar_subquery()
     )
@@ -109,7 +137,11 @@ def _filtered(stmt: Select[Any], query: PeopleQuery, actor: Actor, today: date) 
     if query.my_caseload:
         stmt = stmt.where(Person.key_worker_id == actor.staff_id)
     if query.plan_status is not None:
-        stmt = stmt.where(_plan_status() == PlanStatus(query.plan_status))
+        wanted = PlanStatus(query.plan_status)
+        if wanted in SIGNED:  # someone in action with a new version being written is both
+            stmt = stmt.where(or_(_plan_status() == wanted, _in_force_status() == wanted))
+        else:
+            stmt = stmt.where(_plan_status() == wanted)
     if query.reviews == ReviewFilter.OVERDUE:
         stmt = stmt.where(_next_review() < today)
     elif query.reviews == ReviewFilter.DUE_SOON:
@@ -128,6 +160,7 @@ def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
         StaffMember.display_name,
         status,
         due,
+        _in_force_status().label("in_force"),
     ).outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
     stmt = _filtered(stmt, query, actor, today)
     orders: dict[SortKey, list[Any]] = {

@@ -23,6 +23,23 @@ STATUS_WORDS = {
 }
 
 
+def status_words(row: PersonRow) -> str:
+    """The plan column: the plan in force and, when a newer version is on its way, that too
+    ("In action · new version being written"), so nobody thinks the plan in force has gone."""
+    newest = STATUS_WORDS.get(row.plan_status, row.plan_status or "")
+    if row.in_force_status is None:
+        return newest
+    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
+    return f"{in_force} · new version {NEWER_WORDS.get(row.plan_status or '', newest.lower())}"
+
+
+NEWER_WORDS = {
+    "draft": "being written",
+    "agreed": "signed, waiting for approval",
+    "approved": "approved, not in action yet",
+}
+
+
 def display_name(preferred: str, full: str) -> str:
     """ "Deirdre Walsh" liked to be called Dee shows as "Dee (Deirdre Walsh)"; otherwise the full name."""
     if full == preferred or full.split()[0].casefold() == preferred.casefold():
@@ -99,13 +116,15 @@ class PeopleModel(QAbstractTableModel):
             if column == 1:
                 return row.reference
             if column == 2:
-                return STATUS_WORDS.get(row.plan_status, row.plan_status)
+                return status_words(row)
             if column == 3:
                 return row.next_review.strftime("%d %b %Y") if row.next_review else ""
             if column == 4:
                 return row.key_worker or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.next_review:
             return f"Next review due {row.next_review:%A %d %B %Y}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return status_words(row)  # in full, when the column is too narrow
         return None
 
     def headerData(
