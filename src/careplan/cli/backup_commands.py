@@ -101,8 +101,8 @@ def _backup(args: argparse.Namespace) -> int:
         db.dispose()
     counts = result.manifest.counts
     print(
-        f"Backup written to {result.path} ({_size(result.size_bytes)}): {counts.get('people', 0)} people, "
-        f"{counts.get('plan_versions', 0)} plan versions, {counts.get('audit_events', 0)} audit events."
+        f"Backup written to {result.path} ({_size(result.size_bytes)}): {counts.get('people', 0):,} people, "
+        f"{counts.get('plan_versions', 0):,} plan versions, {counts.get('audit_events', 0):,} audit events."
     )
     print("It was checked: SQLite's integrity check passed and the audit trail is intact.")
     if automatic:
