@@ -143,10 +143,13 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def damaged_database_hint(args: argparse.Namespace) -> str | None:
-    """When the database is a damaged SQLite file: which backup to restore, and how. Never raises."""
+def damaged_database_hint(args: argparse.Namespace, message: str = "damaged") -> str | None:
+    """When the database is a damaged SQLite file: which backup to restore, and how. Never raises.
+
+    Only looked for when ``message`` says the file is damaged (checking a whole database takes a
+    while, and a busy or full one is not mended by a backup)."""
     try:
-        if getattr(args, "command", None) == "restore":
+        if getattr(args, "command", None) == "restore" or "damaged" not in message:
             return None
         from careplan.services.backup import database_state
         from careplan.storage.database import resolve_target

@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, StorageError):
             from careplan.cli.backup_commands import damaged_database_hint
 
-            hint = damaged_database_hint(args)
+            hint = damaged_database_hint(args, exc.message)
             if hint:
                 print(f"careplan: {hint}", file=sys.stderr)
         return _exit_code(exc)
