@@ -84,7 +84,7 @@ def test_a_manager_cannot_restore_and_is_told_why(
     before = path.read_bytes()
     monkeypatch.setattr(restore_offer, "show", lambda box: _click(box, "Restore the latest backup"))
     monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: "priya")
-    assert restore_offer.offer_restore(str(path), "damaged") is False
+    assert restore_offer.offer_restore(str(path), "The database file is damaged.") is False
     assert "Only an administrator named in the backup" in told.critical[0]
     assert path.read_bytes() == before
 
@@ -135,4 +135,5 @@ def test_only_a_damaged_sqlite_file_gets_the_offer(tmp_path: Path) -> None:
     assert restore_offer.damaged_database(str(healthy)) is None
     assert restore_offer.damaged_database(str(tmp_path / "missing.db")) is None
     assert restore_offer.damaged_database("postgresql+psycopg://careplan@127.0.0.1:1/careplan") is None
-    assert restore_offer.offer_restore(str(healthy), "busy") is None
+    assert restore_offer.offer_restore(str(healthy), "The database file is damaged.") is None
+    assert restore_offer.offer_restore(str(healthy), "The database is busy.") is None

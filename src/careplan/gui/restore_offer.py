@@ -90,7 +90,8 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
     """None: not a damaged database (show the usual error). True: restored. False: not restored."""
     from careplan.services.backup import actor_for_restore, latest_backup, restore_database
 
-    path = damaged_database(database)
+    # Only a message about a damaged file is worth checking the whole file for.
+    path = damaged_database(database) if "damaged" in message else None
     if path is None:
         return None
     box, restore = offer_box(message, path, parent)
