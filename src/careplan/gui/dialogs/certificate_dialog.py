@@ -143,8 +143,8 @@ class CertificateDialog(QDialog):
     # --- doing it ----------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        if self.job is not None and self.job.running:
-            return
+        if self.job is not None:
+            return  # already at work
         try:
             work = self._work()
         except InvalidInput as exc:
@@ -235,6 +235,7 @@ class CertificateDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
 
     def _done(self, info: certs.CertificateInfo) -> None:
+        self.job = None
         self._busy(False)
         self.result_info = info
         ui = self.ui
@@ -243,6 +244,7 @@ class CertificateDialog(QDialog):
         self.accept()
 
     def _failed(self, failure: Failure) -> None:
+        self.job = None
         self._busy(False)
         error = failure.error
         field = self._field(error.field) if isinstance(error, InvalidInput) else None

@@ -88,8 +88,8 @@ class VerifyDialog(QDialog):
             self.check()
 
     def check(self) -> None:
-        if self.job is not None and self.job.running:
-            return
+        if self.job is not None:
+            return  # already checking
         text = self.ui.filePath.text().strip()
         if not text:
             self._problem("Choose the agreement file to check first.")
@@ -120,6 +120,7 @@ class VerifyDialog(QDialog):
         job.start()
 
     def _finished(self) -> None:
+        self.job = None
         self.ui.progress.setVisible(False)
         self.ui.checkButton.setEnabled(True)
         self.ui.answers.setVisible(True)

@@ -32,12 +32,15 @@ class Failure:
 
 class Job(QObject):
     """One piece of background work. It belongs to the application, not to the window or dialog
-    that started it, so closing that window mid-way never deletes the job under its thread; a
-    finished job is deleted when the next one is made (its last signals long delivered)."""
+    that started it, so closing that window mid-way never deletes the job under its thread. The
+    worker emits ``succeeded`` or ``failed``, then ``done``; signals arrive in that order, so when
+    ``done`` arrives every outcome slot has run, and the job is deleted when the next one is made.
+    Owners keep their job while it runs and drop it in their outcome slot."""
 
     progress = Signal(str)
     succeeded = Signal(object)
     failed = Signal(object)  # a Failure
+    done = Signal()
 
     _finished: ClassVar[list[Job]] = []
 
@@ -49,16 +52,13 @@ class Job(QObject):
         self._work = work
         self._what = what
         self.running = False
-        # First, so that whoever hears the outcome already sees the job as finished.
-        self.succeeded.connect(self._stopped)
-        self.failed.connect(self._stopped)
+        self.done.connect(self._retire)
 
     def start(self) -> None:
         self.running = True
         QThreadPool.globalInstance().start(_Runnable(self))
 
-    def _stopped(self, _outcome: object) -> None:
-        self.running = False
+    def _retire(self) -> None:
         Job._finished.append(self)
 
     def run_here(self) -> None:
@@ -66,21 +66,25 @@ class Job(QObject):
         try:
             result = self._work(self.progress.emit)
         except CareplanError as exc:
-            self.failed.emit(Failure(exc.message, exc))
+            outcome, value = self.failed, Failure(exc.message, exc)
         except OSError as exc:
-            self.failed.emit(Failure(f"{self._what} did not work: {exc.strerror or exc}.", exc))
+            outcome, value = self.failed, Failure(f"{self._what} did not work: {exc.strerror or exc}.", exc)
         except Exception as exc:  # never lost silently: said, and logged (without personal data)
             log.exception("%s failed", self._what)
-            self.failed.emit(
+            outcome, value = (
+                self.failed,
                 Failure(
                     f"{self._what} did not work because of an unexpected problem ({type(exc).__name__}). "
                     "Nothing was changed. Try once more; if it happens again, tell whoever looks after "
                     "Careplan.",
                     exc,
-                )
+                ),
             )
         else:
-            self.succeeded.emit(result)
+            outcome, value = self.succeeded, result
+        self.running = False
+        outcome.emit(value)
+        self.done.emit()
 
 
 class _Runnable(QRunnable):

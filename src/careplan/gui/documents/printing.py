@@ -75,7 +75,7 @@ class AgreementPrinter(QObject):
 
     @property
     def running(self) -> bool:
-        return self.job is not None and self.job.running
+        return self.job is not None
 
     # --- what the page asks for ----------------------------------------------------------------
 
@@ -129,6 +129,7 @@ class AgreementPrinter(QObject):
     def _made(self, outcome: tuple[IssuedAgreement, str]) -> None:
         request = self.pending
         assert request is not None
+        self.job = None
         self.busy.emit(False)
         issued, signed_by = outcome
         self.last_issued = issued
@@ -153,6 +154,7 @@ class AgreementPrinter(QObject):
     def _failed(self, failure: Failure) -> None:
         request = self.pending
         assert request is not None
+        self.job = None
         self.busy.emit(False)
         self.last_failure = failure
         error = failure.error
