@@ -121,8 +121,8 @@ def search(
     baseline: list[float] = []
     for text in typed:
         query = replace(panel.model.query, text=text)
-        count = people_search._filtered(select(func.count(Person.id)), query, actor, today)
-        page = people_search._base(query, actor, today).offset(0).limit(200)
+        count = people_search._filtered(select(func.count(Person.id)), query, actor, today, sqlite=True)
+        page = people_search._page(query, actor, today, 0, 200, sqlite=True)
         sql_count = str(count.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
         sql_page = str(page.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
         started = time.perf_counter()

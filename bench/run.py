@@ -95,9 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="careplan-bench-") as scratch:
         work = Path(scratch)
         database = working_copy(data.path, work / "db")
+        print("Measuring: generation baseline", flush=True)
         figures.append(_generation(data, work))
+        print("Measuring: start-up and memory (the app in its own process)", flush=True)
         figures += _startup_and_memory(database, work, repeat)
+        print("Measuring: search, workspace, saving (offscreen window)", flush=True)
         figures += _in_process(database, repeat, args.seed, quick=args.quick or people < 10_000)
+        print("Measuring: agreements", flush=True)
         figures += _agreements(database, work, repeat)
 
     print()

@@ -123,15 +123,23 @@ def _next_review() -> ScalarSelect[Any]:
     )
 
 
-def _filtered(stmt: Select[Any], query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
+def _filtered(
+    stmt: Select[Any], query: PeopleQuery, actor: Actor, today: date, *, sqlite: bool = False
+) -> Select[Any]:
+    # SQLite's LIKE already ignores case (and, like its lower(), only for A-Z), so there the
+    # lowered pattern is matched against the column as it is: four times quicker over 40,000
+    # people than calling lower() on every name. PostgreSQL's LIKE minds case: lower() it is.
+    def folded(column: Any) -> Any:
+        return column if sqlite else func.lower(column)
+
     for word in query.text.split():
         pattern = _like(word)
         stmt = stmt.where(
             or_(
-                func.lower(Person.preferred_name).like(pattern, escape="\\"),
-                func.lower(Person.full_name).like(pattern, escape="\\"),
-                func.lower(Person.full_name).like("% " + pattern, escape="\\"),
-                func.lower(Person.reference).like(pattern, escape="\\"),
+                folded(Person.preferred_name).like(pattern, escape="\\"),
+                folded(Person.full_name).like(pattern, escape="\\"),
+                folded(Person.full_name).like("% " + pattern, escape="\\"),
+                folded(Person.reference).like(pattern, escape="\\"),
             )
         )
     if query.my_caseload:
@@ -149,20 +157,20 @@ def _filtered(stmt: Select[Any], query: PeopleQuery, actor: Actor, today: date) 
     return stmt
 
 
-def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
-    status = _plan_status().label("status")
-    due = _next_review().label("due")
-    stmt = select(
+def _columns() -> Select[Any]:
+    return select(
         Person.id,
         Person.reference,
         Person.preferred_name,
         Person.full_name,
         StaffMember.display_name,
-        status,
-        due,
+        _plan_status().label("status"),
+        _next_review().label("due"),
         _in_force_status().label("in_force"),
-    ).outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
-    stmt = _filtered(stmt, query, actor, today)
+    )
+
+
+def _order(query: PeopleQuery, status: Any, due: Any) -> list[Any]:
     orders: dict[SortKey, list[Any]] = {
         SortKey.NAME: [func.lower(Person.preferred_name), Person.id],
         SortKey.REFERENCE: [Person.reference],
@@ -170,8 +178,41 @@ def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
         SortKey.NEXT_REVIEW: [due, Person.id],
         SortKey.KEY_WORKER: [StaffMember.display_name, func.lower(Person.preferred_name), Person.id],
     }
-    order = orders[query.sort]
-    return stmt.order_by(*[(col.desc() if query.descending else col.asc()).nulls_last() for col in order])
+    return [(col.desc() if query.descending else col.asc()).nulls_last() for col in orders[query.sort]]
+
+
+def _base(query: PeopleQuery, actor: Actor, today: date, *, sqlite: bool = False) -> Select[Any]:
+    stmt = _columns().outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+    stmt = _filtered(stmt, query, actor, today, sqlite=sqlite)
+    return stmt.order_by(*_order(query, _plan_status(), _next_review()))
+
+
+# Sorted by these, a page is chosen before its status and review dates are worked out.
+_PAGE_FIRST = (SortKey.NAME, SortKey.REFERENCE, SortKey.KEY_WORKER)
+
+
+def _page(
+    query: PeopleQuery, actor: Actor, today: date, offset: int, limit: int, *, sqlite: bool = False
+) -> Select[Any]:
+    """One page of rows.
+
+    Sorted by name, reference or key worker, the page's people are chosen first (filters, order,
+    offset and limit over the people table alone), and the plan status and next review are
+    worked out for those rows only: otherwise the database works them out for every person who
+    matches (all 40,000 before the first letter is typed) and then keeps 200.
+    """
+    if query.sort not in _PAGE_FIRST:
+        return _base(query, actor, today, sqlite=sqlite).offset(offset).limit(limit)
+    chosen = select(Person.id).outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+    chosen = _filtered(chosen, query, actor, today, sqlite=sqlite)
+    chosen_page = chosen.order_by(*_order(query, None, None)).offset(offset).limit(limit).subquery("page")
+    return (
+        _columns()
+        .select_from(chosen_page)
+        .join(Person, Person.id == chosen_page.c.id)
+        .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+        .order_by(*_order(query, None, None))
+    )
 
 
 def search_people(
@@ -185,14 +226,15 @@ def search_people(
 ) -> list[PersonRow]:
     """One page of people matching the query, in the asked order."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        stmt = _base(query, actor, today or work.now.date()).offset(offset).limit(limit)
+        stmt = _page(query, actor, today or work.now.date(), offset, limit, sqlite=db.is_sqlite)
         return [PersonRow(*row) for row in work.session.execute(stmt)]
 
 
 def count_people(db: Database, actor: Actor, query: PeopleQuery, *, today: date | None = None) -> int:
     """How many people match: the filters only, without working out what each row shows."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        stmt = _filtered(select(func.count(Person.id)), query, actor, today or work.now.date())
+        day = today or work.now.date()
+        stmt = _filtered(select(func.count(Person.id)), query, actor, day, sqlite=db.is_sqlite)
         return int(work.session.scalar(stmt) or 0)
 
 
@@ -206,6 +248,7 @@ def first_page(
     """
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
-        total = int(work.session.scalar(_filtered(select(func.count(Person.id)), query, actor, day)) or 0)
-        rows = [PersonRow(*row) for row in work.session.execute(_base(query, actor, day).limit(limit))]
-        return total, rows
+        counting = _filtered(select(func.count(Person.id)), query, actor, day, sqlite=db.is_sqlite)
+        total = int(work.session.scalar(counting) or 0)
+        page = _page(query, actor, day, 0, limit, sqlite=db.is_sqlite)
+        return total, [PersonRow(*row) for row in work.session.execute(page)]
