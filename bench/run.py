@@ -220,7 +220,7 @@ def _in_process(database: Path, repeat: int, seed: int, *, quick: bool) -> list[
         "search as you type: one keystroke's refresh",
         "ms",
         typed,
-        "the same two queries (count and first page) run alone through sqlite3",
+        "the same SQL (count and first page) run alone through sqlite3",
         raw,
     )
     search.targets.append(stats.at_most(search, "p95", 30))

@@ -192,7 +192,14 @@ _PAGE_FIRST = (SortKey.NAME, SortKey.REFERENCE, SortKey.KEY_WORKER)
 
 
 def _page(
-    query: PeopleQuery, actor: Actor, today: date, offset: int, limit: int, *, sqlite: bool = False
+    query: PeopleQuery,
+    actor: Actor,
+    today: date,
+    offset: int,
+    limit: int,
+    *,
+    sqlite: bool = False,
+    with_total: bool = False,
 ) -> Select[Any]:
     """One page of rows.
 
@@ -200,15 +207,22 @@ def _page(
     offset and limit over the people table alone), and the plan status and next review are
     worked out for those rows only: otherwise the database works them out for every person who
     matches (all 40,000 before the first letter is typed) and then keeps 200.
+
+    ``with_total`` (page-first sorts only) adds how many match as a last column, counted in the
+    same pass over the people table.
     """
     if query.sort not in _PAGE_FIRST:
         return _base(query, actor, today, sqlite=sqlite).offset(offset).limit(limit)
-    chosen = select(Person.id).outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+    chosen: Select[Any] = select(Person.id)
+    if with_total:
+        chosen = chosen.add_columns(func.count().over().label("total"))
+    if query.sort == SortKey.KEY_WORKER:  # only then: the join makes SQLite read people out of order
+        chosen = chosen.outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
     chosen = _filtered(chosen, query, actor, today, sqlite=sqlite)
     chosen_page = chosen.order_by(*_order(query, None, None)).offset(offset).limit(limit).subquery("page")
+    columns = _columns().add_columns(chosen_page.c.total) if with_total else _columns()
     return (
-        _columns()
-        .select_from(chosen_page)
+        columns.select_from(chosen_page)
         .join(Person, Person.id == chosen_page.c.id)
         .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
         .order_by(*_order(query, None, None))
@@ -248,6 +262,11 @@ def first_page(
     """
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
+        if query.sort in _PAGE_FIRST and limit > 0:
+            # One pass: the page, each row carrying how many match in all.
+            page = _page(query, actor, day, 0, limit, sqlite=db.is_sqlite, with_total=True)
+            found = list(work.session.execute(page))
+            return (int(found[0][-1]) if found else 0), [PersonRow(*row[:-1]) for row in found]
         counting = _filtered(select(func.count(Person.id)), query, actor, day, sqlite=db.is_sqlite)
         total = int(work.session.scalar(counting) or 0)
         page = _page(query, actor, day, 0, limit, sqlite=db.is_sqlite)
