@@ -117,6 +117,29 @@ def test_a_genuine_agreement_gets_three_yeses(
     dialog.grab().save(str(tmp_path / "verify_good.png"))
 
 
+def test_a_file_dropped_on_the_dialog_is_checked(qtbot: QtBot, site: Site, genuine: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    dialog = VerifyDialog(context_for(site))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(genuine))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.dropEvent(drop)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=WAIT)
+    assert dialog.ui.filePath.text() == str(genuine)
+    assert dialog.verification is not None
+    assert dialog.verification.ok
+
+
 def test_an_administrator_is_not_told_whose_plan_it_is(qtbot: QtBot, site: Site, genuine: Path) -> None:
     dialog = VerifyDialog(context_for(site, Role.ADMINISTRATOR))
     qtbot.addWidget(dialog)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QStyle, QVBoxLayout, QWidget
 
 from careplan.documents.verify import NO, SKIPPED, YES, Verification
@@ -74,6 +75,7 @@ class VerifyDialog(QDialog):
         font = ui.summary.font()
         font.setBold(True)
         ui.summary.setFont(font)
+        self.setAcceptDrops(True)  # a PDF dragged from the file manager is checked at once
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertStretch(layout.count() - 1, 1)  # spare room goes below the answers
@@ -86,6 +88,25 @@ class VerifyDialog(QDialog):
         if chosen:
             self.ui.filePath.setText(chosen)
             self.check()
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            return Path(urls[0].toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path is None:
+            return
+        event.acceptProposedAction()
+        self.ui.filePath.setText(str(path))
+        self.check()
 
     def check(self) -> None:
         if self.job is not None:
