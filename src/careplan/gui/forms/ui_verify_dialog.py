@@ -131,7 +131,7 @@ class Ui_VerifyDialog(object):
 
     def retranslateUi(self, VerifyDialog):
         VerifyDialog.setWindowTitle(QCoreApplication.translate("VerifyDialog", u"Verify an agreement", None))
-        self.intro.setText(QCoreApplication.translate("VerifyDialog", u"Choose a PDF of an agreement. Careplan checks three things: that it has not changed since it was signed, that this service signed it, and which plan version it belongs to.", None))
+        self.intro.setText(QCoreApplication.translate("VerifyDialog", u"Choose a PDF of an agreement, or drop it here. Careplan checks three things: that it has not changed since it was signed, that this service signed it, and which plan version it belongs to.", None))
         self.fileLabel.setText(QCoreApplication.translate("VerifyDialog", u"&File", None))
 #if QT_CONFIG(accessibility)
         self.filePath.setAccessibleName(QCoreApplication.translate("VerifyDialog", u"The agreement file to check", None))
