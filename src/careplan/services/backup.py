@@ -419,7 +419,9 @@ def restore_database(
     try:
         try:
             manifest, upgraded = _check_backup_copy(copy)
-        except UnicodeError as exc:  # text in a damaged file that is not text any more
+        except (UnicodeError, SQLAlchemyError, *_sqlite_errors()) as exc:  # type: ignore[misc]
+            # Damage the checks above do not name (text that is not text any more, a header
+            # that makes SQLite open the file read-only...): damaged all the same.
             raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
         restored = _file_database(copy)
         try:
