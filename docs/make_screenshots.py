@@ -64,18 +64,25 @@ def main(argv: list[str]) -> int:
     window.people.select_person(dee.person_id)
     window.open_person(dee.person_id)
     tabs = window.workspace.tabs
-    for index in range(tabs.count() - 1):
-        tabs.setCurrentIndex(index)
-        title = tabs.tabText(index).lower().replace(" ", "-")
-        shot(f"{index + 2:02d}-{title}")
+    titles = [tabs.tabText(index) for index in range(tabs.count())]
+    history = titles.index("History")
+    # The README shows 01 to 05 by name; pages added later come after them.
+    first = ["About me", "My plan", "Services and budget"]
+    later = [t for t in titles if t not in first and t != "History"]
+    numbers = {title: 2 + n for n, title in enumerate(first)} | {t: 6 + n for n, t in enumerate(later)}
+    for index, title in enumerate(titles):
+        if index != history:  # History is shown for Jordan, whose plan has two versions
+            tabs.setCurrentIndex(index)
+            shot(f"{numbers[title]:02d}-{title.lower().replace(' ', '-')}")
+    number = 6 + len(later)
     # Jordan's plan has been revised, so his history has something to show.
     jordan = search_people(db, sam, PeopleQuery(text="Jordan"))[0]
     window.people.search.setText("Jordan")
     window.people.apply_filters()
     window.people.select_person(jordan.person_id)
     window.open_person(jordan.person_id)
-    tabs.setCurrentIndex(tabs.count() - 1)
-    shot(f"{tabs.count() + 1:02d}-{tabs.tabText(tabs.count() - 1).lower().replace(' ', '-')}")
+    tabs.setCurrentIndex(history)
+    shot("05-history")
     # A plan being written, with the ways to change it (a signed plan shows none).
     writing = draft_with_steps(db, sam)
     if writing is not None:
@@ -83,10 +90,8 @@ def main(argv: list[str]) -> int:
         window.people.apply_filters()
         window.people.select_person(writing.person_id)
         window.open_person(writing.person_id)
-        for index in range(tabs.count()):
-            if tabs.tabText(index) == "My plan":
-                tabs.setCurrentIndex(index)
-        shot(f"{tabs.count() + 2:02d}-my-plan-being-written")
+        tabs.setCurrentIndex(titles.index("My plan"))
+        shot(f"{number:02d}-my-plan-being-written")
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept

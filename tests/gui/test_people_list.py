@@ -50,8 +50,10 @@ def test_in_action_with_a_new_version_being_written(
 
     assert shown() == {
         "Dee Walsh": "Being written",
-        "Marek Nowak": "In action · new version being written",
+        "Marek Nowak": "In action\n+ new version",
     }
+    said = panel.model.index(1, 2).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said == "In action · new version being written"  # one line for a screen reader
     tooltip = panel.model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == "In action · new version being written"
 

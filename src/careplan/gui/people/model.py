@@ -33,6 +33,20 @@ def status_words(row: PersonRow) -> str:
     return f"{in_force} · new version {NEWER_WORDS.get(row.plan_status or '', newest.lower())}"
 
 
+def status_short(row: PersonRow) -> str:
+    """The plan column on screen: "In action" over "+ new version" (the full words in its tooltip)."""
+    if row.in_force_status is None:
+        return status_words(row)
+    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
+    return f"{in_force}\n{NEWER_SHORT.get(row.plan_status or '', '+ new version')}"
+
+
+NEWER_SHORT = {
+    "draft": "+ new version",
+    "agreed": "+ new version signed",
+    "approved": "+ new version approved",
+}
+
 NEWER_WORDS = {
     "draft": "being written",
     "agreed": "signed, waiting for approval",
@@ -116,6 +130,10 @@ class PeopleModel(QAbstractTableModel):
             if column == 1:
                 return row.reference
             if column == 2:
+                # Short on screen, so the names keep their room; in full for a screen reader
+                # and in the tooltip.
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return status_short(row)
                 return status_words(row)
             if column == 3:
                 return row.next_review.strftime("%d %b %Y") if row.next_review else ""
