@@ -101,6 +101,8 @@ def more_button(parent: QWidget, actions: list[QAction | None], *, name: str, ac
     more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
     menu = QMenu(more)
     menu.setObjectName(f"{name}Menu")
+    # Big enough to hit with a finger or an unsteady hand, like the buttons around it.
+    menu.setStyleSheet("QMenu::item { padding: 10px 28px 10px 36px; } QMenu::icon { padding-left: 10px; }")
     for action in actions:
         if action is None:
             menu.addSeparator()
