@@ -147,6 +147,27 @@ class PlanChanges(WorkspacePage):
     def _push(self, text: str, undo: plan_undo.Action, redo: plan_undo.Action) -> None:
         self.undo_stack.push(plan_undo.PlanChange(text, undo, redo, self._replay))
 
+    def _change(
+        self,
+        use_case: Callable[..., object],
+        *args: object,
+        saved: str,
+        focus: FocusKey | None,
+        undo_text: str,
+        undo: plan_undo.Action,
+        redo: plan_undo.Action,
+    ) -> bool:
+        """Run ``use_case(db, actor, *args)`` from the plan as shown; once saved, it can be undone."""
+        context = self.context
+        done = self._run(
+            partial(use_case, context.db, context.actor, *args, expected_revision=self._revision()),
+            saved=saved,
+            focus=focus,
+        )
+        if done:
+            self._push(undo_text, undo=undo, redo=redo)
+        return done
+
     def _goal_now(self, goal_id: int) -> GoalView | None:
         if self.version is None:
             return None
@@ -289,48 +310,34 @@ class PlanChanges(WorkspacePage):
             "Keep it",
         ):
             return
-        snapshot = plan_undo.GoalSnapshot.of(self.version, goal.id) if self.version else None
-        removed = self._run(
-            partial(
-                plans.remove_goal,
-                self.context.db,
-                self.context.actor,
-                goal.id,
-                expected_revision=self._revision(),
-            ),
+        if self.version is None:
+            return
+        snapshot = plan_undo.GoalSnapshot.of(self.version, goal.id)
+        self._change(
+            plans.remove_goal,
+            goal.id,
             saved="Goal removed",
             focus=focus,
+            undo_text="remove a goal",
+            undo=lambda r: plan_undo.restore_goal(r, snapshot),
+            redo=lambda r: plan_undo.remove_goal(r, goal.key),
         )
-        if removed and snapshot is not None:
-            self._push(
-                "remove a goal",
-                undo=lambda r: plan_undo.restore_goal(r, snapshot),
-                redo=lambda r: plan_undo.remove_goal(r, goal.key),
-            )
 
     def move_goal(self, goal: GoalView, position: int, direction: str, focus_on: str | None = None) -> None:
         goals = self.version.goals if self.version else []
         if not self.can_edit or not 0 <= position < len(goals):
             return
         before = next((i for i, g in enumerate(goals) if g.id == goal.id), 0)
-        moved = self._run(
-            partial(
-                plans.move_goal,
-                self.context.db,
-                self.context.actor,
-                goal.id,
-                position,
-                expected_revision=self._revision(),
-            ),
+        self._change(
+            plans.move_goal,
+            goal.id,
+            position,
             saved=f"Goal moved {direction}",
             focus=("goal", goal.id, focus_on or direction),
+            undo_text=f"move a goal {direction}",
+            undo=lambda r: plan_undo.move_goal(r, goal.key, before),
+            redo=lambda r: plan_undo.move_goal(r, goal.key, position),
         )
-        if moved:
-            self._push(
-                f"move a goal {direction}",
-                undo=lambda r: plan_undo.move_goal(r, goal.key, before),
-                redo=lambda r: plan_undo.move_goal(r, goal.key, position),
-            )
 
     def move_step(
         self, goal: GoalView, step: StepView, position: int, direction: str, focus_on: str = "more"
@@ -339,24 +346,16 @@ class PlanChanges(WorkspacePage):
         if not self.can_edit or not 0 <= position < len(goal.steps):
             return
         before = next((i for i, s in enumerate(goal.steps) if s.id == step.id), 0)
-        moved = self._run(
-            partial(
-                plans.move_step,
-                self.context.db,
-                self.context.actor,
-                step.id,
-                position,
-                expected_revision=self._revision(),
-            ),
+        self._change(
+            plans.move_step,
+            step.id,
+            position,
             saved=f"Step moved {direction}",
             focus=("step", step.id, focus_on),
+            undo_text=f"move a step {direction}",
+            undo=lambda r: plan_undo.move_step(r, step.key, before),
+            redo=lambda r: plan_undo.move_step(r, step.key, position),
         )
-        if moved:
-            self._push(
-                f"move a step {direction}",
-                undo=lambda r: plan_undo.move_step(r, step.key, before),
-                redo=lambda r: plan_undo.move_step(r, step.key, position),
-            )
 
     def add_step(self, goal: GoalView) -> None:
         if not self.can_edit or self.dialog is not None:
@@ -432,75 +431,53 @@ class PlanChanges(WorkspacePage):
             "Keep it",
         ):
             return
-        snapshot = plan_undo.StepSnapshot.of(self.version, step.id) if self.version else None
-        removed = self._run(
-            partial(
-                plans.remove_step,
-                self.context.db,
-                self.context.actor,
-                step.id,
-                expected_revision=self._revision(),
-            ),
+        if self.version is None:
+            return
+        snapshot = plan_undo.StepSnapshot.of(self.version, step.id)
+        self._change(
+            plans.remove_step,
+            step.id,
             saved="Step removed",
             focus=("goal", goal.id, "add_step"),
+            undo_text="remove a step",
+            undo=lambda r: plan_undo.restore_step(r, snapshot),
+            redo=lambda r: plan_undo.remove_step(r, step.key),
         )
-        if removed and snapshot is not None:
-            self._push(
-                "remove a step",
-                undo=lambda r: plan_undo.restore_step(r, snapshot),
-                redo=lambda r: plan_undo.remove_step(r, step.key),
-            )
 
     def _done_toggled(self, row: StepRow, checked: bool) -> None:
-        ok = self._run(
-            partial(
-                plans.set_step_done,
-                self.context.db,
-                self.context.actor,
-                row.step.id,
-                checked,
-                expected_revision=self._revision(),
-            ),
+        key, was = row.step.key, row.step.done
+        ticked = self._change(
+            plans.set_step_done,
+            row.step.id,
+            checked,
             saved="Step ticked off" if checked else "Step marked as not done yet",
             focus=("step", row.step.id, "done"),
-        )
-        if not ok:
-            row.done.blockSignals(True)
-            row.done.setChecked(row.step.done)
-            row.done.blockSignals(False)
-            return
-        key, was = row.step.key, row.step.done
-        self._push(
-            "tick off a step" if checked else "untick a step",
+            undo_text="tick off a step" if checked else "untick a step",
             undo=lambda r: plan_undo.set_step_done(r, key, was),
             redo=lambda r: plan_undo.set_step_done(r, key, checked),
         )
+        if not ticked:  # refused: the tick shows what is stored
+            row.done.blockSignals(True)
+            row.done.setChecked(row.step.done)
+            row.done.blockSignals(False)
 
     def _status_chosen(self, card: GoalCard, index: int) -> None:
         status = GoalStatus(card.status.itemData(index))
         if status == card.goal.status:
             return
-        ok = self._run(
-            partial(
-                plans.set_goal_status,
-                self.context.db,
-                self.context.actor,
-                card.goal.id,
-                status,
-                expected_revision=self._revision(),
-            ),
+        key, was = card.goal.key, card.goal.status
+        chosen = self._change(
+            plans.set_goal_status,
+            card.goal.id,
+            status,
             saved=f"Goal marked: {GOAL_STATUS_WORDS[status].lower()}",
             focus=("goal", card.goal.id, "status"),
-        )
-        if not ok:
-            card.status.setCurrentIndex(max(0, card.status.findData(card.goal.status)))
-            return
-        key, was = card.goal.key, card.goal.status
-        self._push(
-            "say how a goal is going",
+            undo_text="say how a goal is going",
             undo=lambda r: plan_undo.set_goal_status(r, key, was),
             redo=lambda r: plan_undo.set_goal_status(r, key, status),
         )
+        if not chosen:  # refused: the list shows what is stored
+            card.status.setCurrentIndex(max(0, card.status.findData(card.goal.status)))
 
     # "I don't agree" ----------------------------------------------------------------------------
 
