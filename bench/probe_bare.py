@@ -5,8 +5,9 @@ Prints ``READY rows=N rss_kb=K`` once the table has been painted, and quits.
 
 from __future__ import annotations
 
-import resource
 import sys
+
+from bench.probe_app import _peak_kb
 
 ROWS = 10_000
 
@@ -55,7 +56,7 @@ def main() -> int:
             return False
 
     def finish() -> None:
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        rss = _peak_kb()
         print(f"READY rows={model.rowCount()} rss_kb={rss}", flush=True)
         app.quit()
 
