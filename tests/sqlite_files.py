@@ -33,3 +33,4 @@ def copy(source: str | Path, target: str | Path) -> None:
         contextlib.closing(connect(target, key_of_file=source)) as duplicate,
     ):
         original.backup(duplicate)
+

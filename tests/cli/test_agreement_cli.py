@@ -105,8 +105,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         world = builders.build_world(db, stage=PlanStatus.ACTIVE)
         second = revise_plan(db, world.team.key_worker, world.version_id)
         builders.sign_both(db, world.team.key_worker, second)
+        key = sqlite_files.key_of(database)  # found in the run's keyring, kept in the site's too
         with installed(FileKeyring(keyring_file)):
             certs.create_self_signed(db, world.team.manager, ORGANISATION, PASSPHRASE)
+            encryption.remember_key(key.database_id, key.key)
         sha = builders.version_sha256(db, world.version_id)
         with db.session() as session:
             from careplan.domain.records import Plan
