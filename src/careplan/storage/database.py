@@ -234,11 +234,15 @@ def make_engine(url: URL, key: DatabaseKey | None = None) -> Engine:
         def creator() -> Any:
             return encryption.connect(path, key, check_same_thread=False)
 
-        engine = create_engine(url, poolclass=NullPool, module=encryption.dbapi(), creator=creator)
+        # hide_parameters: the values bound to a statement (personal text) never reach a log
+        # line or an error message, whatever logging is switched on.
+        engine = create_engine(
+            url, poolclass=NullPool, module=encryption.dbapi(), creator=creator, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
 
 
 def open_database(
