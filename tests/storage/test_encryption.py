@@ -124,7 +124,11 @@ def test_a_new_database_is_encrypted_and_plain_sqlite_cannot_read_it(
 def test_two_databases_have_different_keys(tmp_path: Path, keyring_here: MemoryKeyring) -> None:
     make(tmp_path / "one.db")
     make(tmp_path / "two.db")
-    keys = {v for (service, _), v in keyring_here.secrets.items() if service == encryption.KEYRING_SERVICE}
+    keys = {
+        value
+        for (service, account), value in keyring_here.secrets.items()
+        if service == encryption.KEYRING_SERVICE and not account.startswith("key-file:")
+    }
     assert len(keys) == 2
 
 
@@ -202,7 +206,7 @@ def test_after_a_recovery_unlock_the_key_can_go_back_into_the_keyring(tmp_path: 
             assert db.key_in_keyring
         finally:
             db.dispose()
-        assert len(new_computer.secrets) == 1
+        assert len(new_computer.secrets) == 2  # the key, and a copy of the key file
         open_database(path).dispose()  # the keyring alone opens it now
 
 
@@ -212,7 +216,7 @@ def test_a_key_that_does_not_fit_is_refused_and_the_passphrase_still_opens(
 ) -> None:
     path = tmp_path / "careplan.db"
     make(path)
-    (entry,) = list(keyring_here.secrets)
+    (entry,) = [e for e in keyring_here.secrets if not e[1].startswith("key-file:")]
     keyring_here.secrets[entry] = os.urandom(32).hex()
 
     with pytest.raises(DatabaseLocked, match="does not fit") as caught:
@@ -242,8 +246,8 @@ def test_a_damaged_database_is_still_the_damage_message(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "spoil",
-    [lambda p: p.unlink(), lambda p: p.write_text("{not json"), lambda p: p.write_text('{"format": "x"}')],
-    ids=["missing", "not-json", "not-a-key-file"],
+    [lambda p: p.write_text("{not json"), lambda p: p.write_text('{"format": "x"}')],
+    ids=["not-json", "not-a-key-file"],
 )
 def test_a_missing_or_damaged_key_file_is_a_clear_error(tmp_path: Path, spoil: object) -> None:
     path = tmp_path / "careplan.db"
@@ -253,6 +257,51 @@ def test_a_missing_or_damaged_key_file_is_a_clear_error(tmp_path: Path, spoil: o
     with pytest.raises(StorageError, match="key file") as caught:
         open_database(path)
     assert "Traceback" not in caught.value.message
+
+
+def test_a_lost_key_file_is_put_back_from_the_keyring(tmp_path: Path, keyring_here: MemoryKeyring) -> None:
+    path = tmp_path / "careplan.db"
+    make(path)
+    key_path = tmp_path / "careplan.db.key"
+    original = key_path.read_text()
+    key_path.unlink()
+
+    db = open_database(path)
+    try:
+        assert provider_names(db) == [f"Harbour Café {builders.CANARY}"]
+    finally:
+        db.dispose()
+    assert json.loads(key_path.read_text()) == json.loads(original)
+
+
+def test_a_lost_key_file_without_the_keyring_copy_is_a_clear_error(
+    tmp_path: Path, keyring_here: MemoryKeyring
+) -> None:
+    path = tmp_path / "careplan.db"
+    make(path)
+    (tmp_path / "careplan.db.key").unlink()
+    for entry in [e for e in keyring_here.secrets if e[1].startswith("key-file:")]:
+        del keyring_here.secrets[entry]
+    before = files(tmp_path)
+    with pytest.raises(StorageError, match=r"its key file careplan\.db\.key is missing") as caught:
+        open_database(path)
+    assert "Traceback" not in caught.value.message
+    assert files(tmp_path) == before
+
+
+def test_the_keyring_copy_of_another_database_key_file_is_not_used(
+    tmp_path: Path, keyring_here: MemoryKeyring
+) -> None:
+    path = tmp_path / "careplan.db"
+    make(path)
+    (tmp_path / "careplan.db.key").unlink()
+    account = next(e for e in keyring_here.secrets if e[1] == f"key-file:{path.resolve()}")
+    other = tmp_path / "other.db"
+    make(other)
+    keyring_here.secrets[account] = encryption.export_key_file(other)  # another database's key file
+    with pytest.raises(StorageError, match="is missing"):
+        open_database(path)
+    assert not (tmp_path / "careplan.db.key").exists()
 
 
 def test_recorded_kdf_cost_is_bounded(tmp_path: Path) -> None:
@@ -414,7 +463,7 @@ def test_moving_to_a_new_computer_with_export_and_import(tmp_path: Path) -> None
     assert out.returncode == 0, out.stderr
     assert "useless without the recovery passphrase" in out.stdout
     assert json.loads(exported.read_text())["database_id"]
-    (raw_key,) = json.loads(old_pc.read_text()).values()
+    (raw_key,) = [v for k, v in json.loads(old_pc.read_text()).items() if "/key-file:" not in k]
     assert raw_key not in exported.read_text()
 
     # On the new computer (an empty keyring), the database does not open...

@@ -113,6 +113,9 @@ class Database:
             return
         encryption.remember_key(self._key.database_id, self._key.key)
         self._key = DatabaseKey(self._key.key, self._key.database_id, from_keyring=True)
+        if self.path is not None:
+            key_path = encryption.key_file_for(self.path)
+            encryption.remember_key_file(self.path, encryption.KeyFile.read(key_path))
 
     def copy_aside(self, label: str) -> Path:
         """Copy this SQLite database next to itself, with the same key (:func:`copy_sqlite_aside`)."""

@@ -14,9 +14,10 @@ Opening fails closed: when the keyring is missing, locked, does not answer in ti
 for this database, :class:`DatabaseLocked` says so and the caller may offer the recovery
 passphrase. There is never a fallback to plain text.
 
-Lose the key file, and the database opens only on a computer whose keyring still has its key
-(``careplan db key export`` writes a copy of the key file: keep it with the backups). Lose both
-the key file and the keyring's key, and the data is gone for good.
+The keyring also keeps a copy of the key file under the database's path: a lost key file is put
+back from it (when the keyring's key opens the database). ``careplan db key export`` writes a copy
+of the key file to keep with the backups. Lose both the key file and the keyring's key (or the
+recovery passphrase and the keyring's key), and the data is gone for good.
 """
 
 from __future__ import annotations
@@ -253,6 +254,33 @@ def remember_key(database_id: str, key: bytes) -> None:
     keystore.set_secret(KEYRING_SERVICE, database_id, key.hex(), timeout=KEYRING_TIMEOUT)
 
 
+def _key_file_account(path: Path) -> str:
+    return f"key-file:{path.resolve()}"
+
+
+def remember_key_file(path: Path, key_file: KeyFile) -> None:
+    """Keep a copy of the (non-secret) key file in the keyring too, under the database's path, so
+    that a lost key file can be put back (best effort: a keyring that cannot keep it is ignored)."""
+    with contextlib.suppress(keystore.KeyringUnavailable):
+        keystore.set_secret(
+            KEYRING_SERVICE, _key_file_account(path), key_file.to_json(), timeout=KEYRING_TIMEOUT
+        )
+
+
+def _key_file_from_keyring(path: Path) -> KeyFile | None:
+    """The copy of the key file the keyring keeps for the database at ``path``, if any."""
+    try:
+        text = keystore.get_secret(KEYRING_SERVICE, _key_file_account(path), timeout=KEYRING_TIMEOUT)
+    except keystore.KeyringUnavailable:
+        return None
+    if text is None:
+        return None
+    try:
+        return KeyFile.from_json(text, source="the keyring's copy of the key file")
+    except StorageError:
+        return None
+
+
 def forget_key(database_id: str) -> None:
     with contextlib.suppress(keystore.KeyringUnavailable):
         keystore.delete_secret(KEYRING_SERVICE, database_id, timeout=KEYRING_TIMEOUT)
@@ -288,13 +316,7 @@ def unlock(path: Path, passphrase: str | None) -> DatabaseKey:
     otherwise :class:`DatabaseLocked`.
     """
     key_path = key_file_for(path)
-    if not key_path.exists():
-        raise StorageError(
-            f"{path.name} is not a Careplan database, or it is damaged, or its key file "
-            f"{key_path.name} is missing. Nothing has been changed. Restore the key file (or the "
-            "latest backup), or choose another file."
-        )
-    key_file = KeyFile.read(key_path)
+    key_file = KeyFile.read(key_path) if key_path.exists() else _restore_key_file(path)
     try:
         key = keyring_key(key_file.database_id)
     except keystore.KeyringUnavailable as exc:
@@ -315,6 +337,31 @@ def unlock(path: Path, passphrase: str | None) -> DatabaseKey:
     return DatabaseKey(key, key_file.database_id, from_keyring=False)
 
 
+def _restore_key_file(path: Path) -> KeyFile:
+    """A lost key file, put back from the keyring's copy when the keyring's key opens the database."""
+    key_path = key_file_for(path)
+    missing = StorageError(
+        f"{path.name} is not a Careplan database, or it is damaged, or its key file "
+        f"{key_path.name} is missing. Nothing has been changed. Restore the key file (or the "
+        "latest backup), or choose another file."
+    )
+    key_file = _key_file_from_keyring(path)
+    if key_file is None:
+        raise missing
+    try:
+        key = keyring_key(key_file.database_id)
+    except keystore.KeyringUnavailable:
+        raise missing from None
+    if key is None or not key_file.fits(key):
+        raise missing
+    try:
+        probe_key(path, DatabaseKey(key, key_file.database_id, from_keyring=True))
+    except DatabaseLocked:
+        raise missing from None
+    key_file.write(key_path)
+    return key_file
+
+
 def new_key(path: Path, passphrase: str) -> DatabaseKey:
     """A new random key for a database about to be made at ``path``: in the keyring first (nothing
     is created when the keyring cannot keep it), then wrapped in the key file next to it."""
@@ -329,7 +376,9 @@ def new_key(path: Path, passphrase: str) -> DatabaseKey:
             reason=exc.reason,
             path=path,
         ) from None
-    KeyFile.wrap(key, passphrase, database_id).write(key_file_for(path))
+    key_file = KeyFile.wrap(key, passphrase, database_id)
+    key_file.write(key_file_for(path))
+    remember_key_file(path, key_file)
     return DatabaseKey(key, database_id, from_keyring=True)
 
 
@@ -391,6 +440,7 @@ def import_key_file(path: Path, text: str, passphrase: str, *, source: str) -> D
     target = key_file_for(path)
     if not target.exists() or target.read_text("utf-8").strip() != key_file.to_json().strip():
         key_file.write(target)
+    remember_key_file(path, key_file)
     return DatabaseKey(key, key_file.database_id, from_keyring=True)
 
 
