@@ -171,10 +171,13 @@ def start_app(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     from careplan.services import demo as demo_data
+    from careplan.storage.database import resolve_target
 
     given = encryption.environment_passphrase()
+    url = resolve_target(args.database)
+    new_file = url.get_backend_name() == "sqlite" and encryption.file_kind(Path(url.database or "")) == "new"
     db = open_for_cli(args.database, create=True, new_passphrase=given or DEMO_RECOVERY_PASSPHRASE)
-    if given is None and db.is_sqlite and db.encrypted and _made_just_now(db):
+    if given is None and new_file:
         print(
             f"The recovery passphrase of this demo database is “{DEMO_RECOVERY_PASSPHRASE}” "
             "(demo data only: set CAREPLAN_RECOVERY_PASSPHRASE for a database with real records)."
@@ -202,14 +205,6 @@ def demo(args: argparse.Namespace) -> int:
     print(f"Demo data ready in {elapsed:.1f} s: {summary.describe()}")
     print(f"Database: {db.info().url}")
     return 0
-
-
-def _made_just_now(db: Database) -> bool:
-    """True when the database (its key file) was made by this command, in the last minute."""
-    if db.path is None:
-        return False
-    key_file = encryption.key_file_for(db.path)
-    return key_file.exists() and time.time() - key_file.stat().st_mtime < 60
 
 
 def plans(args: argparse.Namespace) -> int:

@@ -281,9 +281,12 @@ def _key_file_from_keyring(path: Path) -> KeyFile | None:
         return None
 
 
-def forget_key(database_id: str) -> None:
+def forget_key(database_id: str, path: Path | None = None) -> None:
+    """Forget a key (and the keyring's copy of the key file) that never came to be used."""
     with contextlib.suppress(keystore.KeyringUnavailable):
         keystore.delete_secret(KEYRING_SERVICE, database_id, timeout=KEYRING_TIMEOUT)
+        if path is not None:
+            keystore.delete_secret(KEYRING_SERVICE, _key_file_account(path), timeout=KEYRING_TIMEOUT)
 
 
 # --- finding the key of a database ----------------------------------------------------------------
@@ -377,7 +380,11 @@ def new_key(path: Path, passphrase: str) -> DatabaseKey:
             path=path,
         ) from None
     key_file = KeyFile.wrap(key, passphrase, database_id)
-    key_file.write(key_file_for(path))
+    try:
+        key_file.write(key_file_for(path))
+    except StorageError:
+        forget_key(database_id)
+        raise
     remember_key_file(path, key_file)
     return DatabaseKey(key, database_id, from_keyring=True)
 
@@ -555,7 +562,7 @@ def convert_plain(path: Path, passphrase: str) -> tuple[DatabaseKey, Path]:
         if key is not None:
             with contextlib.suppress(OSError):
                 key_file_for(path).unlink()
-            forget_key(key.database_id)
+            forget_key(key.database_id, path)
         raise
     plain.close()
     for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
