@@ -414,6 +414,19 @@ def test_an_old_plain_database_is_encrypted_in_place(tmp_path: Path, keyring_her
         again.dispose()
 
 
+def test_another_programs_sqlite_file_is_left_alone(tmp_path: Path, keyring_here: MemoryKeyring) -> None:
+    path = tmp_path / "contacts.sqlite"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE contacts (name TEXT)")
+        other.execute("INSERT INTO contacts VALUES ('Someone')")
+    other.close()
+    before = files(tmp_path)
+    with pytest.raises(StorageError, match="not a Careplan one"):
+        open_database(path, recovery_passphrase=PASSPHRASE)
+    assert files(tmp_path) == before
+    assert keyring_here.secrets == {}
+
+
 def test_a_damaged_plain_database_is_not_converted(tmp_path: Path, keyring_here: MemoryKeyring) -> None:
     path = tmp_path / "careplan.db"
     make_plain_database(path)

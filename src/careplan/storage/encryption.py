@@ -540,6 +540,11 @@ def convert_plain(path: Path, passphrase: str) -> tuple[DatabaseKey, Path]:
             from careplan.storage.database import describe_storage_error
 
             raise StorageError(describe_storage_error(exc)) from exc
+        if counts and "alembic_version" not in counts:
+            raise StorageError(
+                f"{path.name} is an SQLite database, but not a Careplan one, so Careplan leaves it "
+                "alone. Nothing has been changed. Choose another file."
+            )
         key = new_key(path, passphrase)
         try:
             _private_file(encrypted)
