@@ -593,3 +593,19 @@ def test_set_password_command(tmp_path: Path) -> None:
     assert "from the environment" not in result.stdout
     account = f"{POSTGRES_KEYRING_SERVICE}/postgresql+psycopg://careplan@db.example/careplan"
     assert json.loads(keyring_file.read_text()) == {account: "from the environment"}
+
+
+def test_connect_file_opens_a_file_read_only_through_a_uri(tmp_path: Path) -> None:
+    path = tmp_path / "careplan.db"
+    make(path)
+    db = open_database(path)
+    try:
+        reader = db.connect_file(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1.0)
+        try:
+            assert reader.execute("SELECT count(*) FROM providers").fetchone() == (1,)
+            with pytest.raises(encryption.dbapi().OperationalError, match="readonly"):
+                reader.execute("INSERT INTO providers (name) VALUES ('x')")
+        finally:
+            reader.close()
+    finally:
+        db.dispose()

@@ -122,15 +122,21 @@ class Database:
         assert self.path is not None
         return copy_sqlite_aside(self.path, label, self._key)
 
-    def connect_file(self, path: str | os.PathLike[str]) -> Any:
-        """A DBAPI connection to another SQLite file (a backup, a copy) keyed with this database's
-        key, so that copies are as encrypted as the database; plain when this one is not encrypted.
+    def connect_file(self, path: str | os.PathLike[str], **driver_options: Any) -> Any:
+        """A DBAPI connection to another SQLite file (a backup, a copy, or this database itself)
+        keyed with this database's key, so that copies are as encrypted as the database; plain
+        when this one is not encrypted. The driver is SQLCipher's (:func:`encryption.dbapi`: catch
+        its ``Error``, not :mod:`sqlite3`'s).
 
-        The caller closes it. Temporary data stays in memory.
+        ``driver_options`` go to the driver's ``connect`` (``uri=True`` with a ``file:`` URI for a
+        read-only or immutable file, ``timeout``...); autocommit (``isolation_level=None``) unless
+        given. The caller closes it. Temporary data stays in memory.
         """
         if not self.is_sqlite:
             raise StorageError("Only an SQLite database has files to copy.")
-        return encryption.connect(Path(path), self._key, isolation_level=None, check_same_thread=False)
+        options: dict[str, Any] = {"isolation_level": None, "check_same_thread": False}
+        options.update(driver_options)
+        return encryption.connect(os.fspath(path), self._key, **options)
 
     @property
     def backend(self) -> str:
