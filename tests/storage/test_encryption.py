@@ -142,12 +142,24 @@ def test_a_new_database_needs_a_recovery_passphrase(tmp_path: Path, keyring_here
     assert keyring_here.secrets == {}
 
 
-@pytest.mark.usefixtures("no_env_passphrase")
-@pytest.mark.parametrize("backend", [fail.Keyring, LockedKeyring], ids=["no-keyring", "locked"])
-def test_no_database_is_made_without_a_keyring_to_keep_its_key(tmp_path: Path, backend: type) -> None:
-    with installed(backend()), pytest.raises(DatabaseLocked, match="Nothing was created"):
-        open_database(tmp_path / "careplan.db", recovery_passphrase=PASSPHRASE)
-    assert list(tmp_path.iterdir()) == []
+@pytest.mark.usefixtures("no_env_passphrase", "quick_keyring_timeout")
+@pytest.mark.parametrize(
+    "backend", [fail.Keyring, LockedKeyring, HangingKeyring], ids=["no-keyring", "locked", "hanging"]
+)
+def test_without_a_keyring_a_new_database_keeps_its_key_only_wrapped(tmp_path: Path, backend: type) -> None:
+    path = tmp_path / "careplan.db"
+    with installed(backend()):
+        db = open_database(path, recovery_passphrase=PASSPHRASE)
+        try:
+            assert db.encrypted
+            assert not db.key_in_keyring
+        finally:
+            db.dispose()
+        assert not path.read_bytes().startswith(b"SQLite format 3")
+        with pytest.raises(DatabaseLocked):
+            open_database(path)
+        open_database(path, recovery_passphrase=PASSPHRASE).dispose()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["careplan.db", "careplan.db.key"]
 
 
 # --- failing closed --------------------------------------------------------------------------------

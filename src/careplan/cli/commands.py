@@ -177,6 +177,12 @@ def demo(args: argparse.Namespace) -> int:
     url = resolve_target(args.database)
     new_file = url.get_backend_name() == "sqlite" and encryption.file_kind(Path(url.database or "")) == "new"
     db = open_for_cli(args.database, create=True, new_passphrase=given or DEMO_RECOVERY_PASSPHRASE)
+    if new_file and not db.key_in_keyring:
+        print(
+            "This computer's keyring could not keep the database key, so it is kept only wrapped by "
+            "the recovery passphrase: give it (CAREPLAN_RECOVERY_PASSPHRASE, or when asked) to open "
+            "the database."
+        )
     if given is None and new_file:
         print(
             f"The recovery passphrase of this demo database is “{DEMO_RECOVERY_PASSPHRASE}” "

@@ -366,25 +366,22 @@ def _restore_key_file(path: Path) -> KeyFile:
 
 
 def new_key(path: Path, passphrase: str) -> DatabaseKey:
-    """A new random key for a database about to be made at ``path``: in the keyring first (nothing
-    is created when the keyring cannot keep it), then wrapped in the key file next to it."""
+    """A new random key for a database about to be made at ``path``: wrapped in the key file next
+    to it, and in the keyring.
+
+    A keyring that cannot keep it (none on a server, locked, not answering) does not stop the
+    database being made: its key is then kept only wrapped, and every opening needs the recovery
+    passphrase until the key is put into a keyring (``from_keyring`` is False: callers say so).
+    """
     check_new_passphrase(passphrase)
     key = secrets.token_bytes(32)
     database_id = uuid.uuid4().hex
+    key_file = KeyFile.wrap(key, passphrase, database_id)
+    key_file.write(key_file_for(path))
     try:
         remember_key(database_id, key)
-    except keystore.KeyringUnavailable as exc:
-        raise DatabaseLocked(
-            f"Careplan cannot create an encrypted database here: {exc.message}. Nothing was created.",
-            reason=exc.reason,
-            path=path,
-        ) from None
-    key_file = KeyFile.wrap(key, passphrase, database_id)
-    try:
-        key_file.write(key_file_for(path))
-    except StorageError:
-        forget_key(database_id)
-        raise
+    except keystore.KeyringUnavailable:
+        return DatabaseKey(key, database_id, from_keyring=False)
     remember_key_file(path, key_file)
     return DatabaseKey(key, database_id, from_keyring=True)
 
