@@ -166,3 +166,21 @@ def test_a_locked_keyring_offers_the_passphrase_and_says_why_the_key_stays_out(
     assert "it is locked" in shown[0]
     assert len(told) == 1
     assert "recovery passphrase will be needed next time" in told[0]
+
+
+def test_a_new_database_without_a_keyring_says_the_passphrase_will_be_needed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends import fail
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        unlock_database.QMessageBox, "information", lambda parent, title, text: told.append(text)
+    )
+    _answer_with(monkeypatch, PASSPHRASE)
+    with installed(fail.Keyring()):
+        db = open_or_unlock(str(tmp_path / "careplan.db"))
+    assert db is not None
+    db.dispose()
+    assert len(told) == 1
+    assert "recovery passphrase will be needed each time" in told[0]

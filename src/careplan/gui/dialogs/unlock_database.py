@@ -120,6 +120,13 @@ def open_or_unlock(target: str | None, parent: QWidget | None = None) -> Databas
     if not dialog.exec() or dialog.database is None:
         return None
     db = dialog.database
+    if creating and not db.key_in_keyring:
+        QMessageBox.information(
+            parent,
+            "The key is kept only with the passphrase",
+            "This computer's keyring could not keep the database key, so the recovery passphrase "
+            "will be needed each time Careplan opens the database.",
+        )
     if dialog.remember_key and not db.key_in_keyring:
         from careplan.storage.keystore import KeyringUnavailable
 
