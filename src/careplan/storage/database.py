@@ -100,6 +100,12 @@ class Database:
         return self._key is not None
 
     @property
+    def key(self) -> DatabaseKey | None:
+        """The database's key (None on PostgreSQL), for another :class:`Database` on a copy of
+        this one: ``Database(engine, url, db.key)``. Never write it anywhere."""
+        return self._key
+
+    @property
     def key_in_keyring(self) -> bool:
         """False when the database was opened with the recovery passphrase (the keyring could not help)."""
         return self._key is None or self._key.from_keyring
