@@ -33,4 +33,3 @@ def copy(source: str | Path, target: str | Path) -> None:
         contextlib.closing(connect(target, key_of_file=source)) as duplicate,
     ):
         original.backup(duplicate)
-
