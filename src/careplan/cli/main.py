@@ -4,8 +4,7 @@ Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: t
 ``CAREPLAN_DATABASE`` environment variable, else ``careplan.db`` in the user data folder).
 Failures print one plain sentence on standard error and exit with a non-zero code:
 1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict,
-7 audit trail broken, 8 no usable signing certificate, 9 keyring unavailable (the database's key
-unavailable is 3, a database problem, with the choice of the recovery passphrase); ``verify``: 10 changed
+7 audit trail broken, 8 no usable signing certificate, 9 keyring unavailable; ``verify``: 10 changed
 after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version.
 """
 
