@@ -1,4 +1,11 @@
-"""Shared fixtures: a fresh database per test, on SQLite and (where a server can start) PostgreSQL."""
+"""Shared fixtures: a fresh database per test, on SQLite and (where a server can start) PostgreSQL.
+
+Every SQLite database a test makes is encrypted through the real path: for the whole run the
+keyring is a file-backed test keyring (:class:`tests.keyring_memory.FileKeyring`, shared with
+``careplan`` subprocesses through the environment), and ``CAREPLAN_RECOVERY_PASSPHRASE`` holds
+:data:`TEST_RECOVERY_PASSPHRASE` so that a new database can be made without asking. The recovery
+passphrase's key derivation is made cheap in this process (the key file records its cost).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +17,36 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from careplan.storage import Database, open_database
+from careplan.storage import Database, encryption, open_database
+from tests import keyring_memory
 
 pytest_plugins = ["tests.pg_server"]
+
+TEST_RECOVERY_PASSPHRASE = "test recovery passphrase"
+TEST_KDF_LOG2_N = 10
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[keyring_memory.FileKeyring]:
+    """The keyring (and recovery passphrase) of the whole run, here and in subprocesses."""
+    keyring_file = tmp_path_factory.mktemp("keyring") / "keyring.json"
+    backend = keyring_memory.FileKeyring(keyring_file)
+    saved = {name: os.environ.get(name) for name in (*keyring_memory.subprocess_env(keyring_file), ENV_PASS)}
+    os.environ.update(keyring_memory.subprocess_env(keyring_file))
+    os.environ[ENV_PASS] = TEST_RECOVERY_PASSPHRASE
+    cost = encryption.KDF_LOG2_N
+    encryption.KDF_LOG2_N = TEST_KDF_LOG2_N
+    with keyring_memory.installed(backend):
+        yield backend
+    encryption.KDF_LOG2_N = cost
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+ENV_PASS = encryption.ENV_RECOVERY_PASSPHRASE
 
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

@@ -2,8 +2,9 @@
 
 Migrating a database and building a small world through the real use cases is most of what a
 service test costs. So a module builds its world once on each engine (the *template*) and every
-test gets a private copy of that database: a file copy through sqlite3's backup API on SQLite, a
-``CREATE DATABASE ... TEMPLATE`` clone on PostgreSQL. Nothing one test writes is seen by another.
+test gets a private copy of that database: a file copy through SQLite's backup API on SQLite (the
+same key, the key file alongside), a ``CREATE DATABASE ... TEMPLATE`` clone on PostgreSQL. Nothing
+one test writes is seen by another.
 
 In a test module whose ``make_world(db)`` returns a frozen dataclass with a ``db`` field::
 
@@ -17,7 +18,6 @@ fixtures from :func:`template_fixtures` and opens its own copies with :func:`pri
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import Field, replace
@@ -30,7 +30,7 @@ from psycopg import sql
 from sqlalchemy.engine import make_url
 
 from careplan.storage import Database, open_database
-from tests import pg_server
+from tests import pg_server, sqlite_files
 
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -66,11 +66,7 @@ def private_copy(url: str, tmp_path: Path) -> Iterator[Database]:
     """A copy of the database at ``url`` for one test, opened; it is closed (and dropped) afterwards."""
     if "://" not in url:
         target = tmp_path / "careplan.db"
-        with (
-            contextlib.closing(sqlite3.connect(url)) as original,
-            contextlib.closing(sqlite3.connect(target)) as copy,
-        ):
-            original.backup(copy)
+        sqlite_files.copy(url, target)
         database = open_database(target)
         try:
             yield database

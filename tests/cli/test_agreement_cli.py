@@ -9,11 +9,9 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +20,9 @@ import pytest
 from careplan.domain.enums import PlanStatus
 from careplan.services import signing_certificate as certs
 from careplan.services.plans import revise_plan
-from careplan.storage import open_database
+from careplan.storage import encryption, open_database
+from tests import sqlite_files
+from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.keyring_memory import FileKeyring, installed, subprocess_env
 from tests.services import builders
 
@@ -41,7 +41,10 @@ def run(
         if not k.startswith(("CAREPLAN_", "PYTHON_KEYRING")) and k != "PYTHONPATH"
     }
     full_env["CAREPLAN_DATA_DIR"] = str(data_dir)
-    full_env["PYTHONPATH"] = str(REPO)  # so that keyring can import tests.keyring_memory
+    full_env["PYTHONPATH"] = os.pathsep.join((str(REPO / "src"), str(REPO)))  # the test keyring is in tests/
+    # The database opens with its recovery passphrase whatever the keyring: these tests are about
+    # the certificate's passphrase (tests/storage/test_encryption.py is about the database's key).
+    full_env[encryption.ENV_RECOVERY_PASSPHRASE] = TEST_RECOVERY_PASSPHRASE
     if keyring_file is not None:
         full_env.update(subprocess_env(keyring_file))
     full_env.update(env or {})
@@ -81,8 +84,7 @@ class Site:
         """A private copy of the database and keyring, for a test that writes."""
         into.mkdir(parents=True, exist_ok=True)
         database = into / "careplan.db"
-        with closing(sqlite3.connect(self.database)) as source, closing(sqlite3.connect(database)) as target:
-            source.backup(target)
+        sqlite_files.copy(self.database, database)
         keyring_file = into / "keyring.json"
         shutil.copy(self.keyring_file, keyring_file)
         return Site(into, database, keyring_file, self.plan_id, self.version_id, self.sha256, self.plan_key)
@@ -103,8 +105,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         world = builders.build_world(db, stage=PlanStatus.ACTIVE)
         second = revise_plan(db, world.team.key_worker, world.version_id)
         builders.sign_both(db, world.team.key_worker, second)
+        key = sqlite_files.key_of(database)  # found in the run's keyring, kept in the site's too
         with installed(FileKeyring(keyring_file)):
             certs.create_self_signed(db, world.team.manager, ORGANISATION, PASSPHRASE)
+            encryption.remember_key(key.database_id, key.key)
         sha = builders.version_sha256(db, world.version_id)
         with db.session() as session:
             from careplan.domain.records import Plan

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,11 +11,18 @@ from pathlib import Path
 import pytest
 
 from careplan.domain.enums import PlanStatus, Role
+from careplan.storage import encryption
+from tests import keyring_memory, sqlite_files
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CAREPLAN_")}
+    """``careplan ARGS`` with the run's test keyring and recovery passphrase (``env`` may blank it)."""
+    kept = (keyring_memory.ENV_FILE, encryption.ENV_RECOVERY_PASSPHRASE)
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CAREPLAN_") or k in kept}
     full_env["CAREPLAN_DATA_DIR"] = str(data_dir)
+    full_env["PYTHONPATH"] = os.pathsep.join((str(REPO / "src"), str(REPO)))  # the test keyring is in tests/
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "careplan", *args],
@@ -191,10 +197,8 @@ def test_demo_refuses_a_database_with_real_people(tmp_path: Path) -> None:
 
 def test_audit_verify_detects_tampering(demo_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
-    src = sqlite3.connect(demo_db)
-    dst = sqlite3.connect(copy)
-    src.backup(dst)
-    src.close()
+    sqlite_files.copy(demo_db, copy)
+    dst = sqlite_files.connect(copy)
     intact = run("--database", str(copy), "--user", "priya", "audit", "verify", data_dir=tmp_path)
     assert intact.returncode == 0, intact.stderr
     assert "intact" in intact.stdout
@@ -234,7 +238,7 @@ def test_unreachable_postgresql_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_locked_database_is_a_clear_error_and_nothing_is_half_written(tmp_path: Path) -> None:
     path = tmp_path / "busy.db"
     assert run("--database", str(path), "db", "upgrade", data_dir=tmp_path).returncode == 0
-    other = sqlite3.connect(path, isolation_level=None)
+    other = sqlite_files.connect(path, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")  # another workstation in the middle of a save
         result = run("--database", str(path), "demo", "--people", "5", data_dir=tmp_path)
@@ -242,7 +246,7 @@ def test_a_locked_database_is_a_clear_error_and_nothing_is_half_written(tmp_path
     finally:
         other.close()
     assert_plain_failure(result, 3, "busy")
-    check = sqlite3.connect(path)
+    check = sqlite_files.connect(path)
     try:
         assert check.execute("SELECT count(*) FROM people").fetchone() == (0,)
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -13,7 +13,6 @@ import json
 import os
 import select
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -35,7 +34,10 @@ from careplan.services import budget, people, plans, staff
 from careplan.services.unit_of_work import Actor
 from careplan.services.workspace import current_version_id, load_person, load_version
 from careplan.storage.database import Database, open_database
+from tests import sqlite_files
 from tests.gui import crash_writer
+
+REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and select() on pipes are POSIX")
 
@@ -110,6 +112,7 @@ class Lines:
 def run_then_kill(tmp_path: Path, setup: Setup, mode: str) -> dict[str, Any]:
     """Start the writer; when it says SAVED (and has typed on), SIGKILL it. Returns what it reported."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CAREPLAN_DATA_DIR=str(tmp_path / "data"))
+    env["PYTHONPATH"] = os.pathsep.join((str(REPO / "src"), str(REPO)))  # the test keyring is in tests/
     stderr_path = tmp_path / f"{mode}-stderr.txt"
     args = [str(setup.path), str(tmp_path / "settings.ini"), str(setup.sam.staff_id), str(setup.dee), mode]
     with (
@@ -134,7 +137,7 @@ def run_then_kill(tmp_path: Path, setup: Setup, mode: str) -> dict[str, Any]:
 
 
 def integrity(path: Path) -> list[tuple[str, ...]]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         return [tuple(row) for row in connection.execute("PRAGMA integrity_check")]
 
 

@@ -863,6 +863,7 @@ def world_copy(
         source, world = templates(stage)
         target = tmp_path / f"careplan-{len(opened)}.db"
         shutil.copyfile(source, target)
+        shutil.copyfile(f"{source}.key", f"{target}.key")  # an encrypted database's key file goes with it
         database = open_database(target)
         opened.append(database)
         return database, world

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sqlite3
+import shutil
 import stat
 import subprocess
 import time
@@ -23,12 +23,14 @@ from careplan.domain.errors import StorageError
 from careplan.domain.records import AuditHead, Base, LifeArea, Provider
 from careplan.storage import Database, open_database
 from careplan.storage.database import copy_sqlite_aside, resolve_target
+from careplan.storage.encryption import DatabaseKey
 from careplan.storage.migrate import (
     alembic_config,
     current_revision,
     head_revision,
     upgrade_if_needed,
 )
+from tests import sqlite_files
 
 DEFAULT_LIFE_AREA_CODES = [
     "drugs",
@@ -317,7 +319,7 @@ def test_existing_database_in_a_read_only_folder(
     message = str(caught.value).lower()
     assert "read-only" in message or "cannot be opened" in message
     assert path.read_bytes() == before
-    assert [p.name for p in read_only_folder.iterdir()] == ["careplan.db"]
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["careplan.db", "careplan.db.key"]
 
 
 # --- a busy database ---------------------------------------------------------------------------
@@ -337,7 +339,7 @@ def test_locked_database_gives_a_busy_storage_error(
     database = open_database(path)
     open_databases.append(database)
 
-    other = sqlite3.connect(path, isolation_level=None)
+    other = sqlite_files.connect(path, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")
         started = time.monotonic()
@@ -363,7 +365,8 @@ def test_locked_database_gives_a_busy_storage_error(
 
 
 def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # A copy aside shares the key (and the key file) of the database it was copied from.
+    conn = sqlite_files.connect(f"file:{path}?mode=ro", key_of_file=path.with_name("careplan.db"), uri=True)
     try:
         return conn.execute(query).fetchall()
     finally:
@@ -378,11 +381,11 @@ def test_copy_sqlite_aside_makes_a_private_consistent_copy(
 
     # A committed change still sitting in the WAL (another connection keeps it from being
     # checkpointed) must be in the copy too.
-    writer = sqlite3.connect(path, isolation_level=None)
+    writer = sqlite_files.connect(path, isolation_level=None)
     try:
         writer.execute("INSERT INTO providers (name) VALUES ('Only in the WAL')")
         assert Path(f"{path}-wal").stat().st_size > 0
-        copy = copy_sqlite_aside(path, "test")
+        copy = copy_sqlite_aside(path, "test", sqlite_files.key_of(path))
     finally:
         writer.close()
 
@@ -401,7 +404,9 @@ def test_copy_sqlite_aside_makes_a_private_consistent_copy(
     assert ("Only in the WAL",) in _rows(copy, "SELECT name FROM providers")
     assert _rows(copy, "PRAGMA integrity_check") == [("ok",)]
 
-    # The copy opens as a Careplan database in its own right.
+    assert copy.read_bytes()[:16] != database_module.SQLITE_HEADER, "the copy is encrypted too"
+    # The copy opens as a Careplan database in its own right (with the key file it belongs to).
+    shutil.copyfile(f"{path}.key", f"{copy}.key")
     opened = open_database(copy, create=False)
     open_databases.append(opened)
     with opened.session() as session:
@@ -416,7 +421,7 @@ def test_copy_sqlite_aside_into_a_read_only_folder_gives_storage_error(
     _make_read_only(read_only_folder)
 
     with pytest.raises(StorageError, match="could not copy the database aside"):
-        copy_sqlite_aside(path, "test")
+        copy_sqlite_aside(path, "test", sqlite_files.key_of(path))
 
 
 def test_upgrade_of_an_older_sqlite_database_copies_it_aside_first(
@@ -456,8 +461,8 @@ def every_engine_disposed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     engines: list[Engine] = []
     real_make_engine = database_module.make_engine
 
-    def make_engine(url: URL) -> Engine:
-        engine = real_make_engine(url)
+    def make_engine(url: URL, key: DatabaseKey | None = None) -> Engine:
+        engine = real_make_engine(url, key)
         engines.append(engine)
         return engine
 

@@ -6,16 +6,129 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
-from careplan.domain.errors import NotFound, PermissionDenied
+from careplan.domain.errors import InvalidInput, NotFound, PermissionDenied, StorageError
 from careplan.services.unit_of_work import Actor
+from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
+from careplan.storage.encryption import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
 
 ENV_USER = "CAREPLAN_USER"
+ENV_DATABASE_PASSWORD = "CAREPLAN_DATABASE_PASSWORD"
+DEMO_RECOVERY_PASSPHRASE = "demo data only, never real records"
+"""The recovery passphrase ``careplan demo`` gives a new database when none is set (the README says so)."""
+UNLOCK_ATTEMPTS = 3
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
-    return open_database(args.database, create=create)
+    return open_for_cli(args.database, create=create)
+
+
+# --- the database's key: recovery passphrase, prompts -------------------------------------------
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask_secret(prompt: str) -> str:
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _ask_yes(question: str) -> bool:
+    print(question + " [y/N] ", end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def _hint(exc: StorageError) -> str:
+    return (
+        f"{exc.message} Set {encryption.ENV_RECOVERY_PASSPHRASE} (or run the command in a terminal, "
+        "where it asks)."
+    )
+
+
+def ask_new_passphrase() -> str:
+    """A new recovery passphrase, typed twice at the terminal."""
+    print(
+        "Choose a recovery passphrase for the database. It opens the database if this computer's "
+        "keyring ever loses its key: write it down and keep it somewhere safe.",
+        file=sys.stderr,
+    )
+    for _ in range(UNLOCK_ATTEMPTS):
+        first = _ask_secret("Recovery passphrase: ")
+        try:
+            encryption.check_new_passphrase(first)
+        except InvalidInput as exc:
+            print(exc.message, file=sys.stderr)
+            continue
+        if _ask_secret("The same again: ") == first:
+            return first
+        print("The two were not the same. Please try again.", file=sys.stderr)
+    raise InvalidInput("No recovery passphrase was set, so nothing was created.", field="recovery_passphrase")
+
+
+def offer_to_remember_key(db: Database) -> None:
+    """After opening with the recovery passphrase: offer to put the key back into the keyring."""
+    if db.key_in_keyring or not _interactive():
+        return
+    if not _ask_yes("Put the database key back into this computer's keyring (no passphrase next time)?"):
+        return
+    from careplan.storage.keystore import KeyringUnavailable
+
+    try:
+        db.remember_key()
+    except KeyringUnavailable as exc:
+        print(f"{exc.message}. The database stays open for now.", file=sys.stderr)
+    else:
+        print("The key is back in this computer's keyring.", file=sys.stderr)
+
+
+def open_for_cli(
+    target: str | None,
+    *,
+    create: bool = False,
+    migrate: bool = True,
+    require_schema: bool = True,
+    new_passphrase: str | None = None,
+) -> Database:
+    """``open_database``, asking at the terminal for a recovery passphrase when one is needed
+    (``$CAREPLAN_RECOVERY_PASSPHRASE`` is used first, by storage itself)."""
+
+    def attempt(passphrase: str | None) -> Database:
+        return open_database(
+            target,
+            create=create,
+            migrate=migrate,
+            require_schema=require_schema,
+            recovery_passphrase=passphrase,
+        )
+
+    try:
+        db = attempt(new_passphrase)
+    except RecoveryPassphraseNeeded as exc:
+        if not _interactive():
+            raise RecoveryPassphraseNeeded(_hint(exc), path=exc.path) from None
+        return attempt(ask_new_passphrase())
+    except WrongRecoveryPassphrase:
+        raise
+    except DatabaseLocked as exc:
+        if not _interactive():
+            raise DatabaseLocked(_hint(exc), reason=exc.reason, path=exc.path) from None
+        print(exc.message, file=sys.stderr)
+        for _ in range(UNLOCK_ATTEMPTS):
+            try:
+                db = attempt(_ask_secret("Recovery passphrase: "))
+            except WrongRecoveryPassphrase as wrong:
+                print(wrong.message, file=sys.stderr)
+                continue
+            break
+        else:
+            raise WrongRecoveryPassphrase(encryption.WRONG_PASSPHRASE, reason="passphrase") from None
+    offer_to_remember_key(db)
+    return db
 
 
 def acting_staff(db: Database, username: str | None) -> Actor:
@@ -58,8 +171,23 @@ def start_app(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     from careplan.services import demo as demo_data
+    from careplan.storage.database import resolve_target
 
-    db = _open(args, create=True)
+    given = encryption.environment_passphrase()
+    url = resolve_target(args.database)
+    new_file = url.get_backend_name() == "sqlite" and encryption.file_kind(Path(url.database or "")) == "new"
+    db = open_for_cli(args.database, create=True, new_passphrase=given or DEMO_RECOVERY_PASSPHRASE)
+    if new_file and not db.key_in_keyring:
+        print(
+            "This computer's keyring could not keep the database key, so it is kept only wrapped by "
+            "the recovery passphrase: give it (CAREPLAN_RECOVERY_PASSPHRASE, or when asked) to open "
+            "the database."
+        )
+    if given is None and new_file:
+        print(
+            f"The recovery passphrase of this demo database is “{DEMO_RECOVERY_PASSPHRASE}” "
+            "(demo data only: set CAREPLAN_RECOVERY_PASSPHRASE for a database with real records)."
+        )
     made = demo_data.demo_marker(db)
     if made is not None:
         print(
@@ -114,16 +242,91 @@ def db(args: argparse.Namespace) -> int:
     from careplan.storage.migrate import current_revision, head_revision, upgrade_if_needed
 
     if args.db_command == "upgrade":
-        database = open_database(args.database, create=True, migrate=False, require_schema=False)
+        database = open_for_cli(args.database, create=True, migrate=False, require_schema=False)
         ran = upgrade_if_needed(database)
         print("The database was brought up to date." if ran else "The database is already up to date.")
         return 0
-    database = open_database(args.database, create=False, migrate=False, require_schema=False)
+    if args.db_command == "key":
+        return db_key(args)
+    if args.db_command == "set-password":
+        return db_set_password(args)
+    database = open_for_cli(args.database, create=False, migrate=False, require_schema=False)
     info = database.info()
     current = current_revision(database)
     print(f"Database: {info.url}")
     print(f"Engine:   {info.backend}")
     print(f"Schema:   {current or 'not set up'} (newest: {head_revision()})")
+    if database.path is not None:
+        print(f"Encrypted: yes (key file {encryption.key_file_for(database.path).name})")
+    return 0
+
+
+def _sqlite_path(args: argparse.Namespace) -> Path:
+    from careplan.storage.database import resolve_target
+
+    url = resolve_target(args.database)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise InvalidInput(
+            "Only an SQLite database has a key to export or import: on PostgreSQL, encryption at rest "
+            "is the server's job."
+        )
+    path = Path(url.database)
+    if not path.is_file():
+        raise StorageError(f"There is no Careplan database at {path}.")
+    return path
+
+
+def db_key(args: argparse.Namespace) -> int:
+    """``careplan db key export FILE`` and ``careplan db key import FILE`` (moving to a new computer)."""
+    path = _sqlite_path(args)
+    file = Path(args.file).expanduser()
+    if args.key_command == "export":
+        if file.exists():
+            raise InvalidInput(f"{file} already exists. Choose a new file name.")
+        text = encryption.export_key_file(path)
+        try:
+            fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        except OSError as exc:
+            raise InvalidInput(f"Careplan could not write {file} ({exc.strerror}).") from exc
+        print(
+            f"The database key, wrapped by the recovery passphrase, is in {file}. It is useless without "
+            "the recovery passphrase. On the new computer: careplan db key import FILE"
+        )
+        return 0
+    try:
+        text = file.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"Careplan cannot read the key file {file}.") from exc
+    passphrase = encryption.environment_passphrase()
+    if passphrase is None:
+        if not _interactive():
+            raise InvalidInput(
+                f"The recovery passphrase is needed: set {encryption.ENV_RECOVERY_PASSPHRASE} or run the "
+                "command in a terminal."
+            )
+        passphrase = _ask_secret("Recovery passphrase: ")
+    encryption.import_key_file(path, text, passphrase, source=file.name)
+    print(f"The key opens {path.name}, and it is now in this computer's keyring.")
+    return 0
+
+
+def db_set_password(args: argparse.Namespace) -> int:
+    """``careplan --database URL db set-password``: keep a PostgreSQL password in the keyring."""
+    from careplan.storage.database import set_postgres_password
+
+    password = os.environ.get(ENV_DATABASE_PASSWORD)
+    if not password:
+        if not _interactive():
+            raise InvalidInput(
+                f"Give the password in {ENV_DATABASE_PASSWORD} or run the command in a terminal."
+            )
+        password = _ask_secret("Database password: ")
+    if not args.database and not os.environ.get("CAREPLAN_DATABASE"):
+        raise InvalidInput("Say which PostgreSQL database with --database URL.")
+    account = set_postgres_password(args.database, password)
+    print(f"The password for {account} is in this computer's keyring.")
     return 0
 
 

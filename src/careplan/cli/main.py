@@ -87,6 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=_Parser)
     db_commands.add_parser("upgrade", help="bring the database up to date (a copy is kept first)")
     db_commands.add_parser("info", help="where the database is and which schema version it has")
+    key = db_commands.add_parser("key", help="export or import the database key (moving to a new computer)")
+    key_commands = key.add_subparsers(
+        dest="key_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    key_commands.add_parser(
+        "export", help="write the key, wrapped by the recovery passphrase, to FILE"
+    ).add_argument("file", metavar="FILE")
+    key_commands.add_parser(
+        "import", help="check FILE and the recovery passphrase open the database; keep the key here"
+    ).add_argument("file", metavar="FILE")
+    db_commands.add_parser(
+        "set-password",
+        help="keep the PostgreSQL password of --database in the keyring "
+        "(from $CAREPLAN_DATABASE_PASSWORD or a prompt)",
+    )
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit_commands = audit.add_subparsers(
@@ -128,7 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _exit_code(exc: CareplanError) -> int:
+    from careplan.storage.keystore import KeyringUnavailable
+
     for kind, code in (
+        (KeyringUnavailable, 9),
         (StorageError, EXIT_STORAGE),
         (PermissionDenied, EXIT_DENIED),
         (NotFound, EXIT_NOT_FOUND),

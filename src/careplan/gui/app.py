@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from careplan.gui.display import display_problem
+
+if TYPE_CHECKING:
+    from careplan.storage.database import Database
 
 
 def run(database: str | None, username: str | None) -> int:
@@ -23,7 +27,6 @@ def run(database: str | None, username: str | None) -> int:
     from careplan.gui.dialogs.choose_staff import choose_staff
     from careplan.gui.main_window import MainWindow
     from careplan.gui.wiring import add_pages
-    from careplan.storage.database import open_database
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -31,7 +34,9 @@ def run(database: str | None, username: str | None) -> int:
     app.setOrganizationName("Careplan")
     app.setWindowIcon(icon("careplan"))
     try:
-        db = open_database(database)
+        db = _open_database(database)
+        if db is None:
+            return 0
         staff = choose_staff(db, username)
     except CareplanError as exc:
         from careplan.gui.restore_offer import offer_restore  # a damaged file: offer the latest backup
@@ -49,3 +54,11 @@ def run(database: str | None, username: str | None) -> int:
     add_pages(window, context)
     window.show()
     return int(app.exec())
+
+
+def _open_database(database: str | None) -> Database | None:
+    """The database, asking for the recovery passphrase only when its key is not available (or a
+    new database needs one); None when the person cancels."""
+    from careplan.gui.dialogs.unlock_database import open_or_unlock
+
+    return open_or_unlock(database)

@@ -3,13 +3,17 @@
 A target is a file path (SQLite, the default) or an SQLAlchemy URL such as
 ``postgresql+psycopg://user@host/careplan``. Opening a database brings its schema up to date with
 the migrations, after copying an SQLite file aside.
+
+SQLite files are encrypted (SQLCipher, see :mod:`careplan.storage.encryption`): every connection
+is keyed with the database's raw key, and an unencrypted file made by an earlier version is
+encrypted in place when it is first opened. A PostgreSQL URL without a password takes the one
+kept in the keyring (``careplan db set-password``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,11 +27,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from careplan.domain.errors import StorageError
+from careplan.storage import encryption, keystore
+from careplan.storage.encryption import DatabaseKey
 
 ENV_DATABASE = "CAREPLAN_DATABASE"
 ENV_DATA_DIR = "CAREPLAN_DATA_DIR"
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = encryption.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
+POSTGRES_KEYRING_SERVICE = "careplan-postgresql"
 
 
 def data_dir() -> Path:
@@ -80,10 +87,62 @@ class DatabaseInfo:
 class Database:
     """An open Careplan database: an engine and a factory of short sessions."""
 
-    def __init__(self, engine: Engine, url: URL) -> None:
+    def __init__(self, engine: Engine, url: URL, key: DatabaseKey | None = None) -> None:
         self.engine = engine
         self.url = url
+        self._key = key
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.converted_copy: Path | None = None
+        """The encrypted copy kept when an unencrypted database was converted on opening."""
+
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    @property
+    def key(self) -> DatabaseKey | None:
+        """The database's key (None on PostgreSQL), for another :class:`Database` on a copy of
+        this one: ``Database(engine, url, db.key)``. Never write it anywhere."""
+        return self._key
+
+    @property
+    def key_in_keyring(self) -> bool:
+        """False when the database was opened with the recovery passphrase (the keyring could not help)."""
+        return self._key is None or self._key.from_keyring
+
+    def remember_key(self) -> None:
+        """Put this database's key into this computer's keyring (after a recovery-passphrase unlock).
+
+        :class:`careplan.storage.keystore.KeyringUnavailable` when the keyring cannot keep it.
+        """
+        if self._key is None or self._key.from_keyring:
+            return
+        encryption.remember_key(self._key.database_id, self._key.key)
+        self._key = DatabaseKey(self._key.key, self._key.database_id, from_keyring=True)
+        if self.path is not None:
+            key_path = encryption.key_file_for(self.path)
+            encryption.remember_key_file(self.path, encryption.KeyFile.read(key_path))
+
+    def copy_aside(self, label: str) -> Path:
+        """Copy this SQLite database next to itself, with the same key (:func:`copy_sqlite_aside`)."""
+        assert self.path is not None
+        return copy_sqlite_aside(self.path, label, self._key)
+
+    def connect_file(self, path: str | os.PathLike[str], **driver_options: Any) -> Any:
+        """A DBAPI connection to another SQLite file (a backup, a copy, or this database itself)
+        keyed with this database's key, so that copies are as encrypted as the database; plain
+        when this one is not encrypted. The driver is SQLCipher's (:func:`encryption.dbapi`: catch
+        its ``Error``, not :mod:`sqlite3`'s).
+
+        ``driver_options`` go to the driver's ``connect`` (``uri=True`` with a ``file:`` URI for a
+        read-only or immutable file, ``timeout``...); autocommit (``isolation_level=None``) unless
+        given. The caller closes it. Temporary data stays in memory.
+        """
+        if not self.is_sqlite:
+            raise StorageError("Only an SQLite database has files to copy.")
+        options: dict[str, Any] = {"isolation_level": None, "check_same_thread": False}
+        options.update(driver_options)
+        return encryption.connect(os.fspath(path), self._key, **options)
 
     @property
     def backend(self) -> str:
@@ -142,6 +201,7 @@ def describe_storage_error(exc: BaseException) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The key was given when the connection was made (see make_engine's creator).
     # Let SQLAlchemy, not the driver, decide where transactions begin (see _sqlite_begin), so
     # that DDL in migrations is transactional too.
     dbapi_connection.isolation_level = None
@@ -169,13 +229,6 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
         size = path.stat().st_size
         if size == 0:
             return  # an empty file is a new database
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-        if header != SQLITE_HEADER:
-            raise StorageError(
-                f"{path.name} is not a Careplan database, or it is damaged. Nothing has been changed. "
-                "Restore the latest backup or choose another file."
-            )
         return
     if not create:
         raise StorageError(f"There is no Careplan database at {path}.")
@@ -187,15 +240,24 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
         raise StorageError(f"Careplan cannot create a database in {path.parent}: the folder is read-only.")
 
 
-def make_engine(url: URL) -> Engine:
+def make_engine(url: URL, key: DatabaseKey | None = None) -> Engine:
     if url.get_backend_name() == "sqlite":
         # One connection per session, closed afterwards: files stay consistent, and a second
-        # process sees the changes at once.
-        engine = create_engine(url, poolclass=NullPool)
+        # process sees the changes at once. Every connection is SQLCipher's, keyed first thing.
+        path = url.database or ":memory:"
+
+        def creator() -> Any:
+            return encryption.connect(path, key, check_same_thread=False)
+
+        # hide_parameters: the values bound to a statement (personal text) never reach a log
+        # line or an error message, whatever logging is switched on.
+        engine = create_engine(
+            url, poolclass=NullPool, module=encryption.dbapi(), creator=creator, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
 
 
 def open_database(
@@ -204,16 +266,31 @@ def open_database(
     create: bool = True,
     migrate: bool = True,
     require_schema: bool = True,
+    recovery_passphrase: str | None = None,
 ) -> Database:
-    """Open (and if needed create and upgrade) the Careplan database at ``target``."""
+    """Open (and if needed create and upgrade) the Careplan database at ``target``.
+
+    An SQLite file is encrypted: its key comes from the keyring, or from ``recovery_passphrase``
+    (default: ``$CAREPLAN_RECOVERY_PASSPHRASE``) when the keyring cannot give it
+    (:class:`~careplan.storage.encryption.DatabaseLocked` when neither can). A new file, or an
+    unencrypted one made by an earlier version, needs a recovery passphrase to be set
+    (:class:`~careplan.storage.encryption.RecoveryPassphraseNeeded` without one).
+    """
     url = resolve_target(target)
+    key: DatabaseKey | None = None
+    converted: Path | None = None
     if url.get_backend_name() == "sqlite" and url.database:
-        check_sqlite_file(Path(url.database), create=create)
-    engine = make_engine(url)
-    db = Database(engine, url)
+        path = Path(url.database)
+        check_sqlite_file(path, create=create)
+        key, converted = _sqlite_key(path, recovery_passphrase or encryption.environment_passphrase())
+    elif url.get_backend_name() == "postgresql":
+        url = with_keyring_password(url)
+    engine = make_engine(url, key)
+    db = Database(engine, url, key)
+    db.converted_copy = converted
     try:
         with translate_storage_errors(), engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if db.is_sqlite else "SELECT 1")
         if migrate:
             from careplan.storage.migrate import upgrade_if_needed
 
@@ -229,13 +306,66 @@ def open_database(
     return db
 
 
+def _sqlite_key(path: Path, passphrase: str | None) -> tuple[DatabaseKey, Path | None]:
+    """The key for the SQLite file at ``path``, making one for a new file and encrypting an old,
+    unencrypted file in place; and the kept copy when one was converted."""
+    kind = encryption.file_kind(path)
+    if kind == "encrypted":
+        return encryption.unlock(path, passphrase), None
+    if passphrase is None:
+        what = "a new database" if kind == "new" else "this database, made by an earlier version of Careplan,"
+        raise encryption.RecoveryPassphraseNeeded(
+            f"To encrypt {what} Careplan needs a recovery passphrase: it opens the database if "
+            "this computer's keyring ever loses its key. Give one (at least "
+            f"{encryption.MIN_PASSPHRASE_LENGTH} characters) and keep it somewhere safe.",
+            path=path,
+        )
+    if kind == "new":
+        with contextlib.suppress(FileNotFoundError):
+            if path.stat().st_size == 0:
+                path.unlink()  # an empty file is a new database: SQLCipher writes its own
+        return encryption.new_key(path, passphrase), None
+    key, kept = encryption.convert_plain(path, passphrase)
+    return key, kept
+
+
+def postgres_account(url: URL) -> str:
+    """The keyring account of a PostgreSQL address: the URL without password or options."""
+    return url.set(password=None, query={}).render_as_string(hide_password=False)
+
+
+def with_keyring_password(url: URL) -> URL:
+    """``url`` with the password kept in the keyring, when it has none of its own and the keyring
+    has one (a keyring that cannot answer leaves it as it is: the server decides)."""
+    if url.password is not None:
+        return url
+    try:
+        password = keystore.get_secret(
+            POSTGRES_KEYRING_SERVICE, postgres_account(url), timeout=encryption.KEYRING_TIMEOUT
+        )
+    except keystore.KeyringUnavailable:
+        return url
+    return url if password is None else url.set(password=password)
+
+
+def set_postgres_password(target: str, password: str) -> str:
+    """Keep ``password`` for the PostgreSQL address ``target`` in the keyring; returns the account."""
+    url = resolve_target(target)
+    if url.get_backend_name() != "postgresql":
+        raise StorageError("Only a PostgreSQL address has a password to keep.")
+    account = postgres_account(url)
+    keystore.set_secret(POSTGRES_KEYRING_SERVICE, account, password, timeout=encryption.KEYRING_TIMEOUT)
+    return account
+
+
 def has_schema(db: Database) -> bool:
     with translate_storage_errors():
         return "alembic_version" in inspect(db.engine).get_table_names()
 
 
-def copy_sqlite_aside(path: Path, label: str) -> Path:
-    """Copy an SQLite database (WAL included, consistently) next to itself and return the copy."""
+def copy_sqlite_aside(path: Path, label: str, key: DatabaseKey | None = None) -> Path:
+    """Copy an SQLite database (WAL included, consistently) next to itself and return the copy,
+    encrypted with the same key (plain only for a plain database, ``key`` None)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     # Created private (0600) before a single byte is copied into it: these are care records.
@@ -246,14 +376,18 @@ def copy_sqlite_aside(path: Path, label: str) -> Path:
             f"Careplan could not copy the database aside before upgrading ({exc.strerror}). "
             "Nothing was changed."
         ) from exc
-    source = sqlite3.connect(str(path))
+    module = encryption.dbapi()
     try:
-        dest = sqlite3.connect(str(target))
+        source = encryption.connect(path, key)
+    except module.Error as exc:
+        raise StorageError(f"Careplan could not copy the database aside before upgrading ({exc}).") from exc
+    try:
+        dest = encryption.connect(target, key)
         try:
             source.backup(dest)
         finally:
             dest.close()
-    except sqlite3.Error as exc:
+    except module.Error as exc:
         raise StorageError(f"Careplan could not copy the database aside before upgrading ({exc}).") from exc
     finally:
         source.close()

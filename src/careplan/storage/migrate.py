@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
 from careplan.domain.errors import StorageError
-from careplan.storage.database import Database, copy_sqlite_aside, translate_storage_errors
+from careplan.storage.database import Database, translate_storage_errors
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -57,7 +57,7 @@ def upgrade_if_needed(db: Database) -> bool:
         )
     path = db.path
     if current is not None and path is not None and path.exists() and path.stat().st_size > 0:
-        copy_sqlite_aside(path, f"before-upgrade-from-{current}")
+        db.copy_aside(f"before-upgrade-from-{current}")
     with translate_storage_errors():
         command.upgrade(alembic_config(db), "head")
     return True

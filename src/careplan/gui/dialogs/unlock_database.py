@@ -1,0 +1,141 @@
+"""The recovery passphrase: opening a database whose key the keyring cannot give, or choosing one
+for a new database. The form is ui/unlock_database.ui.
+
+:func:`open_or_unlock` opens the database as usual and shows this dialog only when the database's
+key is not available (:class:`DatabaseLocked`) or a new database needs a recovery passphrase
+(:class:`RecoveryPassphraseNeeded`). Nothing is ever opened without the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+
+from careplan.domain.errors import CareplanError, InvalidInput
+from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE
+from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
+from careplan.storage.database import Database, open_database
+from careplan.storage.encryption import (
+    MIN_PASSPHRASE_LENGTH,
+    DatabaseLocked,
+    RecoveryPassphraseNeeded,
+    check_new_passphrase,
+)
+
+Attempt = Callable[[str], Database]
+
+
+class UnlockDatabaseDialog(QDialog):
+    """Asks for the recovery passphrase (``creating``: asks for a new one, twice) and tries it with
+    ``attempt``; a refusal shows in the dialog, which stays open with what was typed."""
+
+    def __init__(
+        self, reason: str, attempt: Attempt, *, creating: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._attempt = attempt
+        self._creating = creating
+        self.database: Database | None = None
+        self.ui = Ui_UnlockDatabaseDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.reason.setText(reason)
+        ui.problem.setStyleSheet(PROBLEM_STYLE)
+        ui.problem.hide()
+        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if creating:
+            self.setWindowTitle("Choose a recovery passphrase")
+            ui.intro.setText(
+                "The recovery passphrase opens the database if this computer's keyring ever loses its "
+                f"key. Use at least {MIN_PASSPHRASE_LENGTH} characters: a few ordinary words are "
+                "best. Write it down and keep it somewhere safe, away from this computer."
+            )
+            ui.remember.hide()
+            ok.setText("&Create the database")
+        else:
+            ui.confirmLabel.hide()
+            ui.confirm.hide()
+            ok.setText("&Open")
+        ui.buttons.accepted.connect(self._try)
+        ui.buttons.rejected.connect(self.reject)
+        ui.passphrase.setFocus()
+        self.adjustSize()
+
+    @property
+    def remember_key(self) -> bool:
+        return not self._creating and self.ui.remember.isChecked()
+
+    def _show_problem(self, message: str) -> None:
+        self.ui.problem.setText(message)
+        self.ui.problem.show()
+        self.adjustSize()
+        self.ui.passphrase.setFocus()
+        self.ui.passphrase.selectAll()
+
+    def _try(self) -> None:
+        passphrase = self.ui.passphrase.text()
+        if not passphrase:
+            self._show_problem("Type the recovery passphrase first.")
+            return
+        if self._creating:
+            try:
+                check_new_passphrase(passphrase)
+            except InvalidInput as exc:
+                self._show_problem(exc.message)
+                return
+            if self.ui.confirm.text() != passphrase:
+                self._show_problem("The two passphrases are not the same. Please type them again.")
+                self.ui.confirm.clear()
+                return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.database = self._attempt(passphrase)
+        except CareplanError as exc:
+            self._show_problem(exc.message)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+
+def open_or_unlock(target: str | None, parent: QWidget | None = None) -> Database | None:
+    """The database at ``target``, asking for the recovery passphrase only when it is needed.
+
+    None when the person cancels. Other failures come out as :class:`CareplanError`.
+    """
+    try:
+        return open_database(target)
+    except RecoveryPassphraseNeeded as exc:
+        reason, creating = exc.message, True
+    except DatabaseLocked as exc:
+        reason, creating = exc.message, False
+
+    def attempt(passphrase: str) -> Database:
+        return open_database(target, recovery_passphrase=passphrase)
+
+    dialog = UnlockDatabaseDialog(reason, attempt, creating=creating, parent=parent)
+    if not dialog.exec() or dialog.database is None:
+        return None
+    db = dialog.database
+    if creating and not db.key_in_keyring:
+        QMessageBox.information(
+            parent,
+            "The key is kept only with the passphrase",
+            "This computer's keyring could not keep the database key, so the recovery passphrase "
+            "will be needed each time Careplan opens the database.",
+        )
+    if dialog.remember_key and not db.key_in_keyring:
+        from careplan.storage.keystore import KeyringUnavailable
+
+        try:
+            db.remember_key()
+        except KeyringUnavailable as exc:
+            QMessageBox.information(
+                parent,
+                "The key stays out of the keyring",
+                f"{exc.message}. The database is open; the recovery passphrase will be needed next time.",
+            )
+    return db
