@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,7 +181,7 @@ def test_an_issued_agreement_is_in_the_audit_trail(site: Site, tmp_path: Path) -
     own = site.copy(tmp_path / "site")
 
     def issued() -> list[tuple[str, int, str]]:
-        with closing(sqlite3.connect(own.database)) as conn:
+        with closing(sqlite_files.connect(own.database)) as conn:
             return conn.execute(
                 "SELECT entity, entity_id, fields FROM audit_events WHERE action = 'issue_agreement' "
                 "ORDER BY id"

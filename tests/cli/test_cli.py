@@ -12,6 +12,7 @@ import pytest
 
 from careplan.domain.enums import PlanStatus, Role
 from careplan.storage import encryption
+from careplan.storage.migrate import head_revision
 from tests import keyring_memory, sqlite_files
 
 REPO = Path(__file__).resolve().parents[2]
@@ -89,7 +90,7 @@ def test_db_upgrade_then_info(tmp_path: Path) -> None:
     assert "already up to date" in again.stdout
     info = run("--database", str(path), "db", "info", data_dir=tmp_path)
     assert info.returncode == 0
-    assert "Schema:   0001" in info.stdout
+    assert f"Schema:   {head_revision()} (newest: {head_revision()})" in info.stdout
 
 
 def test_default_database_lives_in_the_data_dir(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,7 +17,10 @@ from careplan.domain.errors import NotFound, PermissionDenied, StorageError
 from careplan.services import backup, people, plans
 from careplan.services.audit import verify_audit_trail
 from careplan.services.unit_of_work import PERSON, Actor
+from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
+from tests import keyring_memory, sqlite_files
+from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.services.builders import CANARY, World, audit_count, build_world, goal, snapshot
 
 Made = tuple[Path, World]
@@ -42,7 +44,7 @@ def live(template: Made, tmp_path: Path) -> Iterator[tuple[Database, World]]:
     source, world = template
     folder = tmp_path / "data"
     folder.mkdir()
-    shutil.copyfile(source, folder / "careplan.db")
+    sqlite_files.copy(source, folder / "careplan.db")
     db = open_database(folder / "careplan.db")
     yield db, world
     db.dispose()
@@ -53,12 +55,12 @@ def files_in(folder: Path) -> set[str]:
 
 
 def integrity(path: Path) -> list[tuple[str, ...]]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         return [tuple(r) for r in connection.execute("PRAGMA integrity_check")]
 
 
 def goal_count(path: Path) -> int:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         return int(connection.execute("SELECT count(*) FROM goals").fetchone()[0])
 
 
@@ -114,7 +116,7 @@ def test_the_backup_is_one_self_contained_file_with_a_manifest_and_no_personal_t
     # The backup was audited before it was taken, so the copy holds its own event.
     assert audit_count(db) == events_before + 1
     assert result.manifest.counts["audit_events"] == events_before + 1
-    with contextlib.closing(sqlite3.connect(result.path)) as connection:
+    with contextlib.closing(sqlite_files.connect(result.path)) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
 
 
@@ -145,7 +147,7 @@ def test_a_backup_of_a_database_whose_audit_trail_was_tampered_with_is_refused(
     live: tuple[Database, World], tmp_path: Path
 ) -> None:
     db, world = live
-    with contextlib.closing(sqlite3.connect(db.path)) as connection:  # type: ignore[arg-type]
+    with contextlib.closing(sqlite_files.connect(db.path)) as connection:  # type: ignore[arg-type]
         connection.execute("UPDATE audit_events SET action = 'nothing' WHERE id = 3")
         connection.commit()
     with pytest.raises(StorageError, match="audit trail is broken"):
@@ -164,7 +166,8 @@ def test_automatic_backups_keep_the_newest(live: tuple[Database, World], tmp_pat
         made.append(backup.backup_database(db, world.team.manager, target).path)
     removed = backup.prune_backups(folder, 2)
     assert sorted(removed) == sorted(made[:2])
-    assert sorted(folder.iterdir()) == sorted(made[2:])
+    # Each backup carries its key file (the key wrapped by the recovery passphrase): pruned with it.
+    assert sorted(folder.iterdir()) == sorted([*made[2:], *(encryption.key_file_for(m) for m in made[2:])])
     assert backup.latest_backup(db.path) == made[-1]
 
 
@@ -195,21 +198,22 @@ def test_restore_puts_the_backup_back_keeps_the_current_aside_and_records_it(
     assert verify_audit_trail(db, world.team.manager).intact
     assert integrity(db.path) == [("ok",)]
     # What was written after the backup is not lost: it is in the copy kept aside.
-    (aside,) = result.kept_aside
+    aside, aside_key = result.kept_aside
     assert aside.name.startswith("careplan.db.before-restore-")
-    with contextlib.closing(sqlite3.connect(aside)) as connection:
+    assert aside_key == encryption.key_file_for(aside)
+    with contextlib.closing(sqlite_files.connect(aside)) as connection:
         assert connection.execute("SELECT count(*) FROM goals WHERE id = ?", (later,)).fetchone() == (1,)
     assert "careplan_backup" not in _tables(db.path)
     assert not result.replaced_damaged
 
 
 def _tables(path: Path) -> set[str]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         return {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _tamper(path: Path, *statements: str) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         for statement in statements:
             connection.execute(statement)
         connection.commit()
@@ -224,11 +228,16 @@ def _random_bytes(made: Path, folder: Path) -> Path:
     return target
 
 
+def _with_key_file(made: Path, target: Path) -> Path:
+    shutil.copyfile(encryption.key_file_for(made), encryption.key_file_for(target))
+    return target
+
+
 def _truncated(made: Path, folder: Path) -> Path:
     target = folder / "truncated.careplan-backup"
     data = made.read_bytes()
     target.write_bytes(data[: len(data) // 2])
-    return target
+    return _with_key_file(made, target)
 
 
 def _zeroed_pages(made: Path, folder: Path) -> Path:
@@ -236,43 +245,58 @@ def _zeroed_pages(made: Path, folder: Path) -> Path:
     data = bytearray(made.read_bytes())
     data[4096 * 3 : 4096 * 9] = bytes(4096 * 6)
     target.write_bytes(bytes(data))
-    return target
+    return _with_key_file(made, target)
+
+
+def _flipped_byte(made: Path, folder: Path) -> Path:
+    """One byte of the encrypted file changed: SQLCipher's page check sees it."""
+    target = folder / "flipped.careplan-backup"
+    data = bytearray(made.read_bytes())
+    data[4096 * 2 + 100] ^= 0x01
+    target.write_bytes(bytes(data))
+    return _with_key_file(made, target)
 
 
 def _newer_schema(made: Path, folder: Path) -> Path:
     target = folder / "newer.careplan-backup"
-    shutil.copyfile(made, target)
+    sqlite_files.copy(made, target)
     _tamper(target, "UPDATE alembic_version SET version_num = '9999_from_the_future'")
     return target
 
 
 def _broken_chain(made: Path, folder: Path) -> Path:
     target = folder / "tampered.careplan-backup"
-    shutil.copyfile(made, target)
+    sqlite_files.copy(made, target)
     # Without its manifest (like a copy kept aside before an upgrade), only the chain can tell.
     _tamper(target, "DELETE FROM audit_events WHERE id = 2", "DROP TABLE careplan_backup")
     return target
 
 
 def _not_careplan(made: Path, folder: Path) -> Path:
+    """Another program's (plain) SQLite file."""
+    import sqlite3
+
     target = folder / "other.careplan-backup"
-    _tamper(target, "CREATE TABLE recipes (name TEXT)", "INSERT INTO recipes VALUES ('soup')")
+    with contextlib.closing(sqlite3.connect(target)) as connection:
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+        connection.execute("INSERT INTO recipes VALUES ('soup')")
+        connection.commit()
     return target
 
 
 def _changed_words(made: Path, folder: Path) -> Path:
-    """One letter of what someone wrote, changed in the file: SQLite's own check cannot see it."""
+    """One letter of what someone wrote, changed through the key (the file itself cannot be
+    changed unseen: SQLCipher checks every page): only the manifest's fingerprint can tell."""
     target = folder / "changed.careplan-backup"
-    data = made.read_bytes()
-    at = data.index(f"A flat {CANARY}".encode())
-    target.write_bytes(data[:at] + b"X" + data[at + 1 :])
+    sqlite_files.copy(made, target)
+    _tamper(target, f"UPDATE texts SET body = replace(body, 'A flat {CANARY}', 'X flat {CANARY}')")
     assert integrity(target) == [("ok",)]
     return target
 
 
 def _damaged_manifest(made: Path, folder: Path) -> Path:
     target = folder / "manifest.careplan-backup"
-    shutil.copyfile(made, target)
+    sqlite_files.copy(made, target)
     _tamper(target, "UPDATE careplan_backup SET manifest = '{not json'")
     return target
 
@@ -289,6 +313,7 @@ def _empty_file(made: Path, folder: Path) -> Path:
         (_random_bytes, "not a Careplan backup, or it is damaged"),
         (_truncated, "damaged"),
         (_zeroed_pages, "damaged"),
+        (_flipped_byte, "damaged"),
         (_newer_schema, "newer version of Careplan"),
         (_broken_chain, "audit trail is broken"),
         (_not_careplan, "not a Careplan backup"),
@@ -318,18 +343,18 @@ def test_restore_refuses_a_backup_it_cannot_trust_and_changes_nothing(
 def test_a_copy_kept_aside_before_an_upgrade_restores_and_is_left_as_it_was(
     live: tuple[Database, World], tmp_path: Path
 ) -> None:
-    from careplan.storage.database import copy_sqlite_aside
-
     db, world = live
     assert db.path is not None
-    kept = copy_sqlite_aside(db.path, "before-upgrade-from-0001")  # a WAL-mode copy, no manifest
+    kept = db.copy_aside("before-upgrade-from-0001")  # a WAL-mode copy, no manifest, no key file
     kept_bytes = kept.read_bytes()
     assert backup.latest_backup(db.path) == kept
     files = files_in(db.path.parent)
     result = backup.restore_database(db.path, world.team.administrator, kept)
     assert result.manifest is None
     assert kept.read_bytes() == kept_bytes
-    assert files_in(db.path.parent) - files == {result.kept_aside[0].name}  # no -wal/-shm beside it
+    # No -wal/-shm beside it: the copy kept aside, and its key file.
+    assert files_in(db.path.parent) - files == {p.name for p in result.kept_aside}
+    assert len(result.kept_aside) == 2
     assert verify_audit_trail(db, world.team.manager).intact
 
 
@@ -345,7 +370,7 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
     )
     result = backup.restore_database(db.path, world.team.administrator, made.path)
     assert result.upgraded
-    with contextlib.closing(sqlite3.connect(db.path)) as connection:
+    with contextlib.closing(sqlite_files.connect(db.path)) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
         indexes = {r[1] for r in connection.execute("PRAGMA index_list('plan_versions')")}
     assert "ix_plan_versions_frozen_sha256" in indexes
@@ -370,28 +395,50 @@ def test_only_an_administrator_in_the_current_database_and_in_the_backup_may_res
         backup.restore_database(db.path, world.team.manager, made.path)
     assert snapshot(db) == before
     assert not [
-        n for n in files_in(db.path.parent) if n != "careplan.db" and not n.startswith("careplan.db-")
+        n
+        for n in files_in(db.path.parent)
+        if n not in ("careplan.db", "careplan.db.key") and not n.startswith("careplan.db-")
     ]
 
 
-def test_restore_on_a_new_machine_with_no_database_yet(template: Made, tmp_path: Path) -> None:
+def test_restore_on_a_new_machine_with_no_database_yet(
+    template: Made, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source, world = template
+    sqlite_files.copy(source, tmp_path / "old.db")
     db = open_database(tmp_path / "old.db")
-    shutil.copyfile(source, tmp_path / "old.db")
     try:
         made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
     finally:
         db.dispose()
     fresh = tmp_path / "new-machine" / "careplan.db"
     fresh.parent.mkdir()
-    assert backup.database_state(fresh) == "missing"
-    with pytest.raises(PermissionDenied):
-        backup.restore_database(fresh, world.team.key_worker, made.path)
-    assert not fresh.exists()
-    result = backup.restore_database(fresh, backup.actor_for_restore(fresh, made.path, "ada"), made.path)
-    assert result.kept_aside == []
-    assert backup.database_state(fresh) == "healthy"
-    assert sorted(p.name for p in fresh.parent.iterdir()) == ["careplan.db"]
+    # The new machine's keyring knows nothing of the backup's key: the recovery passphrase opens it.
+    with keyring_memory.installed(keyring_memory.MemoryKeyring()), monkeypatch.context() as env:
+        env.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
+        assert backup.database_state(fresh) == "missing"
+        with pytest.raises(encryption.DatabaseLocked, match="recovery passphrase"):
+            backup.actor_for_restore(fresh, made.path, "ada")
+        with pytest.raises(encryption.WrongRecoveryPassphrase):
+            backup.actor_for_restore(fresh, made.path, "ada", recovery_passphrase="not the passphrase")
+        with pytest.raises(PermissionDenied):
+            backup.restore_database(
+                fresh, world.team.key_worker, made.path, recovery_passphrase=TEST_RECOVERY_PASSPHRASE
+            )
+        assert not fresh.exists()
+        admin = backup.actor_for_restore(
+            fresh, made.path, "ada", recovery_passphrase=TEST_RECOVERY_PASSPHRASE
+        )
+        result = backup.restore_database(fresh, admin, made.path, backup_passphrase=TEST_RECOVERY_PASSPHRASE)
+        assert result.kept_aside == []
+        assert sorted(p.name for p in fresh.parent.iterdir()) == ["careplan.db", "careplan.db.key"]
+        # The restored key went into this keyring: the database opens without the passphrase.
+        assert backup.database_state(fresh) == "healthy"
+        db = open_database(fresh)
+        try:
+            assert verify_audit_trail(db, world.team.manager).intact
+        finally:
+            db.dispose()
 
 
 # --- a damaged database -----------------------------------------------------------------------
@@ -426,7 +473,7 @@ def damaged_with_backup(
 ) -> tuple[Path, Path, World]:
     source, world = template
     path = folder / "careplan.db"
-    shutil.copyfile(source, path)
+    sqlite_files.copy(source, path)
     db = open_database(path)
     try:
         backups = backup.backups_folder(path)
@@ -460,6 +507,7 @@ def test_an_administrator_restores_over_a_damaged_database_by_the_backups_own_st
 
     assert result.replaced_damaged
     assert result.kept_aside[0].read_bytes() == damaged_bytes  # the damaged file is kept, as it was
+    assert encryption.key_file_for(result.kept_aside[0]) in result.kept_aside  # with its key file
     assert backup.database_state(path) == "healthy"
     db = open_database(path)
     try:
@@ -494,7 +542,7 @@ def test_a_damaged_database_without_a_backup_says_whom_to_ask(
     template: Made, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "careplan.db"
-    shutil.copyfile(template[0], path)
+    sqlite_files.copy(template[0], path)
     _garbage_header(path)
     assert main(["--database", str(path), "plans"]) == 3
     err = capsys.readouterr().err
@@ -558,3 +606,48 @@ def test_backup_and_restore_use_cases_refuse_postgresql(
     finally:
         db.dispose()
     assert not list(tmp_path.iterdir())
+
+
+def _plain_copy(made: Path, target: Path) -> Path:
+    """The backup as an earlier, unencrypted version of Careplan made it."""
+    with contextlib.closing(sqlite_files.connect(made, isolation_level=None)) as connection:
+        connection.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        connection.execute("SELECT sqlcipher_export('plain')")
+        connection.execute("DETACH DATABASE plain")
+    assert encryption.file_kind(target) == "plain"
+    return target
+
+
+def test_a_backup_made_before_encryption_restores_encrypted(
+    live: tuple[Database, World], tmp_path: Path
+) -> None:
+    db, world = live
+    assert db.path is not None
+    made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
+    plain = _plain_copy(made.path, tmp_path / "old.careplan-backup")
+    in_backup = snapshot(db)
+    plans.add_goal(db, world.team.key_worker, world.version_id, goal("Written after the backup"))
+    key_file = encryption.key_file_for(db.path).read_bytes()
+
+    result = backup.restore_database(db.path, world.team.administrator, plain)
+
+    assert result.manifest == made.manifest
+    assert encryption.file_kind(db.path) == "encrypted"
+    assert encryption.key_file_for(db.path).read_bytes() == key_file  # the database keeps its key
+    assert snapshot(db)["goals"] == in_backup["goals"]
+    assert verify_audit_trail(db, world.team.manager).intact
+
+    # Onto a new machine: the restored database needs a new key, and so a recovery passphrase.
+    fresh = tmp_path / "new-machine" / "careplan.db"
+    fresh.parent.mkdir()
+    result = backup.restore_database(
+        fresh, world.team.administrator, plain, recovery_passphrase="a new recovery passphrase"
+    )
+    assert encryption.file_kind(fresh) == "encrypted"
+    assert sorted(p.name for p in fresh.parent.iterdir()) == ["careplan.db", "careplan.db.key"]
+    assert encryption.KeyFile.read(encryption.key_file_for(fresh)).unwrap("a new recovery passphrase")
+    restored = open_database(fresh)
+    try:
+        assert verify_audit_trail(restored, world.team.manager).intact
+    finally:
+        restored.dispose()

@@ -63,6 +63,7 @@ from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
 from careplan.services.audit import verify_chain
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.storage import encryption
 from careplan.storage.database import (
     BUSY_TIMEOUT_MS,
     SQLITE_HEADER,
@@ -70,6 +71,7 @@ from careplan.storage.database import (
     copy_sqlite_aside,
     resolve_target,
 )
+from careplan.storage.encryption import DatabaseKey, DatabaseLocked, KeyFile
 
 BACKUP_SUFFIX = ".careplan-backup"
 AUTO_PREFIX = "careplan-"
@@ -158,19 +160,18 @@ class RestoreResult:
 
 
 def _driver() -> ModuleType:
-    """The SQLite driver for backup files (the one place to swap in an encrypting driver)."""
-    import sqlite3
+    """The SQLite driver for backup files: SQLCipher's (its errors are not :mod:`sqlite3`'s)."""
+    module: ModuleType = encryption.dbapi()
+    return module
 
-    return sqlite3
 
-
-def _connect_file(path: Path, *, read_only_file: bool = False) -> Any:
-    """A DB-API connection to an SQLite file: a backup, a private copy, or the database itself.
+def _connect_file(path: Path, key: DatabaseKey | None, *, read_only_file: bool = False) -> Any:
+    """A DB-API connection to an SQLite file: a backup, a private copy, or the database itself,
+    keyed with ``key`` (plain only when None: a backup made before encryption at rest).
 
     Autocommit (transactions are begun explicitly), a busy timeout like the app's, foreign keys
     on. ``read_only_file`` opens without ever writing to the file (for backups given to us).
     """
-    driver = _driver()
     timeout = BUSY_TIMEOUT_MS / 1000
     if read_only_file:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
@@ -179,9 +180,13 @@ def _connect_file(path: Path, *, read_only_file: bool = False) -> Any:
             # Nothing waiting in a log beside it: read the file as it is, without creating the
             # -wal and -shm files SQLite would otherwise leave beside a WAL-mode copy.
             uri += "&immutable=1"
-        connection = driver.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        connection = encryption.connect(
+            uri, key, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+        )
     else:
-        connection = driver.connect(str(path), timeout=timeout, isolation_level=None)
+        connection = encryption.connect(
+            str(path), key, timeout=timeout, isolation_level=None, check_same_thread=False
+        )
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
@@ -195,15 +200,114 @@ def _sqlite_errors() -> tuple[type[BaseException], ...]:
     return (_driver().Error,)
 
 
-def _file_database(path: Path) -> Database:
-    """A :class:`Database` on a copy, every connection made by :func:`_connect_file`."""
+def _file_database(path: Path, key: DatabaseKey | None) -> Database:
+    """A :class:`Database` on a copy, every connection made by :func:`_connect_file` with ``key``."""
     engine: Engine = create_engine(
         URL.create("sqlite+pysqlite", database=str(path)),
-        creator=lambda: _connect_file(path),
+        creator=lambda: _connect_file(path, key),
+        module=_driver(),
         poolclass=NullPool,
+        hide_parameters=True,
     )
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-    return Database(engine, URL.create("sqlite+pysqlite", database=str(path)))
+    return Database(engine, URL.create("sqlite+pysqlite", database=str(path)), key)
+
+
+@dataclass(frozen=True)
+class _Key:
+    """The key of a backup (or of the database), and the key file it came with (None: plain)."""
+
+    key: DatabaseKey | None
+    key_file: KeyFile | None
+
+
+def _key_file_of(path: Path) -> KeyFile | None:
+    """The key file beside ``path``, or None when there is none (a damaged one is refused)."""
+    key_path = encryption.key_file_for(path)
+    if not key_path.is_file():
+        return None
+    return KeyFile.read(key_path)
+
+
+def _unlock_with(path: Path, key_file: KeyFile, passphrase: str | None) -> DatabaseKey:
+    """The key ``key_file`` holds: from the keyring when it has it, else unwrapped by ``passphrase``."""
+    from careplan.storage.keystore import KeyringUnavailable
+
+    try:
+        found = encryption.keyring_key(key_file.database_id)
+    except KeyringUnavailable as exc:
+        found, why, reason = None, exc.message + ".", exc.reason
+    else:
+        why = "this computer's keyring does not have its key (was it made on another computer?)."
+        reason = "absent"
+    if found is not None and key_file.fits(found):
+        return DatabaseKey(found, key_file.database_id, from_keyring=True)
+    if passphrase is None:
+        raise DatabaseLocked(
+            f"Careplan cannot open {path.name}: {why} It opens with the recovery passphrase of the "
+            "database it was made from.",
+            reason=reason,
+            path=path,
+        )
+    return DatabaseKey(key_file.unwrap(passphrase), key_file.database_id, from_keyring=False)
+
+
+def _opens(path: Path, key: DatabaseKey) -> bool:
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path, key, read_only_file=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        finally:
+            connection.close()
+    except errors:
+        return False
+    return True
+
+
+def backup_key(backup: Path, database: Path | None = None, passphrase: str | None = None) -> _Key:
+    """The key that opens the backup file at ``backup``.
+
+    A backup made before encryption at rest is plain (no key). Otherwise its own key file (beside
+    it, ``NAME.key``) says which key: from this computer's keyring, or unwrapped by the recovery
+    passphrase (``passphrase``, default ``$CAREPLAN_RECOVERY_PASSPHRASE``;
+    :class:`DatabaseLocked` without one). A copy without a key file (one kept aside before an
+    upgrade) is tried with the key of the database at ``database``.
+    """
+    passphrase = passphrase or encryption.environment_passphrase()
+    if encryption.file_kind(backup) == "plain":
+        return _Key(None, None)
+    unusable = UnusableBackup(
+        _unusable(
+            backup,
+            "it is not a Careplan backup, or it is damaged, or its key file "
+            f"{encryption.key_file_for(backup).name} is not beside it",
+        )
+    )
+    try:
+        own = _key_file_of(backup)
+    except StorageError as exc:
+        raise UnusableBackup(
+            _unusable(backup, f"its key file {encryption.key_file_for(backup).name} is damaged")
+        ) from exc
+    candidates: list[KeyFile] = [] if own is None else [own]
+    if own is None and database is not None:
+        with contextlib.suppress(StorageError):
+            theirs = _key_file_of(database)
+            if theirs is not None:
+                candidates.append(theirs)
+    for key_file in candidates:
+        try:
+            key = _unlock_with(backup, key_file, passphrase)
+        except DatabaseLocked:
+            if key_file is own:
+                raise
+            continue
+        if _opens(backup, key):
+            return _Key(key, key_file)
+        if key_file is own:
+            raise UnusableBackup(_unusable(backup, "it is damaged, or its key file is not its own"))
+    raise unusable
 
 
 # --- backing up -------------------------------------------------------------------------------
@@ -222,16 +326,33 @@ def backup_database(
         raise NotForPostgres(PG_BACKUP)
     target = Path(target_path).expanduser().absolute()
     _check_target(target, db.path)
+    key_text = encryption.export_key_file(db.path) if db.key is not None else None
     with unit_of_work(db, actor, Action.BACKUP_DATABASE) as work:
         work.audit("back_up", "database", None)
     partial = _new_partial(target)
+    key_partial: Path | None = None
     try:
         _copy_live(db, partial, progress)
-        manifest = _check_and_label(partial)
+        manifest = _check_and_label(partial, db.key)
         _sync_file(partial)
-        _publish(partial, target)
+        if key_text is not None:
+            # The backup's key file (not secret: the key wrapped by the recovery passphrase)
+            # goes beside it first, so that a backup never exists without its key file.
+            key_partial = _new_partial(encryption.key_file_for(target))
+            key_partial.write_text(key_text + "\n", "utf-8")
+            _sync_file(key_partial)
+            _publish(key_partial, encryption.key_file_for(target))
+            key_partial = None
+        try:
+            _publish(partial, target)
+        except BaseException:
+            if key_text is not None:
+                _remove_quietly(encryption.key_file_for(target))
+            raise
     except BaseException:
         _remove_quietly(partial)
+        if key_partial is not None:
+            _remove_quietly(key_partial)
         raise
     _sync_folder(target.parent)
     return BackupResult(target, manifest, target.stat().st_size)
@@ -242,10 +363,11 @@ def _check_target(target: Path, database: Path) -> None:
         raise StorageError("A backup cannot be written over the database itself. Choose another file.")
     if target.is_dir():
         raise StorageError(f"{target} is a folder. Give the name of a new file for the backup.")
-    if target.exists():
-        raise StorageError(
-            f"{target.name} already exists. Nothing was changed. Choose a new name for the backup."
-        )
+    for taken in (target, encryption.key_file_for(target)):
+        if taken.exists():
+            raise StorageError(
+                f"{taken.name} already exists. Nothing was changed. Choose a new name for the backup."
+            )
     if not target.parent.is_dir():
         raise StorageError(f"The folder {target.parent} does not exist. Nothing was written.")
 
@@ -271,7 +393,7 @@ def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
     try:
         live = source.driver_connection
         assert live is not None
-        dest = _connect_file(partial)
+        dest = _connect_file(partial, db.key)
         try:
             # Holding a read transaction on the source makes every step read the same snapshot:
             # writers go on appending to the WAL, and the copy never has to start again.
@@ -296,10 +418,10 @@ def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
         source.close()
 
 
-def _check_and_label(partial: Path) -> BackupManifest:
+def _check_and_label(partial: Path, key: DatabaseKey | None) -> BackupManifest:
     """Check the copy as restore would, then write the manifest into it."""
-    _integrity_ok(partial, "The copy of the database failed SQLite's integrity check")
-    copy = _file_database(partial)
+    _integrity_ok(partial, key, "The copy of the database failed SQLite's integrity check")
+    copy = _file_database(partial, key)
     try:
         revision = _schema_revision(copy)
         if revision is None:
@@ -310,13 +432,13 @@ def _check_and_label(partial: Path) -> BackupManifest:
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             careplan_version=__version__,
             counts=_counts(copy),
-            content_sha256=_content_digest(partial),
+            content_sha256=_content_digest(partial, key),
         )
     finally:
         copy.dispose()
     errors = _sqlite_errors()
     try:
-        connection = _connect_file(partial)
+        connection = _connect_file(partial, key)
         try:
             connection.execute("BEGIN")
             connection.execute(f"DROP TABLE IF EXISTS {MANIFEST_TABLE}")
@@ -365,6 +487,8 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
         with contextlib.suppress(FileNotFoundError):
             old.unlink()
             removed.append(old)
+        with contextlib.suppress(FileNotFoundError):
+            encryption.key_file_for(old).unlink()
     return removed
 
 
@@ -378,7 +502,8 @@ def latest_backup(database_path: Path) -> Path | None:
 
     Looks at ``backups/`` beside the database (automatic and named ``*.careplan-backup`` files)
     and at the copies Careplan keeps beside it before an upgrade or a restore. Files that do not
-    even start like an SQLite database are passed over; restore checks the rest fully.
+    look like an SQLite database (plain, or whole pages of an encrypted one) are passed over;
+    restore checks the rest fully.
     """
     candidates: list[Path] = []
     folder = backups_folder(database_path)
@@ -388,7 +513,7 @@ def latest_backup(database_path: Path) -> Path | None:
         candidates += [
             p for p in database_path.parent.glob(f"{database_path.name}.before-*.bak") if p.is_file()
         ]
-    usable = [p for p in candidates if _has_sqlite_header(p)]
+    usable = [p for p in candidates if _might_be_database(p)]
     if not usable:
         return None
     return max(usable, key=lambda p: (p.stat().st_mtime_ns, p.name))
@@ -398,32 +523,59 @@ def latest_backup(database_path: Path) -> Path | None:
 
 
 def restore_database(
-    db_path: str | os.PathLike[str], actor: Actor, backup_path: str | os.PathLike[str]
+    db_path: str | os.PathLike[str],
+    actor: Actor,
+    backup_path: str | os.PathLike[str],
+    *,
+    recovery_passphrase: str | None = None,
+    backup_passphrase: str | None = None,
 ) -> RestoreResult:
-    """Put the backup at ``backup_path`` in place of the SQLite database at ``db_path``."""
+    """Put the backup at ``backup_path`` in place of the SQLite database at ``db_path``.
+
+    Keys: a readable current database keeps its own key (the restored content is encrypted with
+    it); a damaged or missing one takes the backup's key and key file (its old key file is kept
+    aside with it). ``recovery_passphrase`` opens the current database and ``backup_passphrase``
+    (default: the same) the backup, when this computer's keyring cannot give their keys (both
+    default to ``$CAREPLAN_RECOVERY_PASSPHRASE``); :class:`DatabaseLocked` says which is missing.
+    """
     url = resolve_target(db_path)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise NotForPostgres(PG_BACKUP)
     database = Path(url.database)
     backup = Path(backup_path).expanduser().absolute()
     _check_backup_file(backup, database)
-    state = database_state(database)
+    passphrase = recovery_passphrase or encryption.environment_passphrase()
+    state, current_key = _state_and_key(database, passphrase)
     if state == "healthy":
-        current = _file_database(database)
+        if current_key is None:
+            raise StorageError(
+                "The database was made by an earlier version of Careplan and is not encrypted yet. "
+                "Open it once with this version (that encrypts it), then restore. Nothing was changed."
+            )
+        current = _file_database(database, current_key)
         try:
             with read_only(current, actor, Action.RESTORE_DATABASE):
                 pass
         finally:
             current.dispose()
-    copy = _private_copy(backup, database)
+    found = backup_key(backup, database, backup_passphrase or passphrase)
+    target_file: KeyFile | None = None
+    if state == "healthy":
+        target_key = current_key
+    elif found.key is not None:
+        target_key, target_file = found.key, found.key_file
+    else:
+        target_key, target_file = _new_key(database, passphrase)  # a backup from before encryption
+    assert target_key is not None
+    copy = _private_copy(backup, database, found.key, target_key)
     try:
         try:
-            manifest, upgraded = _check_backup_copy(copy)
+            manifest, upgraded = _check_backup_copy(copy, target_key)
         except (UnicodeError, SQLAlchemyError, *_sqlite_errors()) as exc:  # type: ignore[misc]
             # Damage the checks above do not name (text that is not text any more, a header
             # that makes SQLite open the file read-only...): damaged all the same.
             raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
-        restored = _file_database(copy)
+        restored = _file_database(copy, target_key)
         try:
             _require_administrator_in(restored, actor)
             # Recorded in the copy before it goes live: the restored trail always says so.
@@ -433,35 +585,77 @@ def restore_database(
             restored.dispose()
         _sync_file(copy)
         if state == "healthy":
-            aside = [_copy_aside(database)]
-            _overwrite_live(copy, database)
+            aside = _copy_aside(database, target_key)
+            _overwrite_live(copy, database, target_key)
             _remove_quietly(copy)
         else:
-            aside = _replace_damaged(copy, database)
+            assert target_file is not None
+            aside = _replace_damaged(copy, database, target_file)
     except BaseException:
         _remove_quietly(copy)
         raise
+    if target_file is not None:
+        _keep_in_keyring(database, target_key, target_file)
     _sync_folder(database.parent)
     return RestoreResult(database, backup, aside, manifest, upgraded, state == "damaged")
 
 
-def database_state(path: Path) -> str:
-    """``missing`` (no file, or an empty one), ``healthy``, or ``damaged`` (cannot be read whole).
+def _new_key(database: Path, passphrase: str | None) -> tuple[DatabaseKey, KeyFile]:
+    """A new key for a backup made before encryption at rest, restored where no key is at hand."""
+    import secrets
+    import uuid
 
-    A database that is merely busy is neither: that raises :class:`StorageError`.
+    if passphrase is None:
+        raise encryption.RecoveryPassphraseNeeded(
+            "This backup was made before Careplan encrypted its databases: to restore it, Careplan "
+            "needs a recovery passphrase for the restored database. Nothing was changed.",
+            path=database,
+        )
+    encryption.check_new_passphrase(passphrase)
+    key, database_id = secrets.token_bytes(32), uuid.uuid4().hex
+    return DatabaseKey(key, database_id, from_keyring=False), KeyFile.wrap(key, passphrase, database_id)
+
+
+def _keep_in_keyring(database: Path, key: DatabaseKey, key_file: KeyFile) -> None:
+    """Best effort: the restored database's key (and a copy of its key file) in this keyring."""
+    from careplan.storage.keystore import KeyringUnavailable
+
+    with contextlib.suppress(KeyringUnavailable):
+        if not key.from_keyring:
+            encryption.remember_key(key.database_id, key.key)
+        encryption.remember_key_file(database, key_file)
+
+
+def database_state(path: Path, recovery_passphrase: str | None = None) -> str:
+    """``missing`` (no file, or an empty one), ``healthy``, or ``damaged`` (cannot be read whole,
+    or its key file is gone).
+
+    A database that is merely busy is neither: that raises :class:`StorageError`; one whose key
+    is not available (the keyring cannot give it, and no recovery passphrase was given, here or
+    in ``$CAREPLAN_RECOVERY_PASSPHRASE``) raises :class:`DatabaseLocked`.
     """
+    return _state_and_key(path, recovery_passphrase or encryption.environment_passphrase())[0]
+
+
+def _state_and_key(path: Path, passphrase: str | None) -> tuple[str, DatabaseKey | None]:
     try:
         if not path.exists() or (path.is_file() and path.stat().st_size == 0):
-            return "missing"
+            return "missing", None
         if not path.is_file():
             raise StorageError(f"{path} is a folder, not a Careplan database file.")
     except OSError as exc:
         raise StorageError(f"Careplan cannot look at {path} ({exc.strerror}).") from exc
-    if not _has_sqlite_header(path):
-        return "damaged"
+    key: DatabaseKey | None = None
+    if encryption.file_kind(path) == "encrypted":
+        try:
+            key = encryption.unlock(path, passphrase)
+        except DatabaseLocked:
+            raise
+        except StorageError:
+            return "damaged", None  # its key file is missing or damaged: it cannot be read
     errors = _sqlite_errors()
     try:
-        connection = _connect_file(path)
+        connection = _connect_file(path, key)
         try:
             rows = connection.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -472,12 +666,17 @@ def database_state(path: Path) -> str:
             from careplan.storage.database import describe_storage_error
 
             raise StorageError(describe_storage_error(exc)) from exc
-        return "damaged"
-    return "healthy" if rows == [("ok",)] else "damaged"
+        return "damaged", None
+    return ("healthy", key) if rows == [("ok",)] else ("damaged", None)
 
 
 def actor_for_restore(
-    db_path: str | os.PathLike[str], backup_path: str | os.PathLike[str], username: str
+    db_path: str | os.PathLike[str],
+    backup_path: str | os.PathLike[str],
+    username: str,
+    *,
+    recovery_passphrase: str | None = None,
+    backup_passphrase: str | None = None,
 ) -> Actor:
     """The staff member called ``username``: from the current database when it can be read,
     else from the backup (read without changing it). Whether they may restore is decided by
@@ -487,13 +686,15 @@ def actor_for_restore(
         raise NotForPostgres(PG_BACKUP)
     database = Path(url.database)
     name = username.strip().lower()
-    state = database_state(database)
+    passphrase = recovery_passphrase or encryption.environment_passphrase()
+    state, key = _state_and_key(database, passphrase)
     where = database if state == "healthy" else Path(backup_path).expanduser().absolute()
     if where != database:
         _check_backup_file(where, database)
+        key = backup_key(where, database, backup_passphrase or passphrase).key
     errors = _sqlite_errors()
     try:
-        connection = _connect_file(where, read_only_file=where != database)
+        connection = _connect_file(where, key, read_only_file=where != database)
         try:
             row = connection.execute("SELECT id FROM staff WHERE username = ?", (name,)).fetchone()
         finally:
@@ -517,31 +718,35 @@ def _check_backup_file(backup: Path, database: Path) -> None:
         raise UnusableBackup(f"{backup} is a folder, not a backup file. Nothing was changed.")
     if backup.resolve() == database.resolve():
         raise UnusableBackup("That is the database itself, not a backup of it. Nothing was changed.")
-    if not _has_sqlite_header(backup):
-        raise UnusableBackup(_unusable(backup, "it is not a Careplan backup, or it is damaged"))
+    if encryption.file_kind(backup) == "new":
+        raise UnusableBackup(_unusable(backup, "it is not a Careplan backup, or it is damaged (it is empty)"))
 
 
 def _unusable(backup: Path, why: str) -> str:
     return f"{backup.name} cannot be restored: {why}. Nothing was changed."
 
 
-def _private_copy(backup: Path, database: Path) -> Path:
-    """A copy of the backup in the database's folder, made without writing to the backup."""
+def _private_copy(backup: Path, database: Path, backup_key: DatabaseKey | None, key: DatabaseKey) -> Path:
+    """A copy of the backup in the database's folder, made without writing to the backup,
+    encrypted with ``key`` (SQLCipher re-encrypts a backup made with another key)."""
     if not database.parent.is_dir():
         raise StorageError(f"The folder {database.parent} does not exist. Nothing was changed.")
     partial = _new_partial(database.with_name(database.name + ".restoring"))
     errors = _sqlite_errors()
     try:
-        source = _connect_file(backup, read_only_file=True)
-        try:
-            dest = _connect_file(partial)
+        if backup_key is None:
+            _export_plain(backup, partial, key)
+        else:
+            source = _connect_file(backup, backup_key, read_only_file=True)
             try:
-                source.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE").fetchall()
+                dest = _connect_file(partial, key)
+                try:
+                    source.backup(dest)
+                    dest.execute("PRAGMA journal_mode = DELETE").fetchall()
+                finally:
+                    dest.close()
             finally:
-                dest.close()
-        finally:
-            source.close()
+                source.close()
     except UnicodeError as exc:
         _remove_quietly(partial)
         raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
@@ -561,14 +766,34 @@ def _private_copy(backup: Path, database: Path) -> Path:
     return partial
 
 
-def _check_backup_copy(copy: Path) -> tuple[BackupManifest | None, bool]:
+def _export_plain(backup: Path, partial: Path, key: DatabaseKey) -> None:
+    """An unencrypted backup (made before encryption at rest), copied encrypted with ``key``."""
+    uri = backup.resolve().as_uri() + "?mode=ro"
+    log = backup.with_name(backup.name + "-wal")
+    if not (log.exists() and log.stat().st_size > 0):
+        uri += "&immutable=1"
+    dest = encryption.connect(
+        str(partial), key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
+    try:
+        dest.execute("ATTACH DATABASE ? AS plain KEY ''", (uri,))
+        dest.execute("SELECT sqlcipher_export('main', 'plain')")
+        version = int(dest.execute("PRAGMA plain.user_version").fetchone()[0])
+        dest.execute(f"PRAGMA main.user_version = {version}")
+        dest.execute("DETACH DATABASE plain")
+        dest.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        dest.close()
+
+
+def _check_backup_copy(copy: Path, key: DatabaseKey) -> tuple[BackupManifest | None, bool]:
     """Integrity, schema revision (upgrading an older one), audit chain. Drops the manifest."""
     from careplan.storage.migrate import alembic_config, head_revision, is_known_revision
 
     name = "The backup"
-    _integrity_ok(copy, f"{name} is damaged (it failed SQLite's integrity check)", unusable=True)
-    _utf8_ok(copy)
-    db = _file_database(copy)
+    _integrity_ok(copy, key, f"{name} is damaged (it failed SQLite's integrity check)", unusable=True)
+    _utf8_ok(copy, key)
+    db = _file_database(copy, key)
     try:
         try:
             revision = _schema_revision(db)
@@ -587,7 +812,7 @@ def _check_backup_copy(copy: Path) -> tuple[BackupManifest | None, bool]:
         if (
             manifest is not None
             and manifest.content_sha256
-            and _content_digest(copy) != manifest.content_sha256
+            and _content_digest(copy, key) != manifest.content_sha256
         ):
             raise UnusableBackup(
                 f"{name} has been changed or damaged since it was made (its contents no longer "
@@ -630,10 +855,17 @@ def translate_backup_errors() -> Iterator[None]:
         raise UnusableBackup("The backup could not be prepared for restoring. Nothing was changed.") from exc
 
 
-def _copy_aside(database: Path) -> Path:
-    """Keep the current database beside itself before it is overwritten."""
+def _copy_aside(database: Path, key: DatabaseKey) -> list[Path]:
+    """Keep the current database beside itself (same key, a copy of its key file beside it)
+    before it is overwritten."""
     try:
-        return copy_sqlite_aside(database, f"before-restore-{os.urandom(3).hex()}")
+        aside = copy_sqlite_aside(database, f"before-restore-{os.urandom(3).hex()}", key)
+        kept = [aside]
+        key_path = encryption.key_file_for(database)
+        if key_path.is_file():
+            KeyFile.read(key_path).write(encryption.key_file_for(aside))
+            kept.append(encryption.key_file_for(aside))
+        return kept
     except StorageError as exc:
         raise StorageError(
             "Careplan could not keep a copy of the current database before restoring, so nothing "
@@ -641,13 +873,13 @@ def _copy_aside(database: Path) -> Path:
         ) from exc
 
 
-def _overwrite_live(copy: Path, database: Path) -> None:
+def _overwrite_live(copy: Path, database: Path, key: DatabaseKey) -> None:
     """Replace the readable live database's content with the copy's, in one transaction."""
     errors = _sqlite_errors()
     try:
-        source = _connect_file(copy)
+        source = _connect_file(copy, key)
         try:
-            dest = _connect_file(database)
+            dest = _connect_file(database, key)
             try:
                 source.backup(dest)
                 rows = dest.execute("PRAGMA quick_check").fetchall()
@@ -669,8 +901,9 @@ def _overwrite_live(copy: Path, database: Path) -> None:
         )
 
 
-def _replace_damaged(copy: Path, database: Path) -> list[Path]:
-    """Move a damaged (or missing) database aside and rename the checked copy into its place."""
+def _replace_damaged(copy: Path, database: Path, key_file: KeyFile) -> list[Path]:
+    """Move a damaged (or missing) database aside (its key file too) and rename the checked copy
+    into its place, with ``key_file`` beside it."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     aside = database.with_name(f"{database.name}.damaged-{stamp}.bak")
     kept: list[Path] = []
@@ -690,6 +923,12 @@ def _replace_damaged(copy: Path, database: Path) -> list[Path]:
                 # Never leave a log from the damaged file beside the restored one.
                 os.replace(extra, aside.with_name(aside.name + suffix))
                 kept.append(aside.with_name(aside.name + suffix))
+        key_path = encryption.key_file_for(database)
+        if key_path.exists():
+            # The old key file stays with the file it opens (or, with no file, is kept all the same).
+            os.replace(key_path, encryption.key_file_for(aside))
+            kept.append(encryption.key_file_for(aside))
+        key_file.write(key_path)
         os.replace(copy, database)
     except OSError as exc:
         raise StorageError(_write_problem(exc, "the restored database")) from exc
@@ -697,6 +936,15 @@ def _replace_damaged(copy: Path, database: Path) -> list[Path]:
 
 
 # --- checks shared by both ----------------------------------------------------------------------
+
+
+def _might_be_database(path: Path) -> bool:
+    """A plain SQLite file, or one made of whole pages (an encrypted one cannot say more)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return _has_sqlite_header(path) or (size >= 512 and size % 512 == 0)
 
 
 def _has_sqlite_header(path: Path) -> bool:
@@ -707,11 +955,11 @@ def _has_sqlite_header(path: Path) -> bool:
         return False
 
 
-def _integrity_ok(path: Path, problem: str, *, unusable: bool = False) -> None:
+def _integrity_ok(path: Path, key: DatabaseKey | None, problem: str, *, unusable: bool = False) -> None:
     errors = _sqlite_errors()
     kind = UnusableBackup if unusable else StorageError
     try:
-        connection = _connect_file(path)
+        connection = _connect_file(path, key)
         try:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
         finally:
@@ -747,7 +995,7 @@ def _chain_ok(db: Database, problem: str, *, unusable: bool = False) -> None:
         raise kind(f"{problem}: {report.problem}. Nothing was changed.")
 
 
-def _content_digest(path: Path) -> str:
+def _content_digest(path: Path, key: DatabaseKey | None) -> str:
     """SHA-256 of the schema and every row of every table (but the manifest), bytes as stored.
 
     SQLite has no checksums of its own: a changed byte inside a stored text passes its integrity
@@ -757,7 +1005,7 @@ def _content_digest(path: Path) -> str:
     digest = hashlib.sha256()
     errors = _sqlite_errors()
     try:
-        connection = _connect_file(path)
+        connection = _connect_file(path, key)
         try:
             connection.text_factory = bytes
             tables = connection.execute(
@@ -777,11 +1025,11 @@ def _content_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _utf8_ok(path: Path) -> None:
+def _utf8_ok(path: Path, key: DatabaseKey | None) -> None:
     """Careplan's databases hold UTF-8 text; a header saying otherwise means a damaged file."""
     errors = _sqlite_errors()
     try:
-        connection = _connect_file(path)
+        connection = _connect_file(path, key)
         try:
             connection.text_factory = bytes
             encoding = connection.execute("PRAGMA encoding").fetchone()
@@ -832,12 +1080,20 @@ def _read_manifest(db: Database) -> BackupManifest | None:
         ) from exc
 
 
-def read_manifest(backup_path: str | os.PathLike[str]) -> BackupManifest | None:
-    """The manifest of a backup file, read without changing the file (None if it has none)."""
+def read_manifest(
+    backup_path: str | os.PathLike[str], key: DatabaseKey | None = None
+) -> BackupManifest | None:
+    """The manifest of a backup file, read without changing the file (None if it has none, or
+    if it cannot be read). ``key``: the backup's (default: found through its key file)."""
     path = Path(backup_path)
     errors = _sqlite_errors()
+    if key is None:
+        try:
+            key = backup_key(path).key
+        except StorageError:
+            return None
     try:
-        connection = _connect_file(path, read_only_file=True)
+        connection = _connect_file(path, key, read_only_file=True)
         try:
             row = connection.execute(f"SELECT manifest FROM {MANIFEST_TABLE}").fetchone()
         finally:
