@@ -26,6 +26,7 @@ from careplan.services import backup, people
 from careplan.services.audit import verify_audit_trail
 from careplan.services.unit_of_work import PERSON
 from careplan.storage.database import Database, open_database
+from tests import sqlite_files
 from tests.pg_server import in_ci
 from tests.services.builders import World, build_world, snapshot
 
@@ -72,12 +73,12 @@ def small_disk(path: Path, size_kb: int) -> Iterator[Mount]:
 
 
 def integrity(path: Path) -> list[tuple[str, ...]]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         return [tuple(r) for r in connection.execute("PRAGMA integrity_check")]
 
 
 def about_me(path: Path, person_id: int) -> dict[str, str]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         return dict(
             connection.execute(
                 "SELECT a.topic, t.body FROM about_me a JOIN texts t ON t.id = a.text_id "
@@ -140,7 +141,7 @@ def test_a_database_at_its_size_limit_refuses_plainly(tmp_path: Path) -> None:
     db = open_database(path)
     try:
         world = build_world(db)
-        with contextlib.closing(sqlite3.connect(path)) as connection:
+        with contextlib.closing(sqlite_files.connect(path)) as connection:
             pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
 
         def limit(dbapi_connection: Any, _record: Any) -> None:

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,7 +27,9 @@ from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError, InvalidInput, StorageError
 from careplan.services import backup, signing_certificate
 from careplan.services.unit_of_work import Actor
+from careplan.storage import encryption
 from careplan.storage.database import open_database
+from tests import sqlite_files
 from tests.services.builders import PYTHON_WORDS, World, assert_plain, build_world
 
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -182,6 +183,7 @@ def test_a_questionnaire_with_any_part_changed_is_read_or_refused_plainly(data: 
 class BackupWorld:
     template: Path
     good: bytes
+    key_file: bytes
     world: World
     folder: Path
 
@@ -196,7 +198,8 @@ def backup_world(tmp_path_factory: pytest.TempPathFactory) -> BackupWorld:
         made = backup.backup_database(db, world.team.manager, folder / "good.careplan-backup")
     finally:
         db.dispose()
-    return BackupWorld(template, made.path.read_bytes(), world, folder)
+    key_file = encryption.key_file_for(made.path).read_bytes()
+    return BackupWorld(template, made.path.read_bytes(), key_file, world, folder)
 
 
 def _digest(path: Path) -> str:
@@ -210,9 +213,10 @@ def attempt_restore(bw: BackupWorld, data: bytes) -> bool:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     live = work / "careplan.db"
-    shutil.copyfile(bw.template, live)
+    sqlite_files.copy(bw.template, live)
     candidate = work / "candidate.careplan-backup"
     candidate.write_bytes(data)
+    encryption.key_file_for(candidate).write_bytes(bw.key_file)  # a backup carries its key file
     before, files = _digest(live), sorted(p.name for p in work.iterdir())
     try:
         backup.restore_database(live, bw.world.team.administrator, candidate)
@@ -228,7 +232,7 @@ def attempt_restore(bw: BackupWorld, data: bytes) -> bool:
 
 
 def rows(path: Path, *, restored: bool) -> dict[str, list[tuple[object, ...]]]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         connection.text_factory = bytes
         names = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         found = {

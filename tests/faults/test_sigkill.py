@@ -23,7 +23,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,7 @@ from careplan.services import people, staff
 from careplan.services.audit import verify_audit_trail
 from careplan.services.unit_of_work import Actor
 from careplan.storage.database import open_database
+from tests import sqlite_files
 from tests.faults.lines import Lines
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")
@@ -87,7 +87,7 @@ class Reported:
 
 
 def check(path: Path, reported: Reported, new_people: dict[int, str], person_id: int) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(sqlite_files.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         for ident, name in new_people.items():
             row = connection.execute("SELECT full_name FROM people WHERE id = ?", (ident,)).fetchone()
@@ -147,7 +147,8 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_reported(tmp_path: P
     rng = random.Random(SEED)
     reported = Reported()
     stderr_path = tmp_path / "writer-stderr.txt"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # This tree first, and the test keyring (in tests/) for the database key.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT / "src"), str(ROOT))))
     command = [sys.executable, "-m", "tests.faults.kill_writer", str(path), str(sam.staff_id), str(dee)]
     with (
         stderr_path.open("wb") as stderr,
