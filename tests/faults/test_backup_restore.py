@@ -651,3 +651,29 @@ def test_a_backup_made_before_encryption_restores_encrypted(
         assert verify_audit_trail(restored, world.team.manager).intact
     finally:
         restored.dispose()
+
+
+def test_restoring_on_a_new_machine_from_the_command_line_asks_for_the_backups_passphrase(
+    live: tuple[Database, World],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.cli.test_recovery_prompt import Terminal
+
+    db, _world = live
+    made = backup.backup_database(db, _world.team.manager, tmp_path / "b.careplan-backup")
+    fresh = tmp_path / "new-machine" / "careplan.db"
+    fresh.parent.mkdir()
+    restore = ["--database", str(fresh), "--user", "ada", "restore", str(made.path)]
+    monkeypatch.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
+    with keyring_memory.installed(keyring_memory.MemoryKeyring()):
+        assert main(restore) == 3  # no terminal: says how to give the passphrase
+        assert encryption.ENV_RECOVERY_PASSPHRASE in capsys.readouterr().err
+        assert not fresh.exists()
+        terminal = Terminal(monkeypatch, ["not the passphrase", TEST_RECOVERY_PASSPHRASE])
+        assert main(restore) == 0
+        err = capsys.readouterr().err
+        assert terminal.prompts == ["Recovery passphrase of the backup: "] * 2
+        assert encryption.WRONG_PASSPHRASE in err
+        assert backup.database_state(fresh) == "healthy"  # its key is in this keyring now

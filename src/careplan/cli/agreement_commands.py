@@ -127,13 +127,12 @@ def _output_path(text: str) -> Path:
 
 
 def agreement(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff
+    from careplan.cli.commands import acting_staff, open_for_cli
     from careplan.services.signing_certificate import signing_identity
     from careplan.services.verification import agreement_version
-    from careplan.storage.database import open_database
 
     out = _output_path(args.out)
-    db = open_database(args.database, create=False)
+    db = open_for_cli(args.database, create=False)
     actor = acting_staff(db, args.user)
     chosen = agreement_version(db, actor, args.plan_id, args.plan_version)
     try:
@@ -174,8 +173,8 @@ def agreement(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
+    from careplan.cli.commands import open_for_cli
     from careplan.documents.checking import UnreadableFile, check_agreement, read_agreement_file
-    from careplan.storage.database import open_database
 
     path = Path(args.file).expanduser()
     try:
@@ -183,7 +182,7 @@ def verify(args: argparse.Namespace) -> int:
     except UnreadableFile as exc:
         return _fail(exc.message, EXIT_CHANGED)
 
-    db = open_database(args.database, create=False)
+    db = open_for_cli(args.database, create=False)
     result = check_agreement(db, data)
     print(f"Checking {path.name}")
     if result.document_id:
@@ -218,11 +217,10 @@ def _passphrase(*, confirm: bool) -> str:
 
 
 def certificate(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff
+    from careplan.cli.commands import acting_staff, open_for_cli
     from careplan.services import signing_certificate as certs
-    from careplan.storage.database import open_database
 
-    db = open_database(args.database, create=False)
+    db = open_for_cli(args.database, create=False)
     command = args.certificate_command
     if command == "show":
         return _show(certs.certificate_info(db), certs.configured_timestamp_url(db))

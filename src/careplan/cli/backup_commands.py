@@ -76,16 +76,16 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff
+    from careplan.cli.commands import acting_staff, open_for_cli
     from careplan.services import backup as backups
-    from careplan.storage.database import open_database, resolve_target
+    from careplan.storage.database import resolve_target
 
     if args.file and args.keep is not None:
         print("careplan: --keep is for automatic backups; leave out FILE to make one.", file=sys.stderr)
         return 2
     if resolve_target(args.database).get_backend_name() != "sqlite":
         raise backups.NotForPostgres(backups.PG_BACKUP)
-    db = open_database(args.database, create=False)
+    db = open_for_cli(args.database, create=False)
     try:
         if not db.is_sqlite or db.path is None:
             raise backups.NotForPostgres(backups.PG_BACKUP)
@@ -131,8 +131,7 @@ def _restore(args: argparse.Namespace) -> int:
     if not username:
         raise PermissionDenied("Say which administrator is restoring, with --user (or CAREPLAN_USER).")
     target = Path(url.database)
-    actor = backups.actor_for_restore(target, args.file, username)
-    result = backups.restore_database(target, actor, args.file)
+    result = _restore_asking(backups, target, args.file, username)
     made = f", made {_when(result.manifest.created_at)}" if result.manifest else ""
     print(f"Restored {result.restored_from.name}{made}, into {result.database}.")
     if result.upgraded:
@@ -141,6 +140,44 @@ def _restore(args: argparse.Namespace) -> int:
         what = "damaged database" if result.replaced_damaged else "database as it was before"
         print(f"The {what} is kept at {result.kept_aside[0]}.")
     return 0
+
+
+def _restore_asking(backups: Any, target: Path, file: str, username: str) -> Any:
+    """Restore, asking at the terminal for a recovery passphrase (the database's, or the
+    backup's when it was made on another computer) when the keyring cannot give a key."""
+    from careplan.cli import commands
+    from careplan.storage.encryption import (
+        WRONG_PASSPHRASE,
+        DatabaseLocked,
+        RecoveryPassphraseNeeded,
+        WrongRecoveryPassphrase,
+    )
+
+    backup_file = Path(file).expanduser().absolute()
+    passphrases: dict[str, str | None] = {"recovery_passphrase": None, "backup_passphrase": None}
+    asked: str | None = None
+    for _ in range(commands.UNLOCK_ATTEMPTS + 2):
+        try:
+            actor = backups.actor_for_restore(target, file, username, **passphrases)
+            return backups.restore_database(target, actor, file, **passphrases)
+        except RecoveryPassphraseNeeded as exc:
+            if not commands._interactive() or asked == "new":
+                raise RecoveryPassphraseNeeded(commands._hint(exc), path=exc.path) from None
+            print(exc.message, file=sys.stderr)
+            passphrases["recovery_passphrase"], asked = commands.ask_new_passphrase(), "new"
+        except DatabaseLocked as exc:
+            if not commands._interactive():
+                if isinstance(exc, WrongRecoveryPassphrase):
+                    raise
+                raise DatabaseLocked(commands._hint(exc), reason=exc.reason, path=exc.path) from None
+            print(exc.message, file=sys.stderr)
+            # A wrong passphrase names no file: it was the one asked for last.
+            which = asked if exc.path is None and asked in passphrases else None
+            if which is None:
+                which = "backup_passphrase" if exc.path == backup_file else "recovery_passphrase"
+            prompt = "Recovery passphrase" + (" of the backup" if which == "backup_passphrase" else "")
+            passphrases[which], asked = commands._ask_secret(prompt + ": "), which
+    raise WrongRecoveryPassphrase(WRONG_PASSPHRASE, reason="passphrase")
 
 
 def damaged_database_hint(args: argparse.Namespace, message: str = "damaged") -> str | None:
