@@ -57,6 +57,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.documents.issue import issue_signed_agreement
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
@@ -77,7 +78,7 @@ def main(argv: list[str]) -> int:
     keyring.set_keyring(_memory_keyring())  # type: ignore[arg-type]
     folder = Path(tempfile.mkdtemp(prefix="careplan-shots-"))
     args.out.mkdir(parents=True, exist_ok=True)
-    db = open_database(folder / "demo.db")
+    db = open_database(folder / "demo.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE)
     try:
         demo.generate(db, people=200, seed=1)
         priya = staff_by_username(db, "priya")

@@ -29,6 +29,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
@@ -40,7 +41,7 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="careplan-shots-"))
-    db = open_database(folder / "demo.db")
+    db = open_database(folder / "demo.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE)
     demo.generate(db, people=200, seed=1)
     sam = staff_by_username(db, "sam")
     context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)

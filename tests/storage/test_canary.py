@@ -127,3 +127,40 @@ def _reader(database: Path, env: dict[str, str]) -> Any:
     """A keyed connection to the crashed database, through its recovery passphrase."""
     key = encryption.unlock(database, env[encryption.ENV_RECOVERY_PASSPHRASE])
     return encryption.connect(database, key)
+
+
+def test_a_backup_its_key_file_and_the_copies_a_restore_keeps_hold_no_canary(tmp_path: Path) -> None:
+    from contextlib import closing
+
+    from careplan.services import backup, people
+    from careplan.services.unit_of_work import PERSON
+    from careplan.storage import open_database
+
+    data = tmp_path / "data"
+    data.mkdir()
+    db = open_database(data / "careplan.db")
+    try:
+        world = builders.build_world(db)
+        people.write_about_me(
+            db, world.team.key_worker, world.person_id, "hopes", f"A flat {builders.CANARY}", PERSON
+        )
+        made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
+        assert db.path is not None
+        restored = backup.restore_database(db.path, world.team.administrator, made.path)
+    finally:
+        db.dispose()
+    key_file = encryption.key_file_for(made.path)
+    assert key_file.is_file()
+    assert restored.kept_aside
+    # The test is worth something only if the canary is really in the backup, under its key.
+    key = backup.backup_key(made.path).key
+    assert key is not None
+    with closing(encryption.connect(made.path, key)) as reader:
+        found = reader.execute("SELECT count(*) FROM texts WHERE body LIKE ?", (f"%{builders.CANARY}%",))
+        assert found.fetchone()[0] >= 1
+
+    assert files_holding(tmp_path, builders.CANARY) == []
+    assert builders.CANARY.encode() not in key_file.read_bytes()
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert not path.read_bytes().startswith(b"SQLite format 3"), f"{path.name} is a plain database"
