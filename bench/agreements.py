@@ -18,13 +18,14 @@ from __future__ import annotations
 import asyncio
 import io
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from bench.keyed import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "resources" / "fonts"
@@ -43,7 +44,7 @@ def ten_goal_agreement(db: Any, actor: Any, database: Path) -> Any:
     """The agreement of an approved version with the most goals, given exactly ten goals."""
     from careplan.services.agreement import load_agreement
 
-    connection = sqlite3.connect(database)
+    connection = connect(database)
     try:
         row = connection.execute(
             "SELECT v.id FROM plan_versions v JOIN goals g ON g.version_id = v.id "

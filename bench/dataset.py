@@ -18,6 +18,7 @@ It is written to a temporary name first and renamed, so a cache file is always c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -31,13 +32,14 @@ from sqlalchemy import Engine, create_engine, event, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from bench.keyed import open_bench_database
 from careplan.domain.records import AuditHead, Setting
 from careplan.services.demo import DEMO_SETTING
 from careplan.services.demo.builder import Builder
 from careplan.services.demo.days import weekday, years_before
 from careplan.services.demo.summary import DemoSummary
 from careplan.services.demo.timelines import Spec
-from careplan.storage.database import open_database
+from careplan.storage import encryption
 
 # Bump when the generator's output changes, so stale cache files are not reused.
 GENERATOR_VERSION = 1
@@ -91,7 +93,15 @@ def _bulk_engine(path: Path) -> Engine:
     transaction bigger than the page cache writes every page to the log again and again: for the
     full dataset that was gigabytes of log.) Foreign keys stay on, so every row is checked.
     """
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    from bench.keyed import key_of
+
+    key = key_of(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=NullPool,
+        module=encryption.dbapi(),
+        creator=lambda: encryption.connect(path, key, check_same_thread=False),
+    )
 
     def pragmas(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
@@ -113,7 +123,7 @@ def _bulk_engine(path: Path) -> Engine:
 
 def generate(path: Path, people: int, seed: int, *, progress: bool = False) -> DemoSummary:
     """Make the dataset in a new SQLite file at ``path``."""
-    open_database(str(path)).engine.dispose()  # the schema, by Careplan's own migrations
+    open_bench_database(path).engine.dispose()  # the schema (and the key), by Careplan's own code
     engine = _bulk_engine(path)
     try:
         with Session(engine) as session, session.begin():
@@ -137,10 +147,10 @@ def generate(path: Path, people: int, seed: int, *, progress: bool = False) -> D
 
 
 def table_counts(path: Path) -> dict[str, int]:
-    import sqlite3
+    from bench.keyed import connect
 
     tables = ("people", "plans", "plan_versions", "goals", "steps", "allocations", "texts", "audit_events")
-    with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as connection:
+    with contextlib.closing(connect(path, immutable=True)) as connection:
         return {t: int(connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
 
 
@@ -153,19 +163,21 @@ def dataset(
         return Dataset(path, people, seed, False, None, table_counts(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + f".partial-{os.getpid()}")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+    sides = (Path(f"{partial}-wal"), Path(f"{partial}-shm"), encryption.key_file_for(partial))
+    for leftover in (partial, *sides):
         leftover.unlink(missing_ok=True)
     started = time.perf_counter()
     generate(partial, people, seed, progress=progress)
     seconds = time.perf_counter() - started
-    import sqlite3
+    from bench.keyed import connect
 
     # Back to WAL, as Careplan keeps its files; closing the only connection leaves one whole file.
-    connection = sqlite3.connect(partial, isolation_level=None)
+    connection = connect(partial, isolation_level=None)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.close()
     for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         side.unlink(missing_ok=True)
+    encryption.key_file_for(partial).replace(encryption.key_file_for(path))
     partial.replace(path)
     Path(f"{partial}-wal").unlink(missing_ok=True)
     Path(f"{partial}-shm").unlink(missing_ok=True)
@@ -194,6 +206,11 @@ def working_copy(source: Path, folder: Path) -> Path:
     for side in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
         side.unlink(missing_ok=True)
     shutil.copyfile(source, target)
+    encryption.key_file_for(target).unlink(missing_ok=True)
+    if encryption.key_file_for(
+        source
+    ).exists():  # same key (a plain dataset cached by an earlier version has none)
+        shutil.copyfile(encryption.key_file_for(source), encryption.key_file_for(target))
     return target
 
 

@@ -8,13 +8,13 @@ compared with a baseline doing the least the database must do for the same thing
 from __future__ import annotations
 
 import random
-import sqlite3
 import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.keyed import connect, open_bench_database
 from careplan.gui.context import AppContext
 
 
@@ -36,10 +36,9 @@ def open_window(database: Path, username: str = "sam") -> Session:
     from careplan.gui.main_window import MainWindow
     from careplan.gui.wiring import add_pages
     from careplan.services.unit_of_work import staff_by_username
-    from careplan.storage.database import open_database
 
     app = QApplication.instance() or QApplication(["careplan-bench"])
-    db = open_database(str(database))
+    db = open_bench_database(database)
     actor = staff_by_username(db, username)
     with db.session() as session:
         staff = session.get(StaffMember, actor.staff_id)
@@ -54,9 +53,10 @@ def open_window(database: Path, username: str = "sam") -> Session:
     return Session(context, window, app)
 
 
-def _raw(database: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection with Careplan's PRAGMAs (WAL, synchronous=FULL, foreign keys)."""
-    connection = sqlite3.connect(database, isolation_level=None)
+def _raw(database: Path) -> Any:
+    """A keyed SQLCipher connection (sqlite3's API) with Careplan's PRAGMAs (WAL,
+    synchronous=FULL, foreign keys)."""
+    connection = connect(database, isolation_level=None)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
     connection.execute("PRAGMA foreign_keys=ON")
@@ -64,7 +64,7 @@ def _raw(database: Path) -> sqlite3.Connection:
 
 
 def _names(database: Path, rng: random.Random, count: int) -> list[str]:
-    connection = sqlite3.connect(database)
+    connection = connect(database)
     try:
         total = connection.execute("SELECT max(id) FROM people").fetchone()[0]
         words: list[str] = []
@@ -139,7 +139,7 @@ def search(
 
 
 def _people_with_plans(database: Path, rng: random.Random, count: int) -> list[int]:
-    connection = sqlite3.connect(database)
+    connection = connect(database)
     try:
         ids = [r[0] for r in connection.execute("SELECT DISTINCT person_id FROM plans")]
     finally:

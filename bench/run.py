@@ -129,15 +129,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def _generation(data: Any, work: Path) -> Any:
     """Making the dataset, against inserting as many plain rows through sqlite3 alone."""
-    import sqlite3
+    import secrets
 
     from bench import stats
     from bench.dataset import generation_seconds
+    from careplan.storage import encryption
 
     seconds = data.seconds if data.seconds is not None else generation_seconds(data.path)
     rows = sum(data.counts.values())
     path = work / "floor.db"
-    connection = sqlite3.connect(path, isolation_level=None)
+    # SQLCipher, keyed like Careplan's files, so the floor pays for the encryption too.
+    floor_key = encryption.DatabaseKey(secrets.token_bytes(32), "floor", from_keyring=False)
+    connection = encryption.connect(path, floor_key, isolation_level=None)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT, c TEXT, d TEXT)")
     started = time.perf_counter()
@@ -254,10 +257,10 @@ def _in_process(database: Path, repeat: int, seed: int, *, quick: bool) -> list[
 
 def _agreements(database: Path, work: Path, repeat: int) -> list[Any]:
     from bench import agreements, stats
+    from bench.keyed import open_bench_database
     from careplan.services.unit_of_work import staff_by_username
-    from careplan.storage.database import open_database
 
-    db = open_database(str(database))
+    db = open_bench_database(database)
     actor = staff_by_username(db, "priya")
     agreement = agreements.ten_goal_agreement(db, actor, database)
     signing = agreements.identity()
