@@ -137,3 +137,19 @@ def test_only_a_damaged_sqlite_file_gets_the_offer(tmp_path: Path) -> None:
     assert restore_offer.damaged_database("postgresql+psycopg://careplan@127.0.0.1:1/careplan") is None
     assert restore_offer.offer_restore(str(healthy), "The database file is damaged.") is None
     assert restore_offer.offer_restore(str(healthy), "The database is busy.") is None
+
+
+def test_a_database_whose_key_is_not_available_is_not_called_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careplan.storage import encryption
+    from tests.keyring_memory import MemoryKeyring, installed
+
+    path = tmp_path / "careplan.db"
+    open_database(path).dispose()
+    monkeypatch.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
+    with installed(MemoryKeyring()):  # another computer's keyring: the key is not there
+        with pytest.raises(encryption.DatabaseLocked):
+            backup.database_state(path)
+        assert restore_offer.damaged_database(str(path)) is None
+        assert restore_offer.offer_restore(str(path), "The database file is damaged.") is None
