@@ -677,3 +677,28 @@ def test_restoring_on_a_new_machine_from_the_command_line_asks_for_the_backups_p
         assert terminal.prompts == ["Recovery passphrase of the backup: "] * 2
         assert encryption.WRONG_PASSPHRASE in err
         assert backup.database_state(fresh) == "healthy"  # its key is in this keyring now
+
+
+def test_a_backup_of_another_database_is_re_encrypted_with_the_readable_databases_own_key(
+    live: tuple[Database, World], tmp_path: Path
+) -> None:
+    db, world = live
+    assert db.path is not None
+    other_path = tmp_path / "other" / "careplan.db"
+    other_path.parent.mkdir()
+    other = open_database(other_path)  # its own random key
+    try:
+        other_world = build_world(other)
+        made = backup.backup_database(other, other_world.team.manager, tmp_path / "other.careplan-backup")
+        in_backup = snapshot(other)
+    finally:
+        other.dispose()
+    assert backup.backup_key(made.path).key != db.key
+    key_file = encryption.key_file_for(db.path).read_bytes()
+
+    backup.restore_database(db.path, world.team.administrator, made.path)
+
+    assert encryption.key_file_for(db.path).read_bytes() == key_file
+    assert sqlite_files.key_of(db.path) == db.key  # still opens with its own key
+    assert snapshot(db)["goals"] == in_backup["goals"]
+    assert verify_audit_trail(db, world.team.manager).intact
