@@ -451,6 +451,10 @@ def _load_version(db: Database, world: World) -> Call:
     return lambda a: workspace.load_version(db, a, world.version_id)
 
 
+def _load_current_version(db: Database, world: World) -> Call:
+    return lambda a: workspace.load_current_version(db, a, world.person_id)
+
+
 def _life_areas(db: Database, world: World) -> Call:
     return lambda a: workspace.life_areas(db, a)
 
@@ -640,6 +644,13 @@ SCENARIOS: tuple[Scenario, ...] = (
         writes=False,
     ),
     Scenario("load_version", workspace.load_version, (A.VIEW_PEOPLE,), _load_version, writes=False),
+    Scenario(
+        "load_current_version",
+        workspace.load_current_version,
+        (A.VIEW_PEOPLE,),
+        _load_current_version,
+        writes=False,
+    ),
     Scenario("life_areas", workspace.life_areas, (A.VIEW_PEOPLE,), _life_areas, writes=False),
     Scenario(
         "catalogue_entries", workspace.catalogue_entries, (A.VIEW_PEOPLE,), _catalogue_entries, writes=False

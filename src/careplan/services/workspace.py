@@ -8,15 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from careplan.domain.enums import AuthorKind
 from careplan.domain.permissions import Action
 from careplan.domain.records import (
+    AboutMeEntry,
+    Allocation,
     AuthoredText,
+    Disagreement,
     Goal,
     LifeArea,
     Person,
@@ -30,6 +33,9 @@ from careplan.services.canonical import plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
 from careplan.storage.database import Database
+
+if TYPE_CHECKING:  # the type SQLAlchemy gives its loader options (joinedload, selectinload)
+    from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 
 @dataclass(frozen=True)
@@ -219,9 +225,7 @@ def load_person(db: Database, actor: Actor, person_id: int) -> PersonView:
 
 def _person_view(work: Work, person_id: int) -> PersonView:
     person = work.session.scalar(
-        select(Person)
-        .where(Person.id == person_id)
-        .options(selectinload(Person.about_me), selectinload(Person.substances))
+        select(Person).where(Person.id == person_id).options(*_PERSON_LOADS, joinedload(Person.key_worker))
     )
     if person is None:
         from careplan.domain.errors import NotFound
@@ -252,103 +256,140 @@ def _person_view(work: Work, person_id: int) -> PersonView:
 def current_version_id(db: Database, actor: Actor, person_id: int) -> int | None:
     """The version a workspace opens on: the newest version of the person's newest plan."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        return work.session.scalar(
-            select(PlanVersion.id)
-            .join(Plan, Plan.id == PlanVersion.plan_id)
-            .where(Plan.person_id == person_id)
-            .order_by(Plan.id.desc(), PlanVersion.number.desc())
-            .limit(1)
-        )
+        return _current_version_id(work, person_id)
+
+
+def _current_version_id(work: Work, person_id: int) -> int | None:
+    return work.session.scalar(
+        select(PlanVersion.id)
+        .join(Plan, Plan.id == PlanVersion.plan_id)
+        .where(Plan.person_id == person_id)
+        .order_by(Plan.id.desc(), PlanVersion.number.desc())
+        .limit(1)
+    )
 
 
 def load_version(db: Database, actor: Actor, version_id: int) -> VersionView:
+    """A plan version as a workspace shows it, read in one session with a fixed number of
+    statements however many goals, steps, notes and authors it has (everything it shows, and
+    everything its fingerprint is worked out from, is loaded eagerly)."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        version = work.session.scalar(
-            select(PlanVersion)
-            .where(PlanVersion.id == version_id)
-            .options(
-                selectinload(PlanVersion.goals).selectinload(Goal.steps).selectinload(Step.what),
-                selectinload(PlanVersion.goals).selectinload(Goal.wording),
-                selectinload(PlanVersion.goals).selectinload(Goal.why),
-                selectinload(PlanVersion.allocations),
-                selectinload(PlanVersion.disagreements),
-                selectinload(PlanVersion.signatures),
+        return _version_view(work, version_id)
+
+
+def load_current_version(db: Database, actor: Actor, person_id: int) -> VersionView | None:
+    """The version a workspace opens on (the newest of the person's newest plan; None: no plan
+    yet), found and read in one session: ``current_version_id`` and ``load_version`` together."""
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        version_id = _current_version_id(work, person_id)
+        return _version_view(work, version_id) if version_id is not None else None
+
+
+def _text_loads(relation: Any) -> _AbstractLoad:
+    """A many-to-one to an authored text, joined in with the member of staff behind it."""
+    return joinedload(relation).joinedload(AuthoredText.staff)
+
+
+# About me: each answer's text and whose words (the fingerprint of a draft includes them).
+_PERSON_LOADS: tuple[_AbstractLoad, ...] = (
+    selectinload(Person.about_me).options(_text_loads(AboutMeEntry.text)),
+    selectinload(Person.substances),
+)
+
+
+def _version_view(work: Work, version_id: int) -> VersionView:
+    plan = joinedload(PlanVersion.plan)
+    version = work.session.scalar(
+        select(PlanVersion)
+        .where(PlanVersion.id == version_id)
+        .options(
+            plan.joinedload(Plan.person).options(*_PERSON_LOADS),
+            plan.joinedload(Plan.key_worker),
+            plan.selectinload(Plan.versions),
+            joinedload(PlanVersion.approved_by),
+            selectinload(PlanVersion.goals).options(
+                _text_loads(Goal.wording),
+                _text_loads(Goal.why),
+                joinedload(Goal.life_area),
+                selectinload(Goal.steps).options(_text_loads(Step.what)),
+            ),
+            selectinload(PlanVersion.allocations).selectinload(Allocation.goals),
+            selectinload(PlanVersion.disagreements).options(_text_loads(Disagreement.text)),
+            selectinload(PlanVersion.signatures),
+        )
+    )
+    if version is None:
+        from careplan.domain.errors import NotFound
+
+        raise NotFound("That plan version could not be found.")
+    name = version.plan.person.preferred_name
+    sha = plan_sha256(version)
+
+    def tv(text: AuthoredText) -> TextView:
+        view = text_view(text, name)
+        assert view is not None
+        return view
+
+    return VersionView(
+        id=version.id,
+        plan_id=version.plan_id,
+        plan_revision=version.plan.revision,
+        number=version.number,
+        status=version.status,
+        frozen=version.status != "draft",
+        period_start=version.period_start,
+        period_end=version.period_end,
+        indicative_pence=version.indicative_pence,
+        working=version.indicative_working,
+        agreed_pence=version.agreed_budget_pence,
+        goals=[
+            GoalView(
+                id=g.id,
+                key=g.key,
+                wording=tv(g.wording),
+                why=text_view(g.why, name),
+                life_area_code=g.life_area.code,
+                life_area=g.life_area.name,
+                target_date=g.target_date,
+                status=g.status,
+                steps=[
+                    StepView(s.id, s.key, tv(s.what), s.owner, s.owner_detail, s.due_date, s.done)
+                    for s in g.steps
+                ],
             )
-        )
-        if version is None:
-            from careplan.domain.errors import NotFound
-
-            raise NotFound("That plan version could not be found.")
-        name = version.plan.person.preferred_name
-        sha = plan_sha256(version)
-
-        def tv(text: AuthoredText) -> TextView:
-            view = text_view(text, name)
-            assert view is not None
-            return view
-
-        return VersionView(
-            id=version.id,
-            plan_id=version.plan_id,
-            plan_revision=version.plan.revision,
-            number=version.number,
-            status=version.status,
-            frozen=version.status != "draft",
-            period_start=version.period_start,
-            period_end=version.period_end,
-            indicative_pence=version.indicative_pence,
-            working=version.indicative_working,
-            agreed_pence=version.agreed_budget_pence,
-            goals=[
-                GoalView(
-                    id=g.id,
-                    key=g.key,
-                    wording=tv(g.wording),
-                    why=text_view(g.why, name),
-                    life_area_code=g.life_area.code,
-                    life_area=g.life_area.name,
-                    target_date=g.target_date,
-                    status=g.status,
-                    steps=[
-                        StepView(s.id, s.key, tv(s.what), s.owner, s.owner_detail, s.due_date, s.done)
-                        for s in g.steps
-                    ],
-                )
-                for g in version.goals
-            ],
-            allocations=[
-                AllocationView(
-                    id=a.id,
-                    key=a.key,
-                    description=a.description,
-                    category=a.category,
-                    unit=a.unit,
-                    quantity=a.quantity,
-                    unit_price_pence=a.unit_price_pence,
-                    total_pence=a.total_pence,
-                    goal_ids=[g.id for g in a.goals],
-                    override_reason=a.override_reason,
-                    from_proposal=a.proposal_id is not None,
-                    proposal_id=a.proposal_id,
-                    service_id=a.service_id,
-                )
-                for a in version.allocations
-            ],
-            disagreements=[
-                DisagreementView(d.id, d.goal_id, d.step_id, d.allocation_id, tv(d.text))
-                for d in version.disagreements
-            ],
-            signatures=[
-                SignatureView(
-                    s.signer_kind, s.signer_name, s.role, s.signed_at, s.method, s.plan_sha256 == sha
-                )
-                for s in version.signatures
-            ],
-            sha256=sha,
-            versions=[VersionSummary(v.id, v.number, v.status, v.created_at) for v in version.plan.versions],
-            approved_by=version.approved_by.display_name if version.approved_by is not None else None,
-            approved_at=version.approved_at,
-        )
+            for g in version.goals
+        ],
+        allocations=[
+            AllocationView(
+                id=a.id,
+                key=a.key,
+                description=a.description,
+                category=a.category,
+                unit=a.unit,
+                quantity=a.quantity,
+                unit_price_pence=a.unit_price_pence,
+                total_pence=a.total_pence,
+                goal_ids=[g.id for g in a.goals],
+                override_reason=a.override_reason,
+                from_proposal=a.proposal_id is not None,
+                proposal_id=a.proposal_id,
+                service_id=a.service_id,
+            )
+            for a in version.allocations
+        ],
+        disagreements=[
+            DisagreementView(d.id, d.goal_id, d.step_id, d.allocation_id, tv(d.text))
+            for d in version.disagreements
+        ],
+        signatures=[
+            SignatureView(s.signer_kind, s.signer_name, s.role, s.signed_at, s.method, s.plan_sha256 == sha)
+            for s in version.signatures
+        ],
+        sha256=sha,
+        versions=[VersionSummary(v.id, v.number, v.status, v.created_at) for v in version.plan.versions],
+        approved_by=version.approved_by.display_name if version.approved_by is not None else None,
+        approved_at=version.approved_at,
+    )
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,7 @@ class GoalCard(QFrame):
         self.goal = goal
         self.setObjectName("goalCard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(
-            "#goalCard { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"
-        )
+        # Its background and rounded border come from the plan page's style sheet (plan_style).
         wording = short(goal.wording.body, 40)
         self.setAccessibleName(f"Goal {number}: {goal.wording.body}")
         facts = [f"Goal {number}", goal.life_area]

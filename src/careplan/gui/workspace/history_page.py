@@ -33,7 +33,7 @@ from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services.history import (
     GOAL_STATUS_WORDS,
     Change,
-    compare_versions,
+    changes_between,
     describe_version,
     owner_words,
     plain_date,
@@ -297,13 +297,15 @@ class VersionContent(QWidget):
 class HistoryPage(WorkspacePage):
     """Every version of this plan; choose one to read it as it was and see what changed."""
 
-
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self._person: PersonView | None = None
         self._plan_id: int | None = None
         self._open_id: int | None = None
         self.shown: VersionView | None = None
+        # Versions read since the page was last filled, starting with the open one (handed in by
+        # the workspace): choosing and comparing reuse them instead of reading them again.
+        self._views: dict[int, VersionView] = {}
 
         self.model = VersionListModel(self)
         self.version_list = QListView(self)
@@ -407,6 +409,7 @@ class HistoryPage(WorkspacePage):
         same = version is not None and version.plan_id == self._plan_id and version.id == self._open_id
         keep = self.chosen_id if same else None
         self._person = person
+        self._views = {version.id: version} if version is not None else {}
         if version is None:
             self._plan_id = self._open_id = None
             self.shown = None
@@ -452,10 +455,23 @@ class HistoryPage(WorkspacePage):
         if summary is not None:
             self._show_chosen(summary)
 
+    def _view(self, version_id: int) -> VersionView:
+        """One version of this plan: the open one as handed in, another read once (may refuse)."""
+        view = self._views.get(version_id)
+        if view is None:
+            view = load_version(self.context.db, self.context.actor, version_id)
+            self._views[version_id] = view
+        return view
+
+    def _changes(self, older_id: int, newer_id: int) -> list[Change]:
+        """What changed from one version of this plan to another (both from this page's list)."""
+        if older_id == newer_id:
+            return []
+        return changes_between(self._view(older_id), self._view(newer_id))
+
     def _show_chosen(self, summary: VersionSummary) -> None:
-        db, actor = self.context.db, self.context.actor
         try:
-            version = load_version(db, actor, summary.id)
+            version = self._view(summary.id)
         except CareplanError as exc:
             self.shown = None
             self.title.setText(exc.message)
@@ -488,7 +504,7 @@ class HistoryPage(WorkspacePage):
             self.since_changes.set_message(FIRST_VERSION)
             return
         try:
-            changes = compare_versions(db, actor, before.id, version.id)
+            changes = self._changes(before.id, version.id)
         except CareplanError as exc:
             self.since_changes.set_message(exc.message)
             return
@@ -503,7 +519,7 @@ class HistoryPage(WorkspacePage):
             self.comparison.set_message("There is only one version so far, so there is nothing to compare.")
             return
         try:
-            changes = compare_versions(self.context.db, self.context.actor, older, newer)
+            changes = self._changes(older, newer)
         except CareplanError as exc:
             self.comparison.set_message(exc.message)
             return

@@ -11,6 +11,23 @@ from careplan.gui.assets import icon
 BUTTON_HEIGHT = 40
 
 
+def plan_style(tick: int) -> str:
+    """The plan page's one style sheet (set once on the page, not on each card, step and menu:
+    parsing a sheet per widget was a large part of building the cards). ``tick``: the "Done"
+    box's size in pixels, from the font."""
+    return (
+        "#goalCard { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"
+        f" QCheckBox#stepDone::indicator {{ width: {tick}px; height: {tick}px; }}"
+        # The "⋯" buttons show no arrow; their menus are big enough to hit with a finger or an
+        # unsteady hand, like the buttons around them.
+        " QToolButton#goalMore::menu-indicator, QToolButton#stepMore::menu-indicator"
+        " { image: none; width: 0px; }"
+        " QMenu#goalMoreMenu::item, QMenu#stepMoreMenu::item { padding: 10px 28px 10px 36px; }"
+        " QMenu#goalMoreMenu::icon, QMenu#stepMoreMenu::icon { padding-left: 10px; }"
+        " #frozenNote { background: #eef3e6; border: 1px solid #9bb37a; border-radius: 6px; padding: 8px; }"
+    )
+
+
 def words(
     text: str, parent: QWidget, *, name: str | None = None, scale: float = 1.0, bold: bool = False
 ) -> QLabel:
@@ -83,7 +100,8 @@ def is_alt_arrow(event: QKeyEvent) -> bool:
 def more_button(parent: QWidget, actions: list[QAction | None], *, name: str, accessible: str) -> QToolButton:
     """The one small "⋯" button that opens an item's menu (``None`` is a line between groups).
 
-    The same actions are the item's right-click menu (and the keyboard's menu key).
+    The same actions are the item's right-click menu (and the keyboard's menu key). Its look
+    (no arrow, roomy menu items) comes from the plan page's style sheet (``plan_style``).
     """
     more = QToolButton(parent)
     more.setObjectName(name)
@@ -98,11 +116,8 @@ def more_button(parent: QWidget, actions: list[QAction | None], *, name: str, ac
     font.setPointSizeF(font.pointSizeF() * 1.3)
     more.setFont(font)
     more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
     menu = QMenu(more)
     menu.setObjectName(f"{name}Menu")
-    # Big enough to hit with a finger or an unsteady hand, like the buttons around it.
-    menu.setStyleSheet("QMenu::item { padding: 10px 28px 10px 36px; } QMenu::icon { padding-left: 10px; }")
     for action in actions:
         if action is None:
             menu.addSeparator()

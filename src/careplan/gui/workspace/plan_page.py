@@ -28,7 +28,7 @@ from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
-from careplan.gui.workspace.plan_controls import button
+from careplan.gui.workspace.plan_controls import button, plan_style
 from careplan.gui.workspace.plan_words import (
     FROZEN_NOTES,
     SIGNED_NOTE,
@@ -47,6 +47,8 @@ class PlanPage(PlanChanges):
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("planPage")
+        # One style sheet for the page, its cards, steps and menus (one per widget cost much more).
+        self.setStyleSheet(plan_style(tick=max(22, self.fontMetrics().height() + 6)))
         self.cards: list[GoalCard] = []
         self._focus_targets: dict[FocusKey, QWidget] = {}
 
@@ -107,10 +109,6 @@ class PlanPage(PlanChanges):
         self.frozen_note.setObjectName("frozenNote")
         self.frozen_note.setWordWrap(True)
         self.frozen_note.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.frozen_note.setStyleSheet(
-            "#frozenNote { background: #eef3e6; border: 1px solid #9bb37a; border-radius: 6px;"
-            " padding: 8px; }"
-        )
         self.revise_button = button(
             "Start a new version", self.plan, name="revisePlan", accessible="Start a new version of the plan"
         )

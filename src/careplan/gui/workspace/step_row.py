@@ -27,8 +27,7 @@ class StepRow(QFrame):
         self.done.setChecked(step.done)
         self.done.setMinimumHeight(BUTTON_HEIGHT)
         self.done.setAccessibleName(f"Done: {what}")
-        tick = max(22, self.done.fontMetrics().height() + 6)
-        self.done.setStyleSheet(f"QCheckBox::indicator {{ width: {tick}px; height: {tick}px; }}")
+        # Its big tick box comes from the plan page's style sheet (plan_controls.plan_style).
         self.what = words(step.what.body, self, name="stepWhat")
         meta = [f"Who: {who_does(step)}"]
         if step.due_date:

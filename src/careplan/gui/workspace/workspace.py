@@ -1,4 +1,9 @@
-"""A person's workspace: the pages for About me, the plan, services and budget, and history."""
+"""A person's workspace: the pages for About me, the plan, services and budget, and history.
+
+Only the page in front is filled when a person (or a version, or a reload) is shown; the pages
+behind the other tabs are marked stale and filled from the same views when their tab is chosen.
+The person and the plan version are read once each time and handed to the pages.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +33,11 @@ class PersonWorkspace(QWidget):
         self._context = context
         self._voice = voice
         self.person: PersonView | None = None
-        self.version: VersionView | None = None
+        # The plan version open: read when a page first needs it (About me does not), once each
+        # time a person or version is opened or reloaded. None as the id: the person's newest.
+        self._version_id: int | None = None
+        self._version: VersionView | None = None
+        self._version_read = False
         self.heading = QLabel(self)
         self.heading.setObjectName("workspaceHeading")
         font = self.heading.font()
@@ -43,6 +52,9 @@ class PersonWorkspace(QWidget):
         self.about_me.conflict.connect(self.reload)
         self.tabs.addTab(self.about_me, "About me")
         self.pages: list[WorkspacePage] = []
+        # Pages not yet filled with what is open now (behind a tab): filled when their tab is chosen.
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _index: self._fill_front())
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
@@ -63,6 +75,9 @@ class PersonWorkspace(QWidget):
         page.version_requested.connect(self.open_version)
         self.pages.append(page)
         self.tabs.addTab(page, title)
+        if self.person is not None:
+            self._stale.add(page)
+            self._fill_front()
 
     def open_person(self, person_id: int) -> None:
         self.save_pending()
@@ -71,37 +86,66 @@ class PersonWorkspace(QWidget):
         already_open = self.person is not None and self.person.id == person_id
         read = load_person if already_open else open_person
         self.person = read(self._context.db, self._context.actor, person_id)
-        version_id = current_version_id(self._context.db, self._context.actor, person_id)
-        self.version = load_version(self._context.db, self._context.actor, version_id) if version_id else None
+        self._forget_version(None)  # their newest version
         self._show()
 
     def open_version(self, version_id: int) -> None:
         if self.person is None:
             return
         self.save_pending()
-        self.version = load_version(self._context.db, self._context.actor, version_id)
+        self._forget_version(version_id)
         self._show()
 
     def reload(self) -> None:
         if self.person is None:
             return
         person_id = self.person.id
-        version_id = self.version.id if self.version else None
+        # The same version again if one is open; else the newest (a plan may have been started).
+        version_id = self._version.id if self._version_read and self._version else self._version_id
         self.person = load_person(self._context.db, self._context.actor, person_id)
-        if version_id is None:
-            version_id = current_version_id(self._context.db, self._context.actor, person_id)
-        self.version = load_version(self._context.db, self._context.actor, version_id) if version_id else None
+        self._forget_version(version_id)
         self._show()
         self.person_changed.emit(person_id)
+
+    def _forget_version(self, version_id: int | None) -> None:
+        self._version_id = version_id
+        self._version = None
+        self._version_read = False
+
+    @property
+    def version(self) -> VersionView | None:
+        """The plan version open (None: no plan yet), read the first time a page needs it."""
+        if not self._version_read and self.person is not None:
+            db, actor = self._context.db, self._context.actor
+            version_id = self._version_id
+            if version_id is None:
+                version_id = current_version_id(db, actor, self.person.id)
+            self._version = load_version(db, actor, version_id) if version_id is not None else None
+            self._version_read = True
+        return self._version
 
     def _show(self) -> None:
         assert self.person is not None
         self._voice.set_person_name(self.person.preferred_name)
         self.heading.setText(self.person.preferred_name)
         self.heading.setAccessibleName(f"Workspace of {self.person.preferred_name}")
-        self.about_me.show_person(self.person)
-        for page in self.pages:
-            page.show_version(self.person, self.version)
+        self._stale = {self.about_me, *self.pages}
+        self._fill_front()
+
+    def is_stale(self, page: QWidget) -> bool:
+        """Whether this page still waits to show what is open now (it is behind another tab)."""
+        return page in self._stale
+
+    def _fill_front(self) -> None:
+        """Fill the page in front if it is stale (after opening, a reload, or choosing its tab)."""
+        front = self.tabs.currentWidget()
+        if front is None or front not in self._stale or self.person is None:
+            return
+        self._stale.discard(front)
+        if front is self.about_me:
+            self.about_me.show_person(self.person)
+        elif isinstance(front, WorkspacePage):
+            front.show_version(self.person, self.version)
 
     def save_pending(self) -> None:
         self.about_me.save_pending()
