@@ -42,6 +42,8 @@ class Action(StrEnum):
     MANAGE_SIGNING_CERTIFICATE = "manage_signing_certificate"
     BACKUP_DATABASE = "backup_database"
     RESTORE_DATABASE = "restore_database"
+    # Every member of staff: confirm who they are (unlocking their window), change their password.
+    SIGN_IN = "sign_in"
 
     @property
     def label(self) -> str:
@@ -50,6 +52,7 @@ class Action(StrEnum):
 
 _PEER_MENTOR = frozenset(
     {
+        Action.SIGN_IN,
         Action.VIEW_PEOPLE,
         Action.EDIT_ABOUT_ME,
         Action.EDIT_PLAN,
@@ -93,6 +96,7 @@ _MANAGER = _KEY_WORKER | {
 # anybody's care record.
 _ADMINISTRATOR = frozenset(
     {
+        Action.SIGN_IN,
         Action.MANAGE_STAFF,
         Action.CONFIGURE,
         Action.MANAGE_CATALOGUE,
