@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, count_people, search_people
 
@@ -58,6 +59,8 @@ class PeopleModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self._context.may(Action.VIEW_PEOPLE):  # an administrator's window has no list
+            return
         self.beginResetModel()
         self._total = count_people(self._context.db, self._context.actor, self._query)
         self._rows = search_people(self._context.db, self._context.actor, self._query, offset=0, limit=PAGE)
