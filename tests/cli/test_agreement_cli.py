@@ -23,6 +23,7 @@ from careplan.domain.enums import PlanStatus
 from careplan.services import signing_certificate as certs
 from careplan.services.plans import revise_plan
 from careplan.storage import open_database
+from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.keyring_memory import FileKeyring, installed, subprocess_env
 from tests.services import builders
 
@@ -41,7 +42,10 @@ def run(
         if not k.startswith(("CAREPLAN_", "PYTHON_KEYRING")) and k != "PYTHONPATH"
     }
     full_env["CAREPLAN_DATA_DIR"] = str(data_dir)
-    full_env["PYTHONPATH"] = str(REPO)  # so that keyring can import tests.keyring_memory
+    full_env.update(AS_PRIYA)  # signed in as the manager unless --user says otherwise
+    # This tree's code first (not another checkout installed in the venv), and the tests, so
+    # that keyring can import tests.keyring_memory.
+    full_env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), str(REPO)])
     if keyring_file is not None:
         full_env.update(subprocess_env(keyring_file))
     full_env.update(env or {})
@@ -101,6 +105,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     db = open_database(database)
     try:
         world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        give_everyone_a_password(db)
         second = revise_plan(db, world.team.key_worker, world.version_id)
         builders.sign_both(db, world.team.key_worker, second)
         with installed(FileKeyring(keyring_file)):
@@ -268,6 +273,7 @@ def test_no_certificate_yet_says_how_to_make_one(tmp_path: Path) -> None:
     db = open_database(database)
     try:
         world = builders.build_world(db, stage=PlanStatus.APPROVED)
+        give_everyone_a_password(db)
     finally:
         db.dispose()
     out = tmp_path / "agreement.pdf"
@@ -319,6 +325,8 @@ def in_process(site: Site, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
     """Run ``careplan`` in this process, with the site's keyring."""
     for name in [k for k in os.environ if k.startswith("CAREPLAN_")]:
         monkeypatch.delenv(name)
+    for name, value in AS_PRIYA.items():
+        monkeypatch.setenv(name, value)
     with installed(FileKeyring(site.keyring_file)):
         yield site
 
@@ -391,6 +399,7 @@ def test_certificate_create_show_and_replace(site: Site, tmp_path: Path) -> None
     db = open_database(fresh_db)
     try:
         builders.make_team(db)
+        give_everyone_a_password(db)
     finally:
         db.dispose()
 
@@ -437,6 +446,7 @@ def test_certificate_create_without_a_keyring_stores_nothing(site: Site, tmp_pat
     db = open_database(fresh_db)
     try:
         builders.make_team(db)
+        give_everyone_a_password(db)
     finally:
         db.dispose()
     env = {**FAIL_KEYRING, "CAREPLAN_CERT_PASSPHRASE": PASSPHRASE}

@@ -23,7 +23,16 @@ stand-ins; ``builder`` and its mixins make the data; ``writer`` inserts it and w
 chain; ``generation`` is the entry point.
 """
 
+from careplan.services.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from careplan.services.demo.generation import DEMO_SETTING, demo_marker, generate
 from careplan.services.demo.summary import DemoSummary
 
-__all__ = ["DEMO_SETTING", "DemoSummary", "demo_marker", "generate"]
+__all__ = [
+    "DEMO_ACCOUNTS",
+    "DEMO_PASSWORD",
+    "DEMO_SETTING",
+    "DemoAccount",
+    "DemoSummary",
+    "demo_marker",
+    "generate",
+]
