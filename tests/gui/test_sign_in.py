@@ -138,7 +138,9 @@ def test_wrong_then_right_password(
     assert window.screens.currentWidget() is window.splitter
 
 
-def test_empty_username_is_asked_for_plainly(qtbot: QtBot, sqlite_db: Database, settings: QSettings, team: Team) -> None:
+def test_empty_username_is_asked_for_plainly(
+    qtbot: QtBot, sqlite_db: Database, settings: QSettings, team: Team
+) -> None:
     dialog = start(qtbot, sqlite_db, settings).sign_in_dialog()
     dialog.ui.signInButton.click()
     assert dialog.ui.problem.text() == "Please type your username."

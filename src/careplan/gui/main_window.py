@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.work)
         self.screens.addWidget(self.lock_page)
         self.setCentralWidget(self.screens)
+        if self.work is not self.splitter:
+            self.splitter.hide()  # built (the pages expect it) but never shown to this role
 
         self.new_goal_action: QAction | None = None  # added with the plan page (gui/wiring.py)
         self.screen_lock = ScreenLock(
@@ -159,7 +161,8 @@ class MainWindow(QMainWindow):
         words.setWordWrap(True)
         words.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(words)
-        layout.addStretch(2)
+        # The text sits high: the unlock dialog opens over the middle of the window.
+        layout.addStretch(5)
         return page
 
     # actions -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
-from careplan.gui.dialogs.password_forms import make_heading, passwords_match, show_problem
+from careplan.gui.dialogs.password_forms import make_heading, passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_change_password import Ui_ChangePasswordDialog
 from careplan.services import authentication
 from careplan.services.unit_of_work import Actor
@@ -40,6 +40,7 @@ class ChangePasswordDialog(QDialog):
         ok.setText("Change my password")
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
+        roomy_buttons(self.ui.buttons)
         if current_password is not None:
             self.setWindowTitle("Choose your own password")
             self.ui.heading.setText("Choose your own password")
@@ -101,6 +102,7 @@ class SetPasswordDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Set this password")
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
+        roomy_buttons(self.ui.buttons)
         self.ui.newPassword.setFocus()
 
     def save(self) -> None:

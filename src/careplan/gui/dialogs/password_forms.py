@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from careplan.domain.errors import CareplanError, InvalidInput
 
@@ -19,6 +19,12 @@ def make_heading(label: QLabel, scale: float = 1.5) -> None:
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
     label.setFont(font)
+
+
+def roomy_buttons(box: QDialogButtonBox) -> None:
+    """Big enough to hit easily, like the other buttons on these forms."""
+    for button in box.buttons():
+        button.setMinimumHeight(40)
 
 
 def show_problem(label: QLabel, exc: CareplanError | str, fields: dict[str, QWidget] | None = None) -> None:

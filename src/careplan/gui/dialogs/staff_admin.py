@@ -23,7 +23,7 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import CareplanError
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.change_password import SetPasswordDialog
-from careplan.gui.dialogs.password_forms import passwords_match, show_problem
+from careplan.gui.dialogs.password_forms import passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_add_staff import Ui_AddStaffDialog
 from careplan.gui.forms.ui_staff_admin import Ui_StaffAdminDialog
 from careplan.services import authentication, staff
@@ -131,6 +131,7 @@ class StaffAdminDialog(QDialog):
         ui.deactivateButton.clicked.connect(self.deactivate)
         ui.buttons.rejected.connect(self.reject)
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        roomy_buttons(ui.buttons)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._follow_selection())
         if self.model.rowCount():
             table.selectRow(0)
@@ -260,6 +261,7 @@ class AddStaffDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Add")
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
+        roomy_buttons(self.ui.buttons)
         self.staff_id: int | None = None
         self.ui.displayName.setFocus()
 

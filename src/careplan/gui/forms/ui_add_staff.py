@@ -35,8 +35,10 @@ class Ui_AddStaffDialog(object):
 
         self.fields = QFormLayout()
         self.fields.setObjectName(u"fields")
+        self.fields.setLabelAlignment(Qt.AlignLeft|Qt.AlignVCenter)
         self.displayNameLabel = QLabel(AddStaffDialog)
         self.displayNameLabel.setObjectName(u"displayNameLabel")
+        self.displayNameLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.displayNameLabel)
 
@@ -49,6 +51,7 @@ class Ui_AddStaffDialog(object):
 
         self.usernameLabel = QLabel(AddStaffDialog)
         self.usernameLabel.setObjectName(u"usernameLabel")
+        self.usernameLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(1, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
 
@@ -61,6 +64,7 @@ class Ui_AddStaffDialog(object):
 
         self.roleLabel = QLabel(AddStaffDialog)
         self.roleLabel.setObjectName(u"roleLabel")
+        self.roleLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.roleLabel)
 
@@ -72,6 +76,7 @@ class Ui_AddStaffDialog(object):
 
         self.passwordLabel = QLabel(AddStaffDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
+        self.passwordLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(3, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
@@ -85,6 +90,7 @@ class Ui_AddStaffDialog(object):
 
         self.passwordAgainLabel = QLabel(AddStaffDialog)
         self.passwordAgainLabel.setObjectName(u"passwordAgainLabel")
+        self.passwordAgainLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.passwordAgainLabel)
 

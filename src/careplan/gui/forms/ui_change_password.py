@@ -42,8 +42,10 @@ class Ui_ChangePasswordDialog(object):
 
         self.fields = QFormLayout()
         self.fields.setObjectName(u"fields")
+        self.fields.setLabelAlignment(Qt.AlignLeft|Qt.AlignVCenter)
         self.currentLabel = QLabel(ChangePasswordDialog)
         self.currentLabel.setObjectName(u"currentLabel")
+        self.currentLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.currentLabel)
 
@@ -57,6 +59,7 @@ class Ui_ChangePasswordDialog(object):
 
         self.newLabel = QLabel(ChangePasswordDialog)
         self.newLabel.setObjectName(u"newLabel")
+        self.newLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(1, QFormLayout.ItemRole.LabelRole, self.newLabel)
 
@@ -70,6 +73,7 @@ class Ui_ChangePasswordDialog(object):
 
         self.againLabel = QLabel(ChangePasswordDialog)
         self.againLabel.setObjectName(u"againLabel")
+        self.againLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.againLabel)
 

@@ -42,8 +42,10 @@ class Ui_SetUpDialog(object):
 
         self.fields = QFormLayout()
         self.fields.setObjectName(u"fields")
+        self.fields.setLabelAlignment(Qt.AlignLeft|Qt.AlignVCenter)
         self.displayNameLabel = QLabel(SetUpDialog)
         self.displayNameLabel.setObjectName(u"displayNameLabel")
+        self.displayNameLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.displayNameLabel)
 
@@ -56,6 +58,7 @@ class Ui_SetUpDialog(object):
 
         self.usernameLabel = QLabel(SetUpDialog)
         self.usernameLabel.setObjectName(u"usernameLabel")
+        self.usernameLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(1, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
 
@@ -68,6 +71,7 @@ class Ui_SetUpDialog(object):
 
         self.passwordLabel = QLabel(SetUpDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
+        self.passwordLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
@@ -81,6 +85,7 @@ class Ui_SetUpDialog(object):
 
         self.passwordAgainLabel = QLabel(SetUpDialog)
         self.passwordAgainLabel.setObjectName(u"passwordAgainLabel")
+        self.passwordAgainLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(3, QFormLayout.ItemRole.LabelRole, self.passwordAgainLabel)
 

@@ -43,8 +43,10 @@ class Ui_SignInDialog(object):
 
         self.fields = QFormLayout()
         self.fields.setObjectName(u"fields")
+        self.fields.setLabelAlignment(Qt.AlignLeft|Qt.AlignVCenter)
         self.usernameLabel = QLabel(SignInDialog)
         self.usernameLabel.setObjectName(u"usernameLabel")
+        self.usernameLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
 
@@ -57,6 +59,7 @@ class Ui_SignInDialog(object):
 
         self.passwordLabel = QLabel(SignInDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
+        self.passwordLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(1, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 

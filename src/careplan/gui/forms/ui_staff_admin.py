@@ -60,8 +60,10 @@ class Ui_StaffAdminDialog(object):
 
         self.roleForm = QFormLayout()
         self.roleForm.setObjectName(u"roleForm")
+        self.roleForm.setLabelAlignment(Qt.AlignLeft|Qt.AlignVCenter)
         self.roleLabel = QLabel(StaffAdminDialog)
         self.roleLabel.setObjectName(u"roleLabel")
+        self.roleLabel.setMinimumSize(QSize(0, 36))
 
         self.roleForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.roleLabel)
 

@@ -42,8 +42,10 @@ class Ui_UnlockDialog(object):
 
         self.fields = QFormLayout()
         self.fields.setObjectName(u"fields")
+        self.fields.setLabelAlignment(Qt.AlignLeft|Qt.AlignVCenter)
         self.passwordLabel = QLabel(UnlockDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
+        self.passwordLabel.setMinimumSize(QSize(0, 36))
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
@@ -112,7 +114,7 @@ class Ui_UnlockDialog(object):
 
     def retranslateUi(self, UnlockDialog):
         UnlockDialog.setWindowTitle(QCoreApplication.translate("UnlockDialog", u"Careplan is locked", None))
-        self.heading.setText(QCoreApplication.translate("UnlockDialog", u"Careplan is locked", None))
+        self.heading.setText(QCoreApplication.translate("UnlockDialog", u"Unlock Careplan", None))
         self.who.setText("")
         self.passwordLabel.setText(QCoreApplication.translate("UnlockDialog", u"&Password", None))
 #if QT_CONFIG(accessibility)

@@ -159,7 +159,7 @@ class ScreenLock(QObject):
         if idle_ms >= self._idle_ms:
             self.lock()
         else:
-            self._arm(int(self._idle_ms - idle_ms) + 1)
+            self._arm(min(self._idle_ms, int(self._idle_ms - idle_ms) + 1))
 
     def _allowed(self, widget: QWidget) -> bool:
         """The unlock dialog, and windows it opened (a question before signing someone else in)."""
