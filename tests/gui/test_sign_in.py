@@ -320,3 +320,18 @@ def test_sign_in_dialog_text_has_nothing_personal(
     text = visible_text()
     assert "Sign in to Careplan" in text
     assert "Sam Okafor" not in text  # a real database never hints at who works there
+
+
+def test_caps_lock_is_mentioned_when_capitals_come_without_shift(
+    qtbot: QtBot, sqlite_db: Database, settings: QSettings, team: Team
+) -> None:
+    dialog = start(qtbot, sqlite_db, settings).sign_in_dialog()
+    hint = dialog.ui.capsLock
+    assert not hint.isVisible()
+    qtbot.keyClick(dialog.ui.password, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)  # types "a"
+    assert not hint.isVisible()
+    qtbot.keyClicks(dialog.ui.password, "A")  # a capital without Shift held: Caps Lock is on
+    assert hint.isVisible()
+    assert hint.text() == "Caps Lock is on."
+    qtbot.keyClicks(dialog.ui.password, "b")
+    assert not hint.isVisible()

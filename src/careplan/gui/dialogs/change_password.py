@@ -36,6 +36,7 @@ class ChangePasswordDialog(QDialog):
         self.ui.setupUi(self)
         make_heading(self.ui.heading, 1.3)
         self.ui.problem.hide()
+        self.ui.rules.setText(authentication.PASSWORD_RULES)
         ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Change my password")
         self.ui.buttons.accepted.connect(self.save)
@@ -68,7 +69,7 @@ class ChangePasswordDialog(QDialog):
             ui.currentPassword.setFocus()
             return
         except CareplanError as exc:
-            show_problem(ui.problem, exc, {"password": ui.newPassword})
+            show_problem(ui.problem, exc, {"password": ui.newPassword, "new": ui.newPassword})
             return
         for box in (ui.currentPassword, ui.newPassword, ui.newPasswordAgain):
             box.clear()
@@ -99,6 +100,7 @@ class SetPasswordDialog(QDialog):
         self.ui.currentPassword.hide()
         self.ui.newLabel.setText("&New password")
         self.ui.problem.hide()
+        self.ui.rules.setText(authentication.PASSWORD_RULES)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Set this password")
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)

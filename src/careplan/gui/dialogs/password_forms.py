@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QLineEd
 
 from careplan.domain.errors import CareplanError, InvalidInput
 
+MARGIN_MS = 250
 NOT_THE_SAME = "The two passwords are not the same. Please type them again."
 
 
@@ -86,6 +87,11 @@ class RetryWait(QObject):
         self._first_words = ""
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may end a little early
+        self._margin = QTimer(self)
+        self._margin.setSingleShot(True)
+        self._margin.setInterval(MARGIN_MS)
+        self._margin.timeout.connect(self._timer.start)
         self._timer.timeout.connect(self._tick)
         self.finished: Callable[[], None] | None = None
 
@@ -103,9 +109,12 @@ class RetryWait(QObject):
         self._button.setEnabled(False)
         self._show()
         self._label.show()
-        self._timer.start()
+        # The service counts from the moment it refused; a fraction more here means the button
+        # never comes back before the service would accept the next try.
+        self._margin.start()
 
     def stop(self) -> None:
+        self._margin.stop()
         self._timer.stop()
         self._seconds = 0
         self._button.setEnabled(True)

@@ -22,6 +22,7 @@ class SetUpDialog(QDialog):
         self.ui.setupUi(self)
         make_heading(self.ui.heading)
         self.ui.problem.hide()
+        self.ui.rules.setText(authentication.PASSWORD_RULES)
         self.signed_in: SignedIn | None = None
         self.ui.setUpButton.clicked.connect(self.set_up)
         self.ui.quitButton.clicked.connect(self.reject)

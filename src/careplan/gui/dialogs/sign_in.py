@@ -24,16 +24,11 @@ from careplan.services import authentication
 from careplan.services.authentication import SignedIn
 from careplan.storage.database import Database
 
-DEMO_ACCOUNTS = (
-    ("admin", "administrator"),
-    ("priya", "manager"),
-    ("sam", "key worker"),
-    ("chris", "peer mentor"),
-)
-
 
 def demo_note(password: str | None) -> str:
-    accounts = ", ".join(f"{name} ({role})" for name, role in DEMO_ACCOUNTS)
+    from careplan.services.demo import DEMO_ACCOUNTS
+
+    accounts = ", ".join(f"{a.username} ({a.role.label})" for a in DEMO_ACCOUNTS)
     note = f"Demo data: everyone in this database is invented. Demo accounts: {accounts}."
     if password:
         note += f" Their password is “{password}”."

@@ -255,6 +255,7 @@ class AddStaffDialog(QDialog):
         self.ui = Ui_AddStaffDialog()
         self.ui.setupUi(self)
         self.ui.problem.hide()
+        self.ui.rules.setText(authentication.PASSWORD_RULES)
         for role, words in ROLE_WORDS.items():
             self.ui.role.addItem(words, role)
         self.ui.role.setCurrentIndex(self.ui.role.findData(Role.KEY_WORKER))
