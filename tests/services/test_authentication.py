@@ -369,3 +369,9 @@ def test_staff_list_shows_accounts_but_never_a_hash(sqlite_db: Database, sq_offi
         ("sam", Role.KEY_WORKER, False, False, True),
     ]
     assert "argon2" not in repr(listed)
+
+
+def test_a_huge_password_is_just_a_wrong_one(sqlite_db: Database, sq_office: Office) -> None:
+    with pytest.raises(SignInRefused, match="do not match"):
+        sign_in(sqlite_db, "sam", SAM_PASSWORD + "x" * 1_000_000)
+    assert sam_row(sqlite_db).failed_sign_ins == 1

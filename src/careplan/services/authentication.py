@@ -97,6 +97,8 @@ def _dummy_hash() -> str:
 
 def _matches(stored: str | None, password: str) -> bool:
     """Check a password in (roughly) the same time whether or not there is a hash to check."""
+    if len(password) > MAX_LENGTH:
+        password = password[: MAX_LENGTH + 1]  # never a match, and never megabytes to hash
     try:
         return HASHER.verify(stored or _dummy_hash(), password) and stored is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
