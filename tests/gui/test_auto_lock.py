@@ -258,3 +258,46 @@ def test_sign_in_as_someone_else_from_the_lock(
     qtbot.addWidget(again)
     assert CANARY not in visible_text()
     assert "Zebedee" not in visible_text()
+
+
+def test_someone_else_is_asked_before_typed_words_in_an_editor_are_lost(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    team: Team,
+    person: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(qtbot, sqlite_db, team, settings_with(tmp_path, 300), person)
+    signed_out: list[bool] = []
+    window.sign_out_requested.connect(lambda: signed_out.append(True))
+    assert window.new_goal_action is not None
+    window.new_goal_action.trigger()
+    page = window.workspace.tabs.currentWidget()
+    assert isinstance(page, PlanPage)
+    editor = page.dialog
+    assert isinstance(editor, GoalEditorDialog)
+    qtbot.keyClicks(editor.ui.wording, TYPED)
+    window.screen_lock.lock()
+    questions: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def ask(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        questions.append(text)
+        assert parent is window.screen_lock.unlock_dialog  # over the lock, where the keyboard is
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", ask)
+    unlock_dialog(window).ui.otherButton.click()
+    assert questions == ["Some of what was typed could not be saved. Sign out anyway and lose it?"]
+    assert signed_out == []  # kept: still locked, the editor still there under the lock
+    assert window.screen_lock.is_locked
+    assert editor.ui.wording.toPlainText() == TYPED
+    assert_nothing_personal_shows()
+
+    answer = QMessageBox.StandardButton.Close
+    unlock_dialog(window).ui.otherButton.click()
+    assert signed_out == [True]
+    assert not editor.isVisible()
+    assert not window.isVisible()
+    assert page.dialog is None or not page.dialog.isVisible()
