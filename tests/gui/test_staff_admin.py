@@ -247,3 +247,19 @@ def test_staff_screen_is_not_offered_to_a_manager(
     qtbot.addWidget(window)
     assert not window.staff_action.isVisible()
     assert staff_admin.ROLE_WORDS[Role.MANAGER] == "Manager"
+
+
+def test_end_the_wait_after_wrong_passwords(
+    screen: StaffAdminDialog, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(authentication, "FIRST_DELAY_SECONDS", 600)
+    for _ in range(authentication.FREE_TRIES):
+        with pytest.raises(SignInRefused):
+            authentication.sign_in(sqlite_db, "chris", "wrong wrong wrong")
+    screen.model.refresh()
+    choose(screen, "chris")
+    assert row_texts(screen, "chris")[3] == "Waiting after wrong passwords"
+    assert screen.ui.unlockButton.isEnabled()
+    screen.ui.unlockButton.click()
+    assert row_texts(screen, "chris")[3] == "Active"
+    assert authentication.sign_in(sqlite_db, "chris", PASSWORDS["chris"]).display_name == "Chris Doyle"

@@ -6,6 +6,7 @@ Forms: ui/staff_admin.ui and ui/add_staff.ui. The list is a real item model over
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -38,11 +39,23 @@ ROLE_WORDS = {
 }
 
 
+def waiting(account: StaffAccount) -> bool:
+    """In the growing delay after wrong passwords (an administrator may end it early)."""
+    until = account.locked_until
+    if until is None:
+        return False
+    if until.tzinfo is None:
+        until = until.replace(tzinfo=UTC)
+    return until > datetime.now(UTC)
+
+
 def status_words(account: StaffAccount) -> str:
     if not account.active:
         return "Left (deactivated)"
     if account.locked:
         return "Locked"
+    if waiting(account):
+        return "Waiting after wrong passwords"
     if not account.has_password:
         return "No password yet"
     if account.must_change_password:
@@ -166,7 +179,7 @@ class StaffAdminDialog(QDialog):
         ui.roleChoice.setEnabled(active)
         ui.changeRoleButton.setEnabled(active)
         ui.setPasswordButton.setEnabled(active)
-        ui.unlockButton.setEnabled(active and account is not None and account.locked)
+        ui.unlockButton.setEnabled(active and account is not None and (account.locked or waiting(account)))
         ui.deactivateButton.setEnabled(active and not me)
 
     # changes -------------------------------------------------------------------------------
