@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStatusBar,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -103,6 +104,8 @@ def visible_text() -> str:
                 texts += [widget.tabText(i) for i in range(widget.count())]
             elif isinstance(widget, QGroupBox):
                 texts.append(widget.title())
+            elif isinstance(widget, QStatusBar):
+                texts.append(widget.currentMessage())  # painted by the bar itself, not a label
     return "\n".join(texts)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
@@ -301,3 +301,17 @@ def test_someone_else_is_asked_before_typed_words_in_an_editor_are_lost(
     assert not editor.isVisible()
     assert not window.isVisible()
     assert page.dialog is None or not page.dialog.isVisible()
+
+
+def test_locking_closes_menus_and_pop_ups_and_clears_the_status_message(
+    qtbot: QtBot, sqlite_db: Database, team: Team, person: int, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, sqlite_db, team, settings_with(tmp_path, 300), person)
+    window.statusBar().showMessage(f"{CANARY}'s plan saved")
+    assert CANARY in visible_text()
+    window.people.status.showPopup()
+    assert QApplication.activePopupWidget() is not None
+    window.screen_lock.lock()
+    assert QApplication.activePopupWidget() is None
+    assert window.statusBar().currentMessage() == ""
+    assert_nothing_personal_shows()
