@@ -207,9 +207,12 @@ def test_a_window_that_opens_while_locked_is_covered(
     window = open_window(qtbot, sqlite_db, team, settings_with(tmp_path, 300), person)
     window.screen_lock.lock()
     box = QMessageBox(QMessageBox.Icon.Information, "Saved", f"{CANARY}'s plan was saved.", parent=window)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)  # like a question from a timer
     box.open()
     qtbot.waitUntil(lambda: box in window.screen_lock.covered_windows(), timeout=2000)
     assert_nothing_personal_shows()
+    # The unlock dialog is in front of it again, not blocked by it.
+    assert QApplication.activeModalWidget() is unlock_dialog(window)
     type_password(qtbot, unlock_dialog(window), PASSWORDS["sam"])
     assert CANARY in visible_text()
     box.done(0)
@@ -246,10 +249,11 @@ def test_sign_in_as_someone_else_from_the_lock(
     window.open_person(person)
     about = window.workspace.about_me.boxes["hopes"].editor
     qtbot.keyClicks(about, "Zebedee hopes for a flat")
-    window.screen_lock.lock()
-    unlock_dialog(window).ui.otherButton.click()
-    # What Sam typed was saved as Sam's before anyone else could sign in.
+    # Saved within a second of the last key press, as Sam's.
+    qtbot.waitUntil(lambda: "hopes" in load_person(sqlite_db, team.sam, person).about_me, timeout=5000)
     assert load_person(sqlite_db, team.sam, person).about_me["hopes"].body == "Zebedee hopes for a flat"
+    window.screen_lock.lock()
+    unlock_dialog(window).ui.otherButton.click()  # nothing unsaved: no question
     assert desktop.window is None
     assert not window.isVisible()
     assert quits == []
@@ -289,7 +293,10 @@ def test_someone_else_is_asked_before_typed_words_in_an_editor_are_lost(
 
     monkeypatch.setattr(QMessageBox, "question", ask)
     unlock_dialog(window).ui.otherButton.click()
-    assert questions == ["Some of what was typed could not be saved. Sign out anyway and lose it?"]
+    assert questions == [
+        "Sam Okafor has typed words that are not saved yet. "
+        "If someone else signs in now, they are lost. Sign in as someone else anyway?"
+    ]
     assert signed_out == []  # kept: still locked, the editor still there under the lock
     assert window.screen_lock.is_locked
     assert editor.ui.wording.toPlainText() == TYPED
@@ -315,3 +322,34 @@ def test_locking_closes_menus_and_pop_ups_and_clears_the_status_message(
     assert QApplication.activePopupWidget() is None
     assert window.statusBar().currentMessage() == ""
     assert_nothing_personal_shows()
+
+
+def test_locked_typing_not_yet_saved_is_not_saved_by_someone_else(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    team: Team,
+    person: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl+L a moment after typing: the words wait under the lock. Saving them could ask a question
+    showing them (changed at another computer), so someone else is asked about losing them instead."""
+    window = open_window(qtbot, sqlite_db, team, settings_with(tmp_path, 300), person)
+    about = window.workspace.about_me.boxes["hopes"].editor
+    qtbot.keyClicks(about, "Zebedee hopes for a flat")
+    qtbot.keyClick(about, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.screen_lock.is_locked
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel,
+    )
+    unlock_dialog(window).ui.otherButton.click()
+    assert len(asked) == 1
+    assert "Zebedee" not in asked[0]
+    assert window.screen_lock.is_locked
+    type_password(qtbot, unlock_dialog(window), PASSWORDS["sam"])
+    assert about.toPlainText() == "Zebedee hopes for a flat"  # still there, saved in a moment
+    window.workspace.save_pending()
+    assert load_person(sqlite_db, team.sam, person).about_me["hopes"].body == "Zebedee hopes for a flat"

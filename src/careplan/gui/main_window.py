@@ -367,15 +367,26 @@ class MainWindow(QMainWindow):
         ]
 
     def _may_leave(self, verb: str) -> bool:
-        self.workspace.save_pending()
+        """True when nothing typed would be lost, or the person at the keyboard lets it go."""
+        locked = self.screen_lock.is_locked
+        if not locked:
+            self.workspace.save_pending()
+        # While locked, nothing is saved now: saving can ask a question that shows what was typed
+        # (a change made at another computer), and whoever is at the keyboard may not be its author.
         typed = [w for w in self.other_windows() if isinstance(getattr(w, "typed", None), TypedWords)]
         if not self.workspace.has_unsaved and not any(w.typed.changed for w in typed):  # type: ignore[attr-defined]
             return True
-        parent = self.screen_lock.unlock_dialog or self
+        if locked:
+            text = (
+                f"{self._context.staff_name} has typed words that are not saved yet. "
+                "If someone else signs in now, they are lost. Sign in as someone else anyway?"
+            )
+        else:
+            text = f"Some of what was typed could not be saved. {verb} anyway and lose it?"
         answer = QMessageBox.question(
-            parent,
+            self.screen_lock.unlock_dialog or self,
             "Not saved",
-            f"Some of what was typed could not be saved. {verb} anyway and lose it?",
+            text,
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

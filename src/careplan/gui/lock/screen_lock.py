@@ -245,6 +245,15 @@ class ScreenLock(QObject):
     def _cover_late(self, window: QWidget) -> None:
         if self._locked and _alive(window) and window.isVisible() and not self._allowed(window):
             self._cover(window)
+            dialog = self.unlock_dialog
+            if dialog is not None and window.isModal():
+                # A modal window opened later (a question from a timer) would block the unlock
+                # dialog; showing it again puts it back in front of every modal window.
+                dialog.hide()
+                dialog.show()
+                dialog.raise_()
+                dialog.activateWindow()
+                dialog.ui.password.setFocus()
 
     @staticmethod
     def _uncover(cover: _Cover) -> None:
