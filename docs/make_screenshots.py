@@ -65,19 +65,35 @@ def main(argv: list[str]) -> int:
     window.people.select_person(dee.person_id)
     window.open_person(dee.person_id)
     tabs = window.workspace.tabs
-    for index in range(tabs.count() - 1):
-        tabs.setCurrentIndex(index)
-        title = tabs.tabText(index).lower().replace(" ", "-")
-        shot(f"{index + 2:02d}-{title}")
+    titles = [tabs.tabText(index) for index in range(tabs.count())]
+    history = titles.index("History")
+    # The README shows 01 to 05 by name; pages added later come after them.
+    first = ["About me", "My plan", "Services and budget"]
+    later = [t for t in titles if t not in first and t != "History"]
+    numbers = {title: 2 + n for n, title in enumerate(first)} | {t: 6 + n for n, t in enumerate(later)}
+    for index, title in enumerate(titles):
+        if index != history:  # History is shown for Jordan, whose plan has two versions
+            tabs.setCurrentIndex(index)
+            shot(f"{numbers[title]:02d}-{title.lower().replace(' ', '-')}")
+    number = 6 + len(later)
     # Jordan's plan has been revised, so his history has something to show.
     jordan = search_people(db, sam, PeopleQuery(text="Jordan"))[0]
     window.people.search.setText("Jordan")
     window.people.apply_filters()
     window.people.select_person(jordan.person_id)
     window.open_person(jordan.person_id)
-    tabs.setCurrentIndex(tabs.count() - 1)
-    shot(f"{tabs.count() + 1:02d}-{tabs.tabText(tabs.count() - 1).lower().replace(' ', '-')}")
-    number = tabs.count() + 2
+    tabs.setCurrentIndex(history)
+    shot("05-history")
+    # A plan being written, with the ways to change it (a signed plan shows none).
+    writing = draft_with_steps(db, sam)
+    if writing is not None:
+        window.people.search.setText(writing.preferred_name)
+        window.people.apply_filters()
+        window.people.select_person(writing.person_id)
+        window.open_person(writing.person_id)
+        tabs.setCurrentIndex(titles.index("My plan"))
+        shot(f"{number:02d}-my-plan-being-written")
+        number += 1
     for name, widget in signing_in_screens(db, folder):
         app.processEvents()
         path = args.out / f"{number:02d}-{name}.png"
@@ -129,6 +145,23 @@ def locked_picture(window: Any) -> Any:
     painter.drawPixmap(middle, dialog)
     painter.end()
     return picture
+
+
+def draft_with_steps(db: Any, actor: Any) -> Any:
+    """Someone on the caseload whose plan is being written and already has goals with steps."""
+    from careplan.domain.enums import PlanStatus
+    from careplan.services.people_search import PeopleQuery, search_people
+    from careplan.services.workspace import current_version_id, load_version
+
+    query = PeopleQuery(my_caseload=True, plan_status=PlanStatus.DRAFT)
+    for row in search_people(db, actor, query, limit=50):
+        version_id = current_version_id(db, actor, row.person_id)
+        if version_id is None:
+            continue
+        version = load_version(db, actor, version_id)
+        if len(version.goals) >= 2 and sum(len(g.steps) for g in version.goals) >= 3:
+            return row
+    return None
 
 
 if __name__ == "__main__":

@@ -177,6 +177,27 @@ def test_the_easy_read_agreement_is_signed_too(site: Site, tmp_path: Path) -> No
     assert site.run("verify", str(out)).returncode == 0
 
 
+def test_an_issued_agreement_is_in_the_audit_trail(site: Site, tmp_path: Path) -> None:
+    own = site.copy(tmp_path / "site")
+
+    def issued() -> list[tuple[str, int, str]]:
+        with closing(sqlite3.connect(own.database)) as conn:
+            return conn.execute(
+                "SELECT entity, entity_id, fields FROM audit_events WHERE action = 'issue_agreement' "
+                "ORDER BY id"
+            ).fetchall()
+
+    before = issued()
+    made = own.run("agreement", str(site.plan_id), "--easy-read", "--out", str(tmp_path / "a.pdf"))
+    assert made.returncode == 0, made.stderr
+    after = issued()
+    assert len(after) == len(before) + 1
+    entity, entity_id, fields = after[-1]
+    assert (entity, entity_id) == ("plan_version", site.version_id)
+    assert "easy_read" in fields
+    assert own.run("audit", "verify").returncode == 0
+
+
 def test_pdfsig_agrees_with_careplan(genuine: Path) -> None:
     tool = shutil.which("pdfsig")
     if tool is None:
@@ -337,10 +358,7 @@ def _fake_renderer(monkeypatch: pytest.MonkeyPatch, pdf: bytes) -> None:
 
     render = types.ModuleType("careplan.documents.render")
     render.render_agreement = lambda agreement, easy_read=False: pdf  # type: ignore[attr-defined]
-    loader = types.ModuleType("careplan.services.agreement")
-    loader.load_agreement = lambda db, actor, version_id: object()  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "careplan.documents.render", render)
-    monkeypatch.setitem(sys.modules, "careplan.services.agreement", loader)
 
 
 def test_the_file_appears_whole_or_not_at_all(

@@ -19,7 +19,7 @@ from careplan.domain.enums import GoalStatus, PlanStatus, Role, SignerKind
 from careplan.domain.records import Review
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import PLAN_CHANGED, SAVED_MEANWHILE, SignDialog
-from careplan.gui.workspace.agreement_page import NOT_READY, AgreementPage
+from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans, signing
@@ -444,21 +444,15 @@ def test_no_plan_yet(qtbot: QtBot, world: World, screens: Screens) -> None:
 # --- the printed agreement -----------------------------------------------------------------------------
 
 
-def test_printing_waits_for_the_document_actions(qtbot: QtBot, world: World, screens: Screens) -> None:
+def test_printing_waits_for_approval(qtbot: QtBot, world: World, screens: Screens) -> None:
+    """A draft cannot be printed yet; the whole journey is in test_agreement_printing.py."""
     page = screens.open(Role.MANAGER).page
     assert page.printed_box.title() == "Printed agreement"
     for button in (page.preview_button, page.save_pdf_button):
         assert button.isVisible()
         assert not button.isEnabled()
-        assert button.toolTip() == NOT_READY
+        assert button.toolTip() == NOT_APPROVED
     assert page.printed_note.isVisible()
-
-    calls: list[str] = []
-    page.set_document_actions(lambda: calls.append("preview"), lambda: calls.append("save"))
-    assert not page.printed_note.isVisible()
-    click(qtbot, page.preview_button)
-    click(qtbot, page.save_pdf_button)
-    assert calls == ["preview", "save"]
 
 
 # --- how it looks ----------------------------------------------------------------------------------------

@@ -283,6 +283,30 @@ def test_agreed_amount_bad_input_is_explained_inline_and_kept(qtbot: QtBot, worl
     assert not page.has_unsaved
 
 
+def test_the_agreed_amount_hint_says_who_is_speaking(qtbot: QtBot, world: World) -> None:
+    assess(world)
+    page = open_page(qtbot, world)
+    mine, staff_line = page.agreed_hint.text().split("\n")
+    # The page speaks as the person; what staff do is said to staff, on its own line.
+    assert mine == "Until an amount is agreed, I can spend the amount worked out from my answers."
+    assert staff_line.startswith("For staff: you can agree up to £1,250.00")
+    assert "Dee's answers" in staff_line
+    assert "Only a manager can agree more." in staff_line
+
+    manager = open_page(qtbot, world, Role.MANAGER)
+    assert manager.agreed_hint.text().split("\n")[1] == (
+        "For staff: type the amount agreed with Dee, then press Save agreed amount."
+    )
+
+    budget.set_agreed_budget(world.db, world.worker, world.version_id, Decimal("1000"))
+    show(page, world)
+    assert "Until an amount is agreed" not in page.agreed_hint.text()
+    assert page.agreed_hint.text().startswith("For staff:")
+
+    mentor = open_page(qtbot, world, Role.PEER_MENTOR)
+    assert "For staff" not in mentor.agreed_hint.text()
+
+
 def test_a_typed_agreed_amount_is_saved_before_leaving(
     qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:

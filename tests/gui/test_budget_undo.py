@@ -86,6 +86,37 @@ def test_a_service_taken_out_comes_back_with_undo(
     assert now(sqlite_db, sam, version_id).allocations == []
 
 
+def test_a_service_taken_out_comes_back_with_its_i_dont_agree_note(
+    page: tuple[MainWindow, BudgetPage, Actor, int], sqlite_db: Database
+) -> None:
+    window, budget_page, sam, version_id = page
+    [allocation] = now(sqlite_db, sam, version_id).allocations
+    plans.record_disagreement(
+        sqlite_db, sam, version_id, "Not a mentor from my estate", PERSON, allocation_id=allocation.id
+    )
+    person = window.workspace.person
+    assert person is not None
+    window.open_person(person.id)
+    [note] = now(sqlite_db, sam, version_id).disagreements
+    budget_page.table.selectRow(0)
+    budget_page.release_selected()
+    budget_page._release_answered(allocation, budget_page._release_button)
+    assert now(sqlite_db, sam, version_id).disagreements == []  # the note goes with the service
+
+    window.undo_action.trigger()
+    restored = now(sqlite_db, sam, version_id)
+    [back] = restored.allocations
+    [note_back] = restored.disagreements
+    assert note_back.allocation_id == back.id
+    assert note_back.note.id == note.note.id  # the very same words: still Dee's, typed when they were
+    window.redo_action.trigger()
+    assert now(sqlite_db, sam, version_id).disagreements == []
+    window.undo_action.trigger()
+    assert [n.note.body for n in now(sqlite_db, sam, version_id).disagreements] == [
+        "Not a mentor from my estate"
+    ]
+
+
 def test_the_agreed_amount_goes_back_with_undo(
     qtbot: QtBot, page: tuple[MainWindow, BudgetPage, Actor, int], sqlite_db: Database
 ) -> None:

@@ -7,13 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialogButtonBox,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -111,6 +113,18 @@ def stored(world: World) -> VersionView:
     version_id = current_version_id(world.db, world.sam, world.dee)
     assert version_id is not None
     return load_version(world.db, world.sam, version_id)
+
+
+def choose(more: QToolButton, action: QAction) -> None:
+    """Pick ``action`` from an item's "⋯" menu, as after clicking the "⋯" button."""
+    assert more.isVisible(), more.accessibleName()
+    assert more.isEnabled(), more.accessibleName()
+    menu = more.menu()
+    assert menu is not None
+    assert action in menu.actions(), action.text()
+    assert action.isVisible(), action.text()
+    assert action.isEnabled(), action.text()
+    action.trigger()
 
 
 def click(qtbot: QtBot, widget: QAbstractButton) -> None:
@@ -366,12 +380,12 @@ def test_removing_a_goal_asks_first_naming_the_goal(qtbot: QtBot, world: World, 
     asked: list[str] = []
 
     answer_next_box(qtbot, "Keep it", asked)
-    click(qtbot, page.cards[0].remove)
+    choose(page.cards[0].more, page.cards[0].remove)
     assert len(stored(world).goals) == 2
     assert asked == ["Remove the goal “See my kids”? Its 1 step will go too."]
 
     answer_next_box(qtbot, "Remove the goal", asked)
-    click(qtbot, page.cards[0].remove)
+    choose(page.cards[0].more, page.cards[0].remove)
     assert [g.wording.body for g in stored(world).goals] == ["A flat of my own"]
     assert [card.wording.text() for card in page.cards] == ["A flat of my own"]
 
@@ -381,9 +395,108 @@ def test_moving_goals_up_and_down(qtbot: QtBot, world: World, screens: Screens) 
     page = screens.open().page
     assert not page.cards[0].move_up.isEnabled()
     assert not page.cards[1].move_down.isEnabled()
-    click(qtbot, page.cards[1].move_up)
+    choose(page.cards[1].more, page.cards[1].move_up)
     assert [g.wording.body for g in stored(world).goals] == ["A flat of my own", "See my kids"]
     assert [card.wording.text() for card in page.cards] == ["A flat of my own", "See my kids"]
+
+
+def test_steps_and_goals_move_with_alt_arrows_and_keys_do_the_rest(
+    qtbot: QtBot, world: World, screens: Screens
+) -> None:
+    _version_id, (kids, _flat) = draft(world)
+    for what in ("Book the room", "Bring photos"):
+        plans.add_step(world.db, world.sam, kids, StepInput(what, PERSON, StepOwner.PERSON))
+    page = screens.open().page
+    activate(qtbot, page.window())
+
+    def steps() -> list[str]:
+        goal = next(g for g in stored(world).goals if g.id == kids)
+        return [s.what.body for s in goal.steps]
+
+    def goals() -> list[str]:
+        return [g.wording.body for g in stored(world).goals]
+
+    row = page.cards[0].step_rows[2]
+    row.done.setFocus()
+    qtbot.keyClick(row.done, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert steps() == ["Ring the family centre", "Bring photos", "Book the room"]
+    moved = page.cards[0].step_rows[1]
+    assert moved.step.what.body == "Bring photos"
+    assert moved.done.hasFocus()  # the keyboard goes with the step
+    qtbot.keyClick(moved.done, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    first = page.cards[0].step_rows[0]
+    assert steps() == ["Bring photos", "Ring the family centre", "Book the room"]
+    assert first.done.hasFocus()
+    # Alt+Up on the first step does nothing, and never moves the goal around it.
+    qtbot.keyClick(first.done, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert steps() == ["Bring photos", "Ring the family centre", "Book the room"]
+    assert goals() == ["See my kids", "A flat of my own"]
+    assert first.done.hasFocus()
+
+    # On the goal's own buttons, Alt+Down moves the goal; the keyboard stays on the same button.
+    page.cards[0].add_step.setFocus()
+    qtbot.keyClick(page.cards[0].add_step, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert goals() == ["A flat of my own", "See my kids"]
+    assert page.cards[1].add_step.hasFocus()
+    qtbot.keyClick(page.cards[1].add_step, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # last: stays
+    assert goals() == ["A flat of my own", "See my kids"]
+
+    # F2 changes the step the keyboard is on; Delete asks before removing it.
+    row = page.cards[1].step_rows[0]
+    row.done.setFocus()
+    qtbot.keyClick(row.done, Qt.Key.Key_F2)
+    dialog = step_dialog(page)
+    assert dialog.ui.what.toPlainText() == "Bring photos"
+    dialog.reject()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    asked: list[str] = []
+    answer_next_box(qtbot, "Keep it", asked)
+    activate(qtbot, page.window())
+    row.done.setFocus()
+    qtbot.keyClick(row.done, Qt.Key.Key_Delete)
+    assert asked == ["Remove the step “Bring photos”?"]
+    assert len(steps()) == 3
+
+
+def test_each_step_has_one_menu_with_its_keys_also_on_right_click(
+    qtbot: QtBot, world: World, screens: Screens
+) -> None:
+    draft(world)
+    page = screens.open().page
+    row = page.cards[0].step_rows[0]
+    menu = row.more.menu()
+    assert menu is not None
+    listed = [(a.text(), a.shortcut().toString()) for a in menu.actions() if not a.isSeparator()]
+    assert listed == [
+        ("Change the step…", "F2"),
+        ("Move up", "Alt+Up"),
+        ("Move down", "Alt+Down"),
+        ("I don't agree with this step…", ""),
+        ("Remove the step…", "Del"),
+    ]
+    assert not row.move_up.isEnabled()  # the only step
+    assert not row.move_down.isEnabled()
+    goal_menu = page.cards[0].more.menu()
+    assert goal_menu is not None
+    assert [a.text() for a in goal_menu.actions() if not a.isSeparator()] == [
+        "Move the goal up\tAlt+Up",
+        "Move the goal down\tAlt+Down",
+        "Remove the goal…",
+    ]
+
+    shown: list[list[str]] = []
+
+    def read_and_close() -> None:
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            QTimer.singleShot(10, read_and_close)
+            return
+        shown.append([a.text() for a in popup.actions() if not a.isSeparator()])
+        popup.close()
+
+    QTimer.singleShot(0, read_and_close)
+    row.customContextMenuRequested.emit(QPoint(5, 5))  # what a right-click (or the menu key) does
+    assert shown == [[text for text, _keys in listed]]
 
 
 # --- steps ----------------------------------------------------------------------------------------
@@ -439,7 +552,7 @@ def test_steps_with_different_owners(qtbot: QtBot, world: World, screens: Screen
 def test_editing_and_removing_a_step(qtbot: QtBot, world: World, screens: Screens) -> None:
     draft(world)
     page = screens.open().page
-    click(qtbot, page.cards[0].step_rows[0].edit)
+    choose(page.cards[0].step_rows[0].more, page.cards[0].step_rows[0].edit)
     dialog = step_dialog(page)
     assert dialog.owner is StepOwner.WORKER
     dialog.ui.what.clear()
@@ -449,7 +562,7 @@ def test_editing_and_removing_a_step(qtbot: QtBot, world: World, screens: Screen
 
     asked: list[str] = []
     answer_next_box(qtbot, "Remove the step", asked)
-    click(qtbot, page.cards[0].step_rows[0].remove)
+    choose(page.cards[0].step_rows[0].more, page.cards[0].step_rows[0].remove)
     assert asked == ["Remove the step “Ring the family centre on Monday”?"]
     assert stored(world).goals[0].steps == []
     assert page.cards[0].step_rows == []
@@ -507,7 +620,7 @@ def test_disagreements_on_a_step_and_on_the_whole_plan(qtbot: QtBot, world: Worl
     screen = screens.open()
     page = screen.page
     screen.voice.set_voice(STAFF)
-    click(qtbot, page.cards[0].step_rows[0].disagree)
+    choose(page.cards[0].step_rows[0].more, page.cards[0].step_rows[0].disagree)
     dialog = page.dialog
     assert isinstance(dialog, DisagreementDialog)
     click(qtbot, save_button(dialog.buttons))  # nothing written yet: refused beside the box
@@ -546,12 +659,12 @@ def test_a_signed_version_hides_editing_but_progress_still_works(
     assert not page.add_goal_button.isVisible()
     assert not page.disagree_plan_button.isVisible()
     card = page.cards[0]
-    for widget in (card.add_step, card.edit, card.remove, card.move_down, card.disagree):
+    for widget in (card.add_step, card.edit, card.remove, card.move_down, card.disagree, card.more):
         assert not widget.isVisible()
     row = card.step_rows[0]
-    assert not row.edit.isVisible()
-    assert not row.remove.isVisible()
-    assert not row.disagree.isVisible()
+    assert not row.more.isVisible()
+    for action in row.actions_in_menu:
+        assert not action.isEnabled()
 
     # Ctrl+G does nothing here.
     page.add_goal_action.trigger()
@@ -677,12 +790,14 @@ def test_tab_goes_through_a_goal_from_top_to_bottom(qtbot: QtBot, world: World, 
     row = card.step_rows[0]
     chain: list[QWidget] = []
     widget: QWidget | None = card.status
-    while widget is not None and widget is not card.remove and len(chain) < 50:
+    while widget is not None and widget is not card.more and len(chain) < 50:
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
             chain.append(widget)
         widget = widget.nextInFocusChain()
-    expected = [card.status, row.done, row.edit, row.remove, row.disagree, card.add_step, card.edit]
+    expected = [card.status, row.done, row.more, card.add_step, card.edit, card.disagree]
     assert [w for w in chain if w in expected] == expected
     # Every control says what it is about, for a screen reader.
     assert row.done.accessibleName() == "Done: Ring the family centre"
     assert card.disagree.accessibleName() == "I don't agree with the goal: See my kids"
+    assert row.more.accessibleName() == "More for the step: Ring the family centre"
+    assert card.more.accessibleName() == "More for the goal: See my kids"

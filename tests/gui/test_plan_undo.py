@@ -16,7 +16,7 @@ from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
+from careplan.services.unit_of_work import PERSON, STAFF, Actor, staff_by_username
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
 
@@ -59,7 +59,7 @@ def test_removing_a_goal_can_be_undone_with_its_steps_and_notes(
     window, page, sam, dee = setup
     before = version(sqlite_db, sam, dee)
     kids = before.goals[0]
-    monkeypatch.setattr("careplan.gui.workspace.plan_page.confirm", lambda *a: True)
+    monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
     page.remove_goal(kids)
     after_removal = version(sqlite_db, sam, dee)
     if [g.key for g in after_removal.goals] == [g.key for g in before.goals]:
@@ -134,3 +134,77 @@ def test_an_undo_that_can_no_longer_be_done_says_so_and_drops_out(
     assert told
     assert "no longer in the plan" in told[0]
     assert not window.undo_action.isEnabled()
+
+
+def test_undo_puts_a_removed_step_back_in_its_place_with_the_same_words(
+    setup: tuple[MainWindow, PlanPage, Actor, int], sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, page, sam, dee = setup
+    kids = version(sqlite_db, sam, dee).goals[0]
+    for what in ("Book the family room", "Bring photos"):
+        plans.add_step(sqlite_db, sam, kids.id, StepInput(what, PERSON, StepOwner.PERSON))
+    window.open_person(dee)
+    before = version(sqlite_db, sam, dee).goals[0]
+    middle = before.steps[1]
+    monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
+    page.remove_step(before, middle)
+    assert [s.what.body for s in version(sqlite_db, sam, dee).goals[0].steps] == [
+        "Ring the social worker",
+        "Bring photos",
+    ]
+
+    window.undo_action.trigger()
+    after = version(sqlite_db, sam, dee).goals[0]
+    assert [s.key for s in after.steps] == [s.key for s in before.steps]  # back in the middle
+    back = after.steps[1]
+    # The very same words: same text, so the same author, and when and by whom they were typed.
+    assert back.what.id == middle.what.id
+    assert back.what.written_at == middle.what.written_at
+
+    # A step moved with the keyboard moves back with undo.
+    card = page.card_for(after.id)
+    assert card is not None
+    page.move_step(after, after.steps[2], 0, "up")
+    assert version(sqlite_db, sam, dee).goals[0].steps[0].what.body == "Bring photos"
+    assert window.undo_action.text() == "&Undo move a step up"
+    window.undo_action.trigger()
+    assert [s.key for s in version(sqlite_db, sam, dee).goals[0].steps] == [s.key for s in before.steps]
+    window.redo_action.trigger()
+    assert version(sqlite_db, sam, dee).goals[0].steps[0].what.body == "Bring photos"
+
+
+def test_undo_never_puts_a_colleagues_words_back_in_their_name(
+    setup: tuple[MainWindow, PlanPage, Actor, int], sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sam removes a goal Priya wrote; undo cannot show that those words were ever in this plan,
+    so it says so plainly and changes nothing, rather than put them back in Sam's name or (for
+    anyone with the means to ask for it) in Priya's."""
+    window, page, sam, dee = setup
+    admin = staff_by_username(sqlite_db, "admin")
+    priya = Actor(staff.add_staff(sqlite_db, admin, "priya", "Priya Shah", Role.MANAGER))
+    version_id = version(sqlite_db, sam, dee).id
+    plans.add_goal(sqlite_db, priya, version_id, GoalInput("Try the Tuesday group", STAFF, "mental_health"))
+    window.open_person(dee)
+    priyas = version(sqlite_db, sam, dee).goals[2]
+    assert priyas.wording.author.name == "Priya Shah"
+    monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
+    page.remove_goal(priyas)
+    removed = version(sqlite_db, sam, dee)
+    assert len(removed.goals) == 2
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    window.undo_action.trigger()
+    assert told == [plans.WORDS_OF_SOMEONE_ELSE]
+    now = version(sqlite_db, sam, dee)
+    assert [g.key for g in now.goals] == [g.key for g in removed.goals]  # nothing half put back
+    assert now.plan_revision == removed.plan_revision
+
+    # Sam's own words, and Dee's, do come back as they were.
+    mine = plans.add_goal(sqlite_db, sam, version_id, GoalInput("Fill in the form", STAFF, "housing"))
+    window.open_person(dee)
+    sams = next(g for g in version(sqlite_db, sam, dee).goals if g.id == mine)
+    page.remove_goal(sams)
+    window.undo_action.trigger()
+    back = version(sqlite_db, sam, dee).goals[-1]
+    assert (back.key, back.wording.id) == (sams.key, sams.wording.id)

@@ -16,7 +16,12 @@ from careplan.domain.enums import PlanStatus, Role, SignatureMethod, SignerKind,
 from careplan.domain.errors import InvalidTransition, NotFound, PermissionDenied
 from careplan.domain.records import AuthoredText, Goal, PlanVersion, Setting
 from careplan.services import people, plans, signing
-from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING, load_agreement
+from careplan.services.agreement import (
+    DEFAULT_SERVICE_NAME,
+    SERVICE_NAME_SETTING,
+    Agreement,
+    load_agreement,
+)
 from careplan.services.unit_of_work import PERSON
 from careplan.storage import Database
 from tests.documents import (
@@ -235,3 +240,67 @@ def test_a_record_changed_behind_careplans_back_is_not_printed(db: Database) -> 
     with pytest.raises(InvalidTransition) as refused:
         load_agreement(db, world.team.manager, world.version_id)
     assert "no longer matches what was signed" in refused.value.message
+
+
+# --- issuing: the use case behind every printed or saved agreement ------------------------------------
+
+
+def _latest_event(db: Database) -> tuple[str, str, int | None, list[str], int | None]:
+    from careplan.domain.records import AuditEvent
+
+    with db.session() as session:
+        event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).one()
+        return event.action, event.entity, event.entity_id, list(event.fields), event.staff_id
+
+
+def test_issuing_an_agreement_hands_back_the_pdf_and_audits_it(db: Database) -> None:
+    from careplan.services.agreement import issue_agreement
+
+    world = build_print_world(db)
+    made: list[tuple[str, bool]] = []
+
+    def make(agreement: Agreement, *, easy_read: bool) -> bytes:
+        made.append((agreement.document_id, easy_read))
+        return b"%PDF-1.7 signed stand-in"
+
+    issued = issue_agreement(db, world.team.manager, world.version_id, True, make_pdf=make)
+    sha = version_sha256(db, world.version_id)
+    assert issued.pdf == b"%PDF-1.7 signed stand-in"
+    assert issued.document_id == documents.document_id(world.version_id, sha)
+    assert made == [(issued.document_id, True)]
+    assert (issued.version_id, issued.version_number, issued.easy_read) == (world.version_id, 1, True)
+    assert issued.file_name == f"easy-read-agreement-{issued.document_id}.pdf"
+    assert _latest_event(db) == (
+        "issue_agreement",
+        "plan_version",
+        world.version_id,
+        ["easy_read"],
+        world.team.manager.staff_id,
+    )
+    full = issue_agreement(db, world.team.manager, world.version_id, make_pdf=make)
+    assert full.file_name == f"agreement-{full.document_id}.pdf"
+    assert _latest_event(db)[3] == ["full"]
+
+
+def test_an_agreement_that_could_not_be_made_is_not_audited(db: Database) -> None:
+    from careplan.services.agreement import issue_agreement
+    from careplan.services.signing_certificate import NoSigningCertificate
+
+    world = build_print_world(db)
+
+    def make(agreement: Agreement, *, easy_read: bool) -> bytes:
+        raise NoSigningCertificate()
+
+    before = snapshot(db)
+    with pytest.raises(NoSigningCertificate):
+        issue_agreement(db, world.team.manager, world.version_id, make_pdf=make)
+    assert snapshot(db) == before
+
+
+def test_the_version_view_says_who_approved_it_and_when(db: Database) -> None:
+    from careplan.services.workspace import load_version
+
+    world = build_print_world(db)
+    view = load_version(db, world.team.key_worker, world.version_id)
+    assert view.approved_by == "Priya Manager"
+    assert view.approved_at is not None

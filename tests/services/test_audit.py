@@ -29,6 +29,7 @@ from careplan.domain.errors import (
 )
 from careplan.domain.records import AuditEvent, AuditHead, Review
 from careplan.services import (
+    agreement,
     budget,
     catalogue,
     configuration,
@@ -39,6 +40,7 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    workspace,
 )
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_audit_trail, verify_chain
 from careplan.services.unit_of_work import PERSON, STAFF
@@ -112,6 +114,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     g0, g1 = world.plan.goal_ids
     s0, s1 = world.plan.step_ids
     run = Recorder(db)
+    run("open_person", lambda: workspace.open_person(db, kw, person))
     run(
         "write_about_me",
         lambda: people.write_about_me(db, kw, person, "support", f"My sister {CANARY}", PERSON),
@@ -153,6 +156,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     run("set_goal_status", lambda: plans.set_goal_status(db, kw, g0, GoalStatus.UNDER_WAY))
     run("set_step_done", lambda: plans.set_step_done(db, kw, s0, True))
     run("move_goal", lambda: plans.move_goal(db, kw, g1, 0))
+    run("move_step", lambda: plans.move_step(db, kw, s1, 0))
     note = run(
         "record_disagreement",
         lambda: plans.record_disagreement(db, kw, version, f"Not group work {CANARY}", PERSON, goal_id=g0),
@@ -205,6 +209,10 @@ def busy_day(db: Database, world: World) -> Recorder:
     )
     run("sign_plan", lambda: signing.sign_plan(db, kw, version, typed_signature(SignerKind.KEY_WORKER, sha)))
     run("approve_plan", lambda: signing.approve_plan(db, manager, version))
+    run(
+        "issue_agreement",
+        lambda: agreement.issue_agreement(db, manager, version, make_pdf=lambda a, *, easy_read: b"%PDF-"),
+    )
     run("activate_plan", lambda: plans.activate_plan(db, kw, version))
     run(
         "schedule_review",
@@ -256,7 +264,33 @@ def busy_day(db: Database, world: World) -> Recorder:
         "set_timestamp_url",
         lambda: signing_certificate.set_timestamp_url(db, admin, "https://tsa.example.org"),
     )
+    _back_up_and_restore(db, run, manager, admin)
     return run
+
+
+def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) -> None:
+    """A backup and its restore, on SQLite; on PostgreSQL both are refused (pg_dump's job)."""
+    import tempfile
+    from pathlib import Path
+
+    from careplan.services import backup
+
+    if not db.is_sqlite:
+        for name, attempt in (
+            ("backup_database", lambda: backup.backup_database(db, manager, "unused.careplan-backup")),
+            ("restore_database", lambda: backup.restore_database(str(db.url), admin, "unused")),
+        ):
+            before = audit_count(db)
+            with pytest.raises(backup.NotForPostgres, match="pg_dump"):
+                attempt()
+            assert audit_count(db) == before
+            run.done.append(name)  # refused on PostgreSQL, before anything was written
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "b.careplan-backup"
+        made = run("backup_database", lambda: backup.backup_database(db, manager, target))
+        assert db.path is not None
+        run("restore_database", lambda: backup.restore_database(db.path, admin, made.path))
 
 
 def write_use_cases() -> set[str]:

@@ -11,6 +11,7 @@ from careplan.services.people_search import (
     ReviewFilter,
     SortKey,
     count_people,
+    first_page,
     search_people,
 )
 from careplan.services.unit_of_work import Actor
@@ -127,3 +128,62 @@ def test_a_person_with_a_closed_plan_and_a_new_one_is_listed_once(db: Database) 
     assert count_people(db, sam, PeopleQuery()) == 5
     closed = search_people(db, sam, PeopleQuery(plan_status=PlanStatus.CLOSED))
     assert closed == []
+
+
+def test_first_page_is_the_count_and_the_first_page_together(db: Database) -> None:
+    sam, _kim, _ids = _world(db)
+    for query in (
+        PeopleQuery(),
+        PeopleQuery(text="ma"),
+        PeopleQuery(my_caseload=True, sort=SortKey.REFERENCE, descending=True),
+        PeopleQuery(plan_status=PlanStatus.DRAFT),
+    ):
+        total, rows = first_page(db, sam, query, limit=2)
+        assert total == count_people(db, sam, query)
+        assert rows == search_people(db, sam, query, offset=0, limit=2)
+    assert first_page(db, sam, PeopleQuery(text="nobody"))[0] == 0
+
+
+def test_a_plan_in_action_with_a_new_version_being_written_shows_and_filters_as_both(db: Database) -> None:
+    from careplan.services import signing
+    from careplan.services.plans import GoalInput
+    from careplan.services.unit_of_work import PERSON, staff_by_username
+    from tests.services.builders import sign_both
+
+    sam, _kim, ids = _world(db)
+    admin = staff_by_username(db, "admin")
+    priya = Actor(staff.add_staff(db, admin, "priya", "Priya Shah", Role.MANAGER))
+    started = plans.start_plan(db, sam, ids["Marek"])
+    plans.add_goal(db, sam, started.version_id, GoalInput("A job", PERSON, "time"))
+    sign_both(db, sam, started.version_id)
+    signing.approve_plan(db, priya, started.version_id)
+    plans.activate_plan(db, sam, started.version_id)
+
+    def marek() -> list[tuple[str | None, str | None]]:
+        rows = search_people(db, sam, PeopleQuery(text="marek"))
+        return [(r.plan_status, r.in_force_status) for r in rows]
+
+    def found(status: PlanStatus) -> list[str]:
+        return sorted(names(search_people(db, sam, PeopleQuery(plan_status=status))))
+
+    assert marek() == [("active", None)]
+    assert found(PlanStatus.ACTIVE) == ["Marek"]
+
+    draft = plans.revise_plan(db, sam, started.version_id)
+    assert marek() == [("draft", "active")]
+    assert found(PlanStatus.ACTIVE) == ["Marek"]  # still in action
+    assert found(PlanStatus.DRAFT) == ["Dee", "Marek"]  # and being written
+    assert count_people(db, sam, PeopleQuery(plan_status=PlanStatus.ACTIVE)) == 1
+    assert count_people(db, sam, PeopleQuery(plan_status=PlanStatus.DRAFT)) == 2
+    assert found(PlanStatus.AGREED) == []
+
+    sign_both(db, sam, draft)  # the new version signed, waiting for a manager
+    assert marek() == [("agreed", "active")]
+    assert found(PlanStatus.ACTIVE) == ["Marek"]
+    assert found(PlanStatus.AGREED) == ["Marek"]
+    assert found(PlanStatus.DRAFT) == ["Dee"]
+
+    signing.approve_plan(db, priya, draft)
+    plans.activate_plan(db, sam, draft)  # the old version is replaced: one status again
+    assert marek() == [("active", None)]
+    assert found(PlanStatus.SUPERSEDED) == []  # a replaced version is history, not a status

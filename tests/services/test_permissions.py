@@ -50,6 +50,7 @@ from careplan.services import (
     people_search,
     plans,
     queries,
+    record_access,
     reviews,
     signing,
     signing_certificate,
@@ -57,6 +58,7 @@ from careplan.services import (
     verification,
     workspace,
 )
+from careplan.services import backup as backup_use_cases
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database, open_database
 from tests.services.builders import (
@@ -187,6 +189,10 @@ def _search_people(db: Database, world: World) -> Call:
 
 def _count_people(db: Database, world: World) -> Call:
     return lambda a: people_search.count_people(db, a, people_search.PeopleQuery(text="Dee"))
+
+
+def _first_page(db: Database, world: World) -> Call:
+    return lambda a: people_search.first_page(db, a, people_search.PeopleQuery(text="Dee"))
 
 
 def _list_plans(db: Database, world: World) -> Call:
@@ -362,6 +368,20 @@ def _move_goal(db: Database, world: World) -> Call:
     return lambda a: plans.move_goal(db, a, world.plan.goal_ids[1], 0)
 
 
+def _move_step(db: Database, world: World) -> Call:
+    return lambda a: plans.move_step(db, a, world.plan.step_ids[1], 0)
+
+
+def _may_put_back_words(db: Database, world: World) -> Call:
+    from careplan.domain.records import Goal
+
+    with db.session() as session:
+        goal = session.get(Goal, world.plan.goal_ids[0])
+        assert goal is not None
+        text_id = goal.wording_id
+    return lambda a: plans.may_put_back_words(db, a, world.version_id, [text_id])
+
+
 def _add_step(db: Database, world: World) -> Call:
     step = plans.StepInput(f"Book a contact visit {CANARY}", STAFF, StepOwner.WORKER)
     return lambda a: plans.add_step(db, a, world.plan.goal_ids[0], step)
@@ -422,6 +442,16 @@ def _load_agreement(db: Database, world: World) -> Call:
     return lambda a: agreement.load_agreement(db, a, world.version_id)
 
 
+def _agreement_person_reference(db: Database, world: World) -> Call:
+    return lambda a: agreement.agreement_person_reference(db, a, world.version_id)
+
+
+def _issue_agreement(db: Database, world: World) -> Call:
+    return lambda a: agreement.issue_agreement(
+        db, a, world.version_id, make_pdf=lambda agreed, *, easy_read: b"%PDF-1.7 stand-in"
+    )
+
+
 def _approve_plan(db: Database, world: World) -> Call:
     return lambda a: signing.approve_plan(db, a, world.version_id)
 
@@ -449,6 +479,18 @@ def _verify_audit_trail(db: Database, world: World) -> Call:
 
 def _load_person(db: Database, world: World) -> Call:
     return lambda a: workspace.load_person(db, a, world.person_id)
+
+
+def _open_person(db: Database, world: World) -> Call:
+    return lambda a: workspace.open_person(db, a, world.person_id)
+
+
+def _record_access(db: Database, world: World) -> Call:
+    return lambda a: record_access.record_access(db, a, world.person_id)
+
+
+def _consents_for(db: Database, world: World) -> Call:
+    return lambda a: consent.consents_for(db, a, world.person_id)
 
 
 def _current_version_id(db: Database, world: World) -> Call:
@@ -537,6 +579,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("set_substances", people.set_substances, (A.EDIT_ABOUT_ME,), _set_substances),
     Scenario("search_people", people_search.search_people, (A.VIEW_PEOPLE,), _search_people, writes=False),
     Scenario("count_people", people_search.count_people, (A.VIEW_PEOPLE,), _count_people, writes=False),
+    Scenario("first_page", people_search.first_page, (A.VIEW_PEOPLE,), _first_page, writes=False),
     Scenario("list_plans", queries.list_plans, (A.VIEW_PEOPLE,), _list_plans, writes=False),
     Scenario("record_consent", consent.record_consent, (A.RECORD_CONSENT,), _record_consent),
     Scenario("withdraw_consent", consent.withdraw_consent, (A.RECORD_CONSENT,), _withdraw_consent),
@@ -588,6 +631,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("edit_goal", plans.edit_goal, (A.EDIT_PLAN,), _edit_goal),
     Scenario("remove_goal", plans.remove_goal, (A.EDIT_PLAN,), _remove_goal),
     Scenario("move_goal", plans.move_goal, (A.EDIT_PLAN,), _move_goal),
+    Scenario("move_step", plans.move_step, (A.EDIT_PLAN,), _move_step),
+    Scenario(
+        "may_put_back_words", plans.may_put_back_words, (A.VIEW_PEOPLE,), _may_put_back_words, writes=False
+    ),
     Scenario("add_step", plans.add_step, (A.EDIT_PLAN,), _add_step),
     Scenario("edit_step", plans.edit_step, (A.EDIT_PLAN,), _edit_step),
     Scenario("remove_step", plans.remove_step, (A.EDIT_PLAN,), _remove_step),
@@ -614,6 +661,16 @@ SCENARIOS: tuple[Scenario, ...] = (
         writes=False,
     ),
     Scenario(
+        "issue_agreement", agreement.issue_agreement, (A.PRINT_AGREEMENT,), _issue_agreement, stage=APPROVED
+    ),
+    Scenario(
+        "agreement_person_reference",
+        agreement.agreement_person_reference,
+        (A.VIEW_PEOPLE,),
+        _agreement_person_reference,
+        writes=False,
+    ),
+    Scenario(
         "schedule_review", reviews.schedule_review, (A.SCHEDULE_REVIEW,), _schedule_review, stage=APPROVED
     ),
     Scenario("record_review", reviews.record_review, (A.RECORD_REVIEW,), _record_review, stage=APPROVED),
@@ -621,6 +678,15 @@ SCENARIOS: tuple[Scenario, ...] = (
         "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
     ),
     Scenario("load_person", workspace.load_person, (A.VIEW_PEOPLE,), _load_person, writes=False),
+    Scenario("open_person", workspace.open_person, (A.VIEW_PEOPLE,), _open_person),
+    Scenario(
+        "record_access",
+        record_access.record_access,
+        (A.VIEW_AUDIT, A.VIEW_PEOPLE),
+        _record_access,
+        writes=False,
+    ),
+    Scenario("consents_for", consent.consents_for, (A.VIEW_PEOPLE,), _consents_for, writes=False),
     Scenario(
         "current_version_id",
         workspace.current_version_id,
@@ -673,6 +739,28 @@ SCENARIOS += (
         stage=APPROVED,
         writes=False,
     ),
+)
+
+
+def _backup_database(db: Database, world: World) -> Call:
+    from careplan.services import backup
+
+    assert db.path is not None
+    target = db.path.with_name(f"{db.path.stem}-scenario.careplan-backup")
+    return lambda a: backup.backup_database(db, a, target)
+
+
+def _restore_database(db: Database, world: World) -> Call:
+    from careplan.services import backup
+
+    assert db.path is not None
+    made = backup.backup_database(db, world.team.administrator, db.path.with_name("scenario.careplan-backup"))
+    return lambda a: backup.restore_database(db.path, a, made.path)
+
+
+SCENARIOS += (
+    Scenario("backup_database", backup_use_cases.backup_database, (A.BACKUP_DATABASE,), _backup_database),
+    Scenario("restore_database", backup_use_cases.restore_database, (A.RESTORE_DATABASE,), _restore_database),
 )
 BY_NAME = {s.name: s for s in SCENARIOS}
 BASE = tuple(s for s in SCENARIOS if not s.extra)

@@ -49,7 +49,9 @@ from careplan.services.plans import (
     close_plan,
     edit_goal,
     edit_step,
+    may_put_back_words,
     move_goal,
+    move_step,
     record_disagreement,
     remove_goal,
     remove_step,
@@ -356,6 +358,131 @@ def test_goals_and_steps_can_be_moved_and_removed(world: World) -> None:
         assert session.get(Step, step_b) is None
 
 
+def test_a_step_can_be_moved_within_its_goal(world: World) -> None:
+    goal = add_goal(world.db, world.worker, world.version_id, KIDS)
+    one, two, three = (
+        add_step(world.db, world.worker, goal, StepInput(what, PERSON, StepOwner.PERSON))
+        for what in ("One", "Two", "Three")
+    )
+
+    def order() -> list[int]:
+        return [s.id for s in version_of(world.db, world.version_id).goals[0].steps]
+
+    move_step(world.db, world.worker, three, 0)
+    assert order() == [three, one, two]
+    move_step(world.db, world.worker, three, 1)
+    assert order() == [one, three, two]
+    move_step(world.db, world.worker, one, 99)  # past the end: goes last
+    assert order() == [three, two, one]
+    move_step(world.db, world.worker, one, -5)  # before the start: goes first
+    assert order() == [one, three, two]
+    with refused(world.db, NotFound, "could not be found"):
+        move_step(world.db, world.worker, 9999, 0)
+    with refused(world.db, PermissionDenied, ""):
+        move_step(world.db, world.admin, one, 2)
+
+
+def _text_id(db: Database, step_id: int) -> int:
+    with db.session() as session:
+        step = session.get(Step, step_id)
+        assert step is not None
+        return step.what_id
+
+
+def test_undo_puts_back_the_very_words_removed_under_a_stated_rule(world: World) -> None:
+    """Words put back keep their author only when that cannot be used to put words in a
+    colleague's mouth: the person's own words in their plan, a staff member's own words, or words
+    already part of this plan in an earlier version."""
+    db, vid = world.db, world.version_id
+    goal = add_goal(db, world.worker, vid, KIDS)
+    dees = add_step(db, world.worker, goal, StepInput("Ring the social worker", PERSON, StepOwner.PERSON))
+    sams = add_step(db, world.worker, goal, StepInput("Book the family room", STAFF, StepOwner.WORKER))
+    dees_text, sams_text = _text_id(db, dees), _text_id(db, sams)
+    remove_step(db, world.manager, dees)
+    remove_step(db, world.manager, sams)
+
+    # The manager may put back Dee's words (still Dee's, still typed by Sam) ...
+    assert may_put_back_words(db, world.manager, vid, [dees_text])
+    again = add_step(
+        db,
+        world.manager,
+        goal,
+        StepInput("Ring the social worker", PERSON, StepOwner.PERSON, what_text_id=dees_text),
+    )
+    assert _text_id(db, again) == dees_text
+    # ... but not Sam's: nothing shows those words were ever in this plan, so they stay Sam's to give.
+    assert not may_put_back_words(db, world.manager, vid, [sams_text])
+    with refused(db, PermissionDenied, "only they can put them back"):
+        add_step(
+            db,
+            world.manager,
+            goal,
+            StepInput("Book the family room", STAFF, StepOwner.WORKER, what_text_id=sams_text),
+        )
+    # Sam may put back his own words.
+    assert may_put_back_words(db, world.worker, vid, [sams_text])
+    back = add_step(
+        db,
+        world.worker,
+        goal,
+        StepInput("Book the family room", STAFF, StepOwner.WORKER, what_text_id=sams_text),
+    )
+    assert _text_id(db, back) == sams_text
+
+    # Other words, or another voice, under an old text's id are refused.
+    with refused(db, InvalidInput, "not the words that were there before"):
+        add_step(
+            db,
+            world.worker,
+            goal,
+            StepInput("Something else", STAFF, StepOwner.WORKER, what_text_id=sams_text),
+        )
+    with refused(db, InvalidInput, "not the words that were there before"):
+        add_step(
+            db,
+            world.worker,
+            goal,
+            StepInput("Book the family room", PERSON, StepOwner.WORKER, what_text_id=sams_text),
+        )
+    # Another person's words never come into this plan.
+    other = register_person(db, world.worker, PersonDetails("Jo", "Jo Other"))
+    other_plan = start_plan(db, world.worker, other)
+    other_goal = add_goal(db, world.worker, other_plan.version_id, FLAT)
+    with world.db.session() as session:
+        row = session.get(Goal, other_goal)
+        assert row is not None
+        jos_words = row.wording_id
+    remove_goal(db, world.worker, other_goal)
+    assert not may_put_back_words(db, world.worker, vid, [jos_words])
+    with refused(db, PermissionDenied, "only they can put them back"):
+        add_goal(
+            db, world.worker, vid, GoalInput("A flat of my own", PERSON, "housing", wording_text_id=jos_words)
+        )
+
+
+def test_a_colleagues_words_carried_into_a_new_version_may_be_put_back(world: World) -> None:
+    db = world.db
+    goal = add_goal(db, world.worker, world.version_id, GROUP)  # Sam's words
+    bring_to(world, world.version_id, PlanStatus.ACTIVE)
+    draft = revise_plan(db, world.manager, world.version_id)
+    carried = version_of(db, draft).goals[0]
+    text_id, carried_id = carried.wording_id, carried.id
+    assert goal != carried_id
+    remove_goal(db, world.manager, carried_id)
+    assert may_put_back_words(db, world.manager, draft, [text_id])
+    again = add_goal(
+        db,
+        world.manager,
+        draft,
+        GoalInput("Go to group work", STAFF, "mental_health", wording_text_id=text_id),
+    )
+    with db.session() as session:
+        row = session.get(Goal, again)
+        assert row is not None
+        assert row.wording_id == text_id
+        assert row.wording.staff_id == world.worker.staff_id
+
+
 @pytest.mark.parametrize("code", ["hobbies", "", "Housing"])
 def test_an_unknown_life_area_is_refused(quick: World, code: str) -> None:
     with refused(quick.db, InvalidInput, "choose one of the life areas") as info:
@@ -527,6 +654,7 @@ def every_edit(w: World, filled: Filled) -> list[tuple[str, Callable[[], object]
         ("edit_goal", lambda: edit_goal(db, worker, filled.goal_id, FLAT)),
         ("remove_goal", lambda: remove_goal(db, worker, filled.goal_id)),
         ("move_goal", lambda: move_goal(db, worker, filled.goal_id, 1)),
+        ("move_step", lambda: move_step(db, worker, filled.worker_step_id, 0)),
         (
             "add_step",
             lambda: add_step(db, worker, filled.goal_id, StepInput("New", PERSON, StepOwner.PERSON)),

@@ -3,7 +3,9 @@
 - ``careplan agreement PLAN_ID [--version N] --out FILE.pdf [--easy-read]`` renders the
   agreement of an approved version (default: the active version, else the newest approved one),
   signs it with the service's certificate, checks the result verifies, and only then writes it
-  (to a temporary file in the same folder, renamed into place: never a half-written PDF).
+  (to a temporary file in the same folder, renamed into place: never a half-written PDF). The
+  work is :func:`careplan.documents.issue.issue_signed_agreement`, shared with the app, which
+  also records in the audit trail that the agreement was issued.
 - ``careplan verify FILE.pdf`` answers three questions in plain words and exits with a code:
   0 all hold; 10 changed after signing, not signed, or not a readable PDF; 11 not signed by
   this service (current or earlier certificate); 12 matches no stored plan version. When several
@@ -21,20 +23,18 @@ Heavy imports (pyHanko, ReportLab, the renderer) happen inside the commands, whe
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from careplan.documents.files import write_atomically
 from careplan.domain.errors import CareplanError, InvalidInput
 
 ENV_PASSPHRASE = "CAREPLAN_CERT_PASSPHRASE"
 EXIT_NO_CERTIFICATE = 8
 EXIT_KEYRING = 9
 EXIT_CHANGED = 10
-MAX_PDF_BYTES = 100 * 1024 * 1024
 
 
 def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -114,30 +114,6 @@ def _signing_failure(exc: CareplanError) -> int | None:
     return None
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temporary file beside it, flushed to
-    disk, then renamed over ``path``. On any failure the temporary file is removed."""
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        with contextlib.suppress(OSError):
-            directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
-
-
 def _output_path(text: str) -> Path:
     path = Path(text).expanduser()
     if path.is_dir():
@@ -152,8 +128,8 @@ def _output_path(text: str) -> Path:
 
 def agreement(args: argparse.Namespace) -> int:
     from careplan.cli.commands import acting_staff
-    from careplan.services.signing_certificate import configured_timestamp_url, signing_identity
-    from careplan.services.verification import agreement_version, find_plan_version_by_sha256
+    from careplan.services.signing_certificate import signing_identity
+    from careplan.services.verification import agreement_version
     from careplan.storage.database import open_database
 
     out = _output_path(args.out)
@@ -168,26 +144,18 @@ def agreement(args: argparse.Namespace) -> int:
             raise
         return code
 
-    from careplan.documents.render import render_agreement
-    from careplan.documents.sign import sign_pdf
-    from careplan.documents.verify import verify_pdf
-    from careplan.services.agreement import load_agreement
+    from careplan.documents.issue import issue_signed_agreement
 
-    document = load_agreement(db, actor, chosen.version_id)
-    pdf = render_agreement(document, easy_read=args.easy_read)
-    signed = sign_pdf(pdf, identity, timestamp_url=args.timestamp_url or configured_timestamp_url(db))
-    check = verify_pdf(
-        signed,
-        trusted=[identity.certificate],
-        find_version=lambda sha256: find_plan_version_by_sha256(db, sha256),
+    issued = issue_signed_agreement(
+        db,
+        actor,
+        chosen.version_id,
+        easy_read=args.easy_read,
+        identity=identity,
+        timestamp_url=args.timestamp_url,
     )
-    if not check.ok or check.match is None or check.match.version_id != chosen.version_id:
-        raise CareplanError(
-            "The signed agreement did not pass its own check, so it was not written. "
-            + " ".join(line for line in check.lines if not line.startswith("\u2713"))
-        )
     try:
-        write_atomically(out, signed)
+        write_atomically(out, issued.pdf)
     except OSError as exc:
         raise InvalidInput(
             f"The agreement could not be written to {out} ({exc.strerror or 'the disk refused it'}). "
@@ -197,7 +165,7 @@ def agreement(args: argparse.Namespace) -> int:
     kind = "easy-read agreement" if args.easy_read else "agreement"
     print(
         f"Signed {kind} for version {chosen.version_number} of plan {chosen.plan_id} written to {out} "
-        f"(document {check.document_id}, signed by {identity.organisation})."
+        f"(document {issued.document_id}, signed by {identity.organisation})."
     )
     return 0
 
@@ -206,31 +174,17 @@ def agreement(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from careplan.documents.verify import verify_pdf
-    from careplan.services.signing_certificate import trusted_certificates
-    from careplan.services.verification import find_plan_version_by_sha256
+    from careplan.documents.checking import UnreadableFile, check_agreement, read_agreement_file
     from careplan.storage.database import open_database
 
     path = Path(args.file).expanduser()
     try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            return _fail(f"{path} is too big to be an agreement, so it was not checked.", EXIT_CHANGED)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _fail(f"There is no file at {path}.", EXIT_CHANGED)
-    except IsADirectoryError:
-        return _fail(f"{path} is a folder, not a PDF file.", EXIT_CHANGED)
-    except OSError as exc:
-        return _fail(f"{path} could not be read ({exc.strerror or 'refused'}).", EXIT_CHANGED)
+        data = read_agreement_file(path)
+    except UnreadableFile as exc:
+        return _fail(exc.message, EXIT_CHANGED)
 
     db = open_database(args.database, create=False)
-    trust = trusted_certificates(db)
-    result = verify_pdf(
-        data,
-        trusted=trust.current,
-        earlier=trust.earlier,
-        find_version=lambda sha256: find_plan_version_by_sha256(db, sha256),
-    )
+    result = check_agreement(db, data)
     print(f"Checking {path.name}")
     if result.document_id:
         print(f"Document {result.document_id}")

@@ -12,6 +12,9 @@ passwords, account locked or closed, or a new password must be chosen first with
 Every command that reads or changes the record signs in first: ``--user NAME`` (or ``CAREPLAN_USER``)
 and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`` (which makes a new
 database and prints its demo accounts), ``db``, ``verify`` and ``certificate show`` need no sign-in.
+
+``backup``/``restore``: 14 not a usable backup, 15 the database is on PostgreSQL (pg_dump's job).
+A damaged SQLite database is reported with the latest backup and the ``careplan restore`` command.
 """
 
 from __future__ import annotations
@@ -105,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     agreement_commands.add_commands(commands, _Parser)
     staff_commands.add_commands(commands, _Parser)
+
+    from careplan.cli import backup_commands
+
+    backup_commands.add_commands(commands, _Parser)
     return parser
 
 
@@ -115,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except CareplanError as exc:
         print(f"careplan: {exc.message}", file=sys.stderr)
+        if isinstance(exc, StorageError):
+            from careplan.cli.backup_commands import damaged_database_hint
+
+            hint = damaged_database_hint(args, exc.message)
+            if hint:
+                print(f"careplan: {hint}", file=sys.stderr)
         return _exit_code(exc)
     except KeyboardInterrupt:
         print("careplan: stopped.", file=sys.stderr)
@@ -141,7 +154,7 @@ def _exit_code(exc: CareplanError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from careplan.cli import agreement_commands, commands, staff_commands
+    from careplan.cli import agreement_commands, backup_commands, commands, staff_commands
 
     if args.command is None:
         return commands.start_app(args)
@@ -155,6 +168,8 @@ def _run(args: argparse.Namespace) -> int:
         "certificate": agreement_commands.certificate,
         "staff": staff_commands.staff,
         "password": staff_commands.password,
+        "backup": backup_commands.backup,
+        "restore": backup_commands.restore,
     }[args.command]
     return handler(args)
 

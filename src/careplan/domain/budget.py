@@ -240,6 +240,10 @@ def load_questionnaire(text: str) -> Questionnaire:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"The questionnaire file is not valid JSON (line {exc.lineno}).") from exc
+    except (ValueError, RecursionError) as exc:  # a number thousands of digits long; nesting too deep
+        raise InvalidInput(
+            "The questionnaire file is not one Careplan can read (it is far too deep or long)."
+        ) from exc
     if not isinstance(data, dict):
         raise InvalidInput("The questionnaire file must hold one questionnaire.")
     return Questionnaire.from_dict(data)

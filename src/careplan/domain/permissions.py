@@ -47,8 +47,14 @@ class Action(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ")
+        """What the action is, as the end of "A key worker cannot ..."."""
+        return _LABELS.get(self, self.value.replace("_", " "))
 
+
+_LABELS: dict[Action, str] = {
+    Action.BACKUP_DATABASE: "back up the database",
+    Action.RESTORE_DATABASE: "restore the database from a backup",
+}
 
 _PEER_MENTOR = frozenset(
     {
@@ -121,4 +127,7 @@ def may(role: Role, action: Action) -> bool:
 
 def require(role: Role, action: Action) -> None:
     if not may(role, action):
-        raise PermissionDenied(f"A {role.label} cannot {action.label}. Ask a colleague whose role allows it.")
+        article = "An" if role.label[:1] in "aeiou" else "A"
+        raise PermissionDenied(
+            f"{article} {role.label} cannot {action.label}. Ask a colleague whose role allows it."
+        )

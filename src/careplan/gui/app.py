@@ -47,7 +47,13 @@ def run(database: str | None, username: str | None) -> int:
         desktop = Desktop(db, QSettings(), username=username)
         desktop.start()
     except CareplanError as exc:
-        QMessageBox.critical(None, "Careplan cannot start", exc.message)
+        from careplan.gui.restore_offer import offer_restore  # a damaged file: offer the latest backup
+
+        restored = offer_restore(database, exc.message)
+        if restored is None:
+            QMessageBox.critical(None, "Careplan cannot start", exc.message)
+        elif restored:
+            return run(database, username)
         return 3
     return int(app.exec())
 

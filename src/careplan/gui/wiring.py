@@ -22,6 +22,9 @@ def add_pages(window: MainWindow, context: AppContext) -> None:
             window.undo_group.addStack(stack)
     window.workspace.tabs.currentChanged.connect(lambda _index: _follow_tab(window))
     _follow_tab(window)
+    from careplan.gui.documents.menus import add_document_menus
+
+    add_document_menus(window, context)  # File > Verify an agreement…, Signing certificate…
 
 
 def _follow_tab(window: MainWindow) -> None:

@@ -4,14 +4,21 @@ The words come from what was signed (the version's frozen canonical form), so th
 exactly what both signatures cover and what its SHA-256 fingerprint is worked out from. Only the
 labels that may rightly change after signing are read from the record as it is now: the name the
 person uses today, and the life area's code (which picks the easy-read picture).
+
+:func:`issue_agreement` is the use case behind every printed or saved agreement (the ``careplan
+agreement`` command and the app's "Preview and print" and "Save as PDF"): it loads the agreement,
+has it made into a signed PDF by the function it is given (``careplan.documents.issue`` renders,
+signs and checks; services never import the documents package for that), and records that the
+agreement was issued in the audit trail. The PDF is made outside any transaction, so a slow
+signature never holds the database's write lock.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
@@ -22,7 +29,7 @@ from careplan.domain.records import Consent, Goal, LifeArea, PlanVersion, Review
 from careplan.services.canonical import matches_what_was_signed, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.signing import valid_signatures
-from careplan.services.unit_of_work import Actor, Work, read_only
+from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
 from careplan.storage.database import Database
 
 SERVICE_NAME_SETTING = "service.name"
@@ -206,6 +213,71 @@ class Agreement:
     ended_at: datetime | None  # when a superseded or closed version stopped being the plan
     document_id: str
     sha256: str
+
+
+class MakeSignedPdf(Protocol):
+    """Turns an agreement into the signed PDF's bytes (``careplan.documents.issue`` makes one)."""
+
+    def __call__(self, agreement: Agreement, *, easy_read: bool) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class IssuedAgreement:
+    """A signed agreement PDF, and what it is (no personal text but what the PDF itself holds)."""
+
+    pdf: bytes = field(repr=False)
+    document_id: str
+    version_id: int
+    plan_key: str
+    version_number: int
+    easy_read: bool
+
+    @property
+    def file_name(self) -> str:
+        """``agreement-CP-12-1A2B3C4D.pdf`` (``easy-read-agreement-…`` for the easy-read one).
+
+        No name in it: a file name shows in folder listings, recent-file lists and print queues,
+        where a person's name does not belong. The document id is printed on every page, and
+        checking the file ("Verify an agreement…") finds its plan and version from it."""
+        kind = "easy-read-agreement" if self.easy_read else "agreement"
+        return f"{kind}-{self.document_id}.pdf"
+
+
+def issue_agreement(
+    db: Database,
+    actor: Actor,
+    version_id: int,
+    easy_read: bool = False,
+    *,
+    make_pdf: MakeSignedPdf,
+) -> IssuedAgreement:
+    """Make the signed agreement PDF of an approved version, and record in the audit trail that
+    it was issued (who, when, which version, full or easy-read).
+
+    Only managers print agreements (see :func:`load_agreement`). If ``make_pdf`` fails (no
+    certificate, keyring locked, a check that fails), nothing is recorded and nothing returned.
+    """
+    agreement = load_agreement(db, actor, version_id)
+    pdf = make_pdf(agreement, easy_read=easy_read)
+    with unit_of_work(db, actor, Action.PRINT_AGREEMENT) as work:
+        version = work.get(PlanVersion, version_id, "plan version")
+        work.audit("issue_agreement", "plan_version", version, ("easy_read",) if easy_read else ("full",))
+    return IssuedAgreement(
+        pdf=pdf,
+        document_id=agreement.document_id,
+        version_id=agreement.version_id,
+        plan_key=agreement.plan_key,
+        version_number=agreement.version_number,
+        easy_read=easy_read,
+    )
+
+
+def agreement_person_reference(db: Database, actor: Actor, version_id: int) -> str:
+    """The reference (never the name) of the person whose plan version this is: what "Verify an
+    agreement" shows beside a match, for staff who may see the people list."""
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        version = work.get(PlanVersion, version_id, "plan version")
+        return version.plan.person.reference
 
 
 def quantity_label(quantity: Decimal, unit: str) -> str:

@@ -95,7 +95,7 @@ def _dummy_hash() -> str:
     return _dummy_hashes[key]
 
 
-def _matches(stored: str | None, password: str) -> bool:
+def password_matches(stored: str | None, password: str) -> bool:
     """Check a password in (roughly) the same time whether or not there is a hash to check."""
     if len(password) > MAX_LENGTH:
         password = password[: MAX_LENGTH + 1]  # never a match, and never megabytes to hash
@@ -150,7 +150,7 @@ def _check(work: Work, staff: StaffMember, password: str, action: str) -> SignIn
         wait = math.ceil((staff.locked_until - now).total_seconds())
         work.audit(f"{action}_refused", "staff", staff, ("locked_until",))
         return SignInRefused(_wait_message(wait), retry_after_seconds=wait)
-    if not _matches(staff.password_hash, password):
+    if not password_matches(staff.password_hash, password):
         staff.failed_sign_ins += 1
         work.audit(f"{action}_failed", "staff", staff, ("failed_sign_ins",))
         if staff.failed_sign_ins >= LOCK_AFTER:
@@ -202,7 +202,7 @@ def sign_in(db: Database, username: str, password: str) -> SignedIn:
     with unit_of_work(db, None, None) as work:
         staff = _find(work, username)
         if staff is None:
-            _matches(None, password)  # the same work as for a real account
+            password_matches(None, password)  # the same work as for a real account
             work.audit("sign_in_failed", "staff", None)
             refusal = SignInRefused(MISMATCH)
         else:

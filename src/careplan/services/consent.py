@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+
+from sqlalchemy import select
 
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
-from careplan.domain.records import Consent, Person
-from careplan.services.unit_of_work import Actor, unit_of_work
+from careplan.domain.records import Consent, Person, StaffMember
+from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage.database import Database
 
 
@@ -21,7 +24,9 @@ def record_consent(
         raise InvalidInput("Please say who it may be shared with.", "with_whom")
     with unit_of_work(db, actor, Action.RECORD_CONSENT) as work:
         if given_on > work.now.date():
-            raise InvalidInput("Consent cannot be given on a day that has not come yet.", "given_on")
+            raise InvalidInput(
+                "The person cannot agree on a day that has not come yet. Please check the date.", "given_on"
+            )
         person = work.get(Person, person_id, "person")
         consent = Consent(
             person=person,
@@ -41,7 +46,42 @@ def withdraw_consent(db: Database, actor: Actor, consent_id: int, withdrawn_on: 
         consent = work.get(Consent, consent_id, "consent")
         if consent.withdrawn_on is not None:
             raise InvalidTransition("This consent was already withdrawn.")
+        if withdrawn_on > work.now.date():
+            raise InvalidInput(
+                "Sharing cannot stop on a day that has not come yet. Please check the date.", "withdrawn_on"
+            )
         if withdrawn_on < consent.given_on:
             raise InvalidInput("Consent cannot be withdrawn before it was given.", "withdrawn_on")
         consent.withdrawn_on = withdrawn_on
         work.audit("withdraw", "consent", consent, ("withdrawn_on",))
+
+
+@dataclass(frozen=True)
+class ConsentView:
+    """One thing the person agreed to share, with whom, from when, and (if so) until when."""
+
+    id: int
+    what: str
+    with_whom: str
+    given_on: date
+    withdrawn_on: date | None
+    recorded_by: str
+
+    @property
+    def current(self) -> bool:
+        return self.withdrawn_on is None
+
+
+def consents_for(db: Database, actor: Actor, person_id: int) -> list[ConsentView]:
+    """Everything the person agreed to share: consents still given first, newest first in each."""
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.get(Person, person_id, "person")
+        rows = work.session.execute(
+            select(Consent, StaffMember.display_name)
+            .outerjoin(StaffMember, StaffMember.id == Consent.recorded_by_id)
+            .where(Consent.person_id == person_id)
+        ).all()
+        views = [
+            ConsentView(c.id, c.what, c.with_whom, c.given_on, c.withdrawn_on, name or "") for c, name in rows
+        ]
+    return sorted(views, key=lambda v: (not v.current, -v.given_on.toordinal(), -v.id))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from careplan.domain.enums import GoalStatus, PlanStatus, StepOwner
-from careplan.domain.errors import InvalidInput, InvalidTransition
+from careplan.domain.enums import AuthorKind, GoalStatus, PlanStatus, StepOwner
+from careplan.domain.errors import InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.permissions import Action
 from careplan.domain.records import (
     Allocation,
+    AuthoredText,
     Disagreement,
     Goal,
     LifeArea,
@@ -23,7 +25,7 @@ from careplan.domain.records import (
 )
 from careplan.services.people import check_key_worker
 from careplan.services.plan_access import any_version, draft_version, free_key, touch_plan
-from careplan.services.unit_of_work import Actor, Voice, Work, unit_of_work
+from careplan.services.unit_of_work import Actor, Voice, Work, clean_text, read_only, unit_of_work
 from careplan.storage.database import Database
 
 OPEN_STATUSES = (PlanStatus.DRAFT, PlanStatus.AGREED, PlanStatus.APPROVED, PlanStatus.ACTIVE)
@@ -44,7 +46,9 @@ class GoalInput:
     why_voice: Voice | None = None
     target_date: date | None = None
     key: str | None = None  # only to put back a goal that was removed (undo); else a new key
-
+    # Only to put back words that were removed (undo): the texts they were (see put_back_words).
+    wording_text_id: int | None = None
+    why_text_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ class StepInput:
     owner_detail: str | None = None
     due_date: date | None = None
     key: str | None = None  # only to put back a step that was removed (undo); else a new key
-
+    what_text_id: int | None = None  # only to put back words that were removed (undo)
 
 
 def _check_period(start: date | None, end: date | None) -> None:
@@ -135,20 +139,94 @@ def _person_id(version: PlanVersion) -> int:
     return version.plan.person_id
 
 
+WORDS_OF_SOMEONE_ELSE = (
+    "These words were written by another member of staff, so only they can put them back. "
+    "Nothing was changed. You can write it again in your own words."
+)
+
+
+def _may_put_back(work: Work, version: PlanVersion, text: AuthoredText) -> bool:
+    """Whether undo may put these words back in the name they were written in.
+
+    The person's own words may come back in their plan. A member of staff may put back their own
+    words anywhere, and another member of staff's words only where they were already part of this
+    plan (an earlier version kept them). Otherwise nobody could tell that a member of staff did
+    not just make words up in a colleague's name.
+    """
+    if text.author_kind == AuthorKind.PERSON:
+        return text.person_id == version.plan.person_id
+    if text.staff_id == work.staff.id:
+        return True
+    versions = select(PlanVersion.id).where(PlanVersion.plan_id == version.plan_id)
+    in_goals = select(Goal.id).where(
+        Goal.version_id.in_(versions), or_(Goal.wording_id == text.id, Goal.why_id == text.id)
+    )
+    in_steps = select(Step.id).join(Goal).where(Goal.version_id.in_(versions), Step.what_id == text.id)
+    in_notes = select(Disagreement.id).where(
+        Disagreement.version_id.in_(versions), Disagreement.text_id == text.id
+    )
+    return any(
+        work.session.execute(query.limit(1)).first() is not None for query in (in_goals, in_steps, in_notes)
+    )
+
+
+def _words(
+    work: Work,
+    version: PlanVersion,
+    body: str,
+    voice: Voice,
+    text_id: int | None,
+    field_name: str,
+) -> AuthoredText:
+    """New words in ``voice``; or, when undo puts words back, the very text they were (same author,
+    same time written, same person who typed them), if ``_may_put_back`` allows it."""
+    if text_id is None:
+        return work.text(body, voice, person_id=_person_id(version), field_name=field_name)
+    text = work.get(AuthoredText, text_id, "text")
+    if text.body != clean_text(body, field_name) or text.author_kind != voice.kind:
+        raise InvalidInput("Those are not the words that were there before.", field_name)
+    if not _may_put_back(work, version, text):
+        raise PermissionDenied(WORDS_OF_SOMEONE_ELSE)
+    return text
+
+
+def _reworded(
+    work: Work,
+    version: PlanVersion,
+    current: AuthoredText | None,
+    body: str,
+    voice: Voice,
+    text_id: int | None,
+    field_name: str,
+) -> AuthoredText:
+    """After an edit: the same text if the words did not change; else as ``_words``."""
+    if current is not None and current.body == clean_text(body, field_name):
+        return current
+    return _words(work, version, body, voice, text_id, field_name)
+
+
+def may_put_back_words(db: Database, actor: Actor, version_id: int, text_ids: Sequence[int]) -> bool:
+    """Whether undo may put all these words back in the names they were written in.
+
+    Asked before putting back a goal with its steps, so that nothing is half put back.
+    """
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        version = work.get(PlanVersion, version_id, "plan version")
+        texts = [work.get(AuthoredText, text_id, "text") for text_id in text_ids]
+        return all(_may_put_back(work, version, text) for text in texts)
+
+
 def add_goal(
     db: Database, actor: Actor, version_id: int, goal: GoalInput, *, expected_revision: int | None = None
 ) -> int:
     with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
         version = draft_version(work, version_id, expected_revision)
-        person_id = _person_id(version)
         row = Goal(
             key=free_key(goal.key, [g.key for g in version.goals]),
             position=len(version.goals),
-            wording=work.text(goal.wording, goal.wording_voice, person_id=person_id, field_name="wording"),
+            wording=_words(work, version, goal.wording, goal.wording_voice, goal.wording_text_id, "wording"),
             why=(
-                work.text(
-                    goal.why, goal.why_voice or goal.wording_voice, person_id=person_id, field_name="why"
-                )
+                _words(work, version, goal.why, goal.why_voice or goal.wording_voice, goal.why_text_id, "why")
                 if goal.why and goal.why.strip()
                 else None
             ),
@@ -167,14 +245,19 @@ def edit_goal(
     with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
         row = work.get(Goal, goal_id, "goal")
         version = draft_version(work, row.version_id, expected_revision)
-        person_id = _person_id(version)
         before = (row.wording_id, row.why_id, row.life_area_id, row.target_date)
-        row.wording = work.retext(
-            row.wording, goal.wording, goal.wording_voice, person_id=person_id, field_name="wording"
+        row.wording = _reworded(
+            work, version, row.wording, goal.wording, goal.wording_voice, goal.wording_text_id, "wording"
         )
         if goal.why and goal.why.strip():
-            row.why = work.retext(
-                row.why, goal.why, goal.why_voice or goal.wording_voice, person_id=person_id, field_name="why"
+            row.why = _reworded(
+                work,
+                version,
+                row.why,
+                goal.why,
+                goal.why_voice or goal.wording_voice,
+                goal.why_text_id,
+                "why",
             )
         else:
             row.why = None
@@ -237,7 +320,7 @@ def add_step(
         row = Step(
             key=free_key(step.key, [s.key for g in version.goals for s in g.steps]),
             position=len(goal.steps),
-            what=work.text(step.what, step.voice, person_id=_person_id(version), field_name="what"),
+            what=_words(work, version, step.what, step.voice, step.what_text_id, "what"),
             owner=StepOwner(step.owner),
             owner_detail=detail,
             due_date=step.due_date,
@@ -255,9 +338,7 @@ def edit_step(
     with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
         row = work.get(Step, step_id, "step")
         version = draft_version(work, row.goal.version_id, expected_revision)
-        row.what = work.retext(
-            row.what, step.what, step.voice, person_id=_person_id(version), field_name="what"
-        )
+        row.what = _reworded(work, version, row.what, step.what, step.voice, step.what_text_id, "what")
         row.owner, row.owner_detail, row.due_date = StepOwner(step.owner), detail, step.due_date
         work.audit("update", "step", row, ("what", "owner", "owner_detail", "due_date"))
 
@@ -274,6 +355,21 @@ def remove_step(db: Database, actor: Actor, step_id: int, *, expected_revision: 
         for position, step in enumerate(goal.steps):
             step.position = position
         work.audit("delete", "step", step_id)
+
+
+def move_step(
+    db: Database, actor: Actor, step_id: int, new_position: int, *, expected_revision: int | None = None
+) -> None:
+    """Put a step at ``new_position`` among its goal's steps (0 is first; past the end is last)."""
+    with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
+        row = work.get(Step, step_id, "step")
+        goal = row.goal
+        draft_version(work, goal.version_id, expected_revision)
+        steps = [s for s in goal.steps if s.id != row.id]
+        steps.insert(max(0, min(new_position, len(steps))), row)
+        for position, step in enumerate(steps):
+            step.position = position
+        work.audit("update", "step", row, ("position",))
 
 
 def _progress_version(work: Work, version_id: int, expected_revision: int | None) -> PlanVersion:
@@ -317,8 +413,12 @@ def record_disagreement(
     step_id: int | None = None,
     allocation_id: int | None = None,
     expected_revision: int | None = None,
+    text_id: int | None = None,
 ) -> int:
-    """An "I don't agree" note beside the plan or one of its items, from either side."""
+    """An "I don't agree" note beside the plan or one of its items, from either side.
+
+    ``text_id`` only to put back a note that was removed (undo): the text it was.
+    """
     if sum(x is not None for x in (goal_id, step_id, allocation_id)) > 1:
         raise InvalidInput("A note of disagreement goes beside one item at a time.")
     with unit_of_work(db, actor, Action.RECORD_DISAGREEMENT) as work:
@@ -336,7 +436,7 @@ def record_disagreement(
             goal_id=goal_id,
             step_id=step_id,
             allocation_id=allocation_id,
-            text=work.text(body, voice, person_id=_person_id(version), field_name="disagreement"),
+            text=_words(work, version, body, voice, text_id, "disagreement"),
         )
         version.disagreements.append(note)
         work.session.flush()

@@ -204,7 +204,18 @@ def _check_passphrase(passphrase: str, *, new: bool) -> bytes:
         )
     if not passphrase:
         raise InvalidInput("Please give the passphrase.", "passphrase")
-    return passphrase.encode("utf-8")
+    # A NUL makes the PKCS#12 library abort (a panic, not an error); neither it nor a broken
+    # character can be typed on a keyboard, so the passphrase was pasted or mangled.
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        secret = b"\x00"
+    if b"\x00" in secret:
+        raise InvalidInput(
+            "That passphrase has a character in it that cannot be typed. Please type it again.",
+            "passphrase",
+        )
+    return secret
 
 
 def _encrypted_pkcs12(

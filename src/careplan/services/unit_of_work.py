@@ -186,11 +186,15 @@ def unit_of_work(db: Database, actor: Actor | None, action: Action | None) -> It
 
 
 @contextlib.contextmanager
-def read_only(db: Database, actor: Actor, action: Action) -> Iterator[Work]:
-    """A read transaction for one query, checked against the permission table."""
+def read_only(db: Database, actor: Actor, action: Action | tuple[Action, ...]) -> Iterator[Work]:
+    """A read transaction for one query, checked against the permission table.
+
+    ``action`` may be several actions (a tuple): the role must be allowed every one of them.
+    """
     with db.session() as session:
         staff = _acting_staff(session, actor)
-        require(Role(staff.role), action)
+        for needed in action if isinstance(action, tuple) else (action,):
+            require(Role(staff.role), needed)
         yield Work(session=session, staff=staff, now=utcnow())
         session.rollback()
 

@@ -28,7 +28,7 @@ from careplan.domain.records import (
 )
 from careplan.services.canonical import plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
-from careplan.services.unit_of_work import Actor, read_only
+from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
 from careplan.storage.database import Database
 
 
@@ -179,6 +179,8 @@ class VersionView:
     signatures: list[SignatureView]
     sha256: str
     versions: list[VersionSummary] = field(default_factory=list)
+    approved_by: str | None = None  # the manager's name, once approved
+    approved_at: datetime | None = None
 
     @property
     def allocated_pence(self) -> int:
@@ -194,37 +196,57 @@ class VersionView:
         return None if limit is None else limit - self.allocated_pence
 
 
-def load_person(db: Database, actor: Actor, person_id: int) -> PersonView:
-    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        person = work.session.scalar(
-            select(Person)
-            .where(Person.id == person_id)
-            .options(selectinload(Person.about_me), selectinload(Person.substances))
-        )
-        if person is None:
-            from careplan.domain.errors import NotFound
+def open_person(db: Database, actor: Actor, person_id: int) -> PersonView:
+    """Open a person's record in a workspace: the record, and an audit event saying who opened it.
 
-            raise NotFound("That person could not be found.")
-        about = {}
-        for entry in person.about_me:
-            view = text_view(entry.text, person.preferred_name)
-            assert view is not None
-            about[entry.topic] = view
-        ordered = {topic: about[topic] for topic in ABOUT_ME_TOPICS if topic in about}
-        return PersonView(
-            id=person.id,
-            revision=person.revision,
-            reference=person.reference,
-            preferred_name=person.preferred_name,
-            full_name=person.full_name,
-            date_of_birth=person.date_of_birth,
-            pronouns=person.pronouns,
-            contact_how=person.contact_how,
-            contact_details=person.contact_details,
-            key_worker=person.key_worker.display_name if person.key_worker else None,
-            about_me=ordered,
-            substances=[SubstanceView(s.substance, s.how, s.how_often, s.amount) for s in person.substances],
-        )
+    The event ("open", "person", id, no fields: never any personal text) is written in the same
+    transaction that reads the record, so nobody sees a record through this without a trace.
+    A workspace calls this once each time it opens a person; reading the same open record again
+    (F5, after a change, a conflict) is ``load_person``. Listing people (the search) is not
+    opening anyone's record and is not audited row by row.
+    """
+    with unit_of_work(db, actor, Action.VIEW_PEOPLE) as work:
+        view = _person_view(work, person_id)
+        work.audit("open", "person", view.id)
+        return view
+
+
+def load_person(db: Database, actor: Actor, person_id: int) -> PersonView:
+    """Read again a person's record that is already open (refresh). Opening one is ``open_person``."""
+    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        return _person_view(work, person_id)
+
+
+def _person_view(work: Work, person_id: int) -> PersonView:
+    person = work.session.scalar(
+        select(Person)
+        .where(Person.id == person_id)
+        .options(selectinload(Person.about_me), selectinload(Person.substances))
+    )
+    if person is None:
+        from careplan.domain.errors import NotFound
+
+        raise NotFound("That person could not be found.")
+    about = {}
+    for entry in person.about_me:
+        view = text_view(entry.text, person.preferred_name)
+        assert view is not None
+        about[entry.topic] = view
+    ordered = {topic: about[topic] for topic in ABOUT_ME_TOPICS if topic in about}
+    return PersonView(
+        id=person.id,
+        revision=person.revision,
+        reference=person.reference,
+        preferred_name=person.preferred_name,
+        full_name=person.full_name,
+        date_of_birth=person.date_of_birth,
+        pronouns=person.pronouns,
+        contact_how=person.contact_how,
+        contact_details=person.contact_details,
+        key_worker=person.key_worker.display_name if person.key_worker else None,
+        about_me=ordered,
+        substances=[SubstanceView(s.substance, s.how, s.how_often, s.amount) for s in person.substances],
+    )
 
 
 def current_version_id(db: Database, actor: Actor, person_id: int) -> int | None:
@@ -324,6 +346,8 @@ def load_version(db: Database, actor: Actor, version_id: int) -> VersionView:
             ],
             sha256=sha,
             versions=[VersionSummary(v.id, v.number, v.status, v.created_at) for v in version.plan.versions],
+            approved_by=version.approved_by.display_name if version.approved_by is not None else None,
+            approved_at=version.approved_at,
         )
 
 

@@ -7,127 +7,34 @@ Refusals are shown beside the field at fault; nothing typed is cleared.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QWidget,
 )
 
 from careplan.domain.dates import parse_date
-from careplan.domain.enums import AuthorKind
-from careplan.domain.errors import CareplanError, ConflictError, InvalidInput
+from careplan.domain.errors import ConflictError
 from careplan.gui.dialogs.guard import TypedWords
+from careplan.gui.dialogs.writing_dialog import (
+    InlineProblems,
+    Writers,
+    WritingAs,
+    WritingDialog,
+    date_text,
+    voice_for,
+)
 from careplan.gui.forms.ui_goal_editor import Ui_GoalEditorDialog
-from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
+from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.plans import GoalInput
-from careplan.services.unit_of_work import PERSON, STAFF, Voice
-from careplan.services.workspace import Author, GoalView, LifeAreaView, TextView
+from careplan.services.workspace import GoalView, LifeAreaView
+
+__all__ = ["GoalEditorDialog", "InlineProblems", "Writers", "WritingAs", "date_text", "voice_for"]
 
 
-@dataclass(frozen=True)
-class Writers:
-    """The two people who may be writing: the person the plan is about, and the member of staff."""
-
-    person_name: str
-    staff_name: str
-    staff_role: str
-
-    def author(self, voice: Voice) -> Author:
-        if voice.kind is AuthorKind.PERSON:
-            return Author(AuthorKind.PERSON, self.person_name, None)
-        return Author(AuthorKind.STAFF, self.staff_name, self.staff_role)
-
-
-def voice_for(original: TextView | None, typed: str, current: Voice) -> Voice:
-    """Words left as they were keep their author; anything rewritten is in the current voice."""
-    if original is not None and original.body.strip() == typed.strip():
-        return PERSON if original.author.kind is AuthorKind.PERSON else STAFF
-    return current
-
-
-def date_text(value: date | None) -> str:
-    """A date as it is typed in the editors (DD/MM/YYYY), or empty."""
-    return value.strftime("%d/%m/%Y") if value is not None else ""
-
-
-class WritingAs:
-    """The "New words are saved as [badge]  [Switch who is writing]" line of an editor dialog."""
-
-    def __init__(
-        self,
-        dialog: QDialog,
-        row: QHBoxLayout,
-        label: QLabel,
-        switch: QPushButton,
-        voice: VoiceSwitch,
-        writers: Writers,
-    ) -> None:
-        self._voice = voice
-        self._writers = writers
-        self.badge = AuthorBadge(dialog)
-        self.badge.setObjectName("writingAsBadge")
-        row.insertWidget(1, self.badge)
-        self._label = label
-        switch.clicked.connect(voice.toggle)
-        shortcut = QShortcut(QKeySequence("F4"), dialog)
-        shortcut.activated.connect(voice.toggle)
-        voice.voice_changed.connect(self.refresh)
-        self.refresh()
-
-    def refresh(self, *_args: object) -> None:
-        author = self._writers.author(self._voice.voice)
-        self.badge.set_author(author)
-        self._label.setText("New words are saved as")
-        self.badge.setAccessibleName(f"New words are saved as {author.label}")
-
-    def disconnect(self) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):  # already gone
-            self._voice.voice_changed.disconnect(self.refresh)
-
-
-class InlineProblems:
-    """Shows a refusal next to the field it is about (or under the form), and focuses that field."""
-
-    def __init__(self, general: QLabel, fields: dict[str, tuple[QWidget, QLabel]]) -> None:
-        self._general = general
-        self._fields = fields
-        self.clear()
-
-    def clear(self) -> None:
-        self._general.clear()
-        self._general.hide()
-        for _widget, label in self._fields.values():
-            label.clear()
-            label.hide()
-
-    def show(self, exc: CareplanError) -> None:
-        self.clear()
-        field = exc.field if isinstance(exc, InvalidInput) else None
-        if field in self._fields:
-            widget, label = self._fields[field]
-            label.setText(exc.message)
-            label.show()
-            widget.setFocus()
-        else:
-            self._general.setText(exc.message)
-            self._general.show()
-
-    def text(self, field: str | None = None) -> str:
-        if field is None:
-            return self._general.text()
-        return self._fields[field][1].text()
-
-
-class GoalEditorDialog(QDialog):
+class GoalEditorDialog(WritingDialog):
     """Add or change a goal. ``save`` runs the use case with a GoalInput (and may raise)."""
 
     def __init__(
@@ -141,12 +48,10 @@ class GoalEditorDialog(QDialog):
         goal: GoalView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(on_conflict, parent)
         self._voice = voice
         self._save = save
-        self._on_conflict = on_conflict
         self.goal = goal
-        self.result_value: object = None
         self.ui = Ui_GoalEditorDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -220,20 +125,5 @@ class GoalEditorDialog(QDialog):
             target_date=parse_date(ui.targetDate.text(), field="target_date"),
         )
 
-    def save(self) -> None:
-        try:
-            self.result_value = self._save(self.goal_input())
-        except ConflictError as exc:
-            self.problems.show(exc)
-            self._on_conflict(exc)
-            return
-        except CareplanError as exc:
-            self.problems.show(exc)
-            return
-        self.accept()
-
-    def done(self, result: int) -> None:
-        if not self.typed.may_close(self, result):
-            return
-        self.writing_as.disconnect()
-        super().done(result)
+    def save_typed(self) -> object:
+        return self._save(self.goal_input())

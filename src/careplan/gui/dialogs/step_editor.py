@@ -5,20 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QDialogButtonBox, QRadioButton, QWidget
 
 from careplan.domain.dates import parse_date
 from careplan.domain.enums import StepOwner
-from careplan.domain.errors import CareplanError, ConflictError
-from careplan.gui.dialogs.goal_editor import InlineProblems, Writers, WritingAs, date_text, voice_for
+from careplan.domain.errors import ConflictError
 from careplan.gui.dialogs.guard import TypedWords
+from careplan.gui.dialogs.writing_dialog import (
+    InlineProblems,
+    Writers,
+    WritingAs,
+    WritingDialog,
+    date_text,
+    voice_for,
+)
 from careplan.gui.forms.ui_step_editor import Ui_StepEditorDialog
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.plans import StepInput
 from careplan.services.workspace import StepView
 
 
-class StepEditorDialog(QDialog):
+class StepEditorDialog(WritingDialog):
     """Add or change a step. ``save`` runs the use case with a StepInput (and may raise)."""
 
     def __init__(
@@ -32,12 +39,10 @@ class StepEditorDialog(QDialog):
         step: StepView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(on_conflict, parent)
         self._voice = voice
         self._save = save
-        self._on_conflict = on_conflict
         self.step = step
-        self.result_value: object = None
         self.ui = Ui_StepEditorDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -111,20 +116,5 @@ class StepEditorDialog(QDialog):
             due_date=parse_date(ui.dueDate.text(), field="due_date"),
         )
 
-    def save(self) -> None:
-        try:
-            self.result_value = self._save(self.step_input())
-        except ConflictError as exc:
-            self.problems.show(exc)
-            self._on_conflict(exc)
-            return
-        except CareplanError as exc:
-            self.problems.show(exc)
-            return
-        self.accept()
-
-    def done(self, result: int) -> None:
-        if not self.typed.may_close(self, result):
-            return
-        self.writing_as.disconnect()
-        super().done(result)
+    def save_typed(self) -> object:
+        return self._save(self.step_input())

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, count_people, search_people
+from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -21,6 +21,37 @@ STATUS_WORDS = {
     "active": "In action",
     "superseded": "Replaced",
     "closed": "Closed",
+}
+
+
+def status_words(row: PersonRow) -> str:
+    """The plan column: the plan in force and, when a newer version is on its way, that too
+    ("In action · new version being written"), so nobody thinks the plan in force has gone."""
+    newest = STATUS_WORDS.get(row.plan_status, row.plan_status or "")
+    if row.in_force_status is None:
+        return newest
+    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
+    return f"{in_force} · new version {NEWER_WORDS.get(row.plan_status or '', newest.lower())}"
+
+
+def status_short(row: PersonRow) -> str:
+    """The plan column on screen: "In action" over "+ new version" (the full words in its tooltip)."""
+    if row.in_force_status is None:
+        return status_words(row)
+    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
+    return f"{in_force}\n{NEWER_SHORT.get(row.plan_status or '', '+ new version')}"
+
+
+NEWER_SHORT = {
+    "draft": "+ new version",
+    "agreed": "+ new version signed",
+    "approved": "+ new version approved",
+}
+
+NEWER_WORDS = {
+    "draft": "being written",
+    "agreed": "signed, waiting for approval",
+    "approved": "approved, not in action yet",
 }
 
 
@@ -62,8 +93,7 @@ class PeopleModel(QAbstractTableModel):
         if not self._context.may(Action.VIEW_PEOPLE):  # an administrator's window has no list
             return
         self.beginResetModel()
-        self._total = count_people(self._context.db, self._context.actor, self._query)
-        self._rows = search_people(self._context.db, self._context.actor, self._query, offset=0, limit=PAGE)
+        self._total, self._rows = first_page(self._context.db, self._context.actor, self._query, limit=PAGE)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -89,7 +119,9 @@ class PeopleModel(QAbstractTableModel):
         self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The view asks for a dozen roles per cell each time it paints or sizes a column; the
+        # roles this model has no answer for are turned away first, before any other work.
+        if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = index.column()
@@ -101,13 +133,19 @@ class PeopleModel(QAbstractTableModel):
             if column == 1:
                 return row.reference
             if column == 2:
-                return STATUS_WORDS.get(row.plan_status, row.plan_status)
+                # Short on screen, so the names keep their room; in full for a screen reader
+                # and in the tooltip.
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return status_short(row)
+                return status_words(row)
             if column == 3:
                 return row.next_review.strftime("%d %b %Y") if row.next_review else ""
             if column == 4:
                 return row.key_worker or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.next_review:
             return f"Next review due {row.next_review:%A %d %B %Y}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return status_words(row)  # in full, when the column is too narrow
         return None
 
     def headerData(
@@ -139,3 +177,13 @@ class PeopleModel(QAbstractTableModel):
             if row.person_id == person_id:
                 return number
         return None
+
+
+_ANSWERED_ROLES = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole),
+        int(Qt.ItemDataRole.AccessibleTextRole),
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(PeopleModel.PersonIdRole),
+    }
+)

@@ -49,7 +49,11 @@ class PeoplePanel(QWidget):
         self.status.setAccessibleName("Plan status")
         self.status.addItem("Any plan", None)
         for status in PlanStatus:
-            self.status.addItem(STATUS_WORDS[status.value], status)
+            if status is not PlanStatus.SUPERSEDED:  # a replaced version is history, never where a plan is
+                self.status.addItem(STATUS_WORDS[status.value], status)
+        self.status.setAccessibleDescription(
+            "Someone whose plan is in action while a new version is being written is found under both."
+        )
         self.reviews = QComboBox(self)
         self.reviews.setAccessibleName("Reviews")
         self.reviews.addItem("Any review date", ReviewFilter.ANY)
@@ -71,6 +75,9 @@ class PeoplePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit the rows on screen, not every row fetched so far: otherwise each keystroke
+        # asks the model for every cell of up to a page of rows just to size the columns.
+        header.setResizeContentsPrecision(0)
 
         self.count = QLabel(self)
         self.count.setObjectName("peopleCount")

@@ -2,13 +2,13 @@
 
 The person and the key worker each sign the exact version on screen (in :class:`SignDialog`);
 when both have signed, the version is agreed and can no longer change. A manager approves it,
-and then it can be put into action. The printed agreement is made elsewhere: its buttons are
-switched on with :meth:`AgreementPage.set_document_actions`.
+and then it can be put into action. Once approved, a manager can preview and print the signed
+agreement (full or easy-read) or save it as a PDF: :class:`AgreementPrinter` makes it in the
+background while the page shows how far it has got.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -27,6 +29,7 @@ from careplan.domain.enums import PlanStatus, SignerKind
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import SignDialog, first_name
+from careplan.gui.documents.printing import AgreementPrinter
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
@@ -35,7 +38,9 @@ from careplan.services.history import plain_date
 from careplan.services.workspace import PersonView, SignatureView, VersionView
 
 BUTTON_HEIGHT = 48
-NOT_READY = "Available once the service's certificate is set up"
+NOT_APPROVED = "The agreement can be printed once both have signed and a manager has approved the plan."
+MANAGERS_PRINT = "Managers print the signed agreement. Ask a manager if the person would like a copy."
+PRINTABLE = {PlanStatus.APPROVED, PlanStatus.ACTIVE, PlanStatus.SUPERSEDED, PlanStatus.CLOSED}
 
 HEADLINES = {
     "draft": "being written, not agreed yet",
@@ -118,8 +123,13 @@ class AgreementPage(WorkspacePage):
         self.version: VersionView | None = None
         self.dialog: SignDialog | None = None
         self._feedback = Feedback(self, self.saved.emit, self.conflict.emit)
-        self._preview: Callable[[], None] | None = None
-        self._save: Callable[[], None] | None = None
+        self.may_print = context.may(Action.PRINT_AGREEMENT)
+        self.printer: AgreementPrinter | None = None
+        if self.may_print:
+            self.printer = AgreementPrinter(context, self)
+            self.printer.busy.connect(self._printing)
+            self.printer.progress.connect(self._print_progress)
+            self.printer.saved.connect(self.saved.emit)
 
         self.empty = _label("There is no plan yet. Start one on the My plan page, then sign it here.", self)
         self.empty.setObjectName("agreementEmpty")
@@ -182,32 +192,56 @@ class AgreementPage(WorkspacePage):
         approval_layout.addWidget(self.approval_text)
         approval_layout.addLayout(approval_buttons)
 
-        # The printed agreement (the document engineer switches these on) -----------------------
+        # The printed agreement ------------------------------------------------------------------
         self.printed_box = QGroupBox("Printed agreement", self.body)
         self.printed_box.setObjectName("printedAgreementBox")
         printed_text = _label(
-            "A copy of the signed plan to print or keep, with everyone's signatures.", self.printed_box
+            "A copy of the signed plan to print or keep, with everyone's signatures. It is signed by "
+            "the service too, so anyone can check later that it is genuine.",
+            self.printed_box,
         )
+        self.full_choice = QRadioButton("F&ull agreement", self.printed_box)
+        self.full_choice.setObjectName("fullAgreement")
+        self.full_choice.setAccessibleName("The full agreement")
+        self.full_choice.setChecked(True)
+        self.easy_read_choice = QRadioButton(
+            "Eas&y-read version: large print, short sentences, pictures", self.printed_box
+        )
+        self.easy_read_choice.setObjectName("easyReadAgreement")
+        self.easy_read_choice.setAccessibleName("The easy-read version of the agreement")
+        choices = QHBoxLayout()
+        choices.addWidget(self.full_choice)
+        choices.addWidget(self.easy_read_choice)
+        choices.addStretch(1)
         self.preview_button = _button("Preview and print…", self.printed_box, name="previewAgreement")
         self.preview_button.setAccessibleName("Preview and print the agreement")
-        self.preview_button.clicked.connect(self._run_preview)
+        self.preview_button.clicked.connect(self.preview_agreement)
         _fit(self.preview_button)
         self.save_pdf_button = _button("Save as PDF…", self.printed_box, name="saveAgreementPdf")
         self.save_pdf_button.setAccessibleName("Save the agreement as a PDF file")
-        self.save_pdf_button.clicked.connect(self._run_save)
+        self.save_pdf_button.clicked.connect(self.save_agreement)
         _fit(self.save_pdf_button)
-        self.printed_note = _label(NOT_READY + ".", self.printed_box)
+        self.print_progress = QProgressBar(self.printed_box)
+        self.print_progress.setObjectName("printProgress")
+        self.print_progress.setAccessibleName("How far the agreement has got")
+        self.print_progress.setTextVisible(False)
+        self.print_progress.setVisible(False)
+        self.print_progress.setMaximumWidth(240)
+        self.printed_note = _label(MANAGERS_PRINT, self.printed_box)
         self.printed_note.setObjectName("printedNote")
         self.printed_note.setStyleSheet("color: #555;")
         printed_buttons = QHBoxLayout()
         printed_buttons.addWidget(self.preview_button)
         printed_buttons.addWidget(self.save_pdf_button)
+        printed_buttons.addWidget(self.print_progress)
         printed_buttons.addStretch(1)
         printed_layout = QVBoxLayout(self.printed_box)
         printed_layout.addWidget(printed_text)
+        printed_layout.addLayout(choices)
         printed_layout.addLayout(printed_buttons)
         printed_layout.addWidget(self.printed_note)
-        self.set_document_actions(None, None)
+        for widget in (self.full_choice, self.easy_read_choice, self.preview_button, self.save_pdf_button):
+            widget.setVisible(self.may_print)
 
         body_layout = QVBoxLayout(self.body)
         body_layout.setSpacing(12)
@@ -301,6 +335,7 @@ class AgreementPage(WorkspacePage):
         self.next_step.setText(self._next_step(version, person_now, staff_now, person_first, staff_first))
         self.next_step.setAccessibleName(self.next_step.text())
         self.approval_text.setText(self._approval_words(version))
+        self._show_printing(version)
         self._enable(
             self.approve_button,
             version.status == PlanStatus.AGREED,
@@ -386,11 +421,15 @@ class AgreementPage(WorkspacePage):
             return "Not yet. A manager approves the plan after both have signed."
         if status == PlanStatus.AGREED:
             return "Waiting for a manager to approve it."
+        approved = ""
+        if version.approved_at is not None:
+            by = f" by {version.approved_by}" if version.approved_by else ""
+            approved = f"Approved{by} on {plain_date(version.approved_at)}. "
         if status == PlanStatus.APPROVED:
-            return "Approved. The reviews are booked. It can be put into action."
+            return f"{approved or 'Approved. '}The reviews are booked. It can be put into action."
         if status == PlanStatus.ACTIVE:
-            return "Approved and in action."
-        return "This version is no longer the one in use."
+            return f"{approved}In action." if approved else "Approved and in action."
+        return f"{approved}This version is no longer the one in use."
 
     # --- signing ---------------------------------------------------------------------------------
 
@@ -452,23 +491,47 @@ class AgreementPage(WorkspacePage):
 
     # --- the printed agreement -------------------------------------------------------------------
 
-    def set_document_actions(
-        self, preview: Callable[[], None] | None, save: Callable[[], None] | None
-    ) -> None:
-        """Switch on "Preview and print…" and "Save as PDF…" (None leaves a button off)."""
-        self._preview, self._save = preview, save
-        self.preview_button.setEnabled(preview is not None)
-        self.preview_button.setToolTip(
-            "Show the agreement, then print it" if preview is not None else NOT_READY
-        )
-        self.save_pdf_button.setEnabled(save is not None)
-        self.save_pdf_button.setToolTip("Save the agreement as a PDF file" if save is not None else NOT_READY)
-        self.printed_note.setVisible(preview is None or save is None)
+    def printable(self, version: VersionView | None) -> bool:
+        return version is not None and version.status in PRINTABLE and version.approved_at is not None
 
-    def _run_preview(self) -> None:
-        if self._preview is not None:
-            self._preview()
+    def _show_printing(self, version: VersionView) -> None:
+        if not self.may_print:
+            self.printed_note.setText(MANAGERS_PRINT)
+            self.printed_note.setVisible(True)
+            return
+        ready = self.printable(version) and not (self.printer is not None and self.printer.running)
+        self._enable(self.preview_button, ready, "Show the signed agreement, then print it", NOT_APPROVED)
+        self._enable(self.save_pdf_button, ready, "Save the signed agreement as a PDF file", NOT_APPROVED)
+        self.printed_note.setText(NOT_APPROVED)
+        self.printed_note.setVisible(not self.printable(version))
 
-    def _run_save(self) -> None:
-        if self._save is not None:
-            self._save()
+    @property
+    def easy_read(self) -> bool:
+        return self.easy_read_choice.isChecked()
+
+    def preview_agreement(self) -> None:
+        if self.printer is not None and self.printable(self.version):
+            assert self.version is not None
+            self.printer.preview(self.version, self.easy_read)
+
+    def save_agreement(self) -> None:
+        if self.printer is not None and self.printable(self.version):
+            assert self.version is not None
+            self.printer.save(self.version, self.easy_read)
+
+    def _printing(self, busy: bool) -> None:
+        self.print_progress.setVisible(busy)
+        for widget in (self.preview_button, self.save_pdf_button, self.full_choice, self.easy_read_choice):
+            widget.setEnabled(not busy)
+        if busy:
+            self.print_progress.setRange(0, 0)
+            self.printed_note.setText("Making the signed agreement…")
+            self.printed_note.setVisible(True)
+        elif self.version is not None:
+            self._show_printing(self.version)
+
+    def _print_progress(self, step: int, steps: int, text: str) -> None:
+        self.print_progress.setRange(0, steps)
+        self.print_progress.setValue(step)
+        self.printed_note.setText(text)
+        self.printed_note.setAccessibleName(text)

@@ -291,6 +291,32 @@ class ProposalRow(QFrame):
         self.setAccessibleName(f"{proposal.what}: {self.status.text()}")
 
 
+def agreed_hint(version: VersionView, *, person_name: str, can_edit: bool, may_go_above: bool) -> str:
+    """The words under the agreed amount, one voice a line.
+
+    The page speaks as the person ("I can spend"); what a member of staff has to do is said to
+    them on its own line, starting "For staff:", so nobody wonders who "I" and "you" are.
+    """
+    lines = []
+    if version.agreed_pence is None:
+        lines.append("Until an amount is agreed, I can spend the amount worked out from my answers.")
+    if can_edit:
+        if may_go_above:
+            lines.append(
+                f"For staff: type the amount agreed with {person_name}, then press Save agreed amount."
+            )
+        elif version.indicative_pence is None:
+            lines.append(
+                "For staff: work out the budget with the questions first. Then an amount can be agreed."
+            )
+        else:
+            lines.append(
+                f"For staff: you can agree up to {format_money(version.indicative_pence)}, the amount "
+                f"worked out from {person_name}'s answers. Only a manager can agree more."
+            )
+    return "\n".join(lines)
+
+
 class BudgetPage(WorkspacePage):
     """The indicative and agreed budget, the services chosen, what is left, and requests made."""
 
@@ -604,34 +630,26 @@ class BudgetPage(WorkspacePage):
 
     def _show_agreed(self, version: VersionView, keep_typed: str | None) -> None:
         can_edit = self.editable and self._may(Action.SET_AGREED_BUDGET)
-        above = self._may(Action.SET_BUDGET_ABOVE_INDICATIVE)
         if version.agreed_pence is None:
             self.agreed_now.setText("Not agreed yet")
-            now_note = "Until it is agreed, the worked-out amount is what I can spend."
         else:
             self.agreed_now.setText(format_money(version.agreed_pence))
-            now_note = ""
         self._agreed_shown = pounds_text(version.agreed_pence) if version.agreed_pence is not None else ""
         self.agreed_edit.setText(keep_typed if keep_typed is not None else self._agreed_shown)
         self.agreed_edit.setVisible(can_edit)
         self.agreed_save.setVisible(can_edit)
         self.agreed_label.setText("&Agreed amount" if can_edit else "Agreed amount")
-        if not can_edit:
-            hint = now_note
-        elif version.indicative_pence is None and not above:
-            hint = "Work out the budget with the questions first; then the amount can be agreed."
-        elif above:
-            hint = "Type the amount agreed for this plan, then press Save agreed amount."
-        else:
-            assert version.indicative_pence is not None
-            hint = (
-                f"Up to {format_money(version.indicative_pence)}, the worked-out amount. "
-                "Only a manager can agree more."
-            )
-        if can_edit and now_note:
-            hint = f"{now_note} {hint}"
+        hint = agreed_hint(
+            version,
+            person_name=self._person_name(),
+            can_edit=can_edit,
+            may_go_above=self._may(Action.SET_BUDGET_ABOVE_INDICATIVE),
+        )
         self.agreed_hint.setText(hint)
         self.agreed_hint.setVisible(bool(hint))
+
+    def _person_name(self) -> str:
+        return self.person.preferred_name if self.person is not None else "the person"
 
     def _show_money(self, version: VersionView) -> None:
         limit = version.limit_pence

@@ -2,7 +2,8 @@
 
 A budget change is kept as the plan's budget before and after it. Undoing puts the budget back
 the way it was before, redoing the way it was after, through the use cases, matching services by
-their ``key`` (a service taken out comes back with the same key).
+their ``key`` (a service taken out comes back with the same key, and with its "I don't agree"
+notes, under the same rule for whose words they are as on the plan page).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
+from careplan.domain.errors import PermissionDenied
 from careplan.domain.money import from_pence
 from careplan.gui.context import AppContext
-from careplan.services import budget
+from careplan.services import budget, plans
 from careplan.services.budget import AllocationInput
-from careplan.services.workspace import AllocationView, VersionView, load_version
+from careplan.services.unit_of_work import Voice
+from careplan.services.workspace import AllocationView, DisagreementView, VersionView, load_version
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class BudgetState:
     agreed_pence: int | None
     allocations: tuple[AllocationView, ...]
     goal_keys: dict[int, str]  # goal id (in this reading) -> goal key
+    # "I don't agree" notes beside services: taking a service out takes its notes with it.
+    notes: tuple[DisagreementView, ...] = ()
 
     @classmethod
     def of(cls, version: VersionView) -> BudgetState:
@@ -33,7 +38,11 @@ class BudgetState:
             version.agreed_pence,
             tuple(version.allocations),
             {goal.id: goal.key for goal in version.goals},
+            tuple(note for note in version.disagreements if note.allocation_id is not None),
         )
+
+    def notes_on(self, allocation: AllocationView) -> list[DisagreementView]:
+        return [note for note in self.notes if note.allocation_id == allocation.id]
 
     def same_as(self, other: BudgetState) -> bool:
         def shape(state: BudgetState) -> tuple[object, ...]:
@@ -57,6 +66,10 @@ def put_back(context: AppContext, version_id: int, wanted: BudgetState) -> None:
 
     current = now()
     wanted_by_key = {a.key: a for a in wanted.allocations}
+    coming_back = [a for a in wanted.allocations if a.key not in {c.key for c in current.allocations}]
+    notes_back = [note for allocation in coming_back for note in wanted.notes_on(allocation)]
+    if notes_back and not plans.may_put_back_words(db, actor, version_id, [n.note.id for n in notes_back]):
+        raise PermissionDenied(plans.WORDS_OF_SOMEONE_ELSE)  # before anything changes
     for allocation in current.allocations:
         if allocation.key not in wanted_by_key:
             budget.release_allocation(db, actor, allocation.id, expected_revision=now().plan_revision)
@@ -72,7 +85,7 @@ def put_back(context: AppContext, version_id: int, wanted: BudgetState) -> None:
             goal_ids[wanted.goal_keys[g]] for g in allocation.goal_ids if wanted.goal_keys.get(g) in goal_ids
         )
         if key not in have:
-            budget.allocate(
+            new_id = budget.allocate(
                 db,
                 actor,
                 version_id,
@@ -86,6 +99,17 @@ def put_back(context: AppContext, version_id: int, wanted: BudgetState) -> None:
                 ),
                 expected_revision=now().plan_revision,
             )
+            for note in wanted.notes_on(allocation):
+                plans.record_disagreement(
+                    db,
+                    actor,
+                    version_id,
+                    note.note.body,
+                    Voice(note.note.author.kind),
+                    allocation_id=new_id,
+                    expected_revision=now().plan_revision,
+                    text_id=note.note.id,
+                )
         elif have[key].quantity != allocation.quantity or set(have[key].goal_ids) != set(goals):
             budget.change_allocation(
                 db,

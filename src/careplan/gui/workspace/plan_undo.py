@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QUndoCommand
 
 from careplan.domain.enums import AuthorKind, GoalStatus, StepOwner
-from careplan.domain.errors import NotFound
+from careplan.domain.errors import NotFound, PermissionDenied
 from careplan.gui.context import AppContext
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.unit_of_work import Voice
-from careplan.services.workspace import DisagreementView, GoalView, StepView, VersionView, load_version
+from careplan.services.workspace import (
+    DisagreementView,
+    GoalView,
+    StepView,
+    TextView,
+    VersionView,
+    load_version,
+)
 
 
 @dataclass
@@ -78,6 +85,7 @@ def voice_of(kind: AuthorKind) -> Voice:
 
 
 def goal_input(goal: GoalView, *, key: str | None = None) -> GoalInput:
+    """The goal as it was, with the very texts it had (so their authors stay as they were)."""
     return GoalInput(
         wording=goal.wording.body,
         wording_voice=voice_of(goal.wording.author.kind),
@@ -86,6 +94,8 @@ def goal_input(goal: GoalView, *, key: str | None = None) -> GoalInput:
         why_voice=voice_of(goal.why.author.kind) if goal.why else None,
         target_date=goal.target_date,
         key=key,
+        wording_text_id=goal.wording.id,
+        why_text_id=goal.why.id if goal.why else None,
     )
 
 
@@ -97,6 +107,7 @@ def step_input(step: StepView, *, key: str | None = None) -> StepInput:
         owner_detail=step.owner_detail,
         due_date=step.due_date,
         key=key,
+        what_text_id=step.what.id,
     )
 
 
@@ -116,10 +127,25 @@ class GoalSnapshot:
         return cls(goal, position, notes)
 
 
+def check_words(replay: Replay, texts: list[TextView]) -> None:
+    """Refuse, before anything is saved, to put back words that may not come back in their
+    author's name (a colleague's words that were never part of this plan: see
+    ``plans.may_put_back_words``). Nothing is half put back, and nobody's words change hands."""
+    db, actor = replay.context.db, replay.context.actor
+    if not plans.may_put_back_words(db, actor, replay.version_id, [t.id for t in texts]):
+        raise PermissionDenied(plans.WORDS_OF_SOMEONE_ELSE)
+
+
+def goal_texts(goal: GoalView) -> list[TextView]:
+    texts = [goal.wording, *([goal.why] if goal.why else [])]
+    return texts + [step.what for step in goal.steps]
+
+
 def restore_goal(replay: Replay, snapshot: GoalSnapshot) -> None:
     db, actor = replay.context.db, replay.context.actor
     version_id = replay.version_id
     goal = snapshot.goal
+    check_words(replay, goal_texts(goal) + [note.note for note in snapshot.notes])
     goal_id = plans.add_goal(
         db, actor, version_id, goal_input(goal, key=goal.key), expected_revision=replay.revision()
     )
@@ -142,6 +168,7 @@ def restore_goal(replay: Replay, snapshot: GoalSnapshot) -> None:
             goal_id=goal_id if note.goal_id is not None else None,
             step_id=step_ids.get(note.step_id) if note.step_id is not None else None,
             expected_revision=replay.revision(),
+            text_id=note.note.id,
         )
 
 
@@ -168,6 +195,13 @@ def edit_goal(replay: Replay, key: str, wanted: GoalView) -> None:
         goal.id,
         goal_input(wanted),
         expected_revision=replay.revision(),
+    )
+
+
+def move_step(replay: Replay, key: str, position: int) -> None:
+    _goal, step = replay.step(key)
+    plans.move_step(
+        replay.context.db, replay.context.actor, step.id, position, expected_revision=replay.revision()
     )
 
 
@@ -207,8 +241,18 @@ class StepSnapshot:
 
 
 def restore_step(replay: Replay, snapshot: StepSnapshot) -> None:
+    """Put a removed step back where it was among its goal's steps, with its notes."""
     goal = replay.goal(snapshot.goal_key)
+    check_words(replay, [snapshot.step.what] + [note.note for note in snapshot.notes])
     step_id = _restore_step(replay, goal.id, snapshot.step)
+    if snapshot.position < len(goal.steps):
+        plans.move_step(
+            replay.context.db,
+            replay.context.actor,
+            step_id,
+            snapshot.position,
+            expected_revision=replay.revision(),
+        )
     for note in snapshot.notes:
         plans.record_disagreement(
             replay.context.db,
@@ -218,6 +262,7 @@ def restore_step(replay: Replay, snapshot: StepSnapshot) -> None:
             voice_of(note.note.author.kind),
             step_id=step_id,
             expected_revision=replay.revision(),
+            text_id=note.note.id,
         )
 
 

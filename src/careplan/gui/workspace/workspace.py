@@ -9,7 +9,14 @@ from careplan.gui.context import AppContext
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
-from careplan.services.workspace import PersonView, VersionView, current_version_id, load_person, load_version
+from careplan.services.workspace import (
+    PersonView,
+    VersionView,
+    current_version_id,
+    load_person,
+    load_version,
+    open_person,
+)
 
 
 class PersonWorkspace(QWidget):
@@ -41,7 +48,15 @@ class PersonWorkspace(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def add_page(self, page: WorkspacePage, title: str) -> None:
-        """Pages arrive with their own work (plan, budget, history, reviews, agreement)."""
+        """Pages arrive with their own work (plan, budget, history, reviews, agreement).
+
+        A page whose class says what it ``needs`` (actions) is left out for roles without them.
+        """
+        needs = getattr(page, "needs", ())
+        if not all(self._context.may(action) for action in needs):
+            page.hide()
+            page.deleteLater()
+            return
         page.saved.connect(self.saved)
         page.changed.connect(self.reload)
         page.conflict.connect(self.reload)
@@ -51,7 +66,11 @@ class PersonWorkspace(QWidget):
 
     def open_person(self, person_id: int) -> None:
         self.save_pending()
-        self.person = load_person(self._context.db, self._context.actor, person_id)
+        # Opening leaves an audit event (who opened whose record). Choosing the person already open
+        # (the people list chooses them again after F5) only reads the record again, like reload().
+        already_open = self.person is not None and self.person.id == person_id
+        read = load_person if already_open else open_person
+        self.person = read(self._context.db, self._context.actor, person_id)
         version_id = current_version_id(self._context.db, self._context.actor, person_id)
         self.version = load_version(self._context.db, self._context.actor, version_id) if version_id else None
         self._show()

@@ -1,0 +1,1 @@
+"""Careplan's benchmark suite: ``python -m bench`` (see bench/run.py and the README)."""

@@ -1,0 +1,65 @@
+"""Measurements that need a process of their own: start-up and peak memory of the real app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 300
+
+
+def probe_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(home / "config")  # the app's window settings go here, not ~/.config
+    env["CAREPLAN_DATA_DIR"] = str(home / "data")
+    env.pop("CAREPLAN_DATABASE", None)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _run(command: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Seconds from starting the process to its READY line; rows shown; peak RSS in KB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    assert process.stdout is not None
+    ready: str | None = None
+    for line in process.stdout:
+        if line.startswith(("READY", "NOTREADY")):
+            ready = line
+            elapsed = time.perf_counter() - started
+            break
+    try:
+        _, err = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        _, err = process.communicate()
+    if ready is None or not ready.startswith("READY"):
+        raise RuntimeError(f"{' '.join(command[:4])} did not become ready: {ready or ''}{err[-2000:]}")
+    fields = dict(part.split("=", 1) for part in ready.split()[1:])
+    return elapsed, int(fields["rows"]), int(fields["rss_kb"])
+
+
+def app_run(database: Path, home: Path, mode: str, user: str = "sam") -> tuple[float, int, int]:
+    command = [
+        sys.executable,
+        "-m",
+        "bench.probe_app",
+        mode,
+        "--",
+        "--database",
+        str(database),
+        "--user",
+        user,
+    ]
+    return _run(command, probe_env(home))
+
+
+def bare_run(home: Path) -> tuple[float, int, int]:
+    return _run([sys.executable, "-m", "bench.probe_bare"], probe_env(home))

@@ -1,0 +1,216 @@
+"""``careplan backup`` and ``careplan restore``.
+
+- ``careplan backup FILE`` copies the database to FILE while Careplan may be in use, checks the
+  copy (SQLite's integrity check, the audit trail) and only then gives it its name. Without FILE
+  it makes an automatic backup in ``backups/`` beside the database and keeps the newest
+  ``--keep N`` (default 10) of those. Managers and administrators.
+- ``careplan restore FILE`` checks the backup (integrity, a schema this Careplan knows, the audit
+  trail), keeps the current database aside, then puts the backup in its place. Administrators,
+  named with ``--user`` or ``CAREPLAN_USER``; when the current database is damaged, the backup's
+  own staff list says who is an administrator.
+
+Besides the codes in :mod:`careplan.cli.main`: 13 the database is on a PostgreSQL server (use
+pg_dump and pg_restore), 14 the file given to restore is not a usable Careplan backup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+EXIT_POSTGRES = 15
+EXIT_UNUSABLE_BACKUP = 14
+
+
+def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Add ``backup`` and ``restore`` to ``careplan``'s sub-command parsers."""
+    backup = commands.add_parser("backup", help="copy the database to a checked backup file, while in use")
+    backup.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="the new backup file (default: an automatic backup in backups/ beside the database)",
+    )
+    backup.add_argument(
+        "--keep",
+        type=_at_least_one,
+        metavar="N",
+        help="automatic backups: keep the newest N (default 10)",
+    )
+    restore = commands.add_parser(
+        "restore", help="put a backup in place of the database (the current one is kept)"
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup file to restore")
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _refusals(run: Any) -> int:
+    from careplan.services.backup import NotForPostgres, UnusableBackup
+
+    try:
+        return int(run())
+    except NotForPostgres as exc:
+        print(f"careplan: {exc.message}", file=sys.stderr)
+        return EXIT_POSTGRES
+    except UnusableBackup as exc:
+        print(f"careplan: {exc.message}", file=sys.stderr)
+        return EXIT_UNUSABLE_BACKUP
+
+
+def backup(args: argparse.Namespace) -> int:
+    return _refusals(lambda: _backup(args))
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from careplan.cli.commands import acting_staff
+    from careplan.services import backup as backups
+    from careplan.storage.database import open_database, resolve_target
+
+    if args.file and args.keep is not None:
+        print("careplan: --keep is for automatic backups; leave out FILE to make one.", file=sys.stderr)
+        return 2
+    if resolve_target(args.database).get_backend_name() != "sqlite":
+        raise backups.NotForPostgres(backups.PG_BACKUP)
+    db = open_database(args.database, create=False)
+    try:
+        if not db.is_sqlite or db.path is None:
+            raise backups.NotForPostgres(backups.PG_BACKUP)
+        actor = acting_staff(db, args)
+        automatic = not args.file
+        if automatic:
+            target = backups.automatic_backup_path(db.path)
+            _make_folder(target.parent)
+        else:
+            target = Path(args.file)
+        result = backups.backup_database(db, actor, target, progress=_progress("Backing up"))
+    finally:
+        db.dispose()
+    counts = result.manifest.counts
+    print(
+        f"Backup written to {result.path} ({_size(result.size_bytes)}): {counts.get('people', 0):,} people, "
+        f"{counts.get('plan_versions', 0):,} plan versions, {counts.get('audit_events', 0):,} audit events."
+    )
+    print("It was checked: SQLite's integrity check passed and the audit trail is intact.")
+    if automatic:
+        keep = args.keep or backups.DEFAULT_KEEP
+        removed = backups.prune_backups(result.path.parent, keep)
+        if removed:
+            plural = "s" if len(removed) != 1 else ""
+            print(f"Removed {len(removed)} older automatic backup{plural} (keeping {keep}).")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    return _refusals(lambda: _restore(args))
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from careplan.cli.commands import credentials
+    from careplan.services import backup as backups
+    from careplan.storage.database import resolve_target
+
+    url = resolve_target(args.database)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise backups.NotForPostgres(backups.PG_BACKUP)
+    username, password = credentials(args)
+    target = Path(url.database)
+    actor = backups.actor_for_restore(target, args.file, username, password)
+    result = backups.restore_database(target, actor, args.file)
+    made = f", made {_when(result.manifest.created_at)}" if result.manifest else ""
+    print(f"Restored {result.restored_from.name}{made}, into {result.database}.")
+    if result.upgraded:
+        print("The backup came from an earlier version of Careplan and was brought up to date.")
+    if result.kept_aside:
+        what = "damaged database" if result.replaced_damaged else "database as it was before"
+        print(f"The {what} is kept at {result.kept_aside[0]}.")
+    return 0
+
+
+def damaged_database_hint(args: argparse.Namespace, message: str = "damaged") -> str | None:
+    """When the database is a damaged SQLite file: which backup to restore, and how. Never raises.
+
+    Only looked for when ``message`` says the file is damaged (checking a whole database takes a
+    while, and a busy or full one is not mended by a backup)."""
+    try:
+        if getattr(args, "command", None) == "restore" or "damaged" not in message:
+            return None
+        from careplan.services.backup import database_state
+        from careplan.storage.database import resolve_target
+
+        url = resolve_target(args.database)
+        if url.get_backend_name() != "sqlite" or not url.database:
+            return None
+        path = Path(url.database)
+        if database_state(path) != "damaged":
+            return None
+        return restore_advice(path, args.database)
+    except Exception:
+        return None
+
+
+def restore_advice(path: Path, database_arg: str | None) -> str:
+    """Plain words naming the latest backup of the damaged database at ``path`` and the command."""
+    from careplan.services.backup import backups_folder, latest_backup
+
+    latest = latest_backup(path)
+    if latest is None:
+        return (
+            f"There is no backup of it in {backups_folder(path)}. Ask your administrator for the "
+            "latest backup, then run: careplan restore FILE --user ADMINISTRATOR"
+        )
+    made = datetime.fromtimestamp(latest.stat().st_mtime, UTC).astimezone().strftime("%d %B %Y at %H:%M")
+    where = f" --database {shlex.quote(database_arg)}" if database_arg else ""
+    return (
+        f"The latest backup is {latest} (made {made}). An administrator can restore it with: "
+        f"careplan{where} --user ADMINISTRATOR restore {shlex.quote(str(latest))}"
+    )
+
+
+def _make_folder(folder: Path) -> None:
+    from careplan.domain.errors import StorageError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise StorageError(
+            f"Careplan cannot create the folder {folder} ({exc.strerror}). Nothing was written."
+        ) from exc
+
+
+def _progress(what: str) -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        percent = 100 if total == 0 else done * 100 // total
+        end = "\n" if done >= total else ""
+        print(f"\r{what}: {percent}%", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(size // 1024, 1)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _when(iso: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.astimezone().strftime("%d %B %Y at %H:%M")

@@ -1,0 +1,88 @@
+"""Issuing an agreement: render it, sign it with the service's certificate, check the result.
+
+The command line (``careplan agreement``) and the app ("Preview and print", "Save as PDF") both
+call :func:`issue_signed_agreement`, which runs the use case
+:func:`careplan.services.agreement.issue_agreement` (permission, audit) with
+:func:`signed_agreement_maker` making the PDF. Nothing here touches Qt or files: the caller
+decides where the bytes go. Safe on a worker thread (no asyncio loop may be running there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from careplan.domain.errors import CareplanError
+from careplan.services.agreement import Agreement, IssuedAgreement, MakeSignedPdf, issue_agreement
+from careplan.services.signing_certificate import SigningIdentity, configured_timestamp_url
+from careplan.services.unit_of_work import Actor
+from careplan.storage.database import Database
+
+Progress = Callable[[str], None]
+
+LAYING_OUT = "Laying out the pages…"
+SIGNING = "Signing it with the service's certificate…"
+CHECKING = "Checking the signature…"
+
+
+class AgreementCheckFailed(CareplanError):
+    """The freshly signed PDF did not verify: it is thrown away, never written."""
+
+
+def _quiet(_text: str) -> None:
+    """No progress wanted."""
+
+
+def signed_agreement_maker(
+    db: Database,
+    identity: SigningIdentity,
+    *,
+    timestamp_url: str | None = None,
+    progress: Progress | None = None,
+) -> MakeSignedPdf:
+    """A function that renders an agreement, signs it with ``identity`` and checks the signed
+    bytes the way ``careplan verify`` would (all three answers must hold, for this version)."""
+    say = progress or _quiet
+
+    def make(agreement: Agreement, *, easy_read: bool) -> bytes:
+        from careplan.documents.render import render_agreement
+        from careplan.documents.sign import sign_pdf
+        from careplan.documents.verify import verify_pdf
+        from careplan.services.verification import find_plan_version_by_sha256
+
+        say(LAYING_OUT)
+        pdf = render_agreement(agreement, easy_read=easy_read)
+        say(SIGNING)
+        signed = sign_pdf(pdf, identity, timestamp_url=timestamp_url)
+        say(CHECKING)
+        check = verify_pdf(
+            signed,
+            trusted=[identity.certificate],
+            find_version=lambda sha256: find_plan_version_by_sha256(db, sha256),
+        )
+        if not check.ok or check.match is None or check.match.version_id != agreement.version_id:
+            raise AgreementCheckFailed(
+                "The signed agreement did not pass its own check, so it was not written. "
+                + " ".join(line for line in check.lines if not line.startswith("\u2713"))
+            )
+        return signed
+
+    return make
+
+
+def issue_signed_agreement(
+    db: Database,
+    actor: Actor,
+    version_id: int,
+    *,
+    easy_read: bool,
+    identity: SigningIdentity,
+    timestamp_url: str | None = None,
+    progress: Progress | None = None,
+) -> IssuedAgreement:
+    """Render, sign and check the agreement of an approved version; audit that it was issued.
+
+    ``timestamp_url`` defaults to the configured timestamp server (PAdES B-T), if any.
+    """
+    url = timestamp_url or configured_timestamp_url(db)
+    maker = signed_agreement_maker(db, identity, timestamp_url=url, progress=progress)
+    return issue_agreement(db, actor, version_id, easy_read, make_pdf=maker)

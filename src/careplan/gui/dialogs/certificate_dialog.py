@@ -1,0 +1,254 @@
+"""The service's signing certificate: make one, use a file, or give this computer the passphrase.
+
+The form is ui/certificate_dialog.ui. Shown from File > Signing certificate… (managers and
+administrators) and, the first time, from "Preview and print…" or "Save as PDF…" when the service
+has no certificate yet. Making a key and opening a certificate file take a moment, so they run
+off the GUI thread; the passphrase goes only to the keyring (through the services).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QWidget
+
+from careplan.domain.errors import InvalidInput
+from careplan.gui.context import AppContext
+from careplan.gui.documents.jobs import Failure, Job, Report
+from careplan.gui.forms.ui_certificate_dialog import Ui_CertificateDialog
+from careplan.services import signing_certificate as certs
+from careplan.services.agreement import DEFAULT_SERVICE_NAME
+
+CREATE, IMPORT, REMEMBER = 0, 1, 2
+OK_WORDS = {
+    CREATE: "Make the certificate",
+    IMPORT: "Use this certificate",
+    REMEMBER: "Keep the passphrase here",
+}
+FIRST_USE = (
+    "Agreements are signed by the service's certificate, so that anyone can check later that a "
+    "printed or saved agreement is genuine and unchanged. This service has no certificate yet. "
+    "Make one now (it takes a moment), or use a certificate file the service already has."
+)
+MAX_FILE_BYTES = certs.MAX_PKCS12_BYTES
+
+
+class CertificateDialog(QDialog):
+    """``accepted`` once the certificate (or this computer's passphrase) is in place."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        first_use: bool = False,
+        remember: bool = False,
+        keyring_timeout: float | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.keyring_timeout = keyring_timeout
+        self.result_info: certs.CertificateInfo | None = None
+        self.job: Job | None = None
+        self.ui = Ui_CertificateDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.info = certs.certificate_info(context.db)
+        if first_use and self.info is None:
+            ui.intro.setText(FIRST_USE)
+        ui.current.setVisible(self.info is not None)
+        if self.info is not None:
+            ui.current.setText(self._describe(self.info))
+        ui.rememberChoice.setVisible(self.info is not None)
+        ui.replace.setVisible(self.info is not None)
+        ui.organisation.setText(DEFAULT_SERVICE_NAME if self.info is None else self.info.organisation)
+        ui.problem.setStyleSheet("color: #9b2c1b;")
+        ui.problem.setVisible(False)
+        ui.progress.setVisible(False)
+        for radio, page in (
+            (ui.createChoice, CREATE),
+            (ui.importChoice, IMPORT),
+            (ui.rememberChoice, REMEMBER),
+        ):
+            radio.toggled.connect(partial(self._chosen, page))
+        ui.chooseFile.clicked.connect(self.choose_file)
+        ui.buttons.accepted.connect(self.submit)
+        ui.buttons.rejected.connect(self.reject)
+        for button in ui.buttons.buttons():
+            button.setMinimumHeight(40)
+        if remember and self.info is not None:
+            ui.rememberChoice.setChecked(True)
+        else:
+            self._choose(CREATE)
+
+    @staticmethod
+    def _describe(info: certs.CertificateInfo) -> str:
+        how = "made by Careplan" if info.source == "self-signed" else "imported from a file"
+        return (
+            f"Now: agreements are signed by {info.organisation} ({how}), valid until "
+            f"{certs.long_date(info.not_after)}."
+        )
+
+    @property
+    def choice(self) -> int:
+        return self.ui.pages.currentIndex()
+
+    def _chosen(self, page: int, on: bool) -> None:
+        if on:
+            self._choose(page)
+
+    def _choose(self, page: int) -> None:
+        self.ui.pages.setCurrentIndex(page)
+        ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(OK_WORDS[page])
+        self.ui.replace.setVisible(self.info is not None and page != REMEMBER)
+        self._say("")
+        first = {CREATE: self.ui.organisation, IMPORT: self.ui.filePath, REMEMBER: self.ui.rememberPassphrase}
+        first[page].setFocus()
+
+    def choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            "Choose the certificate file",
+            str(Path.home()),
+            "Certificate files (*.p12 *.pfx);;All files (*)",
+        )
+        if chosen:
+            self.ui.filePath.setText(chosen)
+            self.ui.filePassphrase.setFocus()
+
+    def _say(self, text: str, field: QLineEdit | None = None) -> None:
+        self.ui.problem.setText(text)
+        self.ui.problem.setVisible(bool(text))
+        self.ui.problem.setAccessibleName(text)
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
+
+    def _field(self, name: str | None) -> QLineEdit | None:
+        ui = self.ui
+        fields: dict[int, dict[str | None, QLineEdit]] = {
+            CREATE: {
+                "organisation": ui.organisation,
+                "passphrase": ui.passphrase,
+                "passphrase_again": ui.passphraseAgain,
+            },
+            IMPORT: {"file": ui.filePath, "passphrase": ui.filePassphrase},
+            REMEMBER: {"passphrase": ui.rememberPassphrase},
+        }
+        return fields[self.choice].get(name)
+
+    # --- doing it ----------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self.job is not None:
+            return  # already at work
+        try:
+            work = self._work()
+        except InvalidInput as exc:
+            self._say(exc.message, self._field(exc.field))
+            return
+        self._say("")
+        self._busy(True)
+        job = Job(work, "Setting up the certificate")
+        job.succeeded.connect(self._done)
+        job.failed.connect(self._failed)
+        self.job = job
+        job.start()
+
+    def _work(self) -> Callable[[Report], certs.CertificateInfo]:
+        """What to run in the background, after checks that need no waiting (or InvalidInput)."""
+        ui, db, actor, timeout = self.ui, self.context.db, self.context.actor, self.keyring_timeout
+        replace = ui.replace.isChecked()
+        if self.choice == CREATE:
+            organisation = ui.organisation.text()
+            passphrase = ui.passphrase.text()
+            if not organisation.strip():
+                raise InvalidInput("Please give the name of the service or organisation.", "organisation")
+            if len(passphrase) < certs.MIN_PASSPHRASE:
+                raise InvalidInput(
+                    f"Please choose a passphrase of at least {certs.MIN_PASSPHRASE} characters (a few "
+                    "words are easy to remember and hard to guess).",
+                    "passphrase",
+                )
+            if ui.passphraseAgain.text() != passphrase:
+                ui.passphraseAgain.clear()
+                raise InvalidInput(
+                    "The two passphrases are not the same. Please type it again in the second box.",
+                    "passphrase_again",
+                )
+
+            def create(report: Report) -> certs.CertificateInfo:
+                report("Making a new key and certificate…")
+                return certs.create_self_signed(
+                    db, actor, organisation, passphrase, replace=replace, keyring_timeout=timeout
+                )
+
+            return create
+        if self.choice == IMPORT:
+            data = self._read_file(Path(ui.filePath.text().strip()))
+            passphrase = ui.filePassphrase.text()
+            if not passphrase:
+                raise InvalidInput("Please give the passphrase of the certificate file.", "passphrase")
+
+            def import_file(report: Report) -> certs.CertificateInfo:
+                report("Opening the certificate file…")
+                return certs.import_pkcs12(
+                    db, actor, data, passphrase, replace=replace, keyring_timeout=timeout
+                )
+
+            return import_file
+        passphrase = ui.rememberPassphrase.text()
+        if not passphrase:
+            raise InvalidInput("Please type the certificate's passphrase.", "passphrase")
+
+        def remember(report: Report) -> certs.CertificateInfo:
+            report("Checking the passphrase…")
+            return certs.remember_passphrase(db, actor, passphrase, keyring_timeout=timeout)
+
+        return remember
+
+    @staticmethod
+    def _read_file(path: Path) -> bytes:
+        if not str(path) or str(path) == ".":
+            raise InvalidInput("Please choose the certificate file (a .p12 or .pfx file).", "file")
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise InvalidInput("That file is too big to be a certificate file.", "file")
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise InvalidInput(f"There is no file at {path}.", "file") from None
+        except IsADirectoryError:
+            raise InvalidInput(
+                f"{path} is a folder. Please choose the certificate file in it.", "file"
+            ) from None
+        except OSError as exc:
+            raise InvalidInput(f"{path} could not be read ({exc.strerror or 'refused'}).", "file") from None
+
+    def _busy(self, busy: bool) -> None:
+        self.ui.progress.setVisible(busy)
+        self.ui.pages.setEnabled(not busy)
+        self.ui.choices.setEnabled(not busy)
+        self.ui.replace.setEnabled(not busy)
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+
+    def _done(self, info: certs.CertificateInfo) -> None:
+        self.job = None
+        self._busy(False)
+        self.result_info = info
+        ui = self.ui
+        for secret in (ui.passphrase, ui.passphraseAgain, ui.filePassphrase, ui.rememberPassphrase):
+            secret.clear()
+        self.accept()
+
+    def _failed(self, failure: Failure) -> None:
+        self.job = None
+        self._busy(False)
+        error = failure.error
+        field = self._field(error.field) if isinstance(error, InvalidInput) else None
+        message = failure.message
+        if isinstance(error, certs.CertificateExists):
+            message += " Tick the box below to replace it."
+        self._say(message, field)

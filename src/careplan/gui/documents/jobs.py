@@ -1,0 +1,96 @@
+"""Running slow work (rendering, signing, verifying, making a key) off the GUI thread.
+
+A :class:`Job` runs one function on Qt's global thread pool and reports through signals, which
+Qt delivers on the GUI thread: ``progress(text)`` while it works, then exactly one of
+``succeeded(result)`` or ``failed(Failure)``. The window stays responsive meanwhile. The function
+gets a ``report(text)`` callable for progress; it must not touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from careplan.domain.errors import CareplanError
+
+log = logging.getLogger(__name__)
+
+Report = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong, in words for the person at the screen, and the error behind it."""
+
+    message: str
+    error: BaseException
+
+
+class Job(QObject):
+    """One piece of background work. It belongs to the application, not to the window or dialog
+    that started it, so closing that window mid-way never deletes the job under its thread. The
+    worker emits ``succeeded`` or ``failed``, then ``done``; signals arrive in that order, so when
+    ``done`` arrives every outcome slot has run, and the job is deleted when the next one is made.
+    Owners keep their job while it runs and drop it in their outcome slot."""
+
+    progress = Signal(str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # a Failure
+    done = Signal()
+
+    _finished: ClassVar[list[Job]] = []
+
+    def __init__(self, work: Callable[[Report], Any], what: str) -> None:
+        super().__init__(QCoreApplication.instance())
+        for old in Job._finished:
+            old.deleteLater()
+        Job._finished.clear()
+        self._work = work
+        self._what = what
+        self.running = False
+        self.done.connect(self._retire)
+
+    def start(self) -> None:
+        self.running = True
+        QThreadPool.globalInstance().start(_Runnable(self))
+
+    def _retire(self) -> None:
+        Job._finished.append(self)
+
+    def run_here(self) -> None:
+        """The work itself (on the pool's thread). Every outcome becomes a signal."""
+        try:
+            result = self._work(self.progress.emit)
+        except CareplanError as exc:
+            outcome, value = self.failed, Failure(exc.message, exc)
+        except OSError as exc:
+            outcome, value = self.failed, Failure(f"{self._what} did not work: {exc.strerror or exc}.", exc)
+        except Exception as exc:  # never lost silently: said, and logged (without personal data)
+            log.exception("%s failed", self._what)
+            outcome, value = (
+                self.failed,
+                Failure(
+                    f"{self._what} did not work because of an unexpected problem ({type(exc).__name__}). "
+                    "Nothing was changed. Try once more; if it happens again, tell whoever looks after "
+                    "Careplan.",
+                    exc,
+                ),
+            )
+        else:
+            outcome, value = self.succeeded, result
+        self.running = False
+        outcome.emit(value)
+        self.done.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self._job = job  # keeps the job (and its signals) alive while the work runs
+
+    def run(self) -> None:
+        self._job.run_here()

@@ -1,0 +1,81 @@
+"""Saving a signed agreement the person at the screen already has: choose where, write it whole.
+
+The signed bytes stay in memory until they are written: when a folder refuses (read-only, disk
+full), the message says why and offers another place, and nothing has to be made again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from careplan.documents.files import why_not_written, write_atomically
+from careplan.services.agreement import IssuedAgreement
+
+PDF_FILTER = "PDF files (*.pdf)"
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """A warning with a way on (``yes``) and "Cancel". True when the way on was chosen."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    way_on = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(way_on)
+    box.exec()
+    return box.clickedButton() is way_on
+
+
+def default_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+class PdfSaver:
+    """Asks where to save (starting in the folder used last this session) and writes the file."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self.folder: Path | None = None
+        self.last_saved: Path | None = None
+
+    def choose(self, file_name: str, title: str = "Save the signed agreement") -> Path | None:
+        folder = self.folder or default_folder()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self._parent, title, str(folder / file_name), PDF_FILTER
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        return path
+
+    def write(self, issued: IssuedAgreement, path: Path | None) -> Path | None:
+        """Write to ``path`` (or ask where first); on a refusal, offer another place. The path
+        written, or None when the person gave up (then nothing was written anywhere)."""
+        while True:
+            if path is None:
+                path = self.choose(issued.file_name)
+                if path is None:
+                    return None
+            try:
+                write_atomically(path, issued.pdf)
+            except OSError as exc:
+                message = (
+                    f"The agreement could not be saved as {path.name} in {path.parent}: "
+                    f"{why_not_written(exc)}. Nothing was saved there, and the signed agreement "
+                    "is kept: choose another place to save it."
+                )
+                if not ask(self._parent, "Not saved", message, "Choose another place…"):
+                    return None
+                self.folder = None  # start again from Documents, not the folder that refused
+                path = None
+                continue
+            self.folder = path.parent
+            self.last_saved = path
+            return path
+
+    def save(self, issued: IssuedAgreement) -> Path | None:
+        return self.write(issued, None)

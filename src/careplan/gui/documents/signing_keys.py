@@ -1,0 +1,56 @@
+"""The service's signing identity, opened once per session.
+
+Opening it means a keyring call and unlocking the key file (about 185 ms); every agreement
+printed afterwards in the same session reuses it. It is opened again when the certificate has
+been replaced meanwhile (by this computer or another), and never used past its end date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from careplan.services.signing_certificate import (
+    CertificateExpired,
+    NoSigningCertificate,
+    SigningIdentity,
+    certificate_info,
+    long_date,
+    signing_identity,
+)
+from careplan.storage.database import Database
+
+
+class SigningKeys:
+    """Hands out the signing identity, opening it only when needed. Safe from worker threads."""
+
+    def __init__(self, db: Database, *, keyring_timeout: float | None = None) -> None:
+        self._db = db
+        self.keyring_timeout = keyring_timeout
+        self._identity: SigningIdentity | None = None
+        self._lock = threading.Lock()
+        self.opened = 0  # how many times the key was unlocked (for tests)
+
+    def identity(self) -> SigningIdentity:
+        info = certificate_info(self._db)  # cheap: one settings row, no keyring
+        if info is None:
+            self.forget()
+            raise NoSigningCertificate()
+        with self._lock:
+            held = self._identity
+            if held is None or held.fingerprint != info.fingerprint:
+                held = signing_identity(self._db, keyring_timeout=self.keyring_timeout)
+                self._identity = held
+                self.opened += 1
+            if held.certificate.not_valid_after_utc < dt.datetime.now(dt.UTC):
+                self._identity = None
+                raise CertificateExpired(
+                    f"The service's signing certificate ran out on "
+                    f"{long_date(held.certificate.not_valid_after_utc)}, so nothing was signed. A manager "
+                    "or administrator must create or import a new one."
+                )
+            return held
+
+    def forget(self) -> None:
+        with self._lock:
+            self._identity = None

@@ -1,0 +1,367 @@
+"""Sharing: what the person agrees to share, with whom, since when, and when they stopped.
+
+The forms are ui/record_consent.ui and ui/withdraw_consent.ui. Staff whose role may record
+consent (key workers, managers) add and stop agreements here; everyone else reads them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careplan.domain.dates import parse_date
+from careplan.domain.errors import CareplanError, InvalidInput
+from careplan.domain.permissions import Action
+from careplan.gui.context import AppContext
+from careplan.gui.forms.ui_record_consent import Ui_RecordConsentDialog
+from careplan.gui.forms.ui_withdraw_consent import Ui_WithdrawConsentDialog
+from careplan.gui.workspace.page import WorkspacePage
+from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.services import consent
+from careplan.services.consent import ConsentView
+from careplan.services.history import plain_date
+from careplan.services.workspace import PersonView, VersionView
+
+Index = QModelIndex | QPersistentModelIndex
+STILL_AGREED = "Still agreed"
+NOTHING_YET = "Nothing agreed yet. Until the person agrees, nothing from their record is shared."
+
+
+def _today() -> date:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).date()
+
+
+def _date_text(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+class ConsentTableModel(QAbstractTableModel):
+    """The person's consents: still agreed first, newest first (the order the service gives)."""
+
+    ConsentIdRole = Qt.ItemDataRole.UserRole + 1
+    HEADERS = ("What can be shared", "Who with", "Agreed on", "Stopped on")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ConsentView] = []
+
+    def set_consents(self, rows: list[ConsentView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def consent(self, row: int) -> ConsentView | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == self.ConsentIdRole:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self._sentence(row)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.current:
+            return QColor("#5f6368")
+        if role == Qt.ItemDataRole.FontRole and column == 3 and row.current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    @staticmethod
+    def _text(row: ConsentView, column: int) -> str:
+        if column == 0:
+            return row.what
+        if column == 1:
+            return row.with_whom
+        if column == 2:
+            return plain_date(row.given_on)
+        return STILL_AGREED if row.withdrawn_on is None else plain_date(row.withdrawn_on)
+
+    @staticmethod
+    def _sentence(row: ConsentView) -> str:
+        agreed = f"“{row.what}” may be shared with {row.with_whom}, agreed on {plain_date(row.given_on)}"
+        if row.withdrawn_on is not None:
+            return f"{agreed}; stopped on {plain_date(row.withdrawn_on)}. Recorded by {row.recorded_by}."
+        return f"{agreed}, and still agreed. Recorded by {row.recorded_by}."
+
+
+class RecordConsentDialog(QDialog):
+    """Records a new consent (``record_consent``). Problems show beside the field; nothing typed is lost."""
+
+    def __init__(
+        self, context: AppContext, person_id: int, person_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._person_id = person_id
+        self.consent_id: int | None = None
+        self.ui = Ui_RecordConsentDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.intro.setText(f"Write down what {person_name} agrees we may share, and who with.")
+        ui.givenOn.setText(_date_text(_today()))
+        for label in (ui.whatProblem, ui.withWhomProblem, ui.givenOnProblem, ui.problem):
+            label.hide()
+        save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save")
+        for button in (save, ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
+            button.setMinimumHeight(40)
+        ui.buttons.accepted.connect(self.save)
+        ui.buttons.rejected.connect(self.reject)
+        ui.what.setFocus()
+
+    def problems(self) -> dict[str, tuple[QLineEdit, QLabel]]:
+        ui = self.ui
+        return {
+            "what": (ui.what, ui.whatProblem),
+            "with_whom": (ui.withWhom, ui.withWhomProblem),
+            "given_on": (ui.givenOn, ui.givenOnProblem),
+        }
+
+    def save(self) -> None:
+        ui = self.ui
+        for _field, label in self.problems().values():
+            label.hide()
+        ui.problem.hide()
+        try:
+            given_on = parse_date(ui.givenOn.text(), field="given_on", required=True)
+            assert given_on is not None
+            self.consent_id = consent.record_consent(
+                self._context.db,
+                self._context.actor,
+                self._person_id,
+                ui.what.text(),
+                ui.withWhom.text(),
+                given_on,
+            )
+        except InvalidInput as exc:
+            place = self.problems().get(exc.field or "")
+            if place is None:
+                ui.problem.setText(exc.message)
+                ui.problem.show()
+                return
+            field, label = place
+            label.setText(exc.message)
+            label.show()
+            field.setFocus()
+            self.adjustSize()
+            return
+        except CareplanError as exc:
+            ui.problem.setText(exc.message)
+            ui.problem.show()
+            self.adjustSize()
+            return
+        self.accept()
+
+
+class WithdrawConsentDialog(QDialog):
+    """Records that the person stopped agreeing (``withdraw_consent``), from a given day."""
+
+    def __init__(self, context: AppContext, row: ConsentView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._consent_id = row.id
+        self.ui = Ui_WithdrawConsentDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.intro.setText(
+            f"Stop sharing “{row.what}” with {row.with_whom}?\n"
+            "From the day below, nothing more of it is shared."
+        )
+        ui.withdrawnOn.setText(_date_text(_today()))
+        ui.problem.hide()
+        save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Stop sharing")
+        for button in (save, ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
+            button.setMinimumHeight(40)
+        ui.buttons.accepted.connect(self.save)
+        ui.buttons.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        ui = self.ui
+        try:
+            withdrawn_on = parse_date(ui.withdrawnOn.text(), field="withdrawn_on", required=True)
+            assert withdrawn_on is not None
+            consent.withdraw_consent(self._context.db, self._context.actor, self._consent_id, withdrawn_on)
+        except CareplanError as exc:
+            ui.problem.setText(exc.message)
+            ui.problem.show()
+            ui.withdrawnOn.setFocus()
+            self.adjustSize()
+            return
+        self.accept()
+
+
+class SharingPage(WorkspacePage):
+    """The Sharing tab: "What I agree to share, and with whom"."""
+
+    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+        super().__init__(context, voice, parent)
+        self.person: PersonView | None = None
+        self.may_record = context.may(Action.RECORD_CONSENT)
+        self.heading = QLabel("What I agree to share, and with whom", self)
+        self.heading.setObjectName("sharingHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.model = ConsentTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("consentTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("What the person agrees to share")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2.2))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel(NOTHING_YET, self)
+        self.empty.setWordWrap(True)
+        self.add_button = QPushButton("&Agree to share something…", self)
+        self.add_button.setAccessibleName("Agree to share something")
+        self.add_button.setMinimumHeight(40)
+        self.add_button.clicked.connect(self.record_new)
+        self.stop_button = QPushButton("&Stop sharing this…", self)
+        self.stop_button.setAccessibleName("Stop sharing the chosen item")
+        self.stop_button.setMinimumHeight(40)
+        self.stop_button.clicked.connect(self.stop_chosen)
+        self.read_only_note = QLabel("Key workers and managers can add or stop what is shared.", self)
+        self.read_only_note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addLayout(buttons)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        self.add_button.setVisible(self.may_record)
+        self.stop_button.setVisible(self.may_record)
+        self.read_only_note.setVisible(not self.may_record)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(lambda *_: self._update_buttons())
+        self.setTabOrder(self.add_button, self.stop_button)
+        self.setTabOrder(self.stop_button, self.table)
+        self._update_buttons()
+
+    # WorkspacePage ---------------------------------------------------------------------------
+
+    def show_version(self, person: PersonView, version: VersionView | None) -> None:
+        self.person = person
+        self.explanation.setText(
+            f"What {person.preferred_name} agrees we may share, who with, and since when. "
+            "They can change their mind at any time."
+        )
+        self.refresh()
+
+    # behaviour -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.person is None:
+            return
+        chosen = self.chosen()
+        try:
+            rows = consent.consents_for(self.context.db, self.context.actor, self.person.id)
+        except CareplanError as exc:
+            QMessageBox.information(self, "Sharing", exc.message)
+            return
+        self.model.set_consents(rows)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self.table.resizeRowsToContents()  # long words wrap onto more lines; short rows stay roomy
+        roomy = self.table.verticalHeader().defaultSectionSize()
+        for row in range(self.model.rowCount()):
+            self.table.setRowHeight(row, max(roomy, self.table.rowHeight(row)))
+        if chosen is not None:
+            self.select(chosen.id)
+        self._update_buttons()
+
+    def chosen(self) -> ConsentView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.consent(rows[0].row()) if rows else None
+
+    def select(self, consent_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.data(self.model.index(row, 0), ConsentTableModel.ConsentIdRole) == consent_id:
+                self.table.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        chosen = self.chosen()
+        self.stop_button.setEnabled(chosen is not None and chosen.current)
+        if chosen is None:
+            hint = "Choose a line in the list first."
+        elif not chosen.current:
+            hint = "Sharing this has already stopped."
+        else:
+            hint = f"Stop sharing “{chosen.what}” with {chosen.with_whom}."
+        self.stop_button.setToolTip(hint)
+        self.stop_button.setAccessibleDescription(hint)
+
+    def record_new(self) -> None:
+        if self.person is None:
+            return
+        dialog = RecordConsentDialog(self.context, self.person.id, self.person.preferred_name, self)
+        if dialog.exec() and dialog.consent_id is not None:
+            self.refresh()
+            self.select(dialog.consent_id)
+            self.saved.emit("Agreement to share saved")
+
+    def stop_chosen(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or not chosen.current:
+            return
+        dialog = WithdrawConsentDialog(self.context, chosen, self)
+        if dialog.exec():
+            self.refresh()
+            self.select(chosen.id)
+            self.saved.emit("Sharing stopped")

@@ -1,0 +1,916 @@
+"""Online backup and restore of an SQLite Careplan database.
+
+**Backing up** (managers and administrators) copies the live database with SQLite's online
+backup API while Careplan is in use: the copy is read from one consistent snapshot (a read
+transaction held on the source for the whole copy, so writers carry on in the WAL), in steps with
+a progress callback. The copy goes to a private temporary file in the target folder, is checked
+(``PRAGMA integrity_check``, the schema revision, the whole audit chain), gets a small manifest
+inside it (table ``careplan_backup``: schema revision, time, row counts, never personal data),
+and only then takes the target's name. A failure at any point leaves no file behind. The backup
+is recorded in the audit trail *before* the copy is taken, so the copy holds its own event.
+
+**Restoring** (administrators) checks the backup first, on a private copy of it, never touching
+the backup file itself: SQLite's integrity check, a schema revision this Careplan knows (an
+older one is brought up to date on the copy), the whole audit chain. Then the current database is
+kept aside and replaced, all or nothing:
+
+- a readable current database is copied aside (``careplan.db.before-restore-<time>.bak``) and
+  then overwritten through the backup API, in one transaction (other connections, WAL included,
+  stay consistent);
+- a damaged current database is moved aside (``careplan.db.damaged-<time>.bak``, with its
+  ``-wal``/``-shm``) and the checked copy is renamed into its place.
+
+Who may restore: the acting staff member must be an active administrator **in the backup**
+(restoring puts that staff table back, so it is the one that decides), and also in the current
+database whenever the current database can be read (someone whose administrator role was taken
+away since the backup cannot use an old backup to get it back). When the current database is
+damaged or missing, the backup alone decides: that is how an administrator recovers a corrupt
+file. The restore is recorded in the restored database's audit trail, written into the checked
+copy before it goes live.
+
+**PostgreSQL**: Careplan does not back up or restore a server; that is ``pg_dump`` and
+``pg_restore``'s job (:class:`NotForPostgres`, with a message that says so).
+
+Every connection to a backup, a copy or a file being restored is opened by :func:`_connect_file`
+(and the driver chosen by :func:`_driver`), the one place where database encryption is wired in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from careplan import __version__
+from careplan.domain.enums import Role
+from careplan.domain.errors import PermissionDenied, StorageError
+from careplan.domain.permissions import Action
+from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
+from careplan.services.audit import verify_chain
+from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.storage.database import (
+    BUSY_TIMEOUT_MS,
+    SQLITE_HEADER,
+    Database,
+    copy_sqlite_aside,
+    resolve_target,
+)
+
+BACKUP_SUFFIX = ".careplan-backup"
+AUTO_PREFIX = "careplan-"
+BACKUPS_FOLDER = "backups"
+DEFAULT_KEEP = 10
+STEP_PAGES = 256  # 1 MiB at a time with 4 KiB pages: progress, and writers are never held up
+MANIFEST_TABLE = "careplan_backup"
+MANIFEST_FORMAT = 1
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(pages_done, pages_total)`` while a backup is copied."""
+
+
+class NotForPostgres(StorageError):
+    """Backups of a PostgreSQL server are pg_dump's job, not Careplan's."""
+
+
+class UnusableBackup(StorageError):
+    """The file given to restore is not a Careplan backup this version can use."""
+
+
+PG_BACKUP = (
+    "This database is on a PostgreSQL server. Careplan does not back it up itself: use the "
+    "server's own tools (pg_dump to back up, pg_restore to restore), as the server's "
+    "administrator does for every database on it."
+)
+
+
+@dataclass(frozen=True)
+class BackupManifest:
+    """What a backup holds, in numbers only (never a name or a word anyone wrote)."""
+
+    schema_revision: str
+    created_at: str
+    careplan_version: str
+    counts: dict[str, int] = field(default_factory=dict)
+    content_sha256: str = ""  # every table's rows and the schema, as made: a changed byte shows
+    format: int = MANIFEST_FORMAT
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": self.format,
+                "schema_revision": self.schema_revision,
+                "created_at": self.created_at,
+                "careplan_version": self.careplan_version,
+                "counts": self.counts,
+                "content_sha256": self.content_sha256,
+            },
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> BackupManifest:
+        data = json.loads(text)
+        if not isinstance(data, dict) or not isinstance(data.get("counts"), dict):
+            raise ValueError("not a manifest")
+        return cls(
+            schema_revision=str(data["schema_revision"]),
+            created_at=str(data["created_at"]),
+            careplan_version=str(data["careplan_version"]),
+            counts={str(k): int(v) for k, v in data["counts"].items()},
+            content_sha256=str(data.get("content_sha256", "")),
+            format=int(data.get("format", MANIFEST_FORMAT)),
+        )
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    manifest: BackupManifest
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    restored_from: Path
+    kept_aside: list[Path]
+    manifest: BackupManifest | None
+    upgraded: bool
+    replaced_damaged: bool
+
+
+# --- the one place that opens SQLite files -----------------------------------------------------
+
+
+def _driver() -> ModuleType:
+    """The SQLite driver for backup files (the one place to swap in an encrypting driver)."""
+    import sqlite3
+
+    return sqlite3
+
+
+def _connect_file(path: Path, *, read_only_file: bool = False) -> Any:
+    """A DB-API connection to an SQLite file: a backup, a private copy, or the database itself.
+
+    Autocommit (transactions are begun explicitly), a busy timeout like the app's, foreign keys
+    on. ``read_only_file`` opens without ever writing to the file (for backups given to us).
+    """
+    driver = _driver()
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if read_only_file:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        log = Path(path).with_name(Path(path).name + "-wal")
+        if not (log.exists() and log.stat().st_size > 0):
+            # Nothing waiting in a log beside it: read the file as it is, without creating the
+            # -wal and -shm files SQLite would otherwise leave beside a WAL-mode copy.
+            uri += "&immutable=1"
+        connection = driver.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    else:
+        connection = driver.connect(str(path), timeout=timeout, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _sqlite_errors() -> tuple[type[BaseException], ...]:
+    return (_driver().Error,)
+
+
+def _file_database(path: Path) -> Database:
+    """A :class:`Database` on a copy, every connection made by :func:`_connect_file`."""
+    engine: Engine = create_engine(
+        URL.create("sqlite+pysqlite", database=str(path)),
+        creator=lambda: _connect_file(path),
+        poolclass=NullPool,
+    )
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return Database(engine, URL.create("sqlite+pysqlite", database=str(path)))
+
+
+# --- backing up -------------------------------------------------------------------------------
+
+
+def backups_folder(database_path: Path) -> Path:
+    """Where automatic backups of the database at ``database_path`` go: ``backups/`` beside it."""
+    return database_path.parent / BACKUPS_FOLDER
+
+
+def backup_database(
+    db: Database, actor: Actor, target_path: str | os.PathLike[str], progress: Progress | None = None
+) -> BackupResult:
+    """Copy the live database to ``target_path``, checked, while Careplan may be writing to it."""
+    if not db.is_sqlite or db.path is None:
+        raise NotForPostgres(PG_BACKUP)
+    target = Path(target_path).expanduser().absolute()
+    _check_target(target, db.path)
+    with unit_of_work(db, actor, Action.BACKUP_DATABASE) as work:
+        work.audit("back_up", "database", None)
+    partial = _new_partial(target)
+    try:
+        _copy_live(db, partial, progress)
+        manifest = _check_and_label(partial)
+        _sync_file(partial)
+        _publish(partial, target)
+    except BaseException:
+        _remove_quietly(partial)
+        raise
+    _sync_folder(target.parent)
+    return BackupResult(target, manifest, target.stat().st_size)
+
+
+def _check_target(target: Path, database: Path) -> None:
+    if target.resolve() == database.resolve():
+        raise StorageError("A backup cannot be written over the database itself. Choose another file.")
+    if target.is_dir():
+        raise StorageError(f"{target} is a folder. Give the name of a new file for the backup.")
+    if target.exists():
+        raise StorageError(
+            f"{target.name} already exists. Nothing was changed. Choose a new name for the backup."
+        )
+    if not target.parent.is_dir():
+        raise StorageError(f"The folder {target.parent} does not exist. Nothing was written.")
+
+
+def _new_partial(target: Path) -> Path:
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    except OSError as exc:
+        raise StorageError(_write_problem(exc, "the backup")) from exc
+    os.close(fd)  # mkstemp made it private (0600) before a byte of care records went in
+    return Path(name)
+
+
+def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
+    """The online backup: one read snapshot of the live database, copied in steps."""
+    errors = _sqlite_errors()
+    try:
+        source = db.engine.raw_connection()
+    except SQLAlchemyError as exc:
+        from careplan.storage.database import describe_storage_error
+
+        raise StorageError(describe_storage_error(exc)) from exc
+    try:
+        live = source.driver_connection
+        assert live is not None
+        dest = _connect_file(partial)
+        try:
+            # Holding a read transaction on the source makes every step read the same snapshot:
+            # writers go on appending to the WAL, and the copy never has to start again.
+            live.execute("BEGIN")
+            live.execute("SELECT count(*) FROM sqlite_master").fetchall()
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
+
+            live.backup(dest, pages=STEP_PAGES, progress=step)
+            live.execute("ROLLBACK")
+            # A backup is one self-contained file: no -wal beside it to lose on the way.
+            dest.execute("PRAGMA journal_mode = DELETE").fetchall()
+        finally:
+            dest.close()
+    except errors as exc:
+        raise StorageError(_sqlite_write_problem(exc)) from exc
+    except OSError as exc:
+        raise StorageError(_write_problem(exc, "the backup")) from exc
+    finally:
+        source.close()
+
+
+def _check_and_label(partial: Path) -> BackupManifest:
+    """Check the copy as restore would, then write the manifest into it."""
+    _integrity_ok(partial, "The copy of the database failed SQLite's integrity check")
+    copy = _file_database(partial)
+    try:
+        revision = _schema_revision(copy)
+        if revision is None:
+            raise StorageError("The database has not been set up, so there is nothing to back up.")
+        _chain_ok(copy, "The database's audit trail is broken")
+        manifest = BackupManifest(
+            schema_revision=revision,
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            careplan_version=__version__,
+            counts=_counts(copy),
+            content_sha256=_content_digest(partial),
+        )
+    finally:
+        copy.dispose()
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(partial)
+        try:
+            connection.execute("BEGIN")
+            connection.execute(f"DROP TABLE IF EXISTS {MANIFEST_TABLE}")
+            connection.execute(f"CREATE TABLE {MANIFEST_TABLE} (manifest TEXT NOT NULL)")
+            connection.execute(f"INSERT INTO {MANIFEST_TABLE} (manifest) VALUES (?)", (manifest.to_json(),))
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+    except errors as exc:
+        raise StorageError(_sqlite_write_problem(exc)) from exc
+    return manifest
+
+
+def _publish(partial: Path, target: Path) -> None:
+    """Give the finished copy its name, never over an existing file."""
+    try:
+        try:
+            os.link(partial, target)
+        except FileExistsError:
+            raise StorageError(
+                f"{target.name} appeared while the backup was being made. Nothing was changed. "
+                "Choose a new name for the backup."
+            ) from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise
+            if target.exists():
+                raise StorageError(f"{target.name} already exists. Nothing was changed.") from None
+            os.replace(partial, target)  # a filesystem without hard links (a USB stick, say)
+            return
+        os.unlink(partial)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            if target.exists() and target.stat().st_ino == partial.stat().st_ino:
+                target.unlink()
+        raise StorageError(_write_problem(exc, "the backup")) from exc
+
+
+def prune_backups(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` automatic backups in ``folder``. Returns those deleted."""
+    if keep < 1:
+        raise StorageError("At least one automatic backup must be kept.")
+    automatic = sorted(folder.glob(f"{AUTO_PREFIX}*{BACKUP_SUFFIX}"), key=lambda p: p.name, reverse=True)
+    removed = []
+    for old in automatic[keep:]:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+            removed.append(old)
+    return removed
+
+
+def automatic_backup_path(database_path: Path, now: datetime | None = None) -> Path:
+    moment = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    return backups_folder(database_path) / f"{AUTO_PREFIX}{moment}{BACKUP_SUFFIX}"
+
+
+def latest_backup(database_path: Path) -> Path | None:
+    """The newest backup of this database that might restore it, if there is one.
+
+    Looks at ``backups/`` beside the database (automatic and named ``*.careplan-backup`` files)
+    and at the copies Careplan keeps beside it before an upgrade or a restore. Files that do not
+    even start like an SQLite database are passed over; restore checks the rest fully.
+    """
+    candidates: list[Path] = []
+    folder = backups_folder(database_path)
+    with contextlib.suppress(OSError):
+        candidates += [p for p in folder.glob(f"*{BACKUP_SUFFIX}") if p.is_file()]
+    with contextlib.suppress(OSError):
+        candidates += [
+            p for p in database_path.parent.glob(f"{database_path.name}.before-*.bak") if p.is_file()
+        ]
+    usable = [p for p in candidates if _has_sqlite_header(p)]
+    if not usable:
+        return None
+    return max(usable, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+# --- restoring --------------------------------------------------------------------------------
+
+
+def restore_database(
+    db_path: str | os.PathLike[str], actor: Actor, backup_path: str | os.PathLike[str]
+) -> RestoreResult:
+    """Put the backup at ``backup_path`` in place of the SQLite database at ``db_path``."""
+    url = resolve_target(db_path)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise NotForPostgres(PG_BACKUP)
+    database = Path(url.database)
+    backup = Path(backup_path).expanduser().absolute()
+    _check_backup_file(backup, database)
+    state = database_state(database)
+    if state == "healthy":
+        current = _file_database(database)
+        try:
+            with read_only(current, actor, Action.RESTORE_DATABASE):
+                pass
+        finally:
+            current.dispose()
+    copy = _private_copy(backup, database)
+    try:
+        try:
+            manifest, upgraded = _check_backup_copy(copy)
+        except (UnicodeError, SQLAlchemyError, *_sqlite_errors()) as exc:  # type: ignore[misc]
+            # Damage the checks above do not name (text that is not text any more, a header
+            # that makes SQLite open the file read-only...): damaged all the same.
+            raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
+        restored = _file_database(copy)
+        try:
+            _require_administrator_in(restored, actor)
+            # Recorded in the copy before it goes live: the restored trail always says so.
+            with translate_backup_errors(), unit_of_work(restored, actor, Action.RESTORE_DATABASE) as work:
+                work.audit("restore", "database", None)
+        finally:
+            restored.dispose()
+        _sync_file(copy)
+        if state == "healthy":
+            aside = [_copy_aside(database)]
+            _overwrite_live(copy, database)
+            _remove_quietly(copy)
+        else:
+            aside = _replace_damaged(copy, database)
+    except BaseException:
+        _remove_quietly(copy)
+        raise
+    _sync_folder(database.parent)
+    return RestoreResult(database, backup, aside, manifest, upgraded, state == "damaged")
+
+
+def database_state(path: Path) -> str:
+    """``missing`` (no file, or an empty one), ``healthy``, or ``damaged`` (cannot be read whole).
+
+    A database that is merely busy is neither: that raises :class:`StorageError`.
+    """
+    try:
+        if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+            return "missing"
+        if not path.is_file():
+            raise StorageError(f"{path} is a folder, not a Careplan database file.")
+    except OSError as exc:
+        raise StorageError(f"Careplan cannot look at {path} ({exc.strerror}).") from exc
+    if not _has_sqlite_header(path):
+        return "damaged"
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+    except errors as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            from careplan.storage.database import describe_storage_error
+
+            raise StorageError(describe_storage_error(exc)) from exc
+        return "damaged"
+    return "healthy" if rows == [("ok",)] else "damaged"
+
+
+def actor_for_restore(
+    db_path: str | os.PathLike[str], backup_path: str | os.PathLike[str], username: str, password: str
+) -> Actor:
+    """The staff member called ``username``, signed in with ``password``: from the current
+    database when it can be read, else from the backup (read without changing it). Whether they
+    may restore is decided by :func:`restore_database`."""
+    from careplan.services.authentication import password_matches
+
+    url = resolve_target(db_path)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise NotForPostgres(PG_BACKUP)
+    database = Path(url.database)
+    name = username.strip().lower()
+    state = database_state(database)
+    where = database if state == "healthy" else Path(backup_path).expanduser().absolute()
+    if where != database:
+        _check_backup_file(where, database)
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(where, read_only_file=where != database)
+        try:
+            row = connection.execute(
+                "SELECT id, password_hash FROM staff WHERE username = ?", (name,)
+            ).fetchone()
+        finally:
+            connection.close()
+    except errors as exc:
+        if where == database:
+            raise StorageError("Careplan could not read the staff list from the database.") from exc
+        raise UnusableBackup(_unusable(where, "it cannot be read")) from exc
+    # The same answer for an unknown name and a wrong password, as when signing in.
+    if not password_matches(None if row is None else row[1], password):
+        from careplan.domain.errors import SignInRefused
+
+        place = "the database" if where == database else "the backup"
+        raise SignInRefused(f"That username and password do not match an account in {place}.")
+    assert row is not None
+    return Actor(int(row[0]))
+
+
+def _check_backup_file(backup: Path, database: Path) -> None:
+    if not backup.exists():
+        raise UnusableBackup(f"There is no file at {backup}. Nothing was changed.")
+    if backup.is_dir():
+        raise UnusableBackup(f"{backup} is a folder, not a backup file. Nothing was changed.")
+    if backup.resolve() == database.resolve():
+        raise UnusableBackup("That is the database itself, not a backup of it. Nothing was changed.")
+    if not _has_sqlite_header(backup):
+        raise UnusableBackup(_unusable(backup, "it is not a Careplan backup, or it is damaged"))
+
+
+def _unusable(backup: Path, why: str) -> str:
+    return f"{backup.name} cannot be restored: {why}. Nothing was changed."
+
+
+def _private_copy(backup: Path, database: Path) -> Path:
+    """A copy of the backup in the database's folder, made without writing to the backup."""
+    if not database.parent.is_dir():
+        raise StorageError(f"The folder {database.parent} does not exist. Nothing was changed.")
+    partial = _new_partial(database.with_name(database.name + ".restoring"))
+    errors = _sqlite_errors()
+    try:
+        source = _connect_file(backup, read_only_file=True)
+        try:
+            dest = _connect_file(partial)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE").fetchall()
+            finally:
+                dest.close()
+        finally:
+            source.close()
+    except UnicodeError as exc:
+        _remove_quietly(partial)
+        raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
+    except errors as exc:
+        _remove_quietly(partial)
+        text = str(exc).lower()
+        if "full" in text or "i/o" in text or "readonly" in text:
+            raise StorageError(
+                _sqlite_write_problem(exc).replace(
+                    "the backup could not be written", "the backup could not be restored"
+                )
+            ) from exc
+        raise UnusableBackup(_unusable(backup, "it is not a Careplan backup, or it is damaged")) from exc
+    except BaseException:
+        _remove_quietly(partial)
+        raise
+    return partial
+
+
+def _check_backup_copy(copy: Path) -> tuple[BackupManifest | None, bool]:
+    """Integrity, schema revision (upgrading an older one), audit chain. Drops the manifest."""
+    from careplan.storage.migrate import alembic_config, head_revision, is_known_revision
+
+    name = "The backup"
+    _integrity_ok(copy, f"{name} is damaged (it failed SQLite's integrity check)", unusable=True)
+    _utf8_ok(copy)
+    db = _file_database(copy)
+    try:
+        try:
+            revision = _schema_revision(db)
+        except StorageError as exc:
+            raise UnusableBackup(
+                f"{name} is not a Careplan backup, or it is damaged. Nothing was changed."
+            ) from exc
+        if revision is None:
+            raise UnusableBackup(f"{name} is not a Careplan backup. Nothing was changed.")
+        if not is_known_revision(revision):
+            raise UnusableBackup(
+                f"{name} was made by a newer version of Careplan. Nothing was changed. "
+                "Install the newer version of Careplan to restore it."
+            )
+        manifest = _read_manifest(db)
+        if (
+            manifest is not None
+            and manifest.content_sha256
+            and _content_digest(copy) != manifest.content_sha256
+        ):
+            raise UnusableBackup(
+                f"{name} has been changed or damaged since it was made (its contents no longer "
+                "match the fingerprint taken then). Nothing was changed."
+            )
+        upgraded = revision != head_revision()
+        if upgraded:
+            from alembic import command
+
+            try:
+                command.upgrade(alembic_config(db), "head")
+            except SQLAlchemyError as exc:
+                raise UnusableBackup(
+                    f"{name} could not be brought up to date with this version of Careplan. "
+                    "Nothing was changed."
+                ) from exc
+        _chain_ok(db, f"{name}'s audit trail is broken", unusable=True)
+    finally:
+        db.dispose()
+    return manifest, upgraded
+
+
+def _require_administrator_in(db: Database, actor: Actor) -> None:
+    """The backup's own staff table decides who may restore it."""
+    with translate_backup_errors(), db.session() as session:
+        staff = session.get(StaffMember, actor.staff_id)
+        if staff is None or not staff.active or Role(staff.role) is not Role.ADMINISTRATOR:
+            raise PermissionDenied(
+                "Only an administrator named in the backup can restore it. Nothing was changed."
+            )
+
+
+@contextlib.contextmanager
+def translate_backup_errors() -> Iterator[None]:
+    try:
+        yield
+    except (SQLAlchemyError, StorageError) as exc:
+        if isinstance(exc, UnusableBackup):
+            raise
+        raise UnusableBackup("The backup could not be prepared for restoring. Nothing was changed.") from exc
+
+
+def _copy_aside(database: Path) -> Path:
+    """Keep the current database beside itself before it is overwritten."""
+    try:
+        return copy_sqlite_aside(database, f"before-restore-{os.urandom(3).hex()}")
+    except StorageError as exc:
+        raise StorageError(
+            "Careplan could not keep a copy of the current database before restoring, so nothing "
+            "was changed. Check there is free space beside the database."
+        ) from exc
+
+
+def _overwrite_live(copy: Path, database: Path) -> None:
+    """Replace the readable live database's content with the copy's, in one transaction."""
+    errors = _sqlite_errors()
+    try:
+        source = _connect_file(copy)
+        try:
+            dest = _connect_file(database)
+            try:
+                source.backup(dest)
+                rows = dest.execute("PRAGMA quick_check").fetchall()
+            finally:
+                dest.close()
+        finally:
+            source.close()
+    except errors as exc:
+        from careplan.storage.database import describe_storage_error
+
+        raise StorageError(
+            f"The backup could not be put in place: {describe_storage_error(exc)} "
+            "The database was not changed."
+        ) from exc
+    if rows != [("ok",)]:
+        raise StorageError(
+            "After restoring, the database failed its check. A copy of it from before the "
+            "restore was kept beside it; ask your administrator."
+        )
+
+
+def _replace_damaged(copy: Path, database: Path) -> list[Path]:
+    """Move a damaged (or missing) database aside and rename the checked copy into its place."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = database.with_name(f"{database.name}.damaged-{stamp}.bak")
+    kept: list[Path] = []
+    try:
+        if database.exists():
+            # A hard link first: the database's name never points at nothing.
+            try:
+                os.link(database, aside)
+            except OSError:
+                import shutil
+
+                shutil.copy2(database, aside)
+            kept.append(aside)
+        for suffix in ("-wal", "-shm", "-journal"):
+            extra = database.with_name(database.name + suffix)
+            if extra.exists():
+                # Never leave a log from the damaged file beside the restored one.
+                os.replace(extra, aside.with_name(aside.name + suffix))
+                kept.append(aside.with_name(aside.name + suffix))
+        os.replace(copy, database)
+    except OSError as exc:
+        raise StorageError(_write_problem(exc, "the restored database")) from exc
+    return kept
+
+
+# --- checks shared by both ----------------------------------------------------------------------
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _integrity_ok(path: Path, problem: str, *, unusable: bool = False) -> None:
+    errors = _sqlite_errors()
+    kind = UnusableBackup if unusable else StorageError
+    try:
+        connection = _connect_file(path)
+        try:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            connection.close()
+    except errors as exc:
+        raise kind(f"{problem}. Nothing was changed.") from exc
+    if rows != [("ok",)]:
+        raise kind(f"{problem}. Nothing was changed.")
+
+
+def _schema_revision(db: Database) -> str | None:
+    try:
+        with db.engine.connect() as conn:
+            names = {
+                row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if "alembic_version" not in names:
+                return None
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    except SQLAlchemyError as exc:
+        raise StorageError("The copy could not be read.") from exc
+    return None if row is None else str(row[0])
+
+
+def _chain_ok(db: Database, problem: str, *, unusable: bool = False) -> None:
+    kind = UnusableBackup if unusable else StorageError
+    try:
+        with Session(db.engine) as session:
+            report = verify_chain(session)
+    except (SQLAlchemyError, ValueError, TypeError, KeyError) as exc:
+        raise kind(f"{problem} (it cannot be read). Nothing was changed.") from exc
+    if not report.intact:
+        raise kind(f"{problem}: {report.problem}. Nothing was changed.")
+
+
+def _content_digest(path: Path) -> str:
+    """SHA-256 of the schema and every row of every table (but the manifest), bytes as stored.
+
+    SQLite has no checksums of its own: a changed byte inside a stored text passes its integrity
+    check. This fingerprint, taken when the backup is made and checked before it is restored,
+    catches it. Text is read as raw bytes, so a damaged one cannot fail to decode on the way.
+    """
+    digest = hashlib.sha256()
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path)
+        try:
+            connection.text_factory = bytes
+            tables = connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != ? ORDER BY name",
+                (MANIFEST_TABLE,),
+            ).fetchall()
+            for name, sql in tables:
+                digest.update(repr((name, sql)).encode("ascii"))
+                quoted = '"' + name.decode("utf-8", "replace").replace('"', '""') + '"'
+                for row in connection.execute(f"SELECT * FROM {quoted}"):
+                    digest.update(repr(row).encode("ascii"))
+        finally:
+            connection.close()
+    except errors as exc:
+        raise UnusableBackup("The backup is damaged: it cannot be read whole. Nothing was changed.") from exc
+    return digest.hexdigest()
+
+
+def _utf8_ok(path: Path) -> None:
+    """Careplan's databases hold UTF-8 text; a header saying otherwise means a damaged file."""
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path)
+        try:
+            connection.text_factory = bytes
+            encoding = connection.execute("PRAGMA encoding").fetchone()
+        finally:
+            connection.close()
+    except errors as exc:
+        raise UnusableBackup("The backup is damaged. Nothing was changed.") from exc
+    if encoding != (b"UTF-8",):
+        raise UnusableBackup(
+            "The backup is damaged (its text is not stored as Careplan stores it). Nothing was changed."
+        )
+
+
+def _counts(db: Database) -> dict[str, int]:
+    tables = {
+        "staff": StaffMember,
+        "people": Person,
+        "plans": Plan,
+        "plan_versions": PlanVersion,
+        "goals": Goal,
+        "audit_events": AuditEvent,
+    }
+    with Session(db.engine) as session:
+        return {
+            name: int(session.scalar(select(func.count()).select_from(model)) or 0)
+            for name, model in tables.items()
+        }
+
+
+def _read_manifest(db: Database) -> BackupManifest | None:
+    """The manifest inside a backup (dropped from the copy: it is not part of the database)."""
+    with db.engine.connect() as conn:
+        names = {
+            row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if MANIFEST_TABLE not in names:
+            return None
+        row = conn.exec_driver_sql(f"SELECT manifest FROM {MANIFEST_TABLE}").first()
+        conn.exec_driver_sql(f"DROP TABLE {MANIFEST_TABLE}")
+        conn.commit()
+    try:
+        if row is None:
+            raise ValueError("an empty manifest")
+        return BackupManifest.from_json(str(row[0]))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UnusableBackup(
+            "The backup is damaged (its list of contents cannot be read). Nothing was changed."
+        ) from exc
+
+
+def read_manifest(backup_path: str | os.PathLike[str]) -> BackupManifest | None:
+    """The manifest of a backup file, read without changing the file (None if it has none)."""
+    path = Path(backup_path)
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path, read_only_file=True)
+        try:
+            row = connection.execute(f"SELECT manifest FROM {MANIFEST_TABLE}").fetchone()
+        finally:
+            connection.close()
+        return None if row is None else BackupManifest.from_json(str(row[0]))
+    except (*errors, ValueError, KeyError, TypeError):  # type: ignore[misc]
+        return None
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def _sync_file(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise StorageError(_write_problem(exc, "the backup")) from exc
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_quietly(path: Path) -> None:
+    for extra in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + extra).unlink()
+
+
+def _write_problem(exc: OSError, what: str) -> str:
+    if exc.errno == errno.ENOSPC:
+        return (
+            f"The disk is full, so {what} could not be written. Nothing was changed. "
+            "Free some space and try again."
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{what.capitalize()} could not be written: the folder is read-only. Nothing was changed."
+    if exc.errno == errno.EIO:
+        return f"The disk reported an error while {what} was written. Nothing was changed. Check the disk."
+    return f"{what.capitalize()} could not be written ({exc.strerror or exc}). Nothing was changed."
+
+
+def _sqlite_write_problem(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return (
+            "The disk is full, so the backup could not be written. Nothing was changed. "
+            "Free some space and try again."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "The backup could not be written: the folder is read-only. Nothing was changed."
+    if "i/o" in text:
+        return "The disk reported an error while the backup was written. Nothing was changed. Check the disk."
+    if "locked" in text or "busy" in text:
+        return "The database was too busy to copy. Nothing was changed. Please try again in a moment."
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (
+            "The database file is damaged, so it cannot be backed up. Nothing was changed. "
+            "Restore the latest backup or ask your administrator."
+        )
+    return "The backup could not be made. Nothing was changed. Please try again."

@@ -1,0 +1,170 @@
+"""Who opened or changed a person's record: the audit trail, for one person, in plain words.
+
+Audit events name a record (``entity``, ``entity_id``), never a person, so the events about one
+person are found by joining: the person's own row, their About me and substance use, their
+consents and requests, their plans, and through the plans every version, goal, step, service
+chosen, note of disagreement, signature and review. Each of those tables has an index on its
+parent's id, so the sets stay small; the trail itself is read once.
+
+What cannot be found this way: a goal, step, service or disagreement that was later removed
+(its row is gone, so nothing says whose it was). Those events stay in the trail and are checked
+by ``careplan audit verify``, but they do not show here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select
+
+from careplan.domain.enums import Role
+from careplan.domain.permissions import Action
+from careplan.domain.records import (
+    Allocation,
+    AuditEvent,
+    Consent,
+    Disagreement,
+    Goal,
+    Person,
+    Plan,
+    PlanVersion,
+    Proposal,
+    Review,
+    Signature,
+    StaffMember,
+    Step,
+)
+from careplan.services.unit_of_work import Actor, read_only
+from careplan.storage.database import Database
+
+OPENED = "Opened the record"
+
+# (action, entity) -> what happened, in words a manager reads at a glance.
+WORDS: dict[tuple[str, str], str] = {
+    ("open", "person"): OPENED,
+    ("create", "person"): "Added the person to Careplan",
+    ("update", "person"): "Changed the person's details",
+    ("write", "about_me"): "Changed About me",
+    ("remove", "about_me"): "Took an answer out of About me",
+    ("write", "substances"): "Changed substance use",
+    ("give", "consent"): "Recorded what the person agrees to share",
+    ("withdraw", "consent"): "Recorded that the person stopped agreeing to share",
+    ("create", "proposal"): "Asked for a service that is not in the list",
+    ("decide", "proposal"): "Decided on a request for a service",
+    ("create", "plan"): "Started a plan",
+    ("create", "plan_version"): "Started a version of the plan",
+    ("update", "plan_version"): "Changed the dates of the plan",
+    ("revise", "plan_version"): "Started a new version of the plan",
+    ("agree", "plan_version"): "The plan was agreed (both signed)",
+    ("approve", "plan_version"): "Approved the plan",
+    ("activate", "plan_version"): "Put the plan into action",
+    ("supersede", "plan_version"): "An older version was replaced",
+    ("close", "plan_version"): "Closed the plan",
+    ("issue_agreement", "plan_version"): "Made the agreement document",
+    ("assess", "budget"): "Worked out the budget",
+    ("update", "budget"): "Set the agreed budget",
+    ("create", "goal"): "Added a goal",
+    ("update", "goal"): "Changed a goal",
+    ("progress", "goal"): "Recorded progress on a goal",
+    ("create", "step"): "Added a step",
+    ("update", "step"): "Changed a step",
+    ("progress", "step"): "Ticked a step done or not done",
+    ("allocate", "allocation"): "Chose a service",
+    ("update", "allocation"): "Changed a chosen service",
+    ("create", "disagreement"): "Noted \u201cI don't agree\u201d",
+    ("sign", "signature"): "Recorded a signature",
+    ("schedule", "review"): "Set a review date",
+    ("record", "review"): "Recorded a review",
+    ("cancel", "review"): "Called off a review",
+}
+
+
+def describe(action: str, entity: str, fields: list[str] | tuple[str, ...] = ()) -> str:
+    """An audit event in plain words (field names only refine it: they never hold personal text)."""
+    if (action, entity) == ("update", "goal") and list(fields) == ["position"]:
+        return "Moved a goal"
+    words = WORDS.get((action, entity))
+    if words is not None:
+        return words
+    return f"{action} {entity}".replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class AccessEvent:
+    """One opening of, or change to, a person's record."""
+
+    seq: int
+    at: datetime
+    staff_id: int | None
+    staff_name: str
+    role: str  # the staff member's role now, in words
+    what: str
+    opened: bool  # True for an opening, False for a change
+
+    @property
+    def who(self) -> str:
+        return f"{self.staff_name} ({self.role})" if self.role else self.staff_name
+
+
+def _events_about(person_id: int) -> ColumnElement[bool]:
+    """Which audit events are about this person's record (see the module's docstring)."""
+    plans = select(Plan.id).where(Plan.person_id == person_id)
+    versions = select(PlanVersion.id).where(PlanVersion.plan_id.in_(plans))
+    goals = select(Goal.id).where(Goal.version_id.in_(versions))
+    by_entity: list[tuple[tuple[str, ...], Select[int]]] = [
+        (("plan",), plans),
+        (("plan_version", "budget"), versions),
+        (("goal",), goals),
+        (("step",), select(Step.id).where(Step.goal_id.in_(goals))),
+        (("allocation",), select(Allocation.id).where(Allocation.version_id.in_(versions))),
+        (("disagreement",), select(Disagreement.id).where(Disagreement.version_id.in_(versions))),
+        (("signature",), select(Signature.id).where(Signature.version_id.in_(versions))),
+        (("review",), select(Review.id).where(Review.plan_id.in_(plans))),
+        (("proposal",), select(Proposal.id).where(Proposal.person_id == person_id)),
+        (("consent",), select(Consent.id).where(Consent.person_id == person_id)),
+    ]
+    own = and_(AuditEvent.entity.in_(("person", "about_me", "substances")), AuditEvent.entity_id == person_id)
+    return or_(
+        own,
+        *(
+            and_(AuditEvent.entity.in_(entities), AuditEvent.entity_id.in_(ids))
+            for entities, ids in by_entity
+        ),
+    )
+
+
+def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEvent]:
+    """Who opened or changed this person's record, newest first.
+
+    For staff who may see the audit trail and may see people's records (managers).
+    """
+    with read_only(db, actor, (Action.VIEW_AUDIT, Action.VIEW_PEOPLE)) as work:
+        work.get(Person, person_id, "person")
+        rows = work.session.execute(
+            select(
+                AuditEvent.id,
+                AuditEvent.at,
+                AuditEvent.staff_id,
+                AuditEvent.action,
+                AuditEvent.entity,
+                AuditEvent.fields,
+                StaffMember.display_name,
+                StaffMember.role,
+            )
+            .outerjoin(StaffMember, StaffMember.id == AuditEvent.staff_id)
+            .where(_events_about(person_id))
+            .order_by(AuditEvent.id.desc())
+        ).all()
+    return [
+        AccessEvent(
+            seq=seq,
+            at=at,
+            staff_id=staff_id,
+            staff_name=name or "Careplan itself",
+            role=Role(role).label if role else "",
+            what=describe(action, entity, list(fields or [])),
+            opened=(action, entity) == ("open", "person"),
+        )
+        for seq, at, staff_id, action, entity, fields, name, role in rows
+    ]

@@ -1,0 +1,139 @@
+"""Starting the app on a damaged database: a plain message, and the offer of the latest backup."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from careplan.gui import app, restore_offer
+from careplan.services import backup
+from careplan.services.audit import verify_audit_trail
+from careplan.storage.database import open_database
+from tests.services.builders import World, build_world
+
+SCREENSHOT = Path("/tmp/careplan-restore-offer.png")
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> tuple[Path, World]:
+    path = tmp_path / "careplan.db"
+    db = open_database(path)
+    try:
+        world = build_world(db)
+        backup.backups_folder(path).mkdir()
+        backup.backup_database(db, world.team.manager, backup.automatic_backup_path(path))
+    finally:
+        db.dispose()
+    data = bytearray(path.read_bytes())
+    data[4096 : 4096 * 8] = bytes(4096 * 7)  # zeroed pages
+    path.write_bytes(bytes(data))
+    return path, world
+
+
+class Told:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.critical: list[str] = []
+        self.information: list[str] = []
+        monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: self.critical.append(text))
+        monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: self.information.append(text))
+
+
+def test_the_error_box_offers_the_latest_backup_and_an_administrator_restores_it(
+    qtbot: QtBot, damaged: tuple[Path, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, world = damaged
+    told = Told(monkeypatch)
+    shown: list[str] = []
+
+    def choose_restore(box: QMessageBox) -> None:
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        box.grab().save(str(SCREENSHOT))
+        shown.append(box.text() + "\n" + box.informativeText())
+        restore = next(b for b in box.buttons() if b.text() == "Restore the latest backup")
+        restore.click()
+
+    monkeypatch.setattr(restore_offer, "show", choose_restore)
+    monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: "ada")
+
+    assert restore_offer.offer_restore(str(path), "The database file is damaged and cannot be read.") is True
+
+    assert "The database file is damaged" in shown[0]
+    assert "The latest backup was made on" in shown[0]
+    assert "The damaged file is kept" in shown[0]
+    assert told.critical == []
+    assert "is back in place" in told.information[0]
+    assert backup.database_state(path) == "healthy"
+    db = open_database(path)
+    try:
+        assert verify_audit_trail(db, world.team.manager).intact
+    finally:
+        db.dispose()
+
+
+def test_a_manager_cannot_restore_and_is_told_why(
+    qtbot: QtBot, damaged: tuple[Path, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _world = damaged
+    told = Told(monkeypatch)
+    before = path.read_bytes()
+    monkeypatch.setattr(restore_offer, "show", lambda box: _click(box, "Restore the latest backup"))
+    monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: "priya")
+    assert restore_offer.offer_restore(str(path), "The database file is damaged.") is False
+    assert "Only an administrator named in the backup" in told.critical[0]
+    assert path.read_bytes() == before
+
+
+def _click(box: QMessageBox, text: str) -> None:
+    next(b for b in box.buttons() if b.text() == text).click()
+
+
+def test_starting_the_app_on_a_damaged_database_shows_the_offer_never_a_traceback(
+    qtbot: QtBot, damaged: tuple[Path, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _world = damaged
+    told = Told(monkeypatch)
+    shown: list[str] = []
+
+    def close(box: QMessageBox) -> None:
+        shown.append(box.informativeText())
+        _click(box, "Close Careplan")
+
+    monkeypatch.setattr(restore_offer, "show", close)
+    assert app.run(str(path), "ada") == 3
+    assert "The latest backup was made on" in shown[0]
+    assert told.critical == []  # the offer was the error box; no second box
+
+
+def test_without_a_backup_the_box_says_whom_to_ask(
+    qtbot: QtBot, damaged: tuple[Path, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _world = damaged
+    shutil.rmtree(backup.backups_folder(path))
+    told = Told(monkeypatch)
+    shown: list[QMessageBox] = []
+
+    def close(box: QMessageBox) -> None:
+        shown.append(box)
+        assert [b.text() for b in box.buttons()] == ["Close Careplan"]
+        _click(box, "Close Careplan")
+
+    monkeypatch.setattr(restore_offer, "show", close)
+    assert app.run(str(path), "ada") == 3
+    assert "Ask your administrator" in shown[0].informativeText()
+    assert told.critical == []
+
+
+def test_only_a_damaged_sqlite_file_gets_the_offer(tmp_path: Path) -> None:
+    healthy = tmp_path / "healthy.db"
+    open_database(healthy).dispose()
+    assert restore_offer.damaged_database(str(healthy)) is None
+    assert restore_offer.damaged_database(str(tmp_path / "missing.db")) is None
+    assert restore_offer.damaged_database("postgresql+psycopg://careplan@127.0.0.1:1/careplan") is None
+    assert restore_offer.offer_restore(str(healthy), "The database file is damaged.") is None
+    assert restore_offer.offer_restore(str(healthy), "The database is busy.") is None
