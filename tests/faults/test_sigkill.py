@@ -147,7 +147,8 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_reported(tmp_path: P
     rng = random.Random(SEED)
     reported = Reported()
     stderr_path = tmp_path / "writer-stderr.txt"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # This tree's own src first (a worktree may share a venv whose careplan is installed elsewhere).
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT / "src"), str(ROOT))))
     command = [sys.executable, "-m", "tests.faults.kill_writer", str(path), str(sam.staff_id), str(dee)]
     with (
         stderr_path.open("wb") as stderr,

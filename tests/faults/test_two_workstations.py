@@ -55,7 +55,8 @@ class Workstation:
 
 @contextmanager
 def workstations(url: str, world: World, tmp_path: Path) -> Iterator[tuple[Workstation, Workstation]]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # This tree's own src first (a worktree may share a venv whose careplan is installed elsewhere).
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT / "src"), str(ROOT))))
     command = [sys.executable, "-m", "tests.faults.workstation", url]
     args = [str(world.team.key_worker.staff_id), str(world.version_id)]
     with ExitStack() as stack:

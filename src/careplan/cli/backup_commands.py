@@ -9,7 +9,7 @@
   named with ``--user`` or ``CAREPLAN_USER``; when the current database is damaged, the backup's
   own staff list says who is an administrator.
 
-Besides the codes in :mod:`careplan.cli.main`: 13 the database is on a PostgreSQL server (use
+Besides the codes in :mod:`careplan.cli.main`: 15 the database is on a PostgreSQL server (use
 pg_dump and pg_restore), 14 the file given to restore is not a usable Careplan backup.
 """
 

@@ -297,7 +297,6 @@ class VersionContent(QWidget):
 class HistoryPage(WorkspacePage):
     """Every version of this plan; choose one to read it as it was and see what changed."""
 
-
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self._person: PersonView | None = None
