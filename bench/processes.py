@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from careplan.services.demo.accounts import DEMO_PASSWORD
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 300
 
@@ -18,7 +20,11 @@ def probe_env(home: Path) -> dict[str, str]:
     env["XDG_CONFIG_HOME"] = str(home / "config")  # the app's window settings go here, not ~/.config
     env["CAREPLAN_DATA_DIR"] = str(home / "data")
     env.pop("CAREPLAN_DATABASE", None)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    # The probe signs in at the sign-in dialog with this (bench.probe_app): the dataset is demo
+    # data, so the demo accounts' password, unless CAREPLAN_BENCH_PASSWORD says otherwise.
+    env["CAREPLAN_PASSWORD"] = os.environ.get("CAREPLAN_BENCH_PASSWORD", DEMO_PASSWORD)
+    paths = (str(ROOT / "src"), str(ROOT), env.get("PYTHONPATH", ""))  # this tree's careplan first
+    env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     return env
 
 
