@@ -235,6 +235,10 @@ def busy_day(db: Database, world: World) -> Recorder:
     from careplan.services import authentication
 
     first, own = f"first password {CANARY}", f"own password {CANARY}"
+    run(
+        "set_first_password",  # nobody has a password yet (as in a database from before sign-in)
+        lambda: authentication.set_first_password(db, admin, f"the very first password {CANARY}"),
+    )
     run("set_password", lambda: authentication.set_password(db, admin, kw.staff_id, first))
     run("change_password", lambda: authentication.change_password(db, kw, first, own))
     run("confirm_identity", lambda: authentication.confirm_identity(db, kw, own))

@@ -133,6 +133,10 @@ def _set_password(db: Database, world: World) -> Call:
     return lambda a: authentication.set_password(db, a, world.team.key_worker.staff_id, "a first password")
 
 
+def _set_first_password(db: Database, world: World) -> Call:
+    return lambda a: authentication.set_first_password(db, a, "the very first password")  # nobody has one
+
+
 def _unlock_staff(db: Database, world: World) -> Call:
     from sqlalchemy import update
 
@@ -573,6 +577,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("change_password", authentication.change_password, (A.SIGN_IN,), _change_password),
     Scenario("set_password", authentication.set_password, (A.MANAGE_STAFF,), _set_password),
     Scenario("unlock_staff", authentication.unlock_staff, (A.MANAGE_STAFF,), _unlock_staff),
+    Scenario("set_first_password", authentication.set_first_password, (A.MANAGE_STAFF,), _set_first_password),
     Scenario("register_person", people.register_person, (A.REGISTER_PERSON,), _register_person),
     Scenario("update_person", people.update_person, (A.EDIT_PERSON,), _update_person),
     Scenario("write_about_me", people.write_about_me, (A.EDIT_ABOUT_ME,), _write_about_me),

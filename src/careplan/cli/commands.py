@@ -49,7 +49,15 @@ def sign_in(db: Database, args: argparse.Namespace, *, changing_password: bool =
     password may do only that (``careplan password``)."""
     from careplan.services import authentication
 
-    signed = authentication.sign_in(db, *credentials(args))
+    try:
+        signed = authentication.sign_in(db, *credentials(args))
+    except SignInRefused as exc:
+        if authentication.needs_first_password(db):  # a database from before sign-in
+            raise SignInRefused(
+                f"{exc.message} Nobody here has a password yet: an administrator chooses theirs first "
+                "with “careplan --user NAME password --first”."
+            ) from exc
+        raise
     if signed.must_change_password and not changing_password:
         raise SignInRefused(
             "Please choose your own password first: run “careplan password” "

@@ -9,6 +9,9 @@
 - ``careplan staff unlock USERNAME``, ``careplan staff deactivate USERNAME``,
   ``careplan staff role USERNAME ROLE``.
 - ``careplan password``: change your own password.
+- ``careplan --user NAME password --first``: only in a database from before sign-in, where no
+  active member of staff has a password yet (so nobody could sign in to set one): an active
+  administrator chooses their own password, without a current one. Refused once anyone has one.
 
 New passwords come from ``CAREPLAN_NEW_PASSWORD`` or are typed twice at the terminal; they are
 never command-line arguments (other users of the computer can see those).
@@ -49,7 +52,12 @@ def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> 
     role.add_argument("username", metavar="USERNAME")
     role.add_argument("role", choices=ROLE_NAMES)
 
-    commands.add_parser("password", help="change your own password")
+    password = commands.add_parser("password", help="change your own password")
+    password.add_argument(
+        "--first",
+        action="store_true",
+        help="an administrator chooses the first password of a database where nobody has one yet",
+    )
 
 
 def staff(args: argparse.Namespace) -> int:
@@ -99,10 +107,32 @@ def password(args: argparse.Namespace) -> int:
     from careplan.storage.database import open_database
 
     db = open_database(args.database, create=False)
+    if args.first:
+        return _first_password(db, args)
     name, current = credentials(args)
     signed = authentication.sign_in(db, name, current)  # a wrong one counts, as at any sign-in
     authentication.change_password(db, signed.actor, current, new_password("Your new password"))
     print("Your password has been changed.")
+    return 0
+
+
+def _first_password(db: Any, args: argparse.Namespace) -> int:
+    import os
+
+    from careplan.cli.commands import ENV_USER, new_password
+    from careplan.domain.errors import InvalidTransition, SignInRefused
+    from careplan.services import authentication
+    from careplan.services.unit_of_work import staff_by_username
+
+    name = (args.user or os.environ.get(ENV_USER) or "").strip().lower()
+    if not name:
+        raise SignInRefused(f"Say which administrator you are with --user NAME (or {ENV_USER}).")
+    if not authentication.needs_first_password(db):
+        raise InvalidTransition(authentication.FIRST_PASSWORD_REFUSED)
+    actor = staff_by_username(db, name)
+    signed = authentication.set_first_password(db, actor, new_password("Your password"))
+    print(f"Your password has been set, {signed.display_name}. Now give the rest of the team theirs:")
+    print("careplan staff set-password USERNAME")
     return 0
 
 

@@ -1,6 +1,7 @@
 """Starting the desktop app: a screen check, the database, signing in, the window; signing out.
 
-``Desktop`` walks through: set up the first administrator (a new database) or sign in; choose
+``Desktop`` walks through: set up the first administrator (a new database), or let an
+administrator choose the first password (a database from before sign-in), or sign in; choose
 an own password when the account must; the main window. Signing out (from the menu, or "Sign in
 as someone else" on a locked screen) closes the window and shows the sign-in dialog again
 without quitting. Every dialog is opened with ``open()``/``show()``, never a nested ``exec()``.
@@ -89,10 +90,12 @@ class Desktop:
         app.setQuitOnLastWindowClosed(False)
 
     def start(self) -> None:
-        from careplan.services.authentication import needs_first_administrator
+        from careplan.services.authentication import needs_first_administrator, needs_first_password
 
         if needs_first_administrator(self.db):
             self.set_up()
+        elif needs_first_password(self.db):  # a database from before sign-in
+            self.first_password()
         else:
             self.sign_in()
 
@@ -109,6 +112,19 @@ class Desktop:
                 self.open_window(dialog.signed_in)
 
         self._show(dialog, set_up_done)
+
+    def first_password(self) -> None:
+        from careplan.gui.dialogs.first_password import FirstPasswordDialog
+
+        dialog = FirstPasswordDialog(self.db)
+        dialog.setObjectName("firstPasswordDialog")
+
+        def chosen() -> None:
+            if dialog.signed_in is not None:
+                self.username = dialog.signed_in.username
+                self.open_window(dialog.signed_in)
+
+        self._show(dialog, chosen)
 
     def sign_in(self) -> None:
         from careplan.gui.dialogs.sign_in import SignInDialog

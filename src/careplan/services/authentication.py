@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, SignInRefused
@@ -290,6 +291,68 @@ def create_first_administrator(db: Database, username: str, display_name: str, p
         work.session.add(staff)
         work.session.flush()
         work.audit("create", "staff", staff, ("display_name", "password_hash", "role", "username"))
+        result = _signed_in(staff)
+    return result
+
+
+# --- a database from before sign-in: nobody has a password yet --------------------------------
+
+FIRST_PASSWORD_REFUSED = (
+    "Someone here already has a password, so this is not needed. Sign in, or ask an administrator "
+    "to set your password."
+)
+
+
+@dataclass(frozen=True)
+class Administrator:
+    staff_id: int
+    username: str
+    display_name: str
+
+
+def _nobody_has_a_password(session: Session) -> bool:
+    with_password = (
+        select(func.count())
+        .select_from(StaffMember)
+        .where(StaffMember.active.is_(True), StaffMember.password_hash.is_not(None))
+    )
+    staff = select(func.count()).select_from(StaffMember)
+    return bool(session.scalar(staff)) and not session.scalar(with_password)
+
+
+def needs_first_password(db: Database) -> bool:
+    """True for a database made before sign-in existed (or upgraded from a backup of one): there
+    is staff, but no active member of staff has a password, so nobody could sign in. An active
+    administrator then chooses their own password (:func:`set_first_password`)."""
+    with db.session() as session:
+        return _nobody_has_a_password(session)
+
+
+def administrators_without_password(db: Database) -> list[Administrator]:
+    """The active administrators who may choose the first password; empty unless
+    :func:`needs_first_password` (only then does anyone see who the administrators are)."""
+    with db.session() as session:
+        if not _nobody_has_a_password(session):
+            return []
+        rows = session.scalars(
+            select(StaffMember)
+            .where(StaffMember.active.is_(True), StaffMember.role == Role.ADMINISTRATOR)
+            .order_by(StaffMember.display_name, StaffMember.id)
+        )
+        return [Administrator(s.id, s.username, s.display_name) for s in rows]
+
+
+def set_first_password(db: Database, actor: Actor, password: str) -> SignedIn:
+    """An active administrator of a database where nobody has a password yet chooses their own,
+    and is signed in. Refused once any active member of staff has a password (then they sign in,
+    and an administrator sets everyone else's)."""
+    with unit_of_work(db, actor, Action.MANAGE_STAFF) as work:
+        staff = work.staff
+        check_password_rules(password, staff.username)
+        if not _nobody_has_a_password(work.session):
+            raise InvalidTransition(FIRST_PASSWORD_REFUSED)
+        _set_hash(staff, password, work.now, must_change=False)
+        work.audit("set_first_password", "staff", staff, ("password_hash",))
         result = _signed_in(staff)
     return result
 
