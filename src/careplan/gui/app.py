@@ -72,14 +72,14 @@ class Desktop:
     ) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from careplan.services import demo
+        from careplan.services.demo.accounts import DEMO_PASSWORD
+        from careplan.services.demo.marker import demo_marker  # small: not the demo builder
 
         self.db = db
         self.settings = settings
         self.username = username
-        marker = demo.demo_marker(db)
-        self.demo = marker is not None
-        self.demo_password: str | None = getattr(demo, "DEMO_PASSWORD", None) if self.demo else None
+        self.demo = demo_marker(db) is not None
+        self.demo_password: str | None = DEMO_PASSWORD if self.demo else None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None  # the sign-in, set-up or choose-a-password dialog showing
         self.finished = False
