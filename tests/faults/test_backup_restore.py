@@ -488,6 +488,18 @@ def test_an_administrator_restores_over_a_damaged_database_by_the_backups_own_st
         db.dispose()
 
 
+def test_a_backup_from_before_passwords_cannot_sign_anyone_in_over_a_damaged_database(
+    template: Made, tmp_path: Path
+) -> None:
+    path, made, _world = damaged_with_backup(template, tmp_path, _zero_pages)
+    _tamper(made, *(f"ALTER TABLE staff DROP COLUMN {c}" for c in ("password_hash", "password_changed_at")))
+    damaged_bytes = path.read_bytes()
+    with pytest.raises(SignInRefused, match="made before Careplan had passwords") as refused:
+        backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
+    assert "Nothing was changed" in refused.value.message
+    assert path.read_bytes() == damaged_bytes
+
+
 @pytest.mark.parametrize("damage", DAMAGE)
 def test_the_command_line_names_the_latest_backup_and_the_restore_command(
     template: Made,

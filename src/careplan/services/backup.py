@@ -494,23 +494,32 @@ def actor_for_restore(
     if where != database:
         _check_backup_file(where, database)
     errors = _sqlite_errors()
+    row: tuple[int, str | None] | None = None
     try:
         connection = _connect_file(where, read_only_file=where != database)
         try:
-            row = connection.execute(
-                "SELECT id, password_hash FROM staff WHERE username = ?", (name,)
-            ).fetchone()
+            columns = {r[1] for r in connection.execute("PRAGMA table_info(staff)")}
+            if "password_hash" in columns:
+                row = connection.execute(
+                    "SELECT id, password_hash FROM staff WHERE username = ?", (name,)
+                ).fetchone()
         finally:
             connection.close()
     except errors as exc:
         if where == database:
             raise StorageError("Careplan could not read the staff list from the database.") from exc
         raise UnusableBackup(_unusable(where, "it cannot be read")) from exc
+    from careplan.domain.errors import SignInRefused
+
+    place = "the database" if where == database else "the backup"
+    if columns and "password_hash" not in columns:  # made before staff had passwords
+        raise SignInRefused(
+            f"{'The database' if where == database else where.name} was made before Careplan had "
+            "passwords, so it cannot say whose password is right. Nothing was changed. Ask whoever "
+            "looks after Careplan to restore it by hand."
+        )
     # The same answer for an unknown name and a wrong password, as when signing in.
     if not password_matches(None if row is None else row[1], password):
-        from careplan.domain.errors import SignInRefused
-
-        place = "the database" if where == database else "the backup"
         raise SignInRefused(f"That username and password do not match an account in {place}.")
     assert row is not None
     return Actor(int(row[0]))
