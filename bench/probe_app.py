@@ -9,13 +9,24 @@ MODE ``startup``: quit at the first paint. MODE ``memory``: first use the window
 would (scroll the list a few pages, search, open three people's workspaces), then report the
 process's peak resident memory and quit.
 
+Signing in: the app opens on its sign-in dialog (``--user`` fills in the username). When the
+event loop starts, the probe types the password from ``CAREPLAN_PASSWORD`` into that dialog and
+presses Sign in, as a person would; :func:`bench.processes.probe_env` sets it to the demo
+accounts' password (the benchmark dataset is demo data). So start-up is measured to the people
+list *including* the password check (argon2), not to the sign-in dialog. The READY line also
+says how long pressing Sign in took (``sign_in_ms``: the password check and building the window).
+
 Nothing in Careplan is changed: the watcher wraps ``QApplication.exec`` from outside.
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import sys
+import time
+
+_sign_in_ms = 0.0  # signing in and opening the window, from pressing Sign in
 
 
 def _peak_kb() -> int:
@@ -49,7 +60,7 @@ def main() -> int:
         rows = table.model().rowCount()
         if mode == "memory":
             _use_the_window(table)
-        print(f"READY rows={rows} rss_kb={_peak_kb()}", flush=True)
+        print(f"READY rows={rows} rss_kb={_peak_kb()} sign_in_ms={_sign_in_ms:.1f}", flush=True)
         assert app is not None
         app.quit()
 
@@ -68,6 +79,10 @@ def main() -> int:
     def exec_and_watch(*_args: object) -> int:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        refused = _sign_in(app)
+        if refused is not None:
+            print(f"NOTREADY {refused}", flush=True)
+            return 1
         table = next(
             (w for w in app.allWidgets() if isinstance(w, QTableView) and w.objectName() == "peopleTable"),
             None,
@@ -82,6 +97,31 @@ def main() -> int:
     from careplan.cli.main import main as careplan_main
 
     return int(careplan_main(careplan_args) or 0)
+
+
+def _sign_in(app: object) -> str | None:
+    """Sign in at the sign-in dialog, if it is showing. Returns why not, or None."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    assert isinstance(app, QApplication)
+    dialog = next(
+        (w for w in app.topLevelWidgets() if isinstance(w, QDialog) and w.objectName() == "signInDialog"),
+        None,
+    )
+    if dialog is None or not dialog.isVisible():
+        return None
+    password = os.environ.get("CAREPLAN_PASSWORD")
+    if not password:
+        return "the sign-in dialog is showing and CAREPLAN_PASSWORD is not set"
+    ui = getattr(dialog, "ui")  # noqa: B009 - the sign-in dialog's form
+    ui.password.setText(password)
+    started = time.perf_counter()
+    ui.signInButton.click()  # signs in and opens the main window, or shows why not
+    global _sign_in_ms
+    _sign_in_ms = (time.perf_counter() - started) * 1000
+    if ui.problem.isVisible():
+        return f"signing in was refused: {ui.problem.text()}"
+    return None
 
 
 def _use_the_window(table: object) -> None:

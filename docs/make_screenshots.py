@@ -3,7 +3,8 @@
     .venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [--scale 1]
 
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
-as Sam Okafor (key worker), with Dee's workspace open.
+as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
+set-up, the administrator's staff screen and the locked window.
 """
 
 from __future__ import annotations
@@ -93,10 +94,58 @@ def main(argv: list[str]) -> int:
         window.open_person(writing.person_id)
         tabs.setCurrentIndex(titles.index("My plan"))
         shot(f"{number:02d}-my-plan-being-written")
+        number += 1
+    for name, widget in signing_in_screens(db, folder):
+        app.processEvents()
+        path = args.out / f"{number:02d}-{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+        widget.close()
+        number += 1
+    window.screen_lock.lock()
+    app.processEvents()
+    path = args.out / f"{number:02d}-locked.png"
+    locked_picture(window).save(str(path))
+    print(path)
+    window.screen_lock.unlock()
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
     return 0
+
+
+def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
+    """The sign-in dialog of the demo database, a new database's set-up, the staff screen."""
+    from careplan.domain.enums import Role
+    from careplan.gui.context import AppContext
+    from careplan.gui.dialogs.set_up import SetUpDialog
+    from careplan.gui.dialogs.sign_in import SignInDialog
+    from careplan.gui.dialogs.staff_admin import StaffAdminDialog
+    from careplan.services import demo
+    from careplan.services.unit_of_work import staff_by_username
+    from careplan.storage.database import open_database
+
+    sign_in = SignInDialog(db, demo=True, demo_password=getattr(demo, "DEMO_PASSWORD", None))
+    set_up = SetUpDialog(open_database(folder / "new.db"))
+    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    staff = StaffAdminDialog(admin)
+    for dialog in (sign_in, set_up, staff):
+        dialog.show()
+    return [("sign-in", sign_in), ("set-up", set_up), ("staff", staff)]
+
+
+def locked_picture(window: Any) -> Any:
+    """The locked window with its unlock dialog over the middle, as it looks on screen."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    picture = window.grab()
+    dialog = window.screen_lock.unlock_dialog.grab()
+    painter = QPainter(picture)
+    middle = QPoint((picture.width() - dialog.width()) // 2, (picture.height() - dialog.height()) // 2)
+    painter.drawPixmap(middle, dialog)
+    painter.end()
+    return picture
 
 
 def draft_with_steps(db: Any, actor: Any) -> Any:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from careplan.services.demo.accounts import DEMO_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {
     "generation",
@@ -112,6 +114,7 @@ def test_the_dataset_is_valid_careplan_data(report: dict[str, object]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "careplan.cli.main", "--database", dataset["path"], "audit", "verify"],
         cwd=ROOT,
+        env=dict(os.environ, CAREPLAN_USER="priya", CAREPLAN_PASSWORD=DEMO_PASSWORD),  # demo data
         capture_output=True,
         text=True,
         timeout=120,

@@ -23,6 +23,7 @@ from careplan.services import signing_certificate as certs
 from careplan.services.plans import revise_plan
 from careplan.storage import encryption, open_database
 from tests import sqlite_files
+from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.keyring_memory import FileKeyring, installed, subprocess_env
 from tests.services import builders
@@ -42,6 +43,7 @@ def run(
         if not k.startswith(("CAREPLAN_", "PYTHON_KEYRING")) and k != "PYTHONPATH"
     }
     full_env["CAREPLAN_DATA_DIR"] = str(data_dir)
+    full_env.update(AS_PRIYA)  # signed in as the manager unless --user says otherwise
     full_env["PYTHONPATH"] = os.pathsep.join((str(REPO / "src"), str(REPO)))  # the test keyring is in tests/
     # The database opens with its recovery passphrase whatever the keyring: these tests are about
     # the certificate's passphrase (tests/storage/test_encryption.py is about the database's key).
@@ -104,6 +106,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     db = open_database(database)
     try:
         world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        give_everyone_a_password(db)
         second = revise_plan(db, world.team.key_worker, world.version_id)
         builders.sign_both(db, world.team.key_worker, second)
         key = sqlite_files.key_of(database)  # found in the run's keyring, kept in the site's too
@@ -294,6 +297,7 @@ def test_no_certificate_yet_says_how_to_make_one(tmp_path: Path) -> None:
     db = open_database(database)
     try:
         world = builders.build_world(db, stage=PlanStatus.APPROVED)
+        give_everyone_a_password(db)
     finally:
         db.dispose()
     out = tmp_path / "agreement.pdf"
@@ -345,6 +349,8 @@ def in_process(site: Site, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
     """Run ``careplan`` in this process, with the site's keyring."""
     for name in [k for k in os.environ if k.startswith("CAREPLAN_")]:
         monkeypatch.delenv(name)
+    for name, value in AS_PRIYA.items():
+        monkeypatch.setenv(name, value)
     with installed(FileKeyring(site.keyring_file)):
         yield site
 
@@ -414,6 +420,7 @@ def test_certificate_create_show_and_replace(site: Site, tmp_path: Path) -> None
     db = open_database(fresh_db)
     try:
         builders.make_team(db)
+        give_everyone_a_password(db)
     finally:
         db.dispose()
 
@@ -460,6 +467,7 @@ def test_certificate_create_without_a_keyring_stores_nothing(site: Site, tmp_pat
     db = open_database(fresh_db)
     try:
         builders.make_team(db)
+        give_everyone_a_password(db)
     finally:
         db.dispose()
     env = {**FAIL_KEYRING, "CAREPLAN_CERT_PASSPHRASE": PASSPHRASE}

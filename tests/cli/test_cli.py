@@ -11,11 +11,16 @@ from pathlib import Path
 import pytest
 
 from careplan.domain.enums import PlanStatus, Role
+from careplan.services.demo import DEMO_PASSWORD
 from careplan.storage import encryption
 from careplan.storage.migrate import head_revision
 from tests import keyring_memory, sqlite_files
 
 REPO = Path(__file__).resolve().parents[2]
+
+# Signing in as a demo account: the name, and the password the way scripts give it.
+PRIYA = {"CAREPLAN_USER": "priya", "CAREPLAN_PASSWORD": DEMO_PASSWORD}
+DEMO_PASSWORD_ENV = {"CAREPLAN_PASSWORD": DEMO_PASSWORD}
 
 
 def run(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -30,6 +35,7 @@ def run(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subpro
         capture_output=True,
         text=True,
         env=full_env,
+        stdin=subprocess.DEVNULL,  # never a terminal: a missing password is an error, not a prompt
         timeout=120,
         check=False,
     )
@@ -107,12 +113,19 @@ def test_environment_variable_chooses_the_database(tmp_path: Path) -> None:
     assert not (tmp_path / "careplan.db").exists()
 
 
-def test_plans_needs_someone_to_act_as(tmp_path: Path) -> None:
+def test_plans_needs_someone_to_sign_in(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
     run("--database", str(path), "db", "upgrade", data_dir=tmp_path)
-    assert_plain_failure(run("--database", str(path), "plans", data_dir=tmp_path), 4, "--user")
+    assert_plain_failure(run("--database", str(path), "plans", data_dir=tmp_path), 13, "--user")
     assert_plain_failure(
-        run("--database", str(path), "--user", "nobody", "plans", data_dir=tmp_path), 5, "no member of staff"
+        run("--database", str(path), "--user", "nobody", "plans", data_dir=tmp_path),
+        13,
+        "No password was given",
+    )
+    assert_plain_failure(
+        run("--database", str(path), "--user", "nobody", "plans", data_dir=tmp_path, env=DEMO_PASSWORD_ENV),
+        13,
+        "username and password do not match",
     )
 
 
@@ -123,11 +136,12 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("--database", str(path), "demo", "--people", "200", "--seed", "7", data_dir=folder)
     assert result.returncode == 0, result.stderr
     assert "Demo data ready" in result.stdout
+    assert f"the password for each is “{DEMO_PASSWORD}”" in result.stdout
     return path
 
 
 def test_demo_then_plans_json_lists_every_status(demo_db: Path, tmp_path: Path) -> None:
-    result = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path)
+    result = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path, env=PRIYA)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert {row["status"] for row in rows} == {s.value for s in PlanStatus}
@@ -138,7 +152,7 @@ def test_demo_then_plans_json_lists_every_status(demo_db: Path, tmp_path: Path) 
 
 
 def test_plans_status_filter_and_table(demo_db: Path, tmp_path: Path) -> None:
-    table = run("--database", str(demo_db), "plans", data_dir=tmp_path)
+    table = run("--database", str(demo_db), "plans", data_dir=tmp_path, env=PRIYA)
     assert table.returncode == 0
     assert table.stdout.splitlines()[0].split() == [
         "Plan",
@@ -160,6 +174,7 @@ def test_plans_status_filter_and_table(demo_db: Path, tmp_path: Path) -> None:
         "--format",
         "json",
         data_dir=tmp_path,
+        env=DEMO_PASSWORD_ENV,
     )
     assert active.returncode == 0, active.stderr
     rows = json.loads(active.stdout)
@@ -168,16 +183,20 @@ def test_plans_status_filter_and_table(demo_db: Path, tmp_path: Path) -> None:
 
 
 def test_administrator_may_not_list_care_records(demo_db: Path, tmp_path: Path) -> None:
-    result = run("--database", str(demo_db), "--user", "admin", "plans", data_dir=tmp_path)
+    result = run(
+        "--database", str(demo_db), "--user", "admin", "plans", data_dir=tmp_path, env=DEMO_PASSWORD_ENV
+    )
     assert_plain_failure(result, 4, "administrator cannot")
 
 
 def test_demo_twice_keeps_the_demo_data_as_it_is(demo_db: Path, tmp_path: Path) -> None:
-    before = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path).stdout
+    before = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path, env=PRIYA).stdout
+    assert before.startswith("[")
     again = run("--database", str(demo_db), "demo", "--people", "5", "--seed", "8", data_dir=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "already has demo data (200 people, seed 7" in again.stdout
-    assert run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path).stdout == before
+    after = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path, env=PRIYA)
+    assert after.stdout == before
 
 
 def test_demo_refuses_a_database_with_real_people(tmp_path: Path) -> None:
@@ -200,13 +219,31 @@ def test_audit_verify_detects_tampering(demo_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     sqlite_files.copy(demo_db, copy)
     dst = sqlite_files.connect(copy)
-    intact = run("--database", str(copy), "--user", "priya", "audit", "verify", data_dir=tmp_path)
+    intact = run(
+        "--database",
+        str(copy),
+        "--user",
+        "priya",
+        "audit",
+        "verify",
+        data_dir=tmp_path,
+        env=DEMO_PASSWORD_ENV,
+    )
     assert intact.returncode == 0, intact.stderr
     assert "intact" in intact.stdout
     dst.execute("UPDATE audit_events SET action = 'delete' WHERE id = 3")
     dst.commit()
     dst.close()
-    broken = run("--database", str(copy), "--user", "priya", "audit", "verify", data_dir=tmp_path)
+    broken = run(
+        "--database",
+        str(copy),
+        "--user",
+        "priya",
+        "audit",
+        "verify",
+        data_dir=tmp_path,
+        env=DEMO_PASSWORD_ENV,
+    )
     assert broken.returncode == 7
     assert "event 3" in broken.stderr
 
@@ -220,7 +257,7 @@ def test_commands_work_against_postgresql(request: pytest.FixtureRequest, tmp_pa
     assert upgrade.returncode == 0, upgrade.stderr
     demo = run("--database", url, "demo", "--people", "40", data_dir=tmp_path)
     assert demo.returncode == 0, demo.stderr
-    listed = run("--database", url, "plans", "--format", "json", data_dir=tmp_path)
+    listed = run("--database", url, "plans", "--format", "json", data_dir=tmp_path, env=PRIYA)
     assert listed.returncode == 0, listed.stderr
     assert len(json.loads(listed.stdout)) >= 40
     info = run("--database", url, "db", "info", data_dir=tmp_path)

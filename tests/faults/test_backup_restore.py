@@ -13,13 +13,15 @@ from pathlib import Path
 import pytest
 
 from careplan.cli.main import main
-from careplan.domain.errors import NotFound, PermissionDenied, StorageError
+from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.services import backup, people, plans
 from careplan.services.audit import verify_audit_trail
 from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
+from careplan.storage.migrate import head_revision
 from tests import keyring_memory, sqlite_files
+from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.services.builders import CANARY, World, audit_count, build_world, goal, snapshot
 
@@ -32,6 +34,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Made:
     db = open_database(path)
     try:
         world = build_world(db)
+        give_everyone_a_password(db)  # restoring signs in
         people.write_about_me(db, world.team.key_worker, world.person_id, "hopes", f"A flat {CANARY}", PERSON)
     finally:
         db.dispose()
@@ -367,11 +370,23 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
         "DROP INDEX ix_plan_versions_frozen_sha256",
         "UPDATE alembic_version SET version_num = '0001'",
         "DROP TABLE careplan_backup",  # made before 0002, and before backups had a manifest
+        # ... and before 0003 (sign-in)
+        *(
+            f"ALTER TABLE staff DROP COLUMN {column}"
+            for column in (
+                "password_hash",
+                "password_changed_at",
+                "must_change_password",
+                "failed_sign_ins",
+                "locked_until",
+                "locked",
+            )
+        ),
     )
     result = backup.restore_database(db.path, world.team.administrator, made.path)
     assert result.upgraded
     with contextlib.closing(sqlite_files.connect(db.path)) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
         indexes = {r[1] for r in connection.execute("PRAGMA index_list('plan_versions')")}
     assert "ix_plan_versions_frozen_sha256" in indexes
     assert verify_audit_trail(db, world.team.manager).intact
@@ -418,16 +433,18 @@ def test_restore_on_a_new_machine_with_no_database_yet(
         env.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
         assert backup.database_state(fresh) == "missing"
         with pytest.raises(encryption.DatabaseLocked, match="recovery passphrase"):
-            backup.actor_for_restore(fresh, made.path, "ada")
+            backup.actor_for_restore(fresh, made.path, "ada", TEAM_PASSWORD)
         with pytest.raises(encryption.WrongRecoveryPassphrase):
-            backup.actor_for_restore(fresh, made.path, "ada", recovery_passphrase="not the passphrase")
+            backup.actor_for_restore(
+                fresh, made.path, "ada", TEAM_PASSWORD, recovery_passphrase="not the passphrase"
+            )
         with pytest.raises(PermissionDenied):
             backup.restore_database(
                 fresh, world.team.key_worker, made.path, recovery_passphrase=TEST_RECOVERY_PASSPHRASE
             )
         assert not fresh.exists()
         admin = backup.actor_for_restore(
-            fresh, made.path, "ada", recovery_passphrase=TEST_RECOVERY_PASSPHRASE
+            fresh, made.path, "ada", TEAM_PASSWORD, recovery_passphrase=TEST_RECOVERY_PASSPHRASE
         )
         result = backup.restore_database(fresh, admin, made.path, backup_passphrase=TEST_RECOVERY_PASSPHRASE)
         assert result.kept_aside == []
@@ -498,9 +515,12 @@ def test_an_administrator_restores_over_a_damaged_database_by_the_backups_own_st
     with pytest.raises(PermissionDenied, match="administrator named in the backup"):
         backup.restore_database(path, world.team.manager, made)
     assert path.read_bytes() == damaged_bytes
-    with pytest.raises(NotFound):
-        backup.actor_for_restore(path, made, "nobody")
-    admin = backup.actor_for_restore(path, made, "ada")
+    with pytest.raises(SignInRefused, match="do not match an account in the backup"):
+        backup.actor_for_restore(path, made, "nobody", TEAM_PASSWORD)
+    with pytest.raises(SignInRefused, match="do not match an account in the backup"):
+        backup.actor_for_restore(path, made, "ada", "not the password at all")
+    assert path.read_bytes() == damaged_bytes
+    admin = backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
     assert admin == world.team.administrator
 
     result = backup.restore_database(path, admin, made)
@@ -517,11 +537,28 @@ def test_an_administrator_restores_over_a_damaged_database_by_the_backups_own_st
         db.dispose()
 
 
+def test_a_backup_from_before_passwords_cannot_sign_anyone_in_over_a_damaged_database(
+    template: Made, tmp_path: Path
+) -> None:
+    path, made, _world = damaged_with_backup(template, tmp_path, _zero_pages)
+    _tamper(made, *(f"ALTER TABLE staff DROP COLUMN {c}" for c in ("password_hash", "password_changed_at")))
+    damaged_bytes = path.read_bytes()
+    with pytest.raises(SignInRefused, match="made before Careplan had passwords") as refused:
+        backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
+    assert "Nothing was changed" in refused.value.message
+    assert path.read_bytes() == damaged_bytes
+
+
 @pytest.mark.parametrize("damage", DAMAGE)
 def test_the_command_line_names_the_latest_backup_and_the_restore_command(
-    template: Made, tmp_path: Path, damage: Callable[[Path], None], capsys: pytest.CaptureFixture[str]
+    template: Made,
+    tmp_path: Path,
+    damage: Callable[[Path], None],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, made, _world = damaged_with_backup(template, tmp_path, damage)
+    monkeypatch.setenv("CAREPLAN_PASSWORD", TEAM_PASSWORD)
     for command in (["plans"], ["db", "info"], ["audit", "verify"], ["backup"]):
         code = main(["--database", str(path), *command])
         err = capsys.readouterr().err
@@ -531,11 +568,16 @@ def test_the_command_line_names_the_latest_backup_and_the_restore_command(
         assert f"The latest backup is {made}" in err, err
         assert "careplan --database" in err
         assert f"restore {made}" in err
+    monkeypatch.setenv("CAREPLAN_PASSWORD", "not the password at all")
+    assert main(["--database", str(path), "--user", "ada", "restore", str(made)]) == 13
+    assert "do not match an account in the backup" in capsys.readouterr().err
+    assert backup.database_state(path) == "damaged"
+    monkeypatch.setenv("CAREPLAN_PASSWORD", TEAM_PASSWORD)
     code = main(["--database", str(path), "--user", "ada", "restore", str(made)])
     out = capsys.readouterr().out
     assert code == 0
     assert "damaged database is kept at" in out
-    assert main(["--database", str(path), "audit", "verify"]) == 0
+    assert main(["--database", str(path), "--user", "priya", "audit", "verify"]) == 0
 
 
 def test_a_damaged_database_without_a_backup_says_whom_to_ask(
@@ -554,9 +596,14 @@ def test_a_damaged_database_without_a_backup_says_whom_to_ask(
 
 
 def test_backup_and_restore_from_the_command_line(
-    live: tuple[Database, World], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    live: tuple[Database, World],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db, _world = live
+    monkeypatch.setenv("CAREPLAN_PASSWORD", TEAM_PASSWORD)
+    monkeypatch.delenv("CAREPLAN_USER", raising=False)
     assert db.path is not None
     database = ["--database", str(db.path)]
     target = tmp_path / "nightly.careplan-backup"
@@ -566,10 +613,11 @@ def test_backup_and_restore_from_the_command_line(
     out = capsys.readouterr().out
     assert f"Backup written to {target}" in out
     assert "1 people" in out or "1 person" in out
-    assert main([*database, "backup", "--keep", "2"]) == 0
+    assert main([*database, "backup", "--keep", "2"]) == 13  # nobody signed in
+    assert main([*database, "--user", "priya", "backup", "--keep", "2"]) == 0
     assert main([*database, "backup", str(target), "--keep", "2"]) == 2
     assert main([*database, "--user", "priya", "restore", str(target)]) == 4  # managers may not
-    assert main([*database, "restore", str(target)]) == 4  # nobody named
+    assert main([*database, "restore", str(target)]) == 13  # nobody named: nobody signed in
     junk = tmp_path / "junk.careplan-backup"
     junk.write_bytes(b"\x00" * 5000)
     assert main([*database, "--user", "ada", "restore", str(junk)]) == 14
@@ -580,9 +628,9 @@ def test_backup_and_restore_from_the_command_line(
 
 def test_postgresql_backups_are_pg_dumps_job(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     url = "postgresql+psycopg://careplan@127.0.0.1:1/careplan"
-    assert main(["--database", url, "backup", str(tmp_path / "b")]) == 13
+    assert main(["--database", url, "backup", str(tmp_path / "b")]) == 15
     assert "pg_dump" in capsys.readouterr().err
-    assert main(["--database", url, "--user", "ada", "restore", str(tmp_path / "b")]) == 13
+    assert main(["--database", url, "--user", "ada", "restore", str(tmp_path / "b")]) == 15
     assert "pg_restore" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
 

@@ -13,6 +13,7 @@ from careplan.gui import app, restore_offer
 from careplan.services import backup
 from careplan.services.audit import verify_audit_trail
 from careplan.storage.database import open_database
+from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.services.builders import World, build_world
 
 SCREENSHOT = Path("/tmp/careplan-restore-offer.png")
@@ -24,6 +25,7 @@ def damaged(tmp_path: Path) -> tuple[Path, World]:
     db = open_database(path)
     try:
         world = build_world(db)
+        give_everyone_a_password(db)
         backup.backups_folder(path).mkdir()
         backup.backup_database(db, world.team.manager, backup.automatic_backup_path(path))
     finally:
@@ -59,7 +61,7 @@ def test_the_error_box_offers_the_latest_backup_and_an_administrator_restores_it
         restore.click()
 
     monkeypatch.setattr(restore_offer, "show", choose_restore)
-    monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: "ada")
+    monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: ("ada", TEAM_PASSWORD))
 
     assert restore_offer.offer_restore(str(path), "The database file is damaged and cannot be read.") is True
 
@@ -83,10 +85,64 @@ def test_a_manager_cannot_restore_and_is_told_why(
     told = Told(monkeypatch)
     before = path.read_bytes()
     monkeypatch.setattr(restore_offer, "show", lambda box: _click(box, "Restore the latest backup"))
-    monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: "priya")
+    monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: ("priya", TEAM_PASSWORD))
     assert restore_offer.offer_restore(str(path), "The database file is damaged.") is False
     assert "Only an administrator named in the backup" in told.critical[0]
     assert path.read_bytes() == before
+
+
+def test_a_wrong_password_is_refused_plainly_and_nothing_changes(
+    qtbot: QtBot, damaged: tuple[Path, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _world = damaged
+    told = Told(monkeypatch)
+    before = path.read_bytes()
+    monkeypatch.setattr(restore_offer, "show", lambda box: _click(box, "Restore the latest backup"))
+    for given in (("ada", "not the password at all"), ("nobody", TEAM_PASSWORD)):
+        monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent, given=given: given)
+        assert restore_offer.offer_restore(str(path), "The database file is damaged.") is False
+    assert told.critical == ["That username and password do not match an account in the backup."] * 2
+    assert told.information == []
+    assert path.read_bytes() == before
+
+
+def test_cancelling_the_sign_in_restores_nothing(
+    qtbot: QtBot, damaged: tuple[Path, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _world = damaged
+    told = Told(monkeypatch)
+    before = path.read_bytes()
+    monkeypatch.setattr(restore_offer, "show", lambda box: _click(box, "Restore the latest backup"))
+    monkeypatch.setattr(restore_offer, "ask_administrator", lambda _parent: None)
+    assert restore_offer.offer_restore(str(path), "The database file is damaged.") is False
+    assert told.critical == told.information == []
+    assert path.read_bytes() == before
+
+
+def test_the_sign_in_dialog_asks_a_username_and_a_hidden_password(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = restore_offer.AdministratorDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
+    assert dialog.username.accessibleName()
+    assert dialog.password.accessibleName()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)  # nothing typed
+    assert dialog.isVisible()
+    assert dialog.problem.text() == "Please type the administrator's username."
+    qtbot.keyClicks(dialog.username, " ada ")
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.problem.text() == "Please type their password."
+    assert dialog.focusWidget() is dialog.password
+    qtbot.keyClicks(dialog.password, "team password 1")
+    dialog.grab().save("/tmp/careplan-restore-sign-in.png")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.credentials() == ("ada", "team password 1")
 
 
 def _click(box: QMessageBox, text: str) -> None:

@@ -385,7 +385,8 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     texts = [a.text() for a in file_menu.actions() if a.isVisible() and not a.isSeparator()]
     expected = ["&New person…", "&Verify an agreement…"]
     expected += ["Signing &certificate…"] if manages else []
-    assert texts == [*expected, "&Quit"]
+    signing_in = ["Change my &password…", "&Lock the screen\tCtrl+L", "Sign &out"]
+    assert texts == [*expected, *signing_in, "&Quit"]
     menus = window.document_menus  # type: ignore[attr-defined]
     menus.verify_action.trigger()
     assert isinstance(menus.verify_dialog, VerifyDialog)

@@ -232,6 +232,17 @@ def busy_day(db: Database, world: World) -> Recorder:
     quill = run("add_staff", lambda: staff.add_staff(db, admin, "quill", f"Quill {CANARY}", Role.KEY_WORKER))
     run("change_role", lambda: staff.change_role(db, admin, quill, Role.MANAGER))
     run("deactivate_staff", lambda: staff.deactivate_staff(db, admin, quill))
+    from careplan.services import authentication
+
+    first, own = f"first password {CANARY}", f"own password {CANARY}"
+    run(
+        "set_first_password",  # nobody has a password yet (as in a database from before sign-in)
+        lambda: authentication.set_first_password(db, admin, f"the very first password {CANARY}"),
+    )
+    run("set_password", lambda: authentication.set_password(db, admin, kw.staff_id, first))
+    run("change_password", lambda: authentication.change_password(db, kw, first, own))
+    run("confirm_identity", lambda: authentication.confirm_identity(db, kw, own))
+    run("unlock_staff", lambda: authentication.unlock_staff(db, admin, kw.staff_id))
     provider = run("add_provider", lambda: catalogue.add_provider(db, admin, "Rock Solid Climbing"))
     item = catalogue.ServiceInput(
         provider, "Bouldering", "sport", "Weekly pass", ServiceUnit.WEEK, Decimal("9")

@@ -46,6 +46,7 @@ from careplan.domain.records import (
 )
 from careplan.services import demo, people, plans, signing
 from careplan.services.audit import verify_chain
+from careplan.services.authentication import sign_in
 from careplan.services.canonical import matches_what_was_signed, plan_sha256
 from careplan.services.people import PersonDetails
 from careplan.services.queries import list_plans
@@ -516,9 +517,13 @@ def test_the_team_has_the_usernames_the_readme_lists(demo_db: Database) -> None:
     assert roles[Role.KEY_WORKER] >= 3
     assert roles[Role.MANAGER] >= 2
     assert roles[Role.PEER_MENTOR] >= 2
-    # Priya is the first manager, so commands run without --user act as her
-    first_manager = min((s for s in team.values() if s.role == Role.MANAGER), key=lambda s: s.id)
-    assert first_manager.username == "priya"
+    # The demo accounts, and only they, sign in with the demo password.
+    for account in demo.DEMO_ACCOUNTS:
+        signed = sign_in(demo_db, account.username, demo.DEMO_PASSWORD)
+        assert (signed.display_name, signed.role) == (account.display_name, account.role)
+    others = [s for s in team.values() if s.username not in {a.username for a in demo.DEMO_ACCOUNTS}]
+    assert others
+    assert all(s.password_hash is None for s in others)
 
 
 def test_key_workers_carry_caseloads_of_forty_to_sixty(sqlite_db: Database) -> None:
@@ -582,12 +587,14 @@ def test_zero_people_makes_just_the_team_and_the_catalogue(db: Database) -> None
 
 
 def test_the_command_line_makes_a_demo_with_every_status(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = str(tmp_path / "demo-check.db")
     assert careplan_main(["--database", target, "demo", "--people", "200"]) == 0
     made = capsys.readouterr().out
     assert "200 people" in made
+    monkeypatch.setenv("CAREPLAN_USER", "priya")
+    monkeypatch.setenv("CAREPLAN_PASSWORD", demo.DEMO_PASSWORD)
     assert careplan_main(["--database", target, "plans", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert {row["status"] for row in listed} == {s.value for s in PlanStatus}

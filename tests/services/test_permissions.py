@@ -40,6 +40,7 @@ from careplan.domain.records import AuditEvent, Review
 from careplan.services import (
     agreement,
     audit,
+    authentication,
     budget,
     catalogue,
     configuration,
@@ -100,6 +101,59 @@ class Scenario:
 
 def _add_staff(db: Database, world: World) -> Call:
     return lambda a: staff.add_staff(db, a, "newbie", "New Starter", Role.KEY_WORKER)
+
+
+STAFF_PASSWORD = "everyone's password"
+_hashes: dict[str, str] = {}
+
+
+def _everyone_has_a_password(db: Database) -> None:
+    """Every member of staff gets STAFF_PASSWORD (one hash, written straight in: quick)."""
+    from sqlalchemy import update
+
+    from careplan.domain.records import StaffMember
+
+    if STAFF_PASSWORD not in _hashes:
+        _hashes[STAFF_PASSWORD] = authentication.hash_password(STAFF_PASSWORD)
+    with db.session() as session, session.begin():
+        session.execute(update(StaffMember).values(password_hash=_hashes[STAFF_PASSWORD]))
+
+
+def _confirm_identity(db: Database, world: World) -> Call:
+    _everyone_has_a_password(db)
+    return lambda a: authentication.confirm_identity(db, a, STAFF_PASSWORD)
+
+
+def _change_password(db: Database, world: World) -> Call:
+    _everyone_has_a_password(db)
+    return lambda a: authentication.change_password(db, a, STAFF_PASSWORD, "a brand new password")
+
+
+def _set_password(db: Database, world: World) -> Call:
+    return lambda a: authentication.set_password(db, a, world.team.key_worker.staff_id, "a first password")
+
+
+def _set_first_password(db: Database, world: World) -> Call:
+    return lambda a: authentication.set_first_password(db, a, "the very first password")  # nobody has one
+
+
+def _unlock_staff(db: Database, world: World) -> Call:
+    from sqlalchemy import update
+
+    from careplan.domain.records import StaffMember
+
+    locked_out = add_member(db, world.team, "lockedout", Role.KEY_WORKER)
+    with db.session() as session, session.begin():
+        session.execute(
+            update(StaffMember)
+            .where(StaffMember.id == locked_out.staff_id)
+            .values(locked=True, failed_sign_ins=10)
+        )
+    return lambda a: authentication.unlock_staff(db, a, locked_out.staff_id)
+
+
+def _staff_list(db: Database, world: World) -> Call:
+    return lambda a: staff.staff_list(db, a)
 
 
 def _change_role(db: Database, world: World) -> Call:
@@ -522,6 +576,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("add_staff", staff.add_staff, (A.MANAGE_STAFF,), _add_staff),
     Scenario("change_role", staff.change_role, (A.MANAGE_STAFF,), _change_role),
     Scenario("deactivate_staff", staff.deactivate_staff, (A.MANAGE_STAFF,), _deactivate_staff),
+    Scenario("staff_list", staff.staff_list, (A.MANAGE_STAFF,), _staff_list, writes=False),
+    Scenario("confirm_identity", authentication.confirm_identity, (A.SIGN_IN,), _confirm_identity),
+    Scenario("change_password", authentication.change_password, (A.SIGN_IN,), _change_password),
+    Scenario("set_password", authentication.set_password, (A.MANAGE_STAFF,), _set_password),
+    Scenario("unlock_staff", authentication.unlock_staff, (A.MANAGE_STAFF,), _unlock_staff),
+    Scenario("set_first_password", authentication.set_first_password, (A.MANAGE_STAFF,), _set_first_password),
     Scenario("register_person", people.register_person, (A.REGISTER_PERSON,), _register_person),
     Scenario("update_person", people.update_person, (A.EDIT_PERSON,), _update_person),
     Scenario("write_about_me", people.write_about_me, (A.EDIT_ABOUT_ME,), _write_about_me),

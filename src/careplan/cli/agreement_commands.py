@@ -133,7 +133,7 @@ def agreement(args: argparse.Namespace) -> int:
 
     out = _output_path(args.out)
     db = open_for_cli(args.database, create=False)
-    actor = acting_staff(db, args.user)
+    actor = acting_staff(db, args)
     chosen = agreement_version(db, actor, args.plan_id, args.plan_version)
     try:
         identity = signing_identity(db)
@@ -224,7 +224,7 @@ def certificate(args: argparse.Namespace) -> int:
     command = args.certificate_command
     if command == "show":
         return _show(certs.certificate_info(db), certs.configured_timestamp_url(db))
-    actor = acting_staff(db, args.user)
+    actor = acting_staff(db, args)
     try:
         if command == "create":
             info = certs.create_self_signed(

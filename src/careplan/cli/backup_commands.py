@@ -9,21 +9,20 @@
   named with ``--user`` or ``CAREPLAN_USER``; when the current database is damaged, the backup's
   own staff list says who is an administrator.
 
-Besides the codes in :mod:`careplan.cli.main`: 13 the database is on a PostgreSQL server (use
+Besides the codes in :mod:`careplan.cli.main`: 15 the database is on a PostgreSQL server (use
 pg_dump and pg_restore), 14 the file given to restore is not a usable Careplan backup.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-EXIT_POSTGRES = 13
+EXIT_POSTGRES = 15
 EXIT_UNUSABLE_BACKUP = 14
 
 
@@ -89,7 +88,7 @@ def _backup(args: argparse.Namespace) -> int:
     try:
         if not db.is_sqlite or db.path is None:
             raise backups.NotForPostgres(backups.PG_BACKUP)
-        actor = acting_staff(db, args.user)
+        actor = acting_staff(db, args)
         automatic = not args.file
         if automatic:
             target = backups.automatic_backup_path(db.path)
@@ -119,19 +118,16 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import ENV_USER
-    from careplan.domain.errors import PermissionDenied
+    from careplan.cli.commands import credentials
     from careplan.services import backup as backups
     from careplan.storage.database import resolve_target
 
     url = resolve_target(args.database)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise backups.NotForPostgres(backups.PG_BACKUP)
-    username = args.user or os.environ.get(ENV_USER)
-    if not username:
-        raise PermissionDenied("Say which administrator is restoring, with --user (or CAREPLAN_USER).")
+    username, password = credentials(args)
     target = Path(url.database)
-    result = _restore_asking(backups, target, args.file, username)
+    result = _restore_asking(backups, target, args.file, username, password)
     made = f", made {_when(result.manifest.created_at)}" if result.manifest else ""
     print(f"Restored {result.restored_from.name}{made}, into {result.database}.")
     if result.upgraded:
@@ -142,7 +138,7 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore_asking(backups: Any, target: Path, file: str, username: str) -> Any:
+def _restore_asking(backups: Any, target: Path, file: str, username: str, password: str) -> Any:
     """Restore, asking at the terminal for a recovery passphrase (the database's, or the
     backup's when it was made on another computer) when the keyring cannot give a key."""
     from careplan.cli import commands
@@ -158,7 +154,7 @@ def _restore_asking(backups: Any, target: Path, file: str, username: str) -> Any
     asked: str | None = None
     for _ in range(commands.UNLOCK_ATTEMPTS + 2):
         try:
-            actor = backups.actor_for_restore(target, file, username, **passphrases)
+            actor = backups.actor_for_restore(target, file, username, password, **passphrases)
             return backups.restore_database(target, actor, file, **passphrases)
         except RecoveryPassphraseNeeded as exc:
             if not commands._interactive() or asked == "new":

@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from careplan.domain.errors import InvalidInput, NotFound, PermissionDenied, StorageError
+from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
+from careplan.services.authentication import SignedIn
 from careplan.services.unit_of_work import Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
@@ -19,6 +20,8 @@ ENV_DATABASE_PASSWORD = "CAREPLAN_DATABASE_PASSWORD"
 DEMO_RECOVERY_PASSPHRASE = "demo data only, never real records"
 """The recovery passphrase ``careplan demo`` gives a new database when none is set (the README says so)."""
 UNLOCK_ATTEMPTS = 3
+ENV_PASSWORD = "CAREPLAN_PASSWORD"
+ENV_NEW_PASSWORD = "CAREPLAN_NEW_PASSWORD"
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
@@ -131,36 +134,73 @@ def open_for_cli(
     return db
 
 
-def acting_staff(db: Database, username: str | None) -> Actor:
-    """The member of staff a command acts as.
+def _ask(prompt: str, env: str, what: str) -> str:
+    """A secret from the environment variable ``env``, else typed at the terminal (not echoed)."""
+    given = os.environ.get(env)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise SignInRefused(
+            f"No {what} was given. Type it at a terminal, or give it in the {env} environment variable."
+        )
+    import getpass
 
-    Until staff sign-in exists (the security issue), a command names the user with ``--user`` or
-    ``CAREPLAN_USER``; with neither, it acts as the first active manager, so that a demo database
-    can be explored straight away.
-    """
-    from sqlalchemy import select
+    return getpass.getpass(prompt)
 
-    from careplan.domain.enums import Role
-    from careplan.domain.records import StaffMember
 
-    name = username or os.environ.get(ENV_USER)
-    with db.session() as session:
-        if name:
-            staff = session.scalar(select(StaffMember).where(StaffMember.username == name.strip().lower()))
-            if staff is None:
-                raise NotFound(f"There is no member of staff called “{name}”.")
-        else:
-            staff = session.scalar(
-                select(StaffMember)
-                .where(StaffMember.role == Role.MANAGER, StaffMember.active.is_(True))
-                .order_by(StaffMember.id)
-                .limit(1)
-            )
-            if staff is None:
-                raise PermissionDenied("Say who you are with --user (this database has no manager yet).")
-        if not staff.active:
-            raise PermissionDenied(f"{staff.display_name}'s account has been deactivated.")
-        return Actor(staff.id)
+def credentials(args: argparse.Namespace) -> tuple[str, str]:
+    """Who is signing in, and their password (from the environment, else typed at the terminal)."""
+    name = (args.user or os.environ.get(ENV_USER) or "").strip()
+    if not name:
+        raise SignInRefused(f"Say who you are with --user NAME (or the {ENV_USER} environment variable).")
+    return name, _ask(f"Password for {name}: ", ENV_PASSWORD, "password")
+
+
+def sign_in(db: Database, args: argparse.Namespace, *, changing_password: bool = False) -> SignedIn:
+    """Sign in the member of staff a command acts as: ``--user`` (or ``CAREPLAN_USER``), and the
+    password from ``CAREPLAN_PASSWORD`` or typed at the terminal. Someone who must choose a new
+    password may do only that (``careplan password``)."""
+    from careplan.services import authentication
+
+    try:
+        signed = authentication.sign_in(db, *credentials(args))
+    except SignInRefused as exc:
+        if authentication.needs_first_password(db):  # a database from before sign-in
+            raise SignInRefused(
+                f"{exc.message} Nobody here has a password yet: an administrator chooses theirs first "
+                "with “careplan --user NAME password --first”."
+            ) from exc
+        raise
+    if signed.must_change_password and not changing_password:
+        raise SignInRefused(
+            "Please choose your own password first: run “careplan password” "
+            f"(the new one is typed at the terminal, or given in {ENV_NEW_PASSWORD})."
+        )
+    return signed
+
+
+def acting_staff(db: Database, args: argparse.Namespace) -> Actor:
+    """The member of staff a command acts as, once signed in."""
+    return sign_in(db, args).actor
+
+
+def new_password(what: str = "The new password") -> str:
+    """A new password from ``CAREPLAN_NEW_PASSWORD``, else typed twice at the terminal."""
+    given = os.environ.get(ENV_NEW_PASSWORD)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            f"No new password was given. Type it at a terminal, or give it in the {ENV_NEW_PASSWORD} "
+            "environment variable.",
+            "password",
+        )
+    import getpass
+
+    first = getpass.getpass(f"{what}: ")
+    if getpass.getpass("The same again: ") != first:
+        raise InvalidInput("The two passwords were not the same. Nothing was changed.", "password")
+    return first
 
 
 def start_app(args: argparse.Namespace) -> int:
@@ -194,6 +234,7 @@ def demo(args: argparse.Namespace) -> int:
             f"This database already has demo data ({made['people']} people, seed {made['seed']}, "
             f"made on {made['made_on']}). Nothing was added."
         )
+        print_demo_accounts()
         return 0
     started = time.perf_counter()
     last = [0.0]
@@ -210,7 +251,17 @@ def demo(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     print(f"Demo data ready in {elapsed:.1f} s: {summary.describe()}")
     print(f"Database: {db.info().url}")
+    print_demo_accounts()
     return 0
+
+
+def print_demo_accounts() -> None:
+    from careplan.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    print(f"Demo accounts (the password for each is “{DEMO_PASSWORD}”):")
+    for account in DEMO_ACCOUNTS:
+        print(f"  {account.username:<6} {account.display_name} ({account.role.label})")
+    print(f"For example: {ENV_USER}=priya {ENV_PASSWORD}={DEMO_PASSWORD} careplan plans")
 
 
 def plans(args: argparse.Namespace) -> int:
@@ -219,7 +270,7 @@ def plans(args: argparse.Namespace) -> int:
     from careplan.services.queries import list_plans
 
     db = _open(args)
-    actor = acting_staff(db, args.user)
+    actor = acting_staff(db, args)
     rows = list_plans(db, actor, PlanStatus(args.status) if args.status else None)
     if args.format == "json":
         print_json([row.as_json() for row in rows])
@@ -334,7 +385,7 @@ def audit(args: argparse.Namespace) -> int:
     from careplan.services.audit import verify_audit_trail
 
     db = _open(args)
-    actor = acting_staff(db, args.user)
+    actor = acting_staff(db, args)
     report = verify_audit_trail(db, actor)
     if report.intact:
         print(f"The audit trail is intact: {report.events} events, each following from the one before.")

@@ -6,7 +6,14 @@ Failures print one plain sentence on standard error and exit with a non-zero cod
 1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict,
 7 audit trail broken, 8 no usable signing certificate, 9 keyring unavailable; ``verify``: 10 changed
 after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version;
-``backup``/``restore``: 13 the database is on PostgreSQL (pg_dump's job), 14 not a usable backup.
+13 not signed in (no user or password given, the username and password do not match, wait after wrong
+passwords, account locked or closed, or a new password must be chosen first with ``careplan password``).
+
+Every command that reads or changes the record signs in first: ``--user NAME`` (or ``CAREPLAN_USER``)
+and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`` (which makes a new
+database and prints its demo accounts), ``db``, ``verify`` and ``certificate show`` need no sign-in.
+
+``backup``/``restore``: 14 not a usable backup, 15 the database is on PostgreSQL (pg_dump's job).
 A damaged SQLite database is reported with the latest backup and the ``careplan restore`` command.
 """
 
@@ -28,6 +35,7 @@ from careplan.domain.errors import (
     InvalidTransition,
     NotFound,
     PermissionDenied,
+    SignInRefused,
     StorageError,
 )
 
@@ -38,6 +46,7 @@ EXIT_STORAGE = 3
 EXIT_DENIED = 4
 EXIT_NOT_FOUND = 5
 EXIT_CONFLICT = 6
+EXIT_NOT_SIGNED_IN = 13
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--user",
         metavar="USERNAME",
-        help="the member of staff acting (default: $CAREPLAN_USER)",
+        help="who is signing in (default: $CAREPLAN_USER); the password comes from "
+        "$CAREPLAN_PASSWORD, else it is asked for",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -109,9 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit_commands.add_parser("verify", help="check that the audit trail is intact")
 
-    from careplan.cli.agreement_commands import add_commands
+    from careplan.cli import agreement_commands, staff_commands
 
-    add_commands(commands, _Parser)
+    agreement_commands.add_commands(commands, _Parser)
+    staff_commands.add_commands(commands, _Parser)
 
     from careplan.cli import backup_commands
 
@@ -147,6 +158,7 @@ def _exit_code(exc: CareplanError) -> int:
 
     for kind, code in (
         (KeyringUnavailable, 9),
+        (SignInRefused, EXIT_NOT_SIGNED_IN),
         (StorageError, EXIT_STORAGE),
         (PermissionDenied, EXIT_DENIED),
         (NotFound, EXIT_NOT_FOUND),
@@ -160,7 +172,7 @@ def _exit_code(exc: CareplanError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from careplan.cli import agreement_commands, backup_commands, commands
+    from careplan.cli import agreement_commands, backup_commands, commands, staff_commands
 
     if args.command is None:
         return commands.start_app(args)
@@ -172,6 +184,8 @@ def _run(args: argparse.Namespace) -> int:
         "agreement": agreement_commands.agreement,
         "verify": agreement_commands.verify,
         "certificate": agreement_commands.certificate,
+        "staff": staff_commands.staff,
+        "password": staff_commands.password,
         "backup": backup_commands.backup,
         "restore": backup_commands.restore,
     }[args.command]

@@ -52,5 +52,14 @@ class ConflictError(CareplanError):
     """Someone else changed the same plan since it was read. Nothing was overwritten."""
 
 
+class SignInRefused(CareplanError):
+    """Signing in (or confirming who you are) did not work. ``retry_after_seconds``: how long to
+    wait before the next try is even checked (None: try again now, or never without help)."""
+
+    def __init__(self, message: str, *, retry_after_seconds: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds
+
+
 class StorageError(CareplanError):
     """The database cannot be opened or used (missing, locked, corrupt, read-only, full)."""

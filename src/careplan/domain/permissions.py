@@ -42,6 +42,8 @@ class Action(StrEnum):
     MANAGE_SIGNING_CERTIFICATE = "manage_signing_certificate"
     BACKUP_DATABASE = "backup_database"
     RESTORE_DATABASE = "restore_database"
+    # Every member of staff: confirm who they are (unlocking their window), change their password.
+    SIGN_IN = "sign_in"
 
     @property
     def label(self) -> str:
@@ -56,6 +58,7 @@ _LABELS: dict[Action, str] = {
 
 _PEER_MENTOR = frozenset(
     {
+        Action.SIGN_IN,
         Action.VIEW_PEOPLE,
         Action.EDIT_ABOUT_ME,
         Action.EDIT_PLAN,
@@ -99,6 +102,7 @@ _MANAGER = _KEY_WORKER | {
 # anybody's care record.
 _ADMINISTRATOR = frozenset(
     {
+        Action.SIGN_IN,
         Action.MANAGE_STAFF,
         Action.CONFIGURE,
         Action.MANAGE_CATALOGUE,

@@ -105,6 +105,16 @@ class StaffMember(Base):
     role: Mapped[Role] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Signing in (services/authentication.py). No password hash yet: the account cannot sign in
+    # until an administrator sets a password.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    password_changed_at: Mapped[datetime | None]
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    # After a few failures, no attempt is even checked before this moment (the growing delay).
+    locked_until: Mapped[datetime | None]
+    # After too many failures, locked until an administrator unlocks the account.
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
         CheckConstraint("role IN ('key_worker', 'peer_mentor', 'manager', 'administrator')", name="role"),

@@ -16,6 +16,8 @@ class AppContext:
     actor: Actor
     staff_name: str
     role: Role
+    username: str = ""
+    demo: bool = False  # a database made by ``careplan demo``: the window says "demo data"
 
     def may(self, action: Action) -> bool:
         return may(self.role, action)

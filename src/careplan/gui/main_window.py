@@ -1,18 +1,28 @@
-"""The main window: the people list beside the person's workspace; menus, toolbar, status bar."""
+"""The main window: the people list beside the person's workspace; menus, toolbar, status bar.
+
+Its central area is a stack of two screens: the work (people and workspace, or for a role that
+does not see care records, the administrator's page) and the lock page that replaces it while the
+screen is locked (gui/lock/). Signing out and closing go through the same guard for unsaved words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -20,20 +30,41 @@ from careplan import __version__
 from careplan.domain.permissions import Action
 from careplan.gui.assets import icon
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.guard import TypedWords
+from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, ScreenLock
 from careplan.gui.people.panel import PeoplePanel
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 
 STATUS_SECONDS = 4000
+LOCK_AFTER_SETTING = "security/lock_after_seconds"
+
+
+def lock_after_seconds(settings: QSettings) -> float:
+    """How long without input before the screen locks (0: never). Five minutes unless set."""
+    value = settings.value(LOCK_AFTER_SETTING, DEFAULT_IDLE_SECONDS)
+    try:
+        return max(0.0, float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return float(DEFAULT_IDLE_SECONDS)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 class MainWindow(QMainWindow):
+    sign_out_requested = Signal()  # the person signed out (everything typed saved or let go)
+    closed = Signal()
+
     def __init__(self, context: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._settings = settings
+        self._title = "Careplan (demo data)" if context.demo else "Careplan"
+        self._left = False
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Careplan")
+        self.setWindowTitle(self._title)
         self.setWindowIcon(icon("careplan"))
 
         self.voice = VoiceSwitch(context.staff_name, context.role.label, self)
@@ -53,20 +84,90 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(self.splitter)
+        self.work = self.splitter if context.may(Action.VIEW_PEOPLE) else self._no_records_page()
+        self.lock_page = self._build_lock_page()
+        self.screens = QStackedWidget(self)
+        self.screens.setObjectName("screens")
+        self.screens.addWidget(self.work)
+        self.screens.addWidget(self.lock_page)
+        self.setCentralWidget(self.screens)
+        if self.work is not self.splitter:
+            self.splitter.hide()  # built (the pages expect it) but never shown to this role
 
         self.new_goal_action: QAction | None = None  # added with the plan page (gui/wiring.py)
+        self.screen_lock = ScreenLock(
+            self, context.db, context.actor, context.staff_name, lock_after_seconds(settings)
+        )
+        self.screen_lock.someone_else.connect(self.sign_out)
         self._build_actions()
         self._build_menus_and_toolbar()
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().addPermanentWidget(QLabel(f"{context.staff_name} ({context.role.label})", self))
+        if context.demo:
+            demo = QLabel("Demo data", self)
+            demo.setObjectName("demoLabel")
+            demo.setStyleSheet("background: #fff4d6; border: 1px solid #d9b44a; padding: 1px 8px;")
+            demo.setToolTip("Everyone in this database is invented.")
+            self.statusBar().addPermanentWidget(demo)
+        self.signed_in_label = QLabel(f"Signed in: {context.staff_name} ({context.role.label})", self)
+        self.signed_in_label.setObjectName("signedInLabel")
+        self.statusBar().addPermanentWidget(self.signed_in_label)
 
         self.people.person_chosen.connect(self.open_person)
         self.workspace.saved.connect(self.show_saved)
         self.workspace.person_changed.connect(lambda pid: self.people.refresh(keep_person=pid))
         self._restore_layout()
+        self.screen_lock.start()
+
+    def _no_records_page(self) -> QWidget:
+        """For a role that does not read care records (an administrator): what they can do here."""
+        page = QWidget(self)
+        page.setObjectName("noRecordsPage")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        text = QLabel(
+            f"You are signed in as {_a(self._context.role.label)}. "
+            "Your role looks after Careplan itself (staff accounts and settings); "
+            "it does not open anyone's care record.",
+            page,
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        self.staff_button: QPushButton | None = None
+        if self._context.may(Action.MANAGE_STAFF):
+            self.staff_button = QPushButton("Staff…", page)
+            self.staff_button.setObjectName("staffButton")
+            self.staff_button.setMinimumHeight(44)
+            self.staff_button.clicked.connect(self.manage_staff)
+            layout.addWidget(self.staff_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+        return page
+
+    def _build_lock_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("lockPage")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        heading = QLabel("Careplan is locked", page)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(heading)
+        words = QLabel(
+            f"{self._context.staff_name} is signed in. Nothing on the screen can be seen until they "
+            "type their password. Anyone else can sign in as themselves.",
+            page,
+        )
+        words.setWordWrap(True)
+        words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(words)
+        # The text sits high: the unlock dialog opens over the middle of the window.
+        layout.addStretch(5)
+        return page
 
     # actions -----------------------------------------------------------------------------------
 
@@ -96,6 +197,7 @@ class MainWindow(QMainWindow):
             "&New person…", QKeySequence.StandardKey.New, self.new_person, "Add a new person"
         )
         self.new_person_action.setEnabled(self._context.may(Action.REGISTER_PERSON))
+        self.new_person_action.setVisible(self._context.may(Action.REGISTER_PERSON))
         self.switch_voice_action = self._action(
             "Switch &voice", "F4", self.voice.toggle, "Switch who is writing now"
         )
@@ -106,6 +208,24 @@ class MainWindow(QMainWindow):
             "Show the latest changes from other computers",
         )
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "Close Careplan")
+        self.change_password_action = self._action(
+            "Change my &password…", None, self.change_password, "Choose a new password"
+        )
+        # Ctrl+L is caught by the screen lock's event filter (it works even with an editor open),
+        # so the menu only shows it: a second, real shortcut would compete with it.
+        self.lock_action = self._action(
+            "&Lock the screen\tCtrl+L",
+            None,
+            self.screen_lock.lock,
+            "Hide everything until you type your password",
+        )
+        self.sign_out_action = self._action(
+            "Sign &out", None, self.sign_out, "Sign out so that someone else can sign in"
+        )
+        self.staff_action = self._action(
+            "&Staff…", None, self.manage_staff, "Add staff, change roles, set passwords"
+        )
+        self.staff_action.setVisible(self._context.may(Action.MANAGE_STAFF))
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.workspace.about_me.undo_stack)
@@ -118,6 +238,11 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.new_person_action)
+        file_menu.addAction(self.staff_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.change_password_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu("&Edit")
@@ -140,6 +265,13 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(self.voice)
         self.addToolBar(toolbar)
+        sees_people = self._context.may(Action.VIEW_PEOPLE)
+        for action in (self.find_action, self.switch_voice_action, self.reload_action):
+            action.setVisible(sees_people)
+            action.setEnabled(sees_people)
+        self.person_menu.menuAction().setVisible(sees_people)
+        toolbar.setVisible(sees_people)
+        self._toolbars_shown: list[QWidget] = []
 
     # behaviour ---------------------------------------------------------------------------------
 
@@ -180,6 +312,101 @@ class MainWindow(QMainWindow):
             f"<p>Database: {self._context.db.info().url}</p>",
         )
 
+    # signing out, passwords, staff, the lock ---------------------------------------------------
+
+    def show_locked(self, locked: bool) -> None:
+        """Swap the whole central area for the lock page (widgets hidden, never destroyed)."""
+        if locked:
+            self._toolbars_shown = [
+                w for w in self.findChildren(QToolBar) + self.findChildren(QDockWidget) if not w.isHidden()
+            ]
+            for bar in self._toolbars_shown:
+                bar.hide()
+            self.screens.setCurrentWidget(self.lock_page)
+            self.menuBar().setEnabled(False)
+            self.statusBar().clearMessage()
+            self.setWindowTitle(f"{self._title} (locked)")
+        else:
+            self.screens.setCurrentWidget(self.work)
+            for bar in self._toolbars_shown:
+                bar.show()
+            self._toolbars_shown = []
+            self.menuBar().setEnabled(True)
+            self.setWindowTitle(self._title)
+
+    def sign_out(self) -> None:
+        """Leave the window to someone else: what was typed is saved first, or let go knowingly."""
+        if not self._may_leave("Sign out"):
+            return
+        self._leave()
+        self.hide()
+        self.sign_out_requested.emit()
+
+    def change_password(self) -> None:
+        from careplan.gui.dialogs.change_password import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self._context.db, self._context.actor, parent=self)
+        dialog.setObjectName("changePasswordDialog")
+        dialog.accepted.connect(lambda: self.show_saved("Your password was changed"))
+        dialog.open()
+
+    def manage_staff(self) -> None:
+        from careplan.gui.dialogs.staff_admin import StaffAdminDialog
+
+        dialog = StaffAdminDialog(self._context, self)
+        dialog.setObjectName("staffAdminDialog")
+        dialog.open()
+
+    def other_windows(self) -> list[QWidget]:
+        """Dialogs and question boxes open over this window (not the lock's own)."""
+        unlock = self.screen_lock.unlock_dialog
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self and w is not unlock and w.isVisible() and isinstance(w, QDialog)
+        ]
+
+    def _may_leave(self, verb: str) -> bool:
+        """True when nothing typed would be lost, or the person at the keyboard lets it go."""
+        locked = self.screen_lock.is_locked
+        if not locked:
+            self.workspace.save_pending()
+        # While locked, nothing is saved now: saving can ask a question that shows what was typed
+        # (a change made at another computer), and whoever is at the keyboard may not be its author.
+        typed = [w for w in self.other_windows() if isinstance(getattr(w, "typed", None), TypedWords)]
+        if not self.workspace.has_unsaved and not any(w.typed.changed for w in typed):  # type: ignore[attr-defined]
+            return True
+        if locked:
+            text = (
+                f"{self._context.staff_name} has typed words that are not saved yet. "
+                "If someone else signs in now, they are lost. Sign in as someone else anyway?"
+            )
+        else:
+            text = f"Some of what was typed could not be saved. {verb} anyway and lose it?"
+        answer = QMessageBox.question(
+            self.screen_lock.unlock_dialog or self,
+            "Not saved",
+            text,
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
+
+    def _leave(self) -> None:
+        """Stop watching for idleness, close every dialog without asking again, remember the layout."""
+        if self._left:
+            return
+        self._left = True
+        self.screen_lock.stop()
+        for window in self.other_windows():
+            if isinstance(window, QDialog):
+                QDialog.done(window, QDialog.DialogCode.Rejected)  # the base: the question was asked
+        unlock = self.screen_lock.unlock_dialog
+        if unlock is not None:
+            QDialog.done(unlock, QDialog.DialogCode.Rejected)
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+
     # layout memory -----------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -197,18 +424,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Everything typed is saved before the window goes; if a save is refused, the window stays.
-        self.workspace.save_pending()
-        if self.workspace.has_unsaved:
-            answer = QMessageBox.question(
-                self,
-                "Not saved",
-                "Some of what was typed could not be saved. Close anyway and lose it?",
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Close:
-                event.ignore()
+        if not self._left:
+            if self.screen_lock.is_locked or not self._may_leave("Close"):
+                event.ignore()  # a locked window is not closed by whoever is at the keyboard
                 return
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+            self._leave()
         event.accept()
+        self.closed.emit()

@@ -2,9 +2,12 @@
 
 Used by :mod:`careplan.gui.app` when opening the database fails. Only a damaged SQLite file gets
 the offer (a busy, missing or read-only database is not mended by a backup). Restoring needs an
-administrator: the username is asked for, and :func:`careplan.services.backup.restore_database`
-checks it against the backup's own staff list (the damaged file cannot say who anyone is). The
-damaged file is kept beside the restored one, never deleted.
+administrator, who signs in with their username and password:
+:func:`careplan.services.backup.actor_for_restore` checks them against the backup's own staff
+list (the damaged file cannot say who anyone is), and
+:func:`careplan.services.backup.restore_database` checks that they are an administrator. A
+refusal is shown as the service words it. The damaged file is kept beside the restored one,
+never deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +15,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from careplan.domain.errors import CareplanError
 
@@ -76,14 +89,78 @@ def show(box: QMessageBox) -> None:
     box.exec()
 
 
-def ask_administrator(parent: QWidget | None) -> str | None:
-    name, ok = QInputDialog.getText(
-        parent,
-        "Restore the latest backup",
-        "An administrator's username:",
-        QLineEdit.EchoMode.Normal,
-    )
-    return name.strip() if ok and name.strip() else None
+class AdministratorDialog(QDialog):
+    """An administrator's username and password, to restore the backup."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("restoreSignInDialog")
+        self.setWindowTitle("Restore the latest backup")
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        intro = QLabel("An administrator signs in to put the backup back.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setAccessibleName("Administrator's username")
+        self.username.setMaxLength(64)
+        self.password = QLineEdit()
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(1000)
+        for label, field in (("&Username", self.username), ("&Password", self.password)):
+            field.setMinimumHeight(36)
+            text = QLabel(label)
+            text.setBuddy(field)
+            form.addRow(text, field)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setAccessibleName("Restore")
+        self.restore_button.setDefault(True)
+        cancel = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName("Cancel")
+        for button in (self.restore_button, cancel):
+            button.setMinimumHeight(40)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.username, self.password)
+        self.username.setFocus()
+
+    def _check(self) -> None:
+        if not self.username.text().strip():
+            self.problem.setText("Please type the administrator's username.")
+            self.problem.show()
+            self.username.setFocus()
+            return
+        if not self.password.text():
+            self.problem.setText("Please type their password.")
+            self.problem.show()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def credentials(self) -> tuple[str, str]:
+        return self.username.text().strip(), self.password.text()
+
+
+def ask_administrator(parent: QWidget | None) -> tuple[str, str] | None:
+    """An administrator's username and password, or None when they cancel (replaced in tests)."""
+    dialog = AdministratorDialog(parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.credentials()
+    finally:
+        dialog.password.clear()
+        dialog.deleteLater()
 
 
 def offer_restore(database: str | None, message: str, parent: QWidget | None = None) -> bool | None:
@@ -99,11 +176,12 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
     if restore is None or box.clickedButton() is not restore:
         return False
     latest = latest_backup(path)
-    username = ask_administrator(parent)
-    if latest is None or username is None:
+    given = ask_administrator(parent)
+    if latest is None or given is None:
         return False
+    username, password = given
     try:
-        actor = actor_for_restore(path, latest, username)
+        actor = actor_for_restore(path, latest, username, password)
         restore_database(path, actor, latest)
     except CareplanError as exc:
         QMessageBox.critical(parent, "The backup was not restored", exc.message)

@@ -674,13 +674,16 @@ def actor_for_restore(
     db_path: str | os.PathLike[str],
     backup_path: str | os.PathLike[str],
     username: str,
+    password: str,
     *,
     recovery_passphrase: str | None = None,
     backup_passphrase: str | None = None,
 ) -> Actor:
-    """The staff member called ``username``: from the current database when it can be read,
-    else from the backup (read without changing it). Whether they may restore is decided by
-    :func:`restore_database`."""
+    """The staff member called ``username``, signed in with ``password``: from the current
+    database when it can be read, else from the backup (read without changing it). Whether they
+    may restore is decided by :func:`restore_database`."""
+    from careplan.services.authentication import password_matches
+
     url = resolve_target(db_path)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise NotForPostgres(PG_BACKUP)
@@ -693,21 +696,34 @@ def actor_for_restore(
         _check_backup_file(where, database)
         key = backup_key(where, database, backup_passphrase or passphrase).key
     errors = _sqlite_errors()
+    row: tuple[int, str | None] | None = None
     try:
         connection = _connect_file(where, key, read_only_file=where != database)
         try:
-            row = connection.execute("SELECT id FROM staff WHERE username = ?", (name,)).fetchone()
+            columns = {r[1] for r in connection.execute("PRAGMA table_info(staff)")}
+            if "password_hash" in columns:
+                row = connection.execute(
+                    "SELECT id, password_hash FROM staff WHERE username = ?", (name,)
+                ).fetchone()
         finally:
             connection.close()
     except errors as exc:
         if where == database:
             raise StorageError("Careplan could not read the staff list from the database.") from exc
         raise UnusableBackup(_unusable(where, "it cannot be read")) from exc
-    if row is None:
-        from careplan.domain.errors import NotFound
+    from careplan.domain.errors import SignInRefused
 
-        place = "the database" if where == database else "the backup"
-        raise NotFound(f"There is no member of staff called “{username}” in {place}.")
+    place = "the database" if where == database else "the backup"
+    if columns and "password_hash" not in columns:  # made before staff had passwords
+        raise SignInRefused(
+            f"{'The database' if where == database else where.name} was made before Careplan had "
+            "passwords, so it cannot say whose password is right. Nothing was changed. Ask whoever "
+            "looks after Careplan to restore it by hand."
+        )
+    # The same answer for an unknown name and a wrong password, as when signing in.
+    if not password_matches(None if row is None else row[1], password):
+        raise SignInRefused(f"That username and password do not match an account in {place}.")
+    assert row is not None
     return Actor(int(row[0]))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,13 +13,13 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import StaffMember
-from careplan.services.unit_of_work import Actor, unit_of_work
+from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage.database import Database
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 
-def _check_username(username: str) -> str:
+def check_username(username: str) -> str:
     name = username.strip().lower()
     if not _USERNAME.match(name):
         raise InvalidInput(
@@ -28,7 +29,7 @@ def _check_username(username: str) -> str:
     return name
 
 
-def _check_display_name(display_name: str) -> str:
+def check_display_name(display_name: str) -> str:
     name = " ".join(display_name.split())
     if not name:
         raise InvalidInput("Please give the staff member's name.", "display_name")
@@ -38,13 +39,16 @@ def _check_display_name(display_name: str) -> str:
 
 
 def create_first_administrator(db: Database, username: str, display_name: str) -> Actor:
-    """Set up the first administrator of a new database. Refused once anybody is on the staff."""
+    """Set up the first administrator of a new database, without a password (for tests and
+    scripts that act through use cases directly: nobody can sign in as them until an
+    administrator sets a password). The app uses
+    :func:`careplan.services.authentication.create_first_administrator`, which takes a password."""
     with unit_of_work(db, None, None) as work:
         if work.session.scalar(select(func.count()).select_from(StaffMember)):
             raise InvalidTransition("This database already has staff. Ask an administrator to add you.")
         staff = StaffMember(
-            username=_check_username(username),
-            display_name=_check_display_name(display_name),
+            username=check_username(username),
+            display_name=check_display_name(display_name),
             role=Role.ADMINISTRATOR,
             active=True,
         )
@@ -54,17 +58,35 @@ def create_first_administrator(db: Database, username: str, display_name: str) -
     return Actor(staff.id)
 
 
-def add_staff(db: Database, actor: Actor, username: str, display_name: str, role: Role) -> int:
+def add_staff(
+    db: Database,
+    actor: Actor,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str | None = None,
+) -> int:
+    """An administrator adds a member of staff. With ``password`` (an initial one, which they must
+    change at their first sign-in) they can sign in straight away; without, once one is set."""
+    from careplan.services.authentication import check_password_rules, hash_password
+
     with unit_of_work(db, actor, Action.MANAGE_STAFF) as work:
-        name = _check_username(username)
+        name = check_username(username)
         if work.session.scalar(select(StaffMember.id).where(StaffMember.username == name)):
             raise InvalidInput(f"The username “{name}” is already taken.", "username")
         staff = StaffMember(
-            username=name, display_name=_check_display_name(display_name), role=Role(role), active=True
+            username=name, display_name=check_display_name(display_name), role=Role(role), active=True
         )
+        fields = ["username", "display_name", "role"]
+        if password is not None:
+            check_password_rules(password, name)
+            staff.password_hash = hash_password(password)
+            staff.password_changed_at = work.now
+            staff.must_change_password = True
+            fields += ["password_hash", "must_change_password"]
         work.session.add(staff)
         work.session.flush()
-        work.audit("create", "staff", staff, ("username", "display_name", "role"))
+        work.audit("create", "staff", staff, tuple(fields))
         return staff.id
 
 
@@ -118,3 +140,40 @@ def active_staff(db: Database) -> list[StaffSummary]:
             select(StaffMember).where(StaffMember.active.is_(True)).order_by(StaffMember.display_name)
         )
         return [StaffSummary(s.id, s.username, s.display_name, s.role) for s in rows]
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    """One line of the administrator's staff screen. Never a password or its hash."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked: bool  # after too many wrong passwords: until an administrator unlocks it
+    locked_until: datetime | None  # the growing delay: no try is checked before this moment
+    has_password: bool
+    must_change_password: bool
+
+
+def staff_list(db: Database, actor: Actor) -> list[StaffAccount]:
+    """Everyone who has ever been on the staff, for administrators: by name, leavers last."""
+    with read_only(db, actor, Action.MANAGE_STAFF) as work:
+        rows = work.session.scalars(
+            select(StaffMember).order_by(StaffMember.active.desc(), StaffMember.display_name, StaffMember.id)
+        )
+        return [
+            StaffAccount(
+                id=s.id,
+                username=s.username,
+                display_name=s.display_name,
+                role=Role(s.role),
+                active=s.active,
+                locked=s.locked,
+                locked_until=s.locked_until,
+                has_password=s.password_hash is not None,
+                must_change_password=s.must_change_password,
+            )
+            for s in rows
+        ]

@@ -140,6 +140,10 @@ def _acting_staff(session: Session, actor: Actor) -> StaffMember:
     staff = session.get(StaffMember, actor.staff_id)
     if staff is None or not staff.active:
         raise PermissionDenied("Only active members of staff can do this. Please sign in again.")
+    if staff.locked:
+        raise PermissionDenied(
+            "This account is locked after too many wrong passwords. Ask an administrator to unlock it."
+        )
     return staff
 
 
@@ -168,7 +172,9 @@ def unit_of_work(db: Database, actor: Actor | None, action: Action | None) -> It
                 session.flush()
                 append_events(
                     session,
-                    work.staff.id if actor is not None else None,
+                    # Without an actor, the stand-in has no id, unless the use case found out who
+                    # is acting (signing in) and put them in ``work.staff``.
+                    work.staff.id,
                     work.now,
                     [(e.action, e.entity, _ident(e.target), e.fields) for e in work._events],
                 )

@@ -72,8 +72,10 @@ def add_document_menus(window: MainWindow, context: AppContext) -> DocumentMenus
     menus = DocumentMenus(window, context)
     file_menu = _file_menu(window)
     if file_menu is not None:
-        file_menu.insertAction(window.quit_action, menus.verify_action)
-        file_menu.insertAction(window.quit_action, menus.certificate_action)
-        file_menu.insertSeparator(window.quit_action)
+        # With the other work (New person, Staff), before the sign-in group (password, lock, sign out).
+        anchor = window.change_password_action
+        file_menu.insertAction(anchor, menus.verify_action)
+        file_menu.insertAction(anchor, menus.certificate_action)
+        file_menu.insertSeparator(anchor)
     window.document_menus = menus  # type: ignore[attr-defined]  # kept alive with the window
     return menus

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
 
@@ -89,6 +90,8 @@ class PeopleModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self._context.may(Action.VIEW_PEOPLE):  # an administrator's window has no list
+            return
         self.beginResetModel()
         self._total, self._rows = first_page(self._context.db, self._context.actor, self._query, limit=PAGE)
         self.endResetModel()

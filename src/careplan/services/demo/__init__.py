@@ -21,9 +21,36 @@ The rules the use cases enforce are kept by construction instead:
 The package: ``content`` holds the tables of invented words; ``stand_ins`` the light record
 stand-ins; ``builder`` and its mixins make the data; ``writer`` inserts it and writes the audit
 chain; ``generation`` is the entry point.
+
+``DEMO_SETTING``/``demo_marker`` live in ``marker`` and the accounts in ``accounts``: both small,
+so that the app can ask at start-up whether a database is a demo without importing the builder.
+``generate`` is imported from ``generation`` only when it is first used.
 """
 
-from careplan.services.demo.generation import DEMO_SETTING, demo_marker, generate
+from typing import TYPE_CHECKING, Any
+
+from careplan.services.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from careplan.services.demo.marker import DEMO_SETTING, demo_marker
 from careplan.services.demo.summary import DemoSummary
 
-__all__ = ["DEMO_SETTING", "DemoSummary", "demo_marker", "generate"]
+if TYPE_CHECKING:
+    from careplan.services.demo.generation import generate
+
+
+def __getattr__(name: str) -> Any:
+    if name == "generate":
+        from careplan.services.demo.generation import generate
+
+        return generate
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "DEMO_ACCOUNTS",
+    "DEMO_PASSWORD",
+    "DEMO_SETTING",
+    "DemoAccount",
+    "DemoSummary",
+    "demo_marker",
+    "generate",
+]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from typing import Any
 
 from sqlalchemy import func, select, update
 
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.records import AuditHead, Person, Setting
 from careplan.services.demo.builder import Builder
+from careplan.services.demo.marker import DEMO_SETTING
 from careplan.services.demo.summary import DemoSummary, ProgressCallback
 from careplan.storage.database import Database
 
@@ -49,13 +49,3 @@ def generate(
             Setting(key=DEMO_SETTING, value={"seed": seed, "people": people, "made_on": day.isoformat()})
         )
         return summary
-
-
-DEMO_SETTING = "demo"
-
-
-def demo_marker(db: Database) -> dict[str, Any] | None:
-    """What ``generate`` made this database with (seed, people, day), or None for real data."""
-    with db.session() as session:
-        setting = session.get(Setting, DEMO_SETTING)
-        return dict(setting.value) if setting is not None else None

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from careplan.domain.budget import never_allowed_reason
 from careplan.domain.enums import Role
+from careplan.services.demo.accounts import demo_password_hash
 from careplan.services.demo.content.catalogue import PROVIDERS, SERVICES
 from careplan.services.demo.content.names import FIXED_USERNAMES, STAFF_TEAM_NAMES
 from careplan.services.demo.days import weekday
@@ -40,6 +41,13 @@ class StaffAndCatalogue(PersonRecords):
                 "role": role.value,
                 "active": True,
                 "created_at": at,
+                # Only the demo accounts can sign in; an administrator sets the others' passwords.
+                "password_hash": demo_password_hash(username) if username in FIXED_USERNAMES else None,
+                "password_changed_at": at if username in FIXED_USERNAMES else None,
+                "must_change_password": False,
+                "failed_sign_ins": 0,
+                "locked_until": None,
+                "locked": False,
             }
         )
         self._event(at, by, "create", "staff", staff.id, ("username", "display_name", "role"))
