@@ -118,6 +118,7 @@ class AdministratorDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #8a1f11; font-weight: bold;")  # as on the sign-in dialog
         self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox()
