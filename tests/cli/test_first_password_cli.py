@@ -3,7 +3,6 @@ first one from an administrator; refused once anyone has one."""
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from argon2 import PasswordHasher
 from careplan.cli.main import main
 from careplan.services import authentication, demo
 from careplan.storage import open_database
+from tests import sqlite_files
 
 FIRST = "kettle morning purple"
 
@@ -29,7 +29,7 @@ def old_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         demo.generate(db, people=0)
     finally:
         db.dispose()
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(sqlite_files.connect(path)) as connection:
         connection.execute("UPDATE staff SET password_hash = NULL, password_changed_at = NULL")
         connection.commit()
     return path
@@ -64,7 +64,7 @@ def test_an_administrator_sets_the_first_password_then_signs_in(
 def test_refused_in_a_database_where_people_sign_in(
     old_office: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with closing(sqlite3.connect(old_office)) as connection:  # one key worker has a password
+    with closing(sqlite_files.connect(old_office)) as connection:  # one key worker has a password
         connection.execute(
             "UPDATE staff SET password_hash = ? WHERE username = 'sam'",
             (authentication.hash_password("sam's own password"),),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import subprocess
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -15,6 +14,7 @@ from careplan.cli.main import main
 from careplan.services import demo
 from careplan.services.demo import DEMO_PASSWORD
 from careplan.storage import open_database
+from tests import sqlite_files
 from tests.cli.test_cli import assert_plain_failure, run
 
 PW = {"CAREPLAN_PASSWORD": DEMO_PASSWORD}
@@ -38,8 +38,7 @@ def team_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def office(team_only: Path, tmp_path: Path) -> Path:
     """A private copy, for a test that writes."""
     copy = tmp_path / "office.db"
-    with closing(sqlite3.connect(team_only)) as source, closing(sqlite3.connect(copy)) as target:
-        source.backup(target)
+    sqlite_files.copy(team_only, copy)
     return copy
 
 
@@ -50,7 +49,7 @@ def careplan(
 
 
 def sql(database: Path, statement: str) -> None:
-    with closing(sqlite3.connect(database)) as conn:
+    with closing(sqlite_files.connect(database)) as conn:
         conn.execute(statement)
         conn.commit()
 
