@@ -715,6 +715,7 @@ def test_restoring_on_a_new_machine_from_the_command_line_asks_for_the_backups_p
     fresh.parent.mkdir()
     restore = ["--database", str(fresh), "--user", "ada", "restore", str(made.path)]
     monkeypatch.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
+    monkeypatch.setenv("CAREPLAN_PASSWORD", TEAM_PASSWORD)  # restoring signs in
     with keyring_memory.installed(keyring_memory.MemoryKeyring()):
         assert main(restore) == 3  # no terminal: says how to give the passphrase
         assert encryption.ENV_RECOVERY_PASSPHRASE in capsys.readouterr().err
