@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from careplan.domain.enums import AuthorKind
@@ -113,6 +115,12 @@ def _fit_bold_text(button: QToolButton) -> None:
     button.updateGeometry()
 
 
+@cache
+def _voice_pixmap(name: str, size: int) -> QPixmap:
+    """A badge's icon drawn once at each size (a plan has a badge on every goal, reason and step)."""
+    return icon(name).pixmap(size, size)
+
+
 class AuthorBadge(QWidget):
     """Whose words a text is: an icon, a label and a tint (never colour alone)."""
 
@@ -142,7 +150,7 @@ class AuthorBadge(QWidget):
             return
         is_person = author.kind is AuthorKind.PERSON
         size = self.label.fontMetrics().height()
-        self.icon.setPixmap(icon("person-voice" if is_person else "staff-voice").pixmap(size, size))
+        self.icon.setPixmap(_voice_pixmap("person-voice" if is_person else "staff-voice", size))
         self.label.setText(author.label)
         self._set_voice("person" if is_person else "staff")
         self.setAccessibleName(f"Written in {author.label}" if is_person else f"Written by {author.label}")
