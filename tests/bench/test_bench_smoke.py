@@ -22,6 +22,7 @@ FIGURES = {
     "peak_memory",
     "search",
     "workspace",
+    "workspace_plan",
     "save_edit",
     "agreement",
     "agreement_vs_libreoffice",
