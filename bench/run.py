@@ -238,13 +238,24 @@ def _in_process(database: Path, repeat: int, seed: int, *, quick: bool) -> list[
     opened, row = interactive.workspace(session, database, rng, 10 * repeat)
     workspace = stats.Figure(
         "workspace",
-        "opening a person's workspace",
+        "opening a person's workspace (About me in front)",
         "ms",
         opened,
         "reading the person's row alone through sqlite3",
         row,
     )
     workspace.targets.append(stats.at_most(workspace, "median", 50))
+    opened, row = interactive.workspace(session, database, rng, 10 * repeat, front="My plan")
+    workspace_plan = stats.Figure(
+        "workspace_plan",
+        "opening a person's workspace (My plan in front)",
+        "ms",
+        opened,
+        "reading the person's row alone through sqlite3",
+        row,
+        notes=["the plan version is read and its goal and step cards built"],
+    )
+    workspace_plan.targets.append(stats.at_most(workspace_plan, "median", 50))
     saved, update = interactive.save_edit(session, database, rng, 10 * repeat)
     save = stats.Figure(
         "save_edit",
@@ -257,7 +268,7 @@ def _in_process(database: Path, repeat: int, seed: int, *, quick: bool) -> list[
     save.targets.append(stats.at_most(save, "median", 20))
     session.window.close()
     session.context.db.engine.dispose()
-    return [search, workspace, save]
+    return [search, workspace, workspace_plan, save]
 
 
 # --- agreements ---------------------------------------------------------------------------------

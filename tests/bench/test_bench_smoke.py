@@ -24,6 +24,7 @@ FIGURES = {
     "peak_memory",
     "search",
     "workspace",
+    "workspace_plan",
     "save_edit",
     "agreement",
     "agreement_vs_libreoffice",

@@ -305,7 +305,10 @@ def _version_view(work: Work, version_id: int) -> VersionView:
         .options(
             plan.joinedload(Plan.person).options(*_PERSON_LOADS),
             plan.joinedload(Plan.key_worker),
-            plan.selectinload(Plan.versions),
+            # The list of versions needs four columns, not each version's signed JSON.
+            plan.selectinload(Plan.versions).load_only(
+                PlanVersion.id, PlanVersion.number, PlanVersion.status, PlanVersion.created_at
+            ),
             joinedload(PlanVersion.approved_by),
             selectinload(PlanVersion.goals).options(
                 _text_loads(Goal.wording),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
-from careplan.gui.workspace.disagreement_note import NoteView
+from careplan.gui.workspace.disagreement_note import NOTE_STYLE, NoteView
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_controls import button, plan_style
@@ -35,7 +35,7 @@ from careplan.gui.workspace.plan_words import (
     VERSION_WORDS,
     when,
 )
-from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.gui.workspace.voice import BADGE_STYLE, PAGE_STYLES, VoiceSwitch
 from careplan.services.workspace import GoalView, PersonView, StepView, VersionView
 
 __all__ = ["SIGNED_NOTE", "DisagreementDialog", "GoalCard", "NoteView", "PlanPage"]
@@ -47,8 +47,11 @@ class PlanPage(PlanChanges):
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("planPage")
-        # One style sheet for the page, its cards, steps and menus (one per widget cost much more).
-        self.setStyleSheet(plan_style(tick=max(22, self.fontMetrics().height() + 6)))
+        # One style sheet for the page, its cards, steps, menus, author badges and "I don't agree"
+        # notes (one per widget cost much more): the badges and notes see it named in pageStyles.
+        tick = max(22, self.fontMetrics().height() + 6)
+        self.setStyleSheet(" ".join((plan_style(tick=tick), BADGE_STYLE, NOTE_STYLE)))
+        self.setProperty(PAGE_STYLES, "authorBadge disagreementNote")
         self.cards: list[GoalCard] = []
         self._focus_targets: dict[FocusKey, QWidget] = {}
 

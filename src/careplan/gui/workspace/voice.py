@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from careplan.domain.enums import AuthorKind
@@ -13,6 +15,29 @@ from careplan.services.workspace import Author
 
 PERSON_TINT = "#f3e8fa"
 STAFF_TINT = "#e3f1f6"
+
+BADGE_STYLE = (
+    "#authorBadge { border-radius: 4px; }"
+    f' #authorBadge[voice="person"] {{ background: {PERSON_TINT}; }}'
+    f' #authorBadge[voice="staff"] {{ background: {STAFF_TINT}; }}'
+)
+"""How an author badge is tinted, by its ``voice`` property. A page that shows many badges puts
+this in its own style sheet and names "authorBadge" in its :data:`PAGE_STYLES` property, so that
+no badge parses a sheet of its own (one sheet per widget made building the plan's cards slow)."""
+
+PAGE_STYLES = "pageStyles"
+"""A widget property: the names (space-separated) of the parts whose rules its style sheet holds."""
+
+
+def styled_by_page(widget: QWidget, part: str) -> bool:
+    """Whether a widget's page (an ancestor) holds the style rules for ``part`` (see PAGE_STYLES)."""
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        parts = ancestor.property(PAGE_STYLES)
+        if isinstance(parts, str) and part in parts.split():
+            return True
+        ancestor = ancestor.parentWidget()
+    return False
 
 
 class VoiceSwitch(QWidget):
@@ -90,6 +115,12 @@ def _fit_bold_text(button: QToolButton) -> None:
     button.updateGeometry()
 
 
+@cache
+def _voice_pixmap(name: str, size: int) -> QPixmap:
+    """A badge's icon drawn once at each size (a plan has a badge on every goal, reason and step)."""
+    return icon(name).pixmap(size, size)
+
+
 class AuthorBadge(QWidget):
     """Whose words a text is: an icon, a label and a tint (never colour alone)."""
 
@@ -105,6 +136,8 @@ class AuthorBadge(QWidget):
         layout.addWidget(self.icon)
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        if not styled_by_page(self, "authorBadge"):
+            self.setStyleSheet(BADGE_STYLE)  # on its own (About me, History, a dialog)
         self.set_author(None)
 
     def text(self) -> str:
@@ -117,9 +150,19 @@ class AuthorBadge(QWidget):
             return
         is_person = author.kind is AuthorKind.PERSON
         size = self.label.fontMetrics().height()
-        self.icon.setPixmap(icon("person-voice" if is_person else "staff-voice").pixmap(size, size))
+        self.icon.setPixmap(_voice_pixmap("person-voice" if is_person else "staff-voice", size))
         self.label.setText(author.label)
-        tint = PERSON_TINT if is_person else STAFF_TINT
-        self.setStyleSheet(f"#authorBadge {{ background: {tint}; border-radius: 4px; }}")
+        self._set_voice("person" if is_person else "staff")
         self.setAccessibleName(f"Written in {author.label}" if is_person else f"Written by {author.label}")
         self.setVisible(True)
+
+    def _set_voice(self, voice: str) -> None:
+        """The tint comes from a style sheet rule on the ``voice`` property (BADGE_STYLE)."""
+        if self.property("voice") == voice:
+            return
+        self.setProperty("voice", voice)
+        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            # Already drawn once: style sheets read dynamic properties only when polishing.
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self.update()
