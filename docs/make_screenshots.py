@@ -116,6 +116,7 @@ def main(argv: list[str]) -> int:
 
 def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     """The sign-in dialog of the demo database, a new database's set-up, the staff screen."""
+    from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.dialogs.set_up import SetUpDialog
@@ -126,7 +127,7 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     from careplan.storage.database import open_database
 
     sign_in = SignInDialog(db, demo=True, demo_password=getattr(demo, "DEMO_PASSWORD", None))
-    set_up = SetUpDialog(open_database(folder / "new.db"))
+    set_up = SetUpDialog(open_database(folder / "new.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE))
     admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     staff = StaffAdminDialog(admin)
     for dialog in (sign_in, set_up, staff):
