@@ -25,6 +25,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Numeric,
@@ -559,6 +560,8 @@ class AuditEvent(Base):
     """Append-only. Never holds personal text: only which record, which action, which fields."""
 
     __tablename__ = "audit_events"
+    # "Who has seen this" finds a person's events by the records they name.
+    __table_args__ = (Index("ix_audit_events_entity_entity_id", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[datetime]
