@@ -368,6 +368,7 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
     _tamper(
         made.path,
         "DROP INDEX ix_plan_versions_frozen_sha256",
+        "DROP INDEX ix_audit_events_entity_entity_id",  # ... and before 0004
         "UPDATE alembic_version SET version_num = '0001'",
         "DROP TABLE careplan_backup",  # made before 0002, and before backups had a manifest
         # ... and before 0003 (sign-in)
@@ -388,7 +389,9 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
     with contextlib.closing(sqlite_files.connect(db.path)) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
         indexes = {r[1] for r in connection.execute("PRAGMA index_list('plan_versions')")}
+        audit_indexes = {r[1] for r in connection.execute("PRAGMA index_list('audit_events')")}
     assert "ix_plan_versions_frozen_sha256" in indexes
+    assert "ix_audit_events_entity_entity_id" in audit_indexes
     assert verify_audit_trail(db, world.team.manager).intact
 
 
