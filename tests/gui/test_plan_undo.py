@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import AuthorKind, Role, StepOwner
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
 from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
@@ -208,3 +209,20 @@ def test_undo_never_puts_a_colleagues_words_back_in_their_name(
     window.undo_action.trigger()
     back = version(sqlite_db, sam, dee).goals[-1]
     assert (back.key, back.wording.id) == (sams.key, sams.wording.id)
+
+
+def test_a_goal_changed_in_its_dialog_goes_back_and_forth(
+    setup: tuple[MainWindow, PlanPage, Actor, int], sqlite_db: Database
+) -> None:
+    window, page, sam, dee = setup
+    kids = version(sqlite_db, sam, dee).goals[0]
+    page.edit_goal(kids)
+    dialog = page.dialog
+    assert isinstance(dialog, GoalEditorDialog)
+    dialog.ui.wording.setPlainText("I want my kids to be proud of me")
+    dialog.save()
+    assert version(sqlite_db, sam, dee).goals[0].wording.body == "I want my kids to be proud of me"
+    window.undo_action.trigger()
+    assert version(sqlite_db, sam, dee).goals[0].wording.body == "I want my kids to see me well"
+    window.redo_action.trigger()  # the redo puts back what was saved, read after the page reloaded
+    assert version(sqlite_db, sam, dee).goals[0].wording.body == "I want my kids to be proud of me"
