@@ -277,16 +277,32 @@ class PlanChanges(WorkspacePage):
         )
 
         def edited() -> None:
-            self._after_dialog("Goal saved", ("goal", goal.id, "edit"))
-            after = self._goal_now(goal.id)
-            if after is not None:
-                self._push(
-                    "change a goal",
-                    undo=lambda r: plan_undo.edit_goal(r, goal.key, goal),
-                    redo=lambda r: plan_undo.edit_goal(r, goal.key, after),
-                )
+            focus: FocusKey = ("goal", goal.id, "edit")
+            self._edited("goal", focus, lambda: self._goal_now(goal.id), plan_undo.edit_goal, goal.key, goal)
 
         self._open(dialog, edited)
+
+    def _edited(
+        self,
+        what: str,
+        focus: FocusKey,
+        read_back: Callable[[], object],
+        restore: Callable[..., None],
+        key: str,
+        before: object,
+    ) -> None:
+        """A goal or step was changed in its dialog: say so, and make the change undoable.
+
+        ``read_back`` gives the item as saved (after the page has reloaded);
+        ``restore(replay, key, item)`` puts ``item`` back."""
+        self._after_dialog(f"{what.capitalize()} saved", focus)
+        after = read_back()
+        if after is not None:
+            self._push(
+                f"change a {what}",
+                undo=lambda r: restore(r, key, before),
+                redo=lambda r: restore(r, key, after),
+            )
 
     def _after_dialog(self, saved: str, focus: FocusKey | None) -> None:
         self.saved.emit(saved)
@@ -409,14 +425,8 @@ class PlanChanges(WorkspacePage):
         )
 
         def edited() -> None:
-            self._after_dialog("Step saved", ("step", step.id, "edit"))
-            after = self._step_now(step.id)
-            if after is not None:
-                self._push(
-                    "change a step",
-                    undo=lambda r: plan_undo.edit_step(r, step.key, step),
-                    redo=lambda r: plan_undo.edit_step(r, step.key, after),
-                )
+            focus: FocusKey = ("step", step.id, "edit")
+            self._edited("step", focus, lambda: self._step_now(step.id), plan_undo.edit_step, step.key, step)
 
         self._open(dialog, edited)
 
