@@ -32,6 +32,7 @@ from careplan.services import (
     agreement,
     budget,
     catalogue,
+    catalogue_file,
     configuration,
     consent,
     people,
@@ -252,6 +253,9 @@ def busy_day(db: Database, world: World) -> Recorder:
         provider, "Bouldering", "sport", "Weekly", ServiceUnit.WEEK, Decimal("9.50")
     )
     run("update_service", lambda: catalogue.update_service(db, admin, service, dearer))
+    sheet = "Provider,Service,Category,Unit,Price\nRock Solid Climbing,Bouldering,sport,week,9.75\n"
+    lines = catalogue_file.read_catalogue(sheet.encode())
+    run("import_catalogue", lambda: catalogue_file.import_catalogue(db, admin, lines))
     run("add_life_area", lambda: configuration.add_life_area(db, admin, "Faith and belief"))
     run("rename_life_area", lambda: configuration.rename_life_area(db, admin, "legal", "The law"))
     run("retire_life_area", lambda: configuration.retire_life_area(db, admin, "community"))

@@ -59,6 +59,7 @@ from careplan.services import (
     workspace,
 )
 from careplan.services import backup as backup_use_cases
+from careplan.services import catalogue_file
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database, open_database
 from tests.services.builders import (
@@ -250,6 +251,22 @@ def _update_service(db: Database, world: World) -> Call:
         unit_price=Decimal("27.50"),
     )
     return lambda a: catalogue.update_service(db, a, world.service_id, changed)
+
+
+CATALOGUE_CSV = (
+    "Provider,Service,Category,Unit,Price\r\n"
+    "Family Matters,Family contact support,family,course,180.00\r\n"
+    "Harbour Gym,Gym pass,sport,week,6.50\r\n"
+).encode()
+
+
+def _import_catalogue(db: Database, world: World) -> Call:
+    lines = catalogue_file.read_catalogue(CATALOGUE_CSV)
+    return lambda a: catalogue_file.import_catalogue(db, a, lines)
+
+
+def _export_catalogue(db: Database, world: World) -> Call:
+    return lambda a: catalogue_file.export_catalogue(db, a)
 
 
 def _proposal() -> catalogue.ProposalInput:
@@ -595,6 +612,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("add_provider", catalogue.add_provider, (A.MANAGE_CATALOGUE,), _add_provider),
     Scenario("add_service", catalogue.add_service, (A.MANAGE_CATALOGUE,), _add_service),
     Scenario("update_service", catalogue.update_service, (A.MANAGE_CATALOGUE,), _update_service),
+    Scenario("import_catalogue", catalogue_file.import_catalogue, (A.MANAGE_CATALOGUE,), _import_catalogue),
+    Scenario(
+        "export_catalogue", catalogue_file.export_catalogue, (A.MANAGE_CATALOGUE,), _export_catalogue, writes=False
+    ),
     Scenario("propose_service", catalogue.propose_service, (A.PROPOSE_SERVICE,), _propose_service),
     Scenario("decide_proposal", catalogue.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
     Scenario("add_life_area", configuration.add_life_area, (A.CONFIGURE,), _add_life_area),

@@ -127,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     from careplan.cli import backup_commands
 
     backup_commands.add_commands(commands, _Parser)
+
+    from careplan.cli import catalogue_commands
+
+    catalogue_commands.add_commands(commands, _Parser)
     return parser
 
 
@@ -172,7 +176,13 @@ def _exit_code(exc: CareplanError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from careplan.cli import agreement_commands, backup_commands, commands, staff_commands
+    from careplan.cli import (
+        agreement_commands,
+        backup_commands,
+        catalogue_commands,
+        commands,
+        staff_commands,
+    )
 
     if args.command is None:
         return commands.start_app(args)
@@ -188,6 +198,7 @@ def _run(args: argparse.Namespace) -> int:
         "password": staff_commands.password,
         "backup": backup_commands.backup,
         "restore": backup_commands.restore,
+        "catalogue": catalogue_commands.catalogue,
     }[args.command]
     return handler(args)
 

@@ -31,7 +31,7 @@ class ServiceInput:
     available_to: date | None = None
 
 
-def _name(value: str, field: str, label: str, limit: int) -> str:
+def clean_name(value: str, field: str, label: str, limit: int) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
         raise InvalidInput(f"Please give {label}.", field)
@@ -41,14 +41,14 @@ def _name(value: str, field: str, label: str, limit: int) -> str:
 
 
 def _category(value: str) -> str:
-    category = _name(value, "category", "a category", 60)
+    category = clean_name(value, "category", "a category", 60)
     refuse_never_allowed(category)
     return category
 
 
 def add_provider(db: Database, actor: Actor, name: str, contact: str | None = None) -> int:
     with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
-        cleaned = _name(name, "name", "the provider's name", 120)
+        cleaned = clean_name(name, "name", "the provider's name", 120)
         if work.session.scalar(select(Provider.id).where(Provider.name == cleaned)):
             raise InvalidInput(f"There is already a provider called “{cleaned}”.", "name")
         provider = Provider(name=cleaned, contact=(contact or "").strip() or None)
@@ -58,11 +58,11 @@ def add_provider(db: Database, actor: Actor, name: str, contact: str | None = No
         return provider.id
 
 
-def _service_values(item: ServiceInput) -> dict[str, object]:
+def service_values(item: ServiceInput) -> dict[str, object]:
     if item.available_from and item.available_to and item.available_to < item.available_from:
         raise InvalidInput("The service must stop being available after it starts.", "available_to")
     return {
-        "name": _name(item.name, "name", "the service's name", 120),
+        "name": clean_name(item.name, "name", "the service's name", 120),
         "category": _category(item.category),
         "description": item.description.strip(),
         "unit": ServiceUnit(item.unit),
@@ -76,7 +76,7 @@ def _service_values(item: ServiceInput) -> dict[str, object]:
 def add_service(db: Database, actor: Actor, item: ServiceInput) -> int:
     with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
         provider = work.get(Provider, item.provider_id, "provider")
-        values = _service_values(item)
+        values = service_values(item)
         if work.session.scalar(
             select(Service.id).where(Service.provider_id == provider.id, Service.name == values["name"])
         ):
@@ -92,7 +92,7 @@ def update_service(db: Database, actor: Actor, service_id: int, item: ServiceInp
     """Change a catalogue entry. Plans keep the price that was copied when the money was allocated."""
     with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
         service = work.get(Service, service_id, "service")
-        values = _service_values(item)
+        values = service_values(item)
         clash = work.session.scalar(
             select(Service.id).where(
                 Service.provider_id == service.provider_id,
@@ -132,7 +132,7 @@ def propose_service(
         row = Proposal(
             person_id=person.id,
             plan_id=plan_id,
-            what=_name(proposal.what, "what", "what the service is", 200),
+            what=clean_name(proposal.what, "what", "what the service is", 200),
             who_might_provide=" ".join((proposal.who_might_provide or "").split()) or None,
             category=_category(proposal.category),
             unit=ServiceUnit(proposal.unit),

@@ -1,0 +1,105 @@
+"""``careplan catalogue import FILE`` and ``careplan catalogue export FILE`` (managers, administrators).
+
+- ``import FILE``: load the local service catalogue from a CSV file (headings on the first line:
+  Provider, Service, Category, Unit, Price; optionally Description, Peer led, Available from,
+  Available to, Provider contact). Every line is checked first; with any problem, each is listed
+  with its line number and nothing is saved (exit 2). ``--check`` only checks.
+- ``export FILE``: write the catalogue in the same shape, to change it in a spreadsheet and load
+  it again. ``-`` writes to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from careplan.domain.errors import InvalidInput
+
+EXIT_USAGE = 2
+
+
+def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Add ``catalogue`` to ``careplan``'s sub-command parsers."""
+    catalogue = commands.add_parser("catalogue", help="the local service catalogue as a CSV file")
+    actions = catalogue.add_subparsers(
+        dest="catalogue_command", metavar="ACTION", required=True, parser_class=parser_class
+    )
+    load = actions.add_parser("import", help="load services from a CSV file (all lines, or none)")
+    load.add_argument("file", metavar="FILE")
+    load.add_argument("--check", action="store_true", help="only check the file; save nothing")
+    save = actions.add_parser("export", help="write the catalogue to a CSV file")
+    save.add_argument("file", metavar="FILE", help="the new CSV file, or - for standard output")
+
+
+def catalogue(args: argparse.Namespace) -> int:
+    from careplan.cli.commands import acting_staff, open_for_cli
+    from careplan.services import catalogue_file
+
+    if args.catalogue_command == "import":
+        data = _read(Path(args.file))
+        try:
+            lines = catalogue_file.read_catalogue(data)
+        except catalogue_file.CatalogueFileProblems as problems:
+            print(f"careplan: {problems.message}", file=sys.stderr)
+            if len(problems.problems) > 1:
+                for line in problems.lines():
+                    print(f"  {line}", file=sys.stderr)
+            return EXIT_USAGE
+        providers = len({line.provider.casefold() for line in lines})
+        if args.check:
+            print(f"The file is ready to load: {len(lines)} services from {providers} providers.")
+            return 0
+        db = open_for_cli(args.database)
+        actor = acting_staff(db, args)
+        summary = catalogue_file.import_catalogue(db, actor, lines)
+        print(f"Loaded {len(lines)} services from {providers} providers: {summary.words}")
+        return 0
+    db = open_for_cli(args.database)
+    actor = acting_staff(db, args)
+    data = catalogue_file.export_catalogue(db, actor)
+    if args.file == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    _write(Path(args.file), data)
+    print(f"Wrote the catalogue to {args.file}.")
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    from careplan.services.catalogue_file import MAX_BYTES
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InvalidInput(f"{path.name} is too big for a catalogue (5 MB at most).", "file")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {path}.", "file") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a CSV file.", "file") from None
+    except PermissionError:
+        raise InvalidInput(f"Careplan is not allowed to read {path}.", "file") from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write the file whole or not at all: into a new file beside it, then renamed."""
+    import os
+    import tempfile
+
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".careplan-", suffix=".csv", dir=path.parent or ".")
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no folder {path.parent}.", "file") from None
+    except PermissionError:
+        raise InvalidInput(f"Careplan is not allowed to write in {path.parent}.", "file") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InvalidInput(f"The catalogue could not be written to {path} ({exc.strerror}).", "file") from exc

@@ -1,0 +1,375 @@
+"""The local service catalogue as a spreadsheet: read from CSV, saved in one go, written back out.
+
+A centre keeps its list of local services in a spreadsheet. ``careplan catalogue import FILE``
+loads it; ``careplan catalogue export FILE`` writes the catalogue in the same shape, so a manager
+can change it in a spreadsheet and load it again.
+
+Reading (:func:`read_catalogue`) checks every line before anything is saved and collects every
+problem with its line number, in words a manager can act on. Saving (:func:`import_catalogue`) is
+one unit of work: every line is saved, or none. A service is known by its provider and its name:
+a line naming one already in the catalogue changes it; the rest are added. Nothing is removed.
+
+The file may come from Excel (UTF-8 with a byte-order mark, or Windows-1252), with commas,
+semicolons or tabs between columns, and headings in any order and case.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from careplan.domain.dates import parse_date
+from careplan.domain.enums import ServiceUnit
+from careplan.domain.errors import CareplanError, InvalidInput
+from careplan.domain.money import from_pence, parse_money
+from careplan.domain.permissions import Action
+from careplan.domain.records import Provider, Service
+from careplan.services.catalogue import ServiceInput, clean_name, service_values
+from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.storage.database import Database
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_LINES = 20_000
+SHOWN_PROBLEMS = 30
+
+# Each column: its name in an exported file, then other headings people use for it.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "provider": ("provider", "organisation", "organization", "provider name"),
+    "service": ("service", "service name", "name"),
+    "category": ("category", "type"),
+    "description": ("description", "details", "about"),
+    "unit": ("unit", "per", "charged per", "unit of service"),
+    "price": ("price", "unit price", "cost", "price per unit", "price (£)", "cost (£)"),
+    "peer_led": ("peer led", "peer-led", "peer_led", "run by peers"),
+    "available_from": ("available from", "from", "start", "starts"),
+    "available_to": ("available to", "until", "to", "end", "ends"),
+    "contact": ("provider contact", "contact"),
+}
+REQUIRED = ("provider", "service", "category", "unit", "price")
+HEADINGS = {
+    "provider": "Provider",
+    "service": "Service",
+    "category": "Category",
+    "description": "Description",
+    "unit": "Unit",
+    "price": "Price",
+    "peer_led": "Peer led",
+    "available_from": "Available from",
+    "available_to": "Available to",
+    "contact": "Provider contact",
+}
+_UNITS = {
+    **{unit.value: unit for unit in ServiceUnit},
+    **{unit.value + "s": unit for unit in ServiceUnit},
+    **{"per " + unit.value: unit for unit in ServiceUnit},
+    "hr": ServiceUnit.HOUR,
+    "hours": ServiceUnit.HOUR,
+    "weekly": ServiceUnit.WEEK,
+    "courses": ServiceUnit.COURSE,
+}
+_YES = {"yes", "y", "true", "1", "peer led", "peer-led"}
+_NO = {"", "no", "n", "false", "0"}
+_UNCLOSED = (
+    "a quotation mark (\") starts a cell that is never closed, so the lines after it run together. "
+    "Check the quotation marks on this line."
+)
+# A cell a spreadsheet would run as a formula is written with an apostrophe before it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class CatalogueLine:
+    """One service as read from the file, checked."""
+
+    line: int
+    provider: str
+    item: ServiceInput  # provider_id is 0 here: the provider is named, not yet found
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    line: int  # 0: the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        return self.message if self.line == 0 else f"Line {self.line}: {self.message}"
+
+
+class CatalogueFileProblems(InvalidInput):
+    """The file cannot be loaded as it is; ``problems`` says where and why. Nothing was saved."""
+
+    def __init__(self, problems: Sequence[LineProblem]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        if count == 1:
+            summary = f"The catalogue was not loaded: {self.problems[0]}"
+        else:
+            summary = f"The catalogue was not loaded: {count} lines need changing first. Nothing was saved."
+        super().__init__(summary, "file")
+
+    def lines(self, limit: int = SHOWN_PROBLEMS) -> list[str]:
+        """The problems in words, at most ``limit`` of them and then how many more."""
+        shown = [str(problem) for problem in self.problems[:limit]]
+        if len(self.problems) > limit:
+            shown.append(f"… and {len(self.problems) - limit} more.")
+        return shown
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int
+    changed: int
+    unchanged: int
+    providers_added: int
+
+    @property
+    def words(self) -> str:
+        return (
+            f"{self.added} services added, {self.changed} changed, {self.unchanged} already up to date"
+            f" ({self.providers_added} new providers)."
+        )
+
+
+def _file_problem(message: str) -> CatalogueFileProblems:
+    return CatalogueFileProblems([LineProblem(0, message)])
+
+
+def _decode(data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise _file_problem(
+            f"The file is too big for a catalogue ({len(data) // (1024 * 1024)} MB; 5 MB at most)."
+        )
+    if not data.strip():
+        raise _file_problem("The file is empty.")
+    if b"\x00" in data[:4096]:
+        raise _file_problem(
+            "This does not look like a spreadsheet saved as CSV. In your spreadsheet, choose "
+            "Save As and the type “CSV (comma delimited)”."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")  # Excel on Windows; the rest is shown as �
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    sample = text[:8192]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def _columns(heading_row: Sequence[str]) -> dict[str, int]:
+    """Which column holds what, from the heading row; a problem for a missing or repeated one."""
+    found: dict[str, int] = {}
+    for index, heading in enumerate(heading_row):
+        key = " ".join(heading.strip().lower().split())
+        for column, names in COLUMNS.items():
+            if key in names:
+                if column in found:
+                    raise _file_problem(f"Two columns are headed “{HEADINGS[column]}”. Keep one.")
+                found[column] = index
+                break
+    missing = [HEADINGS[column] for column in REQUIRED if column not in found]
+    if missing:
+        expected = ", ".join(HEADINGS[column] for column in REQUIRED)
+        raise _file_problem(
+            f"The first line must name the columns. Missing: {', '.join(missing)}. "
+            f"A catalogue needs at least: {expected}."
+        )
+    return found
+
+
+def _unit(text: str) -> ServiceUnit:
+    unit = _UNITS.get(" ".join(text.strip().lower().split()))
+    if unit is None:
+        choices = ", ".join(unit.value for unit in ServiceUnit)
+        raise InvalidInput(
+            f"“{text.strip()[:20]}” is not a unit Careplan knows. Use one of: {choices}.", "unit"
+        )
+    return unit
+
+
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise InvalidInput(f"“Peer led” should be yes or no, not “{text.strip()[:20]}”.", "peer_led")
+
+
+def _line(number: int, row: Sequence[str], columns: dict[str, int]) -> CatalogueLine:
+    def cell(column: str) -> str:
+        index = columns.get(column)
+        value = row[index] if index is not None and index < len(row) else ""
+        return value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_STARTS else value
+
+    provider = clean_name(cell("provider"), "provider", "the provider's name", 120)
+    item = ServiceInput(
+        provider_id=0,
+        name=cell("service"),
+        category=cell("category"),
+        description=cell("description"),
+        unit=_unit(cell("unit")),
+        unit_price=parse_money(cell("price"), field="price"),
+        peer_led=_yes_no(cell("peer_led")),
+        available_from=parse_date(cell("available_from"), field="available_from"),
+        available_to=parse_date(cell("available_to"), field="available_to"),
+    )
+    values = service_values(item)  # the same checks as adding one service by hand
+    checked = ServiceInput(
+        provider_id=0,
+        name=str(values["name"]),
+        category=str(values["category"]),
+        description=str(values["description"]),
+        unit=item.unit,
+        unit_price=item.unit_price,
+        peer_led=item.peer_led,
+        available_from=item.available_from,
+        available_to=item.available_to,
+    )
+    contact = " ".join(cell("contact").split())[:200] or None
+    return CatalogueLine(number, provider, checked, contact)
+
+
+def read_catalogue(data: bytes) -> list[CatalogueLine]:
+    """Every service in a CSV file, checked; :class:`CatalogueFileProblems` lists every problem."""
+    text = _decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    lines: list[CatalogueLine] = []
+    problems: list[LineProblem] = []
+    seen: dict[tuple[str, str], int] = {}
+    try:
+        heading = next(reader, None)
+        if heading is None:
+            raise _file_problem("The file is empty.")
+        columns = _columns(heading)
+        ended = reader.line_num  # the line the previous row ended on: a row may span lines
+        for row in reader:
+            start, ended = ended + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines, as spreadsheets leave at the end
+            if len(lines) + len(problems) >= MAX_LINES:
+                raise _file_problem(
+                    f"The file has more than {MAX_LINES:,} services. Split it into smaller files."
+                )
+            if len(row) < len(heading) and any("\n" in cell for cell in row):
+                problems.append(LineProblem(start, _UNCLOSED))
+                continue
+            try:
+                line = _line(start, row, columns)
+            except CareplanError as exc:
+                problems.append(LineProblem(start, exc.message))
+                continue
+            key = (line.provider.casefold(), line.item.name.casefold())
+            if key in seen:
+                problems.append(
+                    LineProblem(
+                        start, f"{line.provider}, “{line.item.name}” is already on line {seen[key]}."
+                    )
+                )
+                continue
+            seen[key] = start
+            lines.append(line)
+    except csv.Error as exc:
+        raise _file_problem(
+            f"The file could not be read as CSV near line {reader.line_num} ({exc})."
+        ) from exc
+    if problems:
+        raise CatalogueFileProblems(problems)
+    if not lines:
+        raise _file_problem("The file names the columns but has no services in it.")
+    return lines
+
+
+def import_catalogue(
+    db: Database,
+    actor: Actor,
+    lines: Sequence[CatalogueLine],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
+    """Save the services read by :func:`read_catalogue`: all of them, or none.
+
+    ``progress(done, total)`` is called as lines are saved (from the thread that calls this).
+    """
+    with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
+        providers = {p.name.casefold(): p for p in work.session.scalars(select(Provider))}
+        services = {(s.provider_id, s.name.casefold()): s for s in work.session.scalars(select(Service))}
+        added = changed = unchanged = providers_added = 0
+        total = len(lines)
+        for done, line in enumerate(lines, start=1):
+            provider = providers.get(line.provider.casefold())
+            if provider is None:
+                provider = Provider(name=line.provider, contact=line.contact)
+                work.session.add(provider)
+                work.session.flush()
+                work.audit("create", "provider", provider, ("name", "contact"))
+                providers[line.provider.casefold()] = provider
+                providers_added += 1
+            values = service_values(line.item)
+            service = services.get((provider.id, line.item.name.casefold()))
+            if service is None:
+                service = Service(provider=provider, **values)
+                work.session.add(service)
+                work.session.flush()
+                work.audit("create", "service", service, tuple(values))
+                services[(provider.id, line.item.name.casefold())] = service
+                added += 1
+            else:
+                fields = [key for key, value in values.items() if getattr(service, key) != value]
+                for key in fields:
+                    setattr(service, key, values[key])
+                if fields:
+                    work.audit("update", "service", service, tuple(fields))
+                    changed += 1
+                else:
+                    unchanged += 1
+            if progress is not None and (done % 200 == 0 or done == total):
+                progress(done, total)
+        return ImportSummary(added, changed, unchanged, providers_added)
+
+
+def _cells(service: Service, provider: Provider) -> Iterable[str]:
+    yield provider.name
+    yield service.name
+    yield service.category
+    yield service.description
+    yield service.unit
+    yield f"{from_pence(service.unit_price_pence):.2f}"
+    yield "yes" if service.peer_led else "no"
+    yield _date_text(service.available_from)
+    yield _date_text(service.available_to)
+    yield provider.contact or ""
+
+
+def _date_text(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def export_catalogue(db: Database, actor: Actor) -> bytes:
+    """The whole catalogue as a CSV file that :func:`read_catalogue` reads back (UTF-8 with a
+    byte-order mark, so that Excel shows £ and accents)."""
+    with read_only(db, actor, Action.MANAGE_CATALOGUE) as work:
+        rows = work.session.execute(
+            select(Service, Provider).join(Provider).order_by(Provider.name, Service.name)
+        ).all()
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(HEADINGS.values())
+        for service, provider in rows:
+            writer.writerow(_guard(cell) for cell in _cells(service, provider))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _guard(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
+    return "'" + cell if cell[:1] in _FORMULA_STARTS else cell
