@@ -11,18 +11,19 @@ The contract between rendering, signing and verifying (keep it in one place: her
   section, and the QR code holds ``careplan:verify:<document id>:<sha256>``.
 - The SHA-256 is ``careplan.services.canonical.plan_sha256`` of the plan version: the fingerprint
   both signatures carry.
-- The document id is ``CP-<plan version id>-<first 8 hex digits of the sha256>`` upper case.
+- The document id is ``CP-<plan version id>-<first 8 hex digits of the sha256>`` upper case
+  (:func:`careplan.services.canonical.document_id`: the use case that issues an agreement names it).
 """
+
+from careplan.services.canonical import document_id
+
+__all__ = ["SUBJECT", "document_id", "keywords", "parse_keywords"]
 
 KEYWORD_DOCUMENT = "careplan-document"
 KEYWORD_PLAN = "careplan-plan"
 KEYWORD_VERSION = "careplan-version"
 KEYWORD_SHA256 = "careplan-sha256"
 SUBJECT = "Careplan agreement"
-
-
-def document_id(version_id: int, sha256: str) -> str:
-    return f"CP-{version_id}-{sha256[:8]}".upper()
 
 
 def keywords(document: str, plan_key: str, version: int, sha256: str) -> str:

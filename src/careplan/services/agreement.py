@@ -26,7 +26,7 @@ from careplan.domain.enums import PlanStatus, Role, SignatureMethod, SignerKind,
 from careplan.domain.errors import InvalidTransition, NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import Consent, Goal, LifeArea, PlanVersion, Review, Setting
-from careplan.services.canonical import matches_what_was_signed, plan_sha256
+from careplan.services.canonical import document_id, matches_what_was_signed, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.signing import valid_signatures
 from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
@@ -375,8 +375,6 @@ class _Reader:
 
 
 def _agreement(work: Work, version: PlanVersion) -> Agreement:
-    from careplan.documents import document_id  # the contract lives with the documents
-
     signed = version.frozen_canonical
     assert signed is not None
     sha = plan_sha256(version)

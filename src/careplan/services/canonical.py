@@ -17,6 +17,14 @@ from careplan.domain.records import AuthoredText, Person, PlanVersion
 SCHEMA = "careplan.plan-version/1"
 
 
+def document_id(version_id: int, sha256: str) -> str:
+    """The id printed on an agreement of this plan version: ``CP-<version id>-<8 hex digits>``.
+
+    Part of the documents' contract (see :mod:`careplan.documents`).
+    """
+    return f"CP-{version_id}-{sha256[:8]}".upper()
+
+
 def text_json(text: AuthoredText | None) -> dict[str, Any] | None:
     if text is None:
         return None
