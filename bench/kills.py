@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Killing a writer {count:,} times ({TEST}) …", flush=True)
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", TEST],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--timeout", "0", TEST],
         cwd=ROOT,
         env=env,
         check=False,
