@@ -269,6 +269,15 @@ def _export_catalogue(db: Database, world: World) -> Call:
     return lambda a: catalogue_file.export_catalogue(db, a)
 
 
+def _compare_catalogue(db: Database, world: World) -> Call:
+    lines = catalogue_file.read_catalogue(CATALOGUE_CSV)
+    return lambda a: catalogue_file.compare_catalogue(db, a, lines)
+
+
+def _list_services(db: Database, world: World) -> Call:
+    return lambda a: catalogue.list_services(db, a)
+
+
 def _proposal() -> catalogue.ProposalInput:
     return catalogue.ProposalInput(
         what="Climbing wall membership",
@@ -616,6 +625,14 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "export_catalogue", catalogue_file.export_catalogue, (A.MANAGE_CATALOGUE,), _export_catalogue, writes=False
     ),
+    Scenario(
+        "compare_catalogue",
+        catalogue_file.compare_catalogue,
+        (A.MANAGE_CATALOGUE,),
+        _compare_catalogue,
+        writes=False,
+    ),
+    Scenario("list_services", catalogue.list_services, (A.MANAGE_CATALOGUE,), _list_services, writes=False),
     Scenario("propose_service", catalogue.propose_service, (A.PROPOSE_SERVICE,), _propose_service),
     Scenario("decide_proposal", catalogue.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
     Scenario("add_life_area", configuration.add_life_area, (A.CONFIGURE,), _add_life_area),
