@@ -214,6 +214,7 @@ def test_a_manager_loads_a_spreadsheet_and_sees_its_services(
 ) -> None:
     assert rows(dialog) == []
     assert dialog.ui.emptyLabel.isVisible()
+    assert dialog.ui.countLabel.text() == "No services yet"
     assert not dialog.ui.saveButton.isEnabled()  # nothing to save yet
 
     choose_file(monkeypatch, sheet_file(tmp_path))
@@ -242,7 +243,7 @@ def test_a_manager_loads_a_spreadsheet_and_sees_its_services(
         "Until 31 Jul 2099",
     ]
     assert ["Harbour Gym", "Gym pass", "sport", "Week", "£6.50", "No", "Always"] in shown
-    assert dialog.ui.countLabel.text() == "12 services from 7 providers"
+    assert dialog.ui.countLabel.text() == "12 services from 7 providers; 2 not on offer today (grey)"
     assert not dialog.ui.emptyLabel.isVisible()
     assert dialog.ui.saveButton.isEnabled()
     assert len(catalogue.list_services(sqlite_db, team.priya)) == 12

@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -106,6 +109,9 @@ class CatalogueTableModel(QAbstractTableModel):
 
     def provider_count(self) -> int:
         return len({entry.provider_id for entry in self._rows})
+
+    def not_on_offer_count(self) -> int:
+        return sum(1 for entry in self._rows if not on_offer(entry, self.today))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -227,8 +233,6 @@ class ProblemsDialog(QDialog):
         self.list.setSpacing(2)
         self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
         self.list.addItems([str(problem) for problem in problems.problems])
-        if self.list.count():
-            self.list.setCurrentRow(0)
         layout.addWidget(self.list, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = QPushButton("&Copy the list", self.buttons)
@@ -326,11 +330,16 @@ class CatalogueDialog(QDialog):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         providers = self.model.provider_count()
-        if shown == total:
+        if total == 0:
+            words = "No services yet"
+        elif shown == total:
             words = (
                 f"{total:,} service{'' if total == 1 else 's'} from "
                 f"{providers:,} provider{'' if providers == 1 else 's'}"
             )
+            grey = self.model.not_on_offer_count()
+            if grey:
+                words += f"; {grey:,} not on offer today (grey)"
         else:
             words = f"Showing {shown:,} of {total:,} services"
         self.ui.countLabel.setText(words)
@@ -439,11 +448,22 @@ class CatalogueDialog(QDialog):
             self,
         )
         box.setObjectName("catalogueConfirmation")
-        box.setInformativeText(f"From {path.name}. Key workers see the changes at once.")
+        box.setInformativeText(
+            f"From {path.name}. Key workers can choose the new services as soon as it is loaded."
+        )
         load = box.addButton("Load", QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
         for button in (load, cancel):
             button.setMinimumSize(110, 40)
+        grid = box.layout()
+        if isinstance(grid, QGridLayout):  # room for the sentence, rather than a narrow column
+            grid.addItem(
+                QSpacerItem(480, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+                grid.rowCount(),
+                0,
+                1,
+                grid.columnCount(),
+            )
         box.setDefaultButton(load)
         box.setEscapeButton(cancel)
         box.finished.connect(lambda _result: self._answered(box, load, lines))

@@ -51,10 +51,13 @@ class Ui_CatalogueDialog(object):
 
         self.countLabel = QLabel(CatalogueDialog)
         self.countLabel.setObjectName(u"countLabel")
+        self.countLabel.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
         self.countLabel.setTextFormat(Qt.PlainText)
 
         self.findRow.addWidget(self.countLabel)
 
+        self.findRow.setStretch(1, 3)
+        self.findRow.setStretch(2, 2)
 
         self.layout.addLayout(self.findRow)
 
