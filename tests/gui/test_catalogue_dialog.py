@@ -161,6 +161,8 @@ def test_the_model_and_its_filter_pass_the_model_tester(
     context = context_for(sqlite_db, team, Role.MANAGER)
     model = CatalogueTableModel(context)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert model.rowCount() == 0  # read when asked, so that the dialog can say why it could not
+    model.refresh()
     proxy = catalogue_dialog.CatalogueFilter()
     proxy.setSourceModel(model)
     QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -201,6 +203,22 @@ def test_when_a_service_is_on_offer_is_said_in_words() -> None:
 
 
 # --- loading ---------------------------------------------------------------------------------
+
+
+def test_a_catalogue_that_cannot_be_read_is_said_plainly(
+    qtbot: QtBot, sqlite_db: Database, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def busy(*args: Any) -> Any:
+        raise StorageError("The database is busy: another computer is saving. Try again in a moment.")
+
+    monkeypatch.setattr(catalogue, "list_services", busy)
+    dialog = CatalogueDialog(context_for(sqlite_db, team, Role.MANAGER))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.message.isVisible()
+    assert dialog.ui.message.text().startswith("The database is busy")
+    assert not dialog.ui.emptyLabel.isVisible()  # not said to be empty: it could not be read
+    assert rows(dialog) == []
 
 
 def test_a_manager_loads_a_spreadsheet_and_sees_its_services(
@@ -269,6 +287,40 @@ def test_a_changed_spreadsheet_says_what_will_change(
     qtbot.waitUntil(lambda: dialog.job is None, timeout=WAIT)
     assert ["Harbour Gym", "Gym pass", "sport", "Week", "£7.00", "No", "Always"] in rows(dialog)
     assert len(rows(dialog)) == 13
+
+
+def test_the_progress_bar_follows_a_long_load(
+    qtbot: QtBot,
+    dialog: CatalogueDialog,
+    sqlite_db: Database,
+    team: Team,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    long = "Provider,Service,Category,Unit,Price\r\n" + "".join(
+        f"Provider {n % 9},Service {n},sport,session,{n % 40}.50\r\n" for n in range(450)
+    )
+    seen: list[tuple[str, int, int]] = []
+    show = dialog._progress
+
+    def watch(words: str) -> None:
+        show(words)
+        seen.append((words, dialog.ui.progress.value(), dialog.ui.progress.maximum()))
+
+    monkeypatch.setattr(dialog, "_progress", watch)  # the slot the jobs' progress signal reaches
+    load_sheet(qtbot, dialog, monkeypatch, sheet_file(tmp_path, long, "long.csv"))
+    saving = [entry for entry in seen if entry[0].startswith("Saving")]
+    assert [entry[0] for entry in saving] == [
+        "Saving: 200 of 450 services done…",
+        "Saving: 400 of 450 services done…",
+        "Saving: 450 of 450 services done…",
+    ]
+    assert all(maximum == 450 for _words, _value, maximum in saving)
+    assert saving[-1][1] == 450
+    assert [value for _words, value, _maximum in saving] == sorted(value for _w, value, _m in saving)
+    assert seen[0][0] == "Reading long.csv…"  # the reading job reports too
+    assert len(rows(dialog)) == 450
+    assert len(catalogue.list_services(sqlite_db, team.priya)) == 450
 
 
 def test_a_broken_spreadsheet_lists_every_problem_and_saves_nothing(

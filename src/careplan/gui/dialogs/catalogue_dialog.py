@@ -95,9 +95,9 @@ class CatalogueTableModel(QAbstractTableModel):
         self._context = context
         self._rows: list[CatalogueEntry] = []
         self.today = date.today()
-        self.refresh()
 
     def refresh(self) -> None:
+        """Read the catalogue again (a busy or broken database raises a CareplanError)."""
         rows = catalogue.list_services(self._context.db, self._context.actor)
         self.beginResetModel()
         self._rows = rows
@@ -289,6 +289,7 @@ class CatalogueDialog(QDialog):
         self.confirmation: QMessageBox | None = None
         self._folder = default_folder()
         self._counts = (0, 0)  # (saved, of): written by the loading job's thread, read on ours
+        self._reading = Path()  # the file being read and checked
         self.ui = Ui_CatalogueDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -316,7 +317,7 @@ class CatalogueDialog(QDialog):
         ui.buttons.rejected.connect(self.reject)
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         roomy_buttons(ui.buttons)
-        self._show_count()
+        self._refresh()
         ui.filterBox.setFocus()
         self.resize(980, 560)
 
@@ -414,14 +415,16 @@ class CatalogueDialog(QDialog):
             report("Comparing it with the catalogue…")
             return path, lines, catalogue_file.compare_catalogue(db, actor, lines)
 
+        self._reading = path
         self._busy(f"Checking {path.name}…")
         job = Job(work, "Reading the spreadsheet")
         job.succeeded.connect(self._checked)
-        job.failed.connect(lambda failure: self._not_read(path, failure))
+        job.failed.connect(self._not_read)  # bound methods: let go if this dialog is deleted
         self._start(job)
 
-    def _not_read(self, path: Path, failure: Failure) -> None:
+    def _not_read(self, failure: Failure) -> None:
         self._idle()
+        path = self._reading
         self.ui.message.hide()
         error = failure.error
         if isinstance(error, CatalogueFileProblems) and any(p.line for p in error.problems):
@@ -513,7 +516,11 @@ class CatalogueDialog(QDialog):
         try:
             self.model.refresh()
         except CareplanError as exc:
+            self._show_count()
+            self.ui.emptyLabel.hide()  # not known to be empty: it could not be read
+            self.ui.countLabel.clear()
             self._say(exc.message, good=False)
+            return
         self._show_count()
 
     # saving ---------------------------------------------------------------------------------
