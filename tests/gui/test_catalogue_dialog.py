@@ -492,6 +492,9 @@ def test_typing_in_the_find_box_filters_the_rows(
     qtbot.keyClicks(dialog.ui.filterBox, "GYM")
     assert [row[:2] for row in rows(dialog)] == [["Harbour Gym", "Gym pass"], ["Harbour Gym", "Swimming"]]
     assert dialog.ui.countLabel.text() == "Showing 2 of 12 services"
+    qtbot.keyClick(dialog.ui.filterBox, Qt.Key.Key_Return)  # Enter goes to the first row found
+    assert dialog.ui.servicesTable.currentIndex().row() == 0
+    assert dialog.isVisible()  # and does not close the dialog
     dialog.ui.filterBox.clear()
     qtbot.keyClicks(dialog.ui.filterBox, "peer  support mentoring")  # words in any column, any order
     assert [row[1] for row in rows(dialog)] == ["Peer mentoring"]

@@ -312,6 +312,7 @@ class CatalogueDialog(QDialog):
         ui.progress.hide()
         ui.message.hide()
         ui.filterBox.textChanged.connect(self._filter)
+        ui.filterBox.returnPressed.connect(self._to_table)  # type, Enter, then arrows to look
         ui.loadButton.clicked.connect(self.load)
         ui.saveButton.clicked.connect(self.save)
         ui.buttons.rejected.connect(self.reject)
@@ -326,6 +327,12 @@ class CatalogueDialog(QDialog):
     def _filter(self, text: str) -> None:
         self.proxy.set_words(text)
         self._show_count()
+
+    def _to_table(self) -> None:
+        table = self.ui.servicesTable
+        if self.proxy.rowCount():
+            table.setCurrentIndex(self.proxy.index(0, 0))
+            table.setFocus()
 
     def _show_count(self) -> None:
         total = self.model.rowCount()
