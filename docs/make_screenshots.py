@@ -4,7 +4,7 @@
 
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
-set-up, the administrator's staff screen and the locked window.
+set-up, the administrator's staff screen and the locked window; then the service catalogue.
 """
 
 from __future__ import annotations
@@ -108,6 +108,12 @@ def main(argv: list[str]) -> int:
     locked_picture(window).save(str(path))
     print(path)
     window.screen_lock.unlock()
+    catalogue = catalogue_screen(db)  # always 14: the screens before it may grow to 13
+    app.processEvents()
+    path = args.out / "14-service-catalogue.png"
+    catalogue.grab().save(str(path))
+    print(path)
+    catalogue.close()
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
@@ -133,6 +139,20 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     for dialog in (sign_in, set_up, staff):
         dialog.show()
     return [("sign-in", sign_in), ("set-up", set_up), ("staff", staff)]
+
+
+def catalogue_screen(db: Any) -> Any:
+    """The service catalogue as an administrator sees it (File > Service catalogue…)."""
+    from careplan.domain.enums import Role
+    from careplan.gui.context import AppContext
+    from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog
+    from careplan.services.unit_of_work import staff_by_username
+
+    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    dialog = CatalogueDialog(admin)
+    dialog.resize(1100, 640)
+    dialog.show()
+    return dialog
 
 
 def locked_picture(window: Any) -> Any:

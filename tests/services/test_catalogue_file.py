@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from careplan.domain.enums import ServiceUnit
-from careplan.domain.errors import PermissionDenied
+from careplan.domain.errors import InvalidInput, PermissionDenied
 from careplan.domain.records import Provider, Service
 from careplan.services import catalogue, catalogue_file
 from careplan.services.catalogue_file import CatalogueFileProblems, read_catalogue
@@ -202,7 +203,8 @@ def test_spreadsheet_like_files_are_read_or_refused_line_by_line(rows: list[dict
     except CatalogueFileProblems as problems:
         for problem in problems.problems:
             assert_plain(problem.message)
-            assert 0 <= problem.line <= text.count("\n") + 1
+            # csv counts a lone carriage return inside a quoted cell as a line end, as splitlines does
+            assert 0 <= problem.line <= len(text.splitlines()) + 1
         return
     for line in lines:
         assert line.provider
@@ -264,6 +266,83 @@ def test_loading_is_all_or_nothing(db: Database, team: Team) -> None:
     with pytest.raises(OSError, match="went away"):
         catalogue_file.import_catalogue(db, team.manager, lines, progress=fail_at_the_end)
     assert snapshot(db) == before
+
+
+def test_comparing_says_what_loading_would_do_and_saves_nothing(db: Database, team: Team) -> None:
+    provider = catalogue.add_provider(db, team.administrator, "Harbour Gym")
+    for name, price in (("Gym pass", "6.50"), ("Swim", "3.00")):
+        catalogue.add_service(
+            db,
+            team.administrator,
+            catalogue.ServiceInput(
+                provider, name, "sport", "Any time before 4pm", ServiceUnit.WEEK, Decimal(price)
+            ),
+        )
+    sheet = SHEET + "HARBOUR GYM,swim,sport,Any time before 4pm,week,3.50,no,,\r\n"
+    lines = read_catalogue(sheet.encode())
+    before = snapshot(db)
+    preview = catalogue_file.compare_catalogue(db, team.manager, lines)
+    assert snapshot(db) == before
+    # Gym pass is as it was; Swim's price (and the case of its name) changes; Open Door Arts is
+    # new, with two services; Harbour Gym is found whatever its capitals.
+    assert (preview.added, preview.changed, preview.unchanged, preview.providers_added) == (2, 1, 1, 1)
+    assert catalogue_file.import_catalogue(db, team.manager, lines) == preview
+    assert catalogue_file.compare_catalogue(db, team.manager, lines) == catalogue_file.ImportSummary(
+        0, 0, 4, 0
+    )
+
+
+def test_the_summaries_are_in_plain_words() -> None:
+    summary = catalogue_file.ImportSummary
+    assert summary(12, 3, 0, 2).preview == (
+        "This will add 12 services and change 3 (2 new providers). Nothing is removed."
+    )
+    assert summary(1, 0, 5, 1).preview == (
+        "This will add 1 service (1 new provider). 5 other services in the file are already up to date."
+        " Nothing is removed."
+    )
+    assert summary(0, 1, 1, 0).preview == (
+        "This will change 1 service. 1 other service in the file is already up to date. Nothing is removed."
+    )
+    assert "changes nothing" in summary(0, 0, 4, 0).preview
+    assert summary(12, 3, 0, 2).outcome == (
+        "The catalogue was loaded: 12 services added and 3 changed (2 new providers). Nothing was removed."
+    )
+    assert summary(0, 2, 1, 0).outcome == "The catalogue was loaded: 2 services changed. Nothing was removed."
+    assert "already up to date" in summary(0, 0, 4, 0).outcome
+    for words in (summary(1234, 0, 0, 0).preview, summary(1234, 0, 0, 0).outcome):
+        assert "1,234 services" in words
+        assert_plain(words)
+
+
+def test_lines_naming_one_service_twice_are_refused_even_when_not_read_from_a_file(
+    db: Database, team: Team
+) -> None:
+    (line, *_) = read_catalogue(SHEET.encode())
+    before = snapshot(db)
+    with pytest.raises(InvalidInput, match="already on line 2"):
+        catalogue_file.import_catalogue(db, team.manager, [line, line])
+    assert snapshot(db) == before
+
+
+def test_the_catalogue_is_listed_for_managers_whole(db: Database, team: Team) -> None:
+    assert catalogue.list_services(db, team.manager) == []
+    catalogue_file.import_catalogue(db, team.manager, read_catalogue(SHEET.encode()))
+    entries = catalogue.list_services(db, team.administrator)
+    assert [(e.provider, e.name) for e in entries] == [
+        ("Harbour Gym", "Gym pass"),
+        ("Open Door Arts", "Drop-in studio"),
+        ("Open Door Arts", "Pottery, evenings"),
+    ]
+    pottery = entries[2]
+    assert pottery.price == Decimal("1200.00")
+    assert isinstance(pottery.price, Decimal)
+    assert (pottery.unit, pottery.category, pottery.peer_led) == (ServiceUnit.COURSE, "creative", True)
+    assert (pottery.available_from, pottery.available_to) == (date(2026, 4, 1), date(2027, 3, 31))
+    assert entries[1].provider_id == pottery.provider_id != entries[0].provider_id
+    assert len({e.id for e in entries}) == 3
+    with pytest.raises(PermissionDenied):
+        catalogue.list_services(db, team.key_worker)
 
 
 def test_only_managers_and_administrators_load_the_catalogue(db: Database, team: Team) -> None:

@@ -43,6 +43,7 @@ from careplan.services import (
     authentication,
     budget,
     catalogue,
+    catalogue_file,
     configuration,
     consent,
     history,
@@ -59,7 +60,6 @@ from careplan.services import (
     workspace,
 )
 from careplan.services import backup as backup_use_cases
-from careplan.services import catalogue_file
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database, open_database
 from tests.services.builders import (
@@ -254,10 +254,10 @@ def _update_service(db: Database, world: World) -> Call:
 
 
 CATALOGUE_CSV = (
-    "Provider,Service,Category,Unit,Price\r\n"
-    "Family Matters,Family contact support,family,course,180.00\r\n"
-    "Harbour Gym,Gym pass,sport,week,6.50\r\n"
-).encode()
+    b"Provider,Service,Category,Unit,Price\r\n"
+    b"Family Matters,Family contact support,family,course,180.00\r\n"
+    b"Harbour Gym,Gym pass,sport,week,6.50\r\n"
+)
 
 
 def _import_catalogue(db: Database, world: World) -> Call:
@@ -267,6 +267,15 @@ def _import_catalogue(db: Database, world: World) -> Call:
 
 def _export_catalogue(db: Database, world: World) -> Call:
     return lambda a: catalogue_file.export_catalogue(db, a)
+
+
+def _compare_catalogue(db: Database, world: World) -> Call:
+    lines = catalogue_file.read_catalogue(CATALOGUE_CSV)
+    return lambda a: catalogue_file.compare_catalogue(db, a, lines)
+
+
+def _list_services(db: Database, world: World) -> Call:
+    return lambda a: catalogue.list_services(db, a)
 
 
 def _proposal() -> catalogue.ProposalInput:
@@ -614,8 +623,20 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("update_service", catalogue.update_service, (A.MANAGE_CATALOGUE,), _update_service),
     Scenario("import_catalogue", catalogue_file.import_catalogue, (A.MANAGE_CATALOGUE,), _import_catalogue),
     Scenario(
-        "export_catalogue", catalogue_file.export_catalogue, (A.MANAGE_CATALOGUE,), _export_catalogue, writes=False
+        "export_catalogue",
+        catalogue_file.export_catalogue,
+        (A.MANAGE_CATALOGUE,),
+        _export_catalogue,
+        writes=False,
     ),
+    Scenario(
+        "compare_catalogue",
+        catalogue_file.compare_catalogue,
+        (A.MANAGE_CATALOGUE,),
+        _compare_catalogue,
+        writes=False,
+    ),
+    Scenario("list_services", catalogue.list_services, (A.MANAGE_CATALOGUE,), _list_services, writes=False),
     Scenario("propose_service", catalogue.propose_service, (A.PROPOSE_SERVICE,), _propose_service),
     Scenario("decide_proposal", catalogue.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
     Scenario("add_life_area", configuration.add_life_area, (A.CONFIGURE,), _add_life_area),

@@ -226,6 +226,11 @@ class MainWindow(QMainWindow):
             "&Staff…", None, self.manage_staff, "Add staff, change roles, set passwords"
         )
         self.staff_action.setVisible(self._context.may(Action.MANAGE_STAFF))
+        self.catalogue_action = self._action(
+            "Service ca&talogue…", None, self.manage_catalogue, "See the local services; load or save them"
+        )
+        self.catalogue_action.setVisible(self._context.may(Action.MANAGE_CATALOGUE))
+        self.catalogue_action.setEnabled(self._context.may(Action.MANAGE_CATALOGUE))
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.workspace.about_me.undo_stack)
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.new_person_action)
         file_menu.addAction(self.staff_action)
+        file_menu.addAction(self.catalogue_action)
         file_menu.addSeparator()
         file_menu.addAction(self.change_password_action)
         file_menu.addAction(self.lock_action)
@@ -355,6 +361,13 @@ class MainWindow(QMainWindow):
 
         dialog = StaffAdminDialog(self._context, self)
         dialog.setObjectName("staffAdminDialog")
+        dialog.open()
+
+    def manage_catalogue(self) -> None:
+        from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog
+
+        dialog = CatalogueDialog(self._context, self)
+        dialog.setObjectName("catalogueDialog")
         dialog.open()
 
     def other_windows(self) -> list[QWidget]:

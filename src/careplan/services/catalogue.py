@@ -7,14 +7,15 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from careplan.domain.budget import refuse_never_allowed
 from careplan.domain.enums import ProposalStatus, ServiceUnit
 from careplan.domain.errors import InvalidInput, InvalidTransition
-from careplan.domain.money import check_money, to_pence
+from careplan.domain.money import check_money, from_pence, to_pence
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, Plan, Proposal, Provider, Service
-from careplan.services.unit_of_work import Actor, Voice, unit_of_work
+from careplan.services.unit_of_work import Actor, Voice, read_only, unit_of_work
 from careplan.storage.database import Database
 
 
@@ -108,6 +109,50 @@ def update_service(db: Database, actor: Actor, service_id: int, item: ServiceInp
         for key in changed:
             setattr(service, key, values[key])
         work.audit("update", "service", service, tuple(changed))
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One service in the catalogue as a manager sees it (whether on offer today or not)."""
+
+    id: int
+    provider_id: int
+    provider: str
+    name: str
+    category: str
+    description: str
+    unit: ServiceUnit
+    price: Decimal
+    peer_led: bool
+    available_from: date | None
+    available_to: date | None
+
+
+def list_services(db: Database, actor: Actor) -> list[CatalogueEntry]:
+    """Every service in the catalogue, by provider and name, including those not on offer now."""
+    with read_only(db, actor, Action.MANAGE_CATALOGUE) as work:
+        rows = work.session.scalars(
+            select(Service)
+            .join(Provider)
+            .options(selectinload(Service.provider))
+            .order_by(Provider.name, Service.name, Service.id)
+        )
+        return [
+            CatalogueEntry(
+                id=s.id,
+                provider_id=s.provider_id,
+                provider=s.provider.name,
+                name=s.name,
+                category=s.category,
+                description=s.description,
+                unit=ServiceUnit(s.unit),
+                price=from_pence(s.unit_price_pence),
+                peer_led=s.peer_led,
+                available_from=s.available_from,
+                available_to=s.available_to,
+            )
+            for s in rows
+        ]
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from careplan.domain.dates import parse_date
 from careplan.domain.enums import ServiceUnit
@@ -75,7 +76,7 @@ _UNITS = {
 _YES = {"yes", "y", "true", "1", "peer led", "peer-led"}
 _NO = {"", "no", "n", "false", "0"}
 _UNCLOSED = (
-    "a quotation mark (\") starts a cell that is never closed, so the lines after it run together. "
+    'a quotation mark (") starts a cell that is never closed, so the lines after it run together. '
     "Check the quotation marks on this line."
 )
 # A cell a spreadsheet would run as a formula is written with an apostrophe before it.
@@ -134,6 +135,55 @@ class ImportSummary:
             f"{self.added} services added, {self.changed} changed, {self.unchanged} already up to date"
             f" ({self.providers_added} new providers)."
         )
+
+    def _changes(self, add: str, change: str) -> str:
+        """ "add 12 services and change 3 (2 new providers)", in the tense given."""
+        parts = []
+        if self.added:
+            parts.append(f"{add} {_count(self.added, 'service')}")
+        if self.changed:
+            what = "" if self.added else (" service" if self.changed == 1 else " services")
+            parts.append(f"{change} {self.changed}{what}")
+        text = " and ".join(parts)
+        if self.providers_added:
+            text += f" ({_count(self.providers_added, 'new provider')})"
+        return text
+
+    @property
+    def preview(self) -> str:
+        """What loading would do, for the question before it is done."""
+        if not self.added and not self.changed:
+            return (
+                "Every service in this file is already in the catalogue as it is. Loading it changes nothing."
+            )
+        text = f"This will {self._changes('add', 'change')}."
+        if self.unchanged:
+            others = _count(self.unchanged, "other service")
+            text += f" {others} in the file {_are(self.unchanged)} already up to date."
+        return text + " Nothing is removed."
+
+    @property
+    def outcome(self) -> str:
+        """What loading did."""
+        if not self.added and not self.changed:
+            return "The catalogue was already up to date: nothing needed changing."
+        if self.added:
+            text = f"{_count(self.added, 'service')} added" + (
+                f" and {self.changed:,} changed" if self.changed else ""
+            )
+        else:
+            text = f"{_count(self.changed, 'service')} changed"
+        if self.providers_added:
+            text += f" ({_count(self.providers_added, 'new provider')})"
+        return f"The catalogue was loaded: {text}. Nothing was removed."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _are(number: int) -> str:
+    return "is" if number == 1 else "are"
 
 
 def _file_problem(message: str) -> CatalogueFileProblems:
@@ -272,9 +322,7 @@ def read_catalogue(data: bytes) -> list[CatalogueLine]:
             key = (line.provider.casefold(), line.item.name.casefold())
             if key in seen:
                 problems.append(
-                    LineProblem(
-                        start, f"{line.provider}, “{line.item.name}” is already on line {seen[key]}."
-                    )
+                    LineProblem(start, f"{line.provider}, “{line.item.name}” is already on line {seen[key]}.")
                 )
                 continue
             seen[key] = start
@@ -290,6 +338,57 @@ def read_catalogue(data: bytes) -> list[CatalogueLine]:
     return lines
 
 
+@dataclass(frozen=True)
+class _Match:
+    """What one line of the file means for the catalogue as it is now."""
+
+    line: CatalogueLine
+    values: dict[str, object]  # the service's columns, checked (service_values)
+    provider: Provider | None  # None: a provider this file adds (the first line naming it adds it)
+    service: Service | None  # None: a service this file adds
+    changed: tuple[str, ...]  # for a service already there: the columns this line changes
+
+
+def _match(session: Session, lines: Sequence[CatalogueLine]) -> list[_Match]:
+    """The one place that decides what each line does: a service is known by its provider's
+    name and its own name (whatever their case); a line naming one already there changes it."""
+    providers = {p.name.casefold(): p for p in session.scalars(select(Provider))}
+    services = {
+        (provider.name.casefold(), service.name.casefold()): service
+        for service, provider in session.execute(select(Service, Provider).join(Provider))
+    }
+    matches: list[_Match] = []
+    added: dict[tuple[str, str], int] = {}
+    for line in lines:
+        key = (line.provider.casefold(), line.item.name.casefold())
+        if key in added:  # read_catalogue refuses this; lines made some other way might not
+            raise InvalidInput(
+                f"Line {line.line}: {line.provider}, “{line.item.name}” is already on line {added[key]}.",
+                "file",
+            )
+        added[key] = line.line
+        values = service_values(line.item)
+        service = services.get(key)
+        changed = () if service is None else tuple(k for k, v in values.items() if getattr(service, k) != v)
+        matches.append(_Match(line, values, providers.get(key[0]), service, changed))
+    return matches
+
+
+def _summary(matches: Sequence[_Match]) -> ImportSummary:
+    return ImportSummary(
+        added=sum(1 for m in matches if m.service is None),
+        changed=sum(1 for m in matches if m.service is not None and m.changed),
+        unchanged=sum(1 for m in matches if m.service is not None and not m.changed),
+        providers_added=len({m.line.provider.casefold() for m in matches if m.provider is None}),
+    )
+
+
+def compare_catalogue(db: Database, actor: Actor, lines: Sequence[CatalogueLine]) -> ImportSummary:
+    """What :func:`import_catalogue` would do with these lines, without saving anything."""
+    with read_only(db, actor, Action.MANAGE_CATALOGUE) as work:
+        return _summary(_match(work.session, lines))
+
+
 def import_catalogue(
     db: Database,
     actor: Actor,
@@ -302,40 +401,30 @@ def import_catalogue(
     ``progress(done, total)`` is called as lines are saved (from the thread that calls this).
     """
     with unit_of_work(db, actor, Action.MANAGE_CATALOGUE) as work:
-        providers = {p.name.casefold(): p for p in work.session.scalars(select(Provider))}
-        services = {(s.provider_id, s.name.casefold()): s for s in work.session.scalars(select(Service))}
-        added = changed = unchanged = providers_added = 0
-        total = len(lines)
-        for done, line in enumerate(lines, start=1):
-            provider = providers.get(line.provider.casefold())
+        matches = _match(work.session, lines)
+        new_providers: dict[str, Provider] = {}
+        total = len(matches)
+        for done, match in enumerate(matches, start=1):
+            line = match.line
+            provider = match.provider or new_providers.get(line.provider.casefold())
             if provider is None:
                 provider = Provider(name=line.provider, contact=line.contact)
                 work.session.add(provider)
                 work.session.flush()
                 work.audit("create", "provider", provider, ("name", "contact"))
-                providers[line.provider.casefold()] = provider
-                providers_added += 1
-            values = service_values(line.item)
-            service = services.get((provider.id, line.item.name.casefold()))
-            if service is None:
-                service = Service(provider=provider, **values)
+                new_providers[line.provider.casefold()] = provider
+            if match.service is None:
+                service = Service(provider=provider, **match.values)
                 work.session.add(service)
                 work.session.flush()
-                work.audit("create", "service", service, tuple(values))
-                services[(provider.id, line.item.name.casefold())] = service
-                added += 1
-            else:
-                fields = [key for key, value in values.items() if getattr(service, key) != value]
-                for key in fields:
-                    setattr(service, key, values[key])
-                if fields:
-                    work.audit("update", "service", service, tuple(fields))
-                    changed += 1
-                else:
-                    unchanged += 1
+                work.audit("create", "service", service, tuple(match.values))
+            elif match.changed:
+                for key in match.changed:
+                    setattr(match.service, key, match.values[key])
+                work.audit("update", "service", match.service, match.changed)
             if progress is not None and (done % 200 == 0 or done == total):
                 progress(done, total)
-        return ImportSummary(added, changed, unchanged, providers_added)
+        return _summary(matches)
 
 
 def _cells(service: Service, provider: Provider) -> Iterable[str]:
