@@ -21,15 +21,10 @@ from careplan.storage import encryption
 from careplan.storage.database import open_database
 from careplan.storage.migrate import head_revision
 from tests import sqlite_files
-from tests.cli.sign_in import TEAM_PASSWORD
+from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
-from tests.faults.test_backup_restore import (  # noqa: F401  (template is a fixture)
-    Made,
-    _tamper,
-    _zero_pages,
-    damaged_with_backup,
-    template,
-)
+from tests.faults.test_backup_restore import Made, _tamper, _zero_pages, damaged_with_backup
+from tests.services.builders import build_world
 
 SIGN_IN_COLUMNS = (
     "password_hash",
@@ -39,6 +34,18 @@ SIGN_IN_COLUMNS = (
     "locked_until",
     "locked",
 )
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    path = tmp_path_factory.mktemp("pre-sign-in") / "careplan.db"
+    db = open_database(path)
+    try:
+        world = build_world(db)
+        give_everyone_a_password(db)  # the database has passwords; the old backup will not
+    finally:
+        db.dispose()
+    return path, world
 
 
 def make_pre_sign_in(made: Path) -> None:
@@ -75,7 +82,8 @@ def test_the_backups_recovery_passphrase_restores_a_backup_from_before_passwords
 
     result = backup.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
 
-    assert result.replaced_damaged and result.upgraded
+    assert result.replaced_damaged
+    assert result.upgraded
     assert result.kept_aside[0].read_bytes() == damaged_bytes
     assert backup.database_state(path) == "healthy"
     # Recorded: no member of staff authorised it, the recovery passphrase did; no personal text.
@@ -132,7 +140,9 @@ def test_a_backup_with_passwords_over_a_damaged_database_still_needs_a_sign_in(
     assert actor == world.team.administrator
 
 
-def test_a_readable_database_is_never_replaced_by_the_passphrase_alone(template: Made, tmp_path: Path) -> None:
+def test_a_readable_database_is_never_replaced_by_the_passphrase_alone(
+    template: Made, tmp_path: Path
+) -> None:
     path, made, _world = damaged_with_backup(template, tmp_path, lambda _path: None)
     make_pre_sign_in(made)
     assert backup.database_state(path) == "healthy"
