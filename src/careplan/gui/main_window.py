@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
             "&Staff…", None, self.manage_staff, "Add staff, change roles, set passwords"
         )
         self.staff_action.setVisible(self._context.may(Action.MANAGE_STAFF))
+        self.settings_action = self._action(
+            "Se&ttings…", "Ctrl+,", self.open_settings, "When the screen locks, and the service's name"
+        )
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.workspace.about_me.undo_stack)
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.new_person_action)
         file_menu.addAction(self.staff_action)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.change_password_action)
         file_menu.addAction(self.lock_action)
@@ -355,6 +359,14 @@ class MainWindow(QMainWindow):
 
         dialog = StaffAdminDialog(self._context, self)
         dialog.setObjectName("staffAdminDialog")
+        dialog.open()
+
+    def open_settings(self) -> None:
+        from careplan.gui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._context, self._settings, self.screen_lock, self)
+        dialog.accepted.connect(lambda: self.show_saved("Settings saved"))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
 
     def other_windows(self) -> list[QWidget]:
