@@ -4,7 +4,7 @@
 
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
-set-up, the administrator's staff screen and the locked window.
+set-up, the administrator's staff screen, the locked window and the settings.
 """
 
 from __future__ import annotations
@@ -108,6 +108,13 @@ def main(argv: list[str]) -> int:
     locked_picture(window).save(str(path))
     print(path)
     window.screen_lock.unlock()
+    number += 1
+    path = args.out / f"{number:02d}-settings.png"
+    settings = settings_dialog(db, window, folder)
+    app.processEvents()
+    settings.grab().save(str(path))
+    print(path)
+    settings.close()
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
@@ -133,6 +140,23 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     for dialog in (sign_in, set_up, staff):
         dialog.show()
     return [("sign-in", sign_in), ("set-up", set_up), ("staff", staff)]
+
+
+def settings_dialog(db: Any, window: Any, folder: Path) -> Any:
+    """File > Settings… as an administrator sees it (the lock time, and the service's name)."""
+    from PySide6.QtCore import QSettings
+
+    from careplan.domain.enums import Role
+    from careplan.gui.context import AppContext
+    from careplan.gui.dialogs.settings_dialog import SettingsDialog
+    from careplan.services.unit_of_work import staff_by_username
+
+    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    dialog = SettingsDialog(
+        admin, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), window.screen_lock
+    )
+    dialog.show()
+    return dialog
 
 
 def locked_picture(window: Any) -> Any:
