@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     from careplan.cli import backup_commands
 
     backup_commands.add_commands(commands, _Parser)
+    from careplan.cli import settings_commands
+
+    settings_commands.add_commands(commands, _Parser)
     return parser
 
 
@@ -188,8 +191,15 @@ def _run(args: argparse.Namespace) -> int:
         "password": staff_commands.password,
         "backup": backup_commands.backup,
         "restore": backup_commands.restore,
+        "settings": _settings,
     }[args.command]
     return handler(args)
+
+
+def _settings(args: argparse.Namespace) -> int:
+    from careplan.cli import settings_commands
+
+    return settings_commands.settings(args)
 
 
 def print_json(data: object) -> None:
