@@ -137,6 +137,45 @@ class Typist:
         return dialog.result()
 
 
+def _signed_in_never(_parent: object) -> tuple[str, str]:
+    raise AssertionError("a sign-in was asked for, though nobody in the backup has a password")
+
+
+def test_a_backup_from_before_passwords_with_its_key_here_still_asks_its_passphrase(
+    qtbot: QtBot, damaged: Path, as_ada: Told, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    latest = backup.latest_backup(damaged)
+    assert latest is not None
+    _make_pre_sign_in(latest)
+    _put_key_in_keyring(latest)  # the keyring opens it, but that proves nothing about who is here
+    damaged_bytes = damaged.read_bytes()
+    offers: list[str] = []
+
+    def show(box: QMessageBox) -> None:
+        offers.append(box.objectName())
+        text = (
+            "Restore the latest backup"
+            if box.objectName() == "restoreOffer"
+            else "Restore with the recovery passphrase"
+        )
+        _choose(text)(box)
+
+    monkeypatch.setattr(restore_offer, "show", show)
+    monkeypatch.setattr(restore_offer, "ask_administrator", _signed_in_never)
+    typist = Typist(qtbot, damaged, ["not the passphrase", None])
+    monkeypatch.setattr(restore_offer, "ask", typist)
+    assert restore_offer.offer_restore(str(damaged), DAMAGED) is False
+    assert offers == ["restoreOffer", "withoutPasswordsOffer"]
+    assert typist.problems == [f"{encryption.WRONG_PASSPHRASE} Nothing was changed. Please try again."]
+    assert as_ada.critical == as_ada.information == []
+    assert damaged.read_bytes() == damaged_bytes
+
+    typist = Typist(qtbot, damaged, [TEST_RECOVERY_PASSPHRASE])
+    monkeypatch.setattr(restore_offer, "ask", typist)
+    assert restore_offer.offer_restore(str(damaged), DAMAGED) is True
+    assert "chooses the first password" in as_ada.information[0]
+
+
 def _asked_never(dialog: QDialog) -> int:
     raise AssertionError("the passphrase was asked for, though the keyring has the backup's key")
 
@@ -233,6 +272,7 @@ def test_a_backup_from_before_passwords_is_restored_with_its_passphrase_typed_on
     monkeypatch.setattr(restore_offer, "show", show)
     typist = Typist(qtbot, damaged, [TEST_RECOVERY_PASSPHRASE])
     monkeypatch.setattr(restore_offer, "ask", typist)
+    monkeypatch.setattr(restore_offer, "ask_administrator", _signed_in_never)
     assert restore_offer.offer_restore(str(damaged), DAMAGED) is True
     assert offers == ["restoreOffer", "withoutPasswordsOffer"]
     assert typist.dialogs == 1  # the passphrase that opened the backup is not asked twice

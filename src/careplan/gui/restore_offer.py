@@ -10,12 +10,14 @@ refusal is shown as the service words it. The damaged file is kept beside the re
 never deleted.
 
 When this computer's keyring does not hold the backup's key (it was made on another computer),
-the backup's recovery passphrase is asked for, as ``careplan restore`` asks at the terminal: a
-wrong one is said so in the same dialog (ask again, nothing changed), cancelling changes nothing.
+the backup's recovery passphrase is asked for first, as ``careplan restore`` asks at the
+terminal: a wrong one is said so in the same dialog (ask again, nothing changed), cancelling
+changes nothing.
 
-A backup made before Careplan had passwords cannot sign anyone in: then whoever knows its
-recovery passphrase may restore it (:func:`careplan.services.backup.restore_by_recovery_passphrase`),
-and Careplan starts on "Choose the first password".
+A backup made before Careplan had passwords cannot sign anyone in, so no sign-in is asked for:
+whoever knows its recovery passphrase may restore it instead (typed once, even when this keyring
+has its key: :func:`careplan.services.backup.restore_by_recovery_passphrase`), and Careplan then
+starts on "Choose the first password".
 """
 
 from __future__ import annotations
@@ -186,7 +188,7 @@ def ask_administrator(parent: QWidget | None) -> tuple[str, str] | None:
         dialog.deleteLater()
 
 
-Attempt = Callable[[str], "RestoreResult"]
+Attempt = Callable[[str], object]
 
 
 class BackupPassphraseDialog(QDialog):
@@ -195,13 +197,15 @@ class BackupPassphraseDialog(QDialog):
     A wrong passphrase is said in the dialog, which stays open (nothing was changed). Any other
     refusal ends the dialog (``failure``); so does Cancel, with nothing changed."""
 
-    def __init__(self, reason: str, attempt: Attempt, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reason: str, attempt: Attempt, parent: QWidget | None = None, *, button: str = "&Restore"
+    ) -> None:
         from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE
         from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
 
         super().__init__(parent)
         self._attempt = attempt
-        self.result_of_restore: RestoreResult | None = None
+        self.outcome: object = None  # what ``attempt`` returned (None: cancelled or refused)
         self.failure: CareplanError | None = None
         self.passphrase = ""  # the one that worked
         self.setObjectName("backupPassphraseDialog")
@@ -220,10 +224,10 @@ class BackupPassphraseDialog(QDialog):
         ui.problem.setStyleSheet(PROBLEM_STYLE)
         ui.problem.hide()
         ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Restore")
-        ok.setAccessibleName("Restore")
-        for button in ui.buttons.buttons():
-            button.setMinimumHeight(40)
+        ok.setText(button)
+        ok.setAccessibleName(button.replace("&", ""))
+        for each in ui.buttons.buttons():
+            each.setMinimumHeight(40)
         ui.buttons.accepted.connect(self._try)
         ui.buttons.rejected.connect(self.reject)
         ui.passphrase.setFocus()
@@ -245,7 +249,7 @@ class BackupPassphraseDialog(QDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.result_of_restore = self._attempt(passphrase)
+            self.outcome = self._attempt(passphrase)
         except WrongRecoveryPassphrase as exc:
             self._show_problem(f"{exc.message} Nothing was changed. Please try again.")
             return
@@ -260,9 +264,11 @@ class BackupPassphraseDialog(QDialog):
         self.accept()
 
 
-def ask_backup_passphrase(reason: str, attempt: Attempt, parent: QWidget | None) -> BackupPassphraseDialog:
+def ask_backup_passphrase(
+    reason: str, attempt: Attempt, parent: QWidget | None, *, button: str = "&Restore"
+) -> BackupPassphraseDialog:
     """Ask for the backup's recovery passphrase until it works or the person cancels."""
-    dialog = BackupPassphraseDialog(reason, attempt, parent)
+    dialog = BackupPassphraseDialog(reason, attempt, parent, button=button)
     try:
         ask(dialog)
     finally:
@@ -276,6 +282,7 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
     from careplan.services.backup import (
         BackupWithoutPasswords,
         actor_for_restore,
+        backup_has_passwords,
         latest_backup,
         restore_database,
     )
@@ -289,19 +296,12 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
     if restore is None or box.clickedButton() is not restore:
         return False
     latest = latest_backup(path)
-    given = ask_administrator(parent)
-    if latest is None or given is None:
+    if latest is None:
         return False
-    username, password = given
-
-    def attempt(passphrase: str | None) -> RestoreResult:
-        actor = actor_for_restore(path, latest, username, password, backup_passphrase=passphrase)
-        return restore_database(path, actor, latest, backup_passphrase=passphrase)
-
-    typed = ""  # the backup's recovery passphrase, once it has been typed and worked
+    typed = ""  # the backup's recovery passphrase, once typed (and it opened the backup)
     try:
         try:
-            attempt(None)
+            with_passwords = backup_has_passwords(path, latest)
         except DatabaseLocked as exc:
             if exc.path not in (None, latest):
                 raise
@@ -310,14 +310,34 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
                 f"This computer cannot open the backup from {made_on(latest)} by itself: its keyring "
                 "has not got the backup's key (the backup was made on another computer, perhaps)."
             )
-            dialog = ask_backup_passphrase(reason, attempt, parent)
+            dialog = ask_backup_passphrase(
+                reason,
+                lambda passphrase: backup_has_passwords(path, latest, backup_passphrase=passphrase),
+                parent,
+                button="&Continue",
+            )
             if dialog.failure is not None:
-                typed = dialog.passphrase
                 raise dialog.failure from None
-            if dialog.result_of_restore is None:
+            if dialog.outcome is None:
                 return False  # cancelled: nothing was changed
-    except BackupWithoutPasswords as exc:
-        if not _restore_without_passwords(path, latest, exc.message, typed, parent):
+            with_passwords, typed = bool(dialog.outcome), dialog.passphrase
+        if with_passwords:
+            given = ask_administrator(parent)
+            if given is None:
+                return False
+            actor = actor_for_restore(path, latest, *given, backup_passphrase=typed or None)
+            restore_database(path, actor, latest, backup_passphrase=typed or None)
+    except BackupWithoutPasswords:
+        with_passwords = False
+    except CareplanError as exc:
+        QMessageBox.critical(parent, NOT_RESTORED, exc.message)
+        return False
+    if not with_passwords:
+        why = (
+            f"The backup from {made_on(latest)} was made before Careplan had passwords, so nobody "
+            "can sign in to restore it. Whoever knows its recovery passphrase can restore it instead."
+        )
+        if not _restore_without_passwords(path, latest, why, typed, parent):
             return False
         QMessageBox.information(
             parent,
@@ -327,9 +347,6 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
             "password, and Careplan will then start.",
         )
         return True
-    except CareplanError as exc:
-        QMessageBox.critical(parent, NOT_RESTORED, exc.message)
-        return False
     QMessageBox.information(
         parent,
         "Backup restored",
@@ -387,4 +404,4 @@ def _restore_without_passwords(
     except CareplanError as exc:
         QMessageBox.critical(parent, NOT_RESTORED, exc.message)
         return False
-    return dialog.result_of_restore is not None
+    return dialog.outcome is not None

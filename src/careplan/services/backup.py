@@ -760,6 +760,25 @@ def _backup_has_passwords(path: Path, key: DatabaseKey | None) -> bool:
         raise UnusableBackup(_unusable(path, "it cannot be read")) from exc
 
 
+def backup_has_passwords(
+    db_path: str | os.PathLike[str],
+    backup_path: str | os.PathLike[str],
+    *,
+    backup_passphrase: str | None = None,
+) -> bool:
+    """Whether any active member of staff in the backup has a password (False: it was made
+    before sign-in, so nobody can sign in against it). Reads the backup without changing it;
+    its key comes as for :func:`restore_database` (:class:`DatabaseLocked` without one)."""
+    url = resolve_target(db_path)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise NotForPostgres(PG_BACKUP)
+    database = Path(url.database)
+    backup = Path(backup_path).expanduser().absolute()
+    _check_backup_file(backup, database)
+    passphrase = backup_passphrase or encryption.environment_passphrase()
+    return _backup_has_passwords(backup, backup_key(backup, database, passphrase).key)
+
+
 RECOVERY_PASSPHRASE_FIELD = "recovery_passphrase"
 """Named in the audit event of a restore that the backup's recovery passphrase authorised."""
 
