@@ -75,6 +75,7 @@ def test_the_backups_recovery_passphrase_restores_a_backup_from_before_passwords
     path, made, world = damaged_with_backup(template, tmp_path, _zero_pages)
     make_pre_sign_in(made)
     damaged_bytes = path.read_bytes()
+    assert backup.backup_has_passwords(path, made) is False
     with pytest.raises(backup.BackupWithoutPasswords, match="recovery passphrase") as refused:
         backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
     assert isinstance(refused.value, SignInRefused)  # callers that knew only that still refuse
@@ -130,6 +131,7 @@ def test_a_backup_with_passwords_over_a_damaged_database_still_needs_a_sign_in(
 ) -> None:
     path, made, world = damaged_with_backup(template, tmp_path, _zero_pages)
     damaged_bytes = path.read_bytes()
+    assert backup.backup_has_passwords(path, made) is True
     with pytest.raises(PermissionDenied, match="has staff passwords"):
         backup.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
     assert path.read_bytes() == damaged_bytes
