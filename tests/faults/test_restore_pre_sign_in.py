@@ -152,6 +152,21 @@ def test_a_readable_database_is_never_replaced_by_the_passphrase_alone(
         backup.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
 
 
+def test_on_a_new_computer_with_no_database_yet_the_passphrase_restores_it(
+    template: Made, tmp_path: Path
+) -> None:
+    _path, made, _world = damaged_with_backup(template, tmp_path, _zero_pages)
+    make_pre_sign_in(made)
+    fresh = tmp_path / "new-computer" / "careplan.db"
+    fresh.parent.mkdir()
+    with pytest.raises(encryption.WrongRecoveryPassphrase):
+        backup.restore_by_recovery_passphrase(fresh, made, "not the passphrase")
+    assert not fresh.exists()
+    result = backup.restore_by_recovery_passphrase(fresh, made, TEST_RECOVERY_PASSPHRASE)
+    assert not result.kept_aside
+    assert backup.database_state(fresh) == "healthy"
+
+
 def test_the_command_line_restores_it_with_the_backups_passphrase(
     template: Made,
     tmp_path: Path,
