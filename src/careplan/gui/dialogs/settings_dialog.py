@@ -20,10 +20,9 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE
 from careplan.gui.dialogs.password_forms import make_heading, roomy_buttons
 from careplan.gui.forms.ui_settings_dialog import Ui_SettingsDialog
-from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, ScreenLock
+from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, LOCK_AFTER_SETTING, ScreenLock
 from careplan.services import configuration
 
-LOCK_AFTER_SETTING = "security/lock_after_seconds"  # the key gui/main_window.py reads at start-up
 LOCK_CHOICES_MINUTES = (1, 2, 5, 10, 15, 30)
 
 

@@ -31,6 +31,7 @@ from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 DEFAULT_IDLE_SECONDS = 5 * 60
+LOCK_AFTER_SETTING = "security/lock_after_seconds"  # this computer's QSettings: seconds, 0 never
 LOCKED_TITLE = "Careplan is locked"
 
 _T = QEvent.Type
