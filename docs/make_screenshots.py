@@ -4,7 +4,8 @@
 
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
-set-up, the administrator's staff screen and the locked window; then the service catalogue.
+set-up, the administrator's staff screen, the locked window and the settings; then the service
+catalogue.
 """
 
 from __future__ import annotations
@@ -108,6 +109,13 @@ def main(argv: list[str]) -> int:
     locked_picture(window).save(str(path))
     print(path)
     window.screen_lock.unlock()
+    number += 1
+    path = args.out / f"{number:02d}-settings.png"
+    settings = settings_dialog(db, window, folder)
+    app.processEvents()
+    settings.grab().save(str(path))
+    print(path)
+    settings.close()
     catalogue = catalogue_screen(db)  # always 14: the screens before it may grow to 13
     app.processEvents()
     path = args.out / "14-service-catalogue.png"
@@ -151,6 +159,23 @@ def catalogue_screen(db: Any) -> Any:
     admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     dialog = CatalogueDialog(admin)
     dialog.resize(1100, 640)
+    dialog.show()
+    return dialog
+
+
+def settings_dialog(db: Any, window: Any, folder: Path) -> Any:
+    """File > Settings… as an administrator sees it (the lock time, and the service's name)."""
+    from PySide6.QtCore import QSettings
+
+    from careplan.domain.enums import Role
+    from careplan.gui.context import AppContext
+    from careplan.gui.dialogs.settings_dialog import SettingsDialog
+    from careplan.services.unit_of_work import staff_by_username
+
+    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    dialog = SettingsDialog(
+        admin, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), window.screen_lock
+    )
     dialog.show()
     return dialog
 

@@ -16,7 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     ("script", "expected"),
     [
-        ("make_screenshots.py", {"01-people.png", "03-my-plan.png", "09-sign-in.png", "12-locked.png"}),
+        (
+            "make_screenshots.py",
+            {
+                "01-people.png",
+                "03-my-plan.png",
+                "09-sign-in.png",
+                "12-locked.png",
+                "13-settings.png",
+                "14-service-catalogue.png",
+            },
+        ),
         ("make_agreement_screenshots.py", {"agreement-page.png", "agreement-preview.png"}),
     ],
 )

@@ -259,6 +259,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     run("add_life_area", lambda: configuration.add_life_area(db, admin, "Faith and belief"))
     run("rename_life_area", lambda: configuration.rename_life_area(db, admin, "legal", "The law"))
     run("retire_life_area", lambda: configuration.retire_life_area(db, admin, "community"))
+    run("set_service_name", lambda: configuration.set_service_name(db, admin, "Riverside recovery service"))
     questionnaire = json.dumps(budget.default_questionnaire().to_dict())
     run("set_questionnaire", lambda: budget.set_questionnaire(db, admin, questionnaire))
     # The service's signing certificate (the passphrase goes to an in-memory keyring).

@@ -298,6 +298,10 @@ def _decide_proposal(db: Database, world: World) -> Call:
     return lambda a: catalogue.decide_proposal(db, a, proposal_id, approve=True, unit_price=Decimal("11.00"))
 
 
+def _set_service_name(db: Database, world: World) -> Call:
+    return lambda a: configuration.set_service_name(db, a, "Riverside recovery service")
+
+
 def _add_life_area(db: Database, world: World) -> Call:
     return lambda a: configuration.add_life_area(db, a, "Faith and belief")
 
@@ -640,6 +644,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("propose_service", catalogue.propose_service, (A.PROPOSE_SERVICE,), _propose_service),
     Scenario("decide_proposal", catalogue.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
     Scenario("add_life_area", configuration.add_life_area, (A.CONFIGURE,), _add_life_area),
+    Scenario("set_service_name", configuration.set_service_name, (A.CONFIGURE,), _set_service_name),
     Scenario("rename_life_area", configuration.rename_life_area, (A.CONFIGURE,), _rename_life_area),
     Scenario("retire_life_area", configuration.retire_life_area, (A.CONFIGURE,), _retire_life_area),
     Scenario("set_questionnaire", budget.set_questionnaire, (A.CONFIGURE,), _set_questionnaire),

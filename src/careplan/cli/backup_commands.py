@@ -7,7 +7,9 @@
 - ``careplan restore FILE`` checks the backup (integrity, a schema this Careplan knows, the audit
   trail), keeps the current database aside, then puts the backup in its place. Administrators,
   named with ``--user`` or ``CAREPLAN_USER``; when the current database is damaged, the backup's
-  own staff list says who is an administrator.
+  own staff list says who is an administrator. A backup made before Careplan had passwords,
+  over a damaged database, is restored with ``--by-recovery-passphrase``: the backup's recovery
+  passphrase stands in for the sign-in, and the restored database asks for the first password.
 
 Besides the codes in :mod:`careplan.cli.main`: 15 the database is on a PostgreSQL server (use
 pg_dump and pg_restore), 14 the file given to restore is not a usable Careplan backup.
@@ -45,6 +47,12 @@ def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> 
         "restore", help="put a backup in place of the database (the current one is kept)"
     )
     restore.add_argument("file", metavar="FILE", help="the backup file to restore")
+    restore.add_argument(
+        "--by-recovery-passphrase",
+        action="store_true",
+        help="a backup made before Careplan had passwords, over a damaged database: the backup's "
+        "recovery passphrase shows you may restore it (no sign-in)",
+    )
 
 
 def _at_least_one(text: str) -> int:
@@ -125,9 +133,18 @@ def _restore(args: argparse.Namespace) -> int:
     url = resolve_target(args.database)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise backups.NotForPostgres(backups.PG_BACKUP)
-    username, password = credentials(args)
     target = Path(url.database)
-    result = _restore_asking(backups, target, args.file, username, password)
+    if getattr(args, "by_recovery_passphrase", False):
+        result = _restore_by_passphrase(backups, target, args.file)
+    else:
+        username, password = credentials(args)
+        try:
+            result = _restore_asking(backups, target, args.file, username, password)
+        except backups.BackupWithoutPasswords as exc:
+            raise backups.BackupWithoutPasswords(
+                f"{exc.message} Run: careplan{_database_option(args)} restore --by-recovery-passphrase "
+                f"{shlex.quote(args.file)}"
+            ) from None
     made = f", made {_when(result.manifest.created_at)}" if result.manifest else ""
     print(f"Restored {result.restored_from.name}{made}, into {result.database}.")
     if result.upgraded:
@@ -135,7 +152,46 @@ def _restore(args: argparse.Namespace) -> int:
     if result.kept_aside:
         what = "damaged database" if result.replaced_damaged else "database as it was before"
         print(f"The {what} is kept at {result.kept_aside[0]}.")
+    if getattr(args, "by_recovery_passphrase", False):
+        print(
+            "Nobody in it has a password yet: an administrator can now choose the first password "
+            "with “careplan --user NAME password --first”."
+        )
     return 0
+
+
+def _database_option(args: argparse.Namespace) -> str:
+    return f" --database {shlex.quote(args.database)}" if getattr(args, "database", None) else ""
+
+
+def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
+    """A backup from before passwords over a damaged database: the backup's recovery passphrase
+    (``$CAREPLAN_RECOVERY_PASSPHRASE``, else typed at the terminal) is the proof of authority."""
+    from careplan.cli import commands
+    from careplan.storage import encryption
+    from careplan.storage.encryption import WRONG_PASSPHRASE, DatabaseLocked, WrongRecoveryPassphrase
+
+    given = encryption.environment_passphrase()
+    if given is not None:
+        return backups.restore_by_recovery_passphrase(target, file, given)
+    if not commands._interactive():
+        raise DatabaseLocked(
+            commands._hint(
+                DatabaseLocked(
+                    "Restoring a backup made before Careplan had passwords needs the backup's "
+                    "recovery passphrase. Nothing was changed.",
+                    reason="absent",
+                )
+            ),
+            reason="absent",
+        )
+    for _ in range(commands.UNLOCK_ATTEMPTS):
+        passphrase = commands._ask_secret("Recovery passphrase of the backup: ")
+        try:
+            return backups.restore_by_recovery_passphrase(target, file, passphrase)
+        except WrongRecoveryPassphrase as exc:
+            print(exc.message, file=sys.stderr)
+    raise WrongRecoveryPassphrase(WRONG_PASSPHRASE + " Nothing was changed.", reason="passphrase")
 
 
 def _restore_asking(backups: Any, target: Path, file: str, username: str, password: str) -> Any:

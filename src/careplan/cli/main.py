@@ -11,7 +11,8 @@ passwords, account locked or closed, or a new password must be chosen first with
 
 Every command that reads or changes the record signs in first: ``--user NAME`` (or ``CAREPLAN_USER``)
 and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`` (which makes a new
-database and prints its demo accounts), ``db``, ``verify`` and ``certificate show`` need no sign-in.
+database and prints its demo accounts), ``db``, ``verify``, ``certificate show`` and ``settings
+service-name`` without a new name need no sign-in.
 
 ``backup``/``restore``: 14 not a usable backup, 15 the database is on PostgreSQL (pg_dump's job).
 A damaged SQLite database is reported with the latest backup and the ``careplan restore`` command.
@@ -131,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     from careplan.cli import catalogue_commands
 
     catalogue_commands.add_commands(commands, _Parser)
+
+    from careplan.cli import settings_commands
+
+    settings_commands.add_commands(commands, _Parser)
     return parser
 
 
@@ -199,8 +204,15 @@ def _run(args: argparse.Namespace) -> int:
         "backup": backup_commands.backup,
         "restore": backup_commands.restore,
         "catalogue": catalogue_commands.catalogue,
+        "settings": _settings,
     }[args.command]
     return handler(args)
+
+
+def _settings(args: argparse.Namespace) -> int:
+    from careplan.cli import settings_commands
+
+    return settings_commands.settings(args)
 
 
 def print_json(data: object) -> None:

@@ -231,6 +231,9 @@ class MainWindow(QMainWindow):
         )
         self.catalogue_action.setVisible(self._context.may(Action.MANAGE_CATALOGUE))
         self.catalogue_action.setEnabled(self._context.may(Action.MANAGE_CATALOGUE))
+        self.settings_action = self._action(
+            "Sett&ings…", "Ctrl+,", self.open_settings, "When the screen locks, and the service's name"
+        )
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.workspace.about_me.undo_stack)
@@ -245,6 +248,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_person_action)
         file_menu.addAction(self.staff_action)
         file_menu.addAction(self.catalogue_action)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.change_password_action)
         file_menu.addAction(self.lock_action)
@@ -368,6 +372,14 @@ class MainWindow(QMainWindow):
 
         dialog = CatalogueDialog(self._context, self)
         dialog.setObjectName("catalogueDialog")
+        dialog.open()
+
+    def open_settings(self) -> None:
+        from careplan.gui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._context, self._settings, self.screen_lock, self)
+        dialog.accepted.connect(lambda: self.show_saved("Settings saved"))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
 
     def other_windows(self) -> list[QWidget]:

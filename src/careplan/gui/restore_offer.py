@@ -8,13 +8,27 @@ list (the damaged file cannot say who anyone is), and
 :func:`careplan.services.backup.restore_database` checks that they are an administrator. A
 refusal is shown as the service words it. The damaged file is kept beside the restored one,
 never deleted.
+
+When this computer's keyring does not hold the backup's key (it was made on another computer),
+the backup's recovery passphrase is asked for first, as ``careplan restore`` asks at the
+terminal: a wrong one is said so in the same dialog (ask again, nothing changed), cancelling
+changes nothing.
+
+A backup made before Careplan had passwords cannot sign anyone in, so no sign-in is asked for:
+whoever knows its recovery passphrase may restore it instead (typed once, even when this keyring
+has its key: :func:`careplan.services.backup.restore_by_recovery_passphrase`), and Careplan then
+starts on "Choose the first password".
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,8 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError
+from careplan.storage.encryption import DatabaseLocked
+
+if TYPE_CHECKING:
+    from careplan.services.backup import RestoreResult
 
 TITLE = "Careplan cannot start"
+NOT_RESTORED = "The backup was not restored"
 
 
 def damaged_database(database: str | None) -> Path | None:
@@ -87,6 +106,11 @@ def offer_box(
 def show(box: QMessageBox) -> None:
     """Show the box and wait for a choice (replaced in tests)."""
     box.exec()
+
+
+def ask(dialog: QDialog) -> int:
+    """Show a dialog and wait until it is finished (replaced in tests)."""
+    return dialog.exec()
 
 
 class AdministratorDialog(QDialog):
@@ -164,9 +188,104 @@ def ask_administrator(parent: QWidget | None) -> tuple[str, str] | None:
         dialog.deleteLater()
 
 
+Attempt = Callable[[str], object]
+
+
+class BackupPassphraseDialog(QDialog):
+    """The backup's recovery passphrase (form: ui/unlock_database.ui), tried with ``attempt``.
+
+    A wrong passphrase is said in the dialog, which stays open (nothing was changed). Any other
+    refusal ends the dialog (``failure``); so does Cancel, with nothing changed."""
+
+    def __init__(
+        self, reason: str, attempt: Attempt, parent: QWidget | None = None, *, button: str = "&Restore"
+    ) -> None:
+        from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE
+        from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
+
+        super().__init__(parent)
+        self._attempt = attempt
+        self.outcome: object = None  # what ``attempt`` returned (None: cancelled or refused)
+        self.failure: CareplanError | None = None
+        self.passphrase = ""  # the one that worked
+        self.setObjectName("backupPassphraseDialog")
+        self.ui = Ui_UnlockDatabaseDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.setWindowTitle("Recovery passphrase of the backup")
+        ui.reason.setText(reason)
+        ui.intro.setText(
+            "Type the recovery passphrase of the database the backup was made from. "
+            "Nothing changes until the backup is back in place."
+        )
+        ui.passphrase.setAccessibleName("Recovery passphrase of the backup")
+        for hidden in (ui.confirmLabel, ui.confirm, ui.remember):
+            hidden.hide()
+        ui.problem.setStyleSheet(PROBLEM_STYLE)
+        ui.problem.hide()
+        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(button)
+        ok.setAccessibleName(button.replace("&", ""))
+        for each in ui.buttons.buttons():
+            each.setMinimumHeight(40)
+        ui.buttons.accepted.connect(self._try)
+        ui.buttons.rejected.connect(self.reject)
+        ui.passphrase.setFocus()
+        self.adjustSize()
+
+    def _show_problem(self, message: str) -> None:
+        self.ui.problem.setText(message)
+        self.ui.problem.show()
+        self.adjustSize()
+        self.ui.passphrase.setFocus()
+        self.ui.passphrase.selectAll()
+
+    def _try(self) -> None:
+        from careplan.storage.encryption import WrongRecoveryPassphrase
+
+        passphrase = self.ui.passphrase.text()
+        if not passphrase:
+            self._show_problem("Type the recovery passphrase first.")
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.outcome = self._attempt(passphrase)
+        except WrongRecoveryPassphrase as exc:
+            self._show_problem(f"{exc.message} Nothing was changed. Please try again.")
+            return
+        except CareplanError as exc:
+            self.failure = exc
+            self.passphrase = passphrase if not isinstance(exc, DatabaseLocked) else ""
+            self.reject()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.passphrase = passphrase
+        self.accept()
+
+
+def ask_backup_passphrase(
+    reason: str, attempt: Attempt, parent: QWidget | None, *, button: str = "&Restore"
+) -> BackupPassphraseDialog:
+    """Ask for the backup's recovery passphrase until it works or the person cancels."""
+    dialog = BackupPassphraseDialog(reason, attempt, parent, button=button)
+    try:
+        ask(dialog)
+    finally:
+        dialog.ui.passphrase.clear()
+        dialog.deleteLater()
+    return dialog
+
+
 def offer_restore(database: str | None, message: str, parent: QWidget | None = None) -> bool | None:
     """None: not a damaged database (show the usual error). True: restored. False: not restored."""
-    from careplan.services.backup import actor_for_restore, latest_backup, restore_database
+    from careplan.services.backup import (
+        BackupWithoutPasswords,
+        actor_for_restore,
+        backup_has_passwords,
+        latest_backup,
+        restore_database,
+    )
 
     # Only a message about a damaged file is worth checking the whole file for.
     path = damaged_database(database) if "damaged" in message else None
@@ -177,16 +296,57 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
     if restore is None or box.clickedButton() is not restore:
         return False
     latest = latest_backup(path)
-    given = ask_administrator(parent)
-    if latest is None or given is None:
+    if latest is None:
         return False
-    username, password = given
+    typed = ""  # the backup's recovery passphrase, once typed (and it opened the backup)
     try:
-        actor = actor_for_restore(path, latest, username, password)
-        restore_database(path, actor, latest)
+        try:
+            with_passwords = backup_has_passwords(path, latest)
+        except DatabaseLocked as exc:
+            if exc.path not in (None, latest):
+                raise
+            # This keyring has not got the backup's key: its recovery passphrase opens it.
+            reason = (
+                f"This computer cannot open the backup from {made_on(latest)} by itself: its keyring "
+                "has not got the backup's key (the backup was made on another computer, perhaps)."
+            )
+            dialog = ask_backup_passphrase(
+                reason,
+                lambda passphrase: backup_has_passwords(path, latest, backup_passphrase=passphrase),
+                parent,
+                button="&Continue",
+            )
+            if dialog.failure is not None:
+                raise dialog.failure from None
+            if dialog.outcome is None:
+                return False  # cancelled: nothing was changed
+            with_passwords, typed = bool(dialog.outcome), dialog.passphrase
+        if with_passwords:
+            given = ask_administrator(parent)
+            if given is None:
+                return False
+            actor = actor_for_restore(path, latest, *given, backup_passphrase=typed or None)
+            restore_database(path, actor, latest, backup_passphrase=typed or None)
+    except BackupWithoutPasswords:
+        with_passwords = False
     except CareplanError as exc:
-        QMessageBox.critical(parent, "The backup was not restored", exc.message)
+        QMessageBox.critical(parent, NOT_RESTORED, exc.message)
         return False
+    if not with_passwords:
+        why = (
+            f"The backup from {made_on(latest)} was made before Careplan had passwords, so nobody "
+            "can sign in to restore it. Whoever knows its recovery passphrase can restore it instead."
+        )
+        if not _restore_without_passwords(path, latest, why, typed, parent):
+            return False
+        QMessageBox.information(
+            parent,
+            "Backup restored",
+            f"The backup from {made_on(latest)} is back in place.\n"
+            "It was made before Careplan had passwords, so an administrator now chooses the first "
+            "password, and Careplan will then start.",
+        )
+        return True
     QMessageBox.information(
         parent,
         "Backup restored",
@@ -194,3 +354,54 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
         "Please check the records you worked on since then.",
     )
     return True
+
+
+def _restore_without_passwords(
+    path: Path, latest: Path, why: str, typed: str, parent: QWidget | None
+) -> bool:
+    """Nobody can sign in against the backup: its recovery passphrase shows who may restore it."""
+    from careplan.services.backup import restore_by_recovery_passphrase
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Restore the latest backup",
+        why,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("withoutPasswordsOffer")
+    box.setInformativeText(
+        "Nothing changes until the backup is back in place. Afterwards an administrator "
+        "chooses the first password."
+    )
+    go = box.addButton("Restore with the recovery passphrase", QMessageBox.ButtonRole.AcceptRole)
+    go.setAccessibleName("Restore with the recovery passphrase")
+    box.setDefaultButton(go)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    cancel.setAccessibleName("Cancel")
+    box.setEscapeButton(cancel)
+    for button in box.buttons():
+        button.setMinimumHeight(36)
+    show(box)
+    if box.clickedButton() is not go:
+        return False
+
+    def attempt(passphrase: str) -> RestoreResult:
+        return restore_by_recovery_passphrase(path, latest, passphrase)
+
+    try:
+        if typed:  # already typed (and it opened the backup): not asked twice
+            try:
+                attempt(typed)
+                return True
+            except DatabaseLocked:
+                pass
+        dialog = ask_backup_passphrase(
+            "The backup's recovery passphrase stands in for an administrator's password.", attempt, parent
+        )
+        if dialog.failure is not None:
+            raise dialog.failure
+    except CareplanError as exc:
+        QMessageBox.critical(parent, NOT_RESTORED, exc.message)
+        return False
+    return dialog.outcome is not None

@@ -58,7 +58,7 @@ from sqlalchemy.pool import NullPool
 
 from careplan import __version__
 from careplan.domain.enums import Role
-from careplan.domain.errors import PermissionDenied, StorageError
+from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
 from careplan.services.audit import verify_chain
@@ -91,6 +91,12 @@ class NotForPostgres(StorageError):
 
 class UnusableBackup(StorageError):
     """The file given to restore is not a Careplan backup this version can use."""
+
+
+class BackupWithoutPasswords(SignInRefused):
+    """The database cannot be read and the backup was made before staff had passwords, so nobody
+    can sign in against either. Whoever knows the backup's recovery passphrase may restore it
+    instead (:func:`restore_by_recovery_passphrase`)."""
 
 
 PG_BACKUP = (
@@ -701,6 +707,7 @@ def actor_for_restore(
         connection = _connect_file(where, key, read_only_file=where != database)
         try:
             columns = {r[1] for r in connection.execute("PRAGMA table_info(staff)")}
+            with_password = _staff_with_password(connection, columns)
             if "password_hash" in columns:
                 row = connection.execute(
                     "SELECT id, password_hash FROM staff WHERE username = ?", (name,)
@@ -711,20 +718,154 @@ def actor_for_restore(
         if where == database:
             raise StorageError("Careplan could not read the staff list from the database.") from exc
         raise UnusableBackup(_unusable(where, "it cannot be read")) from exc
-    from careplan.domain.errors import SignInRefused
-
     place = "the database" if where == database else "the backup"
-    if columns and "password_hash" not in columns:  # made before staff had passwords
+    if columns and not with_password:  # made before staff had passwords (or nobody chose one)
+        if where != database:
+            raise BackupWithoutPasswords(
+                f"{where.name} was made before Careplan had passwords, so it cannot say whose "
+                "password is right. Nothing was changed. Whoever knows the backup's recovery "
+                "passphrase can restore it with that instead."
+            )
         raise SignInRefused(
-            f"{'The database' if where == database else where.name} was made before Careplan had "
-            "passwords, so it cannot say whose password is right. Nothing was changed. Ask whoever "
-            "looks after Careplan to restore it by hand."
+            "The database was made before Careplan had passwords, so it cannot say whose password "
+            "is right. Nothing was changed. Ask whoever looks after Careplan to restore it by hand."
         )
     # The same answer for an unknown name and a wrong password, as when signing in.
     if not password_matches(None if row is None else row[1], password):
         raise SignInRefused(f"That username and password do not match an account in {place}.")
     assert row is not None
     return Actor(int(row[0]))
+
+
+def _staff_with_password(connection: Any, columns: set[str]) -> int:
+    """How many active members of staff have a password (0 in a file made before sign-in)."""
+    if "password_hash" not in columns:
+        return 0
+    found = connection.execute(
+        "SELECT count(*) FROM staff WHERE active AND password_hash IS NOT NULL"
+    ).fetchone()
+    return int(found[0])
+
+
+def _backup_has_passwords(path: Path, key: DatabaseKey | None) -> bool:
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(path, key, read_only_file=True)
+        try:
+            columns = {r[1] for r in connection.execute("PRAGMA table_info(staff)")}
+            return _staff_with_password(connection, columns) > 0
+        finally:
+            connection.close()
+    except errors as exc:
+        raise UnusableBackup(_unusable(path, "it cannot be read")) from exc
+
+
+def backup_has_passwords(
+    db_path: str | os.PathLike[str],
+    backup_path: str | os.PathLike[str],
+    *,
+    backup_passphrase: str | None = None,
+) -> bool:
+    """Whether any active member of staff in the backup has a password (False: it was made
+    before sign-in, so nobody can sign in against it). Reads the backup without changing it;
+    its key comes as for :func:`restore_database` (:class:`DatabaseLocked` without one)."""
+    url = resolve_target(db_path)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise NotForPostgres(PG_BACKUP)
+    database = Path(url.database)
+    backup = Path(backup_path).expanduser().absolute()
+    _check_backup_file(backup, database)
+    passphrase = backup_passphrase or encryption.environment_passphrase()
+    return _backup_has_passwords(backup, backup_key(backup, database, passphrase).key)
+
+
+RECOVERY_PASSPHRASE_FIELD = "recovery_passphrase"
+"""Named in the audit event of a restore that the backup's recovery passphrase authorised."""
+
+
+def restore_by_recovery_passphrase(
+    db_path: str | os.PathLike[str], backup_path: str | os.PathLike[str], backup_passphrase: str
+) -> RestoreResult:
+    """Put a backup made before staff had passwords in place of a damaged (or missing) database,
+    the backup's recovery passphrase standing in for an administrator's sign-in.
+
+    Nobody can sign in against such a backup, and the damaged database cannot say who anyone is.
+    Whoever knows the backup's recovery passphrase can decrypt every byte of it anyway, so the
+    passphrase is the proof: it must unwrap the backup's own key file (a key in this computer's
+    keyring does not count). Refused, with nothing changed, when the database can be read (then
+    an administrator signs in to it), when the backup has staff passwords (then one signs in),
+    when the backup is not encrypted (no passphrase can prove anything about it) or when the
+    passphrase is wrong. The restore is recorded in the restored audit trail with no member of
+    staff and the field ``recovery_passphrase``; the restored database then asks an administrator
+    to choose the first password, as any database from before sign-in does.
+    """
+    url = resolve_target(db_path)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise NotForPostgres(PG_BACKUP)
+    database = Path(url.database)
+    backup = Path(backup_path).expanduser().absolute()
+    _check_backup_file(backup, database)
+    state, _current = _state_and_key(database, encryption.environment_passphrase())
+    if state == "healthy":
+        raise PermissionDenied(
+            "The database can be read, so an administrator signs in to restore a backup over it. "
+            "Nothing was changed."
+        )
+    if encryption.file_kind(backup) == "plain":
+        raise PermissionDenied(
+            f"{backup.name} is not encrypted, so it has no recovery passphrase to show who may "
+            "restore it. Nothing was changed. Ask whoever looks after Careplan."
+        )
+    try:
+        own = _key_file_of(backup)
+    except StorageError as exc:
+        raise UnusableBackup(
+            _unusable(backup, f"its key file {encryption.key_file_for(backup).name} is damaged")
+        ) from exc
+    if own is None:
+        raise UnusableBackup(
+            _unusable(backup, f"its key file {encryption.key_file_for(backup).name} is not beside it")
+        )
+    if not backup_passphrase:
+        raise encryption.WrongRecoveryPassphrase(encryption.WRONG_PASSPHRASE, reason="passphrase")
+    raw = own.unwrap(backup_passphrase)  # WrongRecoveryPassphrase: nothing was changed
+    key = DatabaseKey(raw, own.database_id, from_keyring=False)
+    if not own.fits(raw) or not _opens(backup, key):
+        raise UnusableBackup(_unusable(backup, "it is damaged, or its key file is not its own"))
+    if _backup_has_passwords(backup, key):
+        raise PermissionDenied(
+            f"{backup.name} has staff passwords, so an administrator named in it signs in to "
+            "restore it. Nothing was changed."
+        )
+    copy = _private_copy(backup, database, key, key)
+    try:
+        try:
+            manifest, upgraded = _check_backup_copy(copy, key)
+        except (UnicodeError, SQLAlchemyError, *_sqlite_errors()) as exc:  # type: ignore[misc]
+            raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
+        restored = _file_database(copy, key)
+        try:
+            from careplan.services.authentication import needs_first_password
+
+            with translate_backup_errors():
+                if not needs_first_password(restored):
+                    raise PermissionDenied(
+                        f"{backup.name} has nobody who could choose the first password. Nothing was changed."
+                    )
+                # No member of staff authorised this: the passphrase did. Written into the copy
+                # before it goes live, so the restored trail always says so.
+                with unit_of_work(restored, None, None) as work:
+                    work.audit("restore", "database", None, (RECOVERY_PASSPHRASE_FIELD,))
+        finally:
+            restored.dispose()
+        _sync_file(copy)
+        aside = _replace_damaged(copy, database, own)
+    except BaseException:
+        _remove_quietly(copy)
+        raise
+    _keep_in_keyring(database, key, own)
+    _sync_folder(database.parent)
+    return RestoreResult(database, backup, aside, manifest, upgraded, state == "damaged")
 
 
 def _check_backup_file(backup: Path, database: Path) -> None:

@@ -1,14 +1,16 @@
-"""Settings a service can change: the list of life areas."""
+"""Settings a service can change: the list of life areas, the service's name."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import func, select
 
 from careplan.domain.errors import InvalidInput
 from careplan.domain.permissions import Action
-from careplan.domain.records import LifeArea
+from careplan.domain.records import LifeArea, Setting
+from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING
 from careplan.services.unit_of_work import Actor, unit_of_work
 from careplan.storage.database import Database
 
@@ -54,3 +56,48 @@ def retire_life_area(db: Database, actor: Actor, code: str) -> None:
             raise InvalidInput(f"There is no life area “{code}”.", "code")
         area.active = False
         work.audit("retire", "life_area", area, ("active",))
+
+
+# --- the service's name (printed on agreements) ---------------------------------------------
+
+MAX_SERVICE_NAME = 120
+
+
+def _stored_service_name(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("name", value.get("value"))
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return DEFAULT_SERVICE_NAME
+
+
+def service_name(db: Database) -> str:
+    """The name printed on agreements (``Careplan drug and alcohol service`` until one is set)."""
+    with db.session() as session:
+        setting = session.get(Setting, SERVICE_NAME_SETTING)
+        return _stored_service_name(setting.value if setting is not None else None)
+
+
+def check_service_name(name: str) -> str:
+    """The name as it will be kept (spaces tidied), or :class:`InvalidInput` saying what is wrong."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInput("Please type the name of the service. It is printed on every agreement.", "name")
+    if len(cleaned) > MAX_SERVICE_NAME:
+        raise InvalidInput(
+            f"That name is too long ({MAX_SERVICE_NAME} characters at most). Please shorten it.", "name"
+        )
+    return cleaned
+
+
+def set_service_name(db: Database, actor: Actor, name: str) -> str:
+    """Set the name of the service printed on agreements (administrators). Returns it as kept."""
+    cleaned = check_service_name(name)
+    with unit_of_work(db, actor, Action.CONFIGURE) as work:
+        setting = work.session.get(Setting, SERVICE_NAME_SETTING)
+        if setting is None:
+            work.session.add(Setting(key=SERVICE_NAME_SETTING, value={"name": cleaned}))
+        else:
+            setting.value = {"name": cleaned}
+        work.audit("update", "setting", None, ("service_name",))
+    return cleaned

@@ -31,6 +31,7 @@ from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 DEFAULT_IDLE_SECONDS = 5 * 60
+LOCK_AFTER_SETTING = "security/lock_after_seconds"  # this computer's QSettings: seconds, 0 never
 LOCKED_TITLE = "Careplan is locked"
 
 _T = QEvent.Type
@@ -114,6 +115,18 @@ class ScreenLock(QObject):
     @property
     def idle_seconds(self) -> float:
         return self._idle_ms / 1000
+
+    def set_idle_seconds(self, idle_seconds: float) -> None:
+        """A new time without input before the screen locks (0: never), counted from the last
+        input already seen; applied at once."""
+        self._idle_ms = max(1, int(idle_seconds * 1000)) if idle_seconds > 0 else 0
+        if self._locked or not self._installed:
+            return
+        if not self._idle_ms:
+            self._timer.stop()
+            return
+        idle_ms = (time.monotonic() - self._last_input) * 1000
+        self._arm(max(1, int(self._idle_ms - idle_ms)))
 
     def start(self) -> None:
         app = QApplication.instance()

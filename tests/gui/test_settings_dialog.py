@@ -1,0 +1,212 @@
+"""File > Settings… (Ctrl+,): the lock time for this computer (applied to the running lock at
+once), and for administrators only the name of the service printed on agreements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from careplan.domain.enums import Role
+from careplan.gui.context import AppContext
+from careplan.gui.dialogs.settings_dialog import LOCK_AFTER_SETTING, SettingsDialog
+from careplan.gui.main_window import MainWindow, lock_after_seconds
+from careplan.services import configuration
+from careplan.services.agreement import DEFAULT_SERVICE_NAME
+from careplan.storage.database import Database
+from tests.gui.signing import Team, make_team, quick_hashing
+
+__all__ = ["quick_hashing"]
+pytestmark = pytest.mark.usefixtures("quick_hashing")
+
+
+@pytest.fixture
+def team(sqlite_db: Database) -> Team:
+    return make_team(sqlite_db)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot: QtBot, context: AppContext, settings: QSettings) -> MainWindow:
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window, before_close_func=lambda w: w.screen_lock.unlock())
+    window.resize(1000, 650)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def as_sam(db: Database, team: Team) -> AppContext:
+    return AppContext(db, team.sam, "Sam Okafor", Role.KEY_WORKER, username="sam")
+
+
+def as_ada(db: Database, team: Team) -> AppContext:
+    return AppContext(db, team.admin, "Ada Admin", Role.ADMINISTRATOR, username="ada")
+
+
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+    """Ctrl+, from the window, as a person would."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    target = window.people.search if window.people.isVisible() else window.staff_button
+    assert target is not None
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None, "Ctrl+, did not open the settings"
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def choose_minutes(qtbot: QtBot, dialog: SettingsDialog, text: str) -> None:
+    box = dialog.ui.lockAfter
+    index = box.findText(text)
+    assert index >= 0, [box.itemText(i) for i in range(box.count())]
+    box.setFocus()
+    while box.currentIndex() != index:  # the keyboard, as a person would
+        key = Qt.Key.Key_Down if box.currentIndex() < index else Qt.Key.Key_Up
+        qtbot.keyClick(box, key)
+
+
+def save(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    button = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_menu_has_settings_with_the_preferences_shortcut(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    window = open_window(qtbot, as_sam(sqlite_db, team), settings)
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.settings_action in file_menu.actions()  # type: ignore[union-attr]
+    assert window.settings_action.isVisible()
+
+
+def test_changing_the_lock_time_changes_the_running_lock_and_is_kept(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    window = open_window(qtbot, as_sam(sqlite_db, team), settings)
+    lock = window.screen_lock
+    assert lock.idle_seconds == 5 * 60
+    dialog = open_settings(qtbot, window)
+    assert dialog.ui.lockAfter.currentText() == "5 minutes"
+    assert [dialog.ui.lockAfter.itemText(i) for i in range(dialog.ui.lockAfter.count())] == [
+        "1 minute",
+        "2 minutes",
+        "5 minutes",
+        "10 minutes",
+        "15 minutes",
+        "30 minutes",
+    ]
+    choose_minutes(qtbot, dialog, "1 minute")
+    assert lock.idle_seconds == 5 * 60  # nothing changes before Save
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert lock.idle_seconds == 60
+    assert lock._timer.isActive()
+    assert 0 < lock._timer.remainingTime() <= 60_000  # the running timer, not the next start
+    assert lock_after_seconds(settings) == 60
+    assert "Settings saved" in window.saved_label.text()
+    # The next window on this computer starts with it.
+    again = open_window(qtbot, as_sam(sqlite_db, team), settings)
+    assert again.screen_lock.idle_seconds == 60
+
+
+def test_cancel_changes_nothing(qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings) -> None:
+    window = open_window(qtbot, as_sam(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    choose_minutes(qtbot, dialog, "30 minutes")
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.ui.lockAfter, Qt.Key.Key_Escape)
+    assert window.screen_lock.idle_seconds == 5 * 60
+    assert settings.value(LOCK_AFTER_SETTING) is None
+
+
+def test_a_key_worker_does_not_see_the_service_name(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    window = open_window(qtbot, as_sam(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    assert not dialog.ui.serviceName.isVisible()
+    assert not dialog.ui.serviceGroup.isVisible()
+    assert dialog.ui.serviceName.text() == ""  # not even read into the hidden field
+    dialog.grab().save("/tmp/careplan-settings-key-worker.png")
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert configuration.service_name(sqlite_db) == DEFAULT_SERVICE_NAME
+
+
+def test_an_administrator_names_the_service_and_it_is_read_back(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    window = open_window(qtbot, as_ada(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    field = dialog.ui.serviceName
+    assert field.isVisible()
+    assert field.text() == DEFAULT_SERVICE_NAME
+    assert dialog.ui.lockAfter.accessibleName()
+    assert field.accessibleName() == "Name of the service (printed on agreements)"
+    # Tab order: the lock time, the name, then the buttons.
+    assert QApplication.focusWidget() is dialog.ui.lockAfter
+    qtbot.keyClick(dialog.ui.lockAfter, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field
+    field.selectAll()
+    qtbot.keyClicks(field, "Riverside   recovery service ")
+    dialog.grab().save("/tmp/careplan-settings-administrator.png")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert configuration.service_name(sqlite_db) == "Riverside recovery service"
+    reopened = open_settings(qtbot, window)
+    assert reopened.ui.serviceName.text() == "Riverside recovery service"
+
+
+def test_an_empty_name_is_refused_with_a_message_and_nothing_is_lost(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    configuration.set_service_name(sqlite_db, team.admin, "Riverside recovery service")
+    window = open_window(qtbot, as_ada(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    choose_minutes(qtbot, dialog, "10 minutes")
+    dialog.ui.serviceName.setFocus()
+    dialog.ui.serviceName.selectAll()
+    qtbot.keyClicks(dialog.ui.serviceName, "   ")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.ui.problem.isVisible()
+    assert dialog.ui.problem.text().startswith("Please type the name of the service")
+    assert QApplication.focusWidget() is dialog.ui.serviceName
+    dialog.grab().save("/tmp/careplan-settings-refused.png")
+    # Nothing saved, nothing lost: the name kept, the lock as it was, the choices still there.
+    assert configuration.service_name(sqlite_db) == "Riverside recovery service"
+    assert window.screen_lock.idle_seconds == 5 * 60
+    assert settings.value(LOCK_AFTER_SETTING) is None
+    assert dialog.ui.lockAfter.currentText() == "10 minutes"
+    assert dialog.ui.serviceName.text() == "   "
+    # Put right, it all saves.
+    dialog.ui.serviceName.selectAll()
+    qtbot.keyClicks(dialog.ui.serviceName, "Hillside service")
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert configuration.service_name(sqlite_db) == "Hillside service"
+    assert window.screen_lock.idle_seconds == 10 * 60
+
+
+def test_a_lock_time_set_another_way_stays_on_offer(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    settings.setValue(LOCK_AFTER_SETTING, 7 * 60)
+    window = open_window(qtbot, as_sam(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    assert dialog.ui.lockAfter.currentText() == "7 minutes"
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert lock_after_seconds(settings) == 7 * 60
+    assert window.screen_lock.idle_seconds == 7 * 60
