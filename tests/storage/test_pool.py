@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event, select
 
 from careplan.domain.records import Provider
@@ -88,3 +89,24 @@ def _open_handles(path: Path) -> list[str]:
         if target in (str(path), f"{path}-wal"):
             found.append(target)
     return found
+
+
+def test_a_failed_upgrade_leaves_no_connection_with_foreign_keys_off(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+
+    from careplan.storage import migrate
+
+    def failing(config: object, _revision: str) -> None:
+        connection = sqlite_db.engine.raw_connection()  # as migrations/env.py leaves it on failure
+        connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        connection.close()
+        raise RuntimeError("a migration failed")
+
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999")
+    monkeypatch.setattr(command, "upgrade", failing)
+    with pytest.raises(RuntimeError, match="a migration failed"):
+        migrate.upgrade_if_needed(sqlite_db)
+    with sqlite_db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -85,6 +85,12 @@ def upgrade_if_needed(db: Database) -> bool:
         db.copy_aside(f"before-upgrade-from-{current}")
     from alembic import command  # only now: importing Alembic is most of an up-to-date open
 
-    with translate_storage_errors():
-        command.upgrade(alembic_config(db), "head")
+    try:
+        with translate_storage_errors():
+            command.upgrade(alembic_config(db), "head")
+    except BaseException:
+        # A migration that failed may leave its connection with foreign keys off (migrations/env.py):
+        # never hand it to the next use case.
+        db.dispose()
+        raise
     return True
