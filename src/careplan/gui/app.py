@@ -57,7 +57,9 @@ def run(database: str | None, username: str | None) -> int:
         elif restored:
             return run(database, username)
         return 3
-    return int(app.exec())
+    code = int(app.exec())
+    db.dispose()  # close the connections kept open: the last one checkpoints the WAL into the file
+    return code
 
 
 def _open_database(database: str | None) -> Database | None:
