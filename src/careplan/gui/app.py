@@ -57,7 +57,9 @@ def run(database: str | None, username: str | None) -> int:
         elif restored:
             return run(database, username)
         return 3
-    return int(app.exec())
+    code = int(app.exec())
+    db.dispose()  # close the connections kept open: the last one checkpoints the WAL into the file
+    return code
 
 
 def _open_database(database: str | None) -> Database | None:
@@ -189,7 +191,7 @@ class Desktop:
         from careplan.domain.enums import Role
         from careplan.gui.context import AppContext
         from careplan.gui.main_window import MainWindow
-        from careplan.gui.wiring import add_pages
+        from careplan.gui.wiring import add_pages_when_needed
 
         context = AppContext(
             db=self.db,
@@ -200,7 +202,7 @@ class Desktop:
             demo=self.demo,
         )
         window = MainWindow(context, self.settings)
-        add_pages(window, context)
+        add_pages_when_needed(window, context)
         window.sign_out_requested.connect(self.signed_out)
         window.closed.connect(self.quit)
         self.window = window

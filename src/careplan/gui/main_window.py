@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
             self.splitter.hide()  # built (the pages expect it) but never shown to this role
 
         self.new_goal_action: QAction | None = None  # added with the plan page (gui/wiring.py)
+        # Builds the workspace's pages the first time a person is opened (gui/wiring.py).
+        self.build_pages: Callable[[], None] | None = None
         self.screen_lock = ScreenLock(
             self, context.db, context.actor, context.staff_name, lock_after_seconds(settings)
         )
@@ -286,6 +288,9 @@ class MainWindow(QMainWindow):
     # behaviour ---------------------------------------------------------------------------------
 
     def open_person(self, person_id: int) -> None:
+        if self.build_pages is not None:
+            build, self.build_pages = self.build_pages, None
+            build()
         self.workspace.open_person(person_id)
         self.stack.setCurrentWidget(self.workspace)
 

@@ -9,6 +9,26 @@ from careplan.gui.main_window import MainWindow
 
 
 def add_pages(window: MainWindow, context: AppContext) -> None:
+    """Build the workspace's pages now, and the window-wide actions that lead to them."""
+    _add_actions(window, context)
+    _build_pages(window, context)
+
+
+def add_pages_when_needed(window: MainWindow, context: AppContext) -> None:
+    """The same, but the pages are built when the first person is opened: importing and building
+    them is a good part of start-up, and the window shows the people list without them."""
+    _add_actions(window, context)
+    window.build_pages = lambda: _build_pages(window, context)
+
+
+def _add_actions(window: MainWindow, context: AppContext) -> None:
+    from careplan.gui.documents.menus import add_document_menus
+
+    window.new_goal_action = _new_goal_action(window)  # the plan page is there for every role
+    add_document_menus(window, context)  # File > Verify an agreement…, Signing certificate…
+
+
+def _build_pages(window: MainWindow, context: AppContext) -> None:
     from careplan.gui.workspace import pages
     from careplan.gui.workspace.plan_page import PlanPage
 
@@ -16,15 +36,12 @@ def add_pages(window: MainWindow, context: AppContext) -> None:
         page = page_class(context, window.voice, window.workspace)
         window.workspace.add_page(page, title)
         if isinstance(page, PlanPage):
-            window.new_goal_action = _new_goal_action(window, page)
+            page.add_goal_action.setShortcut(QKeySequence())  # the window-wide action owns Ctrl+G
         stack = getattr(page, "undo_stack", None)
         if isinstance(stack, QUndoStack):
             window.undo_group.addStack(stack)
     window.workspace.tabs.currentChanged.connect(lambda _index: _follow_tab(window))
     _follow_tab(window)
-    from careplan.gui.documents.menus import add_document_menus
-
-    add_document_menus(window, context)  # File > Verify an agreement…, Signing certificate…
 
 
 def _follow_tab(window: MainWindow) -> None:
@@ -36,18 +53,17 @@ def _follow_tab(window: MainWindow) -> None:
         window.undo_group.setActiveStack(None)  # type: ignore[arg-type]
 
 
-def _new_goal_action(window: MainWindow, page: object) -> QAction:
+def _new_goal_action(window: MainWindow) -> QAction:
     """Ctrl+G from anywhere in the window: show the plan and start a new goal."""
-    from careplan.gui.workspace.plan_page import PlanPage
-
-    assert isinstance(page, PlanPage)
-    page.add_goal_action.setShortcut(QKeySequence())  # the window-wide action owns Ctrl+G
     action = QAction("New &goal…", window)
     action.setShortcut(QKeySequence("Ctrl+G"))
     action.setStatusTip("Add a goal to the plan")
 
     def new_goal() -> None:
-        if window.workspace.person is None:
+        from careplan.gui.workspace.plan_page import PlanPage  # built with the first person opened
+
+        page = next((p for p in window.workspace.pages if isinstance(p, PlanPage)), None)
+        if window.workspace.person is None or page is None:
             window.statusBar().showMessage("Choose a person first.", 4000)
             return
         window.stack.setCurrentWidget(window.workspace)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +25,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 from careplan.domain.errors import StorageError
 from careplan.storage import encryption, keystore
@@ -34,6 +35,10 @@ ENV_DATABASE = "CAREPLAN_DATABASE"
 ENV_DATA_DIR = "CAREPLAN_DATA_DIR"
 SQLITE_HEADER = encryption.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
+# SQLite connections kept open between use cases (keying one and setting its PRAGMAs costs more
+# than most use cases), and how many more may be open at once (the GUI thread and Qt's thread pool).
+SQLITE_POOL_SIZE = 3
+SQLITE_POOL_OVERFLOW = 8
 POSTGRES_KEYRING_SERVICE = "careplan-postgresql"
 
 
@@ -166,6 +171,8 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        """Close every connection kept open (an SQLite file's handles too): before its file is
+        replaced, restored or removed. The database can still be used: it connects again."""
         self.engine.dispose()
 
 
@@ -240,10 +247,27 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
         raise StorageError(f"Careplan cannot create a database in {path.parent}: the folder is read-only.")
 
 
+# A process forked from this one must not use (or close) the parent's SQLite connections: SQLite
+# forbids it, and closing one could checkpoint the parent's WAL. The child lets them go unclosed
+# and opens its own.
+_SQLITE_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _forget_parent_connections() -> None:
+    for engine in list(_SQLITE_ENGINES):
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_forget_parent_connections)
+
+
 def make_engine(url: URL, key: DatabaseKey | None = None) -> Engine:
     if url.get_backend_name() == "sqlite":
-        # One connection per session, closed afterwards: files stay consistent, and a second
-        # process sees the changes at once. Every connection is SQLCipher's, keyed first thing.
+        # Every connection is SQLCipher's, keyed first thing. A few are kept open between
+        # sessions: a session's transaction always ends (commit, or the rollback the pool does when
+        # a connection comes back), so a second process sees every commit at once (WAL), and no
+        # pooled connection holds a snapshot. Closing the last connection would checkpoint the
+        # WAL (another fsync) each time. Database.dispose() closes them all.
         path = url.database or ":memory:"
 
         def creator() -> Any:
@@ -252,10 +276,18 @@ def make_engine(url: URL, key: DatabaseKey | None = None) -> Engine:
         # hide_parameters: the values bound to a statement (personal text) never reach a log
         # line or an error message, whatever logging is switched on.
         engine = create_engine(
-            url, poolclass=NullPool, module=encryption.dbapi(), creator=creator, hide_parameters=True
+            url,
+            poolclass=QueuePool,
+            pool_size=SQLITE_POOL_SIZE,
+            max_overflow=SQLITE_POOL_OVERFLOW,
+            pool_reset_on_return="rollback",
+            module=encryption.dbapi(),
+            creator=creator,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        _SQLITE_ENGINES.add(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
 

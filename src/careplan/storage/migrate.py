@@ -1,22 +1,31 @@
-"""Running the Alembic migrations that live inside the package."""
+"""Running the Alembic migrations that live inside the package.
+
+Opening a database that is up to date reads its ``alembic_version`` with plain SQL and compares
+it with :data:`~careplan.storage.schema_head.HEAD_REVISION`; Alembic is imported only when
+something has to be migrated (it takes longer to import than the rest of opening).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
+from sqlalchemy import inspect, text
 
 from careplan.domain.errors import StorageError
 from careplan.storage.database import Database, translate_storage_errors
+from careplan.storage.schema_head import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+VERSION_TABLE = "alembic_version"
 
 
 def alembic_config(db: Database) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = db.engine
@@ -24,13 +33,23 @@ def alembic_config(db: Database) -> Config:
 
 
 def head_revision() -> str:
-    script = ScriptDirectory(str(MIGRATIONS))
-    head = script.get_current_head()
+    """The newest migration's revision."""
+    return HEAD_REVISION
+
+
+def alembic_head() -> str:
+    """The newest migration's revision as Alembic finds it in the migration scripts."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
     return head
 
 
 def is_known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     try:
         return ScriptDirectory(str(MIGRATIONS)).get_revision(revision) is not None
     except CommandError:
@@ -38,8 +57,14 @@ def is_known_revision(revision: str) -> bool:
 
 
 def current_revision(db: Database) -> str | None:
+    """The revision the database's schema is at (None: not set up)."""
     with translate_storage_errors(), db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return None
+        versions = list(conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars())
+    if len(versions) > 1:  # never made by Careplan's single line of migrations
+        raise StorageError("This database's schema version cannot be read. Nothing has been changed.")
+    return str(versions[0]) if versions else None
 
 
 def upgrade_if_needed(db: Database) -> bool:
@@ -58,6 +83,14 @@ def upgrade_if_needed(db: Database) -> bool:
     path = db.path
     if current is not None and path is not None and path.exists() and path.stat().st_size > 0:
         db.copy_aside(f"before-upgrade-from-{current}")
-    with translate_storage_errors():
-        command.upgrade(alembic_config(db), "head")
+    from alembic import command  # only now: importing Alembic is most of an up-to-date open
+
+    try:
+        with translate_storage_errors():
+            command.upgrade(alembic_config(db), "head")
+    except BaseException:
+        # A migration that failed may leave its connection with foreign keys off (migrations/env.py):
+        # never hand it to the next use case.
+        db.dispose()
+        raise
     return True

@@ -1,0 +1,99 @@
+"""Start-up stays light: the real start (signing in, the main window with its people list)
+imports none of the heavy modules. They are imported where they are first needed: the workspace
+pages when the first person is opened, ReportLab and pyHanko when a document is made or checked,
+Alembic when a database needs migrating. Run in a child process, so that nothing this test
+session already imported counts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from careplan.services.people import PersonDetails, register_person
+from careplan.storage.database import open_database
+from tests.gui.signing import PASSWORDS, make_team, quick_hashing
+
+__all__ = ["quick_hashing"]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+WORKSPACE_PAGES = [
+    "careplan.gui.workspace.pages",
+    "careplan.gui.workspace.plan_page",
+    "careplan.gui.workspace.budget_page",
+    "careplan.gui.workspace.agreement_page",
+    "careplan.gui.workspace.history_page",
+    "careplan.gui.workspace.sharing_page",
+    "careplan.gui.workspace.access_page",
+]
+HEAVY = ["reportlab", "pyhanko", "alembic", *WORKSPACE_PAGES]
+
+DRIVER = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from careplan.gui.app import run
+
+    database, password, heavy, person = sys.argv[1], sys.argv[2], sys.argv[3].split(","), int(sys.argv[4])
+    app = QApplication(sys.argv[:1])
+
+    def visible(name):
+        return [w for w in app.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+
+    def loaded():
+        return ",".join(name for name in heavy if name in sys.modules)
+
+    def drive():
+        (dialog,) = visible("signInDialog")
+        dialog.ui.password.setText(password)
+        dialog.ui.signInButton.click()
+        (window,) = visible("mainWindow")
+        app.processEvents()  # the people list painted
+        print("rows:", window.people.table.model().rowCount())
+        print("at start-up:", loaded())
+        window.open_person(person)
+        app.processEvents()
+        print("after opening a person:", loaded())
+        window.close()
+
+    QTimer.singleShot(0, drive)
+    sys.exit(run(database, "sam"))
+    """
+)
+
+
+@pytest.mark.usefixtures("quick_hashing")
+def test_start_up_imports_no_heavy_module_until_it_is_needed(tmp_path: Path) -> None:
+    database = tmp_path / "careplan.db"
+    db = open_database(database)
+    team = make_team(db)
+    person = register_person(db, team.sam, PersonDetails("Dee", "Dee Walsh"))
+    db.dispose()
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),  # QSettings: not the real user's
+        PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT), env.get("PYTHONPATH", "")]),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(database), PASSWORDS["sam"], ",".join(HEAVY), str(person)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(
+        line.split(": ", 1) if ": " in line else (line.rstrip(":"), "") for line in result.stdout.splitlines()
+    )
+    assert lines["rows"] == "1"
+    assert lines["at start-up"] == "", "imported before the people list was shown"
+    # The check sees them once they are needed: opening a person builds the workspace pages.
+    assert lines["after opening a person"].split(",") == WORKSPACE_PAGES
