@@ -61,8 +61,9 @@ def main(argv: list[str]) -> int:
     actor = Actor(int(staff_id))
     db = open_database(path, create=False)
     # First-use costs (mapper set-up, compiling each statement) paid once, here, on a person of
-    # its own. The engine keeps no connection open (NullPool), so every child still opens the
-    # file anew, and its first connection recovers what the killed writer left in the WAL.
+    # its own. A forked child drops the pooled connections it inherited (storage/database.py), so
+    # every child still opens the file anew, and its first connection recovers what the killed
+    # writer left in the WAL.
     warm_up = people.register_person(db, actor, people.PersonDetails("Warm", "Warm Up"))
     people.write_about_me(db, actor, warm_up, TOPICS[0], "warming up", PERSON)
     say("READY")

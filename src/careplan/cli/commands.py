@@ -246,6 +246,7 @@ def demo(args: argparse.Namespace) -> int:
             print(f"\rMaking demo data: {done} of {total} people", end="", file=sys.stderr)
 
     summary = demo_data.generate(db, people=args.people, seed=args.seed, progress=progress)
+    db.dispose()  # the filling connection (and its big page cache) is not kept in the pool
     if sys.stderr.isatty():
         print(file=sys.stderr)
     elapsed = time.perf_counter() - started

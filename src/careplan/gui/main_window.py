@@ -31,13 +31,16 @@ from careplan.domain.permissions import Action
 from careplan.gui.assets import icon
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.guard import TypedWords
-from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, ScreenLock
+from careplan.gui.lock.screen_lock import (
+    DEFAULT_IDLE_SECONDS,
+    LOCK_AFTER_SETTING,
+    ScreenLock,
+)
 from careplan.gui.people.panel import PeoplePanel
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 
 STATUS_SECONDS = 4000
-LOCK_AFTER_SETTING = "security/lock_after_seconds"
 
 
 def lock_after_seconds(settings: QSettings) -> float:

@@ -200,7 +200,7 @@ class BackupPassphraseDialog(QDialog):
     def __init__(
         self, reason: str, attempt: Attempt, parent: QWidget | None = None, *, button: str = "&Restore"
     ) -> None:
-        from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE
+        from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
         from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
 
         super().__init__(parent)

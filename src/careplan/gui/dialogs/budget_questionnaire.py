@@ -25,14 +25,10 @@ from careplan.domain.budget import Questionnaire
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.money import format_money
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.dialogs.service_picker import fit_to_screen
 from careplan.services import budget
 from careplan.services.workspace import VersionView
-
-PROBLEM_STYLE = (
-    "color: #8a1f11; font-weight: bold; border: 2px solid #8a1f11; border-radius: 4px; "
-    "padding: 6px; background: #fff4f2;"
-)
 
 
 class AnswerButton(QRadioButton):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE
 from careplan.gui.dialogs.password_forms import make_heading, roomy_buttons
+from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, LOCK_AFTER_SETTING, ScreenLock
 from careplan.services import configuration

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from careplan.domain.errors import CareplanError, InvalidInput
-from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE
+from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
 from careplan.storage.database import Database, open_database
 from careplan.storage.encryption import (

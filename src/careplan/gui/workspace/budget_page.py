@@ -34,7 +34,8 @@ from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.money import format_money, parse_money, pounds_text, to_pence
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.budget_questionnaire import PROBLEM_STYLE, BudgetQuestionnaireDialog
+from careplan.gui.dialogs.budget_questionnaire import BudgetQuestionnaireDialog
+from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.dialogs.propose_service import ProposeServiceDialog
 from careplan.gui.dialogs.service_picker import Choice, ServicePickerDialog, price_words, quantity_words
 from careplan.gui.workspace.budget_bar import BudgetBar

@@ -40,8 +40,8 @@ def generate(
                 "Demo data goes into a new database: choose a new file with --database."
             )
         if db.is_sqlite:
-            # A bigger page cache for this one connection (it closes afterwards): far fewer page
-            # writes while a large database is filled in one transaction.
+            # A bigger page cache for this connection: far fewer page writes while a large
+            # database is filled in one transaction (the caller disposes of the database after).
             session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
         builder = Builder(session, random.Random(seed), day, people)
         summary = builder.run(progress)
