@@ -7,6 +7,8 @@ which needs root as on CI; elsewhere those tests skip, and in CI that is a failu
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,8 +31,10 @@ from careplan.services.audit import verify_audit_trail
 from careplan.services.unit_of_work import Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database
+from tests import sqlite_files
 from tests.faults.test_disk_faults import small_disk
 from tests.gui.signing import PASSWORDS, Team, make_team, quick_hashing
+from tests.services.builders import audit_count
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
@@ -411,3 +415,72 @@ def test_no_automatic_backup_on_postgresql(qtbot: QtBot, db: Database, tmp_path:
     else:
         assert runner.outcome == "not sqlite"
         assert runner.job is None
+
+
+def test_a_busy_database_says_so_and_the_window_stays_usable_meanwhile(
+    qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another workstation holds the write lock for longer than Careplan waits (5 seconds)."""
+    said = warnings(monkeypatch)
+    window = open_window(qtbot, context_for(sqlite_db, team, Role.MANAGER), tmp_path)
+    shown = open_backup_dialog(qtbot, window)
+    assert sqlite_db.path is not None
+    with contextlib.closing(sqlite_files.connect(sqlite_db.path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        qtbot.mouseClick(shown.now_button, Qt.MouseButton.LeftButton)
+        assert shown.job is not None  # the click returned at once: the wait is off the GUI thread
+        assert shown.progress.isVisible()
+        window.reload_action.trigger()  # the window behind still answers
+        assert window.statusBar().currentMessage() == "Up to date"
+        wait_for(qtbot, shown)
+        other.execute("ROLLBACK")
+    assert len(said) == 1
+    assert said[0].startswith("The database is busy")
+    assert automatic_files(sqlite_db) == []
+    assert leftovers(backup.backups_folder(sqlite_db.path)) == []
+
+
+# --- the schedule (services/backup.py) --------------------------------------------------------
+
+
+def test_which_automatic_backup_is_the_newest_is_read_from_its_name(sqlite_db: Database, team: Team) -> None:
+    assert sqlite_db.path is not None
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    assert backup.newest_automatic_backup(sqlite_db.path) is None
+    assert backup.automatic_backup_due(sqlite_db.path, now)
+    folder = backup.backups_folder(sqlite_db.path)
+    folder.mkdir()
+    for name in ("careplan-not-a-date.careplan-backup", "Careplan backup 2026-11-26.careplan-backup"):
+        (folder / name).write_bytes(b"not one Careplan made automatically")
+    assert backup.newest_automatic_backup(sqlite_db.path) is None
+    made = backup.automatic_backup(sqlite_db, team.chris, now=now - timedelta(hours=30))
+    assert made is not None
+    assert backup.newest_automatic_backup(sqlite_db.path) == (made.path, now - timedelta(hours=30))
+    os.utime(made.path, (0, 0))  # an old file time (a copy) changes nothing
+    assert backup.automatic_backup_due(sqlite_db.path, now)
+    assert not backup.automatic_backup_due(sqlite_db.path, now - timedelta(hours=7))
+    # A backup dated ahead of the clock (a clock that was wrong) does not stop the backups.
+    assert backup.automatic_backup_due(sqlite_db.path, now - timedelta(hours=32))
+
+
+def test_the_automatic_use_case_does_nothing_when_fresh_and_clears_stale_half_copies(
+    sqlite_db: Database, team: Team
+) -> None:
+    assert sqlite_db.path is not None
+    folder = backup.backups_folder(sqlite_db.path)
+    folder.mkdir()
+    stale = folder / ".careplan-20261101T000000000000Z.careplan-backup.x1.partial"
+    young = folder / ".careplan-20261126T000000000000Z.careplan-backup.x2.partial"
+    for half in (stale, young):
+        half.write_bytes(b"half a copy")
+    two_days_ago = datetime.now(UTC).timestamp() - 2 * 86400
+    os.utime(stale, (two_days_ago, two_days_ago))
+    events = audit_count(sqlite_db)
+    made = backup.automatic_backup(sqlite_db, team.sam)
+    assert made is not None
+    assert audit_count(sqlite_db) == events + 1
+    assert not stale.exists()
+    assert young.exists()  # perhaps another workstation's copy in progress
+    assert backup.automatic_backup(sqlite_db, team.sam) is None  # fresh: nothing, not even an event
+    assert audit_count(sqlite_db) == events + 1
+    assert len(automatic_files(sqlite_db)) == 1

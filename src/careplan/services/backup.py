@@ -567,7 +567,8 @@ def automatic_backup(
     nothing: not the place (always ``backups/`` beside the database, private to this computer's
     account like the database), not the name, not how often (at most once a day). Choosing where
     a copy goes stays with :func:`backup_database` (managers and administrators). The event
-    ``back_up_automatically`` says who signed in when it was made. Keeps the newest ``keep``.
+    ``back_up_automatically`` says who signed in when it was made. Keeps the newest ``keep``,
+    and removes half-made copies a day old (a computer switched off during a backup).
     """
     if not db.is_sqlite or db.path is None:
         raise NotForPostgres(PG_BACKUP)
@@ -582,9 +583,21 @@ def automatic_backup(
     key_text = encryption.export_key_file(db.path) if db.key is not None else None
     with unit_of_work(db, actor, Action.SIGN_IN) as work:
         work.audit("back_up_automatically", "database", None)
+    _remove_stale_partials(target.parent, now)
     result = _write_backup(db, target, key_text, progress)
     prune_backups(target.parent, keep)
     return result
+
+
+def _remove_stale_partials(folder: Path, now: datetime | None) -> None:
+    """Half-made automatic backups left by a computer switched off mid-copy (a day old or more:
+    a younger one may be another workstation's copy in progress)."""
+    oldest = (now or datetime.now(UTC)) - AUTOMATIC_EVERY
+    with contextlib.suppress(OSError):
+        for stale in folder.glob(f".{AUTO_PREFIX}*.partial"):
+            with contextlib.suppress(OSError):
+                if datetime.fromtimestamp(stale.stat().st_mtime, UTC) <= oldest:
+                    stale.unlink()
 
 
 def latest_backup(database_path: Path) -> Path | None:
