@@ -172,7 +172,9 @@ def test_an_administrator_saves_a_copy_elsewhere(
     wait_for(qtbot, shown)
     assert sqlite_db.path is not None
     today = datetime.now().date()
-    assert asked == [sqlite_db.path.parent / f"Careplan backup {today:%Y-%m-%d}.careplan-backup"]
+    assert asked == [
+        backup.backups_folder(sqlite_db.path) / f"Careplan backup {today:%Y-%m-%d}.careplan-backup"
+    ]
     target = tmp_path / "usb" / "monday.careplan-backup"
     assert target.is_file()
     assert str(target) in shown.outcome.text()
@@ -189,7 +191,9 @@ def test_cancelling_the_file_dialog_makes_nothing(
     qtbot.mouseClick(shown.elsewhere_button, Qt.MouseButton.LeftButton)
     assert shown.job is None
     assert shown.outcome.isHidden()
-    assert sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name) == []
+    assert sqlite_db.path is not None
+    assert list(backup.backups_folder(sqlite_db.path).iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if "careplan-backup" in p.name] == []
 
 
 @pytest.mark.parametrize("role", [Role.KEY_WORKER, Role.PEER_MENTOR])

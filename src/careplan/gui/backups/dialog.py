@@ -207,7 +207,9 @@ class BackupDialog(QDialog):
 
     def save_copy_elsewhere(self) -> None:
         folder = backups.backups_folder(self._database)
-        if not folder.is_dir():
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)  # suggested, as the place Careplan looks first
+        except OSError:
             folder = self._database.parent
         chosen = ask_save_path(self, folder / default_copy_name())
         if not chosen:
