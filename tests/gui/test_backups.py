@@ -488,3 +488,20 @@ def test_the_automatic_use_case_does_nothing_when_fresh_and_clears_stale_half_co
     assert backup.automatic_backup(sqlite_db, team.sam) is None  # fresh: nothing, not even an event
     assert audit_count(sqlite_db) == events + 1
     assert len(automatic_files(sqlite_db)) == 1
+
+
+def test_a_backup_that_ends_while_the_screen_is_locked_shows_its_outcome_after_unlocking(
+    qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backup, "STEP_PAGES", 1)
+    window = open_window(qtbot, context_for(sqlite_db, team, Role.MANAGER), tmp_path)
+    shown = open_backup_dialog(qtbot, window)
+    qtbot.mouseClick(shown.now_button, Qt.MouseButton.LeftButton)
+    window.screen_lock.lock()
+    assert shown.windowTitle() != dialog.TITLE  # covered: nothing of it can be read
+    wait_for(qtbot, shown)
+    window.screen_lock.unlock()
+    assert shown.windowTitle() == dialog.TITLE
+    assert shown.progress.isHidden()
+    assert shown.outcome.isVisible()
+    assert "✓ Backup made and checked" in shown.outcome.text()

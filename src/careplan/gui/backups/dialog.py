@@ -106,7 +106,13 @@ class BackupDialog(QDialog):
         self.setObjectName("backupDialog")
         self.setWindowTitle(TITLE)
         self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
+        # Everything sits in one body: the screen lock hides a window's direct children and shows
+        # them again, so the progress bar and outcome, shown or hidden meanwhile, stay as they are.
+        body = QWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(body)
+        layout = QVBoxLayout(body)
         layout.setSpacing(12)
 
         intro = QLabel(
