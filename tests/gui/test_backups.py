@@ -365,7 +365,7 @@ def test_the_automatic_backup_keeps_the_newest_ten(
 
 
 def test_a_failed_automatic_backup_warns_quietly_and_is_tried_again_next_time(
-    qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path
+    qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert sqlite_db.path is not None
     context = context_for(sqlite_db, team, Role.KEY_WORKER)
@@ -385,6 +385,10 @@ def test_a_failed_automatic_backup_warns_quietly_and_is_tried_again_next_time(
         assert "the folder is read-only" in warning.toolTip()
         assert "try again the next time someone signs in" in warning.toolTip()
         assert "read-only" in window.statusBar().currentMessage()
+        window.statusBar().grab().save(str(SCREENSHOT.with_name("careplan-backup-warning.png")))
+        said = warnings(monkeypatch)
+        qtbot.mouseClick(warning, Qt.MouseButton.LeftButton)  # the reason, for whoever asks
+        assert said == [warning.toolTip()]
         # Work goes on: nothing modal was opened.
         assert window.other_windows() == []
         # The next start: the folder can be written again, and the backup is made.

@@ -27,7 +27,7 @@ start one.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton
 
 from careplan.gui.context import AppContext
 from careplan.gui.documents.jobs import Failure, Job, Report
@@ -47,7 +47,7 @@ class AutomaticBackup(QObject):
         self._window = window
         self._context = context
         self.job: Job | None = None
-        self.warning: QLabel | None = None
+        self.warning: QToolButton | None = None
         self.outcome: str = ""  # "made", "fresh", "not sqlite", "failed": for tests and logs
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -88,12 +88,16 @@ class AutomaticBackup(QObject):
             f"Today's automatic backup was not made. {failure.message} Careplan will try again "
             "the next time someone signs in. If this keeps happening, tell whoever looks after Careplan."
         )
-        label = QLabel("⚠ No backup today", self._window)
-        label.setObjectName("automaticBackupWarning")
-        label.setToolTip(reason)
-        label.setAccessibleName("Warning: no automatic backup today")
-        label.setAccessibleDescription(reason)
-        label.setStyleSheet("color: #8a1f11; font-weight: bold; padding: 0 6px;")
-        self._window.statusBar().addPermanentWidget(label)
-        self.warning = label
+        # A button, not only a tooltip: whoever uses the keyboard can read the reason too.
+        button = QToolButton(self._window)
+        button.setText("⚠ No backup today")
+        button.setObjectName("automaticBackupWarning")
+        button.setAutoRaise(True)
+        button.setToolTip(reason)
+        button.setAccessibleName("Warning: no automatic backup today")
+        button.setAccessibleDescription(reason)
+        button.setStyleSheet("color: #8a1f11; font-weight: bold; padding: 0 6px;")
+        button.clicked.connect(lambda: QMessageBox.warning(self._window, "No backup today", reason))
+        self._window.statusBar().addPermanentWidget(button)
+        self.warning = button
         self._window.statusBar().showMessage(reason, WARNING_MS)
