@@ -5,7 +5,7 @@
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
 set-up, the administrator's staff screen, the locked window and the settings; then the service
-catalogue.
+catalogue and the backups window.
 """
 
 from __future__ import annotations
@@ -122,6 +122,12 @@ def main(argv: list[str]) -> int:
     catalogue.grab().save(str(path))
     print(path)
     catalogue.close()
+    backups = backups_dialog(db, window)  # File > Back up now…
+    app.processEvents()
+    path = args.out / "15-backups.png"
+    backups.grab().save(str(path))
+    print(path)
+    backups.close()
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
@@ -159,6 +165,21 @@ def catalogue_screen(db: Any) -> Any:
     admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     dialog = CatalogueDialog(admin)
     dialog.resize(1100, 640)
+    dialog.show()
+    return dialog
+
+
+def backups_dialog(db: Any, window: Any) -> Any:
+    """File > Back up now… as an administrator sees it, after today's automatic backup."""
+    from careplan.domain.enums import Role
+    from careplan.gui.backups.dialog import BackupDialog
+    from careplan.gui.context import AppContext
+    from careplan.services import backup
+    from careplan.services.unit_of_work import staff_by_username
+
+    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    backup.automatic_backup(db, admin.actor)
+    dialog = BackupDialog(admin, window)
     dialog.show()
     return dialog
 

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
                 "12-locked.png",
                 "13-settings.png",
                 "14-service-catalogue.png",
+                "15-backups.png",
             },
         ),
         ("make_agreement_screenshots.py", {"agreement-page.png", "agreement-preview.png"}),

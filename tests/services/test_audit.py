@@ -287,6 +287,7 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
     if not db.is_sqlite:
         for name, attempt in (
             ("backup_database", lambda: backup.backup_database(db, manager, "unused.careplan-backup")),
+            ("automatic_backup", lambda: backup.automatic_backup(db, manager)),
             ("restore_database", lambda: backup.restore_database(str(db.url), admin, "unused")),
         ):
             before = audit_count(db)
@@ -297,6 +298,7 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
         return
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "b.careplan-backup"
+        run("automatic_backup", lambda: backup.automatic_backup(db, manager))
         made = run("backup_database", lambda: backup.backup_database(db, manager, target))
         assert db.path is not None
         run("restore_database", lambda: backup.restore_database(db.path, admin, made.path))

@@ -821,7 +821,14 @@ def _restore_database(db: Database, world: World) -> Call:
     return lambda a: backup.restore_database(db.path, a, made.path)
 
 
+def _automatic_backup(db: Database, world: World) -> Call:
+    from careplan.services import backup
+
+    return lambda a: backup.automatic_backup(db, a)
+
+
 SCENARIOS += (
+    Scenario("automatic_backup", backup_use_cases.automatic_backup, (A.SIGN_IN,), _automatic_backup),
     Scenario("backup_database", backup_use_cases.backup_database, (A.BACKUP_DATABASE,), _backup_database),
     Scenario("restore_database", backup_use_cases.restore_database, (A.RESTORE_DATABASE,), _restore_database),
 )

@@ -209,6 +209,9 @@ class Desktop:
         window.show()
         window.raise_()
         window.activateWindow()
+        from careplan.gui.backups.automatic import AutomaticBackup
+
+        AutomaticBackup(window, context)  # the daily automatic backup, soon after sign-in
 
     def signed_out(self) -> None:
         window, self.window = self.window, None

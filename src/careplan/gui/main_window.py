@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from careplan import __version__
 from careplan.domain.permissions import Action
 from careplan.gui.assets import icon
+from careplan.gui.backups.dialog import backup_action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.guard import TypedWords
 from careplan.gui.lock.screen_lock import (
@@ -254,6 +255,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.staff_action)
         file_menu.addAction(self.catalogue_action)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(backup_action(self, self._context))  # File > Back up now… (gui/backups/)
         file_menu.addSeparator()
         file_menu.addAction(self.change_password_action)
         file_menu.addAction(self.lock_action)

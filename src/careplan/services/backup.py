@@ -9,6 +9,11 @@ inside it (table ``careplan_backup``: schema revision, time, row counts, never p
 and only then takes the target's name. A failure at any point leaves no file behind. The backup
 is recorded in the audit trail *before* the copy is taken, so the copy holds its own event.
 
+**Automatic backups** (:func:`automatic_backup`, caused by any member of staff signing in to
+the desktop app) go to ``backups/`` beside the database, at most one a day, the newest
+:data:`DEFAULT_KEEP` kept. Nobody chooses their place or name, so nobody can take a copy away with
+them this way; that is why every role may cause one, with its own audit event.
+
 **Restoring** (administrators) checks the backup first, on a private copy of it, never touching
 the backup file itself: SQLite's integrity check, a schema revision this Careplan knows (an
 older one is brought up to date on the copy), the whole audit chain. Then the current database is
@@ -45,7 +50,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -77,6 +82,9 @@ BACKUP_SUFFIX = ".careplan-backup"
 AUTO_PREFIX = "careplan-"
 BACKUPS_FOLDER = "backups"
 DEFAULT_KEEP = 10
+AUTO_TIME_FORMAT = "%Y%m%dT%H%M%S%fZ"
+AUTOMATIC_EVERY = timedelta(days=1)  # an automatic backup when the newest is this old
+CLOCK_SLACK = timedelta(hours=1)
 STEP_PAGES = 256  # 1 MiB at a time with 4 KiB pages: progress, and writers are never held up
 MANIFEST_TABLE = "careplan_backup"
 MANIFEST_FORMAT = 1
@@ -335,6 +343,14 @@ def backup_database(
     key_text = encryption.export_key_file(db.path) if db.key is not None else None
     with unit_of_work(db, actor, Action.BACKUP_DATABASE) as work:
         work.audit("back_up", "database", None)
+    return _write_backup(db, target, key_text, progress)
+
+
+def _write_backup(
+    db: Database, target: Path, key_text: str | None, progress: Progress | None
+) -> BackupResult:
+    """The copy itself, after the use case checked and audited it: all of it, or no file."""
+    assert db.path is not None
     partial = _new_partial(target)
     key_partial: Path | None = None
     try:
@@ -499,8 +515,89 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
 
 
 def automatic_backup_path(database_path: Path, now: datetime | None = None) -> Path:
-    moment = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    moment = (now or datetime.now(UTC)).strftime(AUTO_TIME_FORMAT)
     return backups_folder(database_path) / f"{AUTO_PREFIX}{moment}{BACKUP_SUFFIX}"
+
+
+def newest_automatic_backup(database_path: Path) -> tuple[Path, datetime] | None:
+    """The newest automatic backup in ``backups/`` beside the database, and when it was made
+    (read from its name, which copying the file does not change), or None when there is none."""
+    folder = backups_folder(database_path)
+    found: list[tuple[datetime, Path]] = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob(f"{AUTO_PREFIX}*{BACKUP_SUFFIX}"):
+            stamp = path.name[len(AUTO_PREFIX) : -len(BACKUP_SUFFIX)]
+            try:
+                made = datetime.strptime(stamp, AUTO_TIME_FORMAT).replace(tzinfo=UTC)
+            except ValueError:
+                continue  # not one Careplan named
+            if path.is_file():
+                found.append((made, path))
+    if not found:
+        return None
+    made, path = max(found)
+    return path, made
+
+
+def automatic_backup_due(database_path: Path, now: datetime | None = None) -> bool:
+    """True when the newest automatic backup is a day old or more, or there is none.
+
+    A backup dated in the future (a clock that was wrong when it was made) does not count:
+    otherwise a wrong clock once would stop every backup until that date."""
+    newest = newest_automatic_backup(database_path)
+    if newest is None:
+        return True
+    moment = now or datetime.now(UTC)
+    return not (moment - AUTOMATIC_EVERY < newest[1] <= moment + CLOCK_SLACK)
+
+
+def automatic_backup(
+    db: Database,
+    actor: Actor,
+    *,
+    keep: int = DEFAULT_KEEP,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BackupResult | None:
+    """The daily automatic backup, into ``backups/`` beside the database; None when the newest
+    automatic backup is less than a day old (nothing is written then, not even an audit event).
+
+    Any active member of staff may cause it (:attr:`Action.SIGN_IN`): it is the service's
+    backup, made when someone signs in, not a copy anyone takes away. Whoever it is chooses
+    nothing: not the place (always ``backups/`` beside the database, private to this computer's
+    account like the database), not the name, not how often (at most once a day). Choosing where
+    a copy goes stays with :func:`backup_database` (managers and administrators). The event
+    ``back_up_automatically`` says who signed in when it was made. Keeps the newest ``keep``,
+    and removes half-made copies a day old (a computer switched off during a backup).
+    """
+    if not db.is_sqlite or db.path is None:
+        raise NotForPostgres(PG_BACKUP)
+    if not automatic_backup_due(db.path, now):
+        return None
+    target = automatic_backup_path(db.path, now)
+    try:
+        target.parent.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(_write_problem(exc, "the backups folder")) from exc
+    _check_target(target, db.path)
+    key_text = encryption.export_key_file(db.path) if db.key is not None else None
+    with unit_of_work(db, actor, Action.SIGN_IN) as work:
+        work.audit("back_up_automatically", "database", None)
+    _remove_stale_partials(target.parent, now)
+    result = _write_backup(db, target, key_text, progress)
+    prune_backups(target.parent, keep)
+    return result
+
+
+def _remove_stale_partials(folder: Path, now: datetime | None) -> None:
+    """Half-made automatic backups left by a computer switched off mid-copy (a day old or more:
+    a younger one may be another workstation's copy in progress)."""
+    oldest = (now or datetime.now(UTC)) - AUTOMATIC_EVERY
+    with contextlib.suppress(OSError):
+        for stale in folder.glob(f".{AUTO_PREFIX}*.partial"):
+            with contextlib.suppress(OSError):
+                if datetime.fromtimestamp(stale.stat().st_mtime, UTC) <= oldest:
+                    stale.unlink()
 
 
 def latest_backup(database_path: Path) -> Path | None:
