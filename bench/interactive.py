@@ -93,10 +93,8 @@ def search(
 ) -> tuple[list[float], list[float]]:
     """Each keystroke typing a name: the list's refresh through the real panel and model (ms);
     and the same two queries (how many, and the first page) run alone through sqlite3 (ms)."""
-    from sqlalchemy import func, select
     from sqlalchemy.dialects import sqlite
 
-    from careplan.domain.records import Person
     from careplan.services import people_search
 
     panel = session.window.people
@@ -120,15 +118,13 @@ def search(
     dialect = sqlite.dialect()
     baseline: list[float] = []
     for text in typed:
-        # Exactly the SQL the list runs for this keystroke (people_search.first_page).
+        # Exactly the SQL the list runs for this keystroke (people_search.first_page): the small
+        # counts that choose how to search, how many match, and the first page.
         query = replace(panel.model.query, text=text)
-        if query.sort in people_search._PAGE_FIRST:
-            statements = [people_search._page(query, actor, today, 0, 200, sqlite=True, with_total=True)]
-        else:
-            statements = [
-                people_search._filtered(select(func.count(Person.id)), query, actor, today, sqlite=True),
-                people_search._page(query, actor, today, 0, 200, sqlite=True),
-            ]
+        ran: list[Any] = []
+        with session.context.db.session() as orm:
+            counting, page, _ = people_search.first_page_statements(orm, query, actor, today, 200, ran)
+        statements = [*ran, counting, page]
         sql = [str(s.compile(dialect=dialect, compile_kwargs={"literal_binds": True})) for s in statements]
         started = time.perf_counter()
         for one in sql:

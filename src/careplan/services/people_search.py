@@ -11,11 +11,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ScalarSelect, Select, func, or_, select
+from sqlalchemy import ScalarSelect, Select, exists, func, or_, select
+from sqlalchemy.orm import Session
 
 from careplan.domain.enums import PlanStatus
 from careplan.domain.permissions import Action
-from careplan.domain.records import Person, Plan, PlanVersion, Review, StaffMember
+from careplan.domain.records import Person, PersonNameKey, PersonWord, Plan, PlanVersion, Review, StaffMember
+from careplan.services.search_words import after_prefix, typed_words
 from careplan.services.unit_of_work import Actor, read_only
 from careplan.storage.database import Database
 
@@ -56,11 +58,6 @@ class PersonRow:
     # While a newer version is on its way (plan_status is then "draft" or "agreed"...), the
     # status of the signed version still in force, if there is one.
     in_force_status: str | None = None
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{escaped.lower()}%"
 
 
 SIGNED = (PlanStatus.AGREED, PlanStatus.APPROVED, PlanStatus.ACTIVE)
@@ -123,25 +120,37 @@ def _next_review() -> ScalarSelect[Any]:
     )
 
 
-def _filtered(
-    stmt: Select[Any], query: PeopleQuery, actor: Actor, today: date, *, sqlite: bool = False
-) -> Select[Any]:
-    # SQLite's LIKE already ignores case (and, like its lower(), only for A-Z), so there the
-    # lowered pattern is matched against the column as it is: four times quicker over 40,000
-    # people than calling lower() on every name. PostgreSQL's LIKE minds case: lower() it is.
-    def folded(column: Any) -> Any:
-        return column if sqlite else func.lower(column)
+def _word_range(prefix: str) -> list[Any]:
+    """Conditions on ``person_words.word``: every folded word starting with ``prefix``, as an
+    index range (``LIKE`` would read them all, and mind case on one engine and not the other)."""
+    end = after_prefix(prefix)
+    starts = [PersonWord.word >= prefix]
+    return starts if end is None else [*starts, PersonWord.word < end]
 
-    for word in query.text.split():
-        pattern = _like(word)
-        stmt = stmt.where(
-            or_(
-                folded(Person.preferred_name).like(pattern, escape="\\"),
-                folded(Person.full_name).like(pattern, escape="\\"),
-                folded(Person.full_name).like("% " + pattern, escape="\\"),
-                folded(Person.reference).like(pattern, escape="\\"),
-            )
+
+def _typed_word(prefix: str, broad: bool) -> Any:
+    """The person has a word (of their names or reference) starting with ``prefix``.
+
+    A narrow word (few people have it) is the list of people found by its index range, which the
+    database starts from; a broad one (a fifth of everyone, say: "c" starts every "CP-" reference)
+    is checked person by person (an index probe each) as the people are read in the list's order,
+    so finding the first page stops after a page of them instead of sorting all who match.
+    """
+    if broad:
+        return exists(
+            select(PersonWord.person_id).where(PersonWord.person_id == Person.id, *_word_range(prefix))
         )
+    return Person.id.in_(select(PersonWord.person_id).where(*_word_range(prefix)))
+
+
+def _filtered(
+    stmt: Select[Any], query: PeopleQuery, actor: Actor, today: date, *, broad: frozenset[str] = frozenset()
+) -> Select[Any]:
+    # Every typed word must start a word of the person's preferred name, full name or reference
+    # (case and accents aside: see careplan.services.search_words). ``broad``: the typed words
+    # (folded) that many people have (see _typed_word).
+    for word in typed_words(query.text):
+        stmt = stmt.where(_typed_word(word, word in broad))
     if query.my_caseload:
         stmt = stmt.where(Person.key_worker_id == actor.staff_id)
     if query.plan_status is not None:
@@ -170,25 +179,44 @@ def _columns() -> Select[Any]:
     )
 
 
-def _order(query: PeopleQuery, status: Any, due: Any) -> list[Any]:
-    orders: dict[SortKey, list[Any]] = {
-        SortKey.NAME: [func.lower(Person.preferred_name), Person.id],
-        SortKey.REFERENCE: [Person.reference],
-        SortKey.STATUS: [status, func.lower(Person.preferred_name), Person.id],
-        SortKey.NEXT_REVIEW: [due, Person.id],
-        SortKey.KEY_WORKER: [StaffMember.display_name, func.lower(Person.preferred_name), Person.id],
+def _name_key() -> Any:
+    """Where a person comes by name (their preferred name, folded): from ``person_name_keys``."""
+    return (
+        select(PersonNameKey.name_key)
+        .where(PersonNameKey.person_id == Person.id)
+        .correlate(Person)
+        .scalar_subquery()
+    )
+
+
+def _order(query: PeopleQuery, status: Any, due: Any, name: Any, person_id: Any = Person.id) -> list[Any]:
+    """ORDER BY terms. Only the columns that may be empty say where empties go (last): the others
+    keep plain ASC/DESC, which SQLite can read straight from an index in that order."""
+    orders: dict[SortKey, list[tuple[Any, bool]]] = {
+        SortKey.NAME: [(name, False), (person_id, False)],
+        SortKey.REFERENCE: [(Person.reference, False)],
+        SortKey.STATUS: [(status, True), (name, False), (person_id, False)],
+        SortKey.NEXT_REVIEW: [(due, True), (person_id, False)],
+        SortKey.KEY_WORKER: [(StaffMember.display_name, True), (name, False), (person_id, False)],
     }
-    return [(col.desc() if query.descending else col.asc()).nulls_last() for col in orders[query.sort]]
+    terms = []
+    for column, may_be_empty in orders[query.sort]:
+        term = column.desc() if query.descending else column.asc()
+        terms.append(term.nulls_last() if may_be_empty else term)
+    return terms
 
 
-def _base(query: PeopleQuery, actor: Actor, today: date, *, sqlite: bool = False) -> Select[Any]:
+def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
     stmt = _columns().outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
-    stmt = _filtered(stmt, query, actor, today, sqlite=sqlite)
-    return stmt.order_by(*_order(query, _plan_status(), _next_review()))
+    stmt = _filtered(stmt, query, actor, today)
+    return stmt.order_by(*_order(query, _plan_status(), _next_review(), _name_key()))
 
 
 # Sorted by these, a page is chosen before its status and review dates are worked out.
 _PAGE_FIRST = (SortKey.NAME, SortKey.REFERENCE, SortKey.KEY_WORKER)
+# Sorted by these, the people are read in the list's order through an index (person_name_keys,
+# the unique reference), so broad typed words are checked person by person (see _typed_word).
+_WALKED = (SortKey.NAME, SortKey.REFERENCE)
 
 
 def _page(
@@ -198,8 +226,7 @@ def _page(
     offset: int,
     limit: int,
     *,
-    sqlite: bool = False,
-    with_total: bool = False,
+    broad: frozenset[str] = frozenset(),
 ) -> Select[Any]:
     """One page of rows.
 
@@ -207,25 +234,32 @@ def _page(
     offset and limit over the people table alone), and the plan status and next review are
     worked out for those rows only: otherwise the database works them out for every person who
     matches (all 40,000 before the first letter is typed) and then keeps 200.
-
-    ``with_total`` (page-first sorts only) adds how many match as a last column, counted in the
-    same pass over the people table.
     """
     if query.sort not in _PAGE_FIRST:
-        return _base(query, actor, today, sqlite=sqlite).offset(offset).limit(limit)
-    chosen: Select[Any] = select(Person.id)
-    if with_total:
-        chosen = chosen.add_columns(func.count().over().label("total"))
+        return _base(query, actor, today).offset(offset).limit(limit)
+    name = PersonNameKey.name_key
+    chosen: Select[Any] = (
+        select(Person.id)
+        .add_columns(name.label("name"), Person.reference)
+        .join(PersonNameKey, PersonNameKey.person_id == Person.id)
+    )
     if query.sort == SortKey.KEY_WORKER:  # only then: the join makes SQLite read people out of order
         chosen = chosen.outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
-    chosen = _filtered(chosen, query, actor, today, sqlite=sqlite)
-    chosen_page = chosen.order_by(*_order(query, None, None)).offset(offset).limit(limit).subquery("page")
-    columns = _columns().add_columns(chosen_page.c.total) if with_total else _columns()
+    walked = broad if query.sort in _WALKED else frozenset()
+    chosen = _filtered(chosen, query, actor, today, broad=walked)
+    order = _order(query, None, None, name, PersonNameKey.person_id)
+    page = chosen.order_by(*order).offset(offset).limit(limit).subquery("page")
+    if query.sort == SortKey.KEY_WORKER:
+        again = _order(query, None, None, page.c.name, page.c.id)
+    else:  # the same order, on the page's own columns
+        columns = [page.c.name, page.c.id] if query.sort == SortKey.NAME else [page.c.reference]
+        again = [c.desc() if query.descending else c.asc() for c in columns]
     return (
-        columns.select_from(chosen_page)
-        .join(Person, Person.id == chosen_page.c.id)
+        _columns()
+        .select_from(page)
+        .join(Person, Person.id == page.c.id)
         .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
-        .order_by(*_order(query, None, None))
+        .order_by(*again)
     )
 
 
@@ -240,7 +274,8 @@ def search_people(
 ) -> list[PersonRow]:
     """One page of people matching the query, in the asked order."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        stmt = _page(query, actor, today or work.now.date(), offset, limit, sqlite=db.is_sqlite)
+        day = today or work.now.date()
+        stmt = _page(query, actor, day, offset, limit, broad=_broad_words(work.session, query))
         return [PersonRow(*row) for row in work.session.execute(stmt)]
 
 
@@ -248,26 +283,84 @@ def count_people(db: Database, actor: Actor, query: PeopleQuery, *, today: date 
     """How many people match: the filters only, without working out what each row shows."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
-        stmt = _filtered(select(func.count(Person.id)), query, actor, day, sqlite=db.is_sqlite)
-        return int(work.session.scalar(stmt) or 0)
+        return int(work.session.scalar(_filtered(select(func.count(Person.id)), query, actor, day)) or 0)
+
+
+# A typed word is broad when at least this share of everyone (and this many) has a word
+# starting with it: then checking people one by one in the list's order finds a page sooner.
+BROAD_SHARE = 0.2
+BROAD_AT_LEAST = 2000
+# While typing, the list counts who matches up to this many; past it, it says "more than".
+COUNT_UP_TO = 1000
+
+
+def _broad_words(session: Session, query: PeopleQuery, ran: list[Any] | None = None) -> frozenset[str]:
+    """The typed words (folded) that many people have: counted on the words' index, at most as
+    far as the threshold, so this costs little even when everybody matches. ``ran`` collects
+    the statements run (for the benchmark)."""
+    words = typed_words(query.text)
+    if not words:
+        return frozenset()
+    everyone = select(func.count()).select_from(Person)
+    threshold = max(BROAD_AT_LEAST, int(int(session.scalar(everyone) or 0) * BROAD_SHARE))
+    broad = set()
+    probes = []
+    for word in sorted(set(words)):
+        found = select(PersonWord.person_id).where(*_word_range(word)).limit(threshold).subquery()
+        probes.append(probe := select(func.count()).select_from(found))
+        if int(session.scalar(probe) or 0) >= threshold:
+            broad.add(word)
+    if ran is not None:
+        ran += [everyone, *probes]
+    return frozenset(broad)
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """What the list needs at each keystroke: the first page, and how many match.
+
+    ``exact`` is False while typing when more than ``total`` match (the list says "more than");
+    counting everyone who starts with "c" at each keystroke would cost more than the page itself.
+    """
+
+    total: int
+    rows: list[PersonRow]
+    exact: bool = True
+
+
+def _counting(query: PeopleQuery, actor: Actor, today: date, broad: frozenset[str], up_to: int | None) -> Any:
+    if up_to is None:
+        return _filtered(select(func.count(Person.id)), query, actor, today, broad=broad)
+    found = _filtered(select(Person.id), query, actor, today, broad=broad).limit(up_to + 1).subquery()
+    return select(func.count()).select_from(found)
+
+
+def first_page_statements(
+    session: Session, query: PeopleQuery, actor: Actor, today: date, limit: int, ran: list[Any] | None = None
+) -> tuple[Any, Any, int | None]:
+    """The two statements :func:`first_page` runs (how many, and the first page), and how far it
+    counts (None: all). ``ran`` collects the small statements run to choose them (see
+    :func:`_broad_words`): the benchmark times all of that SQL alone."""
+    broad = _broad_words(session, query, ran)
+    up_to = COUNT_UP_TO if typed_words(query.text) else None
+    page = _page(query, actor, today, 0, limit, broad=broad)
+    return _counting(query, actor, today, broad, up_to), page, up_to
 
 
 def first_page(
     db: Database, actor: Actor, query: PeopleQuery, *, limit: int = 200, today: date | None = None
-) -> tuple[int, list[PersonRow]]:
+) -> FirstPage:
     """How many people match, and the first page of them: what the list needs at each keystroke.
 
-    The same as :func:`count_people` and :func:`search_people` with ``offset=0``, in one read
-    transaction (one connection, one check of who is asking) instead of two.
+    In one read transaction (one connection, one check of who is asking). With words typed, the
+    count goes up to :data:`COUNT_UP_TO` and says "more than" past it (``exact`` False); with
+    none (the whole list, or filters chosen from the menus) it is exact.
     """
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
-        if query.sort in _PAGE_FIRST and limit > 0:
-            # One pass: the page, each row carrying how many match in all.
-            page = _page(query, actor, day, 0, limit, sqlite=db.is_sqlite, with_total=True)
-            found = list(work.session.execute(page))
-            return (int(found[0][-1]) if found else 0), [PersonRow(*row[:-1]) for row in found]
-        counting = _filtered(select(func.count(Person.id)), query, actor, day, sqlite=db.is_sqlite)
+        counting, page, up_to = first_page_statements(work.session, query, actor, day, limit)
         total = int(work.session.scalar(counting) or 0)
-        page = _page(query, actor, day, 0, limit, sqlite=db.is_sqlite)
-        return total, [PersonRow(*row) for row in work.session.execute(page)]
+        rows = [PersonRow(*row) for row in work.session.execute(page)] if limit > 0 else []
+        if up_to is not None and total > up_to:
+            return FirstPage(up_to, rows, exact=False)
+        return FirstPage(total, rows)
