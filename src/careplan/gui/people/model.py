@@ -10,7 +10,10 @@ from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
 
-PAGE = 200
+# Rows fetched at a time: the first page (at each keystroke) fills a tall window twice over;
+# scrolling fetches the next. (Each row's plan status and review date are worked out as it is
+# fetched, so 200 at each keystroke cost four times 50.)
+PAGE = 50
 Index = QModelIndex | QPersistentModelIndex
 
 STATUS_WORDS = {
