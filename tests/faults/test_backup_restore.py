@@ -373,6 +373,8 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
         "DROP INDEX ix_audit_events_entity_entity_id",  # ... and before 0004
         "DROP TABLE person_words",  # ... and before 0005 (search as you type by words)
         "DROP TABLE person_name_keys",
+        "DROP INDEX ix_plan_versions_plan_id_number_status",
+        "DROP INDEX ix_reviews_plan_id_completed_on_due_date",
         "UPDATE alembic_version SET version_num = '0001'",
         "DROP TABLE careplan_backup",  # made before 0002, and before backups had a manifest
         # ... and before 0003 (sign-in)

@@ -531,6 +531,12 @@ class Review(Base):
     __table_args__ = (CheckConstraint("kind IN ('early', 'regular', 'full')", name="kind"),)
 
 
+# The people list works out each row's plan status and next review from these indexes alone,
+# without reading the (large) plan version rows: see careplan.services.people_search.
+Index("ix_plan_versions_plan_id_number_status", PlanVersion.plan_id, PlanVersion.number, PlanVersion.status)
+Index("ix_reviews_plan_id_completed_on_due_date", Review.plan_id, Review.completed_on, Review.due_date)
+
+
 class ReviewRating(Base):
     __tablename__ = "review_ratings"
 

@@ -10,7 +10,8 @@ person's preferred name, full name and reference, folded (lower case, accents of
 word is found by an index range. ``person_name_keys`` holds each person's preferred name, folded
 the same way, indexed: the list's order by name, so a page of a long list is found by walking
 that index rather than sorting everyone who matches. Both filled here for the people already
-recorded.
+recorded. Two covering indexes let the list work out each row's plan status and next review
+without reading the plan version and review rows themselves.
 """
 
 from __future__ import annotations
@@ -68,6 +69,18 @@ def upgrade() -> None:
     op.create_index(
         "ix_person_name_keys_name_key", "person_name_keys", ["name_key", "person_id"], unique=False
     )
+    op.create_index(
+        "ix_plan_versions_plan_id_number_status",
+        "plan_versions",
+        ["plan_id", "number", "status"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_reviews_plan_id_completed_on_due_date",
+        "reviews",
+        ["plan_id", "completed_on", "due_date"],
+        unique=False,
+    )
     connection = op.get_bind()
     people = connection.execute(
         sa.text("SELECT id, preferred_name, full_name, reference FROM people ORDER BY id")
@@ -88,6 +101,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reviews_plan_id_completed_on_due_date", table_name="reviews")
+    op.drop_index("ix_plan_versions_plan_id_number_status", table_name="plan_versions")
     op.drop_index("ix_person_name_keys_name_key", table_name="person_name_keys")
     op.drop_table("person_name_keys")
     op.drop_index(op.f("ix_person_words_person_id"), table_name="person_words")
