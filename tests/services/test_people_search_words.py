@@ -101,11 +101,12 @@ def world(db: Database) -> World:
 @pytest.fixture(params=["narrow", "broad"])
 def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways of searching: every typed word taken as narrow, or every one as broad."""
-    if request.param == "broad":
-        monkeypatch.setattr(people_search, "BROAD_AT_LEAST", 0)
-        monkeypatch.setattr(people_search, "BROAD_SHARE", 0.0)
-    else:
-        monkeypatch.setattr(people_search, "BROAD_AT_LEAST", 10**9)
+    for prefix in ("", "COUNT_"):
+        if request.param == "broad":
+            monkeypatch.setattr(people_search, f"{prefix}BROAD_AT_LEAST", 0)
+            monkeypatch.setattr(people_search, f"{prefix}BROAD_SHARE", 0.0)
+        else:
+            monkeypatch.setattr(people_search, f"{prefix}BROAD_AT_LEAST", 10**9)
     return str(request.param)
 
 
@@ -253,3 +254,24 @@ def test_without_its_words_a_person_is_not_found_by_them(db: Database) -> None:
     with db.session() as session, session.begin():
         session.execute(delete(PersonWord).where(PersonWord.person_id == some))
     assert some not in _ids(search_people(db, world.sam, PeopleQuery(text=world.people[some][2]), limit=100))
+
+
+def test_the_demo_builder_fills_the_words_of_the_people_it_makes_in_bulk(db: Database) -> None:
+    from careplan.domain.records import Person
+    from careplan.services import demo
+    from careplan.services.unit_of_work import staff_by_username
+
+    demo.generate(db, people=30, seed=11)
+    with db.session() as session:
+        made = {p.id: (p.preferred_name, p.full_name, p.reference) for p in session.scalars(select(Person))}
+        stored: dict[int, set[str]] = {}
+        for word, person_id in session.execute(select(PersonWord.word, PersonWord.person_id)):
+            stored.setdefault(person_id, set()).add(word)
+        keys = {i: k for i, k in session.execute(select(PersonNameKey.person_id, PersonNameKey.name_key))}
+    assert len(made) >= 30
+    assert stored == {i: words_of(*texts) for i, texts in made.items()}
+    assert keys == {i: fold(texts[0]) for i, texts in made.items()}
+    someone = next(iter(made.values()))
+    family = someone[1].split()[-1]
+    found = search_people(db, staff_by_username(db, "sam"), PeopleQuery(text=family), limit=100)
+    assert someone[2] in [r.reference for r in found]

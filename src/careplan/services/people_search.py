@@ -301,7 +301,7 @@ def search_people(
     """One page of people matching the query, in the asked order."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
-        page = _page(query, actor, day, offset, limit, broad=_broad_words(work.session, query))
+        page = _page(query, actor, day, offset, limit, broad=_breadth(work.session, query).page)
         return _rows(work.session, query, page)
 
 
@@ -313,32 +313,49 @@ def count_people(db: Database, actor: Actor, query: PeopleQuery, *, today: date 
 
 
 # A typed word is broad when at least this share of everyone (and this many) has a word
-# starting with it: then checking people one by one in the list's order finds a page sooner.
-BROAD_SHARE = 0.2
-BROAD_AT_LEAST = 2000
+# starting with it: then reading people in the list's order, checking each, finds a page sooner.
+BROAD_SHARE = 0.05
+BROAD_AT_LEAST = 500
+# ... and counting (up to COUNT_UP_TO) by checking people one by one is quicker than listing
+# everyone who has the word when at least this share has it ("c" starts every "CP-" reference).
+COUNT_BROAD_SHARE = 0.3
+COUNT_BROAD_AT_LEAST = 2000
 # While typing, the list counts who matches up to this many; past it, it says "more than".
 COUNT_UP_TO = 1000
 
 
-def _broad_words(session: Session, query: PeopleQuery, ran: list[Any] | None = None) -> frozenset[str]:
-    """The typed words (folded) that many people have: counted on the words' index, at most as
-    far as the threshold, so this costs little even when everybody matches. ``ran`` collects
-    the statements run (for the benchmark)."""
+@dataclass(frozen=True)
+class _Breadth:
+    """The typed words (folded) many people have: for finding a page, and for counting."""
+
+    page: frozenset[str] = frozenset()
+    count: frozenset[str] = frozenset()
+
+
+def _breadth(session: Session, query: PeopleQuery, ran: list[Any] | None = None) -> _Breadth:
+    """Which typed words are broad: each counted on the words' index, only as far as the larger
+    threshold, so this costs little even when everybody matches. ``ran`` collects the
+    statements run (for the benchmark)."""
     words = typed_words(query.text)
     if not words:
-        return frozenset()
+        return _Breadth()
     everyone = select(func.count()).select_from(Person)
-    threshold = max(BROAD_AT_LEAST, int(int(session.scalar(everyone) or 0) * BROAD_SHARE))
-    broad = set()
+    people = int(session.scalar(everyone) or 0)
+    for_page = max(BROAD_AT_LEAST, int(people * BROAD_SHARE))
+    for_count = max(COUNT_BROAD_AT_LEAST, int(people * COUNT_BROAD_SHARE))
+    page, count = set(), set()
     probes = []
     for word in sorted(set(words)):
-        found = select(PersonWord.person_id).where(*_word_range(word)).limit(threshold).subquery()
-        probes.append(probe := select(func.count()).select_from(found))
-        if int(session.scalar(probe) or 0) >= threshold:
-            broad.add(word)
+        found = select(PersonWord.person_id).where(*_word_range(word)).limit(max(for_page, for_count))
+        probes.append(probe := select(func.count()).select_from(found.subquery()))
+        have = int(session.scalar(probe) or 0)
+        if have >= for_page:
+            page.add(word)
+        if have >= for_count:
+            count.add(word)
     if ran is not None:
         ran += [everyone, *probes]
-    return frozenset(broad)
+    return _Breadth(frozenset(page), frozenset(count))
 
 
 @dataclass(frozen=True)
@@ -370,11 +387,11 @@ def first_page_statements(
 ) -> tuple[Any, Any, int | None]:
     """The two statements :func:`first_page` runs (how many, and the first page, see
     :func:`_page`), and how far it counts (None: all). ``ran`` collects the small statements run
-    to choose them (see :func:`_broad_words`): the benchmark times all of that SQL alone."""
-    broad = _broad_words(session, query, ran)
+    to choose them (see :func:`_breadth`): the benchmark times all of that SQL alone."""
+    broad = _breadth(session, query, ran)
     up_to = COUNT_UP_TO if typed_words(query.text) else None
-    page = _page(query, actor, today, 0, limit, broad=broad)
-    return _counting(query, actor, today, broad, up_to), page, up_to
+    page = _page(query, actor, today, 0, limit, broad=broad.page)
+    return _counting(query, actor, today, broad.count, up_to), page, up_to
 
 
 def first_page(
