@@ -128,7 +128,7 @@ def search(
         query = replace(panel.model.query, text=text)
         ran: list[Any] = []
         with session.context.db.session() as orm:
-            counting, page, _ = people_search.first_page_statements(orm, query, actor, today, PAGE, ran)
+            counting, page, _ = people_search._first_page_statements(orm, query, actor, today, PAGE, ran)
         sql = [_sql(s, dialect) for s in (*ran, counting, page)]
         started = time.perf_counter()
         for one in sql:

@@ -1,7 +1,14 @@
 """Finding people: search as you type, filters, sorting, one page at a time.
 
-Built for a list of tens of thousands: every call is one query that returns one page, with the
-plan status and next review worked out in the same query (no query per row).
+Built for a list of tens of thousands: a page is found by a few statements whatever its size
+(never a query per row), the plan status and next review worked out for that page's people only.
+
+A typed word is found through ``person_words`` (each word of a person's names and reference,
+folded: see :mod:`careplan.services.search_words`) by an index range, never by reading every
+person; the order by name is ``person_name_keys`` (the preferred name, folded), walked by its
+index when a typed word is broad. While words are typed, the count stops at
+:data:`COUNT_UP_TO` ("more than 1,000"): counting everyone whose reference starts with "c" at
+each keystroke would cost more than the page itself.
 """
 
 from __future__ import annotations
@@ -382,7 +389,7 @@ def _counting(query: PeopleQuery, actor: Actor, today: date, broad: frozenset[st
     return select(func.count()).select_from(chosen.limit(up_to + 1).subquery())
 
 
-def first_page_statements(
+def _first_page_statements(
     session: Session, query: PeopleQuery, actor: Actor, today: date, limit: int, ran: list[Any] | None = None
 ) -> tuple[Any, Any, int | None]:
     """The two statements :func:`first_page` runs (how many, and the first page, see
@@ -405,7 +412,7 @@ def first_page(
     """
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
-        counting, page, up_to = first_page_statements(work.session, query, actor, day, limit)
+        counting, page, up_to = _first_page_statements(work.session, query, actor, day, limit)
         total = int(work.session.scalar(counting) or 0)
         rows = _rows(work.session, query, page) if limit > 0 else []
         if up_to is not None and total > up_to:
