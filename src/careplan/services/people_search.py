@@ -320,11 +320,13 @@ def count_people(db: Database, actor: Actor, query: PeopleQuery, *, today: date 
 
 
 # A typed word is broad when at least this share of everyone (and this many) has a word
-# starting with it: then reading people in the list's order, checking each, finds a page sooner.
-BROAD_SHARE = 0.05
-BROAD_AT_LEAST = 500
-# ... and counting (up to COUNT_UP_TO) by checking people one by one is quicker than listing
-# everyone who has the word when at least this share has it ("c" starts every "CP-" reference).
+# starting with it ("c" starts every "CP-" reference): then reading people in the list's order,
+# checking each, finds a page sooner than listing all who have it. (Over 40,000 people, each
+# keystroke's cache cold: "r", 12% of everyone, listed in 4 ms, checked one by one in 7; "m",
+# 23%, listed in 6.5 ms, checked one by one in 4.)
+BROAD_SHARE = 0.2
+BROAD_AT_LEAST = 2000
+# ... and counting (up to COUNT_UP_TO) by checking people one by one, from this share.
 COUNT_BROAD_SHARE = 0.3
 COUNT_BROAD_AT_LEAST = 2000
 # While typing, the list counts who matches up to this many; past it, it says "more than".
