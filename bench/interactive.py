@@ -63,6 +63,10 @@ def _raw(database: Path) -> Any:
     return connection
 
 
+def _sql(statement: Any, dialect: Any) -> str:
+    return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
+
 def _names(database: Path, rng: random.Random, count: int) -> list[str]:
     connection = connect(database)
     try:
@@ -92,11 +96,10 @@ def search(
     session: Session, database: Path, rng: random.Random, words: int
 ) -> tuple[list[float], list[float]]:
     """Each keystroke typing a name: the list's refresh through the real panel and model (ms);
-    and the same two queries (how many, and the first page) run alone through sqlite3 (ms)."""
-    from sqlalchemy import func, select
+    and the same SQL (how many, the first page and its rows) run alone through sqlite3 (ms)."""
     from sqlalchemy.dialects import sqlite
 
-    from careplan.domain.records import Person
+    from careplan.gui.people.model import PAGE
     from careplan.services import people_search
 
     panel = session.window.people
@@ -120,20 +123,23 @@ def search(
     dialect = sqlite.dialect()
     baseline: list[float] = []
     for text in typed:
-        # Exactly the SQL the list runs for this keystroke (people_search.first_page).
+        # Exactly the SQL the list runs for this keystroke (people_search.first_page): the small
+        # counts that choose how to search, how many match, and the first page.
         query = replace(panel.model.query, text=text)
-        if query.sort in people_search._PAGE_FIRST:
-            statements = [people_search._page(query, actor, today, 0, 200, sqlite=True, with_total=True)]
-        else:
-            statements = [
-                people_search._filtered(select(func.count(Person.id)), query, actor, today, sqlite=True),
-                people_search._page(query, actor, today, 0, 200, sqlite=True),
-            ]
-        sql = [str(s.compile(dialect=dialect, compile_kwargs={"literal_binds": True})) for s in statements]
+        ran: list[Any] = []
+        with session.context.db.session() as orm:
+            counting, page, _ = people_search._first_page_statements(orm, query, actor, today, PAGE, ran)
+        sql = [_sql(s, dialect) for s in (*ran, counting, page)]
         started = time.perf_counter()
         for one in sql:
-            connection.execute(one).fetchall()
-        baseline.append((time.perf_counter() - started) * 1000)
+            found = connection.execute(one).fetchall()
+        seconds = time.perf_counter() - started
+        if query.sort in people_search._PAGE_FIRST and found:  # then the chosen people's rows
+            details = _sql(people_search._details([row[0] for row in found]), dialect)
+            started = time.perf_counter()
+            connection.execute(details).fetchall()
+            seconds += time.perf_counter() - started
+        baseline.append(seconds * 1000)
     connection.close()
     return samples, baseline
 

@@ -14,8 +14,10 @@ import pytest
 
 from careplan.cli.main import main
 from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
+from careplan.domain.records import Person
 from careplan.services import backup, people, plans
 from careplan.services.audit import verify_audit_trail
+from careplan.services.people_search import PeopleQuery, search_people
 from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
@@ -369,6 +371,10 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
         made.path,
         "DROP INDEX ix_plan_versions_frozen_sha256",
         "DROP INDEX ix_audit_events_entity_entity_id",  # ... and before 0004
+        "DROP TABLE person_words",  # ... and before 0005 (search as you type by words)
+        "DROP TABLE person_name_keys",
+        "DROP INDEX ix_plan_versions_plan_id_number_status",
+        "DROP INDEX ix_reviews_plan_id_completed_on_due_date",
         "UPDATE alembic_version SET version_num = '0001'",
         "DROP TABLE careplan_backup",  # made before 0002, and before backups had a manifest
         # ... and before 0003 (sign-in)
@@ -393,6 +399,13 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
     assert "ix_plan_versions_frozen_sha256" in indexes
     assert "ix_audit_events_entity_entity_id" in audit_indexes
     assert verify_audit_trail(db, world.team.manager).intact
+    # The words people are found by were made again from their names (0005).
+    with db.session() as session:
+        person = session.get(Person, world.person_id)
+        assert person is not None
+        typed = f"{person.preferred_name} {person.full_name} {person.reference}"
+    found = search_people(db, world.team.key_worker, PeopleQuery(text=typed))
+    assert [row.person_id for row in found] == [world.person_id]
 
 
 def test_only_an_administrator_in_the_current_database_and_in_the_backup_may_restore(

@@ -138,10 +138,11 @@ def test_first_page_is_the_count_and_the_first_page_together(db: Database) -> No
         PeopleQuery(my_caseload=True, sort=SortKey.REFERENCE, descending=True),
         PeopleQuery(plan_status=PlanStatus.DRAFT),
     ):
-        total, rows = first_page(db, sam, query, limit=2)
-        assert total == count_people(db, sam, query)
-        assert rows == search_people(db, sam, query, offset=0, limit=2)
-    assert first_page(db, sam, PeopleQuery(text="nobody"))[0] == 0
+        page = first_page(db, sam, query, limit=2)
+        assert page.exact
+        assert page.total == count_people(db, sam, query)
+        assert page.rows == search_people(db, sam, query, offset=0, limit=2)
+    assert first_page(db, sam, PeopleQuery(text="nobody")).total == 0
 
 
 def test_a_plan_in_action_with_a_new_version_being_written_shows_and_filters_as_both(db: Database) -> None:

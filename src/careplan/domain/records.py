@@ -151,6 +151,34 @@ class Person(Base):
     __mapper_args__ = {"version_id_col": revision}
 
 
+# Search as you type (careplan.services.search_words): folded text, compared byte by byte
+# (codepoint order) on both engines, hence "C" collation on PostgreSQL.
+FoldedText = Text().with_variant(Text(collation="C"), "postgresql")
+
+
+class PersonWord(Base):
+    """One word of a person's preferred name, full name or reference, folded (lower case,
+    accents off), so a typed word is found by an index range instead of reading every person.
+    Kept up to date by the use cases that register or rename a person."""
+
+    __tablename__ = "person_words"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    word: Mapped[str] = mapped_column(FoldedText, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+
+
+class PersonNameKey(Base):
+    """A person's preferred name, folded: the people list's order by name, walked by an index,
+    so a page of a long list is found without sorting everyone who matches."""
+
+    __tablename__ = "person_name_keys"
+    __table_args__ = (Index("ix_person_name_keys_name_key", "name_key", "person_id"),)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True, autoincrement=False)
+    name_key: Mapped[str] = mapped_column(FoldedText)
+
+
 class AuthoredText(Base):
     """One piece of free text and whose words it is.
 
@@ -501,6 +529,12 @@ class Review(Base):
     ratings: Mapped[list[ReviewRating]] = relationship(back_populates="review", cascade="all, delete-orphan")
 
     __table_args__ = (CheckConstraint("kind IN ('early', 'regular', 'full')", name="kind"),)
+
+
+# The people list works out each row's plan status and next review from these indexes alone,
+# without reading the (large) plan version rows: see careplan.services.people_search.
+Index("ix_plan_versions_plan_id_number_status", PlanVersion.plan_id, PlanVersion.number, PlanVersion.status)
+Index("ix_reviews_plan_id_completed_on_due_date", Review.plan_id, Review.completed_on, Review.due_date)
 
 
 class ReviewRating(Base):

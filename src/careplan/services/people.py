@@ -11,6 +11,7 @@ from sqlalchemy import select
 from careplan.domain.errors import ConflictError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import AboutMeEntry, Person, StaffMember, SubstanceUse
+from careplan.services.search_words import index_person
 from careplan.services.unit_of_work import Actor, Voice, Work, unit_of_work
 from careplan.storage.database import Database
 
@@ -127,6 +128,9 @@ def register_person(db: Database, actor: Actor, details: PersonDetails) -> int:
         )
         work.session.add(person)
         work.session.flush()
+        index_person(
+            work.session, person.id, person.preferred_name, person.full_name, person.reference, new=True
+        )
         work.audit("create", "person", person, tuple(k for k, v in values.items() if v is not None))
         return person.id
 
@@ -156,6 +160,10 @@ def update_person(
         changed = [k for k, v in values.items() if getattr(person, k) != v]
         for key in changed:
             setattr(person, key, values[key])
+        if {"preferred_name", "full_name"} & set(changed):  # found by the new names, not the old
+            index_person(
+                work.session, person.id, person.preferred_name, person.full_name, person.reference, new=False
+            )
         if details.key_worker_id is not None and details.key_worker_id != person.key_worker_id:
             check_key_worker(work, details.key_worker_id)
             person.key_worker_id = details.key_worker_id

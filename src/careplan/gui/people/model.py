@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
 
-PAGE = 200
+# Rows fetched at a time: the first page (at each keystroke) fills a tall window twice over;
+# scrolling fetches the next. (Each row's plan status and review date are worked out as it is
+# fetched, so 200 at each keystroke cost four times 50.)
+PAGE = 50
 Index = QModelIndex | QPersistentModelIndex
 
 STATUS_WORDS = {
@@ -68,6 +71,7 @@ class PeopleModel(QAbstractTableModel):
     COLUMNS = ("Name", "Reference", "Plan", "Next review", "Key worker")
     SORT_KEYS = (SortKey.NAME, SortKey.REFERENCE, SortKey.STATUS, SortKey.NEXT_REVIEW, SortKey.KEY_WORKER)
     PersonIdRole = Qt.ItemDataRole.UserRole + 1
+    total_changed = Signal()  # the count became exact as the list was scrolled to its end
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -75,6 +79,7 @@ class PeopleModel(QAbstractTableModel):
         self._query = PeopleQuery()
         self._rows: list[PersonRow] = []
         self._total = 0
+        self._exact = True
         self.refresh()
 
     @property
@@ -83,7 +88,19 @@ class PeopleModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """How many match; while typing, past a thousand, how many at least (see ``total_exact``)."""
         return self._total
+
+    @property
+    def total_exact(self) -> bool:
+        """False while more than ``total`` match and they have not all been fetched."""
+        return self._exact
+
+    def total_words(self) -> str:
+        """The count under the list, in words: "1 person", "2,345 people", "More than 1,000 people"."""
+        if not self._exact:
+            return f"More than {self._total:,} people"
+        return f"{self._total:,} {'person' if self._total == 1 else 'people'}"
 
     def set_query(self, query: PeopleQuery) -> None:
         self._query = query
@@ -93,7 +110,8 @@ class PeopleModel(QAbstractTableModel):
         if not self._context.may(Action.VIEW_PEOPLE):  # an administrator's window has no list
             return
         self.beginResetModel()
-        self._total, self._rows = first_page(self._context.db, self._context.actor, self._query, limit=PAGE)
+        page = first_page(self._context.db, self._context.actor, self._query, limit=PAGE)
+        self._total, self._rows, self._exact = page.total, page.rows, page.exact
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -103,7 +121,7 @@ class PeopleModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (len(self._rows) < self._total or not self._exact)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
@@ -111,12 +129,15 @@ class PeopleModel(QAbstractTableModel):
         more = search_people(
             self._context.db, self._context.actor, self._query, offset=len(self._rows), limit=PAGE
         )
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        if len(more) < PAGE:  # the end of the list: now everyone who matches is here
+            self._total, self._exact = len(self._rows), True
+            self.total_changed.emit()
+        elif not self._exact:
+            self._total = max(self._total, len(self._rows))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The view asks for a dozen roles per cell each time it paints or sizes a column; the

@@ -104,6 +104,7 @@ class PeoplePanel(QWidget):
         self.reviews.currentIndexChanged.connect(self.apply_filters)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._update_count)
+        self.model.total_changed.connect(self._update_count)
         self._update_count()
 
     def apply_filters(self) -> None:
@@ -145,5 +146,8 @@ class PeoplePanel(QWidget):
                 self.person_chosen.emit(person_id)
 
     def _update_count(self, *_: QModelIndex) -> None:
-        total = self.model.total
-        self.count.setText(f"{total} {'person' if total == 1 else 'people'}")
+        self.count.setText(self.model.total_words())
+        if self.model.total_exact:
+            self.count.setToolTip("")
+        else:
+            self.count.setToolTip("Type more of the name or reference to find fewer people.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from careplan.services.demo.builder_base import BuilderBase
 from careplan.services.demo.writer import TABLES_IN_ORDER
+from careplan.services.search_words import name_key, rows_for
 
 
 class Flushing(BuilderBase):
@@ -11,6 +12,12 @@ class Flushing(BuilderBase):
 
     def _flush(self) -> None:
         rows = self.rows
+        words = [  # the words search as you type finds them by (written after the people)
+            row
+            for person in self.o_people
+            for row in rows_for(person.id, person.preferred_name, person.full_name, person.reference)
+        ]
+        keys = [{"person_id": p.id, "name_key": name_key(p.preferred_name)} for p in self.o_people]
         for person in self.o_people:
             rows["people"].append(
                 {
@@ -180,3 +187,7 @@ class Flushing(BuilderBase):
             if batch:
                 self.writer.insert(name, batch)
                 rows[name] = []
+        if words:
+            self.writer.insert("person_words", words)
+        if keys:
+            self.writer.insert("person_name_keys", keys)
