@@ -62,22 +62,23 @@ BACKFILL: tuple[tuple[tuple[str, ...], str], ...] = (
 
 
 def backfill(connection: sa.Connection) -> None:
-    """Fill in ``person_id`` on the events written before this revision (one UPDATE per kind)."""
+    """Fill in ``person_id`` on the events written before this revision.
+
+    One pass over the trail in the order it is stored (a CASE on the entity, each branch a
+    lookup by primary key): a pass per kind of record went through the entity index and so
+    wrote the trail's pages in random order, three times slower on a county's trail."""
+    branches = " ".join(
+        f"WHEN entity IN ({', '.join(repr(name) for name in entities)}) THEN ({subquery})"
+        for entities, subquery in BACKFILL
+    )
     connection.execute(
         sa.text(
-            "UPDATE audit_events SET person_id = entity_id "
-            "WHERE entity IN ('person', 'about_me', 'substances') AND person_id IS NULL "
-            "AND entity_id IN (SELECT id FROM people)"
+            "UPDATE audit_events SET person_id = CASE "
+            "WHEN entity IN ('person', 'about_me', 'substances') "
+            f"THEN (SELECT x.id FROM people x WHERE x.id = audit_events.entity_id) {branches} END "
+            "WHERE person_id IS NULL AND entity_id IS NOT NULL"
         )
     )
-    for entities, subquery in BACKFILL:
-        names = ", ".join(f"'{name}'" for name in entities)
-        connection.execute(
-            sa.text(
-                f"UPDATE audit_events SET person_id = ({subquery}) "
-                f"WHERE entity IN ({names}) AND person_id IS NULL"
-            )
-        )
 
 
 def upgrade() -> None:
