@@ -23,7 +23,7 @@ from careplan.services.audit import (
 )
 from careplan.services.unit_of_work import PERSON
 from careplan.storage.database import Database
-from careplan.storage.migrate import MIGRATIONS, alembic_config, head_revision
+from careplan.storage.migrate import MIGRATIONS, alembic_config
 from tests.services.builders import (
     CANARY,
     World,
@@ -205,7 +205,6 @@ def test_the_upgrade_fills_in_older_events_and_the_trail_still_verifies(db: Data
     command.downgrade(config, down_revision())
     db.engine.dispose()
     command.upgrade(config, "head")
-    assert head_revision() == "0006"
 
     filled = person_column(db)
     with db.session() as session:
