@@ -223,3 +223,20 @@ def test_a_new_starter_chooses_their_own_password_then_leaves(office: Path) -> N
 def _no_inherited_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("CAREPLAN_USER", "CAREPLAN_PASSWORD", "CAREPLAN_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
+
+
+def test_an_unknown_username_is_answered_like_a_wrong_password_try_after_try(office: Path) -> None:
+    """Trying names from the command line tells nobody who works here: the same words, the same
+    wait and the same exit code, try after try, for a real name and for one nobody has."""
+    wrong = {"CAREPLAN_PASSWORD": "not the password"}
+    for attempt in range(3):
+        real = careplan(office, "--user", "priya", "plans", env=wrong)
+        unknown = careplan(office, "--user", "zed", "plans", env=wrong)
+        assert_plain_failure(real, 13, "That username and password do not match.")
+        assert (unknown.returncode, unknown.stdout, unknown.stderr) == (
+            real.returncode,
+            real.stdout,
+            real.stderr,
+        )
+        if attempt == 2:
+            assert "Please wait 2 seconds before trying again." in real.stderr

@@ -15,7 +15,7 @@ import pytest
 from careplan.cli.main import main
 from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.domain.records import Person
-from careplan.services import backup, people, plans
+from careplan.services import backup, people, plans, record_access
 from careplan.services.audit import verify_audit_trail
 from careplan.services.people_search import PeopleQuery, search_people
 from careplan.services.unit_of_work import PERSON, Actor
@@ -26,6 +26,7 @@ from tests import keyring_memory, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.services.builders import CANARY, World, audit_count, build_world, goal, snapshot
+from tests.services.test_audit_person import as_written_before_0006
 
 Made = tuple[Path, World]
 
@@ -366,9 +367,15 @@ def test_a_copy_kept_aside_before_an_upgrade_restores_and_is_left_as_it_was(
 def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World], tmp_path: Path) -> None:
     db, world = live
     assert db.path is not None
+    as_written_before_0006(db)  # a trail hashed without the person, as before 0006
     made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
     _tamper(
         made.path,
+        # before 0006: no person on audit events, no counts of wrong tries at unknown names
+        "DROP INDEX ix_audit_events_person_id",
+        "ALTER TABLE audit_events DROP COLUMN person_id",
+        "DROP INDEX ix_sign_in_failures_last_failed_at",
+        "DROP TABLE sign_in_failures",
         "DROP INDEX ix_plan_versions_frozen_sha256",
         "DROP INDEX ix_audit_events_entity_entity_id",  # ... and before 0004
         "DROP TABLE person_words",  # ... and before 0005 (search as you type by words)
@@ -398,6 +405,7 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
         audit_indexes = {r[1] for r in connection.execute("PRAGMA index_list('audit_events')")}
     assert "ix_plan_versions_frozen_sha256" in indexes
     assert "ix_audit_events_entity_entity_id" in audit_indexes
+    assert "ix_audit_events_person_id" in audit_indexes
     assert verify_audit_trail(db, world.team.manager).intact
     # The words people are found by were made again from their names (0005).
     with db.session() as session:
@@ -406,6 +414,9 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
         typed = f"{person.preferred_name} {person.full_name} {person.reference}"
     found = search_people(db, world.team.key_worker, PeopleQuery(text=typed))
     assert [row.person_id for row in found] == [world.person_id]
+    # The upgrade named the person of the events from before it.
+    seen = record_access.record_access(db, world.team.manager, world.person_id)
+    assert {"Added the person to Careplan", "Added a goal", "Chose a service"} <= {e.what for e in seen}
 
 
 def test_only_an_administrator_in_the_current_database_and_in_the_backup_may_restore(

@@ -440,7 +440,14 @@ def change_and_rehash(db: Database, seq: int) -> None:
             event.entity_id,
             list(event.fields),
             event.prev_hash,
+            person_id=event.person_id,
         )
+
+
+def change_person(db: Database, seq: int) -> None:
+    execute(
+        db, text("UPDATE audit_events SET person_id = COALESCE(person_id, 0) + 1000 WHERE id = :id"), id=seq
+    )
 
 
 TAMPERING: dict[str, tuple[Callable[[Database, int], None], int, str]] = {
@@ -449,6 +456,7 @@ TAMPERING: dict[str, tuple[Callable[[Database, int], None], int, str]] = {
     "fields_edited": (change_fields, 7, "changed after it was written"),
     "staff_edited": (change_who, 7, "changed after it was written"),
     "record_edited": (change_record, 7, "changed after it was written"),
+    "person_edited": (change_person, 7, "changed after it was written"),
     "middle_event_deleted": (delete_event, 7, "event 7 is missing"),
     "two_events_swapped": (swap_with_next, 7, "does not follow the event before it"),
     "edited_and_rehashed": (change_and_rehash, 8, "event 8 does not follow"),
@@ -533,6 +541,7 @@ def test_an_event_added_behind_the_heads_back_is_found(db: Database) -> None:
             forged.entity_id,
             list(forged.fields),
             forged.prev_hash,
+            person_id=None,
         )
         session.add(forged)
     report = chain(db)

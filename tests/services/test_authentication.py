@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -11,7 +13,7 @@ from sqlalchemy import select, update
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, PermissionDenied, SignInRefused
-from careplan.domain.records import AuditEvent, StaffMember, utcnow
+from careplan.domain.records import AuditEvent, Setting, SignInFailure, StaffMember, utcnow
 from careplan.services import authentication as auth
 from careplan.services import staff
 from careplan.services.audit import verify_audit_trail
@@ -375,3 +377,127 @@ def test_a_huge_password_is_just_a_wrong_one(sqlite_db: Database, sq_office: Off
     with pytest.raises(SignInRefused, match="do not match"):
         sign_in(sqlite_db, "sam", SAM_PASSWORD + "x" * 1_000_000)
     assert sam_row(sqlite_db).failed_sign_ins == 1
+
+
+# --- a name nobody has is answered exactly like a real account ---------------------------------
+
+
+def pass_time_for_everyone(db: Database) -> None:
+    """As :func:`pass_time`, for the real accounts and the names nobody has."""
+    pass_time(db)
+    with db.session() as session, session.begin():
+        session.execute(update(SignInFailure).values(locked_until=utcnow() - timedelta(seconds=1)))
+
+
+def outward(db: Database, username: str, password: str) -> tuple[str, int | None]:
+    """What the person at the keyboard sees: the words, and how long they are told to wait."""
+    with pytest.raises(SignInRefused) as info:
+        sign_in(db, username, password)
+    return info.value.message, info.value.retry_after_seconds
+
+
+def test_an_unknown_name_gets_the_same_words_waits_and_lock_as_a_real_one(
+    db: Database, office: Office
+) -> None:
+    seen: list[tuple[str, int | None]] = []
+    for attempt in range(1, LOCK_AFTER + 3):
+        real = outward(db, "sam", "wrong password!")
+        unknown = outward(db, " NoBody " if attempt % 2 else "nobody", "wrong password!")
+        assert unknown == real, attempt
+        seen.append(real)
+        if real[1]:
+            # While the wait runs, even the right password is not checked, for either name.
+            early_real = outward(db, "sam", SAM_PASSWORD)
+            early_unknown = outward(db, "nobody", SAM_PASSWORD)
+            assert early_real[0].startswith("Too many wrong passwords. Please wait ")
+            assert re.sub(r"\d+", "N", early_unknown[0]) == re.sub(r"\d+", "N", early_real[0])
+            assert 0 < (early_unknown[1] or 0) <= real[1]
+            pass_time_for_everyone(db)
+    assert [wait for _, wait in seen] == [None, None, 2, 4, 8, 16, 32, 64, 128, None, None, None]
+    assert seen[LOCK_AFTER - 1][0] == f"{MISMATCH} {auth.LOCKED}"
+    assert seen[-1] == (auth.LOCKED, None)
+    assert verify_audit_trail(db, office.admin.actor).intact
+
+
+def test_an_unknown_name_costs_the_same_password_check(
+    sqlite_db: Database, sq_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same work, so the time taken tells nothing either: one argon2 check a try, none while
+    waiting or locked (counted, not timed)."""
+    checks: list[str] = []
+
+    class Counting(PasswordHasher):
+        def verify(self, hash: str | bytes, password: str | bytes) -> bool:
+            checks.append(str(hash))
+            return super().verify(hash, password)
+
+    monkeypatch.setattr(auth, "HASHER", Counting(time_cost=1, memory_cost=8, parallelism=1))
+    for name in ("sam", "nobody"):
+        checks.clear()
+        for _ in range(3):
+            outward(sqlite_db, name, "wrong password!")
+        outward(sqlite_db, name, "wrong password!")  # waiting: not checked
+        assert len(checks) == 3, name
+        assert all(c.startswith("$argon2id$") for c in checks)
+
+
+def test_unknown_names_are_kept_only_as_keyed_hashes(sqlite_db: Database, sq_office: Office) -> None:
+    typed = "mallory's secret passphrase"
+    outward(sqlite_db, typed, "wrong password!")
+    outward(sqlite_db, typed.upper(), "wrong password!")  # the same name, counted together
+    with sqlite_db.engine.connect() as conn:
+        rows = conn.execute(select(SignInFailure.__table__)).all()
+        everything = repr(rows) + repr(conn.execute(select(Setting.__table__)).all())
+    assert len(rows) == 1
+    assert rows[0].failed_sign_ins == 2
+    assert typed.lower() not in everything.lower()
+    assert "mallory" not in everything.lower()
+    assert re.fullmatch(r"[0-9a-f]{64}", rows[0].name_key)
+    assert rows[0].name_key != hashlib.sha256(typed.casefold().encode()).hexdigest()  # keyed
+    with sqlite_db.session() as session:
+        key = session.get(Setting, auth.NAME_KEY_SETTING)
+        assert key is not None
+        assert len(bytes.fromhex(key.value["hmac_sha256"])) == 32
+
+
+def test_unknown_names_are_forgotten_after_a_day_and_never_fill_the_disk(
+    sqlite_db: Database, sq_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(auth, "MAX_UNKNOWN_NAMES", 5)
+
+    def kept() -> int:
+        with sqlite_db.session() as session:
+            return len(session.scalars(select(SignInFailure.name_key)).all())
+
+    for _ in range(3):
+        outward(sqlite_db, "persistent", "wrong password!")
+        pass_time_for_everyone(sqlite_db)
+    for index in range(12):
+        outward(sqlite_db, f"name {index}", "wrong password!")
+        assert kept() <= 5
+    # The names with the most wrong tries are the last to go: "persistent" still has its count.
+    assert outward(sqlite_db, "persistent", "wrong password!") == (
+        f"{MISMATCH} Please wait 4 seconds before trying again.",
+        4,
+    )
+    with sqlite_db.session() as session, session.begin():
+        session.execute(update(SignInFailure).values(last_failed_at=utcnow() - timedelta(days=1, seconds=1)))
+    outward(sqlite_db, "someone new", "wrong password!")
+    assert kept() == 1
+    assert outward(sqlite_db, "persistent", "wrong password!") == (MISMATCH, None)  # forgotten
+
+
+def test_someone_later_given_a_name_that_had_wrong_tries_starts_afresh(db: Database, office: Office) -> None:
+    """Tries at a name nobody had were not guesses at the new member's password: they start with
+    a clean count, and the old count is never carried over."""
+    for _ in range(LOCK_AFTER):
+        outward(db, "newbie", "wrong password!")
+        pass_time_for_everyone(db)
+    assert outward(db, "newbie", "anything at all") == (auth.LOCKED, None)
+    new = staff.add_staff(db, office.admin.actor, "newbie", "New Bee", Role.KEY_WORKER, "newbie password 1")
+    assert sign_in(db, "Newbie", "newbie password 1").actor == Actor(new)
+    assert outward(db, "newbie", "wrong password!") == (MISMATCH, None)
+    with db.session() as session:
+        row = session.get(StaffMember, new)
+        assert row is not None
+        assert (row.failed_sign_ins, row.locked) == (1, False)

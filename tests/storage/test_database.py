@@ -101,6 +101,26 @@ def test_downgrade_to_base_then_upgrade_to_head(db: Database) -> None:
         assert len(session.scalars(select(LifeArea)).all()) == 10
 
 
+def test_audit_person_migration_goes_down_and_up_again(db: Database) -> None:
+    """0006: the person on audit events and the counts of wrong tries at unknown names."""
+    from alembic.script import ScriptDirectory
+
+    from careplan.storage.migrate import MIGRATIONS
+
+    found = ScriptDirectory(str(MIGRATIONS)).get_revision("0006")
+    assert found is not None
+    assert isinstance(found.down_revision, str)
+    config = alembic_config(db)
+    command.downgrade(config, found.down_revision)
+    db.engine.dispose()
+    assert "sign_in_failures" not in inspect(db.engine).get_table_names()
+    assert "person_id" not in {c["name"] for c in inspect(db.engine).get_columns("audit_events")}
+    command.upgrade(config, "head")
+    db.engine.dispose()
+    assert schema_diff(db) == []
+    assert "ix_audit_events_person_id" in {i["name"] for i in inspect(db.engine).get_indexes("audit_events")}
+
+
 def test_upgrade_on_an_up_to_date_database_does_nothing(db: Database, tmp_path: Path) -> None:
     assert upgrade_if_needed(db) is False
     assert current_revision(db) == head_revision()

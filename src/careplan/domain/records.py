@@ -606,6 +606,9 @@ class AuditEvent(Base):
     fields: Mapped[list[Any]]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The person the event is about (None for staff, catalogue, settings). No foreign key: the
+    # trail outlives every record. Covered by the hash from migration 0006 on (services/audit.py).
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class AuditHead(Base):
@@ -616,6 +619,20 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class SignInFailure(Base):
+    """Wrong tries at a username that is not on the staff, counted like an account's (so that
+    trying names tells nobody who works here). Keyed by a keyed hash of the name, never the name;
+    see services/authentication.py."""
+
+    __tablename__ = "sign_in_failures"
+
+    name_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_failed_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class Setting(Base):

@@ -2,6 +2,25 @@
 
 Each event's hash covers its own fields and the hash of the event before it, so editing,
 deleting or reordering any event breaks the chain from that point on.
+
+Which person an event is about (``person_id``, from migration 0006)
+------------------------------------------------------------------
+Events name a record (``entity``, ``entity_id``). Once a goal, step, service or note of
+disagreement is removed its row is gone, and nothing could say whose it had been, so "Who has
+seen this" lost those events. Every event now also carries the person it is about (None for
+staff, the catalogue, settings), worked out when the event is written, before any row is
+deleted (:func:`person_of`).
+
+The hash covers ``person_id`` for every event written from 0006 on: the hashed list gains a
+ninth item, the person's id (or null). Editing it, clearing it or filling it in on such an
+event breaks the chain like any other change. Events written before 0006 were hashed without it
+and verify exactly as before (:func:`legacy_event_hash`); migration 0006 filled in their
+``person_id`` from the records that still exist, the same join "Who has seen this" used to
+make each time it was opened. For those older events ``person_id`` is an index, not part of
+what was hashed: changing it is not detected, exactly as changing the plan tables the join
+read was not. The walk (:func:`verify_chain`) accepts the older form only until the first event
+in the newer form: from then on every event must be in the newer form, so nobody can pass a new
+event off as an old one without breaking the chain.
 """
 
 from __future__ import annotations
@@ -11,18 +30,58 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from careplan.domain.records import AuditEvent, AuditHead
+from careplan.domain.records import (
+    Allocation,
+    AuditEvent,
+    AuditHead,
+    Consent,
+    Disagreement,
+    Goal,
+    Plan,
+    PlanVersion,
+    Proposal,
+    Review,
+    Signature,
+    Step,
+)
 
 if TYPE_CHECKING:
     from careplan.services.unit_of_work import Actor
     from careplan.storage.database import Database
 
 GENESIS = "0" * 64
+
+# Entities whose id is the person's own id.
+OWN_ENTITIES = frozenset({"person", "about_me", "substances"})
+# Entities that belong to one person's record, found through their parents.
+RECORD_ENTITIES = frozenset(
+    {
+        "plan",
+        "plan_version",
+        "budget",
+        "goal",
+        "step",
+        "allocation",
+        "disagreement",
+        "signature",
+        "review",
+        "proposal",
+        "consent",
+    }
+)
+PERSON_ENTITIES = OWN_ENTITIES | RECORD_ENTITIES
+
+Event = tuple[str, str, int | None, tuple[str, ...], int | None]  # action, entity, id, fields, person
+
+
+def _digest(items: list[Any]) -> str:
+    payload = json.dumps(items, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(payload.encode("ascii")).hexdigest()
 
 
 def event_hash(
@@ -34,20 +93,98 @@ def event_hash(
     entity_id: int | None,
     fields: list[str],
     prev_hash: str,
+    *,
+    person_id: int | None,
 ) -> str:
-    payload = json.dumps(
-        [seq, at.isoformat(timespec="microseconds"), staff_id, action, entity, entity_id, fields, prev_hash],
-        separators=(",", ":"),
-        ensure_ascii=True,
-    )
-    return hashlib.sha256(payload.encode("ascii")).hexdigest()
+    """The hash of an event written from migration 0006 on: it covers ``person_id`` too."""
+    at_text = at.isoformat(timespec="microseconds")
+    return _digest([seq, at_text, staff_id, action, entity, entity_id, fields, prev_hash, person_id])
+
+
+def legacy_event_hash(
+    seq: int,
+    at: datetime,
+    staff_id: int | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    fields: list[str],
+    prev_hash: str,
+) -> str:
+    """The hash of an event written before migration 0006 (without ``person_id``)."""
+    at_text = at.isoformat(timespec="microseconds")
+    return _digest([seq, at_text, staff_id, action, entity, entity_id, fields, prev_hash])
+
+
+# --- which person an event is about -------------------------------------------------------------
+
+
+def person_query(entity: str, entity_id: int) -> Select[int] | None:
+    """The query for the person a record of ``entity`` belongs to (None: not a person's record).
+
+    Migration 0006 fills in older events with the same joins, set by set."""
+    to_person = select(Plan.person_id)
+    via_version = to_person.join(PlanVersion, PlanVersion.plan_id == Plan.id)
+    if entity == "plan":
+        return to_person.where(Plan.id == entity_id)
+    if entity in ("plan_version", "budget"):
+        return via_version.where(PlanVersion.id == entity_id)
+    if entity == "goal":
+        return via_version.join(Goal, Goal.version_id == PlanVersion.id).where(Goal.id == entity_id)
+    if entity == "step":
+        return (
+            via_version.join(Goal, Goal.version_id == PlanVersion.id)
+            .join(Step, Step.goal_id == Goal.id)
+            .where(Step.id == entity_id)
+        )
+    for name, model in (("allocation", Allocation), ("disagreement", Disagreement), ("signature", Signature)):
+        if entity == name:
+            return via_version.join(model, model.version_id == PlanVersion.id).where(model.id == entity_id)
+    if entity == "review":
+        return to_person.join(Review, Review.plan_id == Plan.id).where(Review.id == entity_id)
+    if entity == "proposal":
+        return select(Proposal.person_id).where(Proposal.id == entity_id)
+    if entity == "consent":
+        return select(Consent.person_id).where(Consent.id == entity_id)
+    return None
+
+
+def person_of(session: Session, entity: str, entity_id: int | None, target: object = None) -> int | None:
+    """The person the record ``entity`` / ``entity_id`` belongs to, or None.
+
+    Asked when the event is recorded, so a row about to be removed is still there (the query runs
+    without flushing the session's pending changes). A record of a kind not listed above is
+    followed through its own ``person_id``, ``plan_id``, ``version_id`` or ``goal_id``, so a new
+    kind of record about a person is not silently left out.
+    """
+    if entity_id is not None and entity in OWN_ENTITIES:
+        return entity_id
+    query = person_query(entity, entity_id) if entity_id is not None else None
+    if query is None and target is not None:
+        for attribute, parent in (
+            ("person_id", None),
+            ("plan_id", "plan"),
+            ("version_id", "plan_version"),
+            ("goal_id", "goal"),
+        ):
+            value = getattr(target, attribute, None)
+            if isinstance(value, int):
+                if parent is None:
+                    return value
+                query = person_query(parent, value)
+                break
+    if query is None:
+        return None
+    with session.no_autoflush:
+        found = session.scalar(query)
+    return found if isinstance(found, int) else None
 
 
 def append_events(
     session: Session,
     staff_id: int | None,
     at: datetime,
-    events: Iterable[tuple[str, str, int | None, tuple[str, ...]]],
+    events: Iterable[Event],
 ) -> None:
     """Append events to the chain. The caller already holds the audit head's lock."""
     items = list(events)
@@ -57,9 +194,11 @@ def append_events(
     if head is None:
         raise RuntimeError("the audit chain has no head row; the database was not set up by Careplan")
     seq, prev = head.last_seq, head.last_hash
-    for action, entity, entity_id, fields in items:
+    for action, entity, entity_id, fields, person_id in items:
         seq += 1
-        digest = event_hash(seq, at, staff_id, action, entity, entity_id, list(fields), prev)
+        digest = event_hash(
+            seq, at, staff_id, action, entity, entity_id, list(fields), prev, person_id=person_id
+        )
         session.add(
             AuditEvent(
                 id=seq,
@@ -71,6 +210,7 @@ def append_events(
                 fields=list(fields),
                 prev_hash=prev,
                 hash=digest,
+                person_id=person_id,
             )
         )
         prev = digest
@@ -91,6 +231,7 @@ def verify_chain(session: Session) -> ChainReport:
     prev = GENESIS
     expected_seq = 0
     count = 0
+    legacy = True  # events hashed without person_id are accepted until the first one with it
     # Plain rows, fetched a few thousand at a time: a county's trail has millions of events and
     # holding them all (as ORM objects) took gigabytes.
     columns = (
@@ -103,6 +244,7 @@ def verify_chain(session: Session) -> ChainReport:
         AuditEvent.fields,
         AuditEvent.prev_hash,
         AuditEvent.hash,
+        AuditEvent.person_id,
     )
     rows = session.execute(select(*columns).order_by(AuditEvent.id).execution_options(yield_per=5000))
     try:
@@ -120,7 +262,7 @@ def verify_chain(session: Session) -> ChainReport:
                 return ChainReport(
                     False, count, event.id, f"event {event.id} does not follow the event before it"
                 )
-            digest = event_hash(
+            written = (
                 event.id,
                 event.at,
                 event.staff_id,
@@ -130,7 +272,11 @@ def verify_chain(session: Session) -> ChainReport:
                 list(event.fields),
                 event.prev_hash,
             )
-            if digest != event.hash:
+            if legacy and legacy_event_hash(*written) == event.hash:
+                pass  # written before 0006: its person_id (if any) was filled in afterwards
+            elif event_hash(*written, person_id=event.person_id) == event.hash:
+                legacy = False
+            else:
                 return ChainReport(
                     False, count, event.id, f"event {event.id} was changed after it was written"
                 )

@@ -1,7 +1,16 @@
 """Staff sign-in: passwords (argon2id), the growing delay, the lock, and the first administrator.
 
-- The same message for an unknown username and a wrong password, and the same work for both
-  (an unknown name is checked against a stand-in hash), so trying names tells nobody who works here.
+- An unknown username is treated exactly like a real account with a wrong password: the same
+  messages, the same growing delay, the same lock at the same count, and the same work (its
+  password is checked against a stand-in hash), so trying names tells nobody who works here.
+  Its wrong tries are counted in ``sign_in_failures`` under a keyed hash of the name (HMAC-SHA256
+  with a random key kept in the settings table), never the name itself: what somebody typed as a
+  username may be a password typed in the wrong box. Unlike an account's, these counts are
+  forgotten a day after the last wrong try, and at most ``MAX_UNKNOWN_NAMES`` are kept (the ones
+  with the fewest failures go first), so nobody can fill the disk by trying names. What is left to
+  see: a real account's count outlives a quiet day (or many hours of trying other names), an
+  unknown name's does not. A member of staff later created with a name that had wrong tries starts
+  from nothing: tries at a name nobody had were not guesses at their password.
 - After ``FREE_TRIES`` wrong passwords in a row, the next try is not even checked for a while, and
   the while doubles each time (2, 4, 8 ... seconds). The service never sleeps: it records the
   moment in ``locked_until`` and says how long to wait.
@@ -14,19 +23,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, SignInRefused
 from careplan.domain.permissions import Action
-from careplan.domain.records import StaffMember
+from careplan.domain.records import Setting, SignInFailure, StaffMember
 from careplan.services.unit_of_work import Actor, Work, unit_of_work
 from careplan.storage.database import Database
 
@@ -37,6 +50,9 @@ MIN_LENGTH = 10
 MIN_WORDS = 3  # or a passphrase of this many words (each of at least MIN_WORD_LENGTH letters)
 MIN_WORD_LENGTH = 3
 MAX_LENGTH = 1000
+FORGET_UNKNOWN_AFTER = timedelta(days=1)  # wrong tries at an unknown name, after the last one
+MAX_UNKNOWN_NAMES = 100_000  # unknown names whose wrong tries are kept (a few megabytes)
+NAME_KEY_SETTING = "sign_in_name_key"
 
 PASSWORD_RULES = (
     f"At least {MIN_LENGTH} characters, or {MIN_WORDS} or more words (like “purple kettle morning”). "
@@ -140,28 +156,39 @@ def delay_after(failures: int) -> int:
 # --- checking a password against one account --------------------------------------------------
 
 
-def _check(work: Work, staff: StaffMember, password: str, action: str) -> SignInRefused | None:
-    """Check ``password`` for ``staff`` and record the outcome. Returns the refusal, to raise
-    once the transaction (with the failure count and its audit events) is committed."""
+class _Tries(Protocol):
+    """Wrong tries in a row at one name: a member of staff, or a name nobody has."""
+
+    failed_sign_ins: int
+    locked_until: datetime | None
+    locked: bool
+
+
+def _check(
+    work: Work, staff: StaffMember | None, tries: _Tries, password: str, action: str
+) -> SignInRefused | None:
+    """Check ``password`` for ``staff`` (None: a name nobody has, which never matches) and record
+    the outcome in ``tries``. Returns the refusal, to raise once the transaction (with the count
+    and its audit events) is committed. Both kinds of name go through every line here."""
     now = work.now
-    if staff.locked:
+    if tries.locked:
         work.audit(f"{action}_refused", "staff", staff, ("locked",))
         return SignInRefused(LOCKED)
-    if staff.locked_until is not None and staff.locked_until > now:
-        wait = math.ceil((staff.locked_until - now).total_seconds())
+    if tries.locked_until is not None and tries.locked_until > now:
+        wait = math.ceil((tries.locked_until - now).total_seconds())
         work.audit(f"{action}_refused", "staff", staff, ("locked_until",))
         return SignInRefused(_wait_message(wait), retry_after_seconds=wait)
-    if not password_matches(staff.password_hash, password):
-        staff.failed_sign_ins += 1
+    if not password_matches(staff.password_hash if staff else None, password) or staff is None:
+        tries.failed_sign_ins += 1
         work.audit(f"{action}_failed", "staff", staff, ("failed_sign_ins",))
-        if staff.failed_sign_ins >= LOCK_AFTER:
-            staff.locked = True
-            staff.locked_until = None
+        if tries.failed_sign_ins >= LOCK_AFTER:
+            tries.locked = True
+            tries.locked_until = None
             work.audit("lock", "staff", staff, ("locked",))
             return SignInRefused(f"{MISMATCH} {LOCKED}")
-        wait = delay_after(staff.failed_sign_ins)
+        wait = delay_after(tries.failed_sign_ins)
         if wait:
-            staff.locked_until = now + timedelta(seconds=wait)
+            tries.locked_until = now + timedelta(seconds=wait)
             return SignInRefused(
                 f"{MISMATCH} Please wait {_duration(wait)} before trying again.", retry_after_seconds=wait
             )
@@ -174,6 +201,49 @@ def _check(work: Work, staff: StaffMember, password: str, action: str) -> SignIn
         staff.password_hash = hash_password(password)
     _clear_failures(staff)
     return None
+
+
+# --- wrong tries at names nobody has ------------------------------------------------------------
+
+
+def _normalised(username: str) -> str:
+    return username.strip().casefold()
+
+
+def name_key(work: Work, username: str) -> str:
+    """The keyed hash under which wrong tries at ``username`` are counted (the key is made, at
+    random, the first time it is needed)."""
+    setting = work.session.get(Setting, NAME_KEY_SETTING)
+    if setting is None:
+        setting = Setting(key=NAME_KEY_SETTING, value={"hmac_sha256": secrets.token_hex(32)})
+        work.session.add(setting)
+    key = bytes.fromhex(str(setting.value["hmac_sha256"]))
+    return hmac.new(key, _normalised(username).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _unknown_name_tries(work: Work, username: str) -> SignInFailure:
+    """The count for a name nobody has, after forgetting what is too old or too many."""
+    session = work.session
+    session.execute(
+        delete(SignInFailure).where(SignInFailure.last_failed_at < work.now - FORGET_UNKNOWN_AFTER)
+    )
+    key = name_key(work, username)
+    found = session.get(SignInFailure, key)
+    if found is not None:
+        return found
+    kept = session.scalar(select(func.count()).select_from(SignInFailure)) or 0
+    if kept >= MAX_UNKNOWN_NAMES:
+        fewest = (
+            select(SignInFailure.name_key)
+            .order_by(SignInFailure.failed_sign_ins, SignInFailure.last_failed_at)
+            .limit(kept - MAX_UNKNOWN_NAMES + 1)
+        )
+        session.execute(delete(SignInFailure).where(SignInFailure.name_key.in_(fewest.scalar_subquery())))
+    row = SignInFailure(
+        name_key=key, failed_sign_ins=0, locked_until=None, locked=False, last_failed_at=work.now
+    )
+    session.add(row)
+    return row
 
 
 def _find(work: Work, username: str) -> StaffMember | None:
@@ -203,11 +273,11 @@ def sign_in(db: Database, username: str, password: str) -> SignedIn:
     with unit_of_work(db, None, None) as work:
         staff = _find(work, username)
         if staff is None:
-            password_matches(None, password)  # the same work as for a real account
-            work.audit("sign_in_failed", "staff", None)
-            refusal = SignInRefused(MISMATCH)
+            tries = _unknown_name_tries(work, username)
+            refusal = _check(work, None, tries, password, "sign_in")
+            tries.last_failed_at = work.now
         else:
-            refusal = _check(work, staff, password, "sign_in")
+            refusal = _check(work, staff, staff, password, "sign_in")
             if refusal is None:
                 work.staff = staff  # the event is theirs
                 work.audit("sign_in", "staff", staff)
@@ -221,7 +291,7 @@ def confirm_identity(db: Database, actor: Actor, password: str) -> None:
     """The member of staff at a locked window types their password again. Wrong passwords count
     towards the delay and the lock exactly as at sign-in."""
     with unit_of_work(db, actor, Action.SIGN_IN) as work:
-        refusal = _check(work, work.staff, password, "confirm_identity")
+        refusal = _check(work, work.staff, work.staff, password, "confirm_identity")
         if refusal is None:
             work.audit("confirm_identity", "staff", work.staff)
     if refusal is not None:
@@ -235,7 +305,7 @@ def change_password(db: Database, actor: Actor, current_password: str, new_passw
         check_password_rules(new_password, staff.username, "new")
         if new_password == current_password:
             raise InvalidInput("The new password must be different from the one you have now.", "new")
-        refusal = _check(work, staff, current_password, "change_password")
+        refusal = _check(work, staff, staff, current_password, "change_password")
         if refusal is None:
             _set_hash(staff, new_password, work.now, must_change=False)
             work.audit("change_password", "staff", staff, ("password_hash",))

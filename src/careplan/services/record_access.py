@@ -1,14 +1,14 @@
 """Who opened or changed a person's record: the audit trail, for one person, in plain words.
 
-Audit events name a record (``entity``, ``entity_id``), never a person, so the events about one
-person are found by joining: the person's own row, their About me and substance use, their
-consents and requests, their plans, and through the plans every version, goal, step, service
-chosen, note of disagreement, signature and review. Each of those tables has an index on its
-parent's id, so the sets stay small; the trail itself is read once.
+Every audit event carries the person it is about (``person_id``, see services/audit.py), worked
+out when it was written, so the events about one person are one indexed lookup. That includes
+the events about a goal, step, service or note of disagreement that was later removed: the
+record is gone, the events (added, changed, taken out) stay and show here.
 
-What cannot be found this way: a goal, step, service or disagreement that was later removed
-(its row is gone, so nothing says whose it was). Those events stay in the trail and are checked
-by ``careplan audit verify``, but they do not show here.
+Events written before migration 0006 had their person filled in by that migration, from the
+records that still existed then (the join this module used to make every time). Whatever had
+already been removed before the upgrade cannot be traced to anybody and does not show here; it
+stays in the trail and is checked by ``careplan audit verify``.
 """
 
 from __future__ import annotations
@@ -16,25 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, select
 
 from careplan.domain.enums import Role
 from careplan.domain.permissions import Action
-from careplan.domain.records import (
-    Allocation,
-    AuditEvent,
-    Consent,
-    Disagreement,
-    Goal,
-    Person,
-    Plan,
-    PlanVersion,
-    Proposal,
-    Review,
-    Signature,
-    StaffMember,
-    Step,
-)
+from careplan.domain.records import AuditEvent, Person, StaffMember
 from careplan.services.unit_of_work import Actor, read_only
 from careplan.storage.database import Database
 
@@ -73,6 +59,10 @@ WORDS: dict[tuple[str, str], str] = {
     ("allocate", "allocation"): "Chose a service",
     ("update", "allocation"): "Changed a chosen service",
     ("create", "disagreement"): "Noted \u201cI don't agree\u201d",
+    ("delete", "disagreement"): "Took out a note of \u201cI don't agree\u201d",
+    ("delete", "goal"): "Took out a goal",
+    ("delete", "step"): "Took out a step",
+    ("release", "allocation"): "Took out a chosen service",
     ("sign", "signature"): "Recorded a signature",
     ("schedule", "review"): "Set a review date",
     ("record", "review"): "Recorded a review",
@@ -109,29 +99,7 @@ class AccessEvent:
 
 def _events_about(person_id: int) -> ColumnElement[bool]:
     """Which audit events are about this person's record (see the module's docstring)."""
-    plans = select(Plan.id).where(Plan.person_id == person_id)
-    versions = select(PlanVersion.id).where(PlanVersion.plan_id.in_(plans))
-    goals = select(Goal.id).where(Goal.version_id.in_(versions))
-    by_entity: list[tuple[tuple[str, ...], Select[int]]] = [
-        (("plan",), plans),
-        (("plan_version", "budget"), versions),
-        (("goal",), goals),
-        (("step",), select(Step.id).where(Step.goal_id.in_(goals))),
-        (("allocation",), select(Allocation.id).where(Allocation.version_id.in_(versions))),
-        (("disagreement",), select(Disagreement.id).where(Disagreement.version_id.in_(versions))),
-        (("signature",), select(Signature.id).where(Signature.version_id.in_(versions))),
-        (("review",), select(Review.id).where(Review.plan_id.in_(plans))),
-        (("proposal",), select(Proposal.id).where(Proposal.person_id == person_id)),
-        (("consent",), select(Consent.id).where(Consent.person_id == person_id)),
-    ]
-    own = and_(AuditEvent.entity.in_(("person", "about_me", "substances")), AuditEvent.entity_id == person_id)
-    return or_(
-        own,
-        *(
-            and_(AuditEvent.entity.in_(entities), AuditEvent.entity_id.in_(ids))
-            for entities, ids in by_entity
-        ),
-    )
+    return AuditEvent.person_id == person_id
 
 
 def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEvent]:

@@ -16,7 +16,7 @@ from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
 from careplan.domain.permissions import Action, require
 from careplan.domain.records import AuditHead, AuthoredText, Base, StaffMember, utcnow
-from careplan.services.audit import append_events
+from careplan.services.audit import append_events, person_of
 from careplan.storage.database import Database
 
 MAX_TEXT = 5000
@@ -49,12 +49,16 @@ PERSON = Voice.person()
 STAFF = Voice.staff()
 
 
+_UNKNOWN = -1  # a pending event whose person is worked out once its record has an id
+
+
 @dataclass
 class PendingEvent:
     action: str
     entity: str
     target: Base | int | None
     fields: tuple[str, ...]
+    person_id: int | None
 
 
 @dataclass
@@ -79,10 +83,34 @@ class Work:
         return may(self.role, action)
 
     def audit(
-        self, action: str, entity: str, target: Base | int | None, fields: tuple[str, ...] = ()
+        self,
+        action: str,
+        entity: str,
+        target: Base | int | None,
+        fields: tuple[str, ...] = (),
+        *,
+        person_id: int | None = _UNKNOWN,
     ) -> None:
-        """Record that ``action`` happened to a record. ``fields`` are names, never values."""
-        self._events.append(PendingEvent(action, entity, target, tuple(sorted(fields))))
+        """Record that ``action`` happened to a record. ``fields`` are names, never values.
+
+        The person the record belongs to is worked out now, while a record about to be removed
+        is still there (``person_id`` only to say it outright)."""
+        if person_id == _UNKNOWN:
+            ident = _ident(target)
+            if ident is not None or not isinstance(target, Base):
+                person_id = person_of(self.session, entity, ident, target)
+        self._events.append(PendingEvent(action, entity, target, tuple(sorted(fields)), person_id))
+
+    def _pending(self) -> list[tuple[str, str, int | None, tuple[str, ...], int | None]]:
+        """The events to append, once everything is flushed (so new records have their ids)."""
+        found = []
+        for e in self._events:
+            ident = _ident(e.target)
+            person_id = e.person_id
+            if person_id == _UNKNOWN:
+                person_id = person_of(self.session, e.entity, ident, e.target)
+            found.append((e.action, e.entity, ident, e.fields, person_id))
+        return found
 
     def get(self, model: type[T], ident: int, what: str) -> T:
         found = self.session.get(model, ident)
@@ -176,7 +204,7 @@ def unit_of_work(db: Database, actor: Actor | None, action: Action | None) -> It
                     # is acting (signing in) and put them in ``work.staff``.
                     work.staff.id,
                     work.now,
-                    [(e.action, e.entity, _ident(e.target), e.fields) for e in work._events],
+                    work._pending(),
                 )
         except StaleDataError as exc:
             raise ConflictError(

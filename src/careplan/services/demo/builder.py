@@ -64,6 +64,7 @@ class Builder(GenericPeople, Personas, Flushing):
         personas = (self.dee, self.marek, self.jordan)
         for index in range(self.total):
             self._clock = {}
+            self._about = None
             if index < PERSONA_COUNT:
                 personas[index]()
             else:

@@ -18,6 +18,7 @@ from careplan.domain.budget import Questionnaire
 from careplan.domain.enums import PlanStatus, ProposalStatus
 from careplan.domain.errors import InvalidTransition
 from careplan.domain.records import AuditHead, Base, LifeArea, Provider, Setting, StaffMember
+from careplan.services.audit import OWN_ENTITIES, PERSON_ENTITIES
 from careplan.services.budget import QUESTIONNAIRE_SETTING, default_questionnaire
 from careplan.services.demo.content.catalogue import PROVIDERS
 from careplan.services.demo.content.names import FIXED_USERNAMES
@@ -40,6 +41,7 @@ class BuilderBase:
         self.setup_day = weekday(years_before(today, 5))
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES_IN_ORDER}
         self.events: list[Event] = []
+        self._about: int | None = None  # the person being made now: their events name them
         self._clock: dict[date, datetime] = {}
         self._references: set[str] = set()
         self._stroke_pool: list[list[Any]] = []
@@ -111,6 +113,8 @@ class BuilderBase:
         entity_id: int | None,
         fields: Sequence[str] = (),
     ) -> None:
+        if entity in OWN_ENTITIES:
+            self._about = entity_id
         self.events.append(
             (
                 at,
@@ -120,6 +124,7 @@ class BuilderBase:
                 entity,
                 entity_id,
                 tuple(sorted(fields)),
+                self._about if entity in PERSON_ENTITIES else None,
             )
         )
 

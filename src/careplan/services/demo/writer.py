@@ -58,7 +58,8 @@ TABLES_WITH_IDS = (
 _AUDIT_BATCH = 20_000
 
 
-Event = tuple[datetime, int, int | None, str, str, int | None, tuple[str, ...]]
+# at, order, staff, action, entity, entity id, fields, the person the event is about
+Event = tuple[datetime, int, int | None, str, str, int | None, tuple[str, ...], int | None]
 
 
 def _utc_text(value: datetime) -> str:
@@ -169,12 +170,14 @@ class BulkWriter:
         table = Base.metadata.tables[AuditEvent.__tablename__]
         batch: list[dict[str, Any]] = []
         shared: dict[tuple[str, ...], list[str]] = {}
-        for at, _, staff_id, action, entity, entity_id, fields in events:
+        for at, _, staff_id, action, entity, entity_id, fields, person_id in events:
             seq += 1
             names = shared.get(fields)
             if names is None:
                 names = shared[fields] = list(fields)
-            digest = event_hash(seq, at, staff_id, action, entity, entity_id, names, prev)
+            digest = event_hash(
+                seq, at, staff_id, action, entity, entity_id, names, prev, person_id=person_id
+            )
             batch.append(
                 {
                     "id": seq,
@@ -186,6 +189,7 @@ class BulkWriter:
                     "fields": names,
                     "prev_hash": prev,
                     "hash": digest,
+                    "person_id": person_id,
                 }
             )
             prev = digest
