@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,7 +26,7 @@ from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.workspace.disagreement_note import NOTE_STYLE, NoteView
-from careplan.gui.workspace.goal_card import GoalCard
+from careplan.gui.workspace.goal_card import GoalCard, status_choices
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_controls import button, plan_style
 from careplan.gui.workspace.plan_words import (
@@ -54,6 +54,9 @@ class PlanPage(PlanChanges):
         self.setProperty(PAGE_STYLES, "authorBadge disagreementNote")
         self.cards: list[GoalCard] = []
         self._focus_targets: dict[FocusKey, QWidget] = {}
+        # The version and the index of the next goal card still to build (below the fold).
+        self._later: tuple[VersionView, int] | None = None
+        self._status_choices = status_choices(self)  # one list of choices for every card
 
         self.add_goal_action = QAction("Add a goal", self)
         self.add_goal_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -220,7 +223,12 @@ class PlanPage(PlanChanges):
         self.add_goal_action.setEnabled(self.can_edit)
         self.add_goal_button.setVisible(self.can_edit)
         self.disagree_plan_button.setVisible(self.can_disagree)
-        self._build_cards(version)
+        # Cards down to the bottom of what is seen now are built at once (after a reload, the
+        # page may be scrolled down), the rest after the first paint.
+        seen = self.goals_scroll.viewport().height()
+        if same_place:
+            seen += self.goals_scroll.verticalScrollBar().value()
+        self._build_cards(version, seen if self.isVisible() else None)
         if not same_place:
             self.goals_scroll.verticalScrollBar().setValue(0)
         self._restore_focus()
@@ -228,6 +236,8 @@ class PlanPage(PlanChanges):
     def _clear_cards(self) -> None:
         self.cards = []
         self._focus_targets = {}
+        self._later = None  # cards still to build for what was shown before: never now
+        self.goals_widget.removeEventFilter(self)
         while self.goals_layout.count():
             item = self.goals_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -235,7 +245,15 @@ class PlanPage(PlanChanges):
                 widget.hide()
                 widget.deleteLater()
 
-    def _build_cards(self, version: VersionView) -> None:
+    def _build_cards(self, version: VersionView, room: int | None) -> None:
+        """The goal cards the page shows first now; any below the fold after the first paint.
+
+        The cards that fill the first screen (and the one with the keyboard's place, after a
+        reload) are built and shown at once; the rest are built one by one on the next turns of
+        the event loop, once the first screen is painted, in order, so Tab still goes through
+        them top to bottom. ``room``: the height in pixels to fill at once; None (a page not
+        on screen): build them all now.
+        """
         self._clear_cards()
         plan_notes = [
             d
@@ -258,20 +276,73 @@ class PlanPage(PlanChanges):
             empty.setWordWrap(True)
             self.goals_layout.addWidget(empty)
             empty.show()
-        count = len(version.goals)
-        for index, goal in enumerate(version.goals):
-            card = GoalCard(
-                index + 1,
-                goal,
-                [d for d in version.disagreements if d.goal_id == goal.id],
-                lambda step: [d for d in version.disagreements if d.step_id == step.id],
-                self.goals_widget,
-            )
-            self._wire_card(card, index, count)
-            self.cards.append(card)
-            self.goals_layout.addWidget(card)
-            card.show()  # now, not on the next turn of the event loop: focus goes here next
         self.goals_layout.addStretch(1)
+        keep = self._goal_with_focus(version)
+        used = 0
+        for index in range(len(version.goals)):
+            if room is not None and used >= room and index > keep:
+                self._later = (version, index)
+                self.goals_widget.installEventFilter(self)  # builds the rest after the first paint
+                return
+            card = self._add_card(version, index)
+            if room is not None:
+                used += card.sizeHint().height() + self.goals_layout.spacing()
+
+    def _goal_with_focus(self, version: VersionView) -> int:
+        """Which goal (its index) holds the control the keyboard goes back to after a reload; -1: none."""
+        key = self._want_focus
+        if key is None:
+            return -1
+        kind, item_id, _name = key
+        for index, goal in enumerate(version.goals):
+            if (kind == "goal" and goal.id == item_id) or (
+                kind == "step" and any(step.id == item_id for step in goal.steps)
+            ):
+                return index
+        return -1
+
+    def _add_card(self, version: VersionView, index: int) -> GoalCard:
+        goal = version.goals[index]
+        card = GoalCard(
+            index + 1,
+            goal,
+            [d for d in version.disagreements if d.goal_id == goal.id],
+            lambda step: [d for d in version.disagreements if d.step_id == step.id],
+            self.goals_widget,
+            self._status_choices,
+        )
+        self._wire_card(card, index, len(version.goals))
+        self.cards.append(card)
+        self.goals_layout.insertWidget(self.goals_layout.count() - 1, card)  # before the stretch
+        card.show()  # now, not on the next turn of the event loop: focus may go here next
+        return card
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.goals_widget and event.type() == QEvent.Type.Paint and self._later is not None:
+            self.goals_widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._build_next)
+        return super().eventFilter(watched, event)
+
+    def _build_next(self) -> None:
+        """One more card below the fold; then the next, on the next turn (input is not held up)."""
+        if self._later is None:
+            return  # built already, or something else is shown now
+        version, index = self._later
+        self._add_card(version, index)
+        if index + 1 < len(version.goals):
+            self._later = (version, index + 1)
+            QTimer.singleShot(0, self._build_next)
+        else:
+            self._later = None
+
+    def finish_cards(self) -> None:
+        """Build now any cards still waiting to be built (below the fold, after the first paint)."""
+        while self._later is not None:
+            self._build_next()
+
+    @property
+    def all_cards_built(self) -> bool:
+        return self._later is None
 
     def _wire_card(self, card: GoalCard, index: int, count: int) -> None:
         goal = card.goal
@@ -345,6 +416,7 @@ class PlanPage(PlanChanges):
         self.move_step(goal, step, position, direction, self._focused("step", step.id))
 
     def card_for(self, goal_id: int) -> GoalCard | None:
+        self.finish_cards()
         return next((card for card in self.cards if card.goal.id == goal_id), None)
 
     def _restore_focus(self) -> None:
