@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from careplan.gui.workspace.disagreement_note import NoteView
@@ -23,18 +23,6 @@ from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView, GoalView, StepView
 
 
-def status_choices(owner: QObject) -> QStandardItemModel:
-    """The list "How it's going" offers, made once by the plan page and shared by its goal cards
-    (the same four choices; each card's list keeps its own choice)."""
-    model = QStandardItemModel(0, 1, owner)
-    model.setObjectName("goalStatusChoices")
-    for status, text in GOAL_STATUS_WORDS.items():
-        item = QStandardItem(text)
-        item.setData(status.value, Qt.ItemDataRole.UserRole)
-        model.appendRow(item)
-    return model
-
-
 class GoalCard(QFrame):
     """One goal: its words large, why it matters, life area, date, how it is going, its steps."""
 
@@ -45,7 +33,6 @@ class GoalCard(QFrame):
         notes: list[DisagreementView],
         step_notes: Callable[[StepView], list[DisagreementView]],
         parent: QWidget | None = None,
-        choices: QStandardItemModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.goal = goal
@@ -63,7 +50,8 @@ class GoalCard(QFrame):
         self.status.setObjectName("goalStatus")
         self.status.setAccessibleName(f"How goal {number} is going")
         self.status.setMinimumHeight(BUTTON_HEIGHT)
-        self.status.setModel(choices if choices is not None else status_choices(self.status))
+        for status, text in GOAL_STATUS_WORDS.items():
+            self.status.addItem(text, status.value)
         self.status.setCurrentIndex(max(0, self.status.findData(goal.status)))
         status_label.setBuddy(self.status)
         top = QHBoxLayout()

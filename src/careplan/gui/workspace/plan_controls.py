@@ -120,9 +120,7 @@ class MoreButton(QToolButton):
     and most are never opened. The actions, and so their keys, exist from the start.
     """
 
-    def __init__(
-        self, parent: QWidget, actions: list[QAction | None], *, name: str, accessible: str
-    ) -> None:
+    def __init__(self, parent: QWidget, actions: list[QAction | None], *, name: str, accessible: str) -> None:
         super().__init__(parent)
         self._actions = actions
         self._menu: QMenu | None = None

@@ -26,7 +26,7 @@ from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.workspace.disagreement_note import NOTE_STYLE, NoteView
-from careplan.gui.workspace.goal_card import GoalCard, status_choices
+from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_controls import button, plan_style
 from careplan.gui.workspace.plan_words import (
@@ -52,11 +52,10 @@ class PlanPage(PlanChanges):
         tick = max(22, self.fontMetrics().height() + 6)
         self.setStyleSheet(" ".join((plan_style(tick=tick), BADGE_STYLE, NOTE_STYLE)))
         self.setProperty(PAGE_STYLES, "authorBadge disagreementNote")
-        self.cards: list[GoalCard] = []
+        self._cards: list[GoalCard] = []  # built so far, in order
         self._focus_targets: dict[FocusKey, QWidget] = {}
         # The version and the index of the next goal card still to build (below the fold).
         self._later: tuple[VersionView, int] | None = None
-        self._status_choices = status_choices(self)  # one list of choices for every card
 
         self.add_goal_action = QAction("Add a goal", self)
         self.add_goal_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -234,7 +233,7 @@ class PlanPage(PlanChanges):
         self._restore_focus()
 
     def _clear_cards(self) -> None:
-        self.cards = []
+        self._cards = []
         self._focus_targets = {}
         self._later = None  # cards still to build for what was shown before: never now
         self.goals_widget.removeEventFilter(self)
@@ -309,10 +308,9 @@ class PlanPage(PlanChanges):
             [d for d in version.disagreements if d.goal_id == goal.id],
             lambda step: [d for d in version.disagreements if d.step_id == step.id],
             self.goals_widget,
-            self._status_choices,
         )
         self._wire_card(card, index, len(version.goals))
-        self.cards.append(card)
+        self._cards.append(card)
         self.goals_layout.insertWidget(self.goals_layout.count() - 1, card)  # before the stretch
         card.show()  # now, not on the next turn of the event loop: focus may go here next
         return card
@@ -343,6 +341,17 @@ class PlanPage(PlanChanges):
     @property
     def all_cards_built(self) -> bool:
         return self._later is None
+
+    @property
+    def cards(self) -> list[GoalCard]:
+        """Every goal card, in order (any still waiting to be built are built now)."""
+        self.finish_cards()
+        return list(self._cards)
+
+    @property
+    def cards_built(self) -> list[GoalCard]:
+        """The goal cards built so far, in order (without building the rest)."""
+        return list(self._cards)
 
     def _wire_card(self, card: GoalCard, index: int, count: int) -> None:
         goal = card.goal
@@ -416,7 +425,6 @@ class PlanPage(PlanChanges):
         self.move_step(goal, step, position, direction, self._focused("step", step.id))
 
     def card_for(self, goal_id: int) -> GoalCard | None:
-        self.finish_cards()
         return next((card for card in self.cards if card.goal.id == goal_id), None)
 
     def _restore_focus(self) -> None:
