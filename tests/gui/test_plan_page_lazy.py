@@ -204,7 +204,7 @@ STEP_MENU = [
 
 def _first_row(qtbot: QtBot, page: PlanPage) -> StepRow:
     row = page.cards[0].step_rows[0]
-    assert row.more._menu is None  # not made until wanted
+    assert not row.more.menu_made  # not made until wanted
     return row
 
 
@@ -233,11 +233,11 @@ def test_a_step_menu_made_on_a_click_and_by_keys(
     page.window().activateWindow()
     qtbot.waitUntil(page.window().isActiveWindow)
     second = page.cards[0].step_rows[1]
-    assert second.more._menu is None
+    assert not second.more.menu_made
     second.more.setFocus()
     assert _popup_texts(lambda: qtbot.keyClick(second.more, Qt.Key.Key_Space)) == STEP_MENU
     goal_more = page.cards[1].more
-    assert goal_more._menu is None
+    assert not goal_more.menu_made
     assert _popup_texts(goal_more.click) == [  # what a screen reader's "press" does
         "Move the goal up\tAlt+Up",
         "Move the goal down\tAlt+Down",
@@ -263,12 +263,12 @@ def test_step_keys_work_before_its_menu_was_ever_made(
         return [s.what.body for s in next(g for g in goals if g.id == goal_ids[0]).steps]
 
     row = page.cards[0].step_rows[1]
-    assert row.more._menu is None
+    assert not row.more.menu_made
     row.done.setFocus()
     qtbot.keyClick(row.done, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert steps() == ["Step 2 of 1", "Step 1 of 1", "Step 3 of 1"]
     moved = page.cards[0].step_rows[0]
-    assert moved.more._menu is None
+    assert not moved.more.menu_made
     assert moved.done.hasFocus()
     qtbot.keyClick(moved.done, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert steps() == ["Step 1 of 1", "Step 2 of 1", "Step 3 of 1"]
@@ -294,7 +294,7 @@ def test_step_keys_work_before_its_menu_was_ever_made(
     page.window().activateWindow()
     qtbot.waitUntil(page.window().isActiveWindow)
     row = page.cards[0].step_rows[2]
-    assert row.more._menu is None
+    assert not row.more.menu_made
     row.done.setFocus()
     QTimer.singleShot(0, keep_it)
     qtbot.keyClick(row.done, Qt.Key.Key_Delete)

@@ -156,6 +156,11 @@ class MoreButton(QToolButton):
             self.setMenu(menu)
         return self._menu
 
+    @property
+    def menu_made(self) -> bool:
+        """Whether the menu has been made yet (it is, the first time it is wanted)."""
+        return self._menu is not None
+
     def _pressed(self) -> None:
         if self._menu is None:
             self.menu()

@@ -56,6 +56,7 @@ class PlanPage(PlanChanges):
         self._focus_targets: dict[FocusKey, QWidget] = {}
         # The version and the index of the next goal card still to build (below the fold).
         self._later: tuple[VersionView, int] | None = None
+        self._generation = 0  # counts what was shown: a build queued for an older one does nothing
 
         self.add_goal_action = QAction("Add a goal", self)
         self.add_goal_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -236,6 +237,7 @@ class PlanPage(PlanChanges):
         self._cards = []
         self._focus_targets = {}
         self._later = None  # cards still to build for what was shown before: never now
+        self._generation += 1
         self.goals_widget.removeEventFilter(self)
         while self.goals_layout.count():
             item = self.goals_layout.takeAt(0)
@@ -279,7 +281,7 @@ class PlanPage(PlanChanges):
         keep = self._goal_with_focus(version)
         used = 0
         for index in range(len(version.goals)):
-            if room is not None and used >= room and index > keep:
+            if room is not None and used >= room and index > max(keep, 0):
                 self._later = (version, index)
                 self.goals_widget.installEventFilter(self)  # builds the rest after the first paint
                 return
@@ -318,25 +320,25 @@ class PlanPage(PlanChanges):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.goals_widget and event.type() == QEvent.Type.Paint and self._later is not None:
             self.goals_widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, partial(self._build_next, self._generation))
         return super().eventFilter(watched, event)
 
-    def _build_next(self) -> None:
+    def _build_next(self, generation: int) -> None:
         """One more card below the fold; then the next, on the next turn (input is not held up)."""
-        if self._later is None:
+        if self._later is None or generation != self._generation:
             return  # built already, or something else is shown now
         version, index = self._later
         self._add_card(version, index)
         if index + 1 < len(version.goals):
             self._later = (version, index + 1)
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, partial(self._build_next, generation))
         else:
             self._later = None
 
     def finish_cards(self) -> None:
         """Build now any cards still waiting to be built (below the fold, after the first paint)."""
         while self._later is not None:
-            self._build_next()
+            self._build_next(self._generation)
 
     @property
     def all_cards_built(self) -> bool:
