@@ -250,10 +250,10 @@ class PlanPage(PlanChanges):
         """The goal cards the page shows first now; any below the fold after the first paint.
 
         The cards that fill the first screen (and the one with the keyboard's place, after a
-        reload) are built and shown at once; the rest are built one by one on the next turns of
-        the event loop, once the first screen is painted, in order, so Tab still goes through
-        them top to bottom. ``room``: the height in pixels to fill at once; None (a page not
-        on screen): build them all now.
+        reload) are built and shown at once; the rest on the next turn of the event loop once
+        the first screen is painted, in order, so Tab still goes through them top to bottom.
+        ``room``: the height in pixels to fill at once; None (a page not on screen): build them
+        all now.
         """
         self._clear_cards()
         plan_notes = [
@@ -320,25 +320,21 @@ class PlanPage(PlanChanges):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.goals_widget and event.type() == QEvent.Type.Paint and self._later is not None:
             self.goals_widget.removeEventFilter(self)
-            QTimer.singleShot(0, partial(self._build_next, self._generation))
+            QTimer.singleShot(0, partial(self._build_rest, self._generation))
         return super().eventFilter(watched, event)
 
-    def _build_next(self, generation: int) -> None:
-        """One more card below the fold; then the next, on the next turn (input is not held up)."""
-        if self._later is None or generation != self._generation:
-            return  # built already, or something else is shown now
-        version, index = self._later
-        self._add_card(version, index)
-        if index + 1 < len(version.goals):
-            self._later = (version, index + 1)
-            QTimer.singleShot(0, partial(self._build_next, generation))
-        else:
-            self._later = None
+    def _build_rest(self, generation: int) -> None:
+        """The cards below the fold, in order, in one go (laid out once, not once per card)."""
+        if generation != self._generation:
+            return  # something else is shown now
+        while self._later is not None:
+            version, index = self._later
+            self._later = (version, index + 1) if index + 1 < len(version.goals) else None
+            self._add_card(version, index)
 
     def finish_cards(self) -> None:
         """Build now any cards still waiting to be built (below the fold, after the first paint)."""
-        while self._later is not None:
-            self._build_next(self._generation)
+        self._build_rest(self._generation)
 
     @property
     def all_cards_built(self) -> bool:
