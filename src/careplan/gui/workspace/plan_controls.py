@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QAction, QEnterEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QPushButton, QToolButton, QWidget
 
 from careplan.gui.assets import icon
@@ -28,14 +28,26 @@ def plan_style(tick: int) -> str:
     )
 
 
+class Words(QLabel):
+    """Somebody's words, selectable with the mouse (to copy them) from the moment the mouse is over them.
+
+    Made selectable then, not when made: a selectable label carries a text editor of its own, and
+    a plan shows hundreds of labels that are mostly only read.
+    """
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        super().enterEvent(event)
+
+
 def words(
     text: str, parent: QWidget, *, name: str | None = None, scale: float = 1.0, bold: bool = False
 ) -> QLabel:
     """A label for somebody's words: plain text (never read as markup), wrapped, selectable."""
-    label = QLabel(text, parent)
+    label = Words(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
         label.setObjectName(name)
     if scale != 1.0 or bold:
@@ -97,36 +109,72 @@ def is_alt_arrow(event: QKeyEvent) -> bool:
     )
 
 
-def more_button(parent: QWidget, actions: list[QAction | None], *, name: str, accessible: str) -> QToolButton:
+class MoreButton(QToolButton):
     """The one small "⋯" button that opens an item's menu (``None`` is a line between groups).
 
     The same actions are the item's right-click menu (and the keyboard's menu key). Its look
     (no arrow, roomy menu items) comes from the plan page's style sheet (``plan_style``).
+
+    The menu is made the first time it is wanted (pressed by mouse, keys or a screen reader,
+    right-click, or :meth:`menu`), not with the button: a plan has one on every goal and step,
+    and most are never opened. The actions, and so their keys, exist from the start.
     """
-    more = QToolButton(parent)
-    more.setObjectName(name)
-    more.setText("⋯")
-    more.setAccessibleName(accessible)
-    more.setToolTip(f"{accessible} (or right-click)")
-    more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    more.setMinimumSize(BUTTON_HEIGHT + 8, BUTTON_HEIGHT)
-    font = more.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    more.setFont(font)
-    more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    menu = QMenu(more)
-    menu.setObjectName(f"{name}Menu")
-    for action in actions:
-        if action is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(action)
-    more.setMenu(menu)
-    parent.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    parent.customContextMenuRequested.connect(lambda pos: menu.exec(parent.mapToGlobal(pos)))
-    return more
+
+    def __init__(self, parent: QWidget, actions: list[QAction | None], *, name: str, accessible: str) -> None:
+        super().__init__(parent)
+        self._actions = actions
+        self._menu: QMenu | None = None
+        self._name = name
+        self.setObjectName(name)
+        self.setText("⋯")
+        self.setAccessibleName(accessible)
+        self.setToolTip(f"{accessible} (or right-click)")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setMinimumSize(BUTTON_HEIGHT + 8, BUTTON_HEIGHT)
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.setFont(font)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Runs after QToolButton's own handler, which shows the menu once it exists.
+        self.pressed.connect(self._pressed)
+        parent.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        parent.customContextMenuRequested.connect(self._context_menu)
+
+    def menu(self) -> QMenu:
+        """The item's menu, made now if it was not wanted before."""
+        if self._menu is None:
+            menu = QMenu(self)
+            menu.setObjectName(f"{self._name}Menu")
+            for action in self._actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+            self._menu = menu
+            self.setMenu(menu)
+        return self._menu
+
+    @property
+    def menu_made(self) -> bool:
+        """Whether the menu has been made yet (it is, the first time it is wanted)."""
+        return self._menu is not None
+
+    def _pressed(self) -> None:
+        if self._menu is None:
+            self.menu()
+            self.showMenu()  # the first press: QToolButton found no menu to show yet
+
+    def _context_menu(self, pos: QPoint) -> None:
+        parent = self.parentWidget()
+        assert parent is not None
+        self.menu().exec(parent.mapToGlobal(pos))
+
+
+def more_button(parent: QWidget, actions: list[QAction | None], *, name: str, accessible: str) -> MoreButton:
+    """The "⋯" button of a goal or step (see :class:`MoreButton`)."""
+    return MoreButton(parent, actions, name=name, accessible=accessible)
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -52,8 +52,11 @@ class PlanPage(PlanChanges):
         tick = max(22, self.fontMetrics().height() + 6)
         self.setStyleSheet(" ".join((plan_style(tick=tick), BADGE_STYLE, NOTE_STYLE)))
         self.setProperty(PAGE_STYLES, "authorBadge disagreementNote")
-        self.cards: list[GoalCard] = []
+        self._cards: list[GoalCard] = []  # built so far, in order
         self._focus_targets: dict[FocusKey, QWidget] = {}
+        # The version and the index of the next goal card still to build (below the fold).
+        self._later: tuple[VersionView, int] | None = None
+        self._generation = 0  # counts what was shown: a build queued for an older one does nothing
 
         self.add_goal_action = QAction("Add a goal", self)
         self.add_goal_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -220,14 +223,22 @@ class PlanPage(PlanChanges):
         self.add_goal_action.setEnabled(self.can_edit)
         self.add_goal_button.setVisible(self.can_edit)
         self.disagree_plan_button.setVisible(self.can_disagree)
-        self._build_cards(version)
+        # Cards down to the bottom of what is seen now are built at once (after a reload, the
+        # page may be scrolled down), the rest after the first paint.
+        seen = self.goals_scroll.viewport().height()
+        if same_place:
+            seen += self.goals_scroll.verticalScrollBar().value()
+        self._build_cards(version, seen if self.isVisible() else None)
         if not same_place:
             self.goals_scroll.verticalScrollBar().setValue(0)
         self._restore_focus()
 
     def _clear_cards(self) -> None:
-        self.cards = []
+        self._cards = []
         self._focus_targets = {}
+        self._later = None  # cards still to build for what was shown before: never now
+        self._generation += 1
+        self.goals_widget.removeEventFilter(self)
         while self.goals_layout.count():
             item = self.goals_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -235,7 +246,15 @@ class PlanPage(PlanChanges):
                 widget.hide()
                 widget.deleteLater()
 
-    def _build_cards(self, version: VersionView) -> None:
+    def _build_cards(self, version: VersionView, room: int | None) -> None:
+        """The goal cards the page shows first now; any below the fold after the first paint.
+
+        The cards that fill the first screen (and the one with the keyboard's place, after a
+        reload) are built and shown at once; the rest on the next turn of the event loop once
+        the first screen is painted, in order, so Tab still goes through them top to bottom.
+        ``room``: the height in pixels to fill at once; None (a page not on screen): build them
+        all now.
+        """
         self._clear_cards()
         plan_notes = [
             d
@@ -258,20 +277,79 @@ class PlanPage(PlanChanges):
             empty.setWordWrap(True)
             self.goals_layout.addWidget(empty)
             empty.show()
-        count = len(version.goals)
-        for index, goal in enumerate(version.goals):
-            card = GoalCard(
-                index + 1,
-                goal,
-                [d for d in version.disagreements if d.goal_id == goal.id],
-                lambda step: [d for d in version.disagreements if d.step_id == step.id],
-                self.goals_widget,
-            )
-            self._wire_card(card, index, count)
-            self.cards.append(card)
-            self.goals_layout.addWidget(card)
-            card.show()  # now, not on the next turn of the event loop: focus goes here next
         self.goals_layout.addStretch(1)
+        keep = self._goal_with_focus(version)
+        used = 0
+        for index in range(len(version.goals)):
+            if room is not None and used >= room and index > max(keep, 0):
+                self._later = (version, index)
+                self.goals_widget.installEventFilter(self)  # builds the rest after the first paint
+                return
+            card = self._add_card(version, index)
+            if room is not None:
+                used += card.sizeHint().height() + self.goals_layout.spacing()
+
+    def _goal_with_focus(self, version: VersionView) -> int:
+        """Which goal (its index) holds the control the keyboard goes back to after a reload; -1: none."""
+        key = self._want_focus
+        if key is None:
+            return -1
+        kind, item_id, _name = key
+        for index, goal in enumerate(version.goals):
+            if (kind == "goal" and goal.id == item_id) or (
+                kind == "step" and any(step.id == item_id for step in goal.steps)
+            ):
+                return index
+        return -1
+
+    def _add_card(self, version: VersionView, index: int) -> GoalCard:
+        goal = version.goals[index]
+        card = GoalCard(
+            index + 1,
+            goal,
+            [d for d in version.disagreements if d.goal_id == goal.id],
+            lambda step: [d for d in version.disagreements if d.step_id == step.id],
+            self.goals_widget,
+        )
+        self._wire_card(card, index, len(version.goals))
+        self._cards.append(card)
+        self.goals_layout.insertWidget(self.goals_layout.count() - 1, card)  # before the stretch
+        card.show()  # now, not on the next turn of the event loop: focus may go here next
+        return card
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.goals_widget and event.type() == QEvent.Type.Paint and self._later is not None:
+            self.goals_widget.removeEventFilter(self)
+            QTimer.singleShot(0, partial(self._build_rest, self._generation))
+        return super().eventFilter(watched, event)
+
+    def _build_rest(self, generation: int) -> None:
+        """The cards below the fold, in order, in one go (laid out once, not once per card)."""
+        if generation != self._generation:
+            return  # something else is shown now
+        while self._later is not None:
+            version, index = self._later
+            self._later = (version, index + 1) if index + 1 < len(version.goals) else None
+            self._add_card(version, index)
+
+    def finish_cards(self) -> None:
+        """Build now any cards still waiting to be built (below the fold, after the first paint)."""
+        self._build_rest(self._generation)
+
+    @property
+    def all_cards_built(self) -> bool:
+        return self._later is None
+
+    @property
+    def cards(self) -> list[GoalCard]:
+        """Every goal card, in order (any still waiting to be built are built now)."""
+        self.finish_cards()
+        return list(self._cards)
+
+    @property
+    def cards_built(self) -> list[GoalCard]:
+        """The goal cards built so far, in order (without building the rest)."""
+        return list(self._cards)
 
     def _wire_card(self, card: GoalCard, index: int, count: int) -> None:
         goal = card.goal
