@@ -111,10 +111,12 @@ def upgraded_copy(source: Path, target: Path) -> None:
     _remove_database(partial)
     try:
         shutil.copyfile(source, partial)
-        shutil.copyfile(encryption.key_file_for(source), encryption.key_file_for(partial))
-        open_bench_database(partial).dispose()  # migrates; closing the last connection checkpoints
-        for kept in partial.parent.glob(f"{partial.name}.before-upgrade-*.bak"):
-            kept.unlink()  # the copy aside the upgrade makes: the cached source is still there
+        if encryption.key_file_for(source).exists():  # a dataset from before encryption has none
+            shutil.copyfile(encryption.key_file_for(source), encryption.key_file_for(partial))
+        # Migrates (and encrypts a dataset from before encryption); closing checkpoints.
+        open_bench_database(partial).dispose()
+        for kept in partial.parent.glob(f"{partial.name}.before-*.bak"):
+            kept.unlink()  # the copies the upgrade keeps aside: the cached source is still there
         _remove_database(target)
         encryption.key_file_for(partial).replace(encryption.key_file_for(target))
         partial.replace(target)

@@ -326,7 +326,11 @@ def open_database(
         if migrate:
             from careplan.storage.migrate import upgrade_if_needed
 
-            upgrade_if_needed(db)
+            if upgrade_if_needed(db) and db.is_sqlite:
+                # The pooled connections stay open, so SQLite would leave the migrations' pages
+                # in the WAL until it grew to its checkpoint size: move them into the file now.
+                with translate_storage_errors(), engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         elif require_schema and not has_schema(db):
             raise StorageError("This database has not been set up. Run “careplan db upgrade” first.")
     except SQLAlchemyError as exc:
