@@ -22,7 +22,7 @@ from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
 from careplan.storage.migrate import head_revision
-from tests import keyring_memory, sqlite_files
+from tests import keyring_memory, old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.services.builders import CANARY, World, audit_count, build_world, goal, snapshot
@@ -369,34 +369,8 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
     assert db.path is not None
     as_written_before_0006(db)  # a trail hashed without the person, as before 0006
     made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
-    _tamper(
-        made.path,
-        # before 0006: no person on audit events, no counts of wrong tries at unknown names
-        "DROP INDEX ix_audit_events_person_id",
-        "ALTER TABLE audit_events DROP COLUMN person_id",
-        "DROP INDEX ix_sign_in_failures_last_failed_at",
-        "DROP TABLE sign_in_failures",
-        "DROP INDEX ix_plan_versions_frozen_sha256",
-        "DROP INDEX ix_audit_events_entity_entity_id",  # ... and before 0004
-        "DROP TABLE person_words",  # ... and before 0005 (search as you type by words)
-        "DROP TABLE person_name_keys",
-        "DROP INDEX ix_plan_versions_plan_id_number_status",
-        "DROP INDEX ix_reviews_plan_id_completed_on_due_date",
-        "UPDATE alembic_version SET version_num = '0001'",
-        "DROP TABLE careplan_backup",  # made before 0002, and before backups had a manifest
-        # ... and before 0003 (sign-in)
-        *(
-            f"ALTER TABLE staff DROP COLUMN {column}"
-            for column in (
-                "password_hash",
-                "password_changed_at",
-                "must_change_password",
-                "failed_sign_ins",
-                "locked_until",
-                "locked",
-            )
-        ),
-    )
+    # Made at 0001: nothing any later migration added, and before backups had a manifest.
+    _tamper(made.path, *old_schema.back_to("0001"), "DROP TABLE careplan_backup")
     result = backup.restore_database(db.path, world.team.administrator, made.path)
     assert result.upgraded
     with contextlib.closing(sqlite_files.connect(db.path)) as connection:

@@ -231,12 +231,21 @@ def attempt_restore(bw: BackupWorld, data: bytes) -> bool:
     return True
 
 
+def _table_rows(connection: Any, table: str) -> list[tuple[object, ...]]:
+    """Every row of ``table`` in a stable order: by rowid, or (a table without rowids, such as the
+    search words) by their values."""
+    try:
+        return list(connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall())
+    except encryption.dbapi().OperationalError:
+        return sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+
+
 def rows(path: Path, *, restored: bool) -> dict[str, list[tuple[object, ...]]]:
     with contextlib.closing(sqlite_files.connect(path)) as connection:
         connection.text_factory = bytes
         names = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         found = {
-            name.decode(): connection.execute(f'SELECT * FROM "{name.decode()}" ORDER BY rowid').fetchall()
+            name.decode(): _table_rows(connection, name.decode())
             for name in names
             if name.decode() not in ("audit_head", backup.MANIFEST_TABLE)
         }

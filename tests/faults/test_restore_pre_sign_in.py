@@ -20,20 +20,12 @@ from careplan.services.audit import verify_audit_trail
 from careplan.storage import encryption
 from careplan.storage.database import open_database
 from careplan.storage.migrate import head_revision
-from tests import sqlite_files
+from tests import old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.faults.test_backup_restore import Made, _tamper, _zero_pages, damaged_with_backup
 from tests.services.builders import build_world
-
-SIGN_IN_COLUMNS = (
-    "password_hash",
-    "password_changed_at",
-    "must_change_password",
-    "failed_sign_ins",
-    "locked_until",
-    "locked",
-)
+from tests.services.test_audit_person import as_written_before_0006
 
 
 @pytest.fixture(scope="module")
@@ -43,20 +35,16 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Made:
     try:
         world = build_world(db)
         give_everyone_a_password(db)  # the database has passwords; the old backup will not
+        as_written_before_0006(db)  # the trail as a database from before 0006 hashed it
     finally:
         db.dispose()
     return path, world
 
 
 def make_pre_sign_in(made: Path) -> None:
-    """Turn a backup into one made at revision 0002: no manifest, no sign-in columns, no 0004 index."""
-    _tamper(
-        made,
-        "DROP INDEX ix_audit_events_entity_entity_id",
-        "UPDATE alembic_version SET version_num = '0002'",
-        "DROP TABLE careplan_backup",
-        *(f"ALTER TABLE staff DROP COLUMN {column}" for column in SIGN_IN_COLUMNS),
-    )
+    """Turn a backup into one made at revision 0002: no manifest, no sign-in columns, nothing
+    later migrations added (the template's trail is already hashed as before 0006)."""
+    _tamper(made, *old_schema.back_to("0002"), "DROP TABLE careplan_backup")
 
 
 def _restore_events(path: Path) -> list[tuple[object, ...]]:

@@ -383,7 +383,11 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     add_pages(window, context)
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     texts = [a.text() for a in file_menu.actions() if a.isVisible() and not a.isSeparator()]
-    expected = ["&New person…", "&Verify an agreement…"]
+    expected = ["&New person…"]
+    expected += ["Service ca&talogue…"] if manages else []
+    expected += ["Sett&ings…"]
+    expected += ["&Back up now…"] if manages else []
+    expected += ["&Verify an agreement…"]
     expected += ["Signing &certificate…"] if manages else []
     signing_in = ["Change my &password…", "&Lock the screen\tCtrl+L", "Sign &out"]
     assert texts == [*expected, *signing_in, "&Quit"]

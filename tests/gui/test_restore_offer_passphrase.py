@@ -20,9 +20,11 @@ from careplan.gui import restore_offer
 from careplan.services import authentication, backup
 from careplan.storage import encryption
 from careplan.storage.database import open_database
+from tests import old_schema
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.services.builders import World, build_world
+from tests.services.test_audit_person import as_written_before_0006
 
 DAMAGED = "The database file is damaged and cannot be read."
 SCREENSHOT = Path("/tmp/careplan-restore-backup-passphrase.png")
@@ -36,6 +38,7 @@ def other_backup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]
     try:
         world = build_world(db)
         give_everyone_a_password(db)
+        as_written_before_0006(db)  # so that it can be made to look older (see _make_pre_sign_in)
         made = backup.backup_database(db, world.team.manager, folder / "their.careplan-backup").path
     finally:
         db.dispose()
@@ -291,21 +294,6 @@ def _make_pre_sign_in(made: Path) -> None:
         key_file.unwrap(TEST_RECOVERY_PASSPHRASE), key_file.database_id, from_keyring=False
     )
     with contextlib.closing(encryption.connect(made, key)) as connection:
-        for statement in (
-            "DROP INDEX ix_audit_events_entity_entity_id",
-            "UPDATE alembic_version SET version_num = '0002'",
-            "DROP TABLE careplan_backup",
-            *(
-                f"ALTER TABLE staff DROP COLUMN {column}"
-                for column in (
-                    "password_hash",
-                    "password_changed_at",
-                    "must_change_password",
-                    "failed_sign_ins",
-                    "locked_until",
-                    "locked",
-                )
-            ),
-        ):
+        for statement in (*old_schema.back_to("0002"), "DROP TABLE careplan_backup"):
             connection.execute(statement)
         connection.commit()

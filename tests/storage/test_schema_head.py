@@ -94,3 +94,10 @@ def test_opening_an_older_database_migrates_it_with_alembic(tmp_path: Path) -> N
         assert current_revision(db) == HEAD_REVISION
     finally:
         db.dispose()
+
+
+def test_tests_know_how_to_undo_every_migration() -> None:
+    """tests/old_schema.py fakes older databases for the restore tests: it must know the newest."""
+    from tests.old_schema import UNDO
+
+    assert max(UNDO) == HEAD_REVISION
