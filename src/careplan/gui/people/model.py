@@ -103,6 +103,10 @@ class PeopleModel(QAbstractTableModel):
         return f"{self._total:,} {'person' if self._total == 1 else 'people'}"
 
     def set_query(self, query: PeopleQuery) -> None:
+        """Show the people matching ``query`` (nothing is read again when it is the same query:
+        the view asks for its sort order more than once while it is set up; F5 calls refresh)."""
+        if query == self._query:
+            return
         self._query = query
         self.refresh()
 
