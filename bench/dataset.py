@@ -114,7 +114,11 @@ def upgraded_copy(source: Path, target: Path) -> None:
         if encryption.key_file_for(source).exists():  # a dataset from before encryption has none
             shutil.copyfile(encryption.key_file_for(source), encryption.key_file_for(partial))
         # Migrates (and encrypts a dataset from before encryption); closing checkpoints.
-        open_bench_database(partial).dispose()
+        upgraded = open_bench_database(partial)
+        try:
+            _give_demo_passwords(upgraded)
+        finally:
+            upgraded.dispose()
         for kept in partial.parent.glob(f"{partial.name}.before-*.bak"):
             kept.unlink()  # the copies the upgrade keeps aside: the cached source is still there
         _remove_database(target)
@@ -129,6 +133,23 @@ def upgraded_copy(source: Path, target: Path) -> None:
         else {"upgraded_from": source.name}
     )
     _sidecar(target).write_text(json.dumps(note) + "\n", encoding="utf-8")
+
+
+def _give_demo_passwords(db: Any) -> None:
+    """A dataset made before staff signed in has demo accounts without passwords: give them the
+    demo password, as a dataset made now has (the start-up probe signs in with it)."""
+    from sqlalchemy import update
+
+    from careplan.domain.records import StaffMember
+    from careplan.services.demo.accounts import DEMO_ACCOUNTS, demo_password_hash
+
+    with db.session() as session, session.begin():
+        for account in DEMO_ACCOUNTS:
+            session.execute(
+                update(StaffMember)
+                .where(StaffMember.username == account.username, StaffMember.password_hash.is_(None))
+                .values(password_hash=demo_password_hash(account.username), must_change_password=False)
+            )
 
 
 def _remove_database(path: Path) -> None:

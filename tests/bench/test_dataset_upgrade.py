@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from bench.dataset import cache_path, dataset
 from bench.keyed import connect, open_bench_database
+from sqlalchemy import text
 
 from careplan.storage import encryption
 from careplan.storage.migrate import alembic_config, current_revision
@@ -33,6 +34,8 @@ def test_a_dataset_cached_before_a_migration_is_upgraded_not_made_again(tmp_path
     try:
         command.downgrade(alembic_config(db), "-1")
         older_revision = current_revision(db)
+        with db.session() as session, session.begin():  # as a dataset made before sign-in
+            session.execute(text("UPDATE staff SET password_hash = NULL"))
     finally:
         db.dispose()
     assert older_revision is not None
@@ -52,6 +55,13 @@ def test_a_dataset_cached_before_a_migration_is_upgraded_not_made_again(tmp_path
     note = json.loads(Path(f"{again.path}.json").read_text(encoding="utf-8"))
     assert note["upgraded_from"] == older.name
     assert note["seconds"] == pytest.approx(made.seconds)
+    # The demo accounts can sign in, as in a dataset made now (the start-up probe signs in).
+    connection = connect(again.path, immutable=True)
+    try:
+        hashes = dict(connection.execute("SELECT username, password_hash FROM staff").fetchall())
+    finally:
+        connection.close()
+    assert all(hashes[name] for name in ("admin", "priya", "sam", "chris"))
     # Nothing else left in the cache: no partial file, no copy the upgrade kept aside.
     expected = [older, Path(f"{older}.json"), encryption.key_file_for(older)]
     expected += [again.path, Path(f"{again.path}.json"), encryption.key_file_for(again.path)]
