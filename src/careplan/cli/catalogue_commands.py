@@ -84,22 +84,12 @@ def _read(path: Path) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write the file whole or not at all: into a new file beside it, then renamed."""
-    import os
-    import tempfile
+    """Write the file whole or not at all (a temporary file beside it, then renamed)."""
+    from careplan.documents.files import why_not_written, write_atomically
 
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".careplan-", suffix=".csv", dir=path.parent or ".")
-    except FileNotFoundError:
-        raise InvalidInput(f"There is no folder {path.parent}.", "file") from None
-    except PermissionError:
-        raise InvalidInput(f"Careplan is not allowed to write in {path.parent}.", "file") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
+        write_atomically(path, data)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput(f"The catalogue could not be written to {path} ({exc.strerror}).", "file") from exc
+        raise InvalidInput(
+            f"The catalogue could not be written to {path}: {why_not_written(exc)}.", "file"
+        ) from exc
