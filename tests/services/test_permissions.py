@@ -828,7 +828,7 @@ def _automatic_backup(db: Database, world: World) -> Call:
 
 
 SCENARIOS += (
-    Scenario("automatic_backup", backup_use_cases.automatic_backup, (A.SIGN_IN,), _automatic_backup),
+    Scenario("automatic_backup", backup_use_cases.automatic_backup, (A.AUTOMATIC_BACKUP,), _automatic_backup),
     Scenario("backup_database", backup_use_cases.backup_database, (A.BACKUP_DATABASE,), _backup_database),
     Scenario("restore_database", backup_use_cases.restore_database, (A.RESTORE_DATABASE,), _restore_database),
 )

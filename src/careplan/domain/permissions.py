@@ -44,6 +44,8 @@ class Action(StrEnum):
     RESTORE_DATABASE = "restore_database"
     # Every member of staff: confirm who they are (unlocking their window), change their password.
     SIGN_IN = "sign_in"
+    # Every member of staff: signing in starts the service's daily backup (they choose nothing).
+    AUTOMATIC_BACKUP = "automatic_backup"
 
     @property
     def label(self) -> str:
@@ -54,11 +56,13 @@ class Action(StrEnum):
 _LABELS: dict[Action, str] = {
     Action.BACKUP_DATABASE: "back up the database",
     Action.RESTORE_DATABASE: "restore the database from a backup",
+    Action.AUTOMATIC_BACKUP: "start the daily automatic backup",
 }
 
 _PEER_MENTOR = frozenset(
     {
         Action.SIGN_IN,
+        Action.AUTOMATIC_BACKUP,
         Action.VIEW_PEOPLE,
         Action.EDIT_ABOUT_ME,
         Action.EDIT_PLAN,
@@ -103,6 +107,7 @@ _MANAGER = _KEY_WORKER | {
 _ADMINISTRATOR = frozenset(
     {
         Action.SIGN_IN,
+        Action.AUTOMATIC_BACKUP,
         Action.MANAGE_STAFF,
         Action.CONFIGURE,
         Action.MANAGE_CATALOGUE,

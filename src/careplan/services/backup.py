@@ -562,7 +562,7 @@ def automatic_backup(
     """The daily automatic backup, into ``backups/`` beside the database; None when the newest
     automatic backup is less than a day old (nothing is written then, not even an audit event).
 
-    Any active member of staff may cause it (:attr:`Action.SIGN_IN`): it is the service's
+    Any active member of staff may cause it (:attr:`Action.AUTOMATIC_BACKUP`): it is the service's
     backup, made when someone signs in, not a copy anyone takes away. Whoever it is chooses
     nothing: not the place (always ``backups/`` beside the database, private to this computer's
     account like the database), not the name, not how often (at most once a day). Choosing where
@@ -581,7 +581,7 @@ def automatic_backup(
         raise StorageError(_write_problem(exc, "the backups folder")) from exc
     _check_target(target, db.path)
     key_text = encryption.export_key_file(db.path) if db.key is not None else None
-    with unit_of_work(db, actor, Action.SIGN_IN) as work:
+    with unit_of_work(db, actor, Action.AUTOMATIC_BACKUP) as work:
         work.audit("back_up_automatically", "database", None)
     _remove_stale_partials(target.parent, now)
     result = _write_backup(db, target, key_text, progress)
