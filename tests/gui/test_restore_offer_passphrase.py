@@ -169,7 +169,7 @@ def test_a_backup_from_before_passwords_with_its_key_here_still_asks_its_passphr
     monkeypatch.setattr(restore_offer, "ask", typist)
     assert restore_offer.offer_restore(str(damaged), DAMAGED) is False
     assert offers == ["restoreOffer", "withoutPasswordsOffer"]
-    assert typist.problems == [f"{encryption.WRONG_PASSPHRASE} Nothing was changed. Please try again."]
+    assert typist.problems == [restore_offer.WRONG_BACKUP_PASSPHRASE]
     assert as_ada.critical == as_ada.information == []
     assert damaged.read_bytes() == damaged_bytes
 
@@ -215,7 +215,7 @@ def test_a_wrong_passphrase_is_said_plainly_asked_again_and_changes_nothing(
     monkeypatch.setattr(restore_offer, "ask", typist)
     assert restore_offer.offer_restore(str(damaged), DAMAGED) is True
     assert typist.problems == [
-        f"{encryption.WRONG_PASSPHRASE} Nothing was changed. Please try again.",
+        restore_offer.WRONG_BACKUP_PASSPHRASE,
         "Type the recovery passphrase first.",
     ]
     assert typist.unchanged_after_each == [True, True]

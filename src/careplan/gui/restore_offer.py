@@ -51,6 +51,11 @@ TITLE = "Careplan cannot start"
 NOT_RESTORED = "The backup was not restored"
 
 
+WRONG_BACKUP_PASSPHRASE = (
+    "That recovery passphrase does not open this backup. Nothing was changed. Please try again."
+)
+
+
 def damaged_database(database: str | None) -> Path | None:
     """The path of the database when it is an SQLite file that cannot be read whole, else None."""
     from careplan.services.backup import database_state
@@ -250,8 +255,8 @@ class BackupPassphraseDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.outcome = self._attempt(passphrase)
-        except WrongRecoveryPassphrase as exc:
-            self._show_problem(f"{exc.message} Nothing was changed. Please try again.")
+        except WrongRecoveryPassphrase:
+            self._show_problem(WRONG_BACKUP_PASSPHRASE)
             return
         except CareplanError as exc:
             self.failure = exc
