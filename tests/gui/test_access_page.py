@@ -205,7 +205,7 @@ def test_a_refusal_shows_as_a_plain_sentence(qtbot: QtBot, team: Team) -> None:
 
 def test_the_model_gives_staff_once_each(team: Team) -> None:
     model = AccessTableModel()
-    model.set_events(record_access(team.db, team.priya, team.dee))
+    model.set_rows(record_access(team.db, team.priya, team.dee))
     assert [who for _, who in model.staff()] == ["Chris Doyle (peer mentor)", "Sam Okafor (key worker)"]
     assert model.data(model.index(0, 2), Qt.ItemDataRole.FontRole).italic()
     assert model.data(model.index(99, 0)) is None

@@ -226,7 +226,7 @@ def test_stopping_sharing_from_a_chosen_day(
 def test_the_model_row_ids_follow_the_service(qtbot: QtBot, team: Team) -> None:
     model = ConsentTableModel()
     rows = consent.consents_for(team.db, team.sam, team.dee)
-    model.set_consents(rows)
+    model.set_rows(rows)
     assert [model.data(model.index(r, 0), ConsentTableModel.ConsentIdRole) for r in range(2)] == [
         r.id for r in rows
     ]

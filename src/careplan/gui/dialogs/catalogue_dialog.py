@@ -15,9 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -47,11 +44,11 @@ from careplan.gui.dialogs.password_forms import roomy_buttons
 from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.forms.ui_catalogue_dialog import Ui_CatalogueDialog
+from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import catalogue, catalogue_file
 from careplan.services.catalogue import CatalogueEntry
 from careplan.services.catalogue_file import CatalogueFileProblems, CatalogueLine, ImportSummary
 
-Index = QModelIndex | QPersistentModelIndex
 GOOD = "#1b5e20"
 BAD = "#8a1f11"
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -82,7 +79,7 @@ def on_offer(entry: CatalogueEntry, today: date) -> bool:
     )
 
 
-class CatalogueTableModel(QAbstractTableModel):
+class CatalogueTableModel(RowTableModel[CatalogueEntry]):
     """Every service in the catalogue, one a row. Services not on offer today are shown grey."""
 
     COLUMNS = ("Provider", "Service", "Category", "Unit", "Price", "Peer led", "Available")
@@ -93,31 +90,19 @@ class CatalogueTableModel(QAbstractTableModel):
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._rows: list[CatalogueEntry] = []
         self.today = date.today()
 
     def refresh(self) -> None:
         """Read the catalogue again (a busy or broken database raises a CareplanError)."""
         rows = catalogue.list_services(self._context.db, self._context.actor)
-        self.beginResetModel()
-        self._rows = rows
         self.today = date.today()
-        self.endResetModel()
-
-    def entry(self, row: int) -> CatalogueEntry | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        self.set_rows(rows)
 
     def provider_count(self) -> int:
-        return len({entry.provider_id for entry in self._rows})
+        return len({entry.provider_id for entry in self.rows})
 
     def not_on_offer_count(self) -> int:
-        return sum(1 for entry in self._rows if not on_offer(entry, self.today))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return sum(1 for entry in self.rows if not on_offer(entry, self.today))
 
     def _texts(self, entry: CatalogueEntry) -> tuple[str, ...]:
         return (
@@ -140,7 +125,7 @@ class CatalogueTableModel(QAbstractTableModel):
         return self._texts(entry)[column].casefold()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.entry(index.row()) if index.isValid() else None
+        entry = self.row_at(index.row()) if index.isValid() else None
         if entry is None:
             return None
         column = index.column()
@@ -163,13 +148,10 @@ class CatalogueTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.PRICE:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.TextAlignmentRole and section == self.PRICE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+        return super().headerData(section, orientation, role)
 
 
 class CatalogueFilter(QSortFilterProxyModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +27,10 @@ from careplan.gui.dialogs.change_password import SetPasswordDialog
 from careplan.gui.dialogs.password_forms import passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_add_staff import Ui_AddStaffDialog
 from careplan.gui.forms.ui_staff_admin import Ui_StaffAdminDialog
+from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import authentication, staff
 from careplan.services.staff import StaffAccount
 
-Index = QModelIndex | QPersistentModelIndex
 ROLE_WORDS = {
     Role.KEY_WORKER: "Key worker",
     Role.PEER_MENTOR: "Peer mentor",
@@ -63,35 +63,23 @@ def status_words(account: StaffAccount) -> str:
     return "Active"
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RowTableModel[StaffAccount]):
     COLUMNS = ("Name", "Username", "Role", "Status")
     StaffIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._rows: list[StaffAccount] = []
         self.refresh()
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = staff.staff_list(self._context.db, self._context.actor)
-        self.endResetModel()
-
-    def account(self, row: int) -> StaffAccount | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        self.set_rows(staff.staff_list(self._context.db, self._context.actor))
 
     def row_of(self, staff_id: int) -> int | None:
-        return next((r for r, a in enumerate(self._rows) if a.id == staff_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return next((r for r, a in enumerate(self.rows) if a.id == staff_id), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        account = self.account(index.row()) if index.isValid() else None
+        account = self.row_at(index.row()) if index.isValid() else None
         if account is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -105,13 +93,6 @@ class StaffTableModel(QAbstractTableModel):
             return account.id
         if role == Qt.ItemDataRole.ForegroundRole and not account.active:
             return QBrush(QColor("#666666"))
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
         return None
 
 
@@ -156,7 +137,7 @@ class StaffAdminDialog(QDialog):
 
     def selected(self) -> StaffAccount | None:
         index = self.ui.staffTable.currentIndex()
-        return self.model.account(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def select(self, staff_id: int) -> None:
         row = self.model.row_of(staff_id)

@@ -10,9 +10,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -32,13 +29,13 @@ from PySide6.QtWidgets import (
 from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.history import plain_date
 from careplan.services.record_access import AccessEvent, record_access
 from careplan.services.workspace import PersonView, VersionView
 
-Index = QModelIndex | QPersistentModelIndex
 EVERYONE = "Everyone"
 
 
@@ -48,50 +45,25 @@ def when_text(at: datetime) -> str:
     return f"{plain_date(local)} at {local:%H:%M}"
 
 
-class AccessTableModel(QAbstractTableModel):
+class AccessTableModel(RowTableModel[AccessEvent]):
     """The events in the order the service gives them (newest first)."""
 
     StaffIdRole = Qt.ItemDataRole.UserRole + 1
     OpenedRole = Qt.ItemDataRole.UserRole + 2
-    HEADERS = ("When", "Who", "What they did")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AccessEvent] = []
-
-    def set_events(self, rows: list[AccessEvent]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def event_at(self, row: int) -> AccessEvent | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    COLUMNS = ("When", "Who", "What they did")
 
     def staff(self) -> list[tuple[int | None, str]]:
         """Everyone who appears, once each, by name."""
         seen: dict[int | None, str] = {}
-        for row in self._rows:
+        for row in self.rows:
             seen.setdefault(row.staff_id, row.who)
         return sorted(seen.items(), key=lambda item: item[1].lower())
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row, column = self._rows[index.row()], index.column()
+        column = index.column()
         if role == self.StaffIdRole:
             return row.staff_id
         if role == self.OpenedRole:
@@ -212,7 +184,7 @@ class AccessPage(WorkspacePage):
         self.person = person
         self._stale = True
         if changed_person:
-            self.model.set_events([])
+            self.model.set_rows([])
             self._fill_staff()
         if self.isVisible():
             self.refresh()
@@ -230,11 +202,11 @@ class AccessPage(WorkspacePage):
         try:
             rows = record_access(self.context.db, self.context.actor, self.person.id)
         except CareplanError as exc:
-            self.model.set_events([])
+            self.model.set_rows([])
             self.count.setText(exc.message)
             return
         self._stale = False
-        self.model.set_events(rows)
+        self.model.set_rows(rows)
         self._fill_staff()
         self._filter_changed()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_record_consent import Ui_RecordConsentDialog
 from careplan.gui.forms.ui_withdraw_consent import Ui_WithdrawConsentDialog
+from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import consent
@@ -39,7 +40,6 @@ from careplan.services.consent import ConsentView
 from careplan.services.history import plain_date
 from careplan.services.workspace import PersonView, VersionView
 
-Index = QModelIndex | QPersistentModelIndex
 STILL_AGREED = "Still agreed"
 NOTHING_YET = "Nothing agreed yet. Until the person agrees, nothing from their record is shared."
 
@@ -54,42 +54,17 @@ def _date_text(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-class ConsentTableModel(QAbstractTableModel):
+class ConsentTableModel(RowTableModel[ConsentView]):
     """The person's consents: still agreed first, newest first (the order the service gives)."""
 
     ConsentIdRole = Qt.ItemDataRole.UserRole + 1
-    HEADERS = ("What can be shared", "Who with", "Agreed on", "Stopped on")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ConsentView] = []
-
-    def set_consents(self, rows: list[ConsentView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def consent(self, row: int) -> ConsentView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+    COLUMNS = ("What can be shared", "Who with", "Agreed on", "Stopped on")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row, column = self._rows[index.row()], index.column()
+        column = index.column()
         if role == self.ConsentIdRole:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
@@ -314,7 +289,7 @@ class SharingPage(WorkspacePage):
         except CareplanError as exc:
             QMessageBox.information(self, "Sharing", exc.message)
             return
-        self.model.set_consents(rows)
+        self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self.table.resizeRowsToContents()  # long words wrap onto more lines; short rows stay roomy
@@ -327,7 +302,7 @@ class SharingPage(WorkspacePage):
 
     def chosen(self) -> ConsentView | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.consent(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select(self, consent_id: int) -> None:
         for row in range(self.model.rowCount()):
