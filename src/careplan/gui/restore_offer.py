@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError
+from careplan.gui.dialogs.unlock_database import PassphraseForm
 from careplan.storage.encryption import DatabaseLocked
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def ask_administrator(parent: QWidget | None) -> tuple[str, str] | None:
 Attempt = Callable[[str], object]
 
 
-class BackupPassphraseDialog(QDialog):
+class BackupPassphraseDialog(PassphraseForm):
     """The backup's recovery passphrase (form: ui/unlock_database.ui), tried with ``attempt``.
 
     A wrong passphrase is said in the dialog, which stays open (nothing was changed). Any other
@@ -205,20 +206,14 @@ class BackupPassphraseDialog(QDialog):
     def __init__(
         self, reason: str, attempt: Attempt, parent: QWidget | None = None, *, button: str = "&Restore"
     ) -> None:
-        from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
-        from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
-
-        super().__init__(parent)
+        super().__init__(reason, parent)
         self._attempt = attempt
         self.outcome: object = None  # what ``attempt`` returned (None: cancelled or refused)
         self.failure: CareplanError | None = None
         self.passphrase = ""  # the one that worked
         self.setObjectName("backupPassphraseDialog")
-        self.ui = Ui_UnlockDatabaseDialog()
-        self.ui.setupUi(self)
         ui = self.ui
         self.setWindowTitle("Recovery passphrase of the backup")
-        ui.reason.setText(reason)
         ui.intro.setText(
             "Type the recovery passphrase of the database the backup was made from. "
             "Nothing changes until the backup is back in place."
@@ -226,31 +221,19 @@ class BackupPassphraseDialog(QDialog):
         ui.passphrase.setAccessibleName("Recovery passphrase of the backup")
         for hidden in (ui.confirmLabel, ui.confirm, ui.remember):
             hidden.hide()
-        ui.problem.setStyleSheet(PROBLEM_STYLE)
-        ui.problem.hide()
-        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.ok_button
         ok.setText(button)
         ok.setAccessibleName(button.replace("&", ""))
         for each in ui.buttons.buttons():
             each.setMinimumHeight(40)
         ui.buttons.accepted.connect(self._try)
-        ui.buttons.rejected.connect(self.reject)
-        ui.passphrase.setFocus()
         self.adjustSize()
-
-    def _show_problem(self, message: str) -> None:
-        self.ui.problem.setText(message)
-        self.ui.problem.show()
-        self.adjustSize()
-        self.ui.passphrase.setFocus()
-        self.ui.passphrase.selectAll()
 
     def _try(self) -> None:
         from careplan.storage.encryption import WrongRecoveryPassphrase
 
-        passphrase = self.ui.passphrase.text()
-        if not passphrase:
-            self._show_problem("Type the recovery passphrase first.")
+        passphrase = self._typed()
+        if passphrase is None:
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

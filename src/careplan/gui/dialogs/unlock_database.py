@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
@@ -26,26 +26,57 @@ from careplan.storage.encryption import (
 )
 
 Attempt = Callable[[str], Database]
+EMPTY = "Type the recovery passphrase first."
 
 
-class UnlockDatabaseDialog(QDialog):
+class PassphraseForm(QDialog):
+    """The recovery-passphrase form (ui/unlock_database.ui): why it is asked, the passphrase, and a
+    problem line under it. Subclasses choose what the form says and what trying a passphrase does
+    (they connect the OK button)."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_UnlockDatabaseDialog()
+        self.ui.setupUi(self)
+        self.ui.reason.setText(reason)
+        self.ui.problem.setStyleSheet(PROBLEM_STYLE)
+        self.ui.problem.hide()
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.passphrase.setFocus()
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _show_problem(self, message: str) -> None:
+        self.ui.problem.setText(message)
+        self.ui.problem.show()
+        self.adjustSize()
+        self.ui.passphrase.setFocus()
+        self.ui.passphrase.selectAll()
+
+    def _typed(self) -> str | None:
+        """The passphrase typed, or None (and says so) when nothing was."""
+        passphrase = self.ui.passphrase.text()
+        if not passphrase:
+            self._show_problem(EMPTY)
+            return None
+        return passphrase
+
+
+class UnlockDatabaseDialog(PassphraseForm):
     """Asks for the recovery passphrase (``creating``: asks for a new one, twice) and tries it with
     ``attempt``; a refusal shows in the dialog, which stays open with what was typed."""
 
     def __init__(
         self, reason: str, attempt: Attempt, *, creating: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(reason, parent)
         self._attempt = attempt
         self._creating = creating
         self.database: Database | None = None
-        self.ui = Ui_UnlockDatabaseDialog()
-        self.ui.setupUi(self)
         ui = self.ui
-        ui.reason.setText(reason)
-        ui.problem.setStyleSheet(PROBLEM_STYLE)
-        ui.problem.hide()
-        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.ok_button
         if creating:
             self.setWindowTitle("Choose a recovery passphrase")
             ui.intro.setText(
@@ -60,25 +91,15 @@ class UnlockDatabaseDialog(QDialog):
             ui.confirm.hide()
             ok.setText("&Open")
         ui.buttons.accepted.connect(self._try)
-        ui.buttons.rejected.connect(self.reject)
-        ui.passphrase.setFocus()
         self.adjustSize()
 
     @property
     def remember_key(self) -> bool:
         return not self._creating and self.ui.remember.isChecked()
 
-    def _show_problem(self, message: str) -> None:
-        self.ui.problem.setText(message)
-        self.ui.problem.show()
-        self.adjustSize()
-        self.ui.passphrase.setFocus()
-        self.ui.passphrase.selectAll()
-
     def _try(self) -> None:
-        passphrase = self.ui.passphrase.text()
-        if not passphrase:
-            self._show_problem("Type the recovery passphrase first.")
+        passphrase = self._typed()
+        if passphrase is None:
             return
         if self._creating:
             try:
