@@ -672,21 +672,14 @@ def restore_database(
     assert target_key is not None
     copy = _private_copy(backup, database, found.key, target_key)
     try:
-        try:
-            manifest, upgraded = _check_backup_copy(copy, target_key)
-        except (UnicodeError, SQLAlchemyError, *_sqlite_errors()) as exc:  # type: ignore[misc]
-            # Damage the checks above do not name (text that is not text any more, a header
-            # that makes SQLite open the file read-only...): damaged all the same.
-            raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
-        restored = _file_database(copy, target_key)
-        try:
+        manifest, upgraded = _check_copy(copy, backup, target_key)
+
+        def record(restored: Database) -> None:
             _require_administrator_in(restored, actor)
-            # Recorded in the copy before it goes live: the restored trail always says so.
             with translate_backup_errors(), unit_of_work(restored, actor, Action.RESTORE_DATABASE) as work:
                 work.audit("restore", "database", None)
-        finally:
-            restored.dispose()
-        _sync_file(copy)
+
+        _record_in_copy(copy, target_key, record)
         if state == "healthy":
             aside = _copy_aside(database, target_key)
             _overwrite_live(copy, database, target_key)
@@ -936,12 +929,9 @@ def restore_by_recovery_passphrase(
         )
     copy = _private_copy(backup, database, key, key)
     try:
-        try:
-            manifest, upgraded = _check_backup_copy(copy, key)
-        except (UnicodeError, SQLAlchemyError, *_sqlite_errors()) as exc:  # type: ignore[misc]
-            raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
-        restored = _file_database(copy, key)
-        try:
+        manifest, upgraded = _check_copy(copy, backup, key)
+
+        def record(restored: Database) -> None:
             from careplan.services.authentication import needs_first_password
 
             with translate_backup_errors():
@@ -949,13 +939,11 @@ def restore_by_recovery_passphrase(
                     raise PermissionDenied(
                         f"{backup.name} has nobody who could choose the first password. Nothing was changed."
                     )
-                # No member of staff authorised this: the passphrase did. Written into the copy
-                # before it goes live, so the restored trail always says so.
+                # No member of staff authorised this: the passphrase did.
                 with unit_of_work(restored, None, None) as work:
                     work.audit("restore", "database", None, (RECOVERY_PASSPHRASE_FIELD,))
-        finally:
-            restored.dispose()
-        _sync_file(copy)
+
+        _record_in_copy(copy, key, record)
         aside = _replace_damaged(copy, database, own)
     except BaseException:
         _remove_quietly(copy)
@@ -963,6 +951,26 @@ def restore_by_recovery_passphrase(
     _keep_in_keyring(database, key, own)
     _sync_folder(database.parent)
     return RestoreResult(database, backup, aside, manifest, upgraded, state == "damaged")
+
+
+def _check_copy(copy: Path, backup: Path, key: DatabaseKey) -> tuple[BackupManifest | None, bool]:
+    """:func:`_check_backup_copy`, with any damage its checks do not name (text that is not text
+    any more, a header that makes SQLite open the file read-only...) called damaged all the same."""
+    try:
+        return _check_backup_copy(copy, key)
+    except (UnicodeError, SQLAlchemyError, *_sqlite_errors()) as exc:  # type: ignore[misc]
+        raise UnusableBackup(_unusable(backup, "it is damaged")) from exc
+
+
+def _record_in_copy(copy: Path, key: DatabaseKey, record: Callable[[Database], None]) -> None:
+    """Let ``record`` check the checked copy and write the restore's audit event into it, before it
+    goes live (so the restored trail always says who or what restored it); then flush it to disk."""
+    restored = _file_database(copy, key)
+    try:
+        record(restored)
+    finally:
+        restored.dispose()
+    _sync_file(copy)
 
 
 def _check_backup_file(backup: Path, database: Path) -> None:
