@@ -20,7 +20,7 @@ import pytest
 from careplan.storage import Database, encryption, open_database
 from tests import keyring_memory
 
-pytest_plugins = ["tests.pg_server"]
+pytest_plugins = ["tests.pg_server", "tests.modal_watchdog", "pytester"]
 
 TEST_RECOVERY_PASSPHRASE = "test recovery passphrase"
 TEST_KDF_LOG2_N = 10

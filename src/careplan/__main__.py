@@ -1,3 +1,3 @@
-from careplan.cli.main import main
+from careplan.cli.main import console
 
-raise SystemExit(main())
+raise SystemExit(console())

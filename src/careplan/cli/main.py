@@ -139,6 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def console() -> int:
+    """The ``careplan`` command itself (and ``python -m careplan``): :func:`main` for a person at a
+    terminal, with the libraries' own warnings kept out of what they read."""
+    from careplan.dependency_warnings import keep_to_careplan
+
+    keep_to_careplan()
+    return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
