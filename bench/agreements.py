@@ -32,7 +32,7 @@ from typing import Any
 from bench.keyed import connect
 
 ROOT = Path(__file__).resolve().parent.parent
-FONTS = ROOT / "resources" / "fonts"
+FONTS = ROOT / "src" / "careplan" / "resources" / "fonts"
 GOALS = 10
 
 

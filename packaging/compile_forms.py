@@ -1,7 +1,7 @@
 """Compile the Qt Designer forms in ui/ into src/careplan/gui/forms/ (run after editing a form).
 
-    .venv/bin/python packaging/compile_forms.py          # write the compiled forms
-    .venv/bin/python packaging/compile_forms.py --check  # exit 1 if any compiled form is stale
+.venv/bin/python packaging/compile_forms.py          # write the compiled forms
+.venv/bin/python packaging/compile_forms.py --check  # exit 1 if any compiled form is stale
 """
 
 from __future__ import annotations

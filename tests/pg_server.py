@@ -165,6 +165,14 @@ def _find_bin_dir() -> Path:
     )
 
 
+def has_server_programs() -> bool:
+    try:
+        _find_bin_dir()
+    except _NoServerError:
+        return False
+    return True
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -216,6 +224,40 @@ def _tail(path: Path, limit: int = 2000) -> str:
         return path.read_text(errors="replace")[-limit:]
     except OSError:
         return ""
+
+
+# Stops the server and removes its folder when its standard input reaches end-of-file: when the
+# test run lets it go, or when the run ends any other way (pytest-timeout's os._exit, kill -9, a
+# closed terminal), since the pipe's only writer is the test process.
+_REAPER = r"""
+import json, shutil, subprocess, sys
+command, base = json.loads(sys.argv[1]), sys.argv[2]
+sys.stdin.buffer.read()
+subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+               stderr=subprocess.DEVNULL, timeout=60, check=False)
+shutil.rmtree(base, ignore_errors=True)
+"""
+
+
+def _start_reaper(stop_command: list[str], base: Path) -> Callable[[], None]:
+    """Start the reaper for a server; returns what lets it go (after a normal stop)."""
+    import json
+    import sys
+
+    reaper = subprocess.Popen(
+        [sys.executable, "-c", _REAPER, json.dumps(stop_command), str(base)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # Ctrl+C in the terminal must not stop it before it has done its job
+    )
+
+    def let_go() -> None:
+        assert reaper.stdin is not None
+        reaper.stdin.close()
+        reaper.wait(timeout=COMMAND_TIMEOUT_S)
+
+    return let_go
 
 
 def _start_throwaway_server() -> _Server:
@@ -274,13 +316,10 @@ def _start_throwaway_server() -> _Server:
             except _NoServerError as exc:
                 last_error = _NoServerError(f"{exc}\n{_tail(log)}")
                 continue
-            cleanups.append(
-                lambda: _run(
-                    [*prefix, pg_ctl, "stop", "-D", str(data), "-m", "immediate", "-w"],
-                    cwd=base,
-                    what="pg_ctl stop",
-                )
-            )
+            stop_command = [*prefix, pg_ctl, "stop", "-D", str(data), "-m", "immediate", "-w"]
+            cleanups.append(lambda: _run(stop_command, cwd=base, what="pg_ctl stop"))
+            # Last of all (cleanups run in reverse): let the reaper go; it finds nothing left to do.
+            cleanups.insert(0, _start_reaper(stop_command, base))
             url = URL.create(
                 "postgresql+psycopg",
                 username=SUPERUSER,

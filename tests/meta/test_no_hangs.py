@@ -38,7 +38,9 @@ def test_answers_its_dialog(qtbot):
 """
 
 
-def run_inner(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, source: str) -> tuple[object, float]:
+def run_inner(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, source: str
+) -> tuple[pytest.RunResult, float]:
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setenv("CAREPLAN_TEST_MODAL_LIMIT_S", "1")
@@ -59,8 +61,8 @@ def test_a_modal_dialog_left_open_fails_the_test_quickly(
 ) -> None:
     result, seconds = run_inner(pytester, monkeypatch, LEFT_OPEN)
 
-    result.assert_outcomes(failed=1)  # type: ignore[attr-defined]
-    output = "\n".join(result.outlines)  # type: ignore[attr-defined]
+    result.assert_outcomes(failed=1)
+    output = "\n".join(result.outlines)
     assert "modal QMessageBox 'Not signed' was left open" in output
     assert "The agreement could not be signed." in output
     assert "Timeout" not in output  # the watchdog, not pytest-timeout's last resort
@@ -72,12 +74,12 @@ def test_a_nested_event_loop_nobody_ends_fails_the_test(
 ) -> None:
     result, seconds = run_inner(pytester, monkeypatch, NESTED_LOOP)
 
-    result.assert_outcomes(failed=1)  # type: ignore[attr-defined]
-    assert "still inside a Qt event loop after 3 s" in "\n".join(result.outlines)  # type: ignore[attr-defined]
+    result.assert_outcomes(failed=1)
+    assert "still inside a Qt event loop after 3 s" in "\n".join(result.outlines)
     assert seconds < 45
 
 
 def test_a_dialog_the_test_answers_passes(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     result, _seconds = run_inner(pytester, monkeypatch, ANSWERED)
 
-    result.assert_outcomes(passed=1)  # type: ignore[attr-defined]
+    result.assert_outcomes(passed=1)
