@@ -15,6 +15,7 @@ PostgreSQL is a failure. The attempt is made once per session and its outcome ca
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import os
 import re
@@ -317,7 +318,7 @@ def _start_throwaway_server() -> _Server:
                 last_error = _NoServerError(f"{exc}\n{_tail(log)}")
                 continue
             stop_command = [*prefix, pg_ctl, "stop", "-D", str(data), "-m", "immediate", "-w"]
-            cleanups.append(lambda: _run(stop_command, cwd=base, what="pg_ctl stop"))
+            cleanups.append(functools.partial(_run, stop_command, cwd=base, what="pg_ctl stop"))
             # Last of all (cleanups run in reverse): let the reaper go; it finds nothing left to do.
             cleanups.insert(0, _start_reaper(stop_command, base))
             url = URL.create(
