@@ -15,6 +15,8 @@ database and prints its demo accounts), ``db``, ``verify``, ``certificate show``
 service-name`` without a new name need no sign-in.
 
 ``backup``/``restore``: 14 not a usable backup, 15 the database is on PostgreSQL (pg_dump's job).
+``careplan`` without a command starts the app: 2 no screen, 16 a system library Qt needs to show windows
+on this desktop is missing (the message names each one and its Debian package).
 A damaged SQLite database is reported with the latest backup and the ``careplan restore`` command.
 """
 

@@ -1,4 +1,5 @@
-"""Starting the desktop app: a screen check, the database, signing in, the window; signing out.
+"""Starting the desktop app: a screen check, a check of the system libraries Qt needs here, the
+database, signing in, the window; signing out.
 
 ``Desktop`` walks through: set up the first administrator (a new database), or let an
 administrator choose the first password (a database from before sign-in), or sign in; choose
@@ -13,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from careplan.gui.display import display_problem
+from careplan.gui.platform_libraries import platform_library_problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,12 +26,21 @@ if TYPE_CHECKING:
     from careplan.services.authentication import SignedIn
     from careplan.storage.database import Database
 
+EXIT_NO_SCREEN = 2
+EXIT_DATABASE = 3
+# A system library Qt needs to show windows on this desktop is missing (instead of Qt's abort, 134).
+EXIT_PLATFORM_LIBRARIES = 16
+
 
 def run(database: str | None, username: str | None) -> int:
     problem = display_problem()
     if problem is not None:
         print(f"careplan: {problem}", file=sys.stderr)
-        return 2
+        return EXIT_NO_SCREEN
+    problem = platform_library_problem()
+    if problem is not None:
+        print(f"careplan: {problem}", file=sys.stderr)
+        return EXIT_PLATFORM_LIBRARIES
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -56,7 +67,7 @@ def run(database: str | None, username: str | None) -> int:
             QMessageBox.critical(None, "Careplan cannot start", exc.message)
         elif restored:
             return run(database, username)
-        return 3
+        return EXIT_DATABASE
     code = int(app.exec())
     db.dispose()  # close the connections kept open: the last one checkpoints the WAL into the file
     return code
