@@ -52,6 +52,12 @@ recovery passphrase is used: at creation and when the keyring cannot give the ke
 KDF_R = 8
 KDF_P = 1
 _KDF_LIMITS = {"log2_n": (10, 22), "r": (1, 32), "p": (1, 16)}
+KDF_MAX_MEMORY = 1 << 30
+"""The most memory a key file may ask scrypt for (128 * r * 2**log2_n bytes): 1 GiB, eight times
+Careplan's own. A key file asking for more is refused before anything is derived."""
+KDF_MAX_WORK = 1 << 30
+"""The most work (that memory, times p: scrypt's time grows with both) a key file may ask for:
+eight times Careplan's own, a few seconds."""
 
 KEYRING_TIMEOUT: float | None = None
 """Seconds to wait for the keyring (None: the keystore's default)."""
@@ -123,6 +129,17 @@ def key_check(key: bytes, database_id: str) -> str:
     return hmac.new(key, b"careplan key check " + database_id.encode(), hashlib.sha256).hexdigest()[:32]
 
 
+def check_kdf_cost(kdf: dict[str, Any], source: str) -> None:
+    """Refuse (before anything is derived) a key file whose scrypt settings would take more memory
+    or time than Careplan allows: each setting may be in range and the whole still far too much."""
+    memory = 128 * kdf["r"] * 2 ** kdf["log2_n"]
+    if memory > KDF_MAX_MEMORY or memory * kdf["p"] > KDF_MAX_WORK:
+        raise StorageError(
+            f"{source} would need more memory or time to unlock than Careplan allows, so Careplan has "
+            "not used it."
+        )
+
+
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -154,6 +171,7 @@ class KeyFile:
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+        check_kdf_cost(self.kdf, "This key file")
         wrapping = _derive(
             passphrase, _unb64(self.kdf["salt"]), self.kdf["log2_n"], self.kdf["r"], self.kdf["p"]
         )
@@ -203,9 +221,11 @@ class KeyFile:
             check = data["key_check"]
             if not isinstance(database_id, str) or not isinstance(check, str):
                 raise ValueError("id")
-            return cls(database_id, kdf, _unb64(data["nonce"]), _unb64(data["wrapped_key"]), check)
+            found = cls(database_id, kdf, _unb64(data["nonce"]), _unb64(data["wrapped_key"]), check)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise damaged from exc
+        check_kdf_cost(kdf, source)
+        return found
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:
@@ -377,12 +397,19 @@ def new_key(path: Path, passphrase: str) -> DatabaseKey:
     key = secrets.token_bytes(32)
     database_id = uuid.uuid4().hex
     key_file = KeyFile.wrap(key, passphrase, database_id)
-    key_file.write(key_file_for(path))
+    key_path = key_file_for(path)
+    key_file.write(key_path)
     try:
         remember_key(database_id, key)
+        remember_key_file(path, key_file)
     except keystore.KeyringUnavailable:
         return DatabaseKey(key, database_id, from_keyring=False)
-    remember_key_file(path, key_file)
+    except BaseException:
+        # Interrupted while the keyring was busy: no key file (or key) without its database.
+        with contextlib.suppress(OSError):
+            key_path.unlink()
+        forget_key(database_id, path)
+        raise
     return DatabaseKey(key, database_id, from_keyring=True)
 
 
