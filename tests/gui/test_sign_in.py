@@ -176,7 +176,9 @@ def test_a_locked_account_says_so(
     sign_in(qtbot, dialog, "sam", "wrong wrong wrong")
     assert "locked" in dialog.ui.problem.text()
     sign_in(qtbot, dialog, "sam", PASSWORDS["sam"])  # even the right password, now
-    assert dialog.ui.problem.text() == authentication.LOCKED
+    assert dialog.ui.problem.text() == (
+        f"{authentication.LOCKED} Try again in 15 minutes, or ask an administrator to unlock it."
+    )
     assert dialog.ui.signInButton.isEnabled()
 
 
