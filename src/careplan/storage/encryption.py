@@ -360,6 +360,18 @@ def unlock(path: Path, passphrase: str | None) -> DatabaseKey:
     return DatabaseKey(key, key_file.database_id, from_keyring=False)
 
 
+def check_recovery_passphrase(path: Path, key: DatabaseKey, passphrase: str) -> None:
+    """:class:`WrongRecoveryPassphrase` unless ``passphrase`` is the recovery passphrase of the
+    database at ``path``: it unwraps, from the key file beside it, the very key it is open with.
+    (Knowing it is being able to decrypt every record: it is proof of authority.)"""
+    key_file = KeyFile.read(key_file_for(path))
+    if not passphrase:
+        raise WrongRecoveryPassphrase(WRONG_PASSPHRASE, reason="passphrase", path=path)
+    unwrapped = key_file.unwrap(passphrase)
+    if not (key_file.fits(unwrapped) and hmac.compare_digest(unwrapped, key.key)):
+        raise WrongRecoveryPassphrase(WRONG_PASSPHRASE, reason="passphrase", path=path)
+
+
 def _restore_key_file(path: Path) -> KeyFile:
     """A lost key file, put back from the keyring's copy when the keyring's key opens the database."""
     key_path = key_file_for(path)
