@@ -64,7 +64,6 @@ class SignInDialog(QDialog):
         self.ui.signInButton.clicked.connect(self.sign_in)
         self.ui.quitButton.clicked.connect(self.reject)
         self.ui.lockedOutButton.clicked.connect(self.locked_out)
-        self.locked_out_dialog: QDialog | None = None
         if username:
             self.ui.username.setText(username.strip())
             self.ui.password.setFocus()
@@ -110,14 +109,11 @@ class SignInDialog(QDialog):
         dialog = LockedOutDialog(
             administrator_recovery.proof_needed(db), unlock, username=self.ui.username.text(), parent=self
         )
-        self.locked_out_dialog = dialog
-        dialog.accepted.connect(self._unlocked)
+        dialog.accepted.connect(lambda: self._unlocked(dialog.recovered))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _unlocked(self) -> None:
-        dialog = self.locked_out_dialog
-        done = dialog.recovered if dialog is not None else None
+    def _unlocked(self, done: administrator_recovery.Recovered | None) -> None:
         if done is None:
             return
         self.wait.stop()
