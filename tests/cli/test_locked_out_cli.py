@@ -260,3 +260,31 @@ def test_on_postgresql_whoever_looks_after_the_server_unlocks_an_administrator(
     assert "Ada Admin can sign in again." in unlocked.stdout
     listed = run("--database", url, "staff", "list", data_dir=tmp_path, env=ada)
     assert listed.returncode == 0, listed.stderr
+
+
+def test_the_recovery_passphrase_typed_at_the_terminal(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
+    typed = iter(["a wrong guess at it", TEST_RECOVERY_PASSPHRASE])
+    asked: list[str] = []
+
+    def getpass(prompt: str = "") -> str:
+        asked.append(prompt)
+        return next(typed)
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    code, out, err = careplan(
+        capsys, monkeypatch, "--database", str(office), "staff", "unlock", "ada", "--by-recovery-passphrase"
+    )
+    assert code == 0, err
+    assert asked == ["Recovery passphrase of the database: "] * 2
+    assert "That recovery passphrase does not open this database." in err
+    assert "Ada Admin can sign in again." in out

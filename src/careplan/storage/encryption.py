@@ -10,9 +10,11 @@ key (no key derivation per connection: opening costs about a tenth of a millisec
   key file is not secret: without the recovery passphrase it opens nothing (scrypt, then
   AES-256-GCM with the database id as associated data).
 
-Opening fails closed: when the keyring is missing, locked, does not answer in time, or has no key
-for this database, :class:`DatabaseLocked` says so and the caller may offer the recovery
-passphrase. There is never a fallback to plain text.
+Opening fails closed: when the keyring is missing, locked, does not answer in time, fails in a way
+of its own, or has no key for this database, :class:`DatabaseLocked` says so and the caller may
+offer the recovery passphrase. There is never a fallback to plain text. A key file (which may come
+from anywhere: a backup, ``careplan db key import``) asking scrypt for more than
+:data:`KDF_MAX_MEMORY` or :data:`KDF_MAX_WORK` is refused before anything is derived.
 
 The keyring also keeps a copy of the key file under the database's path: a lost key file is put
 back from it (when the keyring's key opens the database). ``careplan db key export`` writes a copy
