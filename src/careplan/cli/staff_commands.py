@@ -150,9 +150,8 @@ def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -
     from careplan.cli import commands
     from careplan.domain.errors import InvalidInput
     from careplan.services import administrator_recovery as recovery
-    from careplan.storage import encryption
 
-    given = encryption.environment_passphrase()
+    given = recovery.environment_passphrase()
     if given is not None:
         return recovery.unlock_by_recovery_passphrase(
             db, username, given, new_password=new, must_change=must_change
@@ -160,7 +159,7 @@ def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -
     if not commands._interactive():
         raise InvalidInput(
             "The database's recovery passphrase is needed: set "
-            f"{encryption.ENV_RECOVERY_PASSPHRASE} or run the command in a terminal, where it asks."
+            f"{recovery.ENV_RECOVERY_PASSPHRASE} or run the command in a terminal, where it asks."
         )
     for _ in range(commands.UNLOCK_ATTEMPTS):
         typed = commands._ask_secret("Recovery passphrase of the database: ")
@@ -168,10 +167,10 @@ def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -
             return recovery.unlock_by_recovery_passphrase(
                 db, username, typed, new_password=new, must_change=must_change
             )
-        except encryption.WrongRecoveryPassphrase as exc:
+        except recovery.WrongRecoveryPassphrase as exc:
             print(exc.message, file=sys.stderr)
-    raise encryption.WrongRecoveryPassphrase(
-        encryption.WRONG_PASSPHRASE + " Nothing was changed.", reason="passphrase"
+    raise recovery.WrongRecoveryPassphrase(
+        recovery.WRONG_PASSPHRASE + " Nothing was changed.", reason="passphrase"
     )
 
 

@@ -31,6 +31,25 @@ from careplan.services.authentication import _clear_failures, _set_hash, check_p
 from careplan.services.unit_of_work import unit_of_work
 from careplan.storage import encryption
 from careplan.storage.database import Database, check_server_login
+from careplan.storage.encryption import (
+    ENV_RECOVERY_PASSPHRASE,
+    WRONG_PASSPHRASE,
+    WrongRecoveryPassphrase,
+    environment_passphrase,
+)
+
+__all__ = [  # what the command line and the app need, so that neither imports storage
+    "DATABASE_LOGIN",
+    "ENV_RECOVERY_PASSPHRASE",
+    "RECOVERY_PASSPHRASE",
+    "WRONG_PASSPHRASE",
+    "Recovered",
+    "WrongRecoveryPassphrase",
+    "environment_passphrase",
+    "proof_needed",
+    "unlock_by_database_login",
+    "unlock_by_recovery_passphrase",
+]
 
 RECOVERY_PASSPHRASE = "recovery_passphrase"
 """The proof (and the audit field) on an SQLite database."""
