@@ -6,6 +6,8 @@
   the test stored. Plain text on purpose: test secrets in a test's temporary folder.
 - :class:`LockedKeyring`, :class:`HangingKeyring`: a keyring that is locked, and one that never
   answers until the test releases it (so a timeout can be shown without sleeping).
+- :class:`OddErrorKeyring`: a backend failing with an error of its own, outside keyring's (as some
+  D-Bus errors are); :class:`InterruptedKeyring`: one interrupted (Ctrl+C) while storing.
 - :func:`installed`: put a backend in place for a block and restore the previous one after.
 
 keyring never picks one of these by itself: they are "not viable" (their priority raises), except
@@ -106,6 +108,30 @@ class LockedKeyring(_TestOnly):
 
     def delete_password(self, service: str, username: str) -> None:
         raise KeyringLocked("Failed to unlock the collection!")
+
+
+class BackendOwnError(Exception):
+    """Like ``dbus.exceptions.DBusException`` or ``secretstorage``'s errors: not a KeyringError."""
+
+
+class OddErrorKeyring(_TestOnly):
+    """A keyring failing with an error of its own (a D-Bus service that went away, say)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise BackendOwnError("org.freedesktop.DBus.Error.ServiceUnknown")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise BackendOwnError("org.freedesktop.DBus.Error.ServiceUnknown")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise BackendOwnError("org.freedesktop.DBus.Error.ServiceUnknown")
+
+
+class InterruptedKeyring(MemoryKeyring):
+    """Reads and forgets like :class:`MemoryKeyring`; storing is interrupted (Ctrl+C)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyboardInterrupt
 
 
 class HangingKeyring(_TestOnly):

@@ -176,7 +176,9 @@ def test_a_locked_account_says_so(
     sign_in(qtbot, dialog, "sam", "wrong wrong wrong")
     assert "locked" in dialog.ui.problem.text()
     sign_in(qtbot, dialog, "sam", PASSWORDS["sam"])  # even the right password, now
-    assert dialog.ui.problem.text() == authentication.LOCKED
+    assert dialog.ui.problem.text() == (
+        f"{authentication.LOCKED} Try again in 15 minutes, or ask an administrator to unlock it."
+    )
     assert dialog.ui.signInButton.isEnabled()
 
 
@@ -335,3 +337,74 @@ def test_caps_lock_is_mentioned_when_capitals_come_without_shift(
     assert hint.text() == "Caps Lock is on."
     qtbot.keyClicks(dialog.ui.password, "b")
     assert not hint.isVisible()
+
+
+def lock_out(db: Database, username: str) -> None:
+    """Ten wrong passwords in a row (the growing waits passed over), as anyone could type them."""
+    from sqlalchemy import update
+
+    from careplan.domain.records import StaffMember, utcnow
+
+    for _ in range(authentication.LOCK_AFTER):
+        with pytest.raises(SignInRefused):
+            authentication.sign_in(db, username, "somebody's guess")
+        with db.session() as session, session.begin():
+            session.execute(
+                update(StaffMember)
+                .where(StaffMember.username == username, StaffMember.locked.is_(False))
+                .values(locked_until=utcnow())
+            )
+
+
+def test_a_locked_out_administrator_gets_back_in_with_the_recovery_passphrase(
+    qtbot: QtBot, sqlite_db: Database, settings: QSettings, team: Team
+) -> None:
+    from careplan.gui.dialogs.locked_out import LockedOutDialog
+    from tests.conftest import TEST_RECOVERY_PASSPHRASE
+
+    lock_out(sqlite_db, "ada")
+    started = start(qtbot, sqlite_db, settings)
+    dialog = started.sign_in_dialog()
+    sign_in(qtbot, dialog, "ada", PASSWORDS["ada"])
+    assert "locked" in dialog.ui.problem.text()
+    assert dialog.ui.lockedOutButton.isVisible()
+    dialog.ui.lockedOutButton.click()
+    locked_out = find_window("lockedOutDialog")
+    assert isinstance(locked_out, LockedOutDialog)
+    assert "recovery passphrase" in visible_text()
+    assert locked_out.username.text() == "ada"
+    qtbot.keyClicks(locked_out.passphrase, "not the recovery passphrase")
+    locked_out.unlock_button.click()
+    assert locked_out.isVisible()
+    assert "does not open this database" in locked_out.problem.text()
+    assert locked_out.passphrase.text() == ""
+    qtbot.keyClicks(locked_out.passphrase, TEST_RECOVERY_PASSPHRASE)
+    qtbot.keyClicks(locked_out.new_password, "ada's brand new phrase")
+    qtbot.keyClicks(locked_out.new_password_again, "ada's brand new phrase")
+    locked_out.unlock_button.click()
+    assert not locked_out.isVisible()
+    assert dialog.ui.problem.text() == "Ada Admin can sign in again."
+    sign_in(qtbot, dialog, "ada", "ada's brand new phrase")
+    window = track_window(qtbot, started)
+    assert window.signed_in_label.text() == "Signed in: Ada Admin (administrator)"
+
+
+def test_locked_out_tells_everyone_what_ends_a_lock_and_names_the_server_command_on_postgresql(
+    qtbot: QtBot,
+) -> None:
+    from careplan.gui.dialogs.locked_out import LockedOutDialog
+    from careplan.services.administrator_recovery import DATABASE_LOGIN
+
+    def never(username: str, passphrase: str, new: str | None) -> object:
+        raise AssertionError("nothing to unlock here")
+
+    dialog = LockedOutDialog(DATABASE_LOGIN, never)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = visible_text()
+    assert "locked for a while" in text
+    assert "staff unlock USERNAME --by-database-login" in text
+    assert not dialog.form.isVisible()
+    assert not dialog.unlock_button.isVisible()
+    dialog.close_button.click()
+    assert not dialog.isVisible()

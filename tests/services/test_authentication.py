@@ -137,7 +137,12 @@ def test_unknown_name_and_wrong_password_get_the_same_words(db: Database, office
         sign_in(db, "", "")
 
 
-def test_a_growing_delay_then_a_lock_that_only_an_administrator_lifts(db: Database, office: Office) -> None:
+LOCKED_15_MINUTES = f"{auth.LOCKED} Try again in 15 minutes, or ask an administrator to unlock it."
+
+
+def test_a_growing_delay_then_a_lock_that_ends_or_an_administrator_lifts(
+    db: Database, office: Office
+) -> None:
     waits = []
     for attempt in range(1, LOCK_AFTER + 1):
         refusal = fail(db)
@@ -153,20 +158,82 @@ def test_a_growing_delay_then_a_lock_that_only_an_administrator_lifts(db: Databa
                 assert 0 < (early.value.retry_after_seconds or 0) <= refusal.retry_after_seconds
                 assert sam_row(db).failed_sign_ins == attempt  # waiting is not a failure
                 pass_time(db)
-    assert waits == [None, None, 2, 4, 8, 16, 32, 64, 128, None]
-    assert "ask an administrator" in refusal.message.lower()
+    assert waits == [None, None, 2, 4, 8, 16, 32, 64, 128, None]  # a lock is said in words
+    assert refusal.message == f"{MISMATCH} {LOCKED_15_MINUTES}"
     assert sam_row(db).locked
-    with pytest.raises(SignInRefused, match="locked") as locked:
-        sign_in(db, "sam", SAM_PASSWORD)
-    assert locked.value.retry_after_seconds is None
+    with pytest.raises(SignInRefused) as locked:
+        sign_in(db, "sam", SAM_PASSWORD)  # not even the right password, while it lasts
+    assert (locked.value.message, locked.value.retry_after_seconds) == (LOCKED_15_MINUTES, None)
     # A locked account cannot act either, even with an Actor in hand.
     with pytest.raises(PermissionDenied, match="locked"):
         staff.staff_list(db, office.sam)
 
+    # No lock lasts for ever: once it ends, the right password signs in (and the count starts again).
+    pass_time(db)
+    assert sign_in(db, "sam", SAM_PASSWORD).actor == office.sam
+    assert (sam_row(db).failed_sign_ins, sam_row(db).locked) == (0, False)
+
+    # An administrator need not wait.
+    for _ in range(LOCK_AFTER):
+        fail(db)
+        pass_time(db)
+    fail(db)  # the lock from the tenth had ended: the eleventh locks again
+    assert sam_row(db).locked
     unlock_staff(db, office.admin.actor, office.sam.staff_id)
     row = sam_row(db)
     assert (row.locked, row.failed_sign_ins, row.locked_until) == (False, 0, None)
     assert sign_in(db, "sam", SAM_PASSWORD).actor == office.sam
+
+
+def test_each_wrong_password_after_a_lock_locks_again_for_twice_as_long_up_to_a_day(
+    sqlite_db: Database, sq_office: Office
+) -> None:
+    db = sqlite_db
+    for _ in range(LOCK_AFTER - 1):
+        fail(db)
+        pass_time(db)
+    said = []
+    for _ in range(9):
+        refusal = fail(db)
+        said.append(refusal.message.removeprefix(f"{MISMATCH} {auth.LOCKED} Try again in "))
+        row = sam_row(db)
+        assert row.locked
+        assert row.locked_until is not None
+        said_lock = row.locked_until - utcnow()
+        assert said_lock <= auth.LONGEST_LOCK
+        pass_time(db)
+    assert said == [
+        f"{length}, or ask an administrator to unlock it."
+        for length in (
+            "15 minutes",
+            "30 minutes",
+            "60 minutes",
+            "2 hours",
+            "4 hours",
+            "8 hours",
+            "16 hours",
+            "24 hours",
+            "24 hours",
+        )
+    ]
+    assert [auth.lock_for(n) for n in (10, 11, 17, 18, 10_000)] == [
+        timedelta(minutes=15),
+        timedelta(minutes=30),
+        timedelta(days=1),
+        timedelta(days=1),
+        timedelta(days=1),
+    ]
+
+
+def test_a_lock_from_an_earlier_version_has_ended(sqlite_db: Database, sq_office: Office) -> None:
+    """Locks used to last until an administrator lifted them, with no end recorded."""
+    with sqlite_db.session() as session, session.begin():
+        session.execute(
+            update(StaffMember).values(locked=True, failed_sign_ins=LOCK_AFTER, locked_until=None)
+        )
+    assert not staff.staff_list(sqlite_db, sq_office.admin.actor)[1].locked
+    assert sign_in(sqlite_db, "sam", SAM_PASSWORD).actor == sq_office.sam
+    assert not sam_row(sqlite_db).locked
 
 
 def test_a_right_password_resets_the_count(sqlite_db: Database, sq_office: Office) -> None:
@@ -414,8 +481,8 @@ def test_an_unknown_name_gets_the_same_words_waits_and_lock_as_a_real_one(
             assert 0 < (early_unknown[1] or 0) <= real[1]
             pass_time_for_everyone(db)
     assert [wait for _, wait in seen] == [None, None, 2, 4, 8, 16, 32, 64, 128, None, None, None]
-    assert seen[LOCK_AFTER - 1][0] == f"{MISMATCH} {auth.LOCKED}"
-    assert seen[-1] == (auth.LOCKED, None)
+    assert seen[LOCK_AFTER - 1][0] == f"{MISMATCH} {LOCKED_15_MINUTES}"
+    assert seen[-1] == (LOCKED_15_MINUTES, None)
     assert verify_audit_trail(db, office.admin.actor).intact
 
 
@@ -490,10 +557,11 @@ def test_unknown_names_are_forgotten_after_a_day_and_never_fill_the_disk(
 def test_someone_later_given_a_name_that_had_wrong_tries_starts_afresh(db: Database, office: Office) -> None:
     """Tries at a name nobody had were not guesses at the new member's password: they start with
     a clean count, and the old count is never carried over."""
-    for _ in range(LOCK_AFTER):
+    for _ in range(LOCK_AFTER - 1):
         outward(db, "newbie", "wrong password!")
         pass_time_for_everyone(db)
-    assert outward(db, "newbie", "anything at all") == (auth.LOCKED, None)
+    outward(db, "newbie", "wrong password!")
+    assert outward(db, "newbie", "anything at all") == (LOCKED_15_MINUTES, None)
     new = staff.add_staff(db, office.admin.actor, "newbie", "New Bee", Role.KEY_WORKER, "newbie password 1")
     assert sign_in(db, "Newbie", "newbie password 1").actor == Actor(new)
     assert outward(db, "newbie", "wrong password!") == (MISMATCH, None)

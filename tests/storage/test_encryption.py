@@ -37,8 +37,10 @@ from careplan.storage.migrate import upgrade_if_needed
 from tests.keyring_memory import (
     FileKeyring,
     HangingKeyring,
+    InterruptedKeyring,
     LockedKeyring,
     MemoryKeyring,
+    OddErrorKeyring,
     installed,
     subprocess_env,
 )
@@ -325,6 +327,108 @@ def test_recorded_kdf_cost_is_bounded(tmp_path: Path) -> None:
     key_path.write_text(json.dumps(data))
     with pytest.raises(StorageError, match="not a Careplan key file"):
         encryption.KeyFile.read(key_path)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.usefixtures("no_env_passphrase")
+def test_a_key_file_asking_for_too_much_memory_or_time_is_refused_before_scrypt_runs(
+    tmp_path: Path,
+    keyring_here: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """log2_n=22, r=32, p=16 is inside each per-field limit, but scrypt would want 16 GiB and minutes:
+    such a key file (an exported one, or a backup's) is refused before any key derivation."""
+    from careplan.cli.main import main
+
+    path = tmp_path / "careplan.db"
+    make(path)
+    key_path = tmp_path / "careplan.db.key"
+    data = json.loads(key_path.read_text())
+    data["kdf"].update(log2_n=22, r=32, p=16)
+    costly = json.dumps(data)
+    exported = tmp_path / "careplan-key.json"
+    exported.write_text(costly)
+    keyring_here.secrets.clear()  # a new computer: only the recovery passphrase can open it
+
+    def scrypt_ran(*args: object, **kwargs: object) -> None:
+        raise AssertionError("scrypt ran")
+
+    monkeypatch.setattr("cryptography.hazmat.primitives.kdf.scrypt.Scrypt", scrypt_ran)
+    monkeypatch.setenv(encryption.ENV_RECOVERY_PASSPHRASE, PASSPHRASE)
+    assert main(["--database", str(path), "db", "key", "import", str(exported)]) == 3
+    err = capsys.readouterr().err
+    assert "careplan-key.json would need more memory or time to unlock than Careplan allows" in err
+    assert "Traceback" not in err
+    assert err.count("\n") == 1
+    assert keyring_here.secrets == {}
+
+    key_path.write_text(costly)  # as the key file beside the database (or beside a backup)
+    with pytest.raises(StorageError, match="more memory or time to unlock than Careplan allows"):
+        open_database(path, recovery_passphrase=PASSPHRASE)
+    for log2_n, r, p in ((21, 8, 1), (19, 32, 1), (17, 8, 16)):  # 2 GiB, 2 GiB, 128 MiB 16 times
+        too_much = {**data["kdf"], "log2_n": log2_n, "r": r, "p": p}
+        with pytest.raises(StorageError, match="more memory or time"):
+            encryption.KeyFile.from_json(json.dumps({**data, "kdf": too_much}), source="a key file")
+
+
+def test_key_files_well_above_careplans_own_cost_are_still_accepted() -> None:
+    """Careplan's own cost (128 MiB, a few tenths of a second) and a good margin above it pass."""
+    wrapped = encryption.KeyFile.wrap(bytes(32), PASSPHRASE, "0" * 32)
+    data = json.loads(wrapped.to_json())
+    for log2_n, r, p in ((17, 8, 1), (20, 8, 1), (17, 8, 8), (18, 16, 2)):
+        data["kdf"].update(log2_n=log2_n, r=r, p=p)
+        assert encryption.KeyFile.from_json(json.dumps(data), source="a key file").kdf["log2_n"] == log2_n
+
+
+@pytest.mark.usefixtures("no_env_passphrase")
+def test_a_keyring_failing_with_an_error_of_its_own_fails_closed_plainly_and_tidily(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some keyring backends raise errors of their own (D-Bus ones), outside keyring's errors: they
+    are the keyring refusing, like any other: no traceback, no key file without its database."""
+    from careplan.cli.main import main
+
+    path = tmp_path / "careplan.db"
+    with installed(OddErrorKeyring()):
+        db = open_database(path, recovery_passphrase=PASSPHRASE)
+        try:
+            assert db.encrypted
+            assert not db.key_in_keyring  # kept only wrapped, as when a keyring is locked
+        finally:
+            db.dispose()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["careplan.db", "careplan.db.key"]
+        before = files(tmp_path)
+
+        with pytest.raises(DatabaseLocked) as caught:
+            open_database(path)
+        assert caught.value.reason == "refused"
+        assert "recovery passphrase" in caught.value.message
+        assert main(["--database", str(path), "db", "info"]) == 3
+        err = capsys.readouterr().err
+        assert "keyring" in err
+        assert "Traceback" not in err
+        assert "ServiceUnknown" not in err
+        open_database(path, recovery_passphrase=PASSPHRASE).dispose()
+        assert files(tmp_path) == before
+
+        other = tmp_path / "other"
+        other.mkdir()
+        monkeypatch.setenv(encryption.ENV_RECOVERY_PASSPHRASE, PASSPHRASE)
+        assert main(["--database", str(other / "new.db"), "db", "upgrade"]) == 0
+        made = sorted(p.name for p in other.iterdir() if not p.name.endswith(("-wal", "-shm")))
+        assert made == ["new.db", "new.db.key"]
+        capsys.readouterr()
+
+
+@pytest.mark.usefixtures("no_env_passphrase")
+def test_a_new_database_interrupted_while_its_key_is_stored_leaves_nothing_behind(tmp_path: Path) -> None:
+    path = tmp_path / "careplan.db"
+    with installed(InterruptedKeyring()) as backend, pytest.raises(KeyboardInterrupt):
+        open_database(path, recovery_passphrase=PASSPHRASE)
+    assert list(tmp_path.iterdir()) == []
+    assert isinstance(backend, InterruptedKeyring)
+    assert backend.secrets == {}
 
 
 # --- copies --------------------------------------------------------------------------------------

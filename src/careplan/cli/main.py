@@ -11,8 +11,9 @@ passwords, account locked or closed, or a new password must be chosen first with
 
 Every command that reads or changes the record signs in first: ``--user NAME`` (or ``CAREPLAN_USER``)
 and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`` (which makes a new
-database and prints its demo accounts), ``db``, ``verify``, ``certificate show`` and ``settings
-service-name`` without a new name need no sign-in.
+database and prints its demo accounts), ``db``, ``verify``, ``certificate show``, ``settings
+service-name`` without a new name, and ``staff unlock|set-password NAME --by-recovery-passphrase``
+(or ``--by-database-login`` on PostgreSQL: a locked-out administrator's way back) need no sign-in.
 
 ``backup``/``restore``: 14 not a usable backup, 15 the database is on PostgreSQL (pg_dump's job).
 ``careplan`` without a command starts the app: 2 no screen, 16 a system library Qt needs to show windows

@@ -8,6 +8,12 @@
   they must choose their own at their next sign-in unless ``--keep``.
 - ``careplan staff unlock USERNAME``, ``careplan staff deactivate USERNAME``,
   ``careplan staff role USERNAME ROLE``.
+- ``careplan staff unlock USERNAME --by-recovery-passphrase`` (and ``set-password``): every
+  administrator locked out, or the only one forgot their password: the database's recovery
+  passphrase (``CAREPLAN_RECOVERY_PASSPHRASE``, else typed) is the proof of authority, with no
+  sign-in. Only for administrators. On PostgreSQL, ``--by-database-login`` instead: whoever looks
+  after the database server types the password of the role in ``--database``
+  (``CAREPLAN_DATABASE_PASSWORD``, else typed).
 - ``careplan password``: change your own password.
 - ``careplan --user NAME password --first``: only in a database from before sign-in, where no
   active member of staff has a password yet (so nobody could sign in to set one): an active
@@ -46,6 +52,18 @@ def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> 
     )
     unlock = actions.add_parser("unlock", help="unlock an account locked after wrong passwords")
     unlock.add_argument("username", metavar="USERNAME")
+    for action in (set_password, unlock):
+        proof = action.add_mutually_exclusive_group()
+        proof.add_argument(
+            "--by-recovery-passphrase",
+            action="store_true",
+            help="an administrator locked out: the database's recovery passphrase is the proof (no sign-in)",
+        )
+        proof.add_argument(
+            "--by-database-login",
+            action="store_true",
+            help="the same on PostgreSQL: the database server's login for --database is the proof",
+        )
     deactivate = actions.add_parser("deactivate", help="someone has left (what they wrote keeps their name)")
     deactivate.add_argument("username", metavar="USERNAME")
     role = actions.add_parser("role", help="change someone's role")
@@ -67,6 +85,8 @@ def staff(args: argparse.Namespace) -> int:
     from careplan.storage.database import open_database
 
     db = open_database(args.database, create=False)
+    if getattr(args, "by_recovery_passphrase", False) or getattr(args, "by_database_login", False):
+        return _administrator_locked_out(db, args)
     actor = acting_staff(db, args)
     accounts = staff_service.staff_list(db, actor)  # refused here unless they manage staff
     command = args.staff_command
@@ -99,6 +119,59 @@ def staff(args: argparse.Namespace) -> int:
         staff_service.change_role(db, actor, found.id, Role(args.role))
         print(f"{found.display_name} is now a {Role(args.role).label}.")
     return 0
+
+
+def _administrator_locked_out(db: Any, args: argparse.Namespace) -> int:
+    """``staff unlock|set-password NAME --by-recovery-passphrase|--by-database-login``: no sign-in."""
+    from careplan.cli import commands
+    from careplan.services import administrator_recovery as recovery
+
+    new = None
+    if args.staff_command == "set-password":
+        new = commands.new_password(f"The new password for {args.username.strip().lower()}")
+    keep = not getattr(args, "keep", False)
+    if args.by_database_login:
+        given = commands._ask("Database password: ", commands.ENV_DATABASE_PASSWORD, "database password")
+        done = recovery.unlock_by_database_login(db, args.username, given, new_password=new, must_change=keep)
+    else:
+        done = _by_passphrase(db, args.username, new, keep)
+    if done.new_password:
+        then = " They choose their own when they next sign in." if keep else ""
+        print(f"{done.display_name} has a new password.{then}")
+    else:
+        print(f"{done.display_name} can sign in again.")
+    return 0
+
+
+def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -> Any:
+    """The recovery passphrase from ``$CAREPLAN_RECOVERY_PASSPHRASE``, else typed (three tries)."""
+    import sys
+
+    from careplan.cli import commands
+    from careplan.domain.errors import InvalidInput
+    from careplan.services import administrator_recovery as recovery
+
+    given = recovery.environment_passphrase()
+    if given is not None:
+        return recovery.unlock_by_recovery_passphrase(
+            db, username, given, new_password=new, must_change=must_change
+        )
+    if not commands._interactive():
+        raise InvalidInput(
+            "The database's recovery passphrase is needed: set "
+            f"{recovery.ENV_RECOVERY_PASSPHRASE} or run the command in a terminal, where it asks."
+        )
+    for _ in range(commands.UNLOCK_ATTEMPTS):
+        typed = commands._ask_secret("Recovery passphrase of the database: ")
+        try:
+            return recovery.unlock_by_recovery_passphrase(
+                db, username, typed, new_password=new, must_change=must_change
+            )
+        except recovery.WrongRecoveryPassphrase as exc:
+            print(exc.message, file=sys.stderr)
+    raise recovery.WrongRecoveryPassphrase(
+        recovery.WRONG_PASSPHRASE + " Nothing was changed.", reason="passphrase"
+    )
 
 
 def password(args: argparse.Namespace) -> int:

@@ -14,8 +14,14 @@
 - After ``FREE_TRIES`` wrong passwords in a row, the next try is not even checked for a while, and
   the while doubles each time (2, 4, 8 ... seconds). The service never sleeps: it records the
   moment in ``locked_until`` and says how long to wait.
-- After ``LOCK_AFTER`` wrong passwords in a row the account is locked until an administrator
-  unlocks it (or sets a new password).
+- After ``LOCK_AFTER`` wrong passwords in a row the account is locked for ``FIRST_LOCK`` (15
+  minutes); each wrong password after a lock ends locks it again for twice as long, up to
+  ``LONGEST_LOCK`` (a day). An administrator can unlock it sooner (or set a new password). No lock
+  lasts for ever: anyone can type ten wrong passwords, and a lock that only an administrator could
+  lift would let anyone shut every administrator out for good. An administrator locked out (or
+  who forgot their password) has the database's recovery passphrase as the way back
+  (:mod:`careplan.services.administrator_recovery`). A lock from an earlier version, with no end
+  recorded, has ended: the next try is checked.
 - A right password resets the count; a hash made with older argon2 settings is made again.
 - Audit events say who signed in, who failed and which account was locked; never a password,
   never a username typed in.
@@ -46,6 +52,8 @@ from careplan.storage.database import Database
 FREE_TRIES = 3  # wrong passwords in a row before any delay
 FIRST_DELAY_SECONDS = 2  # then 2, 4, 8 ... seconds
 LOCK_AFTER = 10  # wrong passwords in a row that lock the account
+FIRST_LOCK = timedelta(minutes=15)  # then 30 minutes, an hour ... after each wrong try once it ends
+LONGEST_LOCK = timedelta(days=1)
 MIN_LENGTH = 10
 MIN_WORDS = 3  # or a passphrase of this many words (each of at least MIN_WORD_LENGTH letters)
 MIN_WORD_LENGTH = 3
@@ -59,7 +67,8 @@ PASSWORD_RULES = (
     "Not your username."
 )
 MISMATCH = "That username and password do not match."
-LOCKED = "This account is locked after too many wrong passwords. Ask an administrator to unlock it."
+LOCKED = "This account is locked after too many wrong passwords."
+ASK_TO_UNLOCK = "or ask an administrator to unlock it."
 DEACTIVATED = "This account has been closed. If you still work here, ask an administrator."
 
 # Module level so that tests (and a future settings screen) can use other argon2 settings; hashes
@@ -139,18 +148,33 @@ def _wait_message(seconds: int) -> str:
     return f"Too many wrong passwords. Please wait {_duration(seconds)} and try again."
 
 
+def _locked_message(seconds: int) -> str:
+    return f"{LOCKED} Try again in {_duration(seconds)}, {ASK_TO_UNLOCK}"
+
+
 def _duration(seconds: int) -> str:
     if seconds < 120:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
-    minutes = math.ceil(seconds / 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    if seconds < 2 * 3600:
+        minutes = math.ceil(seconds / 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{math.ceil(seconds / 3600)} hours"
 
 
 def delay_after(failures: int) -> int:
-    """Seconds before the next try is checked, after ``failures`` wrong passwords in a row."""
+    """Seconds before the next try is checked, after ``failures`` wrong passwords in a row (fewer
+    than ``LOCK_AFTER``)."""
     if failures < FREE_TRIES:
         return 0
     return int(FIRST_DELAY_SECONDS * 2 ** (failures - FREE_TRIES))
+
+
+def lock_for(failures: int) -> timedelta:
+    """How long an account stays locked after ``failures`` (``LOCK_AFTER`` or more) wrong passwords
+    in a row: ``FIRST_LOCK``, doubled for each one after the ``LOCK_AFTER``-th, at most ``LONGEST_LOCK``."""
+    doublings = min(failures - LOCK_AFTER, 32)  # 2**32 lock lengths is far beyond the longest
+    lock: timedelta = FIRST_LOCK * (1 << doublings)
+    return min(lock, LONGEST_LOCK)
 
 
 # --- checking a password against one account --------------------------------------------------
@@ -171,21 +195,23 @@ def _check(
     the outcome in ``tries``. Returns the refusal, to raise once the transaction (with the count
     and its audit events) is committed. Both kinds of name go through every line here."""
     now = work.now
-    if tries.locked:
-        work.audit(f"{action}_refused", "staff", staff, ("locked",))
-        return SignInRefused(LOCKED)
     if tries.locked_until is not None and tries.locked_until > now:
         wait = math.ceil((tries.locked_until - now).total_seconds())
+        if tries.locked:  # a long wait: said in words, with no countdown holding the form
+            work.audit(f"{action}_refused", "staff", staff, ("locked",))
+            return SignInRefused(_locked_message(wait))
         work.audit(f"{action}_refused", "staff", staff, ("locked_until",))
         return SignInRefused(_wait_message(wait), retry_after_seconds=wait)
+    # Past here any wait or lock has ended: this try is checked.
     if not password_matches(staff.password_hash if staff else None, password) or staff is None:
         tries.failed_sign_ins += 1
         work.audit(f"{action}_failed", "staff", staff, ("failed_sign_ins",))
         if tries.failed_sign_ins >= LOCK_AFTER:
+            lock = lock_for(tries.failed_sign_ins)
             tries.locked = True
-            tries.locked_until = None
-            work.audit("lock", "staff", staff, ("locked",))
-            return SignInRefused(f"{MISMATCH} {LOCKED}")
+            tries.locked_until = now + lock
+            work.audit("lock", "staff", staff, ("locked", "locked_until"))
+            return SignInRefused(f"{MISMATCH} {_locked_message(int(lock.total_seconds()))}")
         wait = delay_after(tries.failed_sign_ins)
         if wait:
             tries.locked_until = now + timedelta(seconds=wait)

@@ -13,7 +13,7 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import StaffMember
-from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.services.unit_of_work import Actor, locked_now, read_only, unit_of_work
 from careplan.storage.database import Database
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -151,8 +151,8 @@ class StaffAccount:
     display_name: str
     role: Role
     active: bool
-    locked: bool  # after too many wrong passwords: until an administrator unlocks it
-    locked_until: datetime | None  # the growing delay: no try is checked before this moment
+    locked: bool  # after too many wrong passwords, now: until locked_until, or an administrator unlocks it
+    locked_until: datetime | None  # the growing delay or the lock: no try is checked before this moment
     has_password: bool
     must_change_password: bool
 
@@ -170,7 +170,7 @@ def staff_list(db: Database, actor: Actor) -> list[StaffAccount]:
                 display_name=s.display_name,
                 role=Role(s.role),
                 active=s.active,
-                locked=s.locked,
+                locked=locked_now(s, work.now),
                 locked_until=s.locked_until,
                 has_password=s.password_hash is not None,
                 must_change_password=s.must_change_password,

@@ -164,13 +164,20 @@ def clean_text(body: str, field_name: str = "text") -> str:
     return cleaned
 
 
+def locked_now(staff: StaffMember, now: datetime) -> bool:
+    """Locked after too many wrong passwords, and the lock has not ended yet (a lock from an
+    earlier version, with no end recorded, has ended)."""
+    return staff.locked and staff.locked_until is not None and staff.locked_until > now
+
+
 def _acting_staff(session: Session, actor: Actor) -> StaffMember:
     staff = session.get(StaffMember, actor.staff_id)
     if staff is None or not staff.active:
         raise PermissionDenied("Only active members of staff can do this. Please sign in again.")
-    if staff.locked:
+    if locked_now(staff, utcnow()):
         raise PermissionDenied(
-            "This account is locked after too many wrong passwords. Ask an administrator to unlock it."
+            "This account is locked after too many wrong passwords. Try again later, or ask an "
+            "administrator to unlock it."
         )
     return staff
 

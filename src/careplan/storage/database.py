@@ -25,7 +25,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from careplan.domain.errors import StorageError
 from careplan.storage import encryption, keystore
@@ -392,6 +392,24 @@ def set_postgres_password(target: str, password: str) -> str:
     account = postgres_account(url)
     keystore.set_secret(POSTGRES_KEYRING_SERVICE, account, password, timeout=encryption.KEYRING_TIMEOUT)
     return account
+
+
+def check_server_login(url: URL, password: str) -> None:
+    """:class:`StorageError` unless ``password`` logs in, on a connection of its own, to the
+    PostgreSQL database at ``url`` as the role it names (not the keyring's password, nor one in the
+    address: whoever runs this typed it)."""
+    engine = create_engine(url.set(password=password), poolclass=NullPool, hide_parameters=True)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except (OperationalError, DBAPIError) as exc:
+        if "password authentication" in str(getattr(exc, "orig", exc)).lower():
+            raise StorageError(
+                f"That password does not log in to the database as {url.username}. Nothing was changed."
+            ) from None
+        raise StorageError(describe_storage_error(exc)) from exc
+    finally:
+        engine.dispose()
 
 
 def has_schema(db: Database) -> bool:

@@ -10,9 +10,11 @@ key (no key derivation per connection: opening costs about a tenth of a millisec
   key file is not secret: without the recovery passphrase it opens nothing (scrypt, then
   AES-256-GCM with the database id as associated data).
 
-Opening fails closed: when the keyring is missing, locked, does not answer in time, or has no key
-for this database, :class:`DatabaseLocked` says so and the caller may offer the recovery
-passphrase. There is never a fallback to plain text.
+Opening fails closed: when the keyring is missing, locked, does not answer in time, fails in a way
+of its own, or has no key for this database, :class:`DatabaseLocked` says so and the caller may
+offer the recovery passphrase. There is never a fallback to plain text. A key file (which may come
+from anywhere: a backup, ``careplan db key import``) asking scrypt for more than
+:data:`KDF_MAX_MEMORY` or :data:`KDF_MAX_WORK` is refused before anything is derived.
 
 The keyring also keeps a copy of the key file under the database's path: a lost key file is put
 back from it (when the keyring's key opens the database). ``careplan db key export`` writes a copy
@@ -52,6 +54,12 @@ recovery passphrase is used: at creation and when the keyring cannot give the ke
 KDF_R = 8
 KDF_P = 1
 _KDF_LIMITS = {"log2_n": (10, 22), "r": (1, 32), "p": (1, 16)}
+KDF_MAX_MEMORY = 1 << 30
+"""The most memory a key file may ask scrypt for (128 * r * 2**log2_n bytes): 1 GiB, eight times
+Careplan's own. A key file asking for more is refused before anything is derived."""
+KDF_MAX_WORK = 1 << 30
+"""The most work (that memory, times p: scrypt's time grows with both) a key file may ask for:
+eight times Careplan's own, a few seconds."""
 
 KEYRING_TIMEOUT: float | None = None
 """Seconds to wait for the keyring (None: the keystore's default)."""
@@ -123,6 +131,17 @@ def key_check(key: bytes, database_id: str) -> str:
     return hmac.new(key, b"careplan key check " + database_id.encode(), hashlib.sha256).hexdigest()[:32]
 
 
+def check_kdf_cost(kdf: dict[str, Any], source: str) -> None:
+    """Refuse (before anything is derived) a key file whose scrypt settings would take more memory
+    or time than Careplan allows: each setting may be in range and the whole still far too much."""
+    memory = 128 * kdf["r"] * 2 ** kdf["log2_n"]
+    if memory > KDF_MAX_MEMORY or memory * kdf["p"] > KDF_MAX_WORK:
+        raise StorageError(
+            f"{source} would need more memory or time to unlock than Careplan allows, so Careplan has "
+            "not used it."
+        )
+
+
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -154,6 +173,7 @@ class KeyFile:
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+        check_kdf_cost(self.kdf, "This key file")
         wrapping = _derive(
             passphrase, _unb64(self.kdf["salt"]), self.kdf["log2_n"], self.kdf["r"], self.kdf["p"]
         )
@@ -203,9 +223,11 @@ class KeyFile:
             check = data["key_check"]
             if not isinstance(database_id, str) or not isinstance(check, str):
                 raise ValueError("id")
-            return cls(database_id, kdf, _unb64(data["nonce"]), _unb64(data["wrapped_key"]), check)
+            found = cls(database_id, kdf, _unb64(data["nonce"]), _unb64(data["wrapped_key"]), check)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise damaged from exc
+        check_kdf_cost(kdf, source)
+        return found
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:
@@ -340,6 +362,18 @@ def unlock(path: Path, passphrase: str | None) -> DatabaseKey:
     return DatabaseKey(key, key_file.database_id, from_keyring=False)
 
 
+def check_recovery_passphrase(path: Path, key: DatabaseKey, passphrase: str) -> None:
+    """:class:`WrongRecoveryPassphrase` unless ``passphrase`` is the recovery passphrase of the
+    database at ``path``: it unwraps, from the key file beside it, the very key it is open with.
+    (Knowing it is being able to decrypt every record: it is proof of authority.)"""
+    key_file = KeyFile.read(key_file_for(path))
+    if not passphrase:
+        raise WrongRecoveryPassphrase(WRONG_PASSPHRASE, reason="passphrase", path=path)
+    unwrapped = key_file.unwrap(passphrase)
+    if not (key_file.fits(unwrapped) and hmac.compare_digest(unwrapped, key.key)):
+        raise WrongRecoveryPassphrase(WRONG_PASSPHRASE, reason="passphrase", path=path)
+
+
 def _restore_key_file(path: Path) -> KeyFile:
     """A lost key file, put back from the keyring's copy when the keyring's key opens the database."""
     key_path = key_file_for(path)
@@ -377,12 +411,19 @@ def new_key(path: Path, passphrase: str) -> DatabaseKey:
     key = secrets.token_bytes(32)
     database_id = uuid.uuid4().hex
     key_file = KeyFile.wrap(key, passphrase, database_id)
-    key_file.write(key_file_for(path))
+    key_path = key_file_for(path)
+    key_file.write(key_path)
     try:
         remember_key(database_id, key)
+        remember_key_file(path, key_file)
     except keystore.KeyringUnavailable:
         return DatabaseKey(key, database_id, from_keyring=False)
-    remember_key_file(path, key_file)
+    except BaseException:
+        # Interrupted while the keyring was busy: no key file (or key) without its database.
+        with contextlib.suppress(OSError):
+            key_path.unlink()
+        forget_key(database_id, path)
+        raise
     return DatabaseKey(key, database_id, from_keyring=True)
 
 

@@ -78,7 +78,7 @@ def call_keyring(operation: Callable[[], T], timeout: float | None = None) -> T:
             "session with a keyring (or ask whoever looks after the computer to set one up).",
             reason="missing",
         ) from None
-    if isinstance(error, errors.KeyringError | RuntimeError | OSError):
+    if isinstance(error, Exception):  # keyring's own, OSError, and a backend's own (some D-Bus errors)
         raise KeyringUnavailable(
             f"{_UNAVAILABLE}: it refused the request. Check that it is unlocked and try once more.",
             reason="refused",

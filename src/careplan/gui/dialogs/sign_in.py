@@ -2,7 +2,8 @@
 
 Enter signs in. A refusal is shown as the service words it; after too many wrong passwords the
 button stays off while a countdown says when to try again. A demo database says so, and lists
-its demo accounts (only a demo database: a real one never hints at who works there).
+its demo accounts (only a demo database: a real one never hints at who works there). “Locked
+out?” says what ends a lock, and is an administrator's way back (:mod:`.locked_out`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from careplan.gui.dialogs.password_forms import (
     show_problem,
 )
 from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
-from careplan.services import authentication
+from careplan.services import administrator_recovery, authentication
 from careplan.services.authentication import SignedIn
 from careplan.storage.database import Database
 
@@ -62,6 +63,7 @@ class SignInDialog(QDialog):
         self.password = ""
         self.ui.signInButton.clicked.connect(self.sign_in)
         self.ui.quitButton.clicked.connect(self.reject)
+        self.ui.lockedOutButton.clicked.connect(self.locked_out)
         if username:
             self.ui.username.setText(username.strip())
             self.ui.password.setFocus()
@@ -93,6 +95,32 @@ class SignInDialog(QDialog):
         self.password = password
         ui.password.clear()
         self.accept()
+
+    def locked_out(self) -> None:
+        from careplan.gui.dialogs.locked_out import LockedOutDialog
+
+        db = self._db
+
+        def unlock(username: str, passphrase: str, new: str | None) -> administrator_recovery.Recovered:
+            return administrator_recovery.unlock_by_recovery_passphrase(
+                db, username, passphrase, new_password=new, must_change=False
+            )
+
+        dialog = LockedOutDialog(
+            administrator_recovery.proof_needed(db), unlock, username=self.ui.username.text(), parent=self
+        )
+        dialog.accepted.connect(lambda: self._unlocked(dialog.recovered))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _unlocked(self, done: administrator_recovery.Recovered | None) -> None:
+        if done is None:
+            return
+        self.wait.stop()
+        self.ui.username.setText(done.username)
+        show_problem(self.ui.problem, f"{done.display_name} can sign in again.")
+        self.ui.password.clear()
+        self.ui.password.setFocus()
 
     def _refused(self, exc: SignInRefused) -> None:
         ui = self.ui

@@ -91,6 +91,13 @@ class Ui_SignInDialog(object):
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
+        self.lockedOutButton = QPushButton(SignInDialog)
+        self.lockedOutButton.setObjectName(u"lockedOutButton")
+        self.lockedOutButton.setMinimumSize(QSize(0, 40))
+        self.lockedOutButton.setAutoDefault(False)
+
+        self.buttonRow.addWidget(self.lockedOutButton)
+
         self.buttonSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.buttonSpacer)
@@ -119,6 +126,7 @@ class Ui_SignInDialog(object):
         QWidget.setTabOrder(self.username, self.password)
         QWidget.setTabOrder(self.password, self.signInButton)
         QWidget.setTabOrder(self.signInButton, self.quitButton)
+        QWidget.setTabOrder(self.quitButton, self.lockedOutButton)
 
         self.retranslateUi(SignInDialog)
 
@@ -142,6 +150,10 @@ class Ui_SignInDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.capsLock.setText(QCoreApplication.translate("SignInDialog", u"Caps Lock is on.", None))
         self.problem.setText("")
+        self.lockedOutButton.setText(QCoreApplication.translate("SignInDialog", u"&Locked out?", None))
+#if QT_CONFIG(accessibility)
+        self.lockedOutButton.setAccessibleName(QCoreApplication.translate("SignInDialog", u"Locked out?", None))
+#endif // QT_CONFIG(accessibility)
         self.quitButton.setText(QCoreApplication.translate("SignInDialog", u"&Quit", None))
         self.signInButton.setText(QCoreApplication.translate("SignInDialog", u"&Sign in", None))
     # retranslateUi
