@@ -431,6 +431,43 @@ def test_the_file_appears_whole_or_not_at_all(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agreement.pdf"]
 
 
+def test_an_agreement_that_could_not_be_written_is_not_in_the_audit_trail(
+    in_process: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careplan.cli.main import main
+    from tests.documents.test_sign_verify import make_pdf
+
+    site = in_process
+
+    def issued() -> list[tuple[int, str]]:
+        with closing(sqlite_files.connect(site.database)) as conn:
+            return conn.execute(
+                "SELECT entity_id, fields FROM audit_events WHERE action = 'issue_agreement' ORDER BY id"
+            ).fetchall()
+
+    _fake_renderer(monkeypatch, make_pdf(sha256=site.sha256, plan_key=site.plan_key, version=1))
+    out = tmp_path / "agreement.pdf"
+    before = issued()
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", disk_full)
+        code = main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)])
+    assert code == 2
+    assert "Nothing was written" in capsys.readouterr().err
+    assert issued() == before  # signed in memory, never issued: no "issue_agreement" event
+
+    assert main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)]) == 0
+    after = issued()
+    assert len(after) == len(before) + 1
+    entity_id, fields = after[-1]
+    assert entity_id == site.version_id
+    assert "saved" in fields
+    assert "full" in fields
+
+
 def test_a_pdf_that_fails_its_own_check_is_not_written(
     in_process: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
