@@ -126,6 +126,8 @@ def _sign_in(app: object) -> str | None:
 
 def _use_the_window(table: object) -> None:
     """What a key worker does in the first minutes: scroll, search, open a few people."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTableView
 
     assert isinstance(table, QTableView)
@@ -139,7 +141,8 @@ def _use_the_window(table: object) -> None:
         app.processEvents()
     for row in (0, 7, 42):
         if row < model.rowCount():
-            table.selectRow(row)
+            table.selectRow(row)  # choosing a row does not open it: Enter does
+            QTest.keyClick(table, Qt.Key.Key_Return)
             app.processEvents()
     search = getattr(panel, "search", None)
     if search is not None:

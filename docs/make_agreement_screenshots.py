@@ -116,7 +116,13 @@ def main(argv: list[str]) -> int:
         issued = issue_signed_agreement(
             db, priya, version_id, easy_read=False, identity=certs.signing_identity(db)
         )
-        preview = PreviewDialog(issued, PdfSaver(window), signed_by="Harbour Recovery Service", parent=window)
+        preview = PreviewDialog(
+            issued,
+            PdfSaver(window, lambda issued, path: None),  # the screenshots save nothing
+            signed_by="Harbour Recovery Service",
+            record_printed=lambda issued: None,  # nor print
+            parent=window,
+        )
         preview.show()
         QTest.qWait(1500)  # pages are drawn in the background
         save(preview, "agreement-preview")

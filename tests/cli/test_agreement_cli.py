@@ -277,6 +277,43 @@ def test_verify_exit_codes(site: Site, identity: certs.SigningIdentity, tmp_path
             assert result.stderr.startswith("careplan: Do not rely on this file"), result.stderr
 
 
+def test_verify_vouches_only_for_what_the_service_wrote(
+    site: Site, identity: certs.SigningIdentity, tmp_path: Path
+) -> None:
+    """Signature digits rewritten in lower case are a changed file (10), and a stranger's
+    signature over a genuine agreement's Keywords names no plan of this service's (11)."""
+    from careplan.documents.sign import sign_pdf
+    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from tests.documents.test_sign_verify import contents_span, make_pdf
+
+    good = _signed_test_pdf(identity, sha256=site.sha256, plan_key=site.plan_key)
+    start, end = contents_span(good)
+    lowered = tmp_path / "lowered.pdf"
+    lowered.write_bytes(good[:start] + good[start:end].lower() + good[end:])
+    result = site.run("verify", str(lowered))
+    assert result.returncode == 10, result.stdout + result.stderr
+    assert "✗ Changed after signing: this is not the document the service signed." in result.stdout
+    assert "✓" not in result.stdout
+
+    key, certificate = make_self_signed(ORGANISATION, "ec-p256")
+    stranger = SigningIdentity(key, certificate, (), ORGANISATION, fingerprint(certificate))
+    resigned = tmp_path / "resigned.pdf"
+    resigned.write_bytes(sign_pdf(make_pdf(sha256=site.sha256, plan_key=site.plan_key, version=1), stranger))
+    result = site.run("verify", str(resigned))
+    assert result.returncode == 11, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "Checking resigned.pdf",
+        "✓ Unchanged since it was signed.",
+        lines[2],
+        "– Which plan it belongs to was not looked up: someone other than this service signed it, so "
+        "the plan it names cannot be trusted.",
+    ]
+    assert lines[2].startswith(f"✗ Signed by {ORGANISATION}, which is not this service's certificate")
+    assert "Matches" not in result.stdout
+    assert "Document" not in result.stdout  # the document id is the stranger's word too
+
+
 def test_verify_a_missing_file(site: Site, tmp_path: Path) -> None:
     assert_plain_failure(site.run("verify", str(tmp_path / "nowhere.pdf")), 10, "There is no file at")
     assert_plain_failure(site.run("verify", str(tmp_path)), 10, "is a folder")
@@ -392,6 +429,43 @@ def test_the_file_appears_whole_or_not_at_all(
     assert code == 0, capsys.readouterr().err
     assert out.read_bytes().startswith(b"%PDF-")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agreement.pdf"]
+
+
+def test_an_agreement_that_could_not_be_written_is_not_in_the_audit_trail(
+    in_process: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careplan.cli.main import main
+    from tests.documents.test_sign_verify import make_pdf
+
+    site = in_process
+
+    def issued() -> list[tuple[int, str]]:
+        with closing(sqlite_files.connect(site.database)) as conn:
+            return conn.execute(
+                "SELECT entity_id, fields FROM audit_events WHERE action = 'issue_agreement' ORDER BY id"
+            ).fetchall()
+
+    _fake_renderer(monkeypatch, make_pdf(sha256=site.sha256, plan_key=site.plan_key, version=1))
+    out = tmp_path / "agreement.pdf"
+    before = issued()
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", disk_full)
+        code = main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)])
+    assert code == 2
+    assert "Nothing was written" in capsys.readouterr().err
+    assert issued() == before  # signed in memory, never issued: no "issue_agreement" event
+
+    assert main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)]) == 0
+    after = issued()
+    assert len(after) == len(before) + 1
+    entity_id, fields = after[-1]
+    assert entity_id == site.version_id
+    assert "saved" in fields
+    assert "full" in fields
 
 
 def test_a_pdf_that_fails_its_own_check_is_not_written(

@@ -192,7 +192,7 @@ def test_the_full_agreement_shows_the_plan_with_its_authors(full_pdf: Path, dee:
 def test_metadata_follows_the_contract(either_pdf: Path, dee: Agreement) -> None:
     info = pdf_info(either_pdf)
     assert info["Subject"] == SUBJECT
-    assert info["Title"] == "Care plan agreement – Dee"
+    assert info["Title"] == f"Careplan agreement {dee.document_id}"
     assert info["Author"] == "Careplan drug and alcohol service"
     assert info["Creator"] == "Careplan"
     assert info["Page size"].endswith("(A4)")
@@ -202,6 +202,48 @@ def test_metadata_follows_the_contract(either_pdf: Path, dee: Agreement) -> None
         KEYWORD_VERSION: "1",
         KEYWORD_SHA256: dee.sha256,
     }
+
+
+@pytest.mark.parametrize("easy_read", [False, True], ids=["full", "easy"])
+def test_no_personal_details_in_the_metadata_even_once_signed(
+    sqlite_db: Database, tmp_path: Path, easy_read: bool
+) -> None:
+    """The Title shows in viewers' title bars and print queues, the rest in any file's properties:
+    none of it names the person (preferred or full name, reference, date of birth) or the staff."""
+    from careplan.documents.sign import sign_pdf
+    from careplan.services.workspace import load_person
+    from tests.documents.test_sign_verify import identity_for
+
+    world = build_print_world(sqlite_db, preferred_name="Zoë Ó Briain")
+    agreement = load_agreement(sqlite_db, world.team.manager, world.version_id)
+    person = load_person(sqlite_db, world.team.manager, world.person_id)
+    signed = sign_pdf(
+        render_agreement(agreement, easy_read=easy_read), identity_for("Harbour Recovery Service")
+    )
+    path = write(tmp_path, "signed.pdf", signed)
+
+    info = pdf_info(path)
+    assert info["Title"] == f"Careplan agreement {agreement.document_id}"
+    metadata = " ".join(
+        info[field]
+        for field in ("Title", "Subject", "Keywords", "Author", "Creator", "Producer")
+        if field in info
+    )
+    metadata += " " + run("pdfinfo", "-meta", path)  # the XMP packet (pyHanko writes one)
+    personal = {
+        person.preferred_name,
+        *person.preferred_name.split(),
+        person.full_name,
+        "Quillbramble",  # the canary in the full name (tests/services/builders.py)
+        person.reference,
+        "1990",  # the year of birth
+        agreement.key_worker or "Sam",
+        agreement.approval.name,
+        *(mark.name for mark in agreement.signatures),
+    }
+    for detail in personal:
+        assert detail not in metadata, detail
+    assert agreement.person_name in flat(pdf_text(path))  # on the paper itself, where it belongs
 
 
 def test_every_page_says_which_page_of_how_many(either_pdf: Path, dee: Agreement) -> None:
@@ -308,7 +350,7 @@ def test_accented_names_come_out_right(sqlite_db: Database, tmp_path: Path) -> N
         path = write(tmp_path, f"zoe-{easy}.pdf", render_agreement(agreement, easy_read=easy))
         text = flat(pdf_text(path))
         assert "Zoë Ó Briain" in text
-        assert pdf_info(path)["Title"] == "Care plan agreement – Zoë Ó Briain"
+        assert pdf_info(path)["Title"] == f"Careplan agreement {agreement.document_id}"
         if not easy:
             assert "Fill in the housing form with my sister — Zoë Ó Briain's words" in text
 

@@ -289,6 +289,29 @@ def test_a_changed_hex_digit_in_the_padding_is_caught_though_pyhanko_ignores_it(
     assert result.unchanged_line == "✗ Changed after signing: this is not the document the service signed."
 
 
+@pytest.mark.parametrize("how", ["every digit", "one digit"])
+def test_signature_digits_in_another_case_mean_changed(signed: Signed, how: str) -> None:
+    """``<3082…>`` and ``<3082…>`` in lower case decode to the same signature, and no digest covers
+    them: pyHanko calls both valid. The file is not the one that was signed, all the same."""
+    start, end = contents_span(signed.signed)
+    digits = signed.signed[start:end]
+    assert digits == digits.upper()  # what pyHanko writes (a change here needs verify.py changed)
+    letter = next(i for i, byte in enumerate(digits) if byte in b"ABCDEF")
+    lowered = (
+        digits.lower()
+        if how == "every digit"
+        else digits[:letter] + digits[letter : letter + 1].lower() + digits[letter + 1 :]
+    )
+    tampered = signed.signed[:start] + lowered + signed.signed[end:]
+    assert tampered != signed.signed
+    assert len(tampered) == len(signed.signed)
+    result = signed.check(tampered)
+    assert result.exit_code == EXIT_CHANGED, result.lines
+    assert not result.unchanged
+    assert result.unchanged_line == "✗ Changed after signing: this is not the document the service signed."
+    assert not result.plan_matches
+
+
 def test_a_replaced_plan_fingerprint_is_changed_not_a_different_plan(signed: Signed) -> None:
     tampered = signed.signed.replace(SHA.encode(), OTHER_SHA.encode())
     assert tampered != signed.signed
@@ -394,6 +417,35 @@ def test_a_different_certificate_with_the_same_name_is_not_this_service(
         f"✗ Signed by {ORGANISATION}, which is not this service's certificate"
     )
     assert result.signer_fingerprint == stranger.fingerprint
+
+
+def test_a_strangers_signature_matches_no_plan_whatever_its_keywords_say(
+    signed: Signed, stranger: SigningIdentity
+) -> None:
+    """The stranger copied a genuine agreement's Keywords (plan, version, fingerprint) and signed
+    it with their own certificate: the plan it names is their claim, never a match."""
+    forged = sign_pdf(signed.unsigned, stranger)
+    asked: list[str] = []
+
+    def find_version(sha256: str) -> VersionMatch | None:
+        asked.append(sha256)
+        return MATCH
+
+    result = signed.check(forged, find_version=find_version)
+    assert result.exit_code == EXIT_UNTRUSTED
+    assert not result.plan_matches
+    assert result.match is None
+    assert asked == []  # not even looked up
+    assert result.plan_line == (
+        "– Which plan it belongs to was not looked up: someone other than this service signed it, "
+        "so the plan it names cannot be trusted."
+    )
+    assert not any(line.startswith("✓ Matches") for line in result.lines)
+    # The document id and signing time are the stranger's words too: neither is shown.
+    assert result.document_id is None
+    assert result.signed_at is None
+    assert result.unchanged_line == "✓ Unchanged since it was signed."
+    assert "not signed by this service" in result.summary
 
 
 def test_no_certificate_in_the_record_trusts_nothing(signed: Signed) -> None:

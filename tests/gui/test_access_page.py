@@ -104,7 +104,10 @@ def test_opening_a_person_is_one_event_and_f5_or_choosing_again_adds_none(
     window = make_window(qtbot, team, team.sam, "Sam Okafor", Role.KEY_WORKER, tmp_path)
     before = opens(team.db, team.dee)
     window.people.refresh()
-    window.people.select_person(team.dee)  # choosing Dee in the list opens her record
+    window.people.select_person(team.dee)  # choosing Dee in the list does not open her record
+    assert window.workspace.person is None
+    assert opens(team.db, team.dee) == before
+    qtbot.keyClick(window.people.table, Qt.Key.Key_Return)  # Enter does
     assert window.workspace.person is not None
     assert window.workspace.person.id == team.dee
     assert opens(team.db, team.dee) == before + 1

@@ -177,6 +177,37 @@ def test_a_tampered_copy_is_caught_and_said_plainly(
     dialog.grab().save(str(tmp_path / "verify_tampered.png"))
 
 
+def test_an_agreement_signed_by_someone_else_names_no_plan(qtbot: QtBot, site: Site, tmp_path: Path) -> None:
+    """Dee's agreement as the service renders it, signed with a stranger's certificate that copies
+    the service's name: the plan, version and document id it carries are not the service's word."""
+    from careplan.documents.render import render_agreement
+    from careplan.documents.sign import sign_pdf
+    from careplan.services.agreement import load_agreement
+    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+
+    key, certificate = make_self_signed("Harbour Recovery Service", "ec-p256")
+    stranger = SigningIdentity(key, certificate, (), "Harbour Recovery Service", fingerprint(certificate))
+    agreement = load_agreement(site.db, site.world.team.manager, site.world.version_id)
+    resigned = tmp_path / "copy.pdf"
+    resigned.write_bytes(sign_pdf(render_agreement(agreement), stranger))
+
+    dialog = VerifyDialog(context_for(site, Role.KEY_WORKER))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    check_file(qtbot, dialog, resigned)
+    result = dialog.verification
+    assert result is not None
+    assert answers(dialog) == ["yes", "no", "skipped"]
+    assert dialog.ui.unchangedText.text() == "Yes. Unchanged since it was signed."
+    assert dialog.ui.planText.text().startswith("Not checked. Which plan it belongs to was not looked up")
+    assert "Matches" not in dialog.ui.planText.text()
+    assert dialog.person_reference is None
+    assert "reference" not in dialog.ui.planText.text()
+    assert agreement.document_id not in dialog.ui.answers.title()
+    assert dialog.ui.summary.text() == "Do not rely on this file: it was not signed by this service."
+    dialog.grab().save(str(tmp_path / "verify_stranger.png"))
+
+
 def test_a_file_that_is_not_there_or_not_a_pdf(qtbot: QtBot, site: Site, tmp_path: Path) -> None:
     dialog = VerifyDialog(context_for(site))
     qtbot.addWidget(dialog)

@@ -218,8 +218,8 @@ def test_priya_saves_the_agreement_and_its_easy_read_version_and_both_verify(
     # The certificate was opened once for the session, not once per agreement.
     assert page.printer.keys.opened == 1
     assert issue_events(site.db) == [
-        (site.world.version_id, ["full"]),
-        (site.world.version_id, ["easy_read"]),
+        (site.world.version_id, ["full", "saved"]),
+        (site.world.version_id, ["easy_read", "saved"]),
     ]
     assert sorted(p.name for p in out.iterdir()) == ["easy.pdf", "full.pdf"]  # no temporary files
 
@@ -268,7 +268,8 @@ def test_a_folder_that_refuses_loses_nothing_and_another_place_can_be_chosen(
     assert "Nothing was saved there" in said
     assert list(refusing.iterdir()) == []  # not even a temporary file
     assert check_agreement(site.db, (elsewhere / "a.pdf").read_bytes()).ok
-    assert len(issue_events(site.db)) == 1  # made once, not again for the second place
+    # Recorded once, for the place it was saved; not for the folder that refused it.
+    assert issue_events(site.db) == [(site.world.version_id, ["full", "saved"])]
 
 
 def test_a_read_only_folder_is_said_plainly_and_nothing_is_written(
@@ -290,6 +291,7 @@ def test_a_read_only_folder_is_said_plainly_and_nothing_is_written(
         assert "could not be saved" in messages.said[0]
         assert list(folder.iterdir()) == []
         assert not target.exists()
+        assert issue_events(site.db) == []  # made, never issued: nothing in the audit trail
     finally:
         folder.chmod(0o700)
 
@@ -414,7 +416,8 @@ def test_a_version_not_yet_approved_cannot_be_printed_yet(
 
 
 class FakePrintDialog:
-    """Stands in for QPrintDialog: "prints" to a PDF file instead of a printer."""
+    """Stands in for QPrintDialog: "prints" to a PDF file instead of a printer (with
+    :func:`paper_stand_in`: this machine has no printer)."""
 
     target: Path
 
@@ -422,7 +425,13 @@ class FakePrintDialog:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.target))
 
+    def setObjectName(self, name: str) -> None:
+        pass
+
     def setWindowTitle(self, title: str) -> None:
+        pass
+
+    def setOption(self, option: object, on: bool = True) -> None:
         pass
 
     def setMinMax(self, low: int, high: int) -> None:
@@ -430,6 +439,12 @@ class FakePrintDialog:
 
     def exec(self) -> int:
         return int(QDialog.DialogCode.Accepted.value)
+
+
+def paper_stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lets the preview print to a PDF file, standing in for paper: the only way to see what a
+    printer would get on a machine without one. The app itself never prints to a file."""
+    monkeypatch.setattr(preview_module, "prints_on_paper", lambda printer: True)
 
 
 def open_preview(qtbot: QtBot, page: AgreementPage) -> PreviewDialog:
@@ -449,6 +464,7 @@ def test_preview_pages_print_and_save_as(
 ) -> None:
     page = open_page(qtbot, site)
     dialog = open_preview(qtbot, page)
+    assert issue_events(site.db) == []  # on screen only: not issued yet
     pages = dialog.page_count()
     assert pages >= 2
     assert dialog.page_label.text() == f"Page 1 of {pages}"
@@ -462,12 +478,14 @@ def test_preview_pages_print_and_save_as(
     assert "Harbour Recovery Service" in dialog.about.text()
     dialog.grab().save(str(out / "preview.png"))
 
-    # Print, through the (stand-in) print dialog, to a PDF file.
+    # Print, through the (stand-in) print dialog, to a PDF file standing in for paper.
     FakePrintDialog.target = out / "printed.pdf"
     monkeypatch.setattr(preview_module, "QPrintDialog", FakePrintDialog)
+    paper_stand_in(monkeypatch)
     dialog.print_button.click()
     assert pdf_pages(out / "printed.pdf") == pages
     assert dialog.about.text() == f"Sent {pages} pages to the printer."
+    assert issue_events(site.db) == [(site.world.version_id, ["full", "printed"])]
 
     # Only the pages asked for.
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -481,6 +499,7 @@ def test_preview_pages_print_and_save_as(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(out / "kept.pdf"))
     dialog.save_button.click()
     assert (out / "kept.pdf").read_bytes() == dialog.issued.pdf
+    assert issue_events(site.db)[-1] == (site.world.version_id, ["full", "saved"])
     assert check_agreement(site.db, dialog.issued.pdf).ok
     assert GOAL_FAMILY in pdf_text(out / "kept.pdf")
     dialog.close_button.click()
@@ -493,9 +512,48 @@ def test_printing_when_the_printer_cannot_start_says_so(
     page = open_page(qtbot, site)
     dialog = open_preview(qtbot, page)
     messages = Messages(monkeypatch)
+    paper_stand_in(monkeypatch)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out / "no-such-folder" / "x.pdf"))
     assert dialog.print_to(printer) == 0
     assert messages.said
     assert "printer could not be started" in messages.said[0]
+    assert issue_events(site.db) == []
+
+
+def test_printing_never_writes_a_file_and_points_to_save_as_pdf(
+    qtbot: QtBot, site: Site, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's "Print to file" would write pictures of the pages, unsigned, wherever it was pointed:
+    the print dialog does not offer it, and a printer that writes a file is refused."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog
+    from PySide6.QtWidgets import QComboBox
+
+    page = open_page(qtbot, site)
+    preview = open_preview(qtbot, page)
+    assert "To keep a copy as a file, use Save as PDF…" in preview.about.text()
+
+    # The real print dialog: no "Print to file" among the printers.
+    printer = preview.make_printer()
+    assert not printer.outputFileName()
+    dialog = preview.print_dialog(printer)
+    assert not dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    offered = [box.itemText(i) for box in dialog.findChildren(QComboBox) for i in range(box.count())]
+    assert not [text for text in offered if "file" in text.lower()], offered
+    dialog.grab().save(str(out.parent / "print-dialog.png"))
+    dialog.reject()
+
+    # Whatever the dialog did, a printer that writes a file prints nothing.
+    messages = Messages(monkeypatch)
+    for target in ("to-file.pdf", ""):
+        to_file = QPrinter(QPrinter.PrinterMode.HighResolution)
+        to_file.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        to_file.setOutputFileName(str(out / target) if target else "")
+        assert preview.print_to(to_file) == 0
+    assert list(out.iterdir()) == []
+    assert len(messages.said) == 2
+    assert all("Save as PDF…" in said and "signed" in said for said in messages.said)
+    assert issue_events(site.db) == []  # nothing was printed, so nothing was issued

@@ -210,12 +210,13 @@ def find_person(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 def click_person(qtbot: QtBot, window: MainWindow, person_id: int) -> None:
-    """Click a person's row in the people list."""
+    """Double-click a person's row in the people list (a single click only chooses the row)."""
     row = window.people.model.row_of(person_id)
     assert row is not None
     table = window.people.table
     rect = table.visualRect(window.people.model.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def goal_dialog(plan: PlanPage) -> GoalEditorDialog:

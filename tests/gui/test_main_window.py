@@ -91,7 +91,7 @@ def test_search_as_you_type_and_caseload_filter(
     assert window.people.model.rowCount() == 0
 
 
-def test_find_shortcut_then_enter_opens_the_first_match(
+def test_find_shortcut_then_enter_opens_the_one_match(
     qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
 ) -> None:
     make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh"), ("Marek", "Marek Nowak")])
@@ -106,6 +106,125 @@ def test_find_shortcut_then_enter_opens_the_first_match(
     assert window.workspace.person.preferred_name == "Marek"
     assert window.workspace.heading.text() == "Marek"
     assert window.voice.person_button.text() == "Marek is speaking"
+
+
+FOLK = [
+    ("Alex", "Alex Stone"),
+    ("Billie", "Billie Hart"),
+    ("Casey", "Casey Moor"),
+    ("Dee", "Dee Walsh"),
+    ("Eli", "Eli Park"),
+    ("Frankie", "Frankie Ness"),
+]
+
+
+def opened_records(db: Database) -> list[int | None]:
+    """Whose records were opened, in order (the audited "record opened" events)."""
+    from sqlalchemy import select
+
+    from careplan.domain.records import AuditEvent
+
+    with db.session() as session:
+        rows = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action == "open", AuditEvent.entity == "person")
+            .order_by(AuditEvent.id)
+        )
+        return [event.entity_id for event in rows]
+
+
+def press(qtbot: QtBot, key: Qt.Key, times: int = 1) -> None:
+    """Keys as a person presses them: each goes to whichever widget has the keyboard focus."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(times):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, key)
+
+
+def test_moving_through_the_list_opens_nobody_enter_opens_one(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path
+) -> None:
+    """Arrow keys, Page Down, Home, End, a click and Tab (200 presses) only move; Enter opens."""
+    ids = make_people(sqlite_db, team["sam"], FOLK)
+    window.people.refresh()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.people.table
+    table.setFocus()
+    assert table.hasFocus()
+    before = opened_records(sqlite_db)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End):
+        press(qtbot, key)
+    press(qtbot, Qt.Key.Key_Up, 2)
+    rect = table.visualRect(window.people.model.index(1, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [index.row() for index in table.selectionModel().selectedRows()] == [1]
+    for _ in range(100):  # round and round the window: into the list and out again
+        press(qtbot, Qt.Key.Key_Tab)
+        if table.hasFocus():
+            press(qtbot, Qt.Key.Key_Down)
+    assert opened_records(sqlite_db) == before
+    assert window.workspace.person is None
+    assert window.stack.currentWidget() is window.empty
+    assert window.people.open_button.isEnabled()  # someone is chosen, ready to open
+
+    table.setFocus()
+    row = window.people.chosen_row()
+    assert row is not None
+    chosen = window.people.model.person_id(row)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.workspace.person is not None
+    assert window.workspace.person.id == chosen
+    assert chosen in ids
+    assert opened_records(sqlite_db) == [*before, chosen]
+    window.grab().save(str(tmp_path / "opened-with-enter.png"))
+
+
+def test_enter_on_a_search_with_several_matches_opens_none(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path
+) -> None:
+    make_people(sqlite_db, team["sam"], [*FOLK, ("Deepa", "Deepa Shah")])
+    window.people.refresh()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = opened_records(sqlite_db)
+    window.find_action.trigger()
+    qtbot.keyClicks(window.people.search, "dee")
+    qtbot.keyClick(window.people.search, Qt.Key.Key_Return)
+    assert window.people.model.rowCount() == 2
+    assert window.workspace.person is None  # two found: the first is only chosen
+    assert opened_records(sqlite_db) == before
+    assert window.people.table.hasFocus()  # the list has the keyboard now
+    assert window.people.chosen_row() == 0
+    window.grab().save(str(tmp_path / "several-found.png"))
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Enter)  # the keypad's Enter, as well as Return
+    second = window.people.model.person_id(1)
+    assert window.workspace.person is not None
+    assert window.workspace.person.id == second
+    assert opened_records(sqlite_db) == [*before, second]
+
+
+def test_double_click_or_the_open_button_opens(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    alex, billie, *_ = make_people(sqlite_db, team["sam"], FOLK)
+    window.people.refresh()
+    people_list = window.people
+    assert not people_list.open_button.isEnabled()  # nobody chosen yet
+    rect = people_list.table.visualRect(people_list.model.index(people_list.model.row_of(billie) or 0, 0))
+    qtbot.mouseClick(people_list.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.workspace.person is None
+    qtbot.mouseDClick(people_list.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.workspace.person is not None
+    assert window.workspace.person.id == billie
+    people_list.select_person(alex)
+    assert window.workspace.person.id == billie  # choosing is not opening
+    qtbot.mouseClick(people_list.open_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.person.id == alex
+    assert opened_records(sqlite_db) == [billie, alex]
 
 
 def test_about_me_saves_in_the_voice_chosen(

@@ -20,6 +20,7 @@ from careplan.services.agreement import (
     DEFAULT_SERVICE_NAME,
     SERVICE_NAME_SETTING,
     Agreement,
+    MakeSignedPdf,
     load_agreement,
 )
 from careplan.services.unit_of_work import PERSON
@@ -253,37 +254,129 @@ def _latest_event(db: Database) -> tuple[str, str, int | None, list[str], int | 
         return event.action, event.entity, event.entity_id, list(event.fields), event.staff_id
 
 
-def test_issuing_an_agreement_hands_back_the_pdf_and_audits_it(db: Database) -> None:
-    from careplan.services.agreement import issue_agreement
+def _stand_in(made: list[tuple[str, bool]] | None = None) -> MakeSignedPdf:
+    def make(agreement: Agreement, *, easy_read: bool) -> bytes:
+        if made is not None:
+            made.append((agreement.document_id, easy_read))
+        return b"%PDF-1.7 signed stand-in"
+
+    return make
+
+
+def test_making_an_agreement_hands_back_the_pdf_and_records_nothing(db: Database) -> None:
+    from careplan.services.agreement import make_agreement
 
     world = build_print_world(db)
     made: list[tuple[str, bool]] = []
-
-    def make(agreement: Agreement, *, easy_read: bool) -> bytes:
-        made.append((agreement.document_id, easy_read))
-        return b"%PDF-1.7 signed stand-in"
-
-    issued = issue_agreement(db, world.team.manager, world.version_id, True, make_pdf=make)
+    before = snapshot(db)
+    issued = make_agreement(db, world.team.manager, world.version_id, True, make_pdf=_stand_in(made))
     sha = version_sha256(db, world.version_id)
     assert issued.pdf == b"%PDF-1.7 signed stand-in"
     assert issued.document_id == documents.document_id(world.version_id, sha)
     assert made == [(issued.document_id, True)]
     assert (issued.version_id, issued.version_number, issued.easy_read) == (world.version_id, 1, True)
     assert issued.file_name == f"easy-read-agreement-{issued.document_id}.pdf"
+    full = make_agreement(db, world.team.manager, world.version_id, make_pdf=_stand_in())
+    assert full.file_name == f"agreement-{full.document_id}.pdf"
+    assert snapshot(db) == before  # in memory (or on screen) only: not issued yet
+
+
+def test_delivering_an_agreement_audits_how_it_was_issued(db: Database) -> None:
+    from careplan.services.agreement import Delivery, deliver_agreement, make_agreement
+
+    world = build_print_world(db)
+    manager = world.team.manager
+    easy = make_agreement(db, manager, world.version_id, True, make_pdf=_stand_in())
+    delivered: list[bytes] = []
+    deliver_agreement(db, manager, easy, Delivery.SAVED, delivered.append)
+    assert delivered == [easy.pdf]
     assert _latest_event(db) == (
         "issue_agreement",
         "plan_version",
         world.version_id,
-        ["easy_read"],
-        world.team.manager.staff_id,
+        ["easy_read", "saved"],
+        manager.staff_id,
     )
-    full = issue_agreement(db, world.team.manager, world.version_id, make_pdf=make)
-    assert full.file_name == f"agreement-{full.document_id}.pdf"
-    assert _latest_event(db)[3] == ["full"]
+    full = make_agreement(db, manager, world.version_id, make_pdf=_stand_in())
+    deliver_agreement(db, manager, full, Delivery.PRINTED)
+    assert _latest_event(db)[3] == ["full", "printed"]
+
+
+def test_a_delivery_that_fails_is_not_audited(db: Database) -> None:
+    """The folder refused the file: nothing was issued, so nothing is recorded."""
+    from careplan.services.agreement import Delivery, deliver_agreement, make_agreement
+
+    world = build_print_world(db)
+    issued = make_agreement(db, world.team.manager, world.version_id, make_pdf=_stand_in())
+    undone: list[str] = []
+
+    def disk_full(pdf: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    before = snapshot(db)
+    with pytest.raises(OSError, match="No space left"):
+        deliver_agreement(
+            db, world.team.manager, issued, Delivery.SAVED, disk_full, undo=lambda: undone.append("undo")
+        )
+    assert snapshot(db) == before
+    assert undone == []  # nothing was delivered, so nothing to take back
+
+
+def test_a_delivery_the_record_refuses_is_taken_back(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file was written but its audit event could not be (the database refused it): the file
+    is removed again, so no copy exists that the trail does not show."""
+    from careplan.services import unit_of_work
+    from careplan.services.agreement import Delivery, deliver_agreement, make_agreement
+
+    world = build_print_world(db)
+    issued = make_agreement(db, world.team.manager, world.version_id, make_pdf=_stand_in())
+    happened: list[str] = []
+
+    class RecordRefused(Exception):
+        pass
+
+    def refuse(*args: object) -> None:
+        raise RecordRefused
+
+    monkeypatch.setattr(unit_of_work, "append_events", refuse)
+    before = snapshot(db)
+    with pytest.raises(RecordRefused):
+        deliver_agreement(
+            db,
+            world.team.manager,
+            issued,
+            Delivery.SAVED,
+            lambda pdf: happened.append("written"),
+            undo=lambda: happened.append("removed"),
+        )
+    assert happened == ["written", "removed"]
+    assert snapshot(db) == before
+
+
+def test_only_a_manager_delivers_and_a_refusal_writes_nothing(db: Database) -> None:
+    from careplan.services.agreement import Delivery, deliver_agreement, make_agreement
+    from careplan.services.staff import change_role
+
+    world = build_print_world(db)
+    issued = make_agreement(db, world.team.manager, world.version_id, make_pdf=_stand_in())
+    change_role(db, world.team.administrator, world.team.manager.staff_id, Role.KEY_WORKER)
+    happened: list[str] = []
+    before = snapshot(db)
+    with pytest.raises(PermissionDenied):
+        deliver_agreement(
+            db,
+            world.team.manager,
+            issued,
+            Delivery.SAVED,
+            lambda pdf: happened.append("written"),
+            undo=lambda: happened.append("removed"),
+        )
+    assert happened == []  # refused before anything was written
+    assert snapshot(db) == before
 
 
 def test_an_agreement_that_could_not_be_made_is_not_audited(db: Database) -> None:
-    from careplan.services.agreement import issue_agreement
+    from careplan.services.agreement import make_agreement
     from careplan.services.signing_certificate import NoSigningCertificate
 
     world = build_print_world(db)
@@ -293,7 +386,7 @@ def test_an_agreement_that_could_not_be_made_is_not_audited(db: Database) -> Non
 
     before = snapshot(db)
     with pytest.raises(NoSigningCertificate):
-        issue_agreement(db, world.team.manager, world.version_id, make_pdf=make)
+        make_agreement(db, world.team.manager, world.version_id, make_pdf=make)
     assert snapshot(db) == before
 
 

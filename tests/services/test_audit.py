@@ -211,8 +211,14 @@ def busy_day(db: Database, world: World) -> Recorder:
     run("sign_plan", lambda: signing.sign_plan(db, kw, version, typed_signature(SignerKind.KEY_WORKER, sha)))
     run("approve_plan", lambda: signing.approve_plan(db, manager, version))
     run(
-        "issue_agreement",
-        lambda: agreement.issue_agreement(db, manager, version, make_pdf=lambda a, *, easy_read: b"%PDF-"),
+        "deliver_agreement",
+        lambda: agreement.deliver_agreement(
+            db,
+            manager,
+            agreement.make_agreement(db, manager, version, make_pdf=lambda a, *, easy_read: b"%PDF-"),
+            agreement.Delivery.SAVED,
+            lambda pdf: None,
+        ),
     )
     run("activate_plan", lambda: plans.activate_plan(db, kw, version))
     run(

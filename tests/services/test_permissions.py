@@ -480,10 +480,17 @@ def _agreement_person_reference(db: Database, world: World) -> Call:
     return lambda a: agreement.agreement_person_reference(db, a, world.version_id)
 
 
-def _issue_agreement(db: Database, world: World) -> Call:
-    return lambda a: agreement.issue_agreement(
+def _make_agreement(db: Database, world: World) -> Call:
+    return lambda a: agreement.make_agreement(
         db, a, world.version_id, make_pdf=lambda agreed, *, easy_read: b"%PDF-1.7 stand-in"
     )
+
+
+def _deliver_agreement(db: Database, world: World) -> Call:
+    issued = agreement.make_agreement(
+        db, world.team.manager, world.version_id, make_pdf=lambda agreed, *, easy_read: b"%PDF-1.7 stand-in"
+    )
+    return lambda a: agreement.deliver_agreement(db, a, issued, agreement.Delivery.SAVED, lambda pdf: None)
 
 
 def _approve_plan(db: Database, world: World) -> Call:
@@ -717,7 +724,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         writes=False,
     ),
     Scenario(
-        "issue_agreement", agreement.issue_agreement, (A.PRINT_AGREEMENT,), _issue_agreement, stage=APPROVED
+        "make_agreement",
+        agreement.make_agreement,
+        (A.PRINT_AGREEMENT,),
+        _make_agreement,
+        stage=APPROVED,
+        writes=False,
+    ),
+    Scenario(
+        "deliver_agreement",
+        agreement.deliver_agreement,
+        (A.PRINT_AGREEMENT,),
+        _deliver_agreement,
+        stage=APPROVED,
     ),
     Scenario(
         "agreement_person_reference",

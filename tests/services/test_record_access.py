@@ -172,6 +172,11 @@ def test_every_kind_of_change_has_plain_words() -> None:
     assert describe("update", "goal", ["position"]) == "Moved a goal"
     assert describe("update", "goal", ["wording"]) == "Changed a goal"
     assert describe("frobnicate", "plan_version") == "Frobnicate plan version"
+    assert describe("issue_agreement", "plan_version", ["full", "printed"]) == "Printed the agreement"
+    assert describe("issue_agreement", "plan_version", ["easy_read", "saved"]) == (
+        "Saved the signed agreement as a PDF"
+    )
+    assert describe("issue_agreement", "plan_version", ["full"]) == "Made the agreement document"  # older
     for (action, entity), words in WORDS.items():
         assert words[0].isupper() or words.startswith("\u201c"), (action, entity)
         assert "_" not in words

@@ -4,8 +4,10 @@
   agreement of an approved version (default: the active version, else the newest approved one),
   signs it with the service's certificate, checks the result verifies, and only then writes it
   (to a temporary file in the same folder, renamed into place: never a half-written PDF). The
-  work is :func:`careplan.documents.issue.issue_signed_agreement`, shared with the app, which
-  also records in the audit trail that the agreement was issued.
+  work is :func:`careplan.documents.issue.issue_signed_agreement` and
+  :func:`~careplan.documents.issue.save_agreement`, shared with the app; the second records in the
+  audit trail that the agreement was issued, in the same unit of work as the write, so a write
+  that fails is never recorded.
 - ``careplan verify FILE.pdf`` answers three questions in plain words and exits with a code:
   0 all hold; 10 changed after signing, not signed, or not a readable PDF; 11 not signed by
   this service (current or earlier certificate); 12 matches no stored plan version. When several
@@ -28,7 +30,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from careplan.documents.files import write_atomically
 from careplan.domain.errors import CareplanError, InvalidInput
 
 ENV_PASSPHRASE = "CAREPLAN_CERT_PASSPHRASE"
@@ -143,7 +144,7 @@ def agreement(args: argparse.Namespace) -> int:
             raise
         return code
 
-    from careplan.documents.issue import issue_signed_agreement
+    from careplan.documents.issue import issue_signed_agreement, save_agreement
 
     issued = issue_signed_agreement(
         db,
@@ -154,7 +155,7 @@ def agreement(args: argparse.Namespace) -> int:
         timestamp_url=args.timestamp_url,
     )
     try:
-        write_atomically(out, issued.pdf)
+        save_agreement(db, actor, issued, out)
     except OSError as exc:
         raise InvalidInput(
             f"The agreement could not be written to {out} ({exc.strerror or 'the disk refused it'}). "

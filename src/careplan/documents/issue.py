@@ -1,18 +1,31 @@
-"""Issuing an agreement: render it, sign it with the service's certificate, check the result.
+"""Issuing an agreement: render it, sign it with the service's certificate, check the result;
+then save it, or record that it was printed.
 
 The command line (``careplan agreement``) and the app ("Preview and print", "Save as PDF") both
 call :func:`issue_signed_agreement`, which runs the use case
-:func:`careplan.services.agreement.issue_agreement` (permission, audit) with
-:func:`signed_agreement_maker` making the PDF. Nothing here touches Qt or files: the caller
-decides where the bytes go. Safe on a worker thread (no asyncio loop may be running there).
+:func:`careplan.services.agreement.make_agreement` (permission) with :func:`signed_agreement_maker`
+making the PDF, in memory: nothing is recorded yet. The agreement is issued, and recorded in the
+audit trail, when :func:`save_agreement` wrote it to a file or the preview printed it
+(:func:`record_printed`). No Qt here. :func:`issue_signed_agreement` is safe on a worker thread
+(no asyncio loop may be running there).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from pathlib import Path
 
+from careplan.documents.files import write_atomically
 from careplan.domain.errors import CareplanError
-from careplan.services.agreement import Agreement, IssuedAgreement, MakeSignedPdf, issue_agreement
+from careplan.services.agreement import (
+    Agreement,
+    Delivery,
+    IssuedAgreement,
+    MakeSignedPdf,
+    deliver_agreement,
+    make_agreement,
+)
 from careplan.services.signing_certificate import SigningIdentity, configured_timestamp_url
 from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
@@ -79,10 +92,28 @@ def issue_signed_agreement(
     timestamp_url: str | None = None,
     progress: Progress | None = None,
 ) -> IssuedAgreement:
-    """Render, sign and check the agreement of an approved version; audit that it was issued.
+    """Render, sign and check the agreement of an approved version, in memory. Nothing is
+    recorded until it is saved (:func:`save_agreement`) or printed (:func:`record_printed`).
 
     ``timestamp_url`` defaults to the configured timestamp server (PAdES B-T), if any.
     """
     url = timestamp_url or configured_timestamp_url(db)
     maker = signed_agreement_maker(db, identity, timestamp_url=url, progress=progress)
-    return issue_agreement(db, actor, version_id, easy_read, make_pdf=maker)
+    return make_agreement(db, actor, version_id, easy_read, make_pdf=maker)
+
+
+def save_agreement(db: Database, actor: Actor, issued: IssuedAgreement, path: Path) -> None:
+    """Write the signed agreement to ``path`` (whole or not at all) and record that it was issued,
+    in one unit of work. A write that fails (``OSError``) records nothing and leaves ``path`` as
+    it was; a record that fails removes the file just written, then its error passes on."""
+
+    def remove() -> None:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+    deliver_agreement(db, actor, issued, Delivery.SAVED, lambda pdf: write_atomically(path, pdf), undo=remove)
+
+
+def record_printed(db: Database, actor: Actor, issued: IssuedAgreement) -> None:
+    """Record that the agreement was sent to a printer (after it was: paper cannot be taken back)."""
+    deliver_agreement(db, actor, issued, Delivery.PRINTED)

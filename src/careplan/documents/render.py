@@ -46,7 +46,10 @@ STAMP_BOX: tuple[float, float, float, float] = (
 
 
 def title(agreement: Agreement) -> str:
-    return f"Care plan agreement – {agreement.person_name}"
+    """The PDF's Title: the document id, never a name. Viewers show it in their title bar
+    (``displayDocTitle``) and printers in their queue, where anyone passing can read it. The
+    other metadata is just as bare: the service as Author, the contract's Subject and Keywords."""
+    return f"Careplan agreement {agreement.document_id}"
 
 
 def render_agreement(agreement: Agreement, *, easy_read: bool = False, invariant: bool = False) -> bytes:

@@ -3,12 +3,16 @@
 1. **Is it unchanged since it was signed?** Only if it carries exactly one signature, that
    signature is intact and cryptographically valid, and it covers the *entire file*. Any changed
    byte, anything appended (an incremental update, a second signature, even junk after the end)
-   means "changed after signing". A file with no signature is "not signed".
+   means "changed after signing". That includes the bytes no digest covers: the signature's own
+   ``/Contents`` must be exactly the upper-case hex pyHanko wrote, padding zeros and all. A file
+   with no signature is "not signed".
 2. **Who signed it, and is that this service?** The signer's certificate is compared, by its
    SHA-256 fingerprint, with this service's current certificate and the ones it replaced.
-3. **Does the plan fingerprint inside match a stored plan version?** The SHA-256 in the PDF's
-   ``Keywords`` (the contract in :mod:`careplan.documents`) is looked up with ``find_version``;
-   the plan key and version number the PDF names must be the ones the record has.
+3. **Does the plan fingerprint inside match a stored plan version?** Asked only when this
+   service signed the file: under anyone else's signature the ``Keywords`` are the signer's claim,
+   so they are not looked up (nor the document id and signing time shown). The SHA-256 in the
+   PDF's ``Keywords`` (the contract in :mod:`careplan.documents`) is looked up with
+   ``find_version``; the plan key and version number the PDF names must be the ones the record has.
 
 Exit codes (``careplan verify``), one per failure; when several fail, the first in this list wins
 (an answer to a later question means little when an earlier one fails):
@@ -163,6 +167,19 @@ def _der_length(data: bytes) -> int | None:
     return 2 + count + int.from_bytes(data[2 : 2 + count], "big")
 
 
+def _contents_as_written(pdf_bytes: bytes, signature: Any) -> bool:
+    """The gap the byte range leaves is exactly ``<HEX>``: the signature's bytes in the upper-case
+    hex digits pyHanko writes. No digest covers that gap, and PDF readers (pyHanko among them)
+    decode ``<ab>``, ``<AB>`` or ``<a b>`` alike, so a file whose digits were rewritten in another
+    case or spacing still validates. It is no longer the file that was signed, all the same."""
+    byte_range = signature.byte_range
+    if len(byte_range) != 4:
+        return False
+    start, end = int(byte_range[1]), int(byte_range[2])
+    contents = bytes(signature.pkcs7_content)
+    return pdf_bytes[start:end] == b"<" + contents.hex().upper().encode("ascii") + b">"
+
+
 def _padding_is_clean(signature: Any) -> bool:
     """The bytes after the signature's own DER inside ``/Contents`` are the zeros the signer
     left. No digest covers them and pyHanko (and poppler's pdfsig) ignore them, but a changed
@@ -174,7 +191,9 @@ def _padding_is_clean(signature: Any) -> bool:
     return contents[used:] == b"\x00" * (len(contents) - used)
 
 
-async def _check_integrity(signatures: Sequence[Any], trust_roots: list[Any]) -> tuple[bool, str, Any]:
+async def _check_integrity(
+    pdf_bytes: bytes, signatures: Sequence[Any], trust_roots: list[Any]
+) -> tuple[bool, str, Any]:
     """(unchanged, line, status of the service's signature or None)."""
     from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
@@ -205,7 +224,7 @@ async def _check_integrity(signatures: Sequence[Any], trust_roots: list[Any]) ->
             "so this is not the document the service signed.",
             status,
         )
-    if not _padding_is_clean(signature):
+    if not (_padding_is_clean(signature) and _contents_as_written(pdf_bytes, signature)):
         return False, changed, status
     timestamp = getattr(status, "timestamp_validity", None)
     if timestamp is not None and not (timestamp.intact and timestamp.valid):
@@ -317,7 +336,7 @@ async def async_verify_pdf(
         # copies the service's name must never be checked against the service's key.
         roots = [embedded] if signer_print in current | old else []
         with _quiet_validation():
-            unchanged, unchanged_line, status = await _check_integrity(signatures, roots)
+            unchanged, unchanged_line, status = await _check_integrity(pdf_bytes, signatures, roots)
     except Exception:  # a hostile or broken file gets an answer, never a crash
         return _unreadable(damaged=True)
 
@@ -334,24 +353,34 @@ async def async_verify_pdf(
             signer_fingerprint=signer_print,
         )
 
-    if signer_print in current:
-        by_service, is_earlier = True, False
-        signer_line = f"{YES} Signed by {signer} (this service's certificate)."
-    elif signer_print in old:
-        by_service, is_earlier = True, True
-        signer_line = f"{YES} Signed by {signer} (this service's earlier certificate, since replaced)."
-    else:
-        by_service, is_earlier = False, False
-        signer_line = (
-            f"{NO} Signed by {signer}, which is not this service's certificate "
-            f"(certificate fingerprint {signer_print[:16]}…)."
+    if signer_print not in current | old:
+        # Whoever holds that certificate wrote everything else too: the signing time it reports
+        # and the Keywords naming a plan and version are its claims, not this service's, so they
+        # are neither shown nor looked up.
+        return Verification(
+            unchanged=True,
+            unchanged_line=f"{YES} Unchanged since it was signed.",
+            signed_by_service=False,
+            signer_line=f"{NO} Signed by {signer}, which is not this service's certificate "
+            f"(certificate fingerprint {signer_print[:16]}…).",
+            plan_matches=False,
+            plan_line=f"{SKIPPED} Which plan it belongs to was not looked up: someone other than "
+            "this service signed it, so the plan it names cannot be trusted.",
+            signer=signer,
+            signer_fingerprint=signer_print,
         )
 
+    is_earlier = signer_print not in current
+    signer_line = (
+        f"{YES} Signed by {signer} (this service's earlier certificate, since replaced)."
+        if is_earlier
+        else f"{YES} Signed by {signer} (this service's certificate)."
+    )
     plan_ok, plan_line, document, match = _plan_answer(subject, keywords, find_version)
     return Verification(
         unchanged=True,
         unchanged_line=unchanged_line,
-        signed_by_service=by_service,
+        signed_by_service=True,
         signer_line=signer_line,
         plan_matches=plan_ok,
         plan_line=plan_line,

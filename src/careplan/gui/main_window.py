@@ -74,7 +74,11 @@ class MainWindow(QMainWindow):
         self.voice = VoiceSwitch(context.staff_name, context.role.label, self)
         self.people = PeoplePanel(context, self)
         self.workspace = PersonWorkspace(context, self.voice, self)
-        self.empty = QLabel("Choose a person from the list, or press Ctrl+N to add someone new.", self)
+        self.empty = QLabel(
+            "Choose a person in the list and press Enter (or double-click them) to open their record, "
+            "or press Ctrl+N to add someone new.",
+            self,
+        )
         self.empty.setObjectName("emptyWorkspace")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

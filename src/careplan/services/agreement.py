@@ -5,19 +5,27 @@ exactly what both signatures cover and what its SHA-256 fingerprint is worked ou
 labels that may rightly change after signing are read from the record as it is now: the name the
 person uses today, and the life area's code (which picks the easy-read picture).
 
-:func:`issue_agreement` is the use case behind every printed or saved agreement (the ``careplan
-agreement`` command and the app's "Preview and print" and "Save as PDF"): it loads the agreement,
-has it made into a signed PDF by the function it is given (``careplan.documents.issue`` renders,
-signs and checks; services never import the documents package for that), and records that the
-agreement was issued in the audit trail. The PDF is made outside any transaction, so a slow
-signature never holds the database's write lock.
+Two use cases are behind every printed or saved agreement (the ``careplan agreement`` command and
+the app's "Preview and print" and "Save as PDF"):
+
+- :func:`make_agreement` loads the agreement and has it made into a signed PDF, in memory, by the
+  function it is given (``careplan.documents.issue`` renders, signs and checks; services never
+  import the documents package for that). Nothing is recorded: a PDF in memory, or on screen in
+  the preview, has not left Careplan. It is made outside any transaction, so a slow signature
+  never holds the database's write lock.
+- :func:`deliver_agreement` records in the audit trail that the agreement was issued, and how
+  (saved as a file, or printed), only once it was: a file is written inside the same unit of work
+  as its audit event, so a write that fails records nothing, and a record that fails takes the
+  file back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any, Protocol
 
 from sqlalchemy import select
@@ -243,7 +251,14 @@ class IssuedAgreement:
         return f"{kind}-{self.document_id}.pdf"
 
 
-def issue_agreement(
+class Delivery(StrEnum):
+    """How an agreement left Careplan: the audit event's second field name."""
+
+    SAVED = "saved"  # written to a file (signed), by the app's "Save as PDF" or ``careplan agreement``
+    PRINTED = "printed"  # sent to a printer from the preview
+
+
+def make_agreement(
     db: Database,
     actor: Actor,
     version_id: int,
@@ -251,17 +266,15 @@ def issue_agreement(
     *,
     make_pdf: MakeSignedPdf,
 ) -> IssuedAgreement:
-    """Make the signed agreement PDF of an approved version, and record in the audit trail that
-    it was issued (who, when, which version, full or easy-read).
+    """Make the signed agreement PDF of an approved version, in memory.
 
-    Only managers print agreements (see :func:`load_agreement`). If ``make_pdf`` fails (no
-    certificate, keyring locked, a check that fails), nothing is recorded and nothing returned.
+    Only managers print agreements. Nothing is recorded here: the agreement is issued when it is
+    saved or printed (:func:`deliver_agreement`). If ``make_pdf`` fails (no certificate, keyring
+    locked, a check that fails), that error passes on and nothing is returned.
     """
-    agreement = load_agreement(db, actor, version_id)
+    with read_only(db, actor, Action.PRINT_AGREEMENT) as work:
+        agreement = _printable_agreement(work, version_id)
     pdf = make_pdf(agreement, easy_read=easy_read)
-    with unit_of_work(db, actor, Action.PRINT_AGREEMENT) as work:
-        version = work.get(PlanVersion, version_id, "plan version")
-        work.audit("issue_agreement", "plan_version", version, ("easy_read",) if easy_read else ("full",))
     return IssuedAgreement(
         pdf=pdf,
         document_id=agreement.document_id,
@@ -270,6 +283,43 @@ def issue_agreement(
         version_number=agreement.version_number,
         easy_read=easy_read,
     )
+
+
+def deliver_agreement(
+    db: Database,
+    actor: Actor,
+    issued: IssuedAgreement,
+    how: Delivery,
+    deliver: Callable[[bytes], object] | None = None,
+    *,
+    undo: Callable[[], None] | None = None,
+) -> None:
+    """Record in the audit trail that an agreement was issued (who, when, which version, full or
+    easy-read, saved or printed), in one unit of work with the act itself where it can be.
+
+    ``deliver`` (writing the file) runs inside the unit of work, after the permission check and
+    before the event is written: if it fails, its error passes on and nothing is recorded. If the
+    event then cannot be written, ``undo`` (removing the file) takes the delivery back before the
+    error passes on, so no copy exists that the trail does not show.
+
+    Printing is not handed in: rendering pages for a printer takes seconds, too long to hold the
+    database's write lock while other staff wait to save. The preview prints first and calls this
+    (without ``deliver``) once the pages went to the printer; paper cannot be taken back, so if
+    this fails the person is told the agreement was printed but not recorded.
+    """
+    fields = ("easy_read" if issued.easy_read else "full", how.value)
+    delivered = False
+    try:
+        with unit_of_work(db, actor, Action.PRINT_AGREEMENT) as work:
+            version = work.get(PlanVersion, issued.version_id, "plan version")
+            if deliver is not None:
+                deliver(issued.pdf)
+                delivered = True
+            work.audit("issue_agreement", "plan_version", version, fields)
+    except BaseException:
+        if delivered and undo is not None:
+            undo()
+        raise
 
 
 def agreement_person_reference(db: Database, actor: Actor, version_id: int) -> str:
@@ -301,11 +351,15 @@ def load_agreement(db: Database, actor: Actor, version_id: int) -> Agreement:
     Only managers may print agreements. Drafts and versions not yet approved are refused.
     """
     with read_only(db, actor, Action.PRINT_AGREEMENT) as work:
-        version = work.session.get(PlanVersion, version_id)
-        if version is None:
-            raise NotFound("That plan version could not be found. It may have been removed.")
-        _check_printable(version)
-        return _agreement(work, version)
+        return _printable_agreement(work, version_id)
+
+
+def _printable_agreement(work: Work, version_id: int) -> Agreement:
+    version = work.session.get(PlanVersion, version_id)
+    if version is None:
+        raise NotFound("That plan version could not be found. It may have been removed.")
+    _check_printable(version)
+    return _agreement(work, version)
 
 
 def _check_printable(version: PlanVersion) -> None:

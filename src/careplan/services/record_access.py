@@ -74,6 +74,12 @@ def describe(action: str, entity: str, fields: list[str] | tuple[str, ...] = ())
     """An audit event in plain words (field names only refine it: they never hold personal text)."""
     if (action, entity) == ("update", "goal") and list(fields) == ["position"]:
         return "Moved a goal"
+    if (action, entity) == ("issue_agreement", "plan_version"):
+        # Since issue 14, an agreement is recorded when it was printed or saved (older events say neither).
+        if "printed" in fields:
+            return "Printed the agreement"
+        if "saved" in fields:
+            return "Saved the signed agreement as a PDF"
     words = WORDS.get((action, entity))
     if words is not None:
         return words

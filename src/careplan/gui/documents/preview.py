@@ -3,15 +3,23 @@
 What is shown is the signed PDF itself (QPdfView), so what is printed or saved is exactly what
 was previewed. Printing renders each page with QPdfDocument.render onto the printer's pages, at
 up to 300 dots per inch (plenty for text and signatures, and a page stays a few megabytes).
+
+Printing goes to paper only. A "printed" PDF would be pictures of the pages: unsigned, so nothing
+could show it was changed, and written wherever the print dialog pointed. So the print dialog
+offers no "Print to file", the printer is the system's own (never Qt's PDF writer), and a printer
+that would still write a file is refused with a pointer to "Save as PDF…", which saves the signed
+agreement itself. Printing is recorded in the audit trail once the pages went to the printer.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,16 +32,29 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.documents.files import why_not_written
+from careplan.domain.errors import CareplanError
 from careplan.gui.documents.saving import PdfSaver
 from careplan.services.agreement import IssuedAgreement
 
 PRINT_DPI = 300
 ZOOM_STEP = 1.25
 BUTTON_HEIGHT = 40
+PAPER_ONLY = (
+    "Nothing was printed: agreements go to a printer, on paper, and no printer was chosen. "
+    "To keep a copy as a file, use Save as PDF…: that copy is signed, so anyone can check it "
+    "has not been changed."
+)
 
 
 class PrintFailed(Exception):
     """The printer could not be started (no printer, or it refused)."""
+
+
+def prints_on_paper(printer: QPrinter) -> bool:
+    """True when ``printer`` is a real printer of the system's, not a file: Qt's own PDF writer
+    (its "Print to file", or the only choice when the computer has no printer) writes an
+    unsigned copy of the pages to disk."""
+    return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.outputFileName()
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
@@ -84,11 +105,18 @@ class PreviewDialog(QDialog):
     """Shows a signed agreement; prints it through the system print dialog or saves it."""
 
     def __init__(
-        self, issued: IssuedAgreement, saver: PdfSaver, *, signed_by: str, parent: QWidget | None = None
+        self,
+        issued: IssuedAgreement,
+        saver: PdfSaver,
+        *,
+        signed_by: str,
+        record_printed: Callable[[IssuedAgreement], None],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.issued = issued
         self.saver = saver
+        self.record_printed = record_printed
         self.setObjectName("agreementPreview")
         kind = "Easy-read agreement" if issued.easy_read else "Agreement"
         self.setWindowTitle(f"{kind}: version {issued.version_number}, document {issued.document_id}")
@@ -102,7 +130,8 @@ class PreviewDialog(QDialog):
 
         self.about = QLabel(
             f"{kind}, signed by {signed_by}. This is the signed copy: what you print or save is "
-            "exactly what you see.",
+            "exactly what you see. To keep a copy as a file, use Save as PDF… (printing goes to "
+            "paper only).",
             self,
         )
         self.about.setObjectName("previewAbout")
@@ -195,20 +224,32 @@ class PreviewDialog(QDialog):
 
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFileName("")
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)  # stays PDF with no printer
         printer.setDocName(self.issued.file_name)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         return printer
 
+    def print_dialog(self, printer: QPrinter) -> QPrintDialog:
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printAgreementDialog")
+        dialog.setWindowTitle("Print the agreement")
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        dialog.setMinMax(1, self.page_count())
+        return dialog
+
     def print_(self) -> None:
         printer = self.make_printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the agreement")
-        dialog.setMinMax(1, self.page_count())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if self.print_dialog(printer).exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
+        """Print on ``printer`` (a real one only: see :func:`prints_on_paper`) and record that it
+        was printed. The number of pages printed (0 when nothing was)."""
+        if not prints_on_paper(printer):
+            QMessageBox.information(self, "Not printed", PAPER_ONLY)
+            return 0
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = print_pdf(self.document, printer)
@@ -222,7 +263,14 @@ class PreviewDialog(QDialog):
             return 0
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.about.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+        sent = f"Sent {pages} page{'s' if pages != 1 else ''} to the printer."
+        try:
+            self.record_printed(self.issued)
+        except CareplanError as exc:
+            QMessageBox.warning(
+                self, "Printed, not recorded", f"{sent} It could not be recorded that it was: {exc.message}"
+            )
+        self.about.setText(sent)
         return pages
 
     def save(self) -> None:

@@ -2,10 +2,12 @@
 
 :class:`AgreementPrinter` belongs to the page (one per window, so one per session): it keeps the
 service's signing identity open for the session (:class:`SigningKeys`), starts a :class:`Job` that
-calls :func:`careplan.documents.issue.issue_signed_agreement` (render, sign, check, audit), and
-says how it is going through ``progress``. When there is no certificate yet it offers to set one
-up first (:class:`CertificateDialog`) and then carries on; every failure is said in plain words
-and nothing half-made is written anywhere.
+calls :func:`careplan.documents.issue.issue_signed_agreement` (render, sign, check), and says how
+it is going through ``progress``. The agreement is recorded in the audit trail as issued only when
+it is saved (:func:`~careplan.documents.issue.save_agreement`, in the same unit of work as the
+write) or printed from the preview (:func:`~careplan.documents.issue.record_printed`). When there
+is no certificate yet it offers to set one up first (:class:`CertificateDialog`) and then carries
+on; every failure is said in plain words and nothing half-made is written anywhere.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ class AgreementPrinter(QObject):
         self.context = context
         self.widget = parent
         self.keys = SigningKeys(context.db, keyring_timeout=keyring_timeout)
-        self.saver = PdfSaver(parent)
+        self.saver = PdfSaver(parent, self._save)
         self.job: Job | None = None
         self.pending: Request | None = None
         self.preview_dialog: QDialog | None = None
@@ -137,7 +139,9 @@ class AgreementPrinter(QObject):
         if request.preview:
             from careplan.gui.documents.preview import PreviewDialog
 
-            dialog = PreviewDialog(issued, self.saver, signed_by=signed_by, parent=self.widget)
+            dialog = PreviewDialog(
+                issued, self.saver, signed_by=signed_by, record_printed=self._printed, parent=self.widget
+            )
             self.preview_dialog = dialog
             dialog.finished.connect(lambda _result: self._preview_closed(dialog))
             dialog.open()
@@ -145,6 +149,16 @@ class AgreementPrinter(QObject):
         path = self.saver.write(issued, request.path)
         if path is not None:
             self.saved.emit(f"Signed agreement saved as {path.name}")
+
+    def _save(self, issued: IssuedAgreement, path: Path) -> None:
+        from careplan.documents.issue import save_agreement
+
+        save_agreement(self.context.db, self.context.actor, issued, path)
+
+    def _printed(self, issued: IssuedAgreement) -> None:
+        from careplan.documents.issue import record_printed
+
+        record_printed(self.context.db, self.context.actor, issued)
 
     def _preview_closed(self, dialog: QDialog) -> None:
         if self.preview_dialog is dialog:

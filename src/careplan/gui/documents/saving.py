@@ -1,18 +1,24 @@
 """Saving a signed agreement the person at the screen already has: choose where, write it whole.
 
 The signed bytes stay in memory until they are written: when a folder refuses (read-only, disk
-full), the message says why and offers another place, and nothing has to be made again.
+full), the message says why and offers another place, and nothing has to be made again. The
+writing itself is handed in (:func:`careplan.documents.issue.save_agreement`): it records in the
+audit trail that the agreement was issued, in one unit of work with the write.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from careplan.documents.files import why_not_written, write_atomically
+from careplan.documents.files import why_not_written
+from careplan.domain.errors import CareplanError
 from careplan.services.agreement import IssuedAgreement
+
+WriteAgreement = Callable[[IssuedAgreement, Path], None]
 
 PDF_FILTER = "PDF files (*.pdf)"
 
@@ -33,10 +39,12 @@ def default_folder() -> Path:
 
 
 class PdfSaver:
-    """Asks where to save (starting in the folder used last this session) and writes the file."""
+    """Asks where to save (starting in the folder used last this session) and writes the file
+    with ``write`` (which raises ``OSError`` when the folder refuses)."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, write: WriteAgreement) -> None:
         self._parent = parent
+        self._write = write
         self.folder: Path | None = None
         self.last_saved: Path | None = None
 
@@ -61,7 +69,10 @@ class PdfSaver:
                 if path is None:
                     return None
             try:
-                write_atomically(path, issued.pdf)
+                self._write(issued, path)
+            except CareplanError as exc:  # the record refused it (then no file was left either)
+                QMessageBox.warning(self._parent, "Not saved", f"{exc.message} Nothing was saved.")
+                return None
             except OSError as exc:
                 message = (
                     f"The agreement could not be saved as {path.name} in {path.parent}: "
