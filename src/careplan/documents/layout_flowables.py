@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from careplan.documents.layout_glyphs import draw_runs
 from careplan.documents.layout_styles import (
     BOTTOM,
     LEFT,
@@ -27,6 +29,7 @@ from careplan.documents.layout_styles import (
     SIGNATURE_INK,
     TEAL,
     TOP,
+    fallback,
 )
 
 Strokes = Sequence[Sequence[tuple[float, float]]]
@@ -47,10 +50,12 @@ class PageFurniture:
         header_y = PAGE_HEIGHT - TOP + 10 * 2.4
         canvas.setFont(SANS_BOLD, self.size)
         canvas.setFillColor(TEAL)
-        canvas.drawString(LEFT, header_y, _fit(self.service_name, SANS_BOLD, self.size, 300))
-        canvas.setFont(SANS, self.size)
+        draw_line(
+            canvas, LEFT, header_y, _fit(self.service_name, SANS_BOLD, self.size, 300), SANS_BOLD, self.size
+        )
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(PAGE_WIDTH - RIGHT, header_y, _fit(self.header_right, SANS, self.size, 200))
+        right = _fit(self.header_right, SANS, self.size, 200)
+        draw_line(canvas, PAGE_WIDTH - RIGHT, header_y, right, SANS, self.size, align_right=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(LEFT, header_y - 6, PAGE_WIDTH - RIGHT, header_y - 6)
@@ -63,13 +68,30 @@ class PageFurniture:
         canvas.restoreState()
 
 
+def line_width(value: str, font: str, size: float) -> float:
+    """The width of a line drawn by :func:`draw_line`."""
+    return draw_runs(value, fallback(), font, size, lambda *_: None, stringWidth)
+
+
+def draw_line(
+    canvas: Canvas, x: float, y: float, value: str, font: str, size: float, *, align_right: bool = False
+) -> None:
+    """Draw a line of someone's text on the canvas, each character in a font that has it (as
+    Paragraphs do, ``layout_styles.text``). Leaves the canvas's font set to the last one used."""
+    start = x - line_width(value, font, size) if align_right else x
+
+    def draw(piece: str, name: str, offset: float) -> None:
+        canvas.setFont(name, size)
+        canvas.drawString(start + offset, y, piece)
+
+    draw_runs(value, fallback(), font, size, draw, stringWidth)
+
+
 def _fit(value: str, font: str, size: float, width: float) -> str:
     """Shorten a running header that would not fit, with an ellipsis."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(value, font, size) <= width:
+    if line_width(value, font, size) <= width:
         return value
-    while value and stringWidth(value + "…", font, size) > width:
+    while value and line_width(value + "…", font, size) > width:
         value = value[:-1]
     return value.rstrip() + "…"
 
@@ -125,8 +147,8 @@ class SignatureDrawing(Flowable):  # type: ignore[misc]
             self._draw_strokes(canvas, line_y)
         elif self.typed_name:
             size = min(20.0, self.height * 0.45)
-            canvas.setFont(SANS_ITALIC, size)
-            canvas.drawString(6, line_y + 6, _fit(self.typed_name, SANS_ITALIC, size, self.width - 12))
+            name = _fit(self.typed_name, SANS_ITALIC, size, self.width - 12)
+            draw_line(canvas, 6, line_y + 6, name, SANS_ITALIC, size)
         canvas.restoreState()
 
     def _draw_strokes(self, canvas: Canvas, line_y: float) -> None:

@@ -2,7 +2,8 @@
 
 The fonts are the DejaVu TrueType files shipped in ``resources/fonts``: they are embedded (as
 subsets) in every PDF, so the output is the same on every machine and shows any UK name,
-accents included.
+accents included. Emoji come from the monochrome Noto Emoji shipped beside them, character by
+character (``layout_glyphs``); what no font has is printed as its Unicode name in brackets.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from importlib import resources
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -22,11 +22,17 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import TableStyle
 
+from careplan.documents.layout_glyphs import Fallback, fix_to_unicode, markup
+
 SANS = "DejaVuSans"
 SANS_BOLD = "DejaVuSans-Bold"
 SANS_ITALIC = "DejaVuSans-Oblique"
 MONO_FILE = "DejaVuSansMono.ttf"
 MONO = "DejaVuSansMono"
+# DejaVu Sans in its regular face whatever the surrounding style: for the few characters the bold
+# or oblique face lacks (ReportLab would otherwise draw them in that face, as empty boxes).
+SANS_ANY = "DejaVuSans-AnyStyle"
+EMOJI = "NotoEmoji"
 
 # Page geometry (points). Both documents share it, so the signing stamp's place is the same.
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -49,6 +55,7 @@ SIGNATURE_INK = colors.HexColor("#14213d")
 
 _lock = threading.Lock()
 _registered: dict[str, str] = {}
+_fallback: list[Fallback] = []
 
 
 def register_fonts() -> str:
@@ -77,7 +84,29 @@ def register_fonts() -> str:
             pdfmetrics.registerFontFamily(
                 SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD
             )
+            for name, file in ((SANS_ANY, "DejaVuSans.ttf"), (EMOJI, "NotoEmoji-Regular.ttf")):
+                with resources.as_file(fonts.joinpath(file)) as path:
+                    pdfmetrics.registerFont(TTFont(name, str(path)))
+                # One face for every style, so that <b> or <i> around it finds a font.
+                pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+            fix_to_unicode()
+            codes = {
+                name: frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+                for name in (SANS, SANS_BOLD, SANS_ITALIC, EMOJI)
+            }
+            _fallback.append(
+                Fallback(
+                    base=codes[SANS] & codes[SANS_BOLD] & codes[SANS_ITALIC],
+                    others=((SANS_ANY, codes[SANS]), (EMOJI, codes[EMOJI])),
+                )
+            )
         return _registered["mono"]
+
+
+def fallback() -> Fallback:
+    """The fonts a character is looked for in, in order (registering them first)."""
+    register_fonts()
+    return _fallback[0]
 
 
 @dataclass(frozen=True)
@@ -206,14 +235,16 @@ def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
 
 
 def text(value: str) -> str:
-    """Plain text made safe for a Paragraph: markup characters escaped, line breaks kept."""
-    lines = [escape(line) for line in value.strip().splitlines()]
+    """Plain text made safe for a Paragraph: markup characters escaped, line breaks kept, and
+    every character in a font that has it (or, where none has, its name in brackets)."""
+    fonts = fallback()
+    lines = [markup(line, fonts) for line in value.strip().splitlines()]
     return "<br/>".join(lines)
 
 
 def author_mark(label: str) -> str:
     """The "— Dee's words" mark that follows a piece of text, as Paragraph markup."""
-    return f'<font name="{SANS_ITALIC}" color="#5b6770" size="-1">— {escape(label)}</font>'
+    return f'<font name="{SANS_ITALIC}" color="#5b6770" size="-1">— {markup(label, fallback())}</font>'
 
 
 _MONTHS = (
