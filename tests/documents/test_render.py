@@ -11,6 +11,7 @@ import re
 import shutil
 import statistics
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -425,6 +426,80 @@ def test_an_agreement_with_little_in_it_still_reads_well(dee: Agreement, tmp_pat
     easy = flat(pdf_text(write(tmp_path, "bare-easy.pdf", render_agreement(bare, easy_read=True))))
     assert "It does not pay for anything yet." in easy
     assert "I have not said yes to sharing my information." in easy
+
+
+# --- characters beyond DejaVu: emoji, flags, CJK, combining marks, unknown ------------------
+
+# 🙂, the flag of the UK (two regional indicators), a woman technologist (a ZWJ sequence) and a thumbs
+# up with a skin tone (Noto Emoji has them); "e" + a combining acute (DejaVu has it); 中 and Linear B
+# (no shipped font has them: printed as their names); a variation selector after a heart.
+WRITTEN = (
+    "Feel \U0001f642 again, see my \U0001f1ec\U0001f1e7 family, \U0001f469\u200d\U0001f4bb "
+    "\U0001f44d\U0001f3fd, cafe\u0301, learn \u4e2d and \U00010000, \u2764\ufe0f end"
+)
+SHOWN = (
+    "Feel \U0001f642 again, see my \U0001f1ec\U0001f1e7 family, \U0001f469\u200d\U0001f4bb "
+    "\U0001f44d\U0001f3fd, café, learn [cjk unified ideograph-4e2d] and [linear b syllable b008 a], "
+    "\u2764\ufe0f end"
+)
+
+
+def _emoji_agreement(dee: Agreement) -> Agreement:
+    goal = dee.goals[0]
+    wording = Words(WRITTEN, True, "Dee \U0001f642")
+    person = replace(
+        dee.signatures[0], method=SignatureMethod.TYPED, strokes=(), typed_name="Dee \U0001f642 Ashworth"
+    )
+    return replace(
+        dee,
+        person_name="Dee \U0001f642",
+        goals=(replace(goal, wording=wording), *dee.goals[1:]),
+        signatures=(person, dee.signatures[1]),
+    )
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", flat(text)).replace("\u200b", "")
+
+
+@pytest.mark.parametrize("easy_read", [False, True], ids=["full", "easy"])
+def test_emoji_and_characters_beyond_the_fonts_read_back_as_written(
+    dee: Agreement, tmp_path: Path, easy_read: bool
+) -> None:
+    agreement = _emoji_agreement(dee)
+    data = render_agreement(agreement, easy_read=easy_read, invariant=True)
+    path = write(tmp_path, "emoji.pdf", data)
+    text = _nfc(pdf_text(path))
+    assert _nfc(SHOWN) in text
+    assert "Dee \U0001f642 Ashworth" in text  # the typed signature, drawn on the canvas
+    assert "Dee \U0001f642" in _nfc(pdf_text(path, page=2))  # the running header
+    # No code point cut short (ReportLab wrote U+1F642 as <1F642>: read back as U+1F64 or U+1F60).
+    assert not [ch for ch in text if 0x1E00 <= ord(ch) <= 0x1FFF], text
+    fonts = {row.split()[0].split("+")[-1]: row.split()[-5] for row in run("pdffonts", path).splitlines()[2:]}
+    assert "NotoEmoji-Regular" in fonts  # embedded, as the pictures need
+    assert set(fonts.values()) == {"yes"}, fonts
+    assert render_agreement(agreement, easy_read=easy_read, invariant=True) == data
+
+
+def test_every_character_is_printed_in_a_font_that_has_it() -> None:
+    """No empty boxes: each run's font has each of its characters (glyph 0 is the box)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from careplan.documents.layout_glyphs import runs
+    from careplan.documents.layout_styles import SANS, SANS_BOLD, SANS_ITALIC, fallback, text
+
+    fonts = fallback()
+    pieces = runs(WRITTEN + " \ue000 \U0001d5a0\U000e0100", fonts)  # private use, bold-less, invisible
+    assert "".join(piece for _, piece in pieces).endswith(" [U+E000] \U0001d5a0")
+    for font, piece in pieces:
+        names = [SANS, SANS_BOLD, SANS_ITALIC] if font is None else [font]
+        for name in names:
+            glyphs = pdfmetrics.getFont(name).face.charToGlyph
+            assert all(ord(ch) in glyphs for ch in piece), (name, piece)
+    assert (
+        text("<b>me</b> & \U0001f642")
+        == '&lt;b&gt;me&lt;/b&gt; &amp; <font name="NotoEmoji">\U0001f642</font>'
+    )
 
 
 # --- drawn signatures -----------------------------------------------------------------------
