@@ -481,6 +481,19 @@ def test_emoji_and_characters_beyond_the_fonts_read_back_as_written(
     assert render_agreement(agreement, easy_read=easy_read, invariant=True) == data
 
 
+def test_an_agreement_with_emoji_signs_and_verifies(dee: Agreement) -> None:
+    from careplan.documents.sign import sign_pdf
+    from careplan.documents.verify import verify_pdf
+    from tests.documents.test_sign_verify import MATCH, identity_for
+
+    agreement = _emoji_agreement(dee)
+    identity = identity_for("Careplan test service")
+    signed = sign_pdf(render_agreement(agreement), identity)
+    result = verify_pdf(signed, trusted=[identity.certificate], find_version={agreement.sha256: MATCH}.get)
+    assert result.unchanged_line.startswith("✓ Unchanged"), result
+    assert result.signer_line.startswith("✓ Signed by Careplan test service"), result
+
+
 def test_every_character_is_printed_in_a_font_that_has_it() -> None:
     """No empty boxes: each run's font has each of its characters (glyph 0 is the box)."""
     from reportlab.pdfbase import pdfmetrics
