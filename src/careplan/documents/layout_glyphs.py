@@ -95,6 +95,8 @@ def _has(fonts: Fallback, name: str | None, code: int) -> bool:
 def markup(value: str, fonts: Fallback) -> str:
     """Plain text as Paragraph markup: escaped, each run that needs another font in a ``<font>``
     tag (its name is one of ours, so it needs no escaping)."""
+    if fonts.base.issuperset(map(ord, value)):  # the usual case, at the speed of escaping
+        return escape(value)
     return "".join(
         escape(piece) if font is None else f'<font name="{font}">{escape(piece)}</font>'
         for font, piece in runs(value, fonts)
@@ -111,6 +113,9 @@ def draw_runs(
 ) -> float:
     """Measure (and, through ``draw(text, font, x)``, draw) a line for a canvas, run by run.
     Returns the line's width."""
+    if fonts.base.issuperset(map(ord, value)):
+        draw(value, base_font, 0.0)
+        return width(value, base_font, size)
     x = 0.0
     for font, piece in runs(value, fonts):
         name = font or base_font
