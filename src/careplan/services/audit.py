@@ -244,7 +244,9 @@ class ChainAnchor:
     @classmethod
     def from_text(cls, text: str) -> ChainAnchor | None:
         number, _, digest = text.partition("-")
-        if not number.isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        if not (number.isascii() and number.isdigit()) or len(digest) != 64:
+            return None
+        if any(c not in "0123456789abcdef" for c in digest):
             return None
         return cls(int(number), digest)
 
