@@ -22,6 +22,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from careplan.documents import (
+    KEYWORD_AUDIT,
     KEYWORD_DOCUMENT,
     KEYWORD_PLAN,
     KEYWORD_SHA256,
@@ -192,6 +193,7 @@ def test_the_full_agreement_shows_the_plan_with_its_authors(full_pdf: Path, dee:
 
 def test_metadata_follows_the_contract(either_pdf: Path, dee: Agreement) -> None:
     info = pdf_info(either_pdf)
+    assert dee.audit_anchor is not None
     assert info["Subject"] == SUBJECT
     assert info["Title"] == f"Careplan agreement {dee.document_id}"
     assert info["Author"] == "Careplan drug and alcohol service"
@@ -202,6 +204,7 @@ def test_metadata_follows_the_contract(either_pdf: Path, dee: Agreement) -> None
         KEYWORD_PLAN: dee.plan_key,
         KEYWORD_VERSION: "1",
         KEYWORD_SHA256: dee.sha256,
+        KEYWORD_AUDIT: f"{dee.audit_anchor.seq}-{dee.audit_anchor.hash}",  # the trail's head when made
     }
 
 

@@ -108,6 +108,7 @@ def test_keywords_from_any_pdf_read_as_known_fields_only(text: str) -> None:
         documents.KEYWORD_PLAN,
         documents.KEYWORD_VERSION,
         documents.KEYWORD_SHA256,
+        documents.KEYWORD_AUDIT,
     }
     assert set(found) <= known
     assert all(value and not any(c.isspace() for c in value) for value in found.values())
@@ -117,6 +118,23 @@ def test_keywords_from_any_pdf_read_as_known_fields_only(text: str) -> None:
 def test_keywords_written_are_read_back(sha: str, version: int) -> None:
     text = documents.keywords(documents.document_id(3, sha), "P-000042", version, sha)
     assert documents.parse_keywords(text)[documents.KEYWORD_SHA256] == sha
+
+
+@given(st.text(max_size=120))
+def test_an_audit_anchor_from_any_pdf_is_read_or_refused_never_a_crash(text: str) -> None:
+    from careplan.services.audit import ChainAnchor
+
+    anchor = ChainAnchor.from_text(text)
+    assert anchor is None or ChainAnchor.from_text(anchor.as_text()) == anchor
+
+
+@given(st.text(alphabet="0123456789abcdef", min_size=64, max_size=64), st.integers(0, 10**9))
+def test_an_audit_anchor_written_is_read_back(digest: str, seq: int) -> None:
+    from careplan.services.audit import ChainAnchor
+
+    anchor = ChainAnchor(seq, digest)
+    text = documents.keywords(documents.document_id(3, digest), "P-1", 1, digest, anchor.as_text())
+    assert ChainAnchor.from_text(documents.parse_keywords(text)[documents.KEYWORD_AUDIT]) == anchor
 
 
 # --- a questionnaire file (JSON) given by an administrator ------------------------------------

@@ -40,6 +40,7 @@ from careplan.domain.records import AuditEvent, Review
 from careplan.services import (
     agreement,
     audit,
+    audit_anchors,
     authentication,
     budget,
     catalogue,
@@ -518,6 +519,10 @@ def _verify_audit_trail(db: Database, world: World) -> Call:
     return lambda a: audit.verify_audit_trail(db, a)
 
 
+def _check_trail(db: Database, world: World) -> Call:
+    return lambda a: audit_anchors.check_trail(db, a, audit_anchors.backup_sources(db))
+
+
 def _load_person(db: Database, world: World) -> Call:
     return lambda a: workspace.load_person(db, a, world.person_id)
 
@@ -752,6 +757,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
     ),
+    Scenario("check_trail", audit_anchors.check_trail, (A.VIEW_AUDIT,), _check_trail, writes=False),
     Scenario("load_person", workspace.load_person, (A.VIEW_PEOPLE,), _load_person, writes=False),
     Scenario("open_person", workspace.open_person, (A.VIEW_PEOPLE,), _open_person),
     Scenario(

@@ -383,13 +383,56 @@ def db_set_password(args: argparse.Namespace) -> int:
 
 
 def audit(args: argparse.Namespace) -> int:
-    from careplan.services.audit import verify_audit_trail
+    """``careplan audit verify``: the chain, then every anchor found outside the database.
+
+    Exit codes: 0 intact (and every anchor found is still in the trail); 7 the chain does not hold
+    together, or an anchor's event is gone or changed. A backup or agreement without an anchor
+    (made before this version), or one that cannot be read, is named but does not fail the check.
+    """
+    from careplan.documents.checking import agreement_anchor_sources
+    from careplan.services.audit_anchors import AnchorState, backup_sources, check_trail
 
     db = _open(args)
     actor = acting_staff(db, args)
-    report = verify_audit_trail(db, actor)
-    if report.intact:
-        print(f"The audit trail is intact: {report.events} events, each following from the one before.")
+    sources = [
+        *backup_sources(db, [Path(p).expanduser() for p in args.backup]),
+        *agreement_anchor_sources(db, [Path(p).expanduser() for p in args.agreement]),
+    ]
+    check = check_trail(db, actor, sources)
+    report = check.chain
+    events = f"{report.events:,} event{'' if report.events == 1 else 's'}"
+    if check.intact:
+        print(f"The audit trail is intact: {events}, each following from the one before.")
+    elif report.intact:
+        print(
+            f"The audit trail holds together ({events}, each following from the one before), but "
+            "it is not the trail recorded outside the database:"
+        )
+    else:
+        print(f"careplan: The audit trail has been tampered with: {report.problem}.", file=sys.stderr)
+    marks = {AnchorState.HELD: "\u2713", AnchorState.REMOVED: "\u2717", AnchorState.CHANGED: "\u2717"}
+    other = "\u2013"
+    if check.findings and (check.intact or not report.intact):
+        print("Anchors kept outside the database:")
+    for finding in check.findings:
+        print(f"  {marks.get(finding.state, other)} {finding.sentence}")
+    if db.path is None and not args.backup:
+        print(
+            "This database is on a PostgreSQL server, where backups are pg_dump's job: only the "
+            "agreements named with --agreement can anchor its trail."
+        )
+    if not any(f.source.anchor is not None for f in check.findings if f.source.unusable is None):
+        print(
+            "No backup or agreement with an anchor was found, so only the trail's own consistency "
+            "was checked: events cut from its end, or a trail emptied or rewritten from the start, "
+            "would not show."
+        )
+    if check.intact:
         return 0
-    print(f"The audit trail has been tampered with: {report.problem}.", file=sys.stderr)
+    if report.intact:
+        print(
+            "careplan: Events have been removed or changed behind Careplan's back: the trail no "
+            "longer has what the backups or agreements above recorded.",
+            file=sys.stderr,
+        )
     return 7

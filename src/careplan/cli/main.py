@@ -4,7 +4,9 @@ Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: t
 ``CAREPLAN_DATABASE`` environment variable, else ``careplan.db`` in the user data folder).
 Failures print one plain sentence on standard error and exit with a non-zero code:
 1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict,
-7 audit trail broken, 8 no usable signing certificate, 9 keyring unavailable; ``verify``: 10 changed
+7 audit trail broken (``audit verify``: the chain does not hold together, or it no longer has an
+event a backup or agreement recorded; any command: the trail's head row is missing), 8 no usable
+signing certificate, 9 keyring unavailable; ``verify``: 10 changed
 after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version;
 13 not signed in (no user or password given, the username and password do not match, wait after wrong
 passwords, account locked or closed, or a new password must be chosen first with ``careplan password``).
@@ -33,6 +35,7 @@ from typing import NoReturn
 from careplan import __version__
 from careplan.domain.enums import PlanStatus
 from careplan.domain.errors import (
+    AuditTrailBroken,
     CareplanError,
     ConflictError,
     InvalidInput,
@@ -50,6 +53,7 @@ EXIT_STORAGE = 3
 EXIT_DENIED = 4
 EXIT_NOT_FOUND = 5
 EXIT_CONFLICT = 6
+EXIT_AUDIT_BROKEN = 7
 EXIT_NOT_SIGNED_IN = 13
 
 
@@ -121,7 +125,25 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands = audit.add_subparsers(
         dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser
     )
-    audit_commands.add_parser("verify", help="check that the audit trail is intact")
+    audit_verify = audit_commands.add_parser(
+        "verify",
+        help="check that the audit trail is intact, and that it still holds every anchor kept outside "
+        "the database (backups beside it, and any agreements or backups named)",
+    )
+    audit_verify.add_argument(
+        "--agreement",
+        action="append",
+        default=[],
+        metavar="PDF_OR_FOLDER",
+        help="a signed agreement (or a folder of them) whose anchor to check; may be repeated",
+    )
+    audit_verify.add_argument(
+        "--backup",
+        action="append",
+        default=[],
+        metavar="FILE_OR_FOLDER",
+        help="a backup (or a folder of them) besides those in backups/ beside the database; may be repeated",
+    )
 
     from careplan.cli import agreement_commands, staff_commands
 
@@ -178,6 +200,7 @@ def _exit_code(exc: CareplanError) -> int:
     from careplan.storage.keystore import KeyringUnavailable
 
     for kind, code in (
+        (AuditTrailBroken, EXIT_AUDIT_BROKEN),
         (KeyringUnavailable, 9),
         (SignInRefused, EXIT_NOT_SIGNED_IN),
         (StorageError, EXIT_STORAGE),

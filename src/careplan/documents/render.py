@@ -77,7 +77,11 @@ def render_agreement(agreement: Agreement, *, easy_read: bool = False, invariant
         subject=SUBJECT,
         creator=CREATOR,
         keywords=keywords(
-            agreement.document_id, agreement.plan_key, agreement.version_number, agreement.sha256
+            agreement.document_id,
+            agreement.plan_key,
+            agreement.version_number,
+            agreement.sha256,
+            agreement.audit_anchor.as_text() if agreement.audit_anchor is not None else None,
         ),
         invariant=1 if invariant else 0,
         lang="en-GB",

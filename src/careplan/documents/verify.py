@@ -40,6 +40,7 @@ from typing import Any
 from cryptography import x509
 
 from careplan.documents import (
+    KEYWORD_AUDIT,
     KEYWORD_DOCUMENT,
     KEYWORD_PLAN,
     KEYWORD_SHA256,
@@ -88,6 +89,7 @@ class Verification:
     earlier_certificate: bool = False
     document_id: str | None = None
     match: VersionMatch | None = None
+    audit_anchor: str | None = None  # ``careplan-audit`` from the Keywords, only when this service signed
 
     @property
     def ok(self) -> bool:
@@ -390,6 +392,7 @@ async def async_verify_pdf(
         earlier_certificate=is_earlier,
         document_id=document,
         match=match,
+        audit_anchor=parse_keywords(keywords).get(KEYWORD_AUDIT),
     )
 
 

@@ -63,3 +63,7 @@ class SignInRefused(CareplanError):
 
 class StorageError(CareplanError):
     """The database cannot be opened or used (missing, locked, corrupt, read-only, full)."""
+
+
+class AuditTrailBroken(CareplanError):
+    """The audit trail cannot be trusted or written (``careplan audit verify`` exits with 7)."""

@@ -34,6 +34,7 @@ from careplan.domain.enums import PlanStatus, Role, SignatureMethod, SignerKind,
 from careplan.domain.errors import InvalidTransition, NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import Consent, Goal, LifeArea, PlanVersion, Review, Setting
+from careplan.services.audit import ChainAnchor, head_anchor
 from careplan.services.canonical import document_id, matches_what_was_signed, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.signing import valid_signatures
@@ -221,6 +222,7 @@ class Agreement:
     ended_at: datetime | None  # when a superseded or closed version stopped being the plan
     document_id: str
     sha256: str
+    audit_anchor: ChainAnchor | None = None  # the audit trail's head when it was made
 
 
 class MakeSignedPdf(Protocol):
@@ -567,6 +569,7 @@ def _agreement(work: Work, version: PlanVersion) -> Agreement:
         ended_at=version.ended_at if version.status in (PlanStatus.SUPERSEDED, PlanStatus.CLOSED) else None,
         document_id=document_id(version.id, sha),
         sha256=sha,
+        audit_anchor=head_anchor(work.session),
     )
 
 

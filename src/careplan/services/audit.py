@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from careplan.domain.errors import AuditTrailBroken
 from careplan.domain.records import (
     Allocation,
     AuditEvent,
@@ -55,6 +56,15 @@ if TYPE_CHECKING:
     from careplan.storage.database import Database
 
 GENESIS = "0" * 64
+
+HEAD_MISSING = (
+    "Careplan cannot record anything, so nobody can sign in or save changes: the audit trail's "
+    "note of its newest event is missing from the database. That only happens when the database "
+    "is changed outside Careplan. Ask whoever looks after Careplan to restore the latest backup "
+    "(careplan restore) and check the trail (careplan audit verify)."
+)
+"""Every write records events, so without the head row nothing may be done: signing in is refused
+too (it records an event), rather than letting staff work unrecorded."""
 
 # Entities whose id is the person's own id.
 OWN_ENTITIES = frozenset({"person", "about_me", "substances"})
@@ -192,7 +202,7 @@ def append_events(
         return
     head = session.get(AuditHead, 1, populate_existing=True)
     if head is None:
-        raise RuntimeError("the audit chain has no head row; the database was not set up by Careplan")
+        raise AuditTrailBroken(HEAD_MISSING)
     seq, prev = head.last_seq, head.last_hash
     for action, entity, entity_id, fields, person_id in items:
         seq += 1
@@ -216,6 +226,35 @@ def append_events(
         prev = digest
     head.last_seq = seq
     head.last_hash = prev
+
+
+@dataclass(frozen=True)
+class ChainAnchor:
+    """A point on the chain written down outside the database: an event's number and its hash.
+
+    Since every hash covers the one before, a live chain that still has this event with this hash
+    has every event up to it as it was. Written as ``<number>-<hash>`` (a PDF keyword)."""
+
+    seq: int
+    hash: str
+
+    def as_text(self) -> str:
+        return f"{self.seq}-{self.hash}"
+
+    @classmethod
+    def from_text(cls, text: str) -> ChainAnchor | None:
+        number, _, digest = text.partition("-")
+        if not (number.isascii() and number.isdigit()) or len(digest) != 64:
+            return None
+        if any(c not in "0123456789abcdef" for c in digest):
+            return None
+        return cls(int(number), digest)
+
+
+def head_anchor(session: Session) -> ChainAnchor | None:
+    """The chain's newest event as it stands in this session (None: the head row is missing)."""
+    head = session.get(AuditHead, 1)
+    return None if head is None else ChainAnchor(head.last_seq, head.last_hash)
 
 
 @dataclass(frozen=True)

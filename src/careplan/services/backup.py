@@ -66,7 +66,7 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
-from careplan.services.audit import verify_chain
+from careplan.services.audit import ChainAnchor, head_anchor, verify_chain
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage import encryption
 from careplan.storage.database import (
@@ -124,19 +124,20 @@ class BackupManifest:
     counts: dict[str, int] = field(default_factory=dict)
     content_sha256: str = ""  # every table's rows and the schema, as made: a changed byte shows
     format: int = MANIFEST_FORMAT
+    audit_anchor: ChainAnchor | None = None  # the copy's newest audit event (None: an older backup)
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": self.format,
-                "schema_revision": self.schema_revision,
-                "created_at": self.created_at,
-                "careplan_version": self.careplan_version,
-                "counts": self.counts,
-                "content_sha256": self.content_sha256,
-            },
-            sort_keys=True,
-        )
+        data: dict[str, Any] = {
+            "format": self.format,
+            "schema_revision": self.schema_revision,
+            "created_at": self.created_at,
+            "careplan_version": self.careplan_version,
+            "counts": self.counts,
+            "content_sha256": self.content_sha256,
+        }
+        if self.audit_anchor is not None:
+            data["audit_anchor"] = {"event": self.audit_anchor.seq, "hash": self.audit_anchor.hash}
+        return json.dumps(data, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> BackupManifest:
@@ -150,7 +151,18 @@ class BackupManifest:
             counts={str(k): int(v) for k, v in data["counts"].items()},
             content_sha256=str(data.get("content_sha256", "")),
             format=int(data.get("format", MANIFEST_FORMAT)),
+            audit_anchor=_anchor_of(data.get("audit_anchor")),
         )
+
+
+def _anchor_of(data: Any) -> ChainAnchor | None:
+    """The manifest's audit anchor; None for a backup made before anchors (or a malformed one)."""
+    if not isinstance(data, dict):
+        return None
+    event, digest = data.get("event"), data.get("hash")
+    if not isinstance(event, int) or not isinstance(digest, str):
+        return None
+    return ChainAnchor.from_text(f"{event}-{digest}")
 
 
 @dataclass(frozen=True)
@@ -449,12 +461,15 @@ def _check_and_label(partial: Path, key: DatabaseKey | None) -> BackupManifest:
         if revision is None:
             raise StorageError("The database has not been set up, so there is nothing to back up.")
         _chain_ok(copy, "The database's audit trail is broken")
+        with Session(copy.engine) as session:
+            anchor = head_anchor(session)  # the copy's own head: the trail as this backup holds it
         manifest = BackupManifest(
             schema_revision=revision,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             careplan_version=__version__,
             counts=_counts(copy),
             content_sha256=_content_digest(partial, key),
+            audit_anchor=anchor,
         )
     finally:
         copy.dispose()
@@ -1340,6 +1355,28 @@ def _read_manifest(db: Database) -> BackupManifest | None:
         raise UnusableBackup(
             "The backup is damaged (its list of contents cannot be read). Nothing was changed."
         ) from exc
+
+
+def manifest_for_anchor(backup: Path, database: Path | None) -> BackupManifest | None:
+    """The manifest of the backup at ``backup`` (None: it has none), read without changing the
+    file, for ``careplan audit verify``. Unlike :func:`read_manifest` it says why it cannot read
+    one: :class:`UnusableBackup` or :class:`DatabaseLocked` (a :class:`StorageError`)."""
+    key = backup_key(backup, database).key
+    errors = _sqlite_errors()
+    try:
+        connection = _connect_file(backup, key, read_only_file=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            row = (
+                connection.execute(f"SELECT manifest FROM {MANIFEST_TABLE}").fetchone()
+                if MANIFEST_TABLE in names
+                else None
+            )
+        finally:
+            connection.close()
+        return None if row is None else BackupManifest.from_json(str(row[0]))
+    except (*errors, ValueError, KeyError, TypeError) as exc:  # type: ignore[misc]
+        raise UnusableBackup(f"{backup.name} cannot be read: it is damaged.") from exc
 
 
 def read_manifest(
