@@ -239,7 +239,10 @@ def demo(args: argparse.Namespace) -> int:
             f"This database already has demo data ({made['people']} people, seed {made['seed']}, "
             f"made on {made['made_on']}). Nothing was added."
         )
-        print_demo_accounts()
+        from careplan.services.signing_certificate import certificate_info
+
+        info = certificate_info(db)  # a demo made before demo certificates has none
+        print_demo_accounts(demo_certificate=info is not None and info.is_demo)
         return 0
     started = time.perf_counter()
     last = [0.0]
@@ -267,14 +270,17 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_demo_accounts() -> None:
+def print_demo_accounts(*, demo_certificate: bool = True) -> None:
     from careplan.services.demo import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
 
     print(f"Demo accounts (the password for each is “{DEMO_PASSWORD}”):")
     for account in DEMO_ACCOUNTS:
         print(f"  {account.username:<6} {account.display_name} ({account.role.label})")
     print(f"For example: {ENV_USER}=priya {ENV_PASSWORD}={DEMO_PASSWORD} careplan plans")
-    print(f"The demo signing certificate's passphrase is “{DEMO_CERTIFICATE_PASSPHRASE}” (demo data only).")
+    if demo_certificate:
+        print(
+            f"The demo signing certificate's passphrase is “{DEMO_CERTIFICATE_PASSPHRASE}” (demo data only)."
+        )
 
 
 def plans(args: argparse.Namespace) -> int:

@@ -45,6 +45,7 @@ from careplan.services.secrets import (
     KeyringUnavailable,
     delete_secret,
     get_secret,
+    has_keyring,
     set_secret,
 )
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
@@ -487,9 +488,9 @@ def _keep_in_keyring(name: str, secret: str, timeout: float | None) -> bool:
     try:
         set_secret(name, secret, timeout=timeout)
     except KeyringUnavailable as exc:
-        if exc.reason != "missing":
-            raise
-        return False
+        if exc.reason == "missing" or not has_keyring(timeout=timeout):
+            return False  # keyring's fail backend, or its null one that keeps nothing
+        raise
     return True
 
 
@@ -745,6 +746,8 @@ def _open_with_keyring(
         raise SigningPassphraseUnavailable(
             f"Nothing was signed because {exc.why}.", reason=exc.reason, why=exc.why
         ) from None
+    if secret is None and not has_keyring(timeout=timeout):
+        raise SigningPassphraseNeeded()  # a keyring that keeps nothing is no keyring
     if secret is None:
         raise SigningPassphraseUnavailable(
             "The signing certificate's passphrase is not in this computer's keyring, so nothing "

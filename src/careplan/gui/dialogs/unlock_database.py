@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButto
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
+from careplan.services.secrets import has_keyring
 from careplan.storage.database import Database, open_database
 from careplan.storage.encryption import (
     MIN_PASSPHRASE_LENGTH,
@@ -156,7 +157,8 @@ def open_or_unlock(target: str | None, parent: QWidget | None = None) -> Databas
         reason, creating = exc.message, True
     except DatabaseLocked as exc:
         reason, creating = exc.message, False
-        keyring = exc.reason != "missing"  # no keyring at all: nothing to offer to keep the key in
+        # No keyring at all (or one that keeps nothing): nothing to offer to keep the key in.
+        keyring = exc.reason != "missing" and has_keyring()
 
     def attempt(passphrase: str) -> Database:
         return open_database(target, recovery_passphrase=passphrase)
