@@ -354,3 +354,22 @@ def test_without_a_keyring_the_certificate_dialog_offers_no_keeping(
     assert dialog.ui.keyringNote.text() == NOT_KEPT
     assert "keyring" not in dialog.ui.passphraseHint.text()
     dialog.reject()
+
+
+def test_the_demo_certificate_is_described_as_such_and_a_new_one_is_not_named_after_it(
+    qtbot: QtBot, sqlite_db: Database, no_keyring: None
+) -> None:
+    from careplan.services.agreement import DEFAULT_SERVICE_NAME
+    from careplan.services.unit_of_work import staff_by_username
+
+    demo.generate(sqlite_db, people=3, seed=2)
+    priya = staff_by_username(sqlite_db, "priya")
+    dialog = CertificateDialog(AppContext(sqlite_db, priya, "Priya Shah", Role.MANAGER, demo=True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.current.text().startswith("Now: agreements are signed by the demo certificate")
+    assert dialog.ui.organisation.text() == DEFAULT_SERVICE_NAME
+    assert not dialog.ui.rememberChoice.isVisible()
+    assert dialog.ui.keyringNote.text() == NOT_KEPT
+    dialog.reject()

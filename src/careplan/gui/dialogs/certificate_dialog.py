@@ -80,7 +80,8 @@ class CertificateDialog(QDialog):
         ui.rememberChoice.setVisible(self.info is not None and self.keyring)
         ui.keyringNote.setText(KEPT_IN_KEYRING if self.keyring else NOT_KEPT)
         ui.replace.setVisible(self.info is not None)
-        ui.organisation.setText(DEFAULT_SERVICE_NAME if self.info is None else self.info.organisation)
+        info = self.info  # a new certificate keeps the current one's name, unless that is the demo's
+        ui.organisation.setText(info.organisation if info and not info.is_demo else DEFAULT_SERVICE_NAME)
         ui.problem.setStyleSheet("color: #9b2c1b;")
         ui.problem.setVisible(False)
         ui.progress.setVisible(False)
@@ -102,10 +103,12 @@ class CertificateDialog(QDialog):
 
     @staticmethod
     def _describe(info: certs.CertificateInfo) -> str:
-        how = {
-            "self-signed": "made by Careplan",
-            certs.SOURCE_DEMO: "the demo certificate made with the demo data",
-        }.get(info.source, "imported from a file")
+        if info.is_demo:
+            return (
+                "Now: agreements are signed by the demo certificate made with the demo data, valid "
+                f"until {certs.long_date(info.not_after)}."
+            )
+        how = "made by Careplan" if info.source == "self-signed" else "imported from a file"
         return (
             f"Now: agreements are signed by {info.organisation} ({how}), valid until "
             f"{certs.long_date(info.not_after)}."
