@@ -56,10 +56,12 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import delete
 
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.documents.issue import issue_signed_agreement
     from careplan.domain.enums import Role
+    from careplan.domain.records import Setting
     from careplan.gui.context import AppContext
     from careplan.gui.dialogs.certificate_dialog import CertificateDialog
     from careplan.gui.dialogs.verify_dialog import VerifyDialog
@@ -81,6 +83,9 @@ def main(argv: list[str]) -> int:
     db = open_database(folder / "demo.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE)
     try:
         demo.generate(db, people=200, seed=1)
+        # The pictures show a service setting up its own certificate: the demo's one is set aside.
+        with db.session() as session, session.begin():
+            session.execute(delete(Setting).where(Setting.key == certs.SETTING_KEY))
         priya = staff_by_username(db, "priya")
         context = AppContext(db, priya, "Priya Shah", Role.MANAGER)
 

@@ -345,12 +345,36 @@ def test_no_certificate_yet_says_how_to_make_one(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_a_missing_keyring_signs_nothing(site: Site, tmp_path: Path) -> None:
+def test_a_missing_keyring_signs_nothing_without_the_passphrase(site: Site, tmp_path: Path) -> None:
+    """No keyring, and no terminal to type the passphrase at: nothing is signed, and it says why
+    and how (a terminal, or CAREPLAN_CERT_PASSPHRASE); a wrong passphrase signs nothing either."""
     out = tmp_path / "agreement.pdf"
     result = site.run("agreement", str(site.plan_id), "--out", str(out), env=FAIL_KEYRING)
-    assert_plain_failure(result, 9, "is kept in the computer's keyring, which is not available right now")
-    assert "Nothing was signed" in result.stderr
+    assert_plain_failure(result, 9, certs.NEEDS_PASSPHRASE)
+    assert "Type it at a terminal, or give it in the CAREPLAN_CERT_PASSPHRASE" in result.stderr
+    assert ".." not in result.stderr
+    for wrong in ("not the passphrase", ""):
+        given = {**FAIL_KEYRING, "CAREPLAN_CERT_PASSPHRASE": wrong}
+        refused = site.run("agreement", str(site.plan_id), "--out", str(out), env=given)
+        assert_plain_failure(refused, 2, "passphrase")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_keyring_signs_with_the_passphrase_given(site: Site, tmp_path: Path) -> None:
+    pytest.importorskip("careplan.documents.render")
+    out = tmp_path / "agreement.pdf"
+    given = {**FAIL_KEYRING, "CAREPLAN_CERT_PASSPHRASE": PASSPHRASE}
+    made = site.run("agreement", str(site.plan_id), "--out", str(out), env=given)
+    assert made.returncode == 0, made.stderr
+    assert made.stderr == ""
+    assert site.run("verify", str(out), env=FAIL_KEYRING).returncode == 0
+
+
+def test_without_a_keyring_the_passphrase_cannot_be_kept(site: Site, tmp_path: Path) -> None:
+    own = site.copy(tmp_path / "site")
+    given = {**FAIL_KEYRING, "CAREPLAN_CERT_PASSPHRASE": PASSPHRASE}
+    result = own.run("certificate", "remember-passphrase", env=given)
+    assert_plain_failure(result, 9, "There is no keyring on this computer to keep the passphrase in")
 
 
 def test_a_keyring_without_the_passphrase_signs_nothing(site: Site, tmp_path: Path) -> None:
@@ -536,7 +560,9 @@ def test_certificate_create_show_and_replace(site: Site, tmp_path: Path) -> None
     assert f"Still trusted for what it signed: {ORGANISATION}" in shown.stdout
 
 
-def test_certificate_create_without_a_keyring_stores_nothing(site: Site, tmp_path: Path) -> None:
+def test_certificate_create_without_a_keyring_keeps_the_passphrase_nowhere(tmp_path: Path) -> None:
+    """No keyring: the certificate is stored (its key encrypted with the passphrase), the
+    passphrase nowhere, and it says that the passphrase will be needed each time."""
     fresh_db = tmp_path / "careplan.db"
     db = open_database(fresh_db)
     try:
@@ -549,9 +575,14 @@ def test_certificate_create_without_a_keyring_stores_nothing(site: Site, tmp_pat
         "--database", str(fresh_db), "certificate", "create", "--organisation", ORGANISATION,
         data_dir=tmp_path, env=env,
     )  # fmt: skip
-    assert_plain_failure(result, 9, "keyring")
-    shown = run("--database", str(fresh_db), "certificate", "show", data_dir=tmp_path)
-    assert shown.returncode == 8
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == certs.NEEDS_PASSPHRASE
+    assert "kept in this computer's keyring" not in result.stdout
+    shown = run("--database", str(fresh_db), "certificate", "show", data_dir=tmp_path, env=FAIL_KEYRING)
+    assert shown.returncode == 0, shown.stderr
+    assert f"Signs as:     {ORGANISATION} (self-signed)" in shown.stdout
+    for path in tmp_path.rglob("*"):
+        assert not path.is_file() or PASSPHRASE.encode() not in path.read_bytes(), path
 
 
 def test_certificate_import_and_remember_passphrase(site: Site, tmp_path: Path) -> None:

@@ -299,23 +299,23 @@ def test_a_read_only_folder_is_said_plainly_and_nothing_is_written(
 # --- the keyring and the certificate -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("backend", "phrase"), [("locked", "it is locked"), ("none", "no keyring")])
-def test_a_locked_or_missing_keyring_signs_nothing_and_says_so(
-    qtbot: QtBot, site: Site, out: Path, monkeypatch: pytest.MonkeyPatch, backend: str, phrase: str
+def test_a_locked_keyring_signs_nothing_and_says_so(
+    qtbot: QtBot, site: Site, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from keyring.backends import fail
-
+    """Locked is not missing: unlock it (typing the passphrase instead is for a computer with no
+    keyring at all, tests/gui/test_no_keyring.py)."""
     page = open_page(qtbot, site)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(out / "a.pdf"))
     messages = Messages(monkeypatch)
-    with installed(LockedKeyring() if backend == "locked" else fail.Keyring()):
+    with installed(LockedKeyring()):
         page.save_pdf_button.click()
         qtbot.waitUntil(lambda: bool(messages.said), timeout=WAIT)
     wait_idle(qtbot, page)
     (said,) = messages.said
-    assert "keyring" in said
-    assert phrase in said
-    assert "Nothing was signed" in said
+    assert said.startswith("Nothing was signed because this computer's keyring is locked")
+    assert ".." not in said
+    assert page.printer is not None
+    assert page.printer.passphrase_dialog is None
     assert list(out.iterdir()) == []
     assert issue_events(site.db) == []
     assert page.save_pdf_button.isEnabled()
@@ -367,6 +367,35 @@ def test_no_certificate_yet_offers_to_make_one_then_carries_on(
     check = check_agreement(site.db, target.read_bytes())
     assert check.ok
     assert check.signer == "Harbour Recovery Service"
+
+
+def test_without_a_keyring_a_new_certificate_signs_straight_away_and_is_not_kept(
+    qtbot: QtBot, bare_site: Site, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No keyring: the certificate made in the first-use dialog signs the agreement that asked
+    for it, without asking for the passphrase again, and the passphrase is kept nowhere."""
+    from keyring.backends import fail
+
+    site = bare_site
+    page = open_page(qtbot, site)
+    target = out / "agreement.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target))
+    with installed(fail.Keyring()):
+        page.save_pdf_button.click()
+        assert page.printer is not None
+        dialog = page.printer.certificate_dialog
+        assert isinstance(dialog, CertificateDialog)
+        assert dialog.ui.keyringNote.text().startswith(certs.NEEDS_PASSPHRASE)
+        assert not dialog.ui.rememberChoice.isVisible()
+        qtbot.keyClicks(dialog.ui.passphrase, PASSPHRASE)
+        qtbot.keyClicks(dialog.ui.passphraseAgain, PASSPHRASE)
+        with qtbot.waitSignal(page.printer.saved, timeout=WAIT):
+            dialog.ui.buttons.accepted.emit()
+        assert page.printer.passphrase_dialog is None
+        assert check_agreement(site.db, target.read_bytes()).ok
+        with pytest.raises(certs.SigningPassphraseNeeded):  # next session: typed again
+            certs.signing_identity(site.db)
+    assert site.keyring.secrets == {}
 
 
 def test_a_computer_without_the_passphrase_asks_for_it_then_carries_on(

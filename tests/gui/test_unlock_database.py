@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from careplan.gui.dialogs import unlock_database
@@ -163,9 +163,47 @@ def test_a_locked_keyring_offers_the_passphrase_and_says_why_the_key_stays_out(
         db = open_or_unlock(str(made_elsewhere))
     assert db is not None
     db.dispose()
-    assert "it is locked" in shown[0]
+    assert "keyring is locked" in shown[0]
     assert len(told) == 1
     assert "recovery passphrase will be needed next time" in told[0]
+    assert ".." not in shown[0] + told[0]
+
+
+def test_without_a_keyring_keeping_the_key_is_not_offered_and_the_dialog_says_why(
+    qtbot: QtBot, made_elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real dialog, answered by keyboard while it runs modally, as a person would."""
+    from keyring.backends import fail
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        unlock_database.QMessageBox, "information", lambda parent, title, text: told.append(text)
+    )
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, UnlockDatabaseDialog)
+        seen["remember offered"] = dialog.ui.remember.isVisible()
+        seen["reason"] = dialog.ui.reason.text()
+        seen["intro"] = dialog.ui.intro.text()
+        shot(dialog, "unlock-no-keyring")
+        qtbot.keyClicks(dialog.ui.passphrase, PASSPHRASE)
+        qtbot.keyClick(dialog.ui.passphrase, Qt.Key.Key_Return)
+
+    with installed(fail.Keyring()):
+        QTimer.singleShot(0, answer)
+        db = open_or_unlock(str(made_elsewhere))
+    assert db is not None
+    try:
+        assert not db.key_in_keyring
+    finally:
+        db.dispose()
+    assert seen["remember offered"] is False
+    assert "there is no keyring on this computer" in str(seen["reason"])
+    assert str(seen["intro"]).endswith(unlock_database.NO_KEYRING)
+    assert ".." not in str(seen["reason"]) + str(seen["intro"])
+    assert told == [], "nothing to say afterwards: nothing was offered"
 
 
 def test_a_new_database_without_a_keyring_says_the_passphrase_will_be_needed(

@@ -583,6 +583,52 @@ def test_zero_people_makes_just_the_team_and_the_catalogue(db: Database) -> None
         assert verify_chain(session).intact
 
 
+# --- the demo signing certificate ------------------------------------------------------------------
+
+
+def test_a_demo_comes_with_a_demo_certificate_that_signs_with_its_public_passphrase(
+    db: Database, another_db: Database
+) -> None:
+    from keyring.backends import fail
+
+    from careplan.services import signing_certificate as certs
+    from tests.keyring_memory import MemoryKeyring, installed
+
+    noon = datetime.combine(TODAY, time(12), UTC)
+    with installed(MemoryKeyring()) as here:
+        summary = demo.generate(db, people=3, seed=7, today=TODAY)
+    info = certs.certificate_info(db)
+    assert info is not None
+    assert info.is_demo
+    assert info.organisation == demo.DEMO_CERTIFICATE_NAME
+    assert "demo certificate" in info.organisation
+    assert info.installed_at.date() < TODAY  # made the working day before, like the rest of the demo
+    assert info.not_before.date() < TODAY < (info.not_after - timedelta(days=4 * 365)).date()
+    # This computer's keyring got the (public) passphrase, so the demo signs without asking here.
+    assert summary.signing_passphrase_in_keyring
+    assert isinstance(here, MemoryKeyring)
+    assert here.secrets == {("careplan", info.keyring_name): demo.DEMO_CERTIFICATE_PASSPHRASE}
+    with installed(here):
+        assert certs.signing_identity(db, now=noon).fingerprint == info.fingerprint
+    with db.session() as session:
+        made = session.scalars(select(AuditEvent).where(AuditEvent.entity == "signing_certificate")).all()
+        assert [(e.action, e.staff_id, e.entity_id) for e in made] == [
+            ("create", staff_by_username(db, "priya").staff_id, None)
+        ]
+        assert verify_chain(session).intact
+
+    # No keyring: nothing is kept anywhere, and the passphrase opens it when typed.
+    with installed(fail.Keyring()):
+        other = demo.generate(another_db, people=3, seed=7, today=TODAY)
+        assert not other.signing_passphrase_in_keyring
+        with pytest.raises(certs.SigningPassphraseNeeded):
+            certs.signing_identity(another_db)
+        opened = certs.signing_identity(another_db, passphrase=demo.DEMO_CERTIFICATE_PASSPHRASE, now=noon)
+    # A new key for each demo database: what one signed never verifies against another.
+    assert opened.fingerprint != info.fingerprint
+    assert dump(db) == dump(another_db), "the certificate leaves the seeded data as it was"
+
+
 # --- the command line --------------------------------------------------------------------------
 
 
@@ -593,6 +639,12 @@ def test_the_command_line_makes_a_demo_with_every_status(
     assert careplan_main(["--database", target, "demo", "--people", "200"]) == 0
     made = capsys.readouterr().out
     assert "200 people" in made
+    assert f"The demo signing certificate's passphrase is “{demo.DEMO_CERTIFICATE_PASSPHRASE}”" in made
+    assert "It is in this computer's keyring" in made
+    assert careplan_main(["--database", target, "demo"]) == 0
+    again = capsys.readouterr().out
+    assert "Nothing was added" in again
+    assert f"passphrase is “{demo.DEMO_CERTIFICATE_PASSPHRASE}”" in again
     monkeypatch.setenv("CAREPLAN_USER", "priya")
     monkeypatch.setenv("CAREPLAN_PASSWORD", demo.DEMO_PASSWORD)
     assert careplan_main(["--database", target, "plans", "--format", "json"]) == 0

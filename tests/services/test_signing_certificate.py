@@ -221,18 +221,75 @@ def test_bad_names_and_short_passphrases_are_refused(
     assert memory_keyring.secrets == {}
 
 
-def test_a_missing_keyring_stores_nothing_at_all(quick: World) -> None:
+def test_without_a_keyring_the_passphrase_is_kept_nowhere_and_typed_to_sign(quick: World) -> None:
+    """Fail closed on a computer with no keyring: the key is stored encrypted, the passphrase
+    nowhere, and nothing signs until the right passphrase is typed."""
+    with installed(fail.Keyring()):
+        assert not secrets.has_keyring()
+        info = create(quick)
+        rows = builders.rows_as_text(quick.db)
+        assert not any(PASSPHRASE in row for table in rows.values() for row in table)
+        assert "signing_certificate" in str(rows["settings"])  # the key is there, encrypted
+
+        with pytest.raises(certs.SigningPassphraseNeeded) as needed:
+            certs.signing_identity(quick.db)
+        assert needed.value.message == certs.NEEDS_PASSPHRASE
+        assert needed.value.message == (
+            "There is no keyring on this computer, so the signing certificate's passphrase is "
+            "needed each time agreements are signed."
+        )
+        assert isinstance(needed.value, certs.SigningPassphraseUnavailable)  # exit 9, "not signed"
+        for wrong in ("not the passphrase", PASSPHRASE.upper(), " " + PASSPHRASE):
+            with builders.refused(quick.db, certs.WrongSigningPassphrase, "does not open"):
+                certs.signing_identity(quick.db, passphrase=wrong)
+        with builders.refused(quick.db, InvalidInput, "give the passphrase"):
+            certs.signing_identity(quick.db, passphrase="")
+        assert certs.signing_identity(quick.db, passphrase=PASSPHRASE).fingerprint == info.fingerprint
+        # Nothing to keep it in: said in one sentence, and nothing is changed.
+        with builders.refused(quick.db, secrets.KeyringUnavailable, "no keyring on this computer") as none:
+            certs.remember_passphrase(quick.db, quick.team.manager, PASSPHRASE)
+        assert none.value.reason == "missing"
+        assert_one_sentence(none.value.message)
+        # It still needs typing afterwards: nothing was kept anywhere on the way.
+        with pytest.raises(certs.SigningPassphraseNeeded):
+            certs.signing_identity(quick.db)
+
+
+@pytest.mark.parametrize("backend", [LockedKeyring, HangingKeyring], ids=["locked", "hanging"])
+def test_a_keyring_that_is_there_but_cannot_keep_it_stores_nothing_at_all(
+    quick: World, backend: type[keyring.backend.KeyringBackend]
+) -> None:
     with (
-        installed(fail.Keyring()),
+        installed(backend()) as there,
         builders.refused(quick.db, secrets.KeyringUnavailable, "keyring") as info,
     ):
-        create(quick)
-    assert info.value.reason == "missing"
+        assert secrets.has_keyring()
+        certs.create_self_signed(
+            quick.db, quick.team.manager, ORGANISATION, PASSPHRASE, key_kind="ec-p256", keyring_timeout=0.05
+        )
+    assert info.value.reason in ("locked", "timeout")
+    assert_one_sentence(info.value.message)
+    if isinstance(there, HangingKeyring):
+        there.release()
+
+
+def assert_one_sentence(message: str) -> None:
+    """One plain sentence: a capital, one full stop at the very end, and no doubled stops."""
+    assert message[:1].isupper(), message
+    assert message.endswith("."), message
+    assert ".." not in message, message
+    assert message.count(". ") == 0, message
 
 
 def test_a_keyring_that_drops_secrets_is_not_trusted(quick: World) -> None:
-    with installed(null.Keyring()), builders.refused(quick.db, secrets.KeyringUnavailable, "did not keep it"):
-        create(quick)
+    """keyring's null backend keeps nothing: it counts as no keyring, so the passphrase is typed."""
+    with installed(null.Keyring()):
+        with pytest.raises(secrets.KeyringUnavailable, match="did not keep it"):
+            secrets.set_secret("x", "y")
+        info = create(quick)
+        with pytest.raises(certs.SigningPassphraseNeeded):
+            certs.signing_identity(quick.db)
+        assert certs.signing_identity(quick.db, passphrase=PASSPHRASE).fingerprint == info.fingerprint
 
 
 # --- replacing -------------------------------------------------------------------------------------
@@ -339,20 +396,13 @@ def test_no_certificate_yet(quick: World, memory_keyring: MemoryKeyring) -> None
     assert certs.certificate_info(quick.db) is None
 
 
-UNAVAILABLE = (
-    "The passphrase for the service's signing certificate is kept in the computer's keyring, "
-    "which is not available right now"
-)
-
-
 @pytest.mark.parametrize(
     ("backend", "reason", "why"),
     [
-        (fail.Keyring, "missing", "this computer has no keyring Careplan can use"),
-        (LockedKeyring, "locked", "it is locked"),
-        (HangingKeyring, "timeout", "it did not answer in time"),
+        (LockedKeyring, "locked", "this computer's keyring is locked (unlock it"),
+        (HangingKeyring, "timeout", "this computer's keyring did not answer within 0.05 seconds"),
     ],
-    ids=["missing", "locked", "hanging"],
+    ids=["locked", "hanging"],
 )
 def test_an_unavailable_keyring_means_nothing_is_signed(
     quick: World,
@@ -365,9 +415,9 @@ def test_an_unavailable_keyring_means_nothing_is_signed(
     with installed(backend()) as unavailable, pytest.raises(certs.SigningPassphraseUnavailable) as info:
         certs.signing_identity(quick.db, keyring_timeout=QUICK_TIMEOUT)
     assert info.value.reason == reason
-    assert info.value.message.startswith(UNAVAILABLE)
-    assert f"({why})" in info.value.message
-    assert "Nothing was signed" in info.value.message
+    assert info.value.message.startswith(f"Nothing was signed because {why}")
+    assert not isinstance(info.value, certs.SigningPassphraseNeeded)  # unlock it: no typing instead
+    assert_one_sentence(info.value.message)
     builders.assert_plain(info.value.message)
     if isinstance(unavailable, HangingKeyring):
         assert unavailable.calls == 1  # it was asked, and not waited for
@@ -381,6 +431,7 @@ def test_a_keyring_without_the_passphrase_names_the_way_out(
         certs.signing_identity(quick.db)
     assert info.value.reason == "not-stored"
     assert "not in this computer's keyring" in info.value.message
+    assert_one_sentence(info.value.message)
 
 
 def test_a_wrong_passphrase_in_the_keyring_is_refused(quick: World, memory_keyring: MemoryKeyring) -> None:
@@ -389,6 +440,7 @@ def test_a_wrong_passphrase_in_the_keyring_is_refused(quick: World, memory_keyri
     with pytest.raises(certs.SigningPassphraseUnavailable) as refused:
         certs.signing_identity(quick.db)
     assert refused.value.reason == "wrong"
+    assert_one_sentence(refused.value.message)
 
 
 def test_an_expired_certificate_signs_nothing(quick: World, memory_keyring: MemoryKeyring) -> None:
@@ -438,6 +490,32 @@ def test_a_hanging_keyring_times_out_on_every_call(operation: str) -> None:
         calls[operation]()
     assert info.value.reason == "timeout"
     assert "did not answer within 0.05 seconds" in info.value.message
+    assert_one_sentence(info.value.message)
+
+
+@pytest.mark.parametrize(
+    ("backend", "reason"),
+    [(fail.Keyring, "missing"), (LockedKeyring, "locked"), (null.Keyring, "refused")],
+    ids=["none", "locked", "drops-secrets"],
+)
+def test_every_keyring_refusal_is_one_plain_sentence(
+    backend: type[keyring.backend.KeyringBackend], reason: str
+) -> None:
+    with installed(backend()), pytest.raises(secrets.KeyringUnavailable) as info:
+        secrets.set_secret("x", "y")
+    assert info.value.reason == reason
+    assert_one_sentence(info.value.message)
+    assert info.value.why == info.value.message[0].lower() + info.value.message[1:-1]
+
+
+def test_only_a_computer_without_any_keyring_has_none(memory_keyring: MemoryKeyring) -> None:
+    assert secrets.has_keyring()
+    for backend in (LockedKeyring(), HangingKeyring()):
+        with installed(backend):
+            assert secrets.has_keyring(), "a locked or slow keyring is still a keyring"
+    for nothing in (fail.Keyring(), null.Keyring()):
+        with installed(nothing):
+            assert not secrets.has_keyring()
 
 
 def test_the_default_timeout_is_a_few_seconds() -> None:

@@ -171,8 +171,8 @@ def test_without_a_keyring_a_new_database_keeps_its_key_only_wrapped(tmp_path: P
 @pytest.mark.parametrize(
     ("backend", "reason", "phrase"),
     [
-        (fail.Keyring, "missing", "no keyring Careplan can use"),
-        (LockedKeyring, "locked", "it is locked"),
+        (fail.Keyring, "missing", ": there is no keyring on this computer. It can be opened"),
+        (LockedKeyring, "locked", "keyring is locked"),
         (HangingKeyring, "timeout", "did not answer within 0.2 seconds"),
         (MemoryKeyring, "absent", "does not have its key"),
     ],
@@ -192,6 +192,7 @@ def test_without_its_key_the_database_stays_shut_until_the_recovery_passphrase(
         assert phrase in caught.value.message
         assert "recovery passphrase" in caught.value.message
         assert "Traceback" not in caught.value.message
+        assert ".." not in caught.value.message
         assert files(tmp_path) == before, "nothing was changed or left behind"
 
         with pytest.raises(WrongRecoveryPassphrase) as wrong:

@@ -7,14 +7,17 @@
   work is :func:`careplan.documents.issue.issue_signed_agreement` and
   :func:`~careplan.documents.issue.save_agreement`, shared with the app; the second records in the
   audit trail that the agreement was issued, in the same unit of work as the write, so a write
-  that fails is never recorded.
+  that fails is never recorded. On a computer with no keyring the certificate's passphrase is
+  asked for at the terminal (saying why), or taken from ``CAREPLAN_CERT_PASSPHRASE``; it is used
+  for this signature and kept nowhere.
 - ``careplan verify FILE.pdf`` answers three questions in plain words and exits with a code:
   0 all hold; 10 changed after signing, not signed, or not a readable PDF; 11 not signed by
   this service (current or earlier certificate); 12 matches no stored plan version. When several
   fail, the first in that order wins. Trust and fingerprints come from ``--database``.
 - ``careplan certificate create --organisation NAME``, ``import FILE.p12``, ``show``,
   ``remember-passphrase``, ``timestamp-server [URL | --none]``. The passphrase comes from
-  ``CAREPLAN_CERT_PASSPHRASE`` or is asked for at the terminal; it goes only to the keyring.
+  ``CAREPLAN_CERT_PASSPHRASE`` or is asked for at the terminal; it goes only to the keyring (on a
+  computer with no keyring, nowhere: it is asked for each time agreements are signed).
 
 Besides the codes in :mod:`careplan.cli.main` (1-7): 8 the service has no usable signing
 certificate (none yet, or out of date), 9 the keyring holding its passphrase is not available.
@@ -28,11 +31,17 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careplan.domain.errors import CareplanError, InvalidInput
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from careplan.services.signing_certificate import SigningIdentity, SigningPassphraseNeeded
+
 ENV_PASSPHRASE = "CAREPLAN_CERT_PASSPHRASE"
+PASSPHRASE_TRIES = 3
 EXIT_NO_CERTIFICATE = 8
 EXIT_KEYRING = 9
 EXIT_CHANGED = 10
@@ -127,9 +136,40 @@ def _output_path(text: str) -> Path:
 # --- agreement --------------------------------------------------------------------------------
 
 
+def _typed_identity(
+    open_with: Callable[[str], SigningIdentity], needed: SigningPassphraseNeeded
+) -> SigningIdentity:
+    """The signing identity opened (``open_with``) with the passphrase given in
+    ``CAREPLAN_CERT_PASSPHRASE``, else typed at the terminal after saying why it is asked
+    (``needed``: this computer has no keyring). Used for this signature only and kept nowhere."""
+    from careplan.services.signing_certificate import SigningPassphraseUnavailable, WrongSigningPassphrase
+
+    given = os.environ.get(ENV_PASSPHRASE)
+    if given is not None:
+        return open_with(given)
+    if not sys.stdin.isatty():
+        raise SigningPassphraseUnavailable(
+            f"{needed.message} Type it at a terminal, or give it in the {ENV_PASSPHRASE} environment "
+            "variable.",
+            reason=needed.reason,
+        )
+    import getpass
+
+    print(needed.message, file=sys.stderr)
+    for attempt in range(1, PASSPHRASE_TRIES + 1):
+        typed = getpass.getpass("Passphrase for the signing certificate: ")
+        try:
+            return open_with(typed)
+        except WrongSigningPassphrase as wrong:
+            if attempt == PASSPHRASE_TRIES:
+                raise
+            print(wrong.message, file=sys.stderr)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def agreement(args: argparse.Namespace) -> int:
     from careplan.cli.commands import acting_staff, open_for_cli
-    from careplan.services.signing_certificate import signing_identity
+    from careplan.services.signing_certificate import SigningPassphraseNeeded, signing_identity
     from careplan.services.verification import agreement_version
 
     out = _output_path(args.out)
@@ -137,7 +177,10 @@ def agreement(args: argparse.Namespace) -> int:
     actor = acting_staff(db, args)
     chosen = agreement_version(db, actor, args.plan_id, args.plan_version)
     try:
-        identity = signing_identity(db)
+        try:
+            identity = signing_identity(db)
+        except SigningPassphraseNeeded as needed:
+            identity = _typed_identity(lambda typed: signing_identity(db, passphrase=typed), needed)
     except CareplanError as exc:
         code = _signing_failure(exc)
         if code is None:
@@ -265,10 +308,11 @@ def certificate(args: argparse.Namespace) -> int:
         if code is None:
             raise
         return code
+    from careplan.services.secrets import has_keyring
+
     print(f"Fingerprint (SHA-256): {_grouped(info.fingerprint)}")
-    print(
-        f"Valid until {certs.long_date(info.not_after)}. The passphrase is kept in this computer's keyring."
-    )
+    print(f"Valid until {certs.long_date(info.not_after)}.")
+    print("The passphrase is kept in this computer's keyring." if has_keyring() else certs.NEEDS_PASSPHRASE)
     return 0
 
 

@@ -74,8 +74,13 @@ def ask_new_passphrase() -> str:
 
 
 def offer_to_remember_key(db: Database) -> None:
-    """After opening with the recovery passphrase: offer to put the key back into the keyring."""
+    """After opening with the recovery passphrase: offer to put the key back into the keyring (not
+    on a computer that has no keyring: there is nowhere to put it)."""
     if db.key_in_keyring or not _interactive():
+        return
+    from careplan.services.secrets import has_keyring
+
+    if not has_keyring():
         return
     if not _ask_yes("Put the database key back into this computer's keyring (no passphrase next time)?"):
         return
@@ -84,7 +89,7 @@ def offer_to_remember_key(db: Database) -> None:
     try:
         db.remember_key()
     except KeyringUnavailable as exc:
-        print(f"{exc.message}. The database stays open for now.", file=sys.stderr)
+        print(f"{exc.message} The database stays open for now.", file=sys.stderr)
     else:
         print("The key is back in this computer's keyring.", file=sys.stderr)
 
@@ -234,7 +239,10 @@ def demo(args: argparse.Namespace) -> int:
             f"This database already has demo data ({made['people']} people, seed {made['seed']}, "
             f"made on {made['made_on']}). Nothing was added."
         )
-        print_demo_accounts()
+        from careplan.services.signing_certificate import certificate_info
+
+        info = certificate_info(db)  # a demo made before demo certificates has none
+        print_demo_accounts(demo_certificate=info is not None and info.is_demo)
         return 0
     started = time.perf_counter()
     last = [0.0]
@@ -253,16 +261,26 @@ def demo(args: argparse.Namespace) -> int:
     print(f"Demo data ready in {elapsed:.1f} s: {summary.describe()}")
     print(f"Database: {db.info().url}")
     print_demo_accounts()
+    if summary.signing_passphrase_in_keyring:
+        print("It is in this computer's keyring, so the demo signs agreements without asking for it.")
+    else:
+        from careplan.services.signing_certificate import NEEDS_PASSPHRASE
+
+        print(NEEDS_PASSPHRASE)
     return 0
 
 
-def print_demo_accounts() -> None:
-    from careplan.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+def print_demo_accounts(*, demo_certificate: bool = True) -> None:
+    from careplan.services.demo import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
 
     print(f"Demo accounts (the password for each is “{DEMO_PASSWORD}”):")
     for account in DEMO_ACCOUNTS:
         print(f"  {account.username:<6} {account.display_name} ({account.role.label})")
     print(f"For example: {ENV_USER}=priya {ENV_PASSWORD}={DEMO_PASSWORD} careplan plans")
+    if demo_certificate:
+        print(
+            f"The demo signing certificate's passphrase is “{DEMO_CERTIFICATE_PASSPHRASE}” (demo data only)."
+        )
 
 
 def plans(args: argparse.Namespace) -> int:

@@ -262,7 +262,7 @@ def _unlock_with(path: Path, key_file: KeyFile, passphrase: str | None) -> Datab
     try:
         found = encryption.keyring_key(key_file.database_id)
     except KeyringUnavailable as exc:
-        found, why, reason = None, exc.message + ".", exc.reason
+        found, why, reason = None, f"{exc.why}.", exc.reason
     else:
         why = "this computer's keyring does not have its key (was it made on another computer?)."
         reason = "absent"

@@ -9,8 +9,15 @@ Where things live:
 - the passphrase, only in the operating system's keyring of each computer that signs (service
   ``careplan``, username ``signing-key:<fingerprint>``): never in the database, never in a file.
 
-When the keyring is missing, locked or hangs, nothing is signed and the message says why. Audit
-events name what happened to the certificate, never a secret.
+A computer with no keyring at all (keyring's ``fail`` backend, the normal state on a fresh or
+headless machine) can still sign, but only with the passphrase typed for the occasion:
+:func:`signing_identity` then raises :class:`SigningPassphraseNeeded` (saying why, in
+:data:`NEEDS_PASSPHRASE`) until it is given the passphrase; nothing keeps it. When the keyring is
+locked or hangs, nothing is signed and the message says why. Audit events name what happened to
+the certificate, never a secret.
+
+A demo database (``careplan demo``) comes with a demo certificate (``source`` ``"demo"``), made
+with it; its passphrase is public (:data:`careplan.services.demo.DEMO_CERTIFICATE_PASSPHRASE`).
 """
 
 from __future__ import annotations
@@ -33,7 +40,14 @@ from cryptography.x509.oid import NameOID
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
-from careplan.services.secrets import KeyringUnavailable, delete_secret, get_secret, set_secret
+from careplan.services.secrets import (
+    NO_KEYRING,
+    KeyringUnavailable,
+    delete_secret,
+    get_secret,
+    has_keyring,
+    set_secret,
+)
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage.database import Database
 
@@ -44,6 +58,15 @@ MIN_PASSPHRASE = 12
 MAX_ORGANISATION = 64  # an X.509 organisation name holds at most 64 characters
 MAX_PKCS12_BYTES = 1_000_000
 PKCS12_ROUNDS = 200_000
+SOURCE_DEMO = "demo"
+"""``CertificateInfo.source`` of the demo certificate a demo database is made with."""
+
+NEEDS_PASSPHRASE = (
+    f"{NO_KEYRING[:1].upper()}{NO_KEYRING[1:]}, so the signing certificate's passphrase is needed "
+    "each time agreements are signed."
+)
+"""Why a computer without a keyring asks for the passphrase (the app and ``careplan agreement``)."""
+WRONG_PASSPHRASE = "That passphrase does not open the service's signing certificate."
 
 KeyKind = Literal["rsa-3072", "ec-p256"]
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -71,8 +94,10 @@ __all__ = [
     "KeyringUnavailable",
     "NoSigningCertificate",
     "SigningIdentity",
+    "SigningPassphraseNeeded",
     "SigningPassphraseUnavailable",
     "Trust",
+    "WrongSigningPassphrase",
     "certificate_info",
     "configured_timestamp_url",
     "create_self_signed",
@@ -113,6 +138,21 @@ class SigningPassphraseUnavailable(KeyringUnavailable):
     """The signing key's passphrase cannot be had from this computer's keyring: nothing is signed."""
 
 
+class SigningPassphraseNeeded(SigningPassphraseUnavailable):
+    """This computer has no keyring: nothing is signed until the passphrase is typed (and given to
+    :func:`signing_identity`)."""
+
+    def __init__(self) -> None:
+        super().__init__(NEEDS_PASSPHRASE, reason="missing")
+
+
+class WrongSigningPassphrase(InvalidInput):
+    """The passphrase typed does not open the signing certificate: nothing is signed."""
+
+    def __init__(self) -> None:
+        super().__init__(WRONG_PASSPHRASE, "passphrase")
+
+
 # --- what the use cases hand back ------------------------------------------------------------
 
 
@@ -147,13 +187,17 @@ class CertificateInfo:
     fingerprint: str
     not_before: dt.datetime
     not_after: dt.datetime
-    source: str  # "self-signed" or "imported"
+    source: str  # "self-signed", "imported" or "demo" (made with a demo database)
     installed_at: dt.datetime
     earlier: tuple[EarlierCertificate, ...]
 
     @property
     def keyring_name(self) -> str:
         return keyring_name(self.fingerprint)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.source == SOURCE_DEMO
 
 
 @dataclass(frozen=True)
@@ -340,9 +384,10 @@ def trusted_certificates(db: Database) -> Trust:
 
 
 def make_self_signed(
-    organisation: str, key_kind: KeyKind = "rsa-3072"
+    organisation: str, key_kind: KeyKind = "rsa-3072", *, valid_from: dt.datetime | None = None
 ) -> tuple[PrivateKey, x509.Certificate]:
-    """A new key and a self-signed certificate for document signing, valid for five years."""
+    """A new key and a self-signed certificate for document signing, valid for five years (from
+    ``valid_from``, else from now)."""
     key: PrivateKey
     if key_kind == "rsa-3072":
         key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
@@ -356,7 +401,7 @@ def make_self_signed(
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
         ]
     )
-    now = _now()
+    start = valid_from or _now()
     public = key.public_key()
     certificate = (
         x509.CertificateBuilder()
@@ -364,8 +409,8 @@ def make_self_signed(
         .issuer_name(name)
         .public_key(public)
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=VALID_DAYS))
+        .not_valid_before(start - dt.timedelta(minutes=5))
+        .not_valid_after(start + dt.timedelta(days=VALID_DAYS))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
@@ -409,6 +454,46 @@ def _refuse_replacing(current: dict[str, Any] | None, replace: bool) -> None:
         )
 
 
+def stored_value(
+    key: PrivateKey,
+    certificate: x509.Certificate,
+    chain: Sequence[x509.Certificate],
+    secret: str,
+    *,
+    source: str,
+    installed_at: dt.datetime,
+    earlier: Sequence[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    """What the ``Setting`` under :data:`SETTING_KEY` holds: the key and certificate encrypted with
+    ``secret`` (PKCS#12), and the public facts about them. ``secret`` itself is not in it."""
+    organisation = organisation_of(certificate)
+    blob = _encrypted_pkcs12(organisation, key, certificate, chain, secret.encode("utf-8"))
+    return {
+        "pkcs12": base64.b64encode(blob).decode("ascii"),
+        "certificate": base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode("ascii"),
+        "fingerprint": fingerprint(certificate),
+        "organisation": organisation,
+        "not_before": certificate.not_valid_before_utc.isoformat(),
+        "not_after": certificate.not_valid_after_utc.isoformat(),
+        "source": source,
+        "installed_at": installed_at.isoformat(),
+        "earlier": list(earlier),
+    }
+
+
+def _keep_in_keyring(name: str, secret: str, timeout: float | None) -> bool:
+    """Put the passphrase in this computer's keyring: True when it is there; False when this
+    computer has no keyring at all (then it is typed each time it is needed, and kept nowhere).
+    A keyring that is locked, refuses or hangs is :class:`KeyringUnavailable`."""
+    try:
+        set_secret(name, secret, timeout=timeout)
+    except KeyringUnavailable as exc:
+        if exc.reason == "missing" or not has_keyring(timeout=timeout):
+            return False  # keyring's fail backend, or its null one that keeps nothing
+        raise
+    return True
+
+
 def _install(
     db: Database,
     actor: Actor,
@@ -421,16 +506,17 @@ def _install(
     replace: bool,
     keyring_timeout: float | None,
 ) -> CertificateInfo:
-    """Store the certificate (encrypted) and its passphrase (in the keyring), or neither."""
+    """Store the certificate (encrypted) and its passphrase (in the keyring), or neither. On a
+    computer with no keyring the passphrase is kept nowhere: it is typed whenever it is needed."""
     with read_only(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
         setting = work.session.get(Setting, SETTING_KEY)
         _refuse_replacing(dict(setting.value) if setting is not None else None, replace)
 
-    organisation = organisation_of(certificate)
     new_fingerprint = fingerprint(certificate)
-    blob = _encrypted_pkcs12(organisation, key, certificate, chain, secret.encode("utf-8"))
-    # The keyring first: if it cannot keep the passphrase, nothing is stored at all.
-    set_secret(keyring_name(new_fingerprint), secret, timeout=keyring_timeout)
+    # Encrypting the key takes a moment: before the transaction, so the write lock is held briefly.
+    value = stored_value(key, certificate, chain, secret, source=source, installed_at=_now())
+    # The keyring first: if it is there but cannot keep the passphrase, nothing is stored at all.
+    kept = _keep_in_keyring(keyring_name(new_fingerprint), secret, keyring_timeout)
     replaced: str | None = None
     try:
         with unit_of_work(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
@@ -450,20 +536,8 @@ def _install(
                         "replaced_at": work.now.isoformat(),
                     },
                 )
-            earlier = [e for e in earlier if e["fingerprint"] != new_fingerprint]
-            value = {
-                "pkcs12": base64.b64encode(blob).decode("ascii"),
-                "certificate": base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode(
-                    "ascii"
-                ),
-                "fingerprint": new_fingerprint,
-                "organisation": organisation,
-                "not_before": certificate.not_valid_before_utc.isoformat(),
-                "not_after": certificate.not_valid_after_utc.isoformat(),
-                "source": source,
-                "installed_at": work.now.isoformat(),
-                "earlier": earlier,
-            }
+            value["earlier"] = [e for e in earlier if e["fingerprint"] != new_fingerprint]
+            value["installed_at"] = work.now.isoformat()
             if setting is None:
                 work.session.add(Setting(key=SETTING_KEY, value=value))
             else:
@@ -476,10 +550,10 @@ def _install(
             )
             stored = value
     except BaseException:
-        if _current_is_different(db, new_fingerprint):
+        if kept and _current_is_different(db, new_fingerprint):
             _forget_quietly(keyring_name(new_fingerprint), keyring_timeout)
         raise
-    if replaced is not None:
+    if replaced is not None and kept:
         # The old key is gone from the database; its passphrase is of no use any more.
         _forget_quietly(keyring_name(replaced), keyring_timeout)
     return _info(stored)
@@ -598,7 +672,12 @@ def remember_passphrase(
     if stored is None:
         raise NoSigningCertificate()
     _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret)
-    set_secret(keyring_name(stored["fingerprint"]), passphrase, timeout=keyring_timeout)
+    if not _keep_in_keyring(keyring_name(stored["fingerprint"]), passphrase, keyring_timeout):
+        raise KeyringUnavailable(
+            "There is no keyring on this computer to keep the passphrase in, so it is asked for "
+            "each time agreements are signed instead.",
+            reason="missing",
+        )
     with unit_of_work(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
         work.audit("remember_passphrase", "signing_certificate", None, ("keyring",))
     return _info(stored)
@@ -608,43 +687,32 @@ def remember_passphrase(
 
 
 def signing_identity(
-    db: Database, *, keyring_timeout: float | None = None, now: dt.datetime | None = None
+    db: Database,
+    *,
+    passphrase: str | None = None,
+    keyring_timeout: float | None = None,
+    now: dt.datetime | None = None,
 ) -> SigningIdentity:
-    """The key, certificate and chain to sign with, opened with the passphrase from the keyring.
+    """The key, certificate and chain to sign with, opened with ``passphrase`` when one is given
+    (typed for the occasion, kept nowhere), else with the passphrase from this computer's keyring.
 
-    Refuses (and so nothing is signed) when there is no certificate, when the keyring is missing,
-    locked or does not answer, when it has no passphrase for this certificate, or when the
-    certificate is outside its dates.
+    Refuses (and so nothing is signed) when there is no certificate; when this computer has no
+    keyring and no passphrase was given (:class:`SigningPassphraseNeeded`: ask for it and call
+    again); when the keyring is locked or does not answer, or has no passphrase, or a wrong one, for
+    this certificate; when the passphrase given does not open it (:class:`WrongSigningPassphrase`);
+    or when the certificate is outside its dates.
     """
     stored = _stored(db)
     if stored is None:
         raise NoSigningCertificate()
-    name = keyring_name(stored["fingerprint"])
-    try:
-        secret = get_secret(name, timeout=keyring_timeout)
-    except KeyringUnavailable as exc:
-        raise SigningPassphraseUnavailable(
-            "The passphrase for the service's signing certificate is kept in the computer's "
-            f"keyring, which is not available right now ({_why(exc.reason)}). Nothing was signed. "
-            "Unlock the keyring (or sign in to the computer again) and try once more.",
-            reason=exc.reason,
-        ) from None
-    if secret is None:
-        raise SigningPassphraseUnavailable(
-            "The passphrase for the service's signing certificate is not in this computer's "
-            "keyring, so nothing was signed. A manager or administrator who knows it can store it "
-            "on this computer once (the certificate's \u201cremember passphrase\u201d step).",
-            reason="not-stored",
-        )
-    try:
-        key, certificate, chain = _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret.encode("utf-8"))
-    except (InvalidInput, binascii.Error):
-        raise SigningPassphraseUnavailable(
-            "The passphrase in this computer's keyring does not open the service's signing "
-            "certificate, so nothing was signed. A manager or administrator who knows the right "
-            "passphrase can store it on this computer again.",
-            reason="wrong",
-        ) from None
+    if passphrase is not None:
+        secret = _check_passphrase(passphrase, new=False)
+        try:
+            key, certificate, chain = _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret)
+        except (InvalidInput, binascii.Error):
+            raise WrongSigningPassphrase() from None
+    else:
+        key, certificate, chain = _open_with_keyring(stored, keyring_timeout)
     moment = now or _now()
     if certificate.not_valid_after_utc < moment:
         raise CertificateExpired(
@@ -665,12 +733,36 @@ def signing_identity(
     )
 
 
-def _why(reason: str) -> str:
-    return {
-        "locked": "it is locked",
-        "missing": "this computer has no keyring Careplan can use",
-        "timeout": "it did not answer in time",
-    }.get(reason, "it refused the request")
+def _open_with_keyring(
+    stored: dict[str, Any], timeout: float | None
+) -> tuple[PrivateKey, x509.Certificate, list[x509.Certificate]]:
+    """The stored key opened with the passphrase in this computer's keyring (each refusal is one
+    plain sentence)."""
+    try:
+        secret = get_secret(keyring_name(stored["fingerprint"]), timeout=timeout)
+    except KeyringUnavailable as exc:
+        if exc.reason == "missing":
+            raise SigningPassphraseNeeded() from None
+        raise SigningPassphraseUnavailable(
+            f"Nothing was signed because {exc.why}.", reason=exc.reason, why=exc.why
+        ) from None
+    if secret is None and not has_keyring(timeout=timeout):
+        raise SigningPassphraseNeeded()  # a keyring that keeps nothing is no keyring
+    if secret is None:
+        raise SigningPassphraseUnavailable(
+            "The signing certificate's passphrase is not in this computer's keyring, so nothing "
+            "was signed (a manager or administrator who knows it can keep it here once).",
+            reason="not-stored",
+        )
+    try:
+        return _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret.encode("utf-8"))
+    except (InvalidInput, binascii.Error):
+        raise SigningPassphraseUnavailable(
+            "The passphrase in this computer's keyring does not open the service's signing "
+            "certificate, so nothing was signed (a manager or administrator who knows the right "
+            "one can keep it here again).",
+            reason="wrong",
+        ) from None
 
 
 # --- the timestamp server --------------------------------------------------------------------

@@ -345,7 +345,7 @@ def unlock(path: Path, passphrase: str | None) -> DatabaseKey:
     try:
         key = keyring_key(key_file.database_id)
     except keystore.KeyringUnavailable as exc:
-        reason, why = exc.reason, exc.message + "."
+        reason, why = exc.reason, f"{exc.why}."
         key = None
     else:
         reason = "absent" if key is None else "mismatch"
@@ -478,7 +478,7 @@ def import_key_file(path: Path, text: str, passphrase: str, *, source: str) -> D
         remember_key(key_file.database_id, key)
     except keystore.KeyringUnavailable as exc:
         raise DatabaseLocked(
-            f"The key opens the database, but {exc.message[0].lower()}{exc.message[1:]}.",
+            f"The key opens the database, but {exc.why}.",
             reason=exc.reason,
             path=path,
         ) from None

@@ -21,19 +21,53 @@ DEFAULT_TIMEOUT = 5.0
 
 T = TypeVar("T")
 
-_UNAVAILABLE = (
-    "The computer's keyring (where Careplan keeps secrets such as the database key and the signing "
-    "certificate's passphrase) is not available right now"
-)
+NO_KEYRING = "there is no keyring on this computer"
+"""Why, when keyring has no backend at all (its ``fail`` backend: the normal state on a fresh or
+headless machine). Callers that can ask for a passphrase instead say so in a sentence of their own."""
 
 
 class KeyringUnavailable(CareplanError):
-    """The OS keyring is missing, locked, refused the request, or did not answer in time."""
+    """The OS keyring is missing, locked, refused the request, or did not answer in time.
 
-    def __init__(self, message: str, *, reason: str) -> None:
+    ``message`` is one plain sentence; ``why`` says the same as a clause (no capital, no full stop)
+    for messages that give it as the reason for something else.
+    """
+
+    def __init__(self, message: str, *, reason: str, why: str | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         """One of ``missing``, ``locked``, ``refused``, ``timeout``."""
+        self.why = why if why is not None else _clause(message)
+
+
+def _clause(sentence: str) -> str:
+    """``It is locked.`` -> ``it is locked``: a sentence to go after "because" or a colon."""
+    text = sentence.strip().rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
+def _unavailable(why: str, *, reason: str) -> KeyringUnavailable:
+    return KeyringUnavailable(f"{why[:1].upper()}{why[1:]}.", reason=reason, why=why)
+
+
+def has_keyring(timeout: float | None = None) -> bool:
+    """False when this computer has no keyring at all (keyring's ``fail`` backend, or the ``null``
+    one that keeps nothing): then nothing can be kept in it, so there is no point offering to.
+
+    True otherwise, even for a keyring that is locked or slow (that is said when it is used). Asks
+    keyring which backend it chose; no secret is read or written.
+    """
+    import keyring
+    from keyring.backends import chainer, fail, null
+
+    nothing = (fail.Keyring, null.Keyring)
+    try:
+        chosen = call_keyring(keyring.get_keyring, timeout)
+    except KeyringUnavailable as exc:
+        return exc.reason != "missing"
+    if isinstance(chosen, chainer.ChainerBackend):
+        return any(not isinstance(backend, nothing) for backend in chosen.backends)
+    return not isinstance(chosen, nothing)
 
 
 def call_keyring(operation: Callable[[], T], timeout: float | None = None) -> T:
@@ -58,9 +92,9 @@ def call_keyring(operation: Callable[[], T], timeout: float | None = None) -> T:
 
     threading.Thread(target=run, name="careplan-keyring", daemon=True).start()
     if not finished.wait(limit):
-        raise KeyringUnavailable(
-            f"{_UNAVAILABLE}: it did not answer within {limit:g} seconds. It may be waiting to be "
-            "unlocked. Unlock it (or sign in to the computer again) and try once more.",
+        raise _unavailable(
+            f"this computer's keyring did not answer within {limit:g} seconds (it may be waiting "
+            "to be unlocked)",
             reason="timeout",
         )
     error = outcome.get("error")
@@ -68,19 +102,16 @@ def call_keyring(operation: Callable[[], T], timeout: float | None = None) -> T:
     if error is None:
         return outcome["value"]  # type: ignore[return-value]
     if isinstance(error, errors.KeyringLocked):
-        raise KeyringUnavailable(
-            f"{_UNAVAILABLE}: it is locked. Unlock it (or sign in to the computer again) and try once more.",
+        raise _unavailable(
+            "this computer's keyring is locked (unlock it, or sign in to the computer again, and "
+            "try once more)",
             reason="locked",
         ) from None
     if isinstance(error, errors.NoKeyringError | errors.InitError):
-        raise KeyringUnavailable(
-            f"{_UNAVAILABLE}: this computer has no keyring Careplan can use. Sign in to a desktop "
-            "session with a keyring (or ask whoever looks after the computer to set one up).",
-            reason="missing",
-        ) from None
+        raise _unavailable(NO_KEYRING, reason="missing") from None
     if isinstance(error, Exception):  # keyring's own, OSError, and a backend's own (some D-Bus errors)
-        raise KeyringUnavailable(
-            f"{_UNAVAILABLE}: it refused the request. Check that it is unlocked and try once more.",
+        raise _unavailable(
+            "this computer's keyring refused the request (check that it is unlocked and try once more)",
             reason="refused",
         ) from None
     raise error
@@ -103,9 +134,9 @@ def set_secret(service: str, name: str, secret: str, *, timeout: float | None = 
         return keyring.get_password(service, name)
 
     if call_keyring(store, timeout) != secret:
-        raise KeyringUnavailable(
-            f"{_UNAVAILABLE}: it accepted the secret but did not keep it. Check the keyring "
-            "settings on this computer and try once more.",
+        raise _unavailable(
+            "this computer's keyring accepted the secret but did not keep it (check its settings "
+            "and try once more)",
             reason="refused",
         )
 

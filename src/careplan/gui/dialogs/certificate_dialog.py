@@ -4,6 +4,11 @@ The form is ui/certificate_dialog.ui. Shown from File > Signing certificate… (
 administrators) and, the first time, from "Preview and print…" or "Save as PDF…" when the service
 has no certificate yet. Making a key and opening a certificate file take a moment, so they run
 off the GUI thread; the passphrase goes only to the keyring (through the services).
+
+On a computer with no keyring the passphrase is kept nowhere: the dialog says it will be needed
+each time agreements are signed, and does not offer to keep it on this computer. The certificate
+it makes or imports is opened once with the passphrase just typed (``identity``), so that printing
+can carry on without asking for it again straight away.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.forms.ui_certificate_dialog import Ui_CertificateDialog
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
+from careplan.services.secrets import has_keyring
 
 CREATE, IMPORT, REMEMBER = 0, 1, 2
 OK_WORDS = {
@@ -33,10 +39,17 @@ FIRST_USE = (
     "Make one now (it takes a moment), or use a certificate file the service already has."
 )
 MAX_FILE_BYTES = certs.MAX_PKCS12_BYTES
+KEPT_IN_KEYRING = (
+    "Careplan keeps the passphrase in this computer's keyring, never in a file; other computers need it once."
+)
+NOT_KEPT = f"{certs.NEEDS_PASSPHRASE} Careplan never keeps it in a file."
+
+Outcome = tuple[certs.CertificateInfo, certs.SigningIdentity | None]
 
 
 class CertificateDialog(QDialog):
-    """``accepted`` once the certificate (or this computer's passphrase) is in place."""
+    """``accepted`` once the certificate (or this computer's passphrase) is in place. ``identity``:
+    the certificate opened with the passphrase typed, on a computer with no keyring (else None)."""
 
     def __init__(
         self,
@@ -51,7 +64,9 @@ class CertificateDialog(QDialog):
         self.context = context
         self.keyring_timeout = keyring_timeout
         self.result_info: certs.CertificateInfo | None = None
+        self.identity: certs.SigningIdentity | None = None
         self.job: Job | None = None
+        self.keyring = has_keyring(timeout=keyring_timeout)
         self.ui = Ui_CertificateDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -61,9 +76,12 @@ class CertificateDialog(QDialog):
         ui.current.setVisible(self.info is not None)
         if self.info is not None:
             ui.current.setText(self._describe(self.info))
-        ui.rememberChoice.setVisible(self.info is not None)
+        # Keeping the passphrase on this computer needs a keyring: without one it is not offered.
+        ui.rememberChoice.setVisible(self.info is not None and self.keyring)
+        ui.keyringNote.setText(KEPT_IN_KEYRING if self.keyring else NOT_KEPT)
         ui.replace.setVisible(self.info is not None)
-        ui.organisation.setText(DEFAULT_SERVICE_NAME if self.info is None else self.info.organisation)
+        info = self.info  # a new certificate keeps the current one's name, unless that is the demo's
+        ui.organisation.setText(info.organisation if info and not info.is_demo else DEFAULT_SERVICE_NAME)
         ui.problem.setStyleSheet("color: #9b2c1b;")
         ui.problem.setVisible(False)
         ui.progress.setVisible(False)
@@ -78,13 +96,18 @@ class CertificateDialog(QDialog):
         ui.buttons.rejected.connect(self.reject)
         for button in ui.buttons.buttons():
             button.setMinimumHeight(40)
-        if remember and self.info is not None:
+        if remember and self.info is not None and self.keyring:
             ui.rememberChoice.setChecked(True)
         else:
             self._choose(CREATE)
 
     @staticmethod
     def _describe(info: certs.CertificateInfo) -> str:
+        if info.is_demo:
+            return (
+                "Now: agreements are signed by the demo certificate made with the demo data, valid "
+                f"until {certs.long_date(info.not_after)}."
+            )
         how = "made by Careplan" if info.source == "self-signed" else "imported from a file"
         return (
             f"Now: agreements are signed by {info.organisation} ({how}), valid until "
@@ -104,6 +127,7 @@ class CertificateDialog(QDialog):
         ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(OK_WORDS[page])
         self.ui.replace.setVisible(self.info is not None and page != REMEMBER)
+        self.ui.keyringNote.setVisible(page != REMEMBER)
         self._say("")
         first = {CREATE: self.ui.organisation, IMPORT: self.ui.filePath, REMEMBER: self.ui.rememberPassphrase}
         first[page].setFocus()
@@ -158,9 +182,15 @@ class CertificateDialog(QDialog):
         self.job = job
         job.start()
 
-    def _work(self) -> Callable[[Report], certs.CertificateInfo]:
+    def _work(self) -> Callable[[Report], Outcome]:
         """What to run in the background, after checks that need no waiting (or InvalidInput)."""
         ui, db, actor, timeout = self.ui, self.context.db, self.context.actor, self.keyring_timeout
+        keyring = self.keyring
+
+        def opened(passphrase: str) -> certs.SigningIdentity | None:
+            """No keyring: open what was just stored with the passphrase just typed (kept nowhere)."""
+            return None if keyring else certs.signing_identity(db, passphrase=passphrase)
+
         replace = ui.replace.isChecked()
         if self.choice == CREATE:
             organisation = ui.organisation.text()
@@ -180,11 +210,12 @@ class CertificateDialog(QDialog):
                     "passphrase_again",
                 )
 
-            def create(report: Report) -> certs.CertificateInfo:
+            def create(report: Report) -> Outcome:
                 report("Making a new key and certificate…")
-                return certs.create_self_signed(
+                info = certs.create_self_signed(
                     db, actor, organisation, passphrase, replace=replace, keyring_timeout=timeout
                 )
+                return info, opened(passphrase)
 
             return create
         if self.choice == IMPORT:
@@ -193,20 +224,21 @@ class CertificateDialog(QDialog):
             if not passphrase:
                 raise InvalidInput("Please give the passphrase of the certificate file.", "passphrase")
 
-            def import_file(report: Report) -> certs.CertificateInfo:
+            def import_file(report: Report) -> Outcome:
                 report("Opening the certificate file…")
-                return certs.import_pkcs12(
+                info = certs.import_pkcs12(
                     db, actor, data, passphrase, replace=replace, keyring_timeout=timeout
                 )
+                return info, opened(passphrase)
 
             return import_file
         passphrase = ui.rememberPassphrase.text()
         if not passphrase:
             raise InvalidInput("Please type the certificate's passphrase.", "passphrase")
 
-        def remember(report: Report) -> certs.CertificateInfo:
+        def remember(report: Report) -> Outcome:
             report("Checking the passphrase…")
-            return certs.remember_passphrase(db, actor, passphrase, keyring_timeout=timeout)
+            return certs.remember_passphrase(db, actor, passphrase, keyring_timeout=timeout), None
 
         return remember
 
@@ -234,10 +266,10 @@ class CertificateDialog(QDialog):
         self.ui.replace.setEnabled(not busy)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
 
-    def _done(self, info: certs.CertificateInfo) -> None:
+    def _done(self, outcome: Outcome) -> None:
         self.job = None
         self._busy(False)
-        self.result_info = info
+        self.result_info, self.identity = outcome
         ui = self.ui
         for secret in (ui.passphrase, ui.passphraseAgain, ui.filePassphrase, ui.rememberPassphrase):
             secret.clear()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButto
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
+from careplan.services.secrets import has_keyring
 from careplan.storage.database import Database, open_database
 from careplan.storage.encryption import (
     MIN_PASSPHRASE_LENGTH,
@@ -33,6 +34,8 @@ class PassphraseForm(QDialog):
     """The recovery-passphrase form (ui/unlock_database.ui): why it is asked, the passphrase, and a
     problem line under it. Subclasses choose what the form says and what trying a passphrase does
     (they connect the OK button)."""
+
+    empty = EMPTY  # what the problem line says when OK is pressed with nothing typed
 
     def __init__(self, reason: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,21 +62,37 @@ class PassphraseForm(QDialog):
         """The passphrase typed, or None (and says so) when nothing was."""
         passphrase = self.ui.passphrase.text()
         if not passphrase:
-            self._show_problem(EMPTY)
+            self._show_problem(self.empty)
             return None
         return passphrase
 
 
+NO_KEYRING = (
+    "There is no keyring on this computer, so the recovery passphrase is needed each time the "
+    "database is opened."
+)
+
+
 class UnlockDatabaseDialog(PassphraseForm):
     """Asks for the recovery passphrase (``creating``: asks for a new one, twice) and tries it with
-    ``attempt``; a refusal shows in the dialog, which stays open with what was typed."""
+    ``attempt``; a refusal shows in the dialog, which stays open with what was typed.
+
+    ``keyring``: False on a computer with no keyring at all; then "keep the key in this computer's
+    keyring" is not offered, and the dialog says why the passphrase will be needed each time."""
 
     def __init__(
-        self, reason: str, attempt: Attempt, *, creating: bool = False, parent: QWidget | None = None
+        self,
+        reason: str,
+        attempt: Attempt,
+        *,
+        creating: bool = False,
+        keyring: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(reason, parent)
         self._attempt = attempt
         self._creating = creating
+        self._keyring = keyring
         self.database: Database | None = None
         ui = self.ui
         ok = self.ok_button
@@ -90,12 +109,16 @@ class UnlockDatabaseDialog(PassphraseForm):
             ui.confirmLabel.hide()
             ui.confirm.hide()
             ok.setText("&Open")
+            if not keyring:
+                ui.remember.setChecked(False)
+                ui.remember.hide()
+                ui.intro.setText(f"{ui.intro.text()} {NO_KEYRING}")
         ui.buttons.accepted.connect(self._try)
         self.adjustSize()
 
     @property
     def remember_key(self) -> bool:
-        return not self._creating and self.ui.remember.isChecked()
+        return not self._creating and self._keyring and self.ui.remember.isChecked()
 
     def _try(self) -> None:
         passphrase = self._typed()
@@ -127,17 +150,20 @@ def open_or_unlock(target: str | None, parent: QWidget | None = None) -> Databas
 
     None when the person cancels. Other failures come out as :class:`CareplanError`.
     """
+    keyring = True
     try:
         return open_database(target)
     except RecoveryPassphraseNeeded as exc:
         reason, creating = exc.message, True
     except DatabaseLocked as exc:
         reason, creating = exc.message, False
+        # No keyring at all (or one that keeps nothing): nothing to offer to keep the key in.
+        keyring = exc.reason != "missing" and has_keyring()
 
     def attempt(passphrase: str) -> Database:
         return open_database(target, recovery_passphrase=passphrase)
 
-    dialog = UnlockDatabaseDialog(reason, attempt, creating=creating, parent=parent)
+    dialog = UnlockDatabaseDialog(reason, attempt, creating=creating, keyring=keyring, parent=parent)
     if not dialog.exec() or dialog.database is None:
         return None
     db = dialog.database
@@ -157,6 +183,6 @@ def open_or_unlock(target: str | None, parent: QWidget | None = None) -> Databas
             QMessageBox.information(
                 parent,
                 "The key stays out of the keyring",
-                f"{exc.message}. The database is open; the recovery passphrase will be needed next time.",
+                f"{exc.message} The database is open, and the recovery passphrase will be needed next time.",
             )
     return db

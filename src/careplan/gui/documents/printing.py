@@ -7,13 +7,16 @@ it is going through ``progress``. The agreement is recorded in the audit trail a
 it is saved (:func:`~careplan.documents.issue.save_agreement`, in the same unit of work as the
 write) or printed from the preview (:func:`~careplan.documents.issue.record_printed`). When there
 is no certificate yet it offers to set one up first (:class:`CertificateDialog`) and then carries
-on; every failure is said in plain words and nothing half-made is written anywhere.
+on. On a computer with no keyring it asks for the certificate's passphrase
+(:class:`SigningPassphraseDialog`, saying why) the first time it signs in a session, and then
+carries on. Every failure is said in plain words and nothing half-made is written anywhere.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -26,6 +29,9 @@ from careplan.gui.documents.signing_keys import SigningKeys
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import IssuedAgreement
 from careplan.services.workspace import VersionView
+
+if TYPE_CHECKING:
+    from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 
 OPENING = "Opening the service's certificate…"
 STEPS = (
@@ -72,6 +78,7 @@ class AgreementPrinter(QObject):
         self.pending: Request | None = None
         self.preview_dialog: QDialog | None = None
         self.certificate_dialog: QDialog | None = None
+        self.passphrase_dialog: QDialog | None = None
         self.last_issued: IssuedAgreement | None = None
         self.last_failure: Failure | None = None
 
@@ -175,6 +182,9 @@ class AgreementPrinter(QObject):
         if isinstance(error, certs.NoSigningCertificate):
             self._no_certificate(request)
             return
+        if isinstance(error, certs.SigningPassphraseNeeded):
+            self._ask_passphrase(request, error.message)
+            return
         may_manage = self.context.may(Action.MANAGE_SIGNING_CERTIFICATE)
         if (
             isinstance(error, certs.SigningPassphraseUnavailable)
@@ -187,6 +197,35 @@ class AgreementPrinter(QObject):
                 self._open_certificate_dialog(request, remember=True)
             return
         QMessageBox.warning(self.widget, "Not signed", failure.message)
+
+    # --- no keyring: the passphrase typed -------------------------------------------------------
+
+    def _ask_passphrase(self, request: Request, reason: str) -> None:
+        from careplan.gui.dialogs.signing_passphrase import SigningPassphraseDialog
+
+        dialog = SigningPassphraseDialog(
+            reason, self.keys.open_with, demo_passphrase=self._demo_passphrase(), parent=self.widget
+        )
+        self.passphrase_dialog = dialog
+        dialog.accepted.connect(lambda: self._start(request))
+        dialog.finished.connect(lambda _result: self._passphrase_closed(dialog))
+        dialog.open()
+
+    def _demo_passphrase(self) -> str | None:
+        """The public passphrase, only for the demo certificate of a demo database."""
+        if not self.context.demo:
+            return None
+        info = certs.certificate_info(self.context.db)
+        if info is None or not info.is_demo:
+            return None
+        from careplan.services.demo.accounts import DEMO_CERTIFICATE_PASSPHRASE
+
+        return DEMO_CERTIFICATE_PASSPHRASE
+
+    def _passphrase_closed(self, dialog: QDialog) -> None:
+        if self.passphrase_dialog is dialog:
+            self.passphrase_dialog = None
+        dialog.deleteLater()
 
     # --- first use -------------------------------------------------------------------------------
 
@@ -209,9 +248,14 @@ class AgreementPrinter(QObject):
             keyring_timeout=self.keys.keyring_timeout,
         )
         self.certificate_dialog = dialog
-        dialog.accepted.connect(lambda: self.request(request))
+        dialog.accepted.connect(lambda: self._certificate_ready(dialog, request))
         dialog.finished.connect(lambda _result: self._certificate_closed(dialog))
         dialog.open()
+
+    def _certificate_ready(self, dialog: CertificateDialog, request: Request) -> None:
+        if dialog.identity is not None:  # no keyring: opened with the passphrase just typed
+            self.keys.hold(dialog.identity)
+        self.request(request)
 
     def _certificate_closed(self, dialog: QDialog) -> None:
         if self.certificate_dialog is dialog:

@@ -3,6 +3,11 @@
 Opening it means a keyring call and unlocking the key file (about 185 ms); every agreement
 printed afterwards in the same session reuses it. It is opened again when the certificate has
 been replaced meanwhile (by this computer or another), and never used past its end date.
+
+On a computer with no keyring, :meth:`SigningKeys.identity` raises
+:class:`careplan.services.signing_certificate.SigningPassphraseNeeded` until the passphrase is typed
+(:meth:`SigningKeys.open_with`); the passphrase itself is not kept, only the opened identity, in
+memory, until the session ends.
 """
 
 from __future__ import annotations
@@ -50,6 +55,19 @@ class SigningKeys:
                     "or administrator must create or import a new one."
                 )
             return held
+
+    def open_with(self, passphrase: str) -> SigningIdentity:
+        """Open the identity with a passphrase typed for the occasion (no keyring on this computer)
+        and keep it for the session. :class:`WrongSigningPassphrase` when it does not open it."""
+        identity = signing_identity(self._db, passphrase=passphrase)
+        self.hold(identity)
+        return identity
+
+    def hold(self, identity: SigningIdentity) -> None:
+        """Keep an identity opened elsewhere (just made, with the passphrase just typed)."""
+        with self._lock:
+            self._identity = identity
+            self.opened += 1
 
     def forget(self) -> None:
         with self._lock:

@@ -173,6 +173,12 @@ class Ui_CertificateDialog(object):
 
         self.layout.addWidget(self.pages)
 
+        self.keyringNote = QLabel(CertificateDialog)
+        self.keyringNote.setObjectName(u"keyringNote")
+        self.keyringNote.setWordWrap(True)
+
+        self.layout.addWidget(self.keyringNote)
+
         self.replace = QCheckBox(CertificateDialog)
         self.replace.setObjectName(u"replace")
 
@@ -243,7 +249,7 @@ class Ui_CertificateDialog(object):
 #if QT_CONFIG(accessibility)
         self.passphraseAgain.setAccessibleName(QCoreApplication.translate("CertificateDialog", u"The passphrase again", None))
 #endif // QT_CONFIG(accessibility)
-        self.passphraseHint.setText(QCoreApplication.translate("CertificateDialog", u"At least 12 characters: a few ordinary words are easy to remember and hard to guess. Careplan keeps it in this computer's keyring, never in a file. Write it down somewhere safe too: other computers need it once.", None))
+        self.passphraseHint.setText(QCoreApplication.translate("CertificateDialog", u"At least 12 characters: a few ordinary words are easy to remember and hard to guess. Write it down somewhere safe too.", None))
         self.fileLabel.setText(QCoreApplication.translate("CertificateDialog", u"Certificate &file", None))
 #if QT_CONFIG(accessibility)
         self.filePath.setAccessibleName(QCoreApplication.translate("CertificateDialog", u"Certificate file", None))
@@ -262,6 +268,7 @@ class Ui_CertificateDialog(object):
 #if QT_CONFIG(accessibility)
         self.rememberPassphrase.setAccessibleName(QCoreApplication.translate("CertificateDialog", u"Passphrase of the service's certificate", None))
 #endif // QT_CONFIG(accessibility)
+        self.keyringNote.setText(QCoreApplication.translate("CertificateDialog", u"Careplan keeps the passphrase in this computer's keyring, never in a file; other computers need it once.", None))
         self.replace.setText(QCoreApplication.translate("CertificateDialog", u"&Replace the current certificate (agreements it signed will still check as genuine)", None))
         self.problem.setText("")
     # retranslateUi

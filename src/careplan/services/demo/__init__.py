@@ -18,6 +18,10 @@ The rules the use cases enforce are kept by construction instead:
 - the audit trail is a valid hash chain made with :func:`careplan.services.audit.event_hash`, and
   it never holds personal text: only actions, record ids and field names.
 
+The one thing not made from the seed is the demo signing certificate (``certificate``): a new key
+each time, so that agreements printed from one demo database never verify against another. Its
+passphrase is public (:data:`DEMO_CERTIFICATE_PASSPHRASE`), and its name says it is a demo.
+
 The package: ``content`` holds the tables of invented words; ``stand_ins`` the light record
 stand-ins; ``builder`` and its mixins make the data; ``writer`` inserts it and writes the audit
 chain; ``generation`` is the entry point.
@@ -29,7 +33,13 @@ so that the app can ask at start-up whether a database is a demo without importi
 
 from typing import TYPE_CHECKING, Any
 
-from careplan.services.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from careplan.services.demo.accounts import (
+    DEMO_ACCOUNTS,
+    DEMO_CERTIFICATE_NAME,
+    DEMO_CERTIFICATE_PASSPHRASE,
+    DEMO_PASSWORD,
+    DemoAccount,
+)
 from careplan.services.demo.marker import DEMO_SETTING, demo_marker
 from careplan.services.demo.summary import DemoSummary
 
@@ -47,6 +57,8 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEMO_ACCOUNTS",
+    "DEMO_CERTIFICATE_NAME",
+    "DEMO_CERTIFICATE_PASSPHRASE",
     "DEMO_PASSWORD",
     "DEMO_SETTING",
     "DemoAccount",

@@ -1,4 +1,5 @@
-"""The demo accounts: one member of staff in each role, all with the same, public password.
+"""The demo accounts: one member of staff in each role, all with the same, public password; and the
+demo signing certificate's name and public passphrase.
 
 Only for synthetic demo databases (the README lists them, and the app says "demo data").
 """
@@ -12,6 +13,11 @@ from functools import cache
 from careplan.domain.enums import Role
 
 DEMO_PASSWORD = "careplan-demo"
+
+DEMO_CERTIFICATE_NAME = "Careplan demo data (demo certificate, not for real records)"
+"""Who the demo signing certificate says signed: every agreement printed from demo data shows it."""
+DEMO_CERTIFICATE_PASSPHRASE = "careplan-demo-signing"
+"""The demo signing certificate's passphrase: public, like the demo password (demo data only)."""
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,15 @@ Its parts are mixins, one a module, each building on the parts it uses:
 - ``SigningAndReviews`` (signing_and_reviews) and ``PlanChoices`` (plan_choices), on ``PlanRecords``;
 - ``Timelines`` (timelines), on ``BuilderBase``: dates for each plan's life;
 - ``GenericPeople`` (generic_people), on choices, signing and timelines; ``Personas`` (personas),
-  on signing; ``Flushing`` (flushing), on ``BuilderBase``: rows written by a ``BulkWriter`` (writer).
+  on signing; ``Flushing`` (flushing), on ``BuilderBase``: rows written by a ``BulkWriter`` (writer);
+- ``DemoCertificate`` (certificate), on ``StaffAndCatalogue``: the demo signing certificate.
 
 No two parts define the same method or attribute, so the order of the bases changes nothing.
 """
 
 from __future__ import annotations
 
+from careplan.services.demo.certificate import DemoCertificate
 from careplan.services.demo.flushing import Flushing
 from careplan.services.demo.generic_people import GenericPeople
 from careplan.services.demo.personas import PERSONA_COUNT, Personas
@@ -22,7 +24,7 @@ from careplan.services.demo.stand_ins import Staff
 from careplan.services.demo.summary import DemoSummary, ProgressCallback
 
 
-class Builder(GenericPeople, Personas, Flushing):
+class Builder(GenericPeople, Personas, Flushing, DemoCertificate):
     """Makes the whole demo in memory, a chunk of people at a time, and writes it."""
 
     def _assign_caseloads(self) -> list[Staff]:
@@ -58,6 +60,7 @@ class Builder(GenericPeople, Personas, Flushing):
         self.load()
         self.make_staff()
         self.make_catalogue()
+        self.make_signing_certificate()
         self._flush()
         workers = self._assign_caseloads()
         chunk = 100 if self.total <= 2000 else 250

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date
 
@@ -10,6 +11,7 @@ from sqlalchemy import func, select, update
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.records import AuditHead, Person, Setting
 from careplan.services.demo.builder import Builder
+from careplan.services.demo.certificate import keep_demo_passphrase
 from careplan.services.demo.marker import DEMO_SETTING
 from careplan.services.demo.summary import DemoSummary, ProgressCallback
 from careplan.storage.database import Database
@@ -23,10 +25,12 @@ def generate(
     progress: ProgressCallback | None = None,
     today: date | None = None,
 ) -> DemoSummary:
-    """Fill a new, empty database with synthetic demo data.
+    """Fill a new, empty database with synthetic demo data, and a demo signing certificate.
 
-    The same ``seed`` and ``today`` always give exactly the same data. ``progress(done, total)`` is
-    called as people are made. A database that already has people in it is refused.
+    The same ``seed`` and ``today`` always give exactly the same data (the certificate's key is new
+    each time). ``progress(done, total)`` is called as people are made. A database that already has
+    people in it is refused. The certificate's public passphrase goes into this computer's keyring
+    when it has one (``signing_passphrase_in_keyring``), so that the demo signs without asking.
     """
     if people < 0:
         raise InvalidInput("The number of people cannot be less than zero.", "people")
@@ -48,4 +52,7 @@ def generate(
         session.add(
             Setting(key=DEMO_SETTING, value={"seed": seed, "people": people, "made_on": day.isoformat()})
         )
+    if builder.signing_fingerprint is None:
         return summary
+    kept = keep_demo_passphrase(builder.signing_fingerprint)  # after the commit: the key is stored
+    return dataclasses.replace(summary, signing_passphrase_in_keyring=kept)

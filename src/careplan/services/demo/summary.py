@@ -27,6 +27,9 @@ class DemoSummary:
     reviews_overdue: int
     consents: int
     audit_events: int
+    signing_passphrase_in_keyring: bool = False
+    """Whether this computer's keyring now has the demo certificate's passphrase (else it is asked
+    for when signing)."""
 
     @property
     def versions(self) -> int:
