@@ -7,6 +7,8 @@ up to 300 dots per inch (plenty for text and signatures, and a page stays a few 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -209,6 +211,15 @@ class PreviewDialog(QDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
+        target = printer.outputFileName()  # "print to file", chosen in the print dialog
+        if target and Path(target).parent.is_dir():  # a missing folder: the printer says it cannot start
+            from careplan.services.chosen_files import FileRefused, output_path
+
+            try:
+                output_path(target, self.saver.protected, what="the agreement")
+            except FileRefused as exc:
+                QMessageBox.warning(self, "Not printed", exc.message)
+                return 0
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = print_pdf(self.document, printer)

@@ -1,7 +1,9 @@
 """Saving a signed agreement the person at the screen already has: choose where, write it whole.
 
 The signed bytes stay in memory until they are written: when a folder refuses (read-only, disk
-full), the message says why and offers another place, and nothing has to be made again.
+full), or the place chosen is one Careplan never writes to (the database or its files, its
+backups folder, a folder or a device: :mod:`careplan.services.chosen_files`), the message says
+why and offers another place, and nothing has to be made again.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from careplan.documents.files import why_not_written, write_atomically
+from careplan.services import chosen_files
 from careplan.services.agreement import IssuedAgreement
+from careplan.services.chosen_files import FileRefused, ProtectedFiles
 
 PDF_FILTER = "PDF files (*.pdf)"
 
@@ -33,24 +37,37 @@ def default_folder() -> Path:
 
 
 class PdfSaver:
-    """Asks where to save (starting in the folder used last this session) and writes the file."""
+    """Asks where to save (starting in the folder used last this session) and writes the file,
+    never over the files of the database ``protected`` names."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, protected: ProtectedFiles) -> None:
         self._parent = parent
+        self.protected = protected
         self.folder: Path | None = None
         self.last_saved: Path | None = None
 
     def choose(self, file_name: str, title: str = "Save the signed agreement") -> Path | None:
-        folder = self.folder or default_folder()
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self._parent, title, str(folder / file_name), PDF_FILTER
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        return path
+        """Where to save; a place Careplan never writes to is said at once, and another asked for."""
+        while True:
+            folder = self.folder or default_folder()
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self._parent, title, str(folder / file_name), PDF_FILTER
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
+            try:
+                return chosen_files.output_path(path, self.protected, what="the agreement")
+            except FileRefused as exc:
+                if not self._another_place(exc.message):
+                    return None
+
+    def _another_place(self, reason: str) -> bool:
+        self.folder = None  # start again from Documents, not the folder that refused
+        message = f"{reason} The signed agreement is kept: choose another place to save it."
+        return ask(self._parent, "Not saved", message, "Choose another place…")
 
     def write(self, issued: IssuedAgreement, path: Path | None) -> Path | None:
         """Write to ``path`` (or ask where first); on a refusal, offer another place. The path
@@ -61,16 +78,21 @@ class PdfSaver:
                 if path is None:
                     return None
             try:
+                # Looked at again: the file could have changed while the agreement was made.
+                path = chosen_files.output_path(path, self.protected, what="the agreement")
                 write_atomically(path, issued.pdf)
-            except OSError as exc:
-                message = (
-                    f"The agreement could not be saved as {path.name} in {path.parent}: "
-                    f"{why_not_written(exc)}. Nothing was saved there, and the signed agreement "
-                    "is kept: choose another place to save it."
-                )
-                if not ask(self._parent, "Not saved", message, "Choose another place…"):
+            except FileRefused as exc:
+                if not self._another_place(exc.message):
                     return None
-                self.folder = None  # start again from Documents, not the folder that refused
+                path = None
+                continue
+            except OSError as exc:
+                reason = (
+                    f"The agreement could not be saved as {path.name} in {path.parent}: "
+                    f"{why_not_written(exc)}. Nothing was saved there."
+                )
+                if not self._another_place(reason):
+                    return None
                 path = None
                 continue
             self.folder = path.parent
