@@ -68,6 +68,7 @@ def main(argv: list[str]) -> int:
     from careplan.gui.documents.preview import PreviewDialog
     from careplan.gui.documents.saving import PdfSaver
     from careplan.gui.main_window import MainWindow
+    from careplan.services.chosen_files import protected_files
     from careplan.gui.wiring import add_pages
     from careplan.services import demo
     from careplan.services import signing_certificate as certs
@@ -123,7 +124,7 @@ def main(argv: list[str]) -> int:
         )
         preview = PreviewDialog(
             issued,
-            PdfSaver(window, lambda issued, path: None),  # the screenshots save nothing
+            PdfSaver(window, lambda issued, path: None, protected_files(db)),  # the screenshots save nothing
             signed_by="Harbour Recovery Service",
             record_printed=lambda issued: None,  # nor print
             parent=window,

@@ -444,7 +444,7 @@ def test_the_file_appears_whole_or_not_at_all(
     monkeypatch.setattr(agreement_commands.os, "replace", disk_full)
     code = main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)])
     assert code == 2
-    assert "No space left on device" in capsys.readouterr().err
+    assert "the disk is full" in capsys.readouterr().err
     assert out.read_bytes() == b"the copy printed last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agreement.pdf"]  # no temporary file left
 

@@ -106,4 +106,4 @@ def test_a_key_worker_may_not_load_the_catalogue(tmp_path: Path, database: Path)
 def test_export_into_a_missing_folder_is_a_plain_error(tmp_path: Path, database: Path) -> None:
     target = tmp_path / "no such folder" / "out.csv"
     result = catalogue(database, tmp_path, "export", str(target))
-    assert_plain_failure(result, 2, "that folder does not exist")
+    assert_plain_failure(result, 2, "There is no folder")

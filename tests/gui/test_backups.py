@@ -25,6 +25,7 @@ from careplan.gui.backups import automatic, dialog
 from careplan.gui.backups.automatic import AutomaticBackup
 from careplan.gui.backups.dialog import BackupDialog
 from careplan.gui.context import AppContext
+from careplan.gui.documents.saving import default_folder
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, backup
 from careplan.services.audit import verify_audit_trail
@@ -172,9 +173,8 @@ def test_an_administrator_saves_a_copy_elsewhere(
     wait_for(qtbot, shown)
     assert sqlite_db.path is not None
     today = datetime.now().date()
-    assert asked == [
-        backup.backups_folder(sqlite_db.path) / f"Careplan backup {today:%Y-%m-%d}.careplan-backup"
-    ]
+    # Documents is suggested, not the automatic backups folder (no copy may be saved there).
+    assert asked == [default_folder() / f"Careplan backup {today:%Y-%m-%d}.careplan-backup"]
     target = tmp_path / "usb" / "monday.careplan-backup"
     assert target.is_file()
     assert str(target) in shown.outcome.text()
@@ -192,7 +192,7 @@ def test_cancelling_the_file_dialog_makes_nothing(
     assert shown.job is None
     assert shown.outcome.isHidden()
     assert sqlite_db.path is not None
-    assert list(backup.backups_folder(sqlite_db.path).iterdir()) == []
+    assert not backup.backups_folder(sqlite_db.path).exists()  # not even made to be suggested
     assert [p.name for p in tmp_path.iterdir() if "careplan-backup" in p.name] == []
 
 
@@ -258,9 +258,7 @@ def test_a_backup_over_an_existing_file_is_refused_and_the_file_kept(
     monkeypatch.setattr(dialog, "ask_save_path", lambda _p, _s: str(earlier))
     qtbot.mouseClick(shown.elsewhere_button, Qt.MouseButton.LeftButton)
     wait_for(qtbot, shown)
-    assert said == [
-        "earlier.careplan-backup already exists. Nothing was changed. Choose a new name for the backup."
-    ]
+    assert said == [f"{earlier} already exists, so the backup was not written: choose a new name."]
     assert earlier.read_bytes() == b"an earlier backup"
 
 

@@ -580,10 +580,7 @@ def test_a_spreadsheet_that_cannot_be_written_gets_a_plain_message(
     qtbot.mouseClick(dialog.ui.saveButton, Qt.MouseButton.LeftButton)
     ((title, text),) = warnings
     assert title == "The catalogue was not saved"
-    assert (
-        text == "catalogue.csv was not saved: that folder does not exist (any more). "
-        "Choose another place and try again."
-    )
+    assert text == f"There is no folder {missing.parent}, so the catalogue was not written."
     assert not missing.parent.exists()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import stat
 import subprocess
 import time
@@ -250,6 +251,30 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     assert (folder / "keep.txt").read_text() == "mine"
 
 
+@pytest.mark.parametrize("kind", ["named pipe", "socket"])
+def test_only_an_ordinary_file_is_a_database(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty pipe or socket once passed for a new database: it was removed and replaced."""
+    path = tmp_path / "careplan.db"
+    if kind == "named pipe":
+        os.mkfifo(path)
+        is_kind = stat.S_ISFIFO
+    else:
+        listening = socket.socket(socket.AF_UNIX)
+        monkeypatch.chdir(tmp_path)  # a socket's name must be short
+        listening.bind(path.name)
+        listening.close()
+        is_kind = stat.S_ISSOCK
+    link = tmp_path / "link.db"
+    link.symlink_to(path)
+    for given in (path, link):
+        with pytest.raises(StorageError, match=f"is a {kind}, not a Careplan database file"):
+            open_database(given)
+    assert is_kind(path.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["careplan.db", "link.db"]
+
+
 def test_missing_file_without_create(tmp_path: Path) -> None:
     path = tmp_path / "nowhere" / "careplan.db"
 
@@ -260,12 +285,23 @@ def test_missing_file_without_create(tmp_path: Path) -> None:
     assert not path.parent.exists()
 
 
-def test_missing_folders_are_created(tmp_path: Path, open_databases: list[Database]) -> None:
-    path = tmp_path / "a" / "b" / "careplan.db"
-    database = open_database(path)
+def test_missing_folders_are_created_for_the_default_place_only(
+    tmp_path: Path, open_databases: list[Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CAREPLAN_DATABASE", raising=False)
+    monkeypatch.setenv("CAREPLAN_DATA_DIR", str(tmp_path / "a" / "b"))
+    database = open_database()
     open_databases.append(database)
+    path = tmp_path / "a" / "b" / "careplan.db"
     assert path.is_file()
     assert database.path == path
+
+    # A place someone gave, in a folder that is not there, is a mistake to say (a typing slip
+    # would otherwise make folders, and a database nobody looks for, without a word).
+    given = tmp_path / "c" / "d" / "careplan.db"
+    with pytest.raises(StorageError, match="There is no folder"):
+        open_database(given)
+    assert not (tmp_path / "c").exists()
 
 
 def test_without_migrate_an_empty_database_is_refused(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 - ``careplan agreement PLAN_ID [--version N] --out FILE.pdf [--easy-read]`` renders the
   agreement of an approved version (default: the active version, else the newest approved one),
   signs it with the service's certificate, checks the result verifies, and only then writes it
-  (to a temporary file in the same folder, renamed into place: never a half-written PDF). The
+  (to a private temporary file in the same folder, renamed into place: never a half-written PDF,
+  never over the database or its files, a folder, a device or a pipe: exit 2, nothing written). The
   work is :func:`careplan.documents.issue.issue_signed_agreement` and
   :func:`~careplan.documents.issue.save_agreement`, shared with the app; the second records in the
   audit trail that the agreement was issued, in the same unit of work as the write, so a write
@@ -33,6 +34,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careplan.documents.files import why_not_written
 from careplan.domain.errors import CareplanError, InvalidInput
 
 if TYPE_CHECKING:
@@ -124,15 +126,6 @@ def _signing_failure(exc: CareplanError) -> int | None:
     return None
 
 
-def _output_path(text: str) -> Path:
-    path = Path(text).expanduser()
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder. Give a file name ending in .pdf.", "out")
-    if not path.parent.is_dir():
-        raise InvalidInput(f"There is no folder {path.parent} to write the agreement into.", "out")
-    return path
-
-
 # --- agreement --------------------------------------------------------------------------------
 
 
@@ -169,10 +162,13 @@ def _typed_identity(
 
 def agreement(args: argparse.Namespace) -> int:
     from careplan.cli.commands import acting_staff, open_for_cli
+    from careplan.services import chosen_files
     from careplan.services.signing_certificate import SigningPassphraseNeeded, signing_identity
     from careplan.services.verification import agreement_version
 
-    out = _output_path(args.out)
+    what = "the easy-read agreement" if args.easy_read else "the agreement"
+    # Refused before anyone signs in or anything is made; looked at again just before writing.
+    chosen_files.output_path(args.out, chosen_files.protected_files_at(args.database), what=what)
     db = open_for_cli(args.database, create=False)
     actor = acting_staff(db, args)
     chosen = agreement_version(db, actor, args.plan_id, args.plan_version)
@@ -197,12 +193,12 @@ def agreement(args: argparse.Namespace) -> int:
         identity=identity,
         timestamp_url=args.timestamp_url,
     )
+    out = chosen_files.output_path(args.out, chosen_files.protected_files(db), what=what)
     try:
         save_agreement(db, actor, issued, out)
     except OSError as exc:
         raise InvalidInput(
-            f"The agreement could not be written to {out} ({exc.strerror or 'the disk refused it'}). "
-            "Nothing was written.",
+            f"The agreement could not be written to {out} ({why_not_written(exc)}). Nothing was written.",
             "out",
         ) from None
     kind = "easy-read agreement" if args.easy_read else "agreement"
@@ -281,13 +277,11 @@ def certificate(args: argparse.Namespace) -> int:
             )
             print(f"Made a new signing certificate for {info.organisation}.")
         elif command == "import":
-            path = Path(args.file).expanduser()
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise InvalidInput(
-                    f"{path} could not be read ({exc.strerror or 'refused'}).", "file"
-                ) from None
+            from careplan.services.chosen_files import read_chosen
+
+            data = read_chosen(
+                args.file, kind="a certificate file (.p12 or .pfx)", limit=certs.MAX_PKCS12_BYTES
+            )
             info = certs.import_pkcs12(db, actor, data, _passphrase(confirm=False), replace=args.replace)
             print(f"The certificate for {info.organisation} now signs this service's agreements.")
         elif command == "remember-passphrase":

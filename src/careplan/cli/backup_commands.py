@@ -85,6 +85,7 @@ def backup(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from careplan.cli.commands import acting_staff, open_for_cli
     from careplan.services import backup as backups
+    from careplan.services import chosen_files
     from careplan.storage.database import resolve_target
 
     if args.file and args.keep is not None:
@@ -92,6 +93,8 @@ def _backup(args: argparse.Namespace) -> int:
         return 2
     if resolve_target(args.database).get_backend_name() != "sqlite":
         raise backups.NotForPostgres(backups.PG_BACKUP)
+    if args.file:  # refused before anyone signs in; looked at again once the database is open
+        chosen_files.backup_path(args.file, chosen_files.protected_files_at(args.database))
     db = open_for_cli(args.database, create=False)
     try:
         if not db.is_sqlite or db.path is None:
@@ -102,7 +105,7 @@ def _backup(args: argparse.Namespace) -> int:
             target = backups.automatic_backup_path(db.path)
             _make_folder(target.parent)
         else:
-            target = Path(args.file)
+            target = chosen_files.backup_path(args.file, chosen_files.protected_files(db))
         result = backups.backup_database(db, actor, target, progress=_progress("Backing up"))
     finally:
         db.dispose()

@@ -13,9 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careplan.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from careplan.services.chosen_files import ProtectedFiles
 
 EXIT_USAGE = 2
 
@@ -56,6 +59,12 @@ def catalogue(args: argparse.Namespace) -> int:
         summary = catalogue_file.import_catalogue(db, actor, lines)
         print(f"Loaded {len(lines)} services from {providers} providers: {summary.words}")
         return 0
+    if args.file != "-":  # refused before anyone signs in; looked at again before writing
+        from careplan.services import chosen_files
+
+        chosen_files.output_path(
+            args.file, chosen_files.protected_files_at(args.database), what="the catalogue"
+        )
     db = open_for_cli(args.database)
     actor = acting_staff(db, args)
     data = catalogue_file.export_catalogue(db, actor)
@@ -63,30 +72,27 @@ def catalogue(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    _write(Path(args.file), data)
+    from careplan.services.chosen_files import protected_files
+
+    _write(protected_files(db), Path(args.file), data)
     print(f"Wrote the catalogue to {args.file}.")
     return 0
 
 
 def _read(path: Path) -> bytes:
     from careplan.services.catalogue_file import MAX_BYTES
+    from careplan.services.chosen_files import read_chosen
 
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InvalidInput(f"{path.name} is too big for a catalogue (5 MB at most).", "file")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"There is no file {path}.", "file") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a CSV file.", "file") from None
-    except PermissionError:
-        raise InvalidInput(f"Careplan is not allowed to read {path}.", "file") from None
+    return read_chosen(path, kind="a CSV file", limit=MAX_BYTES)
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write the file whole or not at all (a temporary file beside it, then renamed)."""
+def _write(protected: ProtectedFiles, path: Path, data: bytes) -> None:
+    """Write the file whole or not at all (a temporary file beside it, then renamed); never over
+    the database or its files, a folder, a device or a pipe."""
     from careplan.documents.files import why_not_written, write_atomically
+    from careplan.services.chosen_files import output_path
 
+    path = output_path(path, protected, what="the catalogue")
     try:
         write_atomically(path, data)
     except OSError as exc:

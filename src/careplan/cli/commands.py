@@ -20,6 +20,7 @@ ENV_DATABASE_PASSWORD = "CAREPLAN_DATABASE_PASSWORD"
 DEMO_RECOVERY_PASSPHRASE = "demo data only, never real records"
 """The recovery passphrase ``careplan demo`` gives a new database when none is set (the README says so)."""
 UNLOCK_ATTEMPTS = 3
+KEY_FILE_LIMIT = 64 * 1024  # an exported key file is under 1 KB
 ENV_PASSWORD = "CAREPLAN_PASSWORD"
 ENV_NEW_PASSWORD = "CAREPLAN_NEW_PASSWORD"
 
@@ -332,15 +333,14 @@ def db(args: argparse.Namespace) -> int:
 
 
 def _sqlite_path(args: argparse.Namespace) -> Path:
-    from careplan.storage.database import resolve_target
+    from careplan.services.chosen_files import database_file
 
-    url = resolve_target(args.database)
-    if url.get_backend_name() != "sqlite" or not url.database:
+    path = database_file(args.database)
+    if path is None:
         raise InvalidInput(
             "Only an SQLite database has a key to export or import: on PostgreSQL, encryption at rest "
             "is the server's job."
         )
-    path = Path(url.database)
     if not path.is_file():
         raise StorageError(f"There is no Careplan database at {path}.")
     return path
@@ -348,27 +348,34 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
 
 def db_key(args: argparse.Namespace) -> int:
     """``careplan db key export FILE`` and ``careplan db key import FILE`` (moving to a new computer)."""
+    from careplan.services import chosen_files
+
     path = _sqlite_path(args)
-    file = Path(args.file).expanduser()
     if args.key_command == "export":
-        if file.exists():
-            raise InvalidInput(f"{file} already exists. Choose a new file name.")
+        file = chosen_files.output_path(
+            args.file, chosen_files.ProtectedFiles(path), what="the key file", replace=False
+        )
         text = encryption.export_key_file(path)
         try:
+            # Created private (0600), and only if nothing is there yet (a file that appeared since).
             fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text + "\n")
         except OSError as exc:
-            raise InvalidInput(f"Careplan could not write {file} ({exc.strerror}).") from exc
+            raise InvalidInput(
+                f"Careplan could not write {file} ({exc.strerror}). Nothing was written."
+            ) from exc
         print(
             f"The database key, wrapped by the recovery passphrase, is in {file}. It is useless without "
             "the recovery passphrase. On the new computer: careplan db key import FILE"
         )
         return 0
+    file = Path(args.file).expanduser()
+    data = chosen_files.read_chosen(file, kind="a key file", limit=KEY_FILE_LIMIT)
     try:
-        text = file.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Careplan cannot read the key file {file}.") from exc
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{file} is not a Careplan key file.") from exc
     passphrase = encryption.environment_passphrase()
     if passphrase is None:
         if not _interactive():

@@ -21,6 +21,15 @@ service-name`` without a new name, and ``staff unlock|set-password NAME --by-rec
 ``careplan`` without a command starts the app: 2 no screen, 16 a system library Qt needs to show windows
 on this desktop is missing (the message names each one and its Debian package).
 A damaged SQLite database is reported with the latest backup and the ``careplan restore`` command.
+
+Files named on the command line (:mod:`careplan.services.chosen_files`): a file to write
+(``agreement --out``, ``catalogue export``, ``backup FILE``, ``db key export``) is never the
+database, its ``-wal``, ``-shm`` or ``-journal``, its key file (however spelt: a link, ``./``,
+``..``), nor anything in its ``backups/`` folder; a file to write or read is never a folder, a
+device, a named pipe or a socket (nor a link to one), and its folder must exist. Refused before
+anything is written, with 2 (``verify``: 10, ``restore``: 14). ``--database`` naming a folder, a
+device, a pipe or a socket, or a new database in a folder that does not exist: 3. What is written
+is readable by its owner only (0600).
 """
 
 from __future__ import annotations

@@ -24,17 +24,14 @@ class UnreadableFile(CareplanError):
 
 
 def read_agreement_file(path: Path) -> bytes:
-    """The file's bytes, or :class:`UnreadableFile` with a plain reason."""
+    """The file's bytes, or :class:`UnreadableFile` with a plain reason (nothing there, a folder,
+    a device or a named pipe, not allowed, too big)."""
+    from careplan.services.chosen_files import FileRefused, read_chosen
+
     try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise UnreadableFile(f"{path} is too big to be an agreement, so it was not checked.")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(f"There is no file at {path}.") from None
-    except IsADirectoryError:
-        raise UnreadableFile(f"{path} is a folder, not a PDF file.") from None
-    except OSError as exc:
-        raise UnreadableFile(f"{path} could not be read ({exc.strerror or 'refused'}).") from None
+        return read_chosen(path, kind="a PDF file", limit=MAX_PDF_BYTES)
+    except FileRefused as exc:
+        raise UnreadableFile(exc.message) from None
 
 
 def check_agreement(db: Database, pdf_bytes: bytes) -> Verification:

@@ -77,6 +77,7 @@ from careplan.storage.database import (
     resolve_target,
 )
 from careplan.storage.encryption import DatabaseKey, DatabaseLocked, KeyFile
+from careplan.storage.file_kinds import database_file_problem, not_a_file
 
 BACKUP_SUFFIX = ".careplan-backup"
 AUTO_PREFIX = "careplan-"
@@ -750,10 +751,11 @@ def database_state(path: Path, recovery_passphrase: str | None = None) -> str:
 
 def _state_and_key(path: Path, passphrase: str | None) -> tuple[str, DatabaseKey | None]:
     try:
-        if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        problem = database_file_problem(path)
+        if problem is not None:
+            raise StorageError(problem)
+        if not path.exists() or path.stat().st_size == 0:
             return "missing", None
-        if not path.is_file():
-            raise StorageError(f"{path} is a folder, not a Careplan database file.")
     except OSError as exc:
         raise StorageError(f"Careplan cannot look at {path} ({exc.strerror}).") from exc
     key: DatabaseKey | None = None
@@ -989,11 +991,12 @@ def _record_in_copy(copy: Path, key: DatabaseKey, record: Callable[[Database], N
 
 
 def _check_backup_file(backup: Path, database: Path) -> None:
+    kind = not_a_file(backup)  # looked at, never opened: a named pipe would wait for ever
+    if kind is not None:
+        raise UnusableBackup(f"{backup} is {kind}, not a backup file. Nothing was changed.")
     if not backup.exists():
         raise UnusableBackup(f"There is no file at {backup}. Nothing was changed.")
-    if backup.is_dir():
-        raise UnusableBackup(f"{backup} is a folder, not a backup file. Nothing was changed.")
-    if backup.resolve() == database.resolve():
+    if backup.resolve() == database.resolve() or _same_file(backup, database):
         raise UnusableBackup("That is the database itself, not a backup of it. Nothing was changed.")
     if encryption.file_kind(backup) == "new":
         raise UnusableBackup(_unusable(backup, "it is not a Careplan backup, or it is damaged (it is empty)"))
@@ -1423,6 +1426,13 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)  # a hard or symbolic link is the same file
+    except OSError:
+        return False
 
 
 def _remove_quietly(path: Path) -> None:

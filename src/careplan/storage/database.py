@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
 from careplan.domain.errors import StorageError
-from careplan.storage import encryption, keystore
+from careplan.storage import encryption, file_kinds, keystore
 from careplan.storage.encryption import DatabaseKey
 
 ENV_DATABASE = "CAREPLAN_DATABASE"
@@ -73,6 +73,11 @@ def resolve_target(target: str | os.PathLike[str] | None) -> URL:
         return url
     path = Path(text).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def _is_default_place(target: str | os.PathLike[str] | None) -> bool:
+    """True when ``target`` leaves the place to Careplan (the user data folder, made when needed)."""
+    return target is None and not os.environ.get(ENV_DATABASE)
 
 
 def _redact(text: str) -> str:
@@ -226,11 +231,17 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def check_sqlite_file(path: Path, *, create: bool) -> None:
-    """Plain-words errors for the usual problems with a database file, before SQLite sees it."""
+def check_sqlite_file(path: Path, *, create: bool, make_folder: bool = True) -> None:
+    """Plain-words errors for the usual problems with a database file, before SQLite sees it.
+
+    Only an ordinary file can be a database: a folder, a device, a named pipe or a socket is
+    refused before anything opens it (an empty one would otherwise be taken for a new database,
+    removed and replaced). A new database's folder is made only when ``make_folder`` (the default
+    place); a path someone gave in a folder that does not exist is a mistake to say, not to make."""
+    problem = file_kinds.database_file_problem(path)
+    if problem is not None:
+        raise StorageError(problem)
     if path.exists():
-        if path.is_dir():
-            raise StorageError(f"{path} is a folder, not a Careplan database file.")
         if not os.access(path, os.R_OK):
             raise StorageError(f"Careplan is not allowed to read {path}.")
         size = path.stat().st_size
@@ -239,6 +250,10 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
         return
     if not create:
         raise StorageError(f"There is no Careplan database at {path}.")
+    if not make_folder and not path.parent.is_dir():
+        raise StorageError(
+            f"There is no folder {path.parent} for a new database: make it first, or give another."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -313,7 +328,7 @@ def open_database(
     converted: Path | None = None
     if url.get_backend_name() == "sqlite" and url.database:
         path = Path(url.database)
-        check_sqlite_file(path, create=create)
+        check_sqlite_file(path, create=create, make_folder=_is_default_place(target))
         key, converted = _sqlite_key(path, recovery_passphrase or encryption.environment_passphrase())
     elif url.get_backend_name() == "postgresql":
         url = with_keyring_password(url)

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from careplan.domain.errors import InvalidInput, StorageError
-from careplan.storage import keystore
+from careplan.storage import file_kinds, keystore
 
 KEYRING_SERVICE = "careplan-database"
 ENV_RECOVERY_PASSPHRASE = "CAREPLAN_RECOVERY_PASSPHRASE"
@@ -428,7 +428,13 @@ def new_key(path: Path, passphrase: str) -> DatabaseKey:
 
 
 def file_kind(path: Path) -> str:
-    """``new`` (missing or empty), ``plain`` (an unencrypted SQLite file) or ``encrypted`` (anything else)."""
+    """``new`` (missing or empty), ``plain`` (an unencrypted SQLite file) or ``encrypted`` (anything else).
+
+    :class:`StorageError` for something that is not an ordinary file (never opened: a named pipe
+    would wait for ever)."""
+    problem = file_kinds.database_file_problem(path)
+    if problem is not None:
+        raise StorageError(problem)
     if not path.exists() or path.stat().st_size == 0:
         return "new"
     with path.open("rb") as fh:

@@ -3,8 +3,10 @@ one was made, with two ways to make one now.
 
 - **Back up now** makes a backup in the automatic backups folder (``backups/`` beside the
   database) and keeps the newest ten there, as ``careplan backup`` does.
-- **Save a copy elsewhere…** asks for a file (the automatic backups folder and a name with
-  today's date are suggested), for a copy to take to another disk.
+- **Save a copy elsewhere…** asks for a file (the Documents folder and a name with today's
+  date are suggested), for a copy to take to another disk. Never into the automatic backups
+  folder, over the database or its files, or over anything already there
+  (:func:`careplan.services.chosen_files.backup_path`).
 
 Managers and administrators only (``Action.BACKUP_DATABASE``; the action is hidden for everyone
 else). On PostgreSQL the action says plainly that the server's own backups are used, and does
@@ -43,7 +45,10 @@ from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.documents.jobs import Failure, Job, Report
+from careplan.gui.documents.saving import default_folder
 from careplan.services import backup as backups
+from careplan.services import chosen_files
+from careplan.services.chosen_files import FileRefused
 
 TITLE = "Back up the database"
 NOT_MADE = "The backup was not made"
@@ -70,8 +75,8 @@ def size_text(size: int) -> str:
 
 
 def default_copy_name(today: date | None = None) -> str:
-    """The name suggested for a copy saved elsewhere. It does not start with ``careplan-``, so a
-    copy saved into the automatic backups folder is never taken for (nor pruned as) one of those."""
+    """The name suggested for a copy saved elsewhere. It does not start with ``careplan-``, so it
+    never looks like (nor is pruned as) an automatic backup, wherever it ends up."""
     return f"Careplan backup {(today or date.today()):%Y-%m-%d}{backups.BACKUP_SUFFIX}"
 
 
@@ -212,17 +217,17 @@ class BackupDialog(QDialog):
         self._start(work)
 
     def save_copy_elsewhere(self) -> None:
-        folder = backups.backups_folder(self._database)
-        try:
-            folder.mkdir(mode=0o700, exist_ok=True)  # suggested, as the place Careplan looks first
-        except OSError:
-            folder = self._database.parent
-        chosen = ask_save_path(self, folder / default_copy_name())
+        chosen = ask_save_path(self, default_folder() / default_copy_name())
         if not chosen:
             return
         target = Path(chosen)
         if not target.suffix:
             target = target.with_name(target.name + backups.BACKUP_SUFFIX)
+        try:
+            target = chosen_files.backup_path(target, chosen_files.protected_files(self._context.db))
+        except FileRefused as exc:
+            QMessageBox.warning(self, NOT_MADE, exc.message)
+            return
         db, actor = self._context.db, self._context.actor
         self._start(lambda report, steps: backups.backup_database(db, actor, target, steps.step.emit))
 

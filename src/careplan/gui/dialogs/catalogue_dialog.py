@@ -45,7 +45,7 @@ from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.forms.ui_catalogue_dialog import Ui_CatalogueDialog
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
-from careplan.services import catalogue, catalogue_file
+from careplan.services import catalogue, catalogue_file, chosen_files
 from careplan.services.catalogue import CatalogueEntry
 from careplan.services.catalogue_file import CatalogueFileProblems, CatalogueLine, ImportSummary
 
@@ -237,27 +237,12 @@ class ProblemsDialog(QDialog):
 
 
 def read_file(path: Path) -> bytes:
-    """The file's bytes, or a plain reason why not (a folder, gone, not allowed, far too big)."""
+    """The file's bytes, or a plain reason why not (a folder, a device or a pipe, gone, not
+    allowed, far too big)."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InvalidInput(f"{path.name} is a folder, not a spreadsheet file.", "file")
-        if size > catalogue_file.MAX_BYTES:
-            raise InvalidInput(
-                f"{path.name} is too big for a catalogue ({size / (1024 * 1024):.0f} MB; 5 MB at most).",
-                "file",
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
+        return chosen_files.read_chosen(path, kind="a spreadsheet file", limit=catalogue_file.MAX_BYTES)
+    except chosen_files.MissingFile:
         raise InvalidInput(f"{path.name} is not there any more. Choose the file again.", "file") from None
-    except PermissionError:
-        raise InvalidInput(f"Careplan is not allowed to open {path.name}.", "file") from None
-    except OSError as exc:
-        raise InvalidInput(
-            f"Careplan could not open {path.name} ({exc.strerror or exc}). If it is open in another "
-            "program, close it there and try again.",
-            "file",
-        ) from exc
 
 
 class CatalogueDialog(QDialog):
@@ -530,6 +515,9 @@ class CatalogueDialog(QDialog):
             path = path.with_name(path.name + ".csv")
         self._folder = path.parent
         try:
+            path = chosen_files.output_path(
+                path, chosen_files.protected_files(self._context.db), what="the catalogue"
+            )
             data = catalogue_file.export_catalogue(self._context.db, self._context.actor)
             write_atomically(path, data)
         except CareplanError as exc:

@@ -246,18 +246,9 @@ class CertificateDialog(QDialog):
     def _read_file(path: Path) -> bytes:
         if not str(path) or str(path) == ".":
             raise InvalidInput("Please choose the certificate file (a .p12 or .pfx file).", "file")
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise InvalidInput("That file is too big to be a certificate file.", "file")
-            return path.read_bytes()
-        except FileNotFoundError:
-            raise InvalidInput(f"There is no file at {path}.", "file") from None
-        except IsADirectoryError:
-            raise InvalidInput(
-                f"{path} is a folder. Please choose the certificate file in it.", "file"
-            ) from None
-        except OSError as exc:
-            raise InvalidInput(f"{path} could not be read ({exc.strerror or 'refused'}).", "file") from None
+        from careplan.services.chosen_files import read_chosen
+
+        return read_chosen(path, kind="a certificate file (.p12 or .pfx)", limit=MAX_FILE_BYTES)
 
     def _busy(self, busy: bool) -> None:
         self.ui.progress.setVisible(busy)

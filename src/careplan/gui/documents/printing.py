@@ -26,6 +26,7 @@ from careplan.gui.context import AppContext
 from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.saving import PdfSaver
 from careplan.gui.documents.signing_keys import SigningKeys
+from careplan.services import chosen_files
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import IssuedAgreement
 from careplan.services.workspace import VersionView
@@ -73,7 +74,7 @@ class AgreementPrinter(QObject):
         self.context = context
         self.widget = parent
         self.keys = SigningKeys(context.db, keyring_timeout=keyring_timeout)
-        self.saver = PdfSaver(parent, self._save)
+        self.saver = PdfSaver(parent, self._save, chosen_files.protected_files(context.db))
         self.job: Job | None = None
         self.pending: Request | None = None
         self.preview_dialog: QDialog | None = None
