@@ -20,11 +20,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from careplan.documents.files import write_atomically
 from careplan.domain.enums import Role
 from careplan.gui.backups.dialog import BackupDialog
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog
-from careplan.documents.files import write_atomically
 from careplan.gui.documents.saving import PdfSaver
 from careplan.services import catalogue_file
 from careplan.services.agreement import IssuedAgreement
