@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.lock"
 DEMO_PASSWORD = "careplan-demo"
 DEMO_RECOVERY_PASSPHRASE = "demo data only, never real records"
+DEMO_SIGNING_PASSPHRASE = "careplan-demo-signing"
 STEP_TIMEOUT_S = 600
 
 SIGN_IN_DRIVER = textwrap.dedent(
@@ -61,7 +62,9 @@ def fail(text: str) -> None:
 
 
 def run(command: list[str], *, env: dict[str, str], cwd: Path, clean_stderr: bool = False) -> str:
-    shown = " ".join(Path(part).name if part.startswith("/") else part for part in command)
+    shown = " ".join(
+        "SCRIPT" if "\n" in part else Path(part).name if part.startswith("/") else part for part in command
+    )
     say(f"$ {shown}")
     result = subprocess.run(
         command,
@@ -129,6 +132,7 @@ def smoke(work: Path) -> None:
 
     signed_in = dict(env, CAREPLAN_USER="priya", CAREPLAN_PASSWORD=DEMO_PASSWORD)
     signed_in["CAREPLAN_RECOVERY_PASSPHRASE"] = DEMO_RECOVERY_PASSPHRASE  # no keyring keeps the key
+    signed_in["CAREPLAN_CERT_PASSPHRASE"] = DEMO_SIGNING_PASSPHRASE  # nor the demo certificate's passphrase
     plans = json.loads(
         run(
             [careplan, "--database", database, "plans", "--status", "approved", "--format", "json"],
