@@ -14,6 +14,11 @@ and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`
 database and prints its demo accounts), ``db``, ``verify``, ``certificate show`` and ``settings
 service-name`` without a new name need no sign-in.
 
+``demo`` makes demo data only in a new database (an SQLite file that does not exist yet, or a
+PostgreSQL database with no tables): any other is refused with 2 and left as it is, except that
+asking again for the very demo (people and seed) a demo database holds says so, and how to start
+the app on it, with 0.
+
 ``backup``/``restore``: 14 not a usable backup, 15 the database is on PostgreSQL (pg_dump's job).
 A damaged SQLite database is reported with the latest backup and the ``careplan restore`` command.
 """

@@ -394,6 +394,45 @@ def set_postgres_password(target: str, password: str) -> str:
     return account
 
 
+def is_new_database(target: str | os.PathLike[str] | None) -> bool:
+    """Whether ``target`` names no database yet, without creating or changing anything: an SQLite
+    file that does not exist or is empty (as :func:`open_database` takes it), or a PostgreSQL
+    database with no tables at all (the server is only asked which tables it has)."""
+    url = resolve_target(target)
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return True
+        path = Path(url.database)
+        if path.is_dir():
+            raise StorageError(f"{path} is a folder, not a Careplan database file.")
+        return encryption.file_kind(path) == "new"
+    engine = make_engine(with_keyring_password(url))
+    try:
+        with translate_storage_errors():
+            return not inspect(engine).get_table_names()
+    except SQLAlchemyError as exc:
+        raise StorageError(describe_storage_error(exc)) from exc
+    finally:
+        engine.dispose()
+
+
+def open_as_it_is(target: str | os.PathLike[str] | None) -> Database:
+    """An existing Careplan database, opened only if that needs nothing created, upgraded,
+    converted, restored or asked for: its schema as it is, its key from the keyring (or
+    ``$CAREPLAN_RECOVERY_PASSPHRASE``) and its key file where it belongs. :class:`StorageError`
+    otherwise. For looking, not for working in: use :func:`open_database` for that."""
+    url = resolve_target(target)
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        if (
+            path.is_dir()
+            or encryption.file_kind(path) != "encrypted"
+            or not encryption.key_file_for(path).is_file()
+        ):
+            raise StorageError(f"{path} cannot be opened as it is.")
+    return open_database(target, create=False, migrate=False, require_schema=True)
+
+
 def has_schema(db: Database) -> bool:
     with translate_storage_errors():
         return "alembic_version" in inspect(db.engine).get_table_names()

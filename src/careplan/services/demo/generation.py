@@ -6,13 +6,28 @@ import random
 from datetime import date
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from careplan.domain.errors import InvalidInput, InvalidTransition
-from careplan.domain.records import AuditHead, Person, Setting
+from careplan.domain.records import AuditHead, Person, Setting, StaffMember
 from careplan.services.demo.builder import Builder
 from careplan.services.demo.marker import DEMO_SETTING
 from careplan.services.demo.summary import DemoSummary, ProgressCallback
 from careplan.storage.database import Database
+
+NOT_A_NEW_DATABASE = (
+    "This database is already in use, so no demo data was added: demo data goes only into a new "
+    "database (choose a new file with --database)."
+)
+
+
+def _never_used(session: Session) -> bool:
+    """Nothing in it but what setting up the schema puts there: no staff, no people, no events."""
+    return not (
+        session.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1))
+        or session.scalar(select(func.count()).select_from(StaffMember))
+        or session.scalar(select(func.count()).select_from(Person))
+    )
 
 
 def generate(
@@ -26,7 +41,9 @@ def generate(
     """Fill a new, empty database with synthetic demo data.
 
     The same ``seed`` and ``today`` always give exactly the same data. ``progress(done, total)`` is
-    called as people are made. A database that already has people in it is refused.
+    called as people are made. A database anybody has used is refused (nothing is added to it):
+    one with staff, people or any audit event, whether it holds real records or demo data. The
+    demo's known accounts must never appear in a database with real records.
     """
     if people < 0:
         raise InvalidInput("The number of people cannot be less than zero.", "people")
@@ -34,11 +51,8 @@ def generate(
     with db.session() as session, session.begin():
         # Take the audit chain's lock first, like every write, so nobody else writes meanwhile.
         session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
-        if session.scalar(select(func.count()).select_from(Person)):
-            raise InvalidTransition(
-                "This database already has people in it, so demo data was not added. "
-                "Demo data goes into a new database: choose a new file with --database."
-            )
+        if not _never_used(session):
+            raise InvalidTransition(NOT_A_NEW_DATABASE)
         if db.is_sqlite:
             # A bigger page cache for this connection: far fewer page writes while a large
             # database is filled in one transaction (the caller disposes of the database after).
