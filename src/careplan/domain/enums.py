@@ -17,7 +17,7 @@ class Role(StrEnum):
 
     @property
     def with_article(self) -> str:
-        """"an administrator", "a manager": the label as it goes in a sentence."""
+        """The label as it goes in a sentence: "an administrator", "a manager"."""
         return f"{'an' if self.label[:1] in 'aeiou' else 'a'} {self.label}"
 
 
