@@ -33,6 +33,7 @@ from cryptography.x509.oid import NameOID
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
+from careplan.domain.text import one_line
 from careplan.services.secrets import KeyringUnavailable, delete_secret, get_secret, set_secret
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage.database import Database
@@ -388,7 +389,7 @@ def make_self_signed(
 
 
 def _clean_organisation(name: str) -> str:
-    cleaned = " ".join(name.split())
+    cleaned = one_line(name, "the name of the service or organisation", "organisation")
     if not cleaned:
         raise InvalidInput("Please give the name of the service or organisation.", "organisation")
     if len(cleaned) > MAX_ORGANISATION:
@@ -686,7 +687,7 @@ def configured_timestamp_url(db: Database) -> str | None:
 
 def set_timestamp_url(db: Database, actor: Actor, url: str | None) -> None:
     """Set (or, with None or an empty text, clear) the timestamp server's address."""
-    cleaned = (url or "").strip()
+    cleaned = one_line(url or "", "the timestamp server's address", "url")
     if cleaned:
         parsed = urlparse(cleaned)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
