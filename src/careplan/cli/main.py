@@ -29,7 +29,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 from careplan import __version__
@@ -44,6 +45,7 @@ from careplan.domain.errors import (
     SignInRefused,
     StorageError,
 )
+from careplan.domain.text import not_text
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -53,6 +55,7 @@ EXIT_DENIED = 4
 EXIT_NOT_FOUND = 5
 EXIT_CONFLICT = 6
 EXIT_NOT_SIGNED_IN = 13
+ENV_PREFIX = "CAREPLAN_"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -154,8 +157,16 @@ def console() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    refusal = not_text_refusal(given, os.environ)
+    if refusal is not None:
+        print(f"careplan: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(given)
+    except SystemExit as exc:  # --help, --version, or arguments it cannot use (already said)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE if exc.code else EXIT_OK
     try:
         return _run(args)
     except CareplanError as exc:
@@ -174,6 +185,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (``head``, a closed pager) went away; that is not an error of ours.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stop Python complaining at exit
         return EXIT_OK
+
+
+def not_text_refusal(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
+    """One sentence when an argument, or one of Careplan's environment variables, is not text:
+    bytes the system could not read as text (which Python keeps as lone surrogates), or a NUL.
+    Nothing can be done with them (no database, file name on every system, PDF or terminal takes
+    them), so nothing is tried. None when all is text."""
+    for arg in argv:
+        if not_text(arg) or "\x00" in arg:
+            return (
+                f"The argument “{_shown(arg)}” has bytes in it that are not text. "
+                "Type it again, in plain text."
+            )
+    for name in sorted(environ):
+        if name.startswith(ENV_PREFIX) and (not_text(environ[name]) or "\x00" in environ[name]):
+            # The value is not shown: it may be a password.
+            return f"The environment variable {name} has bytes in it that are not text. Set it again."
+    return None
+
+
+def _shown(arg: str) -> str:
+    """An argument as it can be shown: a byte that is not text as \\xNN, another character that
+    could not be printed as \\uNNNN, and never more than 60 characters."""
+    shown = []
+    for char in arg[:60]:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not text, as Python keeps it
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or unicodedata.category(char) == "Cc":
+            shown.append(f"\\u{code:04x}")
+        else:
+            shown.append(char)
+    return "".join(shown) + ("…" if len(arg) > 60 else "")
 
 
 def _exit_code(exc: CareplanError) -> int:
