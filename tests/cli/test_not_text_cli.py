@@ -125,3 +125,10 @@ def test_a_service_name_of_control_characters_is_refused_naming_the_field(office
     result = careplan(office, "settings", "service-name", "\u200b\u200b", env=ADMIN)
     assert_plain_failure(result, 2, "The service's name has only invisible characters")
     assert service_name(office) == DEFAULT_SERVICE_NAME
+
+
+def test_a_terminal_without_curly_quotes_gets_them_escaped_not_a_traceback(office: Path) -> None:
+    result = careplan(office, "demo", "--people", "0", "--seed", "1", env={"PYTHONIOENCODING": "latin-1"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "start the app on it with \\u201ccareplan --database" in result.stdout

@@ -115,7 +115,7 @@ def _signing_failure(exc: CareplanError) -> int | None:
 
 
 def _output_path(text: str) -> Path:
-    path = Path(text).expanduser()
+    path = Path(os.path.expanduser(text))
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder. Give a file name ending in .pdf.", "out")
     if not path.parent.is_dir():
@@ -176,7 +176,7 @@ def verify(args: argparse.Namespace) -> int:
     from careplan.cli.commands import open_for_cli
     from careplan.documents.checking import UnreadableFile, check_agreement, read_agreement_file
 
-    path = Path(args.file).expanduser()
+    path = Path(os.path.expanduser(args.file))
     try:
         data = read_agreement_file(path)
     except UnreadableFile as exc:
@@ -237,7 +237,7 @@ def certificate(args: argparse.Namespace) -> int:
             )
             print(f"Made a new signing certificate for {info.organisation}.")
         elif command == "import":
-            path = Path(args.file).expanduser()
+            path = Path(os.path.expanduser(args.file))
             try:
                 data = path.read_bytes()
             except OSError as exc:

@@ -378,7 +378,7 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
 def db_key(args: argparse.Namespace) -> int:
     """``careplan db key export FILE`` and ``careplan db key import FILE`` (moving to a new computer)."""
     path = _sqlite_path(args)
-    file = Path(args.file).expanduser()
+    file = Path(os.path.expanduser(args.file))
     if args.key_command == "export":
         if file.exists():
             raise InvalidInput(f"{file} already exists. Choose a new file name.")

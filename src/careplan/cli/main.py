@@ -3,11 +3,13 @@
 Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: the
 ``CAREPLAN_DATABASE`` environment variable, else ``careplan.db`` in the user data folder).
 Failures print one plain sentence on standard error and exit with a non-zero code:
-1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict,
-7 audit trail broken, 8 no usable signing certificate, 9 keyring unavailable; ``verify``: 10 changed
-after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version;
-13 not signed in (no user or password given, the username and password do not match, wait after wrong
-passwords, account locked or closed, or a new password must be chosen first with ``careplan password``).
+1 unexpected, 2 bad input or arguments (among them an argument or a ``CAREPLAN_*`` environment
+variable that is not text, and a file named that the system will not use), 3 database problem,
+4 not allowed, 5 not found, 6 conflict, 7 audit trail broken, 8 no usable signing certificate,
+9 keyring unavailable; ``verify``: 10 changed after signing, not signed or unreadable, 11 not this
+service's certificate, 12 no matching plan version; 13 not signed in (no user or password given,
+the username and password do not match, wait after wrong passwords, account locked or closed, or a
+new password must be chosen first with ``careplan password``).
 
 Every command that reads or changes the record signs in first: ``--user NAME`` (or ``CAREPLAN_USER``)
 and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`` (which makes a new
@@ -26,6 +28,7 @@ A damaged SQLite database is reported with the latest backup and the ``careplan 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -153,6 +156,10 @@ def console() -> int:
     from careplan.dependency_warnings import keep_to_careplan
 
     keep_to_careplan()
+    # A terminal whose encoding has no “curly quotes” (Latin-1, ASCII) gets them as \u201c
+    # rather than a traceback; standard error does this already.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     return main()
 
 
@@ -185,6 +192,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (``head``, a closed pager) went away; that is not an error of ours.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stop Python complaining at exit
         return EXIT_OK
+    except OSError as exc:
+        # A file or folder named on the command line that the system would not use, where the
+        # command had no words of its own for it (a name too long, a part of it that is a file).
+        print(f"careplan: {os_refusal(exc)}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def not_text_refusal(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
@@ -218,6 +230,27 @@ def _shown(arg: str) -> str:
         else:
             shown.append(char)
     return "".join(shown) + ("…" if len(arg) > 60 else "")
+
+
+def os_refusal(exc: OSError) -> str:
+    """One sentence for a file or folder the system would not use."""
+    import errno
+
+    reasons = {
+        errno.ENAMETOOLONG: "the name is too long",
+        errno.ENOENT: "there is no such file or folder",
+        errno.ENOTDIR: "a part of it is a file, not a folder",
+        errno.EISDIR: "it is a folder",
+        errno.EACCES: "you are not allowed to use it",
+        errno.EPERM: "you are not allowed to use it",
+        errno.EROFS: "that disk can only be read",
+        errno.ENOSPC: "the disk is full",
+        errno.ELOOP: "it links to itself",
+    }
+    reason = reasons.get(exc.errno or 0, (exc.strerror or "the system refused it").lower())
+    if exc.filename is None:
+        return f"Careplan could not go on: {reason}. Nothing more was done."
+    return f"Careplan could not use {_shown(os.fsdecode(exc.filename))}: {reason}. Nothing more was done."
 
 
 def _exit_code(exc: CareplanError) -> int:

@@ -46,7 +46,7 @@ def data_dir() -> Path:
     """Where Careplan keeps its data: ``CAREPLAN_DATA_DIR`` or the user data folder."""
     override = os.environ.get(ENV_DATA_DIR)
     if override:
-        return Path(override).expanduser()
+        return Path(os.path.expanduser(override))
     import platformdirs
 
     return Path(platformdirs.user_data_dir("careplan", appauthor=False))
@@ -71,7 +71,7 @@ def resolve_target(target: str | os.PathLike[str] | None) -> URL:
         if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
         return url
-    path = Path(text).expanduser().resolve()
+    path = Path(os.path.expanduser(text)).resolve()  # "~nobody" stays as typed, as in a shell
     return URL.create("sqlite+pysqlite", database=str(path))
 
 
@@ -228,6 +228,13 @@ def _sqlite_begin(conn: Any) -> None:
 
 def check_sqlite_file(path: Path, *, create: bool) -> None:
     """Plain-words errors for the usual problems with a database file, before SQLite sees it."""
+    try:
+        _check_sqlite_file(path, create=create)
+    except OSError as exc:  # a name too long, a part of the path that is a file...
+        raise StorageError(f"Careplan cannot use {path} as a database file ({exc.strerror}).") from exc
+
+
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
     if path.exists():
         if path.is_dir():
             raise StorageError(f"{path} is a folder, not a Careplan database file.")
