@@ -395,6 +395,8 @@ def _match(session: Session, lines: Sequence[CatalogueLine]) -> list[_Match]:
                 "file",
             )
         added[key] = line.line
+        check_text(line.provider, "the provider's name", "provider")  # as read_catalogue checks them
+        check_text(line.contact or "", "the provider's contact", "contact")
         values = service_values(line.item)
         service = services.get(key)
         changed = () if service is None else tuple(k for k, v in values.items() if getattr(service, k) != v)
