@@ -38,7 +38,9 @@ def test_answers_its_dialog(qtbot):
 """
 
 
-def run_inner(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, source: str) -> tuple[object, float]:
+def run_inner(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, source: str
+) -> tuple[object, float]:
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setenv("CAREPLAN_TEST_MODAL_LIMIT_S", "1")
