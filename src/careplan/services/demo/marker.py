@@ -39,7 +39,8 @@ def existing_database(target: str | os.PathLike[str] | None) -> ExistingDatabase
         return None
     url = resolve_target(target)
     sqlite = url.get_backend_name() == "sqlite"
-    where = (url.database or "") if sqlite else url.render_as_string(hide_password=True)
+    # A server's address without its password (the keyring keeps it: careplan db set-password).
+    where = (url.database or "") if sqlite else url.set(password=None).render_as_string(hide_password=False)
     try:
         db = open_as_it_is(target)
     except CareplanError:
