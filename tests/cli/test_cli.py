@@ -189,12 +189,15 @@ def test_administrator_may_not_list_care_records(demo_db: Path, tmp_path: Path) 
     assert_plain_failure(result, 4, "administrator cannot")
 
 
-def test_demo_twice_keeps_the_demo_data_as_it_is(demo_db: Path, tmp_path: Path) -> None:
+def test_demo_twice_leaves_the_demo_database_as_it_is(demo_db: Path, tmp_path: Path) -> None:
     before = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path, env=PRIYA).stdout
     assert before.startswith("[")
-    again = run("--database", str(demo_db), "demo", "--people", "5", "--seed", "8", data_dir=tmp_path)
-    assert again.returncode == 0, again.stderr
-    assert "already has demo data (200 people, seed 7" in again.stdout
+    same = run("--database", str(demo_db), "demo", "--people", "200", "--seed", "7", data_dir=tmp_path)
+    assert same.returncode == 0, same.stderr
+    assert "is already there (200 people, seed 7" in same.stdout
+    assert f"start the app on it with “careplan --database {demo_db}”" in same.stdout
+    other = run("--database", str(demo_db), "demo", "--people", "5", "--seed", "8", data_dir=tmp_path)
+    assert_plain_failure(other, 2, "already holds other demo data (200 people, seed 7)")
     after = run("--database", str(demo_db), "plans", "--format", "json", data_dir=tmp_path, env=PRIYA)
     assert after.stdout == before
 
@@ -212,7 +215,7 @@ def test_demo_refuses_a_database_with_real_people(tmp_path: Path) -> None:
     people.register_person(db, Actor(worker), people.PersonDetails("Someone", "Someone Real"))
     db.dispose()
     result = run("--database", str(path), "demo", "--people", "5", data_dir=tmp_path)
-    assert_plain_failure(result, 2, "already has people in it")
+    assert_plain_failure(result, 2, "demo data goes only into a new database")
 
 
 def test_audit_verify_detects_tampering(demo_db: Path, tmp_path: Path) -> None:
@@ -253,10 +256,11 @@ def test_commands_work_against_postgresql(request: pytest.FixtureRequest, tmp_pa
     from tests import pg_server
 
     url = pg_server.fresh_database_url(request)
-    upgrade = run("--database", url, "db", "upgrade", data_dir=tmp_path)
-    assert upgrade.returncode == 0, upgrade.stderr
     demo = run("--database", url, "demo", "--people", "40", data_dir=tmp_path)
     assert demo.returncode == 0, demo.stderr
+    upgrade = run("--database", url, "db", "upgrade", data_dir=tmp_path)
+    assert upgrade.returncode == 0, upgrade.stderr
+    assert "already up to date" in upgrade.stdout
     listed = run("--database", url, "plans", "--format", "json", data_dir=tmp_path, env=PRIYA)
     assert listed.returncode == 0, listed.stderr
     assert len(json.loads(listed.stdout)) >= 40
@@ -274,19 +278,39 @@ def test_unreachable_postgresql_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_a_locked_database_is_a_clear_error_and_nothing_is_half_written(tmp_path: Path) -> None:
+    from careplan.services import authentication
+    from careplan.storage import open_database
+
     path = tmp_path / "busy.db"
-    assert run("--database", str(path), "db", "upgrade", data_dir=tmp_path).returncode == 0
+    db = open_database(path)
+    authentication.create_first_administrator(db, "boss", "Boss", "boss's own passphrase")
+    db.dispose()
     other = sqlite_files.connect(path, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")  # another workstation in the middle of a save
-        result = run("--database", str(path), "demo", "--people", "5", data_dir=tmp_path)
+        result = run(
+            "--database",
+            str(path),
+            "staff",
+            "add",
+            "newcomer",
+            "New Comer",
+            "--role",
+            "key_worker",
+            data_dir=tmp_path,
+            env={
+                "CAREPLAN_USER": "boss",
+                "CAREPLAN_PASSWORD": "boss's own passphrase",
+                "CAREPLAN_NEW_PASSWORD": "a first password for them",
+            },
+        )
         other.execute("ROLLBACK")
     finally:
         other.close()
     assert_plain_failure(result, 3, "busy")
     check = sqlite_files.connect(path)
     try:
-        assert check.execute("SELECT count(*) FROM people").fetchone() == (0,)
+        assert check.execute("SELECT username FROM staff").fetchall() == [("boss",)]
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         check.close()

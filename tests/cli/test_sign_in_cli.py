@@ -208,6 +208,8 @@ def test_a_new_starter_chooses_their_own_password_then_leaves(office: Path) -> N
     newbie["CAREPLAN_PASSWORD"] = "my very own"
     assert careplan(office, "plans", env=newbie).returncode == 0
 
+    promoted = careplan(office, "staff", "role", "newbie", "administrator", env=ADMIN)
+    assert "New Starter is now an administrator." in promoted.stdout
     promoted = careplan(office, "staff", "role", "newbie", "manager", env=ADMIN)
     assert "New Starter is now a manager." in promoted.stdout
     reset = careplan(

@@ -287,6 +287,34 @@ def test_negative_points_are_refused() -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "phrase"),
+    [
+        (config(name="\u200b"), "The questionnaire's name has only invisible characters"),
+        (
+            config(
+                questions=[
+                    {"key": "a", "text": "A\x00?", "answers": [{"key": "x", "text": "X", "points": 1}]}
+                ]
+            ),
+            "A question has a control character",
+        ),
+        (
+            config(
+                questions=[
+                    {"key": "a", "text": "A?", "answers": [{"key": "x", "text": "X\ud800", "points": 1}]}
+                ]
+            ),
+            "An answer has bytes in it that are not text",
+        ),
+    ],
+)
+def test_the_words_of_a_questionnaire_are_text(data: dict[str, Any], phrase: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        Questionnaire.from_dict(data)
+    assert info.value.message.startswith(phrase)
+
+
+@pytest.mark.parametrize(
     ("text", "phrase"),
     [
         ("{", "not valid JSON"),

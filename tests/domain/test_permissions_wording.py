@@ -20,3 +20,12 @@ def test_backing_up_reads_as_a_sentence() -> None:
         require(Role.KEY_WORKER, Action.RESTORE_DATABASE)
     assert refused.value.message.startswith("A key worker cannot restore the database from a backup.")
     assert Action.BACKUP_DATABASE.label == "back up the database"
+
+
+def test_each_role_with_its_article() -> None:
+    assert [role.with_article for role in Role] == [
+        "a key worker",
+        "a peer mentor",
+        "a manager",
+        "an administrator",
+    ]

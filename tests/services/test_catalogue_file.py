@@ -140,6 +140,44 @@ def test_a_file_that_is_not_a_catalogue_gets_one_plain_reason(data: bytes, phras
     assert phrase in problems[0]
 
 
+def test_a_byte_windows_1252_does_not_define_is_named_with_its_line_not_turned_into_a_question_mark() -> None:
+    """Issue 14: such a byte became U+FFFD silently (the name saved with a � in it)."""
+    data = "Provider,Service,Category,Unit,Price\nHarbour Gym,Gym pass,sport,week,£6.50\n".encode("cp1252")
+    data += b"Harbour Gym,Sw\x81m,sport,week,3\n"
+    (problem,) = problems_of(data)
+    assert problem.startswith("Line 3: the byte 0x81 is not a character in UTF-8 or Windows-1252")
+
+
+def test_a_nul_byte_past_the_first_4_kb_is_named_with_its_line() -> None:
+    """Issue 14: only the first 4 KB were looked at for NUL bytes."""
+    rows = "".join(f"Harbour Gym,Class {n},sport,session,5\n" for n in range(200))
+    data = ("Provider,Service,Category,Unit,Price\n" + rows).encode() + b"Harbour Gym,Sw\x00m,sport,week,3\n"
+    assert len(data) > 4096
+    (problem,) = problems_of(data)
+    assert problem.startswith("Line 202: there is a NUL byte in this line")
+
+
+@pytest.mark.parametrize(
+    ("cell", "phrase"),
+    [
+        ("Gym\x1b[2J", "The Service cell has a control character"),
+        ("\u200b", "The Service cell has only invisible characters"),
+    ],
+)
+def test_a_cell_that_is_not_text_a_person_typed_is_a_problem_of_its_line(cell: str, phrase: str) -> None:
+    data = f"Provider,Service,Category,Unit,Price\nHarbour Gym,{cell},sport,week,6.50\n".encode()
+    (problem,) = problems_of(data)
+    assert problem.startswith(f"Line 2: {phrase}")
+
+
+def test_a_description_may_have_several_lines() -> None:
+    data = (
+        b'Provider,Service,Category,Unit,Price,Description\nHarbour Gym,Gym,sport,week,6.50,"Two\r\nlines"\n'
+    )
+    (line,) = read_catalogue(data)
+    assert line.item.description == "Two\nlines"
+
+
 def test_a_very_long_file_is_refused_before_it_is_all_read() -> None:
     rows = "".join(f"P,S{n},sport,week,1\n" for n in range(catalogue_file.MAX_LINES + 1))
     (problem,) = problems_of(("Provider,Service,Category,Unit,Price\n" + rows).encode())

@@ -216,7 +216,7 @@ def verify(args: argparse.Namespace) -> int:
     from careplan.cli.commands import open_for_cli
     from careplan.documents.checking import UnreadableFile, check_agreement, read_agreement_file
 
-    path = Path(args.file).expanduser()
+    path = Path(os.path.expanduser(args.file))
     try:
         data = read_agreement_file(path)
     except UnreadableFile as exc:

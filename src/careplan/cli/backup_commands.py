@@ -18,6 +18,7 @@ pg_dump and pg_restore), 14 the file given to restore is not a usable Careplan b
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from datetime import UTC, datetime
@@ -208,7 +209,7 @@ def _restore_asking(backups: Any, target: Path, file: str, username: str, passwo
         WrongRecoveryPassphrase,
     )
 
-    backup_file = Path(file).expanduser().absolute()
+    backup_file = Path(os.path.expanduser(file)).absolute()
     passphrases: dict[str, str | None] = {"recovery_passphrase": None, "backup_passphrase": None}
     asked: str | None = None
     for _ in range(commands.UNLOCK_ATTEMPTS + 2):

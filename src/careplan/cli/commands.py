@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
 from careplan.services.authentication import SignedIn
@@ -14,6 +15,9 @@ from careplan.services.unit_of_work import Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
 from careplan.storage.encryption import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
+
+if TYPE_CHECKING:
+    from careplan.services.demo import ExistingDatabase
 
 ENV_USER = "CAREPLAN_USER"
 ENV_DATABASE_PASSWORD = "CAREPLAN_DATABASE_PASSWORD"
@@ -216,12 +220,18 @@ def start_app(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
+    """``careplan demo``: synthetic data in a new database, and only ever in a new one (never
+    added to a database that exists, whatever it holds). Asked again for the same demo it already
+    holds, it says so and how to start the app (exit 0); anything else is refused (exit 2)."""
     from careplan.services import demo as demo_data
     from careplan.storage.database import resolve_target
 
+    existing = demo_data.existing_database(args.database)
+    if existing is not None:
+        return _demo_exists(args, existing)
     given = encryption.environment_passphrase()
     url = resolve_target(args.database)
-    new_file = url.get_backend_name() == "sqlite" and encryption.file_kind(Path(url.database or "")) == "new"
+    new_file = url.get_backend_name() == "sqlite"
     db = open_for_cli(args.database, create=True, new_passphrase=given or DEMO_RECOVERY_PASSPHRASE)
     if new_file and not db.key_in_keyring:
         print(
@@ -234,17 +244,6 @@ def demo(args: argparse.Namespace) -> int:
             f"The recovery passphrase of this demo database is “{DEMO_RECOVERY_PASSPHRASE}” "
             "(demo data only: set CAREPLAN_RECOVERY_PASSPHRASE for a database with real records)."
         )
-    made = demo_data.demo_marker(db)
-    if made is not None:
-        print(
-            f"This database already has demo data ({made['people']} people, seed {made['seed']}, "
-            f"made on {made['made_on']}). Nothing was added."
-        )
-        from careplan.services.signing_certificate import certificate_info
-
-        info = certificate_info(db)  # a demo made before demo certificates has none
-        print_demo_accounts(demo_certificate=info is not None and info.is_demo)
-        return 0
     started = time.perf_counter()
     last = [0.0]
 
@@ -269,6 +268,45 @@ def demo(args: argparse.Namespace) -> int:
 
         print(NEEDS_PASSPHRASE)
     return 0
+
+
+def _demo_exists(args: argparse.Namespace, existing: ExistingDatabase) -> int:
+    import shlex
+
+    start = "careplan" if args.database is None else f"careplan --database {shlex.quote(existing.where)}"
+    made = existing.demo
+    if made is not None and (made.get("people"), made.get("seed")) == (args.people, args.seed):
+        print(
+            f"The demo database at {existing.where} is already there ({made['people']} people, seed "
+            f"{made['seed']}{_made_on(made)}), so nothing was added: start the app on it with “{start}”."
+        )
+        print_demo_accounts()
+        return 0
+    if made is not None:
+        raise InvalidInput(
+            f"The demo database at {existing.where} already holds other demo data ({made['people']} "
+            f"people, seed {made['seed']}), so nothing was added: start the app on it with “{start}”, "
+            "or choose a new file with --database for another demo."
+        )
+    if existing.is_file:
+        what = f"There is already a file at {existing.where}"
+    else:
+        what = f"The database {existing.where} is not empty"
+    raise InvalidInput(
+        f"{what}, so no demo data was made: demo data goes only into a new database "
+        "(choose a new file with --database)."
+    )
+
+
+def _made_on(made: dict[str, object]) -> str:
+    from datetime import date
+
+    from careplan.services.history import plain_date
+
+    try:
+        return f", made on {plain_date(date.fromisoformat(str(made.get('made_on'))))}"
+    except ValueError:
+        return ""
 
 
 def print_demo_accounts(*, demo_certificate: bool = True) -> None:
@@ -314,7 +352,10 @@ def db(args: argparse.Namespace) -> int:
 
     if args.db_command == "upgrade":
         database = open_for_cli(args.database, create=True, migrate=False, require_schema=False)
-        ran = upgrade_if_needed(database)
+        try:
+            ran = upgrade_if_needed(database)
+        finally:
+            database.dispose()
         print("The database was brought up to date." if ran else "The database is already up to date.")
         return 0
     if args.db_command == "key":
@@ -322,8 +363,11 @@ def db(args: argparse.Namespace) -> int:
     if args.db_command == "set-password":
         return db_set_password(args)
     database = open_for_cli(args.database, create=False, migrate=False, require_schema=False)
-    info = database.info()
-    current = current_revision(database)
+    try:
+        info = database.info()
+        current = current_revision(database)
+    finally:
+        database.dispose()
     print(f"Database: {info.url}")
     print(f"Engine:   {info.backend}")
     print(f"Schema:   {current or 'not set up'} (newest: {head_revision()})")
@@ -370,7 +414,7 @@ def db_key(args: argparse.Namespace) -> int:
             "the recovery passphrase. On the new computer: careplan db key import FILE"
         )
         return 0
-    file = Path(args.file).expanduser()
+    file = Path(os.path.expanduser(args.file))
     data = chosen_files.read_chosen(file, kind="a key file", limit=KEY_FILE_LIMIT)
     try:
         text = data.decode("utf-8")
@@ -420,8 +464,8 @@ def audit(args: argparse.Namespace) -> int:
     db = _open(args)
     actor = acting_staff(db, args)
     sources = [
-        *backup_sources(db, [Path(p).expanduser() for p in args.backup]),
-        *agreement_anchor_sources(db, [Path(p).expanduser() for p in args.agreement]),
+        *backup_sources(db, [Path(os.path.expanduser(p)) for p in args.backup]),
+        *agreement_anchor_sources(db, [Path(os.path.expanduser(p)) for p in args.agreement]),
     ]
     check = check_trail(db, actor, sources)
     report = check.chain

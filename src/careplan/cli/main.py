@@ -3,19 +3,26 @@
 Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: the
 ``CAREPLAN_DATABASE`` environment variable, else ``careplan.db`` in the user data folder).
 Failures print one plain sentence on standard error and exit with a non-zero code:
-1 unexpected, 2 bad input or arguments, 3 database problem, 4 not allowed, 5 not found, 6 conflict,
-7 audit trail broken (``audit verify``: the chain does not hold together, or it no longer has an
-event a backup or agreement recorded; any command: the trail's head row is missing), 8 no usable
-signing certificate, 9 keyring unavailable; ``verify``: 10 changed
-after signing, not signed or unreadable, 11 not this service's certificate, 12 no matching plan version;
-13 not signed in (no user or password given, the username and password do not match, wait after wrong
-passwords, account locked or closed, or a new password must be chosen first with ``careplan password``).
+1 unexpected, 2 bad input or arguments (among them an argument or a ``CAREPLAN_*`` environment
+variable that is not text, and a file named that the system will not use), 3 database problem,
+4 not allowed, 5 not found, 6 conflict, 7 audit trail broken (``audit verify``: the chain does not
+hold together, or it no longer has an event a backup or agreement recorded; any command: the
+trail's head row is missing), 8 no usable signing certificate, 9 keyring unavailable; ``verify``:
+10 changed after signing, not signed or unreadable, 11 not this service's certificate, 12 no
+matching plan version; 13 not signed in (no user or password given, the username and password do
+not match, wait after wrong passwords, account locked or closed, or a new password must be chosen
+first with ``careplan password``).
 
 Every command that reads or changes the record signs in first: ``--user NAME`` (or ``CAREPLAN_USER``)
 and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`` (which makes a new
 database and prints its demo accounts), ``db``, ``verify``, ``certificate show``, ``settings
 service-name`` without a new name, and ``staff unlock|set-password NAME --by-recovery-passphrase``
 (or ``--by-database-login`` on PostgreSQL: a locked-out administrator's way back) need no sign-in.
+
+``demo`` makes demo data only in a new database (an SQLite file that does not exist yet, or a
+PostgreSQL database with no tables): any other is refused with 2 and left as it is, except that
+asking again for the very demo (people and seed) a demo database holds says so, and how to start
+the app on it, with 0.
 
 ``backup``/``restore``: 14 not a usable backup, 15 the database is on PostgreSQL (pg_dump's job).
 ``careplan`` without a command starts the app: 2 no screen, 16 a system library Qt needs to show windows
@@ -35,10 +42,12 @@ is readable by its owner only (0600).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 from careplan import __version__
@@ -54,6 +63,7 @@ from careplan.domain.errors import (
     SignInRefused,
     StorageError,
 )
+from careplan.domain.text import not_text
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -64,6 +74,7 @@ EXIT_NOT_FOUND = 5
 EXIT_CONFLICT = 6
 EXIT_AUDIT_BROKEN = 7
 EXIT_NOT_SIGNED_IN = 13
+ENV_PREFIX = "CAREPLAN_"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -179,12 +190,24 @@ def console() -> int:
     from careplan.dependency_warnings import keep_to_careplan
 
     keep_to_careplan()
+    # A terminal whose encoding has no “curly quotes” (Latin-1, ASCII) gets them as \u201c
+    # rather than a traceback; standard error does this already.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    refusal = not_text_refusal(given, os.environ)
+    if refusal is not None:
+        print(f"careplan: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(given)
+    except SystemExit as exc:  # --help, --version, or arguments it cannot use (already said)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE if exc.code else EXIT_OK
     try:
         return _run(args)
     except CareplanError as exc:
@@ -203,6 +226,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (``head``, a closed pager) went away; that is not an error of ours.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stop Python complaining at exit
         return EXIT_OK
+    except OSError as exc:
+        # A file or folder named on the command line that the system would not use, where the
+        # command had no words of its own for it (a name too long, a part of it that is a file).
+        print(f"careplan: {os_refusal(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def not_text_refusal(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
+    """One sentence when an argument, or one of Careplan's environment variables, is not text:
+    bytes the system could not read as text (which Python keeps as lone surrogates), or a NUL.
+    Nothing can be done with them (no database, file name on every system, PDF or terminal takes
+    them), so nothing is tried. None when all is text."""
+    for arg in argv:
+        if not_text(arg) or "\x00" in arg:
+            return (
+                f"The argument “{_shown(arg)}” has bytes in it that are not text. "
+                "Type it again, in plain text."
+            )
+    for name in sorted(environ):
+        if name.startswith(ENV_PREFIX) and (not_text(environ[name]) or "\x00" in environ[name]):
+            # The value is not shown: it may be a password.
+            return f"The environment variable {name} has bytes in it that are not text. Set it again."
+    return None
+
+
+def _shown(arg: str) -> str:
+    """An argument as it can be shown: a byte that is not text as \\xNN, another character that
+    could not be printed as \\uNNNN, and never more than 60 characters."""
+    shown = []
+    for char in arg[:60]:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not text, as Python keeps it
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or unicodedata.category(char) == "Cc":
+            shown.append(f"\\u{code:04x}")
+        else:
+            shown.append(char)
+    return "".join(shown) + ("…" if len(arg) > 60 else "")
+
+
+def os_refusal(exc: OSError) -> str:
+    """One sentence for a file or folder the system would not use."""
+    import errno
+
+    reasons = {
+        errno.ENAMETOOLONG: "the name is too long",
+        errno.ENOENT: "there is no such file or folder",
+        errno.ENOTDIR: "a part of it is a file, not a folder",
+        errno.EISDIR: "it is a folder",
+        errno.EACCES: "you are not allowed to use it",
+        errno.EPERM: "you are not allowed to use it",
+        errno.EROFS: "that disk can only be read",
+        errno.ENOSPC: "the disk is full",
+        errno.ELOOP: "it links to itself",
+    }
+    reason = reasons.get(exc.errno or 0, (exc.strerror or "the system refused it").lower())
+    if exc.filename is None:
+        return f"Careplan could not go on: {reason}. Nothing more was done."
+    return f"Careplan could not use {_shown(os.fsdecode(exc.filename))}: {reason}. Nothing more was done."
 
 
 def _exit_code(exc: CareplanError) -> int:

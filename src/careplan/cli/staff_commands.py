@@ -117,7 +117,7 @@ def staff(args: argparse.Namespace) -> int:
         print(f"{found.display_name} can no longer sign in. What they wrote keeps their name.")
     else:  # role
         staff_service.change_role(db, actor, found.id, Role(args.role))
-        print(f"{found.display_name} is now a {Role(args.role).label}.")
+        print(f"{found.display_name} is now {Role(args.role).with_article}.")
     return 0
 
 

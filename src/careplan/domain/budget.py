@@ -13,6 +13,7 @@ from typing import Any
 
 from careplan.domain.errors import InvalidInput, NeverAllowed
 from careplan.domain.money import check_money, format_money, to_pence
+from careplan.domain.text import check_text
 
 # Categories a personal budget can never pay for, whatever anybody decides.
 NEVER_ALLOWED: dict[str, str] = {
@@ -99,10 +100,14 @@ class Questionnaire:
         try:
             questions = tuple(
                 Question(
-                    key=str(q["key"]),
-                    text=str(q["text"]),
+                    key=check_text(str(q["key"]), "a question's key", "questions"),
+                    text=check_text(str(q["text"]), "a question", "questions"),
                     answers=tuple(
-                        Answer(key=str(a["key"]), text=str(a["text"]), points=int(a["points"]))
+                        Answer(
+                            key=check_text(str(a["key"]), "an answer's key", "questions"),
+                            text=check_text(str(a["text"]), "an answer", "questions"),
+                            points=int(a["points"]),
+                        )
                         for a in q["answers"]
                     ),
                 )
@@ -130,7 +135,8 @@ class Questionnaire:
             raise InvalidInput("The questionnaire uses bands but none are set.")
         if not questions:
             raise InvalidInput("The questionnaire has no questions.")
-        return cls(str(data.get("name", "Questionnaire")), questions, method, price, bands)
+        name = check_text(str(data.get("name", "Questionnaire")), "the questionnaire's name", "name")
+        return cls(name, questions, method, price, bands)
 
     def to_dict(self) -> dict[str, Any]:
         return {

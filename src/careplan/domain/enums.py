@@ -15,6 +15,11 @@ class Role(StrEnum):
     def label(self) -> str:
         return self.value.replace("_", " ")
 
+    @property
+    def with_article(self) -> str:
+        """The label as it goes in a sentence: "an administrator", "a manager"."""
+        return f"{'an' if self.label[:1] in 'aeiou' else 'a'} {self.label}"
+
 
 class AuthorKind(StrEnum):
     """Whose words a piece of text is: the person the plan is about, or a member of staff."""

@@ -132,7 +132,6 @@ def may(role: Role, action: Action) -> bool:
 
 def require(role: Role, action: Action) -> None:
     if not may(role, action):
-        article = "An" if role.label[:1] in "aeiou" else "A"
         raise PermissionDenied(
-            f"{article} {role.label} cannot {action.label}. Ask a colleague whose role allows it."
+            f"{role.with_article.capitalize()} cannot {action.label}. Ask a colleague whose role allows it."
         )

@@ -53,10 +53,6 @@ def lock_after_seconds(settings: QSettings) -> float:
         return float(DEFAULT_IDLE_SECONDS)
 
 
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()  # the person signed out (everything typed saved or let go)
     closed = Signal()
@@ -137,7 +133,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         text = QLabel(
-            f"You are signed in as {_a(self._context.role.label)}. "
+            f"You are signed in as {self._context.role.with_article}. "
             "Your role looks after Careplan itself (staff accounts and settings); "
             "it does not open anyone's care record.",
             page,

@@ -31,9 +31,10 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from careplan.domain.enums import PlanStatus, Role, SignatureMethod, SignerKind, StepOwner
-from careplan.domain.errors import InvalidTransition, NotFound
+from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import Consent, Goal, LifeArea, PlanVersion, Review, Setting
+from careplan.domain.text import one_line
 from careplan.services.audit import ChainAnchor, head_anchor
 from careplan.services.canonical import document_id, matches_what_was_signed, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
@@ -390,11 +391,21 @@ def _check_printable(version: PlanVersion) -> None:
 
 def _service_name(work: Work) -> str:
     setting = work.session.get(Setting, SERVICE_NAME_SETTING)
-    value: Any = setting.value if setting is not None else None
+    return stored_service_name(setting.value if setting is not None else None)
+
+
+def stored_service_name(value: Any) -> str:
+    """The service's name as kept in its setting, tidied; the default when none is set, or when
+    the one kept is not text (set before names were checked: it could not be printed)."""
     if isinstance(value, dict):
         value = value.get("name", value.get("value"))
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+    if isinstance(value, str):
+        try:
+            name = one_line(value, "the service's name", "name")
+        except InvalidInput:
+            return DEFAULT_SERVICE_NAME
+        if name:
+            return name
     return DEFAULT_SERVICE_NAME
 
 

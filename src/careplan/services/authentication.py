@@ -46,6 +46,7 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, SignInRefused
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting, SignInFailure, StaffMember
+from careplan.domain.text import check_secret, check_text
 from careplan.services.unit_of_work import Actor, Work, unit_of_work
 from careplan.storage.database import Database
 
@@ -92,6 +93,7 @@ class SignedIn:
 def check_password_rules(password: str, username: str, field: str = "password") -> None:
     """A password is 10 characters or more, or a passphrase of three or more words; never the
     username. Raises InvalidInput with a plain message, naming ``field``."""
+    check_secret(password, "the password", field)
     if len(password) > MAX_LENGTH:
         raise InvalidInput(f"That password is too long ({MAX_LENGTH} characters at most).", field)
     words = password.split()
@@ -293,7 +295,10 @@ def _signed_in(staff: StaffMember) -> SignedIn:
 
 
 def sign_in(db: Database, username: str, password: str) -> SignedIn:
-    """Sign a member of staff in. Raises SignInRefused with a message to show as it is."""
+    """Sign a member of staff in. Raises SignInRefused with a message to show as it is
+    (InvalidInput when the username or password is not text at all)."""
+    check_text(username, "the username", "username")
+    check_secret(password, "the password", "password")
     refusal: SignInRefused | None = None
     result: SignedIn | None = None
     with unit_of_work(db, None, None) as work:
@@ -316,6 +321,7 @@ def sign_in(db: Database, username: str, password: str) -> SignedIn:
 def confirm_identity(db: Database, actor: Actor, password: str) -> None:
     """The member of staff at a locked window types their password again. Wrong passwords count
     towards the delay and the lock exactly as at sign-in."""
+    check_secret(password, "the password", "password")
     with unit_of_work(db, actor, Action.SIGN_IN) as work:
         refusal = _check(work, work.staff, work.staff, password, "confirm_identity")
         if refusal is None:
@@ -326,6 +332,7 @@ def confirm_identity(db: Database, actor: Actor, password: str) -> None:
 
 def change_password(db: Database, actor: Actor, current_password: str, new_password: str) -> None:
     """A member of staff changes their own password (the current one is checked like a sign-in)."""
+    check_secret(current_password, "the password", "current")
     with unit_of_work(db, actor, Action.SIGN_IN) as work:
         staff = work.staff
         check_password_rules(new_password, staff.username, "new")

@@ -66,6 +66,7 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
+from careplan.domain.text import check_secret, check_text
 from careplan.services.audit import ChainAnchor, head_anchor, verify_chain
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage import encryption
@@ -351,7 +352,7 @@ def backup_database(
     """Copy the live database to ``target_path``, checked, while Careplan may be writing to it."""
     if not db.is_sqlite or db.path is None:
         raise NotForPostgres(PG_BACKUP)
-    target = Path(target_path).expanduser().absolute()
+    target = Path(os.path.expanduser(target_path)).absolute()
     _check_target(target, db.path)
     key_text = encryption.export_key_file(db.path) if db.key is not None else None
     with unit_of_work(db, actor, Action.BACKUP_DATABASE) as work:
@@ -661,7 +662,7 @@ def restore_database(
     if url.get_backend_name() != "sqlite" or not url.database:
         raise NotForPostgres(PG_BACKUP)
     database = Path(url.database)
-    backup = Path(backup_path).expanduser().absolute()
+    backup = Path(os.path.expanduser(backup_path)).absolute()
     _check_backup_file(backup, database)
     passphrase = recovery_passphrase or encryption.environment_passphrase()
     state, current_key = _state_and_key(database, passphrase)
@@ -801,10 +802,11 @@ def actor_for_restore(
     if url.get_backend_name() != "sqlite" or not url.database:
         raise NotForPostgres(PG_BACKUP)
     database = Path(url.database)
-    name = username.strip().lower()
+    name = check_text(username, "the username", "username").strip().lower()
+    check_secret(password, "the password", "password")
     passphrase = recovery_passphrase or encryption.environment_passphrase()
     state, key = _state_and_key(database, passphrase)
-    where = database if state == "healthy" else Path(backup_path).expanduser().absolute()
+    where = database if state == "healthy" else Path(os.path.expanduser(backup_path)).absolute()
     if where != database:
         _check_backup_file(where, database)
         key = backup_key(where, database, backup_passphrase or passphrase).key
@@ -880,7 +882,7 @@ def backup_has_passwords(
     if url.get_backend_name() != "sqlite" or not url.database:
         raise NotForPostgres(PG_BACKUP)
     database = Path(url.database)
-    backup = Path(backup_path).expanduser().absolute()
+    backup = Path(os.path.expanduser(backup_path)).absolute()
     _check_backup_file(backup, database)
     passphrase = backup_passphrase or encryption.environment_passphrase()
     return _backup_has_passwords(backup, backup_key(backup, database, passphrase).key)
@@ -910,7 +912,7 @@ def restore_by_recovery_passphrase(
     if url.get_backend_name() != "sqlite" or not url.database:
         raise NotForPostgres(PG_BACKUP)
     database = Path(url.database)
-    backup = Path(backup_path).expanduser().absolute()
+    backup = Path(os.path.expanduser(backup_path)).absolute()
     _check_backup_file(backup, database)
     state, _current = _state_and_key(database, encryption.environment_passphrase())
     if state == "healthy":

@@ -20,6 +20,7 @@ from careplan.domain.money import (
 )
 from careplan.domain.permissions import Action
 from careplan.domain.records import Allocation, Goal, PlanVersion, Proposal, Service, Setting
+from careplan.domain.text import check_text
 from careplan.services.plan_access import draft_version, free_key
 from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
 from careplan.storage.database import Database
@@ -115,6 +116,9 @@ class AllocationInput:
     key: str | None = None  # only to put back an allocation that was released (undo)
 
 
+OVERRIDE_REASON = "the reason for going over the budget"
+
+
 def budget_limit(version: PlanVersion) -> int:
     if version.agreed_budget_pence is not None:
         return version.agreed_budget_pence
@@ -134,7 +138,8 @@ def _check_budget(
 ) -> str | None:
     limit = budget_limit(version)
     allocated = sum(a.total_pence for a in version.allocations if a is not without)
-    reason = (override_reason or "").strip() or None
+    given = check_text(override_reason or "", OVERRIDE_REASON, "override_reason", lines=True)
+    reason = given.strip() or None
     if allocated + new_total <= limit:
         return None  # within budget: no override needed, none recorded
     over = allocated + new_total - limit

@@ -15,6 +15,7 @@ from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.money import check_money, from_pence, to_pence
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, Plan, Proposal, Provider, Service
+from careplan.domain.text import check_text, one_line
 from careplan.services.unit_of_work import Actor, Voice, read_only, unit_of_work
 from careplan.storage.database import Database
 
@@ -33,7 +34,7 @@ class ServiceInput:
 
 
 def clean_name(value: str, field: str, label: str, limit: int) -> str:
-    cleaned = " ".join(value.split())
+    cleaned = one_line(value, label, field)
     if not cleaned:
         raise InvalidInput(f"Please give {label}.", field)
     if len(cleaned) > limit:
@@ -52,7 +53,7 @@ def add_provider(db: Database, actor: Actor, name: str, contact: str | None = No
         cleaned = clean_name(name, "name", "the provider's name", 120)
         if work.session.scalar(select(Provider.id).where(Provider.name == cleaned)):
             raise InvalidInput(f"There is already a provider called “{cleaned}”.", "name")
-        provider = Provider(name=cleaned, contact=(contact or "").strip() or None)
+        provider = Provider(name=cleaned, contact=one_line(contact or "", "the contact", "contact") or None)
         work.session.add(provider)
         work.session.flush()
         work.audit("create", "provider", provider, ("name", "contact"))
@@ -65,7 +66,7 @@ def service_values(item: ServiceInput) -> dict[str, object]:
     return {
         "name": clean_name(item.name, "name", "the service's name", 120),
         "category": _category(item.category),
-        "description": item.description.strip(),
+        "description": check_text(item.description, "the description", "description", lines=True).strip(),
         "unit": ServiceUnit(item.unit),
         "unit_price_pence": to_pence(check_money(item.unit_price, field="unit_price")),
         "peer_led": item.peer_led,
@@ -178,13 +179,22 @@ def propose_service(
             person_id=person.id,
             plan_id=plan_id,
             what=clean_name(proposal.what, "what", "what the service is", 200),
-            who_might_provide=" ".join((proposal.who_might_provide or "").split()) or None,
+            who_might_provide=one_line(
+                proposal.who_might_provide or "", "who might provide it", "who_might_provide"
+            )
+            or None,
             category=_category(proposal.category),
             unit=ServiceUnit(proposal.unit),
             estimated_cost_pence=to_pence(
                 check_money(proposal.estimated_cost, field="estimated_cost", allow_zero=False)
             ),
-            why=work.text(proposal.why, proposal.why_voice, person_id=person.id, field_name="why"),
+            why=work.text(
+                proposal.why,
+                proposal.why_voice,
+                person_id=person.id,
+                field_name="why",
+                what="why the person wants it",
+            ),
             status=ProposalStatus.PENDING,
             created_by_id=work.staff.id,
             created_at=work.now,
@@ -209,7 +219,7 @@ def decide_proposal(
         proposal = work.get(Proposal, proposal_id, "proposal")
         if proposal.status != ProposalStatus.PENDING:
             raise InvalidTransition(f"This proposal was already {proposal.status}.")
-        cleaned_note = (note or "").strip() or None
+        cleaned_note = check_text(note or "", "the note", "note", lines=True).strip() or None
         if approve:
             price = unit_price if unit_price is not None else Decimal(proposal.estimated_cost_pence) / 100
             proposal.approved_unit_price_pence = to_pence(

@@ -30,6 +30,7 @@ from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.money import from_pence, parse_money
 from careplan.domain.permissions import Action
 from careplan.domain.records import Provider, Service
+from careplan.domain.text import check_text
 from careplan.services.catalogue import ServiceInput, clean_name, service_values
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage.database import Database
@@ -203,9 +204,34 @@ def _decode(data: bytes) -> str:
             "Save As and the type “CSV (comma delimited)”."
         )
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # Excel on Windows; the rest is shown as �
+        try:
+            text = data.decode("cp1252")  # Excel on Windows
+        except UnicodeDecodeError as exc:
+            # Neither: a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+            raise CatalogueFileProblems(
+                [
+                    LineProblem(
+                        data.count(b"\n", 0, exc.start) + 1,
+                        f"the byte {data[exc.start]:#04x} is not a character in UTF-8 or Windows-1252, "
+                        "so the file cannot be read as it is. In your spreadsheet, choose Save As and "
+                        "the type “CSV UTF-8”.",
+                    )
+                ]
+            ) from None
+    nul = text.find("\x00")
+    if nul >= 0:  # past the first 4 KB: a spreadsheet never writes one
+        raise CatalogueFileProblems(
+            [
+                LineProblem(
+                    text.count("\n", 0, nul) + 1,
+                    "there is a NUL byte in this line, which is not text. Save the file again from "
+                    "your spreadsheet as CSV.",
+                )
+            ]
+        )
+    return text
 
 
 def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -260,7 +286,9 @@ def _line(number: int, row: Sequence[str], columns: dict[str, int]) -> Catalogue
     def cell(column: str) -> str:
         index = columns.get(column)
         value = row[index] if index is not None and index < len(row) else ""
-        return value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_STARTS else value
+        value = value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_STARTS else value
+        # Every cell is text a person could have typed (the description may have several lines).
+        return check_text(value, f"the {HEADINGS[column]} cell", column, lines=column == "description")
 
     provider = clean_name(cell("provider"), "provider", "the provider's name", 120)
     item = ServiceInput(
@@ -367,6 +395,8 @@ def _match(session: Session, lines: Sequence[CatalogueLine]) -> list[_Match]:
                 "file",
             )
         added[key] = line.line
+        check_text(line.provider, "the provider's name", "provider")  # as read_catalogue checks them
+        check_text(line.contact or "", "the provider's contact", "contact")
         values = service_values(line.item)
         service = services.get(key)
         changed = () if service is None else tuple(k for k, v in values.items() if getattr(service, k) != v)

@@ -106,7 +106,7 @@ def output_path(
     """``chosen`` as a path where ``what`` ("the agreement") may be written, or :class:`FileRefused`.
 
     ``replace`` False: an existing file (of any kind) is refused too (backups, key exports)."""
-    path = Path(chosen).expanduser()
+    path = Path(os.path.expanduser(chosen))
 
     def refuse(reason: str, advice: str = "") -> FileRefused:
         return FileRefused(f"{reason}, so {what} was not written{': ' + advice if advice else ''}.")
@@ -181,7 +181,7 @@ def read_chosen(chosen: str | os.PathLike[str], *, kind: str, limit: int) -> byt
     """The bytes of the ordinary file at ``chosen``, which should be ``kind`` ("a CSV file"), or
     :class:`FileRefused` (:class:`MissingFile` when there is nothing there) when it is not one,
     cannot be read, or is more than ``limit`` bytes."""
-    path = Path(chosen).expanduser()
+    path = Path(os.path.expanduser(chosen))
     there = not_a_file(path)
     if there is not None:
         raise FileRefused(f"{path} is {there}, not {kind}.")

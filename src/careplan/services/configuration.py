@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from sqlalchemy import func, select
 
 from careplan.domain.errors import InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import LifeArea, Setting
-from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING
+from careplan.domain.text import check_text, one_line
+from careplan.services.agreement import SERVICE_NAME_SETTING, stored_service_name
 from careplan.services.unit_of_work import Actor, unit_of_work
 from careplan.storage.database import Database
 
 
 def _area_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+    cleaned = one_line(name, "the life area's name", "name")
     if not cleaned:
         raise InvalidInput("Please give the life area a name.", "name")
     if len(cleaned) > 120:
@@ -40,6 +40,7 @@ def add_life_area(db: Database, actor: Actor, name: str) -> str:
 
 def rename_life_area(db: Database, actor: Actor, code: str, name: str) -> None:
     cleaned = _area_name(name)
+    check_text(code, "the life area", "code")
     with unit_of_work(db, actor, Action.CONFIGURE) as work:
         area = work.session.scalar(select(LifeArea).where(LifeArea.code == code))
         if area is None:
@@ -50,6 +51,7 @@ def rename_life_area(db: Database, actor: Actor, code: str, name: str) -> None:
 
 def retire_life_area(db: Database, actor: Actor, code: str) -> None:
     """No new goals in this area; goals already written keep it."""
+    check_text(code, "the life area", "code")
     with unit_of_work(db, actor, Action.CONFIGURE) as work:
         area = work.session.scalar(select(LifeArea).where(LifeArea.code == code))
         if area is None:
@@ -63,24 +65,16 @@ def retire_life_area(db: Database, actor: Actor, code: str) -> None:
 MAX_SERVICE_NAME = 120
 
 
-def _stored_service_name(value: Any) -> str:
-    if isinstance(value, dict):
-        value = value.get("name", value.get("value"))
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return DEFAULT_SERVICE_NAME
-
-
 def service_name(db: Database) -> str:
     """The name printed on agreements (``Careplan drug and alcohol service`` until one is set)."""
     with db.session() as session:
         setting = session.get(Setting, SERVICE_NAME_SETTING)
-        return _stored_service_name(setting.value if setting is not None else None)
+        return stored_service_name(setting.value if setting is not None else None)
 
 
 def check_service_name(name: str) -> str:
     """The name as it will be kept (spaces tidied), or :class:`InvalidInput` saying what is wrong."""
-    cleaned = " ".join(name.split())
+    cleaned = one_line(name, "the service's name", "name")
     if not cleaned:
         raise InvalidInput("Please type the name of the service. It is printed on every agreement.", "name")
     if len(cleaned) > MAX_SERVICE_NAME:

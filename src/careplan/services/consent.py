@@ -10,6 +10,7 @@ from sqlalchemy import select
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import Consent, Person, StaffMember
+from careplan.domain.text import one_line
 from careplan.services.unit_of_work import Actor, read_only, unit_of_work
 from careplan.storage.database import Database
 
@@ -17,7 +18,8 @@ from careplan.storage.database import Database
 def record_consent(
     db: Database, actor: Actor, person_id: int, what: str, with_whom: str, given_on: date
 ) -> int:
-    what_clean, whom_clean = " ".join(what.split()), " ".join(with_whom.split())
+    what_clean = one_line(what, "what the person agrees to share", "what")
+    whom_clean = one_line(with_whom, "who it may be shared with", "with_whom")
     if not what_clean:
         raise InvalidInput("Please say what the person agrees to share.", "what")
     if not whom_clean:

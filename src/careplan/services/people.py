@@ -11,6 +11,7 @@ from sqlalchemy import select
 from careplan.domain.errors import ConflictError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import AboutMeEntry, Person, StaffMember, SubstanceUse
+from careplan.domain.text import one_line
 from careplan.services.search_words import index_person
 from careplan.services.unit_of_work import Actor, Voice, Work, unit_of_work
 from careplan.storage.database import Database
@@ -56,7 +57,7 @@ class SubstanceEntry:
 
 
 def _short(value: str | None, field: str, label: str, limit: int, *, required: bool = False) -> str | None:
-    cleaned = " ".join((value or "").split())
+    cleaned = one_line(value or "", label, field)
     if not cleaned:
         if required:
             raise InvalidInput(f"Please fill in {label}.", field)
@@ -202,7 +203,14 @@ def write_about_me(
                 person.about_me.remove(entry)
                 work.audit("remove", "about_me", person, (topic,))
             return None
-        text = work.retext(entry.text if entry else None, body, voice, person_id=person.id, field_name=topic)
+        text = work.retext(
+            entry.text if entry else None,
+            body,
+            voice,
+            person_id=person.id,
+            field_name=topic,
+            what=f"the answer to “{ABOUT_ME_TOPICS[topic]}”",
+        )
         if entry is None:
             person.about_me.append(AboutMeEntry(topic=topic, text=text))
         else:

@@ -23,6 +23,7 @@ from careplan.domain.records import (
     Review,
     Step,
 )
+from careplan.domain.text import check_text, one_line
 from careplan.services.people import check_key_worker
 from careplan.services.plan_access import any_version, draft_version, free_key, touch_plan
 from careplan.services.unit_of_work import Actor, Voice, Work, clean_text, read_only, unit_of_work
@@ -129,6 +130,7 @@ def set_period(
 
 
 def _life_area(work: Work, code: str) -> LifeArea:
+    check_text(code, "the life area", "life_area")
     area = work.session.scalar(select(LifeArea).where(LifeArea.code == code))
     if area is None or not area.active:
         raise InvalidInput("Please choose one of the life areas.", "life_area")
@@ -302,7 +304,7 @@ def move_goal(
 
 
 def _check_step(step: StepInput) -> str | None:
-    detail = " ".join((step.owner_detail or "").split()) or None
+    detail = one_line(step.owner_detail or "", "who will do this", "owner_detail") or None
     if StepOwner(step.owner) in (StepOwner.SERVICE, StepOwner.SOMEONE_ELSE) and detail is None:
         raise InvalidInput("Please say which service or who will do this.", "owner_detail")
     if detail is not None and len(detail) > 120:

@@ -20,6 +20,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from careplan.domain.records import PersonNameKey, PersonWord
+from careplan.domain.text import not_text
 
 
 def _bare(text: str) -> str:
@@ -46,8 +47,13 @@ def words_of(*texts: str | None) -> set[str]:
 
 
 def typed_words(text: str) -> list[str]:
-    """The folded words of what was typed; a word that folds to nothing (a lone accent) is left out."""
-    return [folded for word in text.split() if (folded := fold(word))]
+    """The folded words of what was typed; a word that folds to nothing (a lone accent) is left out.
+
+    A search is not kept, so what could not be (bytes that are not text, control characters:
+    see :mod:`careplan.domain.text`) is not refused as it would be in a record: it separates
+    words, as a space does, since no name or reference holds it."""
+    seen = "".join(" " if not_text(c) or unicodedata.category(c) == "Cc" else c for c in text)
+    return [folded for word in seen.split() if (folded := fold(word))]
 
 
 _SURROGATES = range(0xD800, 0xE000)

@@ -12,6 +12,7 @@ from careplan.domain.enums import PlanStatus, ReviewKind, SignatureMethod, Signe
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import PlanVersion, Review, Signature
+from careplan.domain.text import one_line
 from careplan.services.canonical import live_canonical, matches_what_was_signed, plan_sha256
 from careplan.services.plan_access import any_version, draft_version
 from careplan.services.unit_of_work import Actor, Work, unit_of_work
@@ -94,7 +95,7 @@ def sign_plan(
             typed = None
         else:
             strokes = None
-            typed = " ".join((item.typed_name or "").split())
+            typed = one_line(item.typed_name or "", "the typed name", "typed_name")
             if not typed:
                 raise InvalidInput("Please type your name.", "typed_name")
             if not item.confirmed:

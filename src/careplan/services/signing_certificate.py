@@ -40,6 +40,7 @@ from cryptography.x509.oid import NameOID
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
+from careplan.domain.text import one_line
 from careplan.services.secrets import (
     NO_KEYRING,
     KeyringUnavailable,
@@ -433,7 +434,7 @@ def make_self_signed(
 
 
 def _clean_organisation(name: str) -> str:
-    cleaned = " ".join(name.split())
+    cleaned = one_line(name, "the name of the service or organisation", "organisation")
     if not cleaned:
         raise InvalidInput("Please give the name of the service or organisation.", "organisation")
     if len(cleaned) > MAX_ORGANISATION:
@@ -778,7 +779,7 @@ def configured_timestamp_url(db: Database) -> str | None:
 
 def set_timestamp_url(db: Database, actor: Actor, url: str | None) -> None:
     """Set (or, with None or an empty text, clear) the timestamp server's address."""
-    cleaned = (url or "").strip()
+    cleaned = one_line(url or "", "the timestamp server's address", "url")
     if cleaned:
         parsed = urlparse(cleaned)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:

@@ -13,6 +13,7 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import StaffMember
+from careplan.domain.text import check_text, one_line
 from careplan.services.unit_of_work import Actor, locked_now, read_only, unit_of_work
 from careplan.storage.database import Database
 
@@ -20,7 +21,7 @@ _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 
 def check_username(username: str) -> str:
-    name = username.strip().lower()
+    name = check_text(username, "the username", "username").strip().lower()
     if not _USERNAME.match(name):
         raise InvalidInput(
             "A username is 2 to 64 lower-case letters, digits, dots, dashes or underscores.",
@@ -30,7 +31,7 @@ def check_username(username: str) -> str:
 
 
 def check_display_name(display_name: str) -> str:
-    name = " ".join(display_name.split())
+    name = one_line(display_name, "the staff member's name", "display_name")
     if not name:
         raise InvalidInput("Please give the staff member's name.", "display_name")
     if len(name) > 120:

@@ -16,6 +16,7 @@ from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
 from careplan.domain.permissions import Action, require
 from careplan.domain.records import AuditHead, AuthoredText, Base, StaffMember, utcnow
+from careplan.domain.text import check_text
 from careplan.services.audit import append_events, person_of
 from careplan.storage.database import Database
 
@@ -118,9 +119,12 @@ class Work:
             raise NotFound(f"That {what} could not be found. It may have been removed.")
         return found
 
-    def text(self, body: str, voice: Voice, *, person_id: int, field_name: str = "text") -> AuthoredText:
-        """A new piece of free text in the given voice, recorded by the acting staff member."""
-        cleaned = clean_text(body, field_name)
+    def text(
+        self, body: str, voice: Voice, *, person_id: int, field_name: str = "text", what: str | None = None
+    ) -> AuthoredText:
+        """A new piece of free text in the given voice, recorded by the acting staff member
+        (``what`` names the field in a refusal; see :func:`clean_text`)."""
+        cleaned = clean_text(body, field_name, what)
         if voice.kind is AuthorKind.PERSON:
             written = AuthoredText(
                 body=cleaned,
@@ -142,18 +146,40 @@ class Work:
         return written
 
     def retext(
-        self, current: AuthoredText | None, body: str, voice: Voice, *, person_id: int, field_name: str
+        self,
+        current: AuthoredText | None,
+        body: str,
+        voice: Voice,
+        *,
+        person_id: int,
+        field_name: str,
+        what: str | None = None,
     ) -> AuthoredText:
         """The text to keep after an edit: the same row (and author) if the words did not change,
         else a new text in ``voice``. Words nobody changed keep the author who wrote them."""
-        cleaned = clean_text(body, field_name)
+        cleaned = clean_text(body, field_name, what)
         if current is not None and current.body == cleaned:
             return current
-        return self.text(cleaned, voice, person_id=person_id, field_name=field_name)
+        return self.text(cleaned, voice, person_id=person_id, field_name=field_name, what=what)
 
 
-def clean_text(body: str, field_name: str = "text") -> str:
-    cleaned = body.strip()
+# What each field of free text is, in a refusal ("The goal has only invisible characters in it").
+FIELD_WORDS = {
+    "wording": "the goal",
+    "why": "why it matters",
+    "what": "the step",
+    "disagreement": "the note of disagreement",
+    "person_notes": "the person's notes",
+    "worker_notes": "the key worker's notes",
+}
+
+
+def clean_text(body: str, field_name: str = "text", what: str | None = None) -> str:
+    """Free text of several lines as it is kept: text (:func:`careplan.domain.text.check_text`),
+    its ends trimmed, not empty and not too long. ``what`` names the field in a refusal (default:
+    from :data:`FIELD_WORDS`)."""
+    words = what or FIELD_WORDS.get(field_name, "the text")
+    cleaned = check_text(body, words, field_name, lines=True).strip()
     if not cleaned:
         raise InvalidInput("Please write something here first.", field_name)
     if len(cleaned) > MAX_TEXT:
@@ -242,6 +268,7 @@ def _ident(target: Base | int | None) -> int | None:
 
 
 def staff_by_username(db: Database, username: str) -> Actor:
+    check_text(username, "the username", "username")
     with db.session() as session:
         staff_id = session.scalar(select(StaffMember.id).where(StaffMember.username == username))
     if staff_id is None:

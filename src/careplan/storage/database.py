@@ -46,7 +46,7 @@ def data_dir() -> Path:
     """Where Careplan keeps its data: ``CAREPLAN_DATA_DIR`` or the user data folder."""
     override = os.environ.get(ENV_DATA_DIR)
     if override:
-        return Path(override).expanduser()
+        return Path(os.path.expanduser(override))
     import platformdirs
 
     return Path(platformdirs.user_data_dir("careplan", appauthor=False))
@@ -71,7 +71,7 @@ def resolve_target(target: str | os.PathLike[str] | None) -> URL:
         if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
         return url
-    path = Path(text).expanduser().resolve()
+    path = Path(os.path.expanduser(text)).resolve()  # "~nobody" stays as typed, as in a shell
     return URL.create("sqlite+pysqlite", database=str(path))
 
 
@@ -238,6 +238,13 @@ def check_sqlite_file(path: Path, *, create: bool, make_folder: bool = True) -> 
     refused before anything opens it (an empty one would otherwise be taken for a new database,
     removed and replaced). A new database's folder is made only when ``make_folder`` (the default
     place); a path someone gave in a folder that does not exist is a mistake to say, not to make."""
+    try:
+        _check_sqlite_file(path, create=create, make_folder=make_folder)
+    except OSError as exc:  # a name too long, a part of the path that is a file...
+        raise StorageError(f"Careplan cannot use {path} as a database file ({exc.strerror}).") from exc
+
+
+def _check_sqlite_file(path: Path, *, create: bool, make_folder: bool) -> None:
     problem = file_kinds.database_file_problem(path)
     if problem is not None:
         raise StorageError(problem)
@@ -425,6 +432,46 @@ def check_server_login(url: URL, password: str) -> None:
         raise StorageError(describe_storage_error(exc)) from exc
     finally:
         engine.dispose()
+
+
+def is_new_database(target: str | os.PathLike[str] | None) -> bool:
+    """Whether ``target`` names no database yet, without creating or changing anything: an SQLite
+    file that does not exist or is empty (as :func:`open_database` takes it), or a PostgreSQL
+    database with no tables at all (the server is only asked which tables it has)."""
+    url = resolve_target(target)
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return True
+        path = Path(url.database)
+        problem = file_kinds.database_file_problem(path)  # never opens a folder, device or pipe
+        if problem is not None:
+            raise StorageError(problem)
+        return encryption.file_kind(path) == "new"
+    engine = make_engine(with_keyring_password(url))
+    try:
+        with translate_storage_errors():
+            return not inspect(engine).get_table_names()
+    except SQLAlchemyError as exc:
+        raise StorageError(describe_storage_error(exc)) from exc
+    finally:
+        engine.dispose()
+
+
+def open_as_it_is(target: str | os.PathLike[str] | None) -> Database:
+    """An existing Careplan database, opened only if that needs nothing created, upgraded,
+    converted, restored or asked for: its schema as it is, its key from the keyring (or
+    ``$CAREPLAN_RECOVERY_PASSPHRASE``) and its key file where it belongs. :class:`StorageError`
+    otherwise. For looking, not for working in: use :func:`open_database` for that."""
+    url = resolve_target(target)
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        if (
+            file_kinds.database_file_problem(path) is not None
+            or encryption.file_kind(path) != "encrypted"
+            or not encryption.key_file_for(path).is_file()
+        ):
+            raise StorageError(f"{path} cannot be opened as it is.")
+    return open_database(target, create=False, migrate=False, require_schema=True)
 
 
 def has_schema(db: Database) -> bool:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from careplan.domain.errors import InvalidInput, StorageError
+from careplan.domain.text import check_secret
 from careplan.storage import file_kinds, keystore
 
 KEYRING_SERVICE = "careplan-database"
@@ -145,6 +146,7 @@ def check_kdf_cost(kdf: dict[str, Any], source: str) -> None:
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+    check_secret(passphrase, "the recovery passphrase", "recovery_passphrase")
     return Scrypt(salt=salt, length=32, n=2**log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 

@@ -9,6 +9,7 @@ list) the person's reference, never a name or what the plan says.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -115,7 +116,7 @@ class VerifyDialog(QDialog):
         if not text:
             self._problem("Choose the agreement file to check first.")
             return
-        path = Path(text).expanduser()
+        path = Path(os.path.expanduser(text))
         db, actor = self.context.db, self.context.actor
         may_see_people = self.context.may(Action.VIEW_PEOPLE)
 

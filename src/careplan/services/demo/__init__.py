@@ -26,7 +26,8 @@ The package: ``content`` holds the tables of invented words; ``stand_ins`` the l
 stand-ins; ``builder`` and its mixins make the data; ``writer`` inserts it and writes the audit
 chain; ``generation`` is the entry point.
 
-``DEMO_SETTING``/``demo_marker`` live in ``marker`` and the accounts in ``accounts``: both small,
+``DEMO_SETTING``/``demo_marker`` (and ``existing_database``: demo data is only made in a new
+database) live in ``marker`` and the accounts in ``accounts``: both small,
 so that the app can ask at start-up whether a database is a demo without importing the builder.
 ``generate`` is imported from ``generation`` only when it is first used.
 """
@@ -40,7 +41,7 @@ from careplan.services.demo.accounts import (
     DEMO_PASSWORD,
     DemoAccount,
 )
-from careplan.services.demo.marker import DEMO_SETTING, demo_marker
+from careplan.services.demo.marker import DEMO_SETTING, ExistingDatabase, demo_marker, existing_database
 from careplan.services.demo.summary import DemoSummary
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ __all__ = [
     "DEMO_SETTING",
     "DemoAccount",
     "DemoSummary",
+    "ExistingDatabase",
     "demo_marker",
+    "existing_database",
     "generate",
 ]

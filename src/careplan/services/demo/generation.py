@@ -7,14 +7,29 @@ import random
 from datetime import date
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from careplan.domain.errors import InvalidInput, InvalidTransition
-from careplan.domain.records import AuditHead, Person, Setting
+from careplan.domain.records import AuditHead, Person, Setting, StaffMember
 from careplan.services.demo.builder import Builder
 from careplan.services.demo.certificate import keep_demo_passphrase
 from careplan.services.demo.marker import DEMO_SETTING
 from careplan.services.demo.summary import DemoSummary, ProgressCallback
 from careplan.storage.database import Database
+
+NOT_A_NEW_DATABASE = (
+    "This database is already in use, so no demo data was added: demo data goes only into a new "
+    "database (choose a new file with --database)."
+)
+
+
+def _never_used(session: Session) -> bool:
+    """Nothing in it but what setting up the schema puts there: no staff, no people, no events."""
+    return not (
+        session.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1))
+        or session.scalar(select(func.count()).select_from(StaffMember))
+        or session.scalar(select(func.count()).select_from(Person))
+    )
 
 
 def generate(
@@ -28,9 +43,11 @@ def generate(
     """Fill a new, empty database with synthetic demo data, and a demo signing certificate.
 
     The same ``seed`` and ``today`` always give exactly the same data (the certificate's key is new
-    each time). ``progress(done, total)`` is called as people are made. A database that already has
-    people in it is refused. The certificate's public passphrase goes into this computer's keyring
-    when it has one (``signing_passphrase_in_keyring``), so that the demo signs without asking.
+    each time). ``progress(done, total)`` is called as people are made. A database anybody has used
+    is refused (nothing is added to it): one with staff, people or any audit event, whether it holds
+    real records or demo data. The demo's known accounts must never appear in a database with real
+    records. The certificate's public passphrase goes into this computer's keyring when it has one
+    (``signing_passphrase_in_keyring``), so that the demo signs without asking.
     """
     if people < 0:
         raise InvalidInput("The number of people cannot be less than zero.", "people")
@@ -38,11 +55,8 @@ def generate(
     with db.session() as session, session.begin():
         # Take the audit chain's lock first, like every write, so nobody else writes meanwhile.
         session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
-        if session.scalar(select(func.count()).select_from(Person)):
-            raise InvalidTransition(
-                "This database already has people in it, so demo data was not added. "
-                "Demo data goes into a new database: choose a new file with --database."
-            )
+        if not _never_used(session):
+            raise InvalidTransition(NOT_A_NEW_DATABASE)
         if db.is_sqlite:
             # A bigger page cache for this connection: far fewer page writes while a large
             # database is filled in one transaction (the caller disposes of the database after).
