@@ -212,6 +212,7 @@ def open_person(db: Database, actor: Actor, person_id: int) -> PersonView:
     opening anyone's record and is not audited row by row.
     """
     with unit_of_work(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_record(person_id)
         view = _person_view(work, person_id)
         work.audit("open", "person", view.id)
         return view
@@ -220,6 +221,7 @@ def open_person(db: Database, actor: Actor, person_id: int) -> PersonView:
 def load_person(db: Database, actor: Actor, person_id: int) -> PersonView:
     """Read again a person's record that is already open (refresh). Opening one is ``open_person``."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_record(person_id)
         return _person_view(work, person_id)
 
 
@@ -256,6 +258,7 @@ def _person_view(work: Work, person_id: int) -> PersonView:
 def current_version_id(db: Database, actor: Actor, person_id: int) -> int | None:
     """The version a workspace opens on: the newest version of the person's newest plan."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_record(person_id)
         return _current_version_id(work, person_id)
 
 
@@ -274,6 +277,7 @@ def load_version(db: Database, actor: Actor, version_id: int) -> VersionView:
     statements however many goals, steps, notes and authors it has (everything it shows, and
     everything its fingerprint is worked out from, is loaded eagerly)."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_version_record(version_id)
         return _version_view(work, version_id)
 
 
@@ -281,6 +285,7 @@ def load_current_version(db: Database, actor: Actor, person_id: int) -> VersionV
     """The version a workspace opens on (the newest of the person's newest plan; None: no plan
     yet), found and read in one session: ``current_version_id`` and ``load_version`` together."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_record(person_id)
         version_id = _current_version_id(work, person_id)
         return _version_view(work, version_id) if version_id is not None else None
 
@@ -463,6 +468,7 @@ class ProposalView:
 
 def proposals_for(db: Database, actor: Actor, person_id: int) -> list[ProposalView]:
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_record(person_id)
         person = work.session.get(Person, person_id)
         name = person.preferred_name if person else ""
         rows = work.session.scalars(
