@@ -181,7 +181,8 @@ def test_covering_needs_a_reason_and_a_limited_time(db: Database, clock: Clock) 
     ends = covering.cover_for_colleague(db, kim, world.person_id, "Sam is off")  # to the end of the day
     assert clock.at < ends <= clock.at + timedelta(days=1)
     assert ends == covering.end_of_day(clock.at)
-    assert ends.astimezone().time().hour == 0 and ends.astimezone().time().minute == 0
+    assert ends.astimezone().time().hour == 0
+    assert ends.astimezone().time().minute == 0
 
 
 def test_the_list_shows_everyone_but_plan_details_only_of_the_caseload(db: Database) -> None:
