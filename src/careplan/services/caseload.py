@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careplan.domain.enums import Role
-from careplan.domain.errors import PermissionDenied
+from careplan.domain.errors import NotFound, PermissionDenied
 from careplan.domain.permissions import OUTSIDE_CASELOAD, RecordScope, record_scope
 from careplan.domain.records import PeerMentorAssignment, Person, RecordCover, StaffMember
 
@@ -86,6 +86,8 @@ def require_record(session: Session, staff: StaffMember, person_id: int, now: da
     """Refuse, in plain words, unless the staff member may open this person's record now."""
     if may_open(session, staff, person_id, now):
         return
+    if session.get(Person, person_id) is None:  # everyone sees the list: nothing to hide here
+        raise NotFound("That person could not be found.")
     if record_scope(Role(staff.role)) is RecordScope.NOBODY:
         raise PermissionDenied(NO_CARE_RECORDS)
     raise PermissionDenied(OUTSIDE_CASELOAD)
