@@ -98,13 +98,9 @@ def cover_for_colleague(
             ends_at=ends,
         )
         work.session.add(cover)
-        work.audit(
-            "cover",
-            "record_cover",
-            cover,
-            ("hours" if hours is not None else "end_of_day",),
-            person_id=person_id,
-        )
+        # The event names the person (their record), never the reason; "Who has seen this"
+        # finds the cover by who, whom and when (its start is the event's moment).
+        work.audit("cover", "person", person_id, ("hours" if hours is not None else "end_of_day",))
         return ends
 
 
@@ -122,7 +118,7 @@ def assign_peer_mentor(db: Database, actor: Actor, person_id: int, staff_id: int
                     person_id=person_id, staff_id=staff_id, assigned_at=work.now, assigned_by_id=work.staff.id
                 )
             )
-            work.audit("assign", "peer_mentor", staff_id, ("staff_id",), person_id=person_id)
+            work.audit("assign_peer_mentor", "person", person_id, ("peer_mentor",))
 
 
 def peer_mentors_of(db: Database, actor: Actor, person_id: int) -> list[str]:

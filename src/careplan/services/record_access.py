@@ -68,8 +68,8 @@ WORDS: dict[tuple[str, str], str] = {
     ("schedule", "review"): "Set a review date",
     ("record", "review"): "Recorded a review",
     ("cancel", "review"): "Called off a review",
-    ("cover", "record_cover"): "Covered for a colleague (opened the record from outside their caseload)",
-    ("assign", "peer_mentor"): "Assigned a peer mentor",
+    ("cover", "person"): "Covered for a colleague (opened the record from outside their caseload)",
+    ("assign_peer_mentor", "person"): "Assigned a peer mentor",
 }
 
 
@@ -149,10 +149,9 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
             .where(_events_about(person_id))
             .order_by(AuditEvent.id.desc())
         ).all()
-        cover_ids = [row.entity_id for row in rows if row.entity == "record_cover" and row.entity_id]
         covers = {
-            c.id: (c.reason, c.ends_at)
-            for c in work.session.scalars(select(RecordCover).where(RecordCover.id.in_(cover_ids)))
+            (c.staff_id, c.started_at): (c.reason, c.ends_at)
+            for c in work.session.scalars(select(RecordCover).where(RecordCover.person_id == person_id))
         }
     return [
         AccessEvent(
@@ -162,9 +161,9 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
             staff_name=name or "Careplan itself",
             role=Role(role).label if role else "",
             what=describe(action, entity, list(fields or [])),
-            opened=(action, entity) in {("open", "person"), ("cover", "record_cover")},
-            reason=covers.get(entity_id, (None, None))[0] if entity == "record_cover" else None,
-            until=covers.get(entity_id, (None, None))[1] if entity == "record_cover" else None,
+            opened=(action, entity) in {("open", "person"), ("cover", "person")},
+            reason=covers.get((staff_id, at), (None, None))[0] if action == "cover" else None,
+            until=covers.get((staff_id, at), (None, None))[1] if action == "cover" else None,
         )
-        for seq, at, staff_id, action, entity, fields, entity_id, name, role in rows
+        for seq, at, staff_id, action, entity, fields, _entity_id, name, role in rows
     ]
