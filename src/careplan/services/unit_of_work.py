@@ -14,8 +14,17 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
-from careplan.domain.permissions import Action, require
-from careplan.domain.records import AuditHead, AuthoredText, Base, Plan, PlanVersion, StaffMember, utcnow
+from careplan.domain.permissions import Action, RecordScope, record_scope, require
+from careplan.domain.records import (
+    AuditHead,
+    AuthoredText,
+    Base,
+    Person,
+    Plan,
+    PlanVersion,
+    StaffMember,
+    utcnow,
+)
 from careplan.services import caseload, clock
 from careplan.services.audit import append_events, person_of
 from careplan.storage.database import Database
@@ -93,6 +102,22 @@ class Work:
             return
         caseload.require_record(self.session, self.staff, person_id, self.now)
         self._allowed.add(person_id)
+
+    def require_person(self, person: Person) -> None:
+        """:meth:`require_record` for a person whose row is already loaded: a manager, or a key
+        worker opening their own person, costs no statement (their ``key_worker_id`` is on the
+        row); anyone else is looked up in the peer mentor assignments and covers as usual."""
+        if person.id in self._allowed:
+            return
+        scope = record_scope(self.role)
+        if scope is RecordScope.EVERYONE or (
+            scope is RecordScope.CASELOAD
+            and self.role is Role.KEY_WORKER
+            and person.key_worker_id == self.staff.id
+        ):
+            self._allowed.add(person.id)
+            return
+        self.require_record(person.id)
 
     def require_plan_record(self, plan_id: int) -> None:
         """:meth:`require_record` for the person whose plan this is (nothing: no such plan)."""

@@ -212,7 +212,6 @@ def open_person(db: Database, actor: Actor, person_id: int) -> PersonView:
     opening anyone's record and is not audited row by row.
     """
     with unit_of_work(db, actor, Action.VIEW_PEOPLE) as work:
-        work.require_record(person_id)
         view = _person_view(work, person_id)
         work.audit("open", "person", view.id)
         return view
@@ -221,11 +220,11 @@ def open_person(db: Database, actor: Actor, person_id: int) -> PersonView:
 def load_person(db: Database, actor: Actor, person_id: int) -> PersonView:
     """Read again a person's record that is already open (refresh). Opening one is ``open_person``."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        work.require_record(person_id)
         return _person_view(work, person_id)
 
 
 def _person_view(work: Work, person_id: int) -> PersonView:
+    """The person's record, once the member of staff may open it (checked on the row just read)."""
     person = work.session.scalar(
         select(Person).where(Person.id == person_id).options(*_PERSON_LOADS, joinedload(Person.key_worker))
     )
@@ -233,6 +232,7 @@ def _person_view(work: Work, person_id: int) -> PersonView:
         from careplan.domain.errors import NotFound
 
         raise NotFound("That person could not be found.")
+    work.require_person(person)
     about = {}
     for entry in person.about_me:
         view = text_view(entry.text, person.preferred_name)
@@ -277,7 +277,6 @@ def load_version(db: Database, actor: Actor, version_id: int) -> VersionView:
     statements however many goals, steps, notes and authors it has (everything it shows, and
     everything its fingerprint is worked out from, is loaded eagerly)."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        work.require_version_record(version_id)
         return _version_view(work, version_id)
 
 
@@ -285,9 +284,11 @@ def load_current_version(db: Database, actor: Actor, person_id: int) -> VersionV
     """The version a workspace opens on (the newest of the person's newest plan; None: no plan
     yet), found and read in one session: ``current_version_id`` and ``load_version`` together."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        work.require_record(person_id)
         version_id = _current_version_id(work, person_id)
-        return _version_view(work, version_id) if version_id is not None else None
+        if version_id is None:  # no plan yet: still nobody else's business whether they have one
+            work.require_record(person_id)
+            return None
+        return _version_view(work, version_id)
 
 
 def _text_loads(relation: Any) -> _AbstractLoad:
@@ -303,6 +304,8 @@ _PERSON_LOADS: tuple[_AbstractLoad, ...] = (
 
 
 def _version_view(work: Work, version_id: int) -> VersionView:
+    """The version, once the member of staff may open its person's record (checked on the person
+    loaded with it, so a key worker's own person costs no statement more)."""
     plan = joinedload(PlanVersion.plan)
     version = work.session.scalar(
         select(PlanVersion)
@@ -330,6 +333,7 @@ def _version_view(work: Work, version_id: int) -> VersionView:
         from careplan.domain.errors import NotFound
 
         raise NotFound("That plan version could not be found.")
+    work.require_person(version.plan.person)
     name = version.plan.person.preferred_name
     sha = plan_sha256(version)
 
