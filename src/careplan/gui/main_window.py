@@ -316,7 +316,9 @@ class MainWindow(QMainWindow):
             return False
         from careplan.gui.dialogs.cover_dialog import CoverDialog
 
-        dialog = CoverDialog(self._context.db, self._context.actor, person_id, "This person", self)
+        # Their name is on screen already, in the people list they were chosen from.
+        who = self.people.model.preferred_name(person_id) or "This person"
+        dialog = CoverDialog(self._context.db, self._context.actor, person_id, who, self)
         return bool(dialog.exec())
 
     def reload(self) -> None:
