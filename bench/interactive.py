@@ -144,10 +144,18 @@ def search(
     return samples, baseline
 
 
-def _people_with_plans(database: Path, rng: random.Random, count: int) -> list[int]:
+def _people_with_plans(database: Path, rng: random.Random, count: int, key_worker_id: int) -> list[int]:
+    """People with a plan on the key worker's caseload: the records they open without covering."""
     connection = connect(database)
     try:
-        ids = [r[0] for r in connection.execute("SELECT DISTINCT person_id FROM plans")]
+        ids = [
+            r[0]
+            for r in connection.execute(
+                "SELECT DISTINCT plans.person_id FROM plans JOIN people ON people.id = plans.person_id "
+                "WHERE people.key_worker_id = ? ORDER BY plans.person_id",
+                (key_worker_id,),
+            )
+        ]
     finally:
         connection.close()
     return rng.sample(ids, min(count, len(ids)))
@@ -159,7 +167,7 @@ def workspace(
     """Opening a person's workspace with the page titled ``front`` in front: loading their record
     (and their plan, for a page that shows it) and filling that page, the only one filled on
     opening (ms); against reading the person's row alone (ms)."""
-    chosen = _people_with_plans(database, rng, people)
+    chosen = _people_with_plans(database, rng, people, session.context.actor.staff_id)
     window, app = session.window, session.app
     tabs = window.workspace.tabs
     titles = [tabs.tabText(index).replace("&", "") for index in range(tabs.count())]
@@ -191,7 +199,7 @@ def save_edit(
     from careplan.services.people import write_about_me
     from careplan.services.unit_of_work import Voice
 
-    chosen = _people_with_plans(database, rng, edits)
+    chosen = _people_with_plans(database, rng, edits, session.context.actor.staff_id)
     db, actor = session.context.db, session.context.actor
     write_about_me(db, actor, chosen[0], "hopes", "Warming up.", Voice.person())
     samples: list[float] = []

@@ -16,6 +16,14 @@ SIGN_IN_COLUMNS = (
 )
 
 UNDO: dict[str, tuple[str, ...]] = {
+    # 0007: caseloads (peer mentors assigned to people) and covering for a colleague.
+    "0007": (
+        "DROP INDEX ix_record_covers_staff_id_person_id_ends_at",
+        "DROP INDEX ix_record_covers_person_id",
+        "DROP TABLE record_covers",
+        "DROP INDEX ix_peer_mentor_assignments_staff_id",
+        "DROP TABLE peer_mentor_assignments",
+    ),
     # 0006: the person on audit events; counts of wrong tries at unknown names. (Rewrite the
     # trail as it was hashed before 0006 first: tests/services/test_audit_person.py.)
     "0006": (

@@ -17,7 +17,7 @@ from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.people.model import PAGE, PeopleModel
-from careplan.services import people, staff
+from careplan.services import covering, people, staff
 from careplan.services.people_search import PeopleQuery, ReviewFilter
 from careplan.services.unit_of_work import STAFF, Actor
 from careplan.services.workspace import load_person
@@ -381,7 +381,8 @@ def test_an_answer_changed_at_another_computer_is_never_overwritten_silently(
 
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     window.open_person(dee)
-    # Another workstation writes the same answer after this one opened the person.
+    # Another workstation writes the same answer after this one opened the person: Kim, covering.
+    covering.cover_for_colleague(sqlite_db, team["kim"], dee, "Dee came to the other desk", hours=2)
     people.write_about_me(sqlite_db, team["kim"], dee, "hopes", "Their words", STAFF)
     questions: list[str] = []
 
@@ -444,8 +445,37 @@ def test_f5_shows_what_another_computer_changed(
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     window.people.refresh()
     window.open_person(dee)
+    covering.cover_for_colleague(sqlite_db, team["kim"], dee, "Dee came to the other desk", hours=2)
     people.write_about_me(sqlite_db, team["kim"], dee, "hopes", "Written at the other desk", STAFF)
     assert window.workspace.about_me.boxes["hopes"].editor.toPlainText() == ""
     assert window.reload_action.shortcut().toString() == "F5"
     window.reload_action.trigger()
     assert window.workspace.about_me.boxes["hopes"].editor.toPlainText() == "Written at the other desk"
+
+
+def test_choosing_someone_outside_the_caseload_asks_to_cover_naming_them(
+    qtbot: QtBot,
+    window: MainWindow,
+    sqlite_db: Database,
+    team: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Jordan is Kim's: Sam is asked to cover for a colleague, by Jordan's name; Cancel opens nothing."""
+    from PySide6.QtWidgets import QLabel
+
+    from careplan.gui.dialogs.cover_dialog import CoverDialog
+
+    (jordan,) = make_people(sqlite_db, team["kim"], [("Jordan", "Jordan Reid")])
+    window.people.refresh()
+    asked: list[str] = []
+
+    def cancelled(dialog: CoverDialog) -> int:
+        asked.extend(label.text() for label in dialog.findChildren(QLabel))
+        return 0
+
+    monkeypatch.setattr(CoverDialog, "exec", cancelled)
+    before = opened_records(sqlite_db)
+    window.open_person(jordan)
+    assert any(text.startswith("Jordan is not on your caseload") for text in asked), asked
+    assert window.workspace.person is None
+    assert opened_records(sqlite_db) == before

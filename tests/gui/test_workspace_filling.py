@@ -21,7 +21,7 @@ from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.gui.workspace.history_page import HistoryPage
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_page import PlanPage
-from careplan.services import people, plans, staff
+from careplan.services import covering, people, plans, staff
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database
@@ -138,6 +138,8 @@ def test_f5_refreshes_the_page_in_front_and_marks_the_others(window: MainWindow,
     plan = page_of(window, PlanPage)
     window.open_person(world.dee)
     window.workspace.tabs.setCurrentWidget(plan)
+    # Kim, at the other desk, covers for Sam.
+    covering.cover_for_colleague(world.db, world.kim, world.dee, "Dee came to the other desk", hours=2)
     plans.add_goal(world.db, world.kim, world.version_id, GoalInput("Back to work", PERSON, "family"))
     people.write_about_me(world.db, world.kim, world.dee, "hopes", "Written at the other desk", STAFF)
     window.reload_action.trigger()

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from careplan.domain.enums import PlanStatus, Role, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.errors import CareplanError
 from careplan.domain.records import AuditEvent, Base, Person, Plan, PlanVersion
-from careplan.services import budget, catalogue, people, plans, signing, staff
+from careplan.services import budget, catalogue, covering, people, plans, signing, staff
 from careplan.services.canonical import plan_sha256
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.unit_of_work import PERSON, STAFF, Actor, Voice
@@ -360,6 +360,8 @@ def build_world(db: Database, *, stage: PlanStatus = PlanStatus.DRAFT) -> World:
         raise ValueError(f"build_world goes as far as active, not {stage}")
     team = make_team(db)
     person_id = register(db, team.key_worker, about_me=f"To stop being a case {CANARY}")
+    # Dee is on Sam's caseload (Sam registered her) and on Chris's (assigned as her peer mentor).
+    covering.assign_peer_mentor(db, team.key_worker, person_id, team.peer_mentor.staff_id)
     plan = draft_plan(db, team.key_worker, person_id)
     service_id = catalogue_service(db, team.manager)
     assess(db, team.key_worker, plan.version_id)

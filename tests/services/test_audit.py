@@ -35,6 +35,7 @@ from careplan.services import (
     catalogue_file,
     configuration,
     consent,
+    covering,
     people,
     plans,
     reviews,
@@ -50,6 +51,7 @@ from tests.services.builders import (
     CANARY,
     STANDARD_ANSWERS,
     World,
+    add_member,
     allocate,
     assess,
     audit_count,
@@ -144,7 +146,12 @@ def busy_day(db: Database, world: World) -> Recorder:
         lambda: consent.record_consent(db, kw, person, f"Plan {CANARY}", f"GP {CANARY}", utc_today()),
     )
     run("withdraw_consent", lambda: consent.withdraw_consent(db, kw, consent_id, utc_today()))
-    run("register_person", lambda: register(db, kw, f"Jordan{CANARY}"))
+    jordan = run("register_person", lambda: register(db, kw, f"Jordan{CANARY}"))
+    mentor = team.peer_mentor.staff_id
+    run("assign_peer_mentor", lambda: covering.assign_peer_mentor(db, kw, jordan, mentor))
+    kim = add_member(db, team, "kim", Role.KEY_WORKER)
+    # The reason (with the canary) is kept with the cover, never in the audit trail.
+    run("cover_for_colleague", lambda: covering.cover_for_colleague(db, kim, person, f"Sam off {CANARY}"))
     run(
         "edit_goal",
         lambda: plans.edit_goal(db, kw, g0, goal(f"See my kids {CANARY}", why=f"Because {CANARY}")),

@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from careplan.domain.enums import PlanStatus
 from careplan.domain.records import AuditEvent, AuditHead
-from careplan.services import budget, demo, plans, record_access
+from careplan.services import budget, covering, demo, plans, record_access
 from careplan.services.audit import (
     GENESIS,
     PERSON_ENTITIES,
@@ -79,6 +79,8 @@ def test_removed_items_still_show_with_who_did_it_and_only_for_their_person(db: 
     world = build_world(db)
     kw = world.team.key_worker
     other = register(db, kw, "Marek")
+    # Chris mentors Marek too (as he does Dee): the same story, told by the same people.
+    covering.assign_peer_mentor(db, kw, other, world.team.peer_mentor.staff_id)
     other_plan = draft_plan(db, kw, other)
     assess(db, kw, other_plan.version_id)
     # The same story for both people, interleaved, so that ids and moments are close together.

@@ -27,7 +27,17 @@ from careplan.domain.records import (
     StaffMember,
     Step,
 )
-from careplan.services import budget, catalogue, configuration, people, plans, signing, staff, workspace
+from careplan.services import (
+    budget,
+    catalogue,
+    configuration,
+    covering,
+    people,
+    plans,
+    signing,
+    staff,
+    workspace,
+)
 from careplan.services.canonical import SCHEMA, canonical_bytes, canonical_plan, plan_sha256
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database, open_database
@@ -562,6 +572,7 @@ def test_team_roles_show_in_the_authors(db: Database) -> None:
     """Words carry the role their author had when writing them, even after a promotion."""
     world = build_world(db)
     extra = add_member(db, world.team, "lee", Role.KEY_WORKER)
+    covering.cover_for_colleague(db, extra, world.person_id, "Sam asked Lee to suggest a goal", hours=2)
     plans.add_goal(db, extra, world.version_id, goal("Lee's suggestion", voice=STAFF))
     staff.change_role(db, world.team.administrator, extra.staff_id, Role.MANAGER)
     data, _raw = canonical_of(db, world.version_id)

@@ -28,6 +28,7 @@ from careplan.services.catalogue import (
     propose_service,
     update_service,
 )
+from careplan.services.covering import assign_peer_mentor
 from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import start_plan
 from careplan.services.staff import add_staff, create_first_administrator
@@ -58,6 +59,7 @@ def make_world(db: Database) -> World:
     mentor = Actor(add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
     provider = add_provider(db, admin, "Recovery Collective", contact="0161 496 0000")
     person_id = register_person(db, worker, PersonDetails("Jordan", "Jordan Example"))
+    assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Jordan is on Chris's caseload
     plan = start_plan(db, worker, person_id)
     return World(db, admin, worker, manager, mentor, provider, person_id, plan.plan_id)
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput, NotFound, PermissionDenied
 from careplan.domain.records import AboutMeEntry, AuditEvent, AuthoredText, Base, Person, SubstanceUse
+from careplan.services.covering import assign_peer_mentor, cover_for_colleague
 from careplan.services.people import (
     ABOUT_ME_TOPICS,
     PersonDetails,
@@ -107,6 +108,18 @@ def about_me_text(db: Database, person_id: int, topic: str) -> AuthoredText | No
             select(AboutMeEntry).where(AboutMeEntry.person_id == person_id, AboutMeEntry.topic == topic)
         )
         return None if entry is None else entry.text
+
+
+def register_dee(db: Database, staff: Staff) -> int:
+    """Dee, on Sam's caseload (he registers her) and on Chris's (Sam assigns him as her peer mentor)."""
+    person_id = register_person(db, staff.worker, DEE)
+    assign_peer_mentor(db, staff.worker, person_id, staff.mentor.staff_id)
+    return person_id
+
+
+def kim_covers(db: Database, staff: Staff, person_id: int) -> None:
+    """Kim, another key worker, covers for Sam to work on someone of his."""
+    cover_for_colleague(db, staff.other_worker, person_id, "Sam is off sick today", hours=2)
 
 
 def count(db: Database, model: type[Base]) -> int:
@@ -271,9 +284,34 @@ def test_update_person_changes_only_what_changed(db: Database, staff: Staff) -> 
     assert sorted(event.fields) == ["key_worker_id", "preferred_name", "pronouns"]
 
 
+def test_a_key_worker_who_hands_someone_over_no_longer_opens_them(
+    quick_db: Database, quick_staff: Staff
+) -> None:
+    """Sam may give Dee to Kim (she is his until he does); afterwards she is Kim's, not his."""
+    from careplan.services.workspace import load_person as open_again
+
+    person_id = register_person(quick_db, quick_staff.worker, DEE)
+    handed_over = replace(DEE, key_worker_id=quick_staff.other_worker.staff_id)
+    update_person(quick_db, quick_staff.worker, person_id, handed_over)
+    open_again(quick_db, quick_staff.other_worker, person_id)
+    with pytest.raises(PermissionDenied, match="not on your caseload"):
+        open_again(quick_db, quick_staff.worker, person_id)
+
+
+def test_a_key_worker_cannot_make_themselves_key_worker_of_someone_not_theirs(
+    quick_db: Database, quick_staff: Staff
+) -> None:
+    person_id = register_person(quick_db, quick_staff.worker, DEE)
+    taken = replace(DEE, key_worker_id=quick_staff.other_worker.staff_id)
+    with refused(quick_db, PermissionDenied, "not on your caseload"):
+        update_person(quick_db, quick_staff.other_worker, person_id, taken)
+    assert load_person(quick_db, person_id).key_worker_id == quick_staff.worker.staff_id
+
+
 def test_update_person_from_an_old_reading_is_refused(db: Database, staff: Staff) -> None:
     person_id = register_person(db, staff.worker, DEE)
     revision = load_person(db, person_id).revision
+    kim_covers(db, staff, person_id)
     update_person(db, staff.worker, person_id, replace(DEE, pronouns="she/her"), expected_revision=revision)
     with refused(db, ConflictError, "someone else changed this person's details"):
         update_person(
@@ -334,7 +372,7 @@ def test_about_me_in_a_staff_voice_carries_their_name_and_role(
     db: Database, staff: Staff, who: str, role: str
 ) -> None:
     actor: Actor = getattr(staff, who)
-    person_id = register_person(db, staff.worker, DEE)
+    person_id = register_dee(db, staff)
     write_about_me(db, actor, person_id, "support", "Her sister visits on Sundays.", STAFF)
     text = about_me_text(db, person_id, "support")
     assert text is not None
@@ -345,7 +383,7 @@ def test_about_me_in_a_staff_voice_carries_their_name_and_role(
 
 
 def test_rewriting_the_same_words_keeps_the_same_text(db: Database, staff: Staff) -> None:
-    person_id = register_person(db, staff.worker, DEE)
+    person_id = register_dee(db, staff)
     write_about_me(db, staff.worker, person_id, "hopes", "A flat of my own", PERSON)
     first = about_me_text(db, person_id, "hopes")
     texts = count(db, AuthoredText)
@@ -361,6 +399,7 @@ def test_the_same_words_keep_their_author_whoever_saves_them_again(db: Database,
     """Words nobody changed keep the author who said them, even when saved again in another voice."""
     person_id = register_person(db, staff.worker, DEE)
     first = write_about_me(db, staff.worker, person_id, "hopes", "A flat of my own", PERSON)
+    kim_covers(db, staff, person_id)
     again = write_about_me(db, staff.other_worker, person_id, "hopes", " A flat of my own ", STAFF)
     assert again == first
     text = about_me_text(db, person_id, "hopes")
@@ -374,6 +413,7 @@ def test_changed_words_are_a_new_text_in_the_chosen_voice_and_the_old_text_is_ke
 ) -> None:
     person_id = register_person(db, staff.worker, DEE)
     first = write_about_me(db, staff.worker, person_id, "hopes", "A flat of my own", PERSON)
+    kim_covers(db, staff, person_id)
     reworded = write_about_me(db, staff.other_worker, person_id, "hopes", "She wants a flat", STAFF)
     assert first is not None
     assert reworded is not None
@@ -393,7 +433,7 @@ def test_changed_words_are_a_new_text_in_the_chosen_voice_and_the_old_text_is_ke
 
 
 def test_an_answer_changed_by_someone_else_meanwhile_is_not_overwritten(db: Database, staff: Staff) -> None:
-    person_id = register_person(db, staff.worker, DEE)
+    person_id = register_dee(db, staff)
     seen = write_about_me(db, staff.worker, person_id, "hopes", "A flat", PERSON, replacing=None)
     write_about_me(db, staff.mentor, person_id, "hopes", "A flat near my kids", PERSON, replacing=seen)
     with refused(db, ConflictError, "someone else changed “my hopes”"):
@@ -456,7 +496,7 @@ def test_about_me_for_someone_who_is_not_there(quick_db: Database, quick_staff: 
 
 
 def test_about_me_from_an_old_reading_is_refused(db: Database, staff: Staff) -> None:
-    person_id = register_person(db, staff.worker, DEE)
+    person_id = register_dee(db, staff)
     revision = load_person(db, person_id).revision
     write_about_me(db, staff.worker, person_id, "hopes", "A flat", PERSON, expected_revision=revision)
     with refused(db, ConflictError, "someone else changed"):
@@ -476,7 +516,7 @@ def test_an_administrator_cannot_write_about_me(quick_db: Database, quick_staff:
 
 
 def test_set_substances_replaces_the_whole_list_in_order(db: Database, staff: Staff) -> None:
-    person_id = register_person(db, staff.worker, DEE)
+    person_id = register_dee(db, staff)
     set_substances(
         db,
         staff.worker,

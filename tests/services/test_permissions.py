@@ -35,7 +35,7 @@ from sqlalchemy import select
 import careplan.services
 from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind, StepOwner
 from careplan.domain.errors import InvalidTransition, PermissionDenied
-from careplan.domain.permissions import PERMISSIONS, Action, may
+from careplan.domain.permissions import PERMISSIONS, Action, RecordScope, may, record_scope
 from careplan.domain.records import AuditEvent, Review
 from careplan.services import (
     agreement,
@@ -47,6 +47,7 @@ from careplan.services import (
     catalogue_file,
     configuration,
     consent,
+    covering,
     history,
     people,
     people_search,
@@ -857,6 +858,35 @@ SCENARIOS += (
     Scenario("backup_database", backup_use_cases.backup_database, (A.BACKUP_DATABASE,), _backup_database),
     Scenario("restore_database", backup_use_cases.restore_database, (A.RESTORE_DATABASE,), _restore_database),
 )
+
+
+def _cover_for_colleague(db: Database, world: World) -> Call:
+    # Somebody on nobody's caseload (registered by a manager, with no key worker).
+    outsider = register(db, world.team.manager, "Marek")
+    return lambda a: covering.cover_for_colleague(db, a, outsider, f"Covering for Kim {CANARY}", hours=4)
+
+
+def _assign_peer_mentor(db: Database, world: World) -> Call:
+    mentor = add_member(db, world.team, "robin", Role.PEER_MENTOR)
+    return lambda a: covering.assign_peer_mentor(db, a, world.person_id, mentor.staff_id)
+
+
+def _record_standing(db: Database, world: World) -> Call:
+    return lambda a: covering.record_standing(db, a, world.person_id)
+
+
+def _peer_mentors_of(db: Database, world: World) -> Call:
+    return lambda a: covering.peer_mentors_of(db, a, world.person_id)
+
+
+SCENARIOS += (
+    Scenario(
+        "cover_for_colleague", covering.cover_for_colleague, (A.COVER_FOR_COLLEAGUE,), _cover_for_colleague
+    ),
+    Scenario("assign_peer_mentor", covering.assign_peer_mentor, (A.ASSIGN_PEER_MENTOR,), _assign_peer_mentor),
+    Scenario("record_standing", covering.record_standing, (A.SIGN_IN,), _record_standing, writes=False),
+    Scenario("peer_mentors_of", covering.peer_mentors_of, (A.VIEW_PEOPLE,), _peer_mentors_of, writes=False),
+)
 BY_NAME = {s.name: s for s in SCENARIOS}
 BASE = tuple(s for s in SCENARIOS if not s.extra)
 INFRASTRUCTURE = {"unit_of_work", "read_only"}  # they take an actor, but they are how use cases run
@@ -953,7 +983,18 @@ def test_administrators_never_touch_a_care_record() -> None:
 
 
 def test_roles_nest_peer_mentor_key_worker_manager() -> None:
-    assert PERMISSIONS[Role.PEER_MENTOR] < PERMISSIONS[Role.KEY_WORKER] < PERMISSIONS[Role.MANAGER]
+    """Each role may do what the one before may, except that managers never need to cover for a
+    colleague: they may open every record already."""
+    assert PERMISSIONS[Role.PEER_MENTOR] < PERMISSIONS[Role.KEY_WORKER]
+    assert PERMISSIONS[Role.KEY_WORKER] - {Action.COVER_FOR_COLLEAGUE} < PERMISSIONS[Role.MANAGER]
+    assert Action.COVER_FOR_COLLEAGUE not in PERMISSIONS[Role.MANAGER]
+
+
+def test_whose_records_each_role_may_open() -> None:
+    assert record_scope(Role.MANAGER) is RecordScope.EVERYONE
+    assert record_scope(Role.KEY_WORKER) is RecordScope.CASELOAD
+    assert record_scope(Role.PEER_MENTOR) is RecordScope.CASELOAD
+    assert record_scope(Role.ADMINISTRATOR) is RecordScope.NOBODY
 
 
 # --- running the matrix ---------------------------------------------------------------------

@@ -39,6 +39,7 @@ from careplan.services.budget import (
 from careplan.services.canonical import matches_what_was_signed, plan_sha256
 from careplan.services.catalogue import ServiceInput, add_provider, add_service
 from careplan.services.configuration import retire_life_area
+from careplan.services.covering import assign_peer_mentor
 from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import (
     GoalInput,
@@ -91,6 +92,7 @@ def make_world(db: Database) -> World:
     manager = Actor(add_staff(db, admin, "priya", "Priya Manager", Role.MANAGER))
     mentor = Actor(add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
     person_id = register_person(db, worker, PersonDetails("Dee", "Dee Example"))
+    assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Dee is on Chris's caseload
     started = start_plan(db, worker, person_id, period_start=date(2025, 1, 6), period_end=date(2026, 1, 5))
     provider = add_provider(db, admin, "Recovery Collective")
     service_id = add_service(

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event
 
 from careplan.domain.enums import PlanStatus, Role, StepOwner
-from careplan.services import people, plans, signing, workspace
+from careplan.services import covering, people, plans, signing, workspace
 from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database
 from tests.services import builders
@@ -53,6 +53,7 @@ def _plan(db: Database, goals: int, *, stage: PlanStatus, team: builders.Team | 
     other = builders.add_member(db, team, f"kw{goals}{stage.value}", Role.KEY_WORKER)
     worker = team.key_worker
     person_id = builders.register(db, worker, f"Dee{goals}", about_me=f"Settled {builders.CANARY}")
+    covering.cover_for_colleague(db, other, person_id, "Sam is on leave", hours=2)  # words of a colleague
     people.write_about_me(db, other, person_id, "going_well", f"Kind {builders.CANARY}", STAFF)
     shape = [
         (
@@ -143,6 +144,7 @@ def test_loading_a_person_costs_the_same_for_one_answer_as_for_many(db: Database
     other = builders.add_member(db, team, "kw2", Role.KEY_WORKER)
     one = builders.register(db, team.key_worker, "Ash", about_me=f"Calm {builders.CANARY}")
     many = builders.register(db, team.key_worker, "Bo", about_me=f"Calm {builders.CANARY}")
+    covering.cover_for_colleague(db, other, many, "Sam is on leave", hours=2)  # words of a colleague
     for topic, who in (("going_well", other), ("treatment", team.key_worker), ("support", other)):
         people.write_about_me(db, who, many, topic, f"Words {builders.CANARY}", STAFF)
     view = workspace.load_person(db, team.key_worker, many)

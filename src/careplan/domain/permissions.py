@@ -1,4 +1,25 @@
-"""Who may do what: the one permission table every use case consults."""
+"""Who may do what: the one permission table every use case consults.
+
+Two questions, both answered here:
+
+1. **May this role do this kind of thing at all?** (:data:`PERMISSIONS`, :func:`require`.)
+2. **Whose care records may they do it to?** (:func:`record_scope`.)
+
+Care records follow least privilege (issue 14, item 9):
+
+- **Managers** may open and change every person's record.
+- **Key workers and peer mentors** may open only the people on their **caseload**: a key worker,
+  the people they are the key worker of; a peer mentor, the people they are assigned to (a key
+  worker or manager assigns them). Anyone else's record they may open only by **covering for a
+  colleague**: they give a reason (required) and how long (until the end of the day, or a number
+  of hours, at most :data:`MAX_COVER_HOURS`); the cover is recorded in the audit trail and shows
+  in the person's "Who has seen this", and it ends by itself.
+- **Administrators** run the system and have no access to anybody's care record.
+
+Everybody who may see the people list sees every name and reference in it (to find someone, or
+to know whom they are covering for); the list is not an opening of anyone's record, and it shows
+the plan status and next review only of people the member of staff may open.
+"""
 
 from __future__ import annotations
 
@@ -42,6 +63,9 @@ class Action(StrEnum):
     MANAGE_SIGNING_CERTIFICATE = "manage_signing_certificate"
     BACKUP_DATABASE = "backup_database"
     RESTORE_DATABASE = "restore_database"
+    # Key workers and peer mentors: open someone outside their caseload, for a while, with a reason.
+    COVER_FOR_COLLEAGUE = "cover_for_colleague"
+    ASSIGN_PEER_MENTOR = "assign_peer_mentor"
     # Every member of staff: confirm who they are (unlocking their window), change their password.
     SIGN_IN = "sign_in"
     # Every member of staff: signing in starts the service's daily backup (they choose nothing).
@@ -57,6 +81,8 @@ _LABELS: dict[Action, str] = {
     Action.BACKUP_DATABASE: "back up the database",
     Action.RESTORE_DATABASE: "restore the database from a backup",
     Action.AUTOMATIC_BACKUP: "start the daily automatic backup",
+    Action.COVER_FOR_COLLEAGUE: "cover for a colleague",
+    Action.ASSIGN_PEER_MENTOR: "assign a peer mentor to a person",
 }
 
 _PEER_MENTOR = frozenset(
@@ -68,6 +94,7 @@ _PEER_MENTOR = frozenset(
         Action.EDIT_PLAN,
         Action.RECORD_DISAGREEMENT,
         Action.PROPOSE_SERVICE,
+        Action.COVER_FOR_COLLEAGUE,
     }
 )
 
@@ -86,9 +113,10 @@ _KEY_WORKER = _PEER_MENTOR | {
     Action.REVISE_PLAN,
     Action.SCHEDULE_REVIEW,
     Action.RECORD_REVIEW,
+    Action.ASSIGN_PEER_MENTOR,
 }
 
-_MANAGER = _KEY_WORKER | {
+_MANAGER = (_KEY_WORKER - {Action.COVER_FOR_COLLEAGUE}) | {
     Action.SET_BUDGET_ABOVE_INDICATIVE,
     Action.OVERRIDE_BUDGET,
     Action.APPROVE_PLAN,
@@ -124,6 +152,35 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.MANAGER: frozenset(_MANAGER),
     Role.ADMINISTRATOR: _ADMINISTRATOR,
 }
+
+
+class RecordScope(StrEnum):
+    """Whose care records a role may open and change (see the module's docstring)."""
+
+    EVERYONE = "everyone"
+    CASELOAD = "caseload"  # their caseload, and whoever they are covering for
+    NOBODY = "nobody"
+
+
+RECORD_SCOPES: dict[Role, RecordScope] = {
+    Role.MANAGER: RecordScope.EVERYONE,
+    Role.KEY_WORKER: RecordScope.CASELOAD,
+    Role.PEER_MENTOR: RecordScope.CASELOAD,
+    Role.ADMINISTRATOR: RecordScope.NOBODY,
+}
+
+# Covering for a colleague lasts until the end of the day, or this many hours at most (3 days).
+MAX_COVER_HOURS = 72
+
+
+def record_scope(role: Role) -> RecordScope:
+    return RECORD_SCOPES[role]
+
+
+OUTSIDE_CASELOAD = (
+    "This person is not on your caseload. To open their record, cover for a colleague: say why, "
+    "and for how long."
+)
 
 
 def may(role: Role, action: Action) -> bool:

@@ -590,6 +590,38 @@ class Consent(Base):
     person: Mapped[Person] = relationship(back_populates="consents")
 
 
+class PeerMentorAssignment(Base):
+    """A peer mentor working with a person: the person is on the peer mentor's caseload."""
+
+    __tablename__ = "peer_mentor_assignments"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True, index=True)
+    assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
+    assigned_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+
+class RecordCover(Base):
+    """A member of staff covering for a colleague: they may open one person's record, who is not
+    on their caseload, until ``ends_at``. The reason is theirs, in their words; it is kept here,
+    never in the audit trail (which says only that a cover began, and for whom)."""
+
+    __tablename__ = "record_covers"
+    __table_args__ = (
+        Index("ix_record_covers_staff_id_person_id_ends_at", "staff_id", "person_id", "ends_at"),
+        CheckConstraint("ends_at > started_at", name="period"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+
+    staff: Mapped[StaffMember] = relationship()
+
+
 class AuditEvent(Base):
     """Append-only. Never holds personal text: only which record, which action, which fields."""
 

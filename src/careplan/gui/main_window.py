@@ -293,11 +293,29 @@ class MainWindow(QMainWindow):
     # behaviour ---------------------------------------------------------------------------------
 
     def open_person(self, person_id: int) -> None:
+        if not self._may_open(person_id):
+            return
         if self.build_pages is not None:
             build, self.build_pages = self.build_pages, None
             build()
         self.workspace.open_person(person_id)
         self.stack.setCurrentWidget(self.workspace)
+
+    def _may_open(self, person_id: int) -> bool:
+        """Someone outside my caseload: "Cover for a colleague…" (a reason, how long) first."""
+        from careplan.services.covering import Standing, record_standing
+
+        standing = record_standing(self._context.db, self._context.actor, person_id)
+        if standing.may_open:
+            return True
+        if standing.standing is not Standing.OUTSIDE:
+            return False
+        from careplan.gui.dialogs.cover_dialog import CoverDialog
+
+        # Their name is on screen already, in the people list they were chosen from.
+        who = self.people.model.preferred_name(person_id) or "This person"
+        dialog = CoverDialog(self._context.db, self._context.actor, person_id, who, self)
+        return bool(dialog.exec())
 
     def reload(self) -> None:
         """Read everything shown again (another workstation may have changed it); typing is kept."""

@@ -330,6 +330,7 @@ def agreement_person_reference(db: Database, actor: Actor, version_id: int) -> s
     agreement" shows beside a match, for staff who may see the people list."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         version = work.get(PlanVersion, version_id, "plan version")
+        work.require_record(version.plan.person_id)
         return version.plan.person.reference
 
 
@@ -361,6 +362,7 @@ def _printable_agreement(work: Work, version_id: int) -> Agreement:
     version = work.session.get(PlanVersion, version_id)
     if version is None:
         raise NotFound("That plan version could not be found. It may have been removed.")
+    work.require_record(version.plan.person_id)
     _check_printable(version)
     return _agreement(work, version)
 

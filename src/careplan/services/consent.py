@@ -78,6 +78,7 @@ def consents_for(db: Database, actor: Actor, person_id: int) -> list[ConsentView
     """Everything the person agreed to share: consents still given first, newest first in each."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         work.get(Person, person_id, "person")
+        work.require_record(person_id)
         rows = work.session.execute(
             select(Consent, StaffMember.display_name)
             .outerjoin(StaffMember, StaffMember.id == Consent.recorded_by_id)

@@ -188,6 +188,8 @@ def compare_versions(
     """Every difference from one version of a plan to another, goals first, in plain words."""
     wanted = {older_version_id, newer_version_id}
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        for version_id in wanted:
+            work.require_version_record(version_id)
         rows = work.session.execute(
             select(PlanVersion.id, PlanVersion.plan_id).where(PlanVersion.id.in_(wanted))
         ).all()

@@ -138,6 +138,9 @@ def register_person(db: Database, actor: Actor, details: PersonDetails) -> int:
 
 def _person_at(work: Work, person_id: int, expected_revision: int | None) -> Person:
     person = work.get(Person, person_id, "person")
+    # Checked before anything changes: handing someone over to another key worker takes them
+    # off one's caseload, and making oneself their key worker must not put them on it.
+    work.require_record(person_id)
     if expected_revision is not None and person.revision != expected_revision:
         raise ConflictError(
             "Someone else changed this person's details since you opened them. Nothing was "

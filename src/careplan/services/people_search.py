@@ -13,7 +13,7 @@ each keystroke would cost more than the page itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 from careplan.domain.enums import PlanStatus
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, PersonNameKey, PersonWord, Plan, PlanVersion, Review, StaffMember
+from careplan.services import caseload
 from careplan.services.search_words import after_prefix, typed_words
-from careplan.services.unit_of_work import Actor, read_only
+from careplan.services.unit_of_work import Actor, Work, read_only
 from careplan.storage.database import Database
 
 
@@ -296,6 +297,17 @@ def _rows(session: Session, query: PeopleQuery, page: Select[Any]) -> list[Perso
     return [found[i] for i in ids]
 
 
+def _only_theirs(work: Work, rows: list[PersonRow]) -> list[PersonRow]:
+    """Every row keeps its name, reference and key worker (the list is not an opening of anyone's
+    record); the plan status and next review show only for people the member of staff may open
+    (see careplan.domain.permissions)."""
+    allowed = caseload.openable(work.session, work.staff, (r.person_id for r in rows), work.now)
+    return [
+        r if r.person_id in allowed else replace(r, plan_status=None, next_review=None, in_force_status=None)
+        for r in rows
+    ]
+
+
 def search_people(
     db: Database,
     actor: Actor,
@@ -309,7 +321,7 @@ def search_people(
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
         page = _page(query, actor, day, offset, limit, broad=_breadth(work.session, query).page)
-        return _rows(work.session, query, page)
+        return _only_theirs(work, _rows(work.session, query, page))
 
 
 def count_people(db: Database, actor: Actor, query: PeopleQuery, *, today: date | None = None) -> int:
@@ -416,7 +428,7 @@ def first_page(
         day = today or work.now.date()
         counting, page, up_to = _first_page_statements(work.session, query, actor, day, limit)
         total = int(work.session.scalar(counting) or 0)
-        rows = _rows(work.session, query, page) if limit > 0 else []
+        rows = _only_theirs(work, _rows(work.session, query, page)) if limit > 0 else []
         if up_to is not None and total > up_to:
             if len(rows) < limit:  # the whole list fits on the page after all
                 return FirstPage(len(rows), rows)

@@ -214,6 +214,7 @@ def may_put_back_words(db: Database, actor: Actor, version_id: int, text_ids: Se
     """
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         version = work.get(PlanVersion, version_id, "plan version")
+        work.require_record(version.plan.person_id)
         texts = [work.get(AuthoredText, text_id, "text") for text_id in text_ids]
         return all(_may_put_back(work, version, text) for text in texts)
 

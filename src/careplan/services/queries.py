@@ -11,6 +11,7 @@ from careplan.domain.enums import PlanStatus
 from careplan.domain.money import format_money, pounds_text
 from careplan.domain.permissions import Action
 from careplan.domain.records import Allocation, Person, Plan, PlanVersion
+from careplan.services import caseload
 from careplan.services.unit_of_work import Actor, read_only
 from careplan.storage.database import Database
 
@@ -45,7 +46,8 @@ class PlanRow:
 
 
 def list_plans(db: Database, actor: Actor, status: PlanStatus | None = None) -> list[PlanRow]:
-    """Every plan version, with its person's reference, agreed budget and what is allocated."""
+    """Every plan version, with its person's reference, agreed budget and what is allocated:
+    of everyone's plans for managers, of the caseload's (and whom they cover for) for others."""
     allocated = (
         select(Allocation.version_id, func.sum(Allocation.total_pence).label("total"))
         .group_by(Allocation.version_id)
@@ -60,6 +62,7 @@ def list_plans(db: Database, actor: Actor, status: PlanStatus | None = None) -> 
             PlanVersion.status,
             PlanVersion.agreed_budget_pence,
             func.coalesce(allocated.c.total, 0),
+            Plan.person_id,
         )
         .join(Plan, Plan.id == PlanVersion.plan_id)
         .join(Person, Person.id == Plan.person_id)
@@ -69,4 +72,8 @@ def list_plans(db: Database, actor: Actor, status: PlanStatus | None = None) -> 
     if status is not None:
         query = query.where(PlanVersion.status == PlanStatus(status))
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        return [PlanRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6])) for r in work.session.execute(query)]
+        rows = list(work.session.execute(query))
+        # Key workers and peer mentors: the plans of people they may open (their caseload).
+        people = {r[7] for r in rows}
+        allowed = caseload.openable(work.session, work.staff, people, work.now)
+        return [PlanRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6])) for r in rows if r[7] in allowed]

@@ -20,7 +20,8 @@ from sqlalchemy import ColumnElement, select
 
 from careplan.domain.enums import Role
 from careplan.domain.permissions import Action
-from careplan.domain.records import AuditEvent, Person, StaffMember
+from careplan.domain.records import AuditEvent, Person, RecordCover, StaffMember
+from careplan.services.history import plain_date
 from careplan.services.unit_of_work import Actor, read_only
 from careplan.storage.database import Database
 
@@ -67,6 +68,8 @@ WORDS: dict[tuple[str, str], str] = {
     ("schedule", "review"): "Set a review date",
     ("record", "review"): "Recorded a review",
     ("cancel", "review"): "Called off a review",
+    ("cover", "person"): "Covered for a colleague (opened the record from outside their caseload)",
+    ("assign_peer_mentor", "person"): "Assigned a peer mentor",
 }
 
 
@@ -97,6 +100,20 @@ class AccessEvent:
     role: str  # the staff member's role now, in words
     what: str
     opened: bool  # True for an opening, False for a change
+    # Covering for a colleague: why (the staff member's words) and until when (UTC).
+    reason: str | None = None
+    until: datetime | None = None
+
+    @property
+    def described(self) -> str:
+        """What happened, with a cover's end and reason (for the manager reading the trail)."""
+        if self.reason is None:
+            return self.what
+        until = ""
+        if self.until is not None:
+            local = self.until.astimezone()
+            until = f" until {local:%H:%M} on {plain_date(local)}"
+        return f"{self.what}{until}. Reason given: \u201c{self.reason}\u201d"
 
     @property
     def who(self) -> str:
@@ -115,6 +132,7 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
     """
     with read_only(db, actor, (Action.VIEW_AUDIT, Action.VIEW_PEOPLE)) as work:
         work.get(Person, person_id, "person")
+        work.require_record(person_id)
         rows = work.session.execute(
             select(
                 AuditEvent.id,
@@ -123,6 +141,7 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
                 AuditEvent.action,
                 AuditEvent.entity,
                 AuditEvent.fields,
+                AuditEvent.entity_id,
                 StaffMember.display_name,
                 StaffMember.role,
             )
@@ -130,6 +149,10 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
             .where(_events_about(person_id))
             .order_by(AuditEvent.id.desc())
         ).all()
+        covers = {
+            (c.staff_id, c.started_at): (c.reason, c.ends_at)
+            for c in work.session.scalars(select(RecordCover).where(RecordCover.person_id == person_id))
+        }
     return [
         AccessEvent(
             seq=seq,
@@ -138,7 +161,9 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
             staff_name=name or "Careplan itself",
             role=Role(role).label if role else "",
             what=describe(action, entity, list(fields or [])),
-            opened=(action, entity) == ("open", "person"),
+            opened=(action, entity) in {("open", "person"), ("cover", "person")},
+            reason=covers.get((staff_id, at), (None, None))[0] if action == "cover" else None,
+            until=covers.get((staff_id, at), (None, None))[1] if action == "cover" else None,
         )
-        for seq, at, staff_id, action, entity, fields, name, role in rows
+        for seq, at, staff_id, action, entity, fields, _entity_id, name, role in rows
     ]

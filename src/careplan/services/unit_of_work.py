@@ -14,9 +14,19 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
-from careplan.domain.permissions import Action, require
-from careplan.domain.records import AuditHead, AuthoredText, Base, StaffMember, utcnow
+from careplan.domain.permissions import Action, RecordScope, record_scope, require
+from careplan.domain.records import (
+    AuditHead,
+    AuthoredText,
+    Base,
+    Person,
+    Plan,
+    PlanVersion,
+    StaffMember,
+    utcnow,
+)
 from careplan.domain.text import check_text
+from careplan.services import caseload, clock
 from careplan.services.audit import append_events, person_of
 from careplan.storage.database import Database
 
@@ -70,6 +80,8 @@ class Work:
     staff: StaffMember
     now: datetime
     _events: list[PendingEvent] = field(default_factory=list)
+    # The people whose record this unit of work was allowed to open (checked once each).
+    _allowed: set[int] = field(default_factory=set)
 
     @property
     def role(self) -> Role:
@@ -82,6 +94,47 @@ class Work:
         from careplan.domain.permissions import may
 
         return may(self.role, action)
+
+    def require_record(self, person_id: int) -> None:
+        """Refuse unless the acting staff member may open this person's record now: everyone's
+        for managers, their caseload (or whom they cover for) for key workers and peer mentors,
+        nobody's for administrators (see careplan.domain.permissions)."""
+        if person_id in self._allowed:
+            return
+        caseload.require_record(self.session, self.staff, person_id, self.now)
+        self._allowed.add(person_id)
+
+    def require_person(self, person: Person) -> None:
+        """:meth:`require_record` for a person whose row is already loaded: a manager, or a key
+        worker opening their own person, costs no statement (their ``key_worker_id`` is on the
+        row); anyone else is looked up in the peer mentor assignments and covers as usual."""
+        if person.id in self._allowed:
+            return
+        scope = record_scope(self.role)
+        if scope is RecordScope.EVERYONE or (
+            scope is RecordScope.CASELOAD
+            and self.role is Role.KEY_WORKER
+            and person.key_worker_id == self.staff.id
+        ):
+            self._allowed.add(person.id)
+            return
+        self.require_record(person.id)
+
+    def require_plan_record(self, plan_id: int) -> None:
+        """:meth:`require_record` for the person whose plan this is (nothing: no such plan)."""
+        person_id = self.session.scalar(select(Plan.person_id).where(Plan.id == plan_id))
+        if person_id is not None:
+            self.require_record(person_id)
+
+    def require_version_record(self, version_id: int) -> None:
+        """:meth:`require_record` for the person whose plan version this is."""
+        person_id = self.session.scalar(
+            select(Plan.person_id)
+            .join(PlanVersion, PlanVersion.plan_id == Plan.id)
+            .where(PlanVersion.id == version_id)
+        )
+        if person_id is not None:
+            self.require_record(person_id)
 
     def audit(
         self,
@@ -112,6 +165,14 @@ class Work:
                 person_id = person_of(self.session, e.entity, ident, e.target)
             found.append((e.action, e.entity, ident, e.fields, person_id))
         return found
+
+    def _check_records(self, events: list[tuple[str, str, int | None, tuple[str, ...], int | None]]) -> None:
+        """Every change to a person's record is audited with the person: so no change reaches
+        the database unless its author may open that record (the net under each use case's own
+        check; registering somebody is not opening a record)."""
+        for action, entity, _ident, _fields, person_id in events:
+            if person_id is not None and (action, entity) != ("create", "person"):
+                self.require_record(person_id)
 
     def get(self, model: type[T], ident: int, what: str) -> T:
         found = self.session.get(model, ident)
@@ -228,16 +289,19 @@ def unit_of_work(db: Database, actor: Actor | None, action: Action | None) -> It
                     staff = _acting_staff(session, actor)
                     if action is not None:
                         require(Role(staff.role), action)
-                work = Work(session=session, staff=staff, now=utcnow())
+                work = Work(session=session, staff=staff, now=clock.now())
                 yield work
                 session.flush()
+                events = work._pending()
+                if actor is not None:
+                    work._check_records(events)
                 append_events(
                     session,
                     # Without an actor, the stand-in has no id, unless the use case found out who
                     # is acting (signing in) and put them in ``work.staff``.
                     work.staff.id,
                     work.now,
-                    work._pending(),
+                    events,
                 )
         except StaleDataError as exc:
             raise ConflictError(
@@ -256,7 +320,7 @@ def read_only(db: Database, actor: Actor, action: Action | tuple[Action, ...]) -
         staff = _acting_staff(session, actor)
         for needed in action if isinstance(action, tuple) else (action,):
             require(Role(staff.role), needed)
-        yield Work(session=session, staff=staff, now=utcnow())
+        yield Work(session=session, staff=staff, now=clock.now())
         session.rollback()
 
 

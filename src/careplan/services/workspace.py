@@ -224,6 +224,7 @@ def load_person(db: Database, actor: Actor, person_id: int) -> PersonView:
 
 
 def _person_view(work: Work, person_id: int) -> PersonView:
+    """The person's record, once the member of staff may open it (checked on the row just read)."""
     person = work.session.scalar(
         select(Person).where(Person.id == person_id).options(*_PERSON_LOADS, joinedload(Person.key_worker))
     )
@@ -231,6 +232,7 @@ def _person_view(work: Work, person_id: int) -> PersonView:
         from careplan.domain.errors import NotFound
 
         raise NotFound("That person could not be found.")
+    work.require_person(person)
     about = {}
     for entry in person.about_me:
         view = text_view(entry.text, person.preferred_name)
@@ -256,6 +258,7 @@ def _person_view(work: Work, person_id: int) -> PersonView:
 def current_version_id(db: Database, actor: Actor, person_id: int) -> int | None:
     """The version a workspace opens on: the newest version of the person's newest plan."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_record(person_id)
         return _current_version_id(work, person_id)
 
 
@@ -282,7 +285,10 @@ def load_current_version(db: Database, actor: Actor, person_id: int) -> VersionV
     yet), found and read in one session: ``current_version_id`` and ``load_version`` together."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         version_id = _current_version_id(work, person_id)
-        return _version_view(work, version_id) if version_id is not None else None
+        if version_id is None:  # no plan yet: still nobody else's business whether they have one
+            work.require_record(person_id)
+            return None
+        return _version_view(work, version_id)
 
 
 def _text_loads(relation: Any) -> _AbstractLoad:
@@ -298,6 +304,8 @@ _PERSON_LOADS: tuple[_AbstractLoad, ...] = (
 
 
 def _version_view(work: Work, version_id: int) -> VersionView:
+    """The version, once the member of staff may open its person's record (checked on the person
+    loaded with it, so a key worker's own person costs no statement more)."""
     plan = joinedload(PlanVersion.plan)
     version = work.session.scalar(
         select(PlanVersion)
@@ -325,6 +333,7 @@ def _version_view(work: Work, version_id: int) -> VersionView:
         from careplan.domain.errors import NotFound
 
         raise NotFound("That plan version could not be found.")
+    work.require_person(version.plan.person)
     name = version.plan.person.preferred_name
     sha = plan_sha256(version)
 
@@ -463,6 +472,7 @@ class ProposalView:
 
 def proposals_for(db: Database, actor: Actor, person_id: int) -> list[ProposalView]:
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
+        work.require_record(person_id)
         person = work.session.get(Person, person_id)
         name = person.preferred_name if person else ""
         rows = work.session.scalars(

@@ -197,6 +197,11 @@ class PeopleModel(QAbstractTableModel):
     def person_id(self, row: int) -> int | None:
         return self._rows[row].person_id if 0 <= row < len(self._rows) else None
 
+    def preferred_name(self, person_id: int) -> str | None:
+        """The name this person likes to be called, if they are in the rows read so far."""
+        number = self.row_of(person_id)
+        return None if number is None else self._rows[number].preferred_name
+
     def row_of(self, person_id: int) -> int | None:
         for number, row in enumerate(self._rows):
             if row.person_id == person_id:

@@ -69,9 +69,9 @@ class AccessTableModel(RowTableModel[AccessEvent]):
         if role == self.OpenedRole:
             return row.opened
         if role == Qt.ItemDataRole.DisplayRole:
-            return (when_text(row.at), row.who, row.what)[column] if 0 <= column < 3 else None
+            return (when_text(row.at), row.who, row.described)[column] if 0 <= column < 3 else None
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{when_text(row.at)}: {row.who}. {row.what}."
+            return f"{when_text(row.at)}: {row.who}. {row.described}."
         if role == Qt.ItemDataRole.FontRole and row.opened and column == 2:
             font = QFont()
             font.setItalic(True)

@@ -35,6 +35,19 @@ class Flushing(BuilderBase):
                     "revision": 1,
                 }
             )
+            # The peer mentor paired with the key worker works with their people (Chris with
+            # Sam's): the peer mentor's caseload, so they open these records without covering.
+            mentor = person.key_worker.mentor
+            if mentor is None:
+                continue
+            rows["peer_mentor_assignments"].append(
+                {
+                    "person_id": person.id,
+                    "staff_id": mentor.id,
+                    "assigned_at": person.created_at,
+                    "assigned_by_id": person.key_worker.id,
+                }
+            )
         for plan in self.o_plans:
             rows["plans"].append(
                 {

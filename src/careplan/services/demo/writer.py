@@ -19,6 +19,7 @@ TABLES_IN_ORDER = (
     "providers",
     "services",
     "people",
+    "peer_mentor_assignments",
     "texts",
     "about_me",
     "substance_use",

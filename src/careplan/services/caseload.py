@@ -1,0 +1,93 @@
+"""Whose care records a member of staff may open: their caseload, and whoever they cover for.
+
+The rule is in the permission table (:func:`careplan.domain.permissions.record_scope`); this
+module answers it from the records: a key worker's caseload is the people whose key worker they
+are, a peer mentor's the people they are assigned to (``peer_mentor_assignments``); a cover
+(``record_covers``) opens one more person until it ends. Every unit of work checks it (see
+:mod:`careplan.services.unit_of_work`); nothing here writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from careplan.domain.enums import Role
+from careplan.domain.errors import NotFound, PermissionDenied
+from careplan.domain.permissions import OUTSIDE_CASELOAD, RecordScope, record_scope
+from careplan.domain.records import PeerMentorAssignment, Person, RecordCover, StaffMember
+
+NO_CARE_RECORDS = "Administrators cannot open people's care records. Ask a manager or key worker."
+
+
+def caseload_of(session: Session, staff: StaffMember, person_ids: Iterable[int]) -> set[int]:
+    """Which of these people are on the staff member's own caseload (covers aside)."""
+    wanted = set(person_ids)
+    if not wanted:
+        return set()
+    role = Role(staff.role)
+    if role is Role.PEER_MENTOR:
+        stmt = select(PeerMentorAssignment.person_id).where(
+            PeerMentorAssignment.staff_id == staff.id, PeerMentorAssignment.person_id.in_(wanted)
+        )
+    else:
+        stmt = select(Person.id).where(Person.key_worker_id == staff.id, Person.id.in_(wanted))
+    return set(session.scalars(stmt))
+
+
+def covered_until(session: Session, staff_id: int, person_id: int, now: datetime) -> datetime | None:
+    """When the staff member's cover for this person ends (None: they are not covering now)."""
+    ends: datetime | None = session.scalar(
+        select(RecordCover.ends_at)
+        .where(
+            RecordCover.staff_id == staff_id,
+            RecordCover.person_id == person_id,
+            RecordCover.started_at <= now,
+            RecordCover.ends_at > now,
+        )
+        .order_by(RecordCover.ends_at.desc())
+        .limit(1)
+    )
+    return ends
+
+
+def openable(session: Session, staff: StaffMember, person_ids: Iterable[int], now: datetime) -> set[int]:
+    """Which of these people's records the staff member may open now."""
+    wanted = set(person_ids)
+    scope = record_scope(Role(staff.role))
+    if scope is RecordScope.EVERYONE:
+        return wanted
+    if scope is RecordScope.NOBODY or not wanted:
+        return set()
+    mine = caseload_of(session, staff, wanted)
+    rest = wanted - mine
+    if rest:
+        mine |= set(
+            session.scalars(
+                select(RecordCover.person_id).where(
+                    RecordCover.staff_id == staff.id,
+                    RecordCover.person_id.in_(rest),
+                    RecordCover.started_at <= now,
+                    RecordCover.ends_at > now,
+                )
+            )
+        )
+    return mine
+
+
+def may_open(session: Session, staff: StaffMember, person_id: int, now: datetime) -> bool:
+    return person_id in openable(session, staff, (person_id,), now)
+
+
+def require_record(session: Session, staff: StaffMember, person_id: int, now: datetime) -> None:
+    """Refuse, in plain words, unless the staff member may open this person's record now."""
+    if may_open(session, staff, person_id, now):
+        return
+    if session.get(Person, person_id) is None:  # everyone sees the list: nothing to hide here
+        raise NotFound("That person could not be found.")
+    if record_scope(Role(staff.role)) is RecordScope.NOBODY:
+        raise PermissionDenied(NO_CARE_RECORDS)
+    raise PermissionDenied(OUTSIDE_CASELOAD)
