@@ -198,3 +198,23 @@ def test_the_list_shows_everyone_but_plan_details_only_of_the_caseload(db: Datab
 
     assert list_plans(db, kim) == []
     assert [r.plan_id for r in list_plans(db, world.team.key_worker)] == [world.plan_id]
+
+
+def test_filters_and_sorts_on_plan_details_keep_to_what_the_list_would_show(db: Database) -> None:
+    """A filter on plan status or reviews, or a sort by them, must not tell by who it keeps (or
+    in what order) what the list hides for people outside the caseload."""
+    world = build_world(db)
+    kim = add_member(db, world.team, "kim", Role.KEY_WORKER)
+    drafts = people_search.PeopleQuery(plan_status=PlanStatus.DRAFT)
+
+    assert [r.person_id for r in people_search.search_people(db, world.team.key_worker, drafts)] == [
+        world.person_id
+    ]
+    assert people_search.search_people(db, kim, drafts) == []
+    assert people_search.count_people(db, kim, drafts) == 0
+    for sort in (people_search.SortKey.STATUS, people_search.SortKey.NEXT_REVIEW):
+        rows = people_search.search_people(db, kim, people_search.PeopleQuery(sort=sort))
+        assert [(r.person_id, r.plan_status) for r in rows] == [(world.person_id, None)]
+
+    covering.cover_for_colleague(db, kim, world.person_id, "Sam is off sick today", hours=2)
+    assert [r.person_id for r in people_search.search_people(db, kim, drafts)] == [world.person_id]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import NotFound, PermissionDenied
-from careplan.domain.permissions import OUTSIDE_CASELOAD, RecordScope, record_scope
+from careplan.domain.permissions import OUTSIDE_CASELOAD, RECORD_SCOPES, RecordScope, record_scope
 from careplan.domain.records import PeerMentorAssignment, Person, RecordCover, StaffMember
 
 NO_CARE_RECORDS = "Administrators cannot open people's care records. Ask a manager or key worker."
@@ -76,6 +77,27 @@ def openable(session: Session, staff: StaffMember, person_ids: Iterable[int], no
             )
         )
     return mine
+
+
+def openable_clause(staff_id: int, now: datetime, person_id: Any = Person.id) -> ColumnElement[bool]:
+    """:func:`openable` as SQL, for a list that filters or sorts by what only an opened record may
+    show (plan status, review dates): everyone for a manager; else the people whose key worker
+    they are, are assigned to as peer mentor, or are covering for now. (An administrator has none
+    of these, so nobody.)"""
+    managers = [role.value for role, scope in RECORD_SCOPES.items() if scope is RecordScope.EVERYONE]
+    return or_(
+        exists().where(StaffMember.id == staff_id, StaffMember.role.in_(managers)),
+        exists().where(Person.id == person_id, Person.key_worker_id == staff_id),
+        exists().where(
+            PeerMentorAssignment.staff_id == staff_id, PeerMentorAssignment.person_id == person_id
+        ),
+        exists().where(
+            RecordCover.staff_id == staff_id,
+            RecordCover.person_id == person_id,
+            RecordCover.started_at <= now,
+            RecordCover.ends_at > now,
+        ),
+    )
 
 
 def may_open(session: Session, staff: StaffMember, person_id: int, now: datetime) -> bool:

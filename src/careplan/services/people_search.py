@@ -18,13 +18,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ScalarSelect, Select, bindparam, exists, func, or_, select
+from sqlalchemy import ScalarSelect, Select, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from careplan.domain.enums import PlanStatus
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, PersonNameKey, PersonWord, Plan, PlanVersion, Review, StaffMember
-from careplan.services import caseload
+from careplan.services import caseload, clock
 from careplan.services.search_words import after_prefix, typed_words
 from careplan.services.unit_of_work import Actor, Work, read_only
 from careplan.storage.database import Database
@@ -167,6 +167,10 @@ def _filtered(
         stmt = stmt.where(_typed_word(word, word in broad, person_id))
     if query.my_caseload:
         stmt = stmt.where(Person.key_worker_id == actor.staff_id)
+    if query.plan_status is not None or query.reviews != ReviewFilter.ANY:
+        # Plan status and review dates show only for records the member of staff may open; a
+        # filter on them must not tell, by who it keeps, what it would not show.
+        stmt = stmt.where(caseload.openable_clause(actor.staff_id, clock.now(), person_id))
     if query.plan_status is not None:
         wanted = PlanStatus(query.plan_status)
         if wanted in SIGNED:  # someone in action with a new version being written is both
@@ -223,7 +227,12 @@ def _order(query: PeopleQuery, status: Any, due: Any, name: Any, person_id: Any 
 def _base(query: PeopleQuery, actor: Actor, today: date) -> Select[Any]:
     stmt = _columns().outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
     stmt = _filtered(stmt, query, actor, today)
-    return stmt.order_by(*_order(query, _plan_status(), _next_review(), _name_key()))
+    status: Any = _plan_status()
+    due: Any = _next_review()
+    if query.sort in (SortKey.STATUS, SortKey.NEXT_REVIEW):  # sorted as if empty where not shown
+        shown = caseload.openable_clause(actor.staff_id, clock.now())
+        status, due = case((shown, status), else_=None), case((shown, due), else_=None)
+    return stmt.order_by(*_order(query, status, due, _name_key()))
 
 
 # Sorted by these, a page is chosen before its status and review dates are worked out.
