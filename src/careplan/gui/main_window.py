@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
 
         # Their name is on screen already, in the people list they were chosen from.
         who = self.people.model.preferred_name(person_id) or "This person"
-        dialog = CoverDialog(self._context.db, self._context.actor, person_id, who, self)
+        dialog = CoverDialog(self._context, person_id, who, self)
         return bool(dialog.exec())
 
     def reload(self) -> None:

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import MAX_COVER_HOURS
+from careplan.gui.context import AppContext
 from careplan.services import covering
-from careplan.services.unit_of_work import Actor
-from careplan.storage.database import Database
 
 # How long, as offered: None is "until the end of today".
 LENGTHS: tuple[tuple[str, int | None], ...] = (
@@ -39,10 +38,10 @@ class CoverDialog(QDialog):
     """Why and how long; OK covers (the record then opens), Cancel opens nothing."""
 
     def __init__(
-        self, db: Database, actor: Actor, person_id: int, who: str, parent: QWidget | None = None
+        self, context: AppContext, person_id: int, who: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._db, self._actor, self._person_id = db, actor, person_id
+        self._context, self._person_id = context, person_id
         self.setWindowTitle("Cover for a colleague")
         intro = QLabel(
             f"{who} is not on your caseload. To open their record, say why you are covering and for "
@@ -85,8 +84,8 @@ class CoverDialog(QDialog):
     def save(self) -> None:
         try:
             covering.cover_for_colleague(
-                self._db,
-                self._actor,
+                self._context.db,
+                self._context.actor,
                 self._person_id,
                 self.reason.toPlainText(),
                 hours=self.length.currentData(),
