@@ -37,9 +37,7 @@ LENGTHS: tuple[tuple[str, int | None], ...] = (
 class CoverDialog(QDialog):
     """Why and how long; OK covers (the record then opens), Cancel opens nothing."""
 
-    def __init__(
-        self, context: AppContext, person_id: int, who: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: AppContext, person_id: int, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context, self._person_id = context, person_id
         self.setWindowTitle("Cover for a colleague")
