@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import CareplanError
 from careplan.gui.dialogs.password_forms import make_heading, passwords_match, show_problem
+from careplan.gui.dialogs.problem_style import problem_line
 from careplan.services import authentication
 from careplan.services.authentication import Administrator, SignedIn
 from careplan.services.unit_of_work import Actor
@@ -78,11 +79,7 @@ class FirstPasswordDialog(QDialog):
         rules = QLabel(authentication.PASSWORD_RULES)
         rules.setWordWrap(True)
         layout.addWidget(rules)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #8a1f11; font-weight: bold;")
-        self.problem.hide()
+        self.problem = problem_line()
         layout.addWidget(self.problem)
 
         buttons = QHBoxLayout()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.gui.dialogs.password_forms import make_heading, passwords_match, show_problem
+from careplan.gui.dialogs.problem_style import problem_line
 from careplan.services import authentication
 from careplan.services.administrator_recovery import RECOVERY_PASSPHRASE, Recovered
 
@@ -99,11 +100,7 @@ class LockedOutDialog(QDialog):
         self.form.setLayout(form)
         self.form.setVisible(by_passphrase)
         layout.addWidget(self.form)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #8a1f11; font-weight: bold;")
-        self.problem.hide()
+        self.problem = problem_line()
         layout.addWidget(self.problem)
 
         buttons = QHBoxLayout()
