@@ -196,8 +196,8 @@ def save_edit(
     """Saving one edit (an About me answer) through the use case: permission, one transaction,
     a new authored text, the audit event, commit with fsync (ms); against a single-row UPDATE and
     commit through sqlite3 with the same PRAGMAs (ms)."""
+    from careplan.domain.actor import Voice
     from careplan.services.people import write_about_me
-    from careplan.services.unit_of_work import Voice
 
     chosen = _people_with_plans(database, rng, edits, session.context.actor.staff_id)
     db, actor = session.context.db, session.context.actor

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, update
 
+from careplan.domain.actor import STAFF, Actor
 from careplan.domain.enums import PlanStatus
 from careplan.domain.records import AuditEvent, AuditHead
 from careplan.services import backup, people
 from careplan.services import signing_certificate as certs
 from careplan.services.audit import GENESIS, event_hash
-from careplan.services.unit_of_work import STAFF, Actor
 from careplan.storage import encryption, open_database
 from careplan.storage.database import Database
 from tests import sqlite_files

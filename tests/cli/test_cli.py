@@ -210,7 +210,7 @@ def test_demo_refuses_a_database_with_real_people(tmp_path: Path) -> None:
     db = open_database(path)
     admin = staff.create_first_administrator(db, "boss", "Real Admin")
     worker = staff.add_staff(db, admin, "worker", "Real Worker", Role.KEY_WORKER)
-    from careplan.services.unit_of_work import Actor
+    from careplan.domain.actor import Actor
 
     people.register_person(db, Actor(worker), people.PersonDetails("Someone", "Someone Real"))
     db.dispose()

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import PlanStatus, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.services import budget, consent, people, plans, signing
-from careplan.services.unit_of_work import PERSON, STAFF
 from careplan.storage.database import Database
 from tests.services.builders import (
     Team,

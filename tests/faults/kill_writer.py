@@ -26,8 +26,8 @@ import random
 import sys
 import traceback
 
+from careplan.domain.actor import PERSON, Actor
 from careplan.services import people
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage.database import Database, open_database
 
 TOPICS = ("hopes", "what_matters", "support", "going_well")

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from careplan.cli.main import main
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.domain.records import Person
 from careplan.services import backup, people, plans, record_access
 from careplan.services.audit import verify_audit_trail
 from careplan.services.people_search import PeopleQuery, search_people
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
 from careplan.storage.migrate import head_revision

@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from careplan.domain.actor import PERSON
 from careplan.domain.errors import StorageError
 from careplan.services import backup, people
 from careplan.services.audit import verify_audit_trail
-from careplan.services.unit_of_work import PERSON
 from careplan.storage.database import Database, open_database
 from tests import sqlite_files
 from tests.pg_server import in_ci

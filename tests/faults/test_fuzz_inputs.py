@@ -23,10 +23,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from careplan import documents
+from careplan.domain.actor import Actor
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError, InvalidInput, StorageError
 from careplan.services import backup, signing_certificate
-from careplan.services.unit_of_work import Actor
 from careplan.storage import encryption
 from careplan.storage.database import open_database
 from tests import sqlite_files

@@ -33,10 +33,10 @@ from pathlib import Path
 
 import pytest
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.services import people, staff
 from careplan.services.audit import verify_audit_trail
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import open_database
 from tests import sqlite_files
 from tests.faults.lines import Lines

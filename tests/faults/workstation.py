@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import sys
 
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.services import plans, workspace
 from careplan.services.plans import GoalInput
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage.database import open_database
 
 

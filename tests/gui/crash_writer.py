@@ -24,13 +24,13 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
 from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import open_database
 
 ANSWER = "I want my kids to see me well, and a flat with my own door"

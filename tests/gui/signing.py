@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.services import authentication, staff
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 PASSWORDS = {

@@ -12,6 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role
 from careplan.domain.records import AuditEvent
 from careplan.gui.context import AppContext
@@ -23,7 +24,6 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import covering, people, plans, staff, workspace
 from careplan.services.plans import GoalInput
 from careplan.services.record_access import OPENED, record_access
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage.database import Database
 
 SHOTS = Path("/tmp/careplan-shots")

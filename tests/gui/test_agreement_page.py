@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import GoalStatus, PlanStatus, Role, SignerKind
 from careplan.domain.records import Review
 from careplan.gui.context import AppContext
@@ -23,7 +24,6 @@ from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import covering, plans, signing
-from careplan.services.unit_of_work import PERSON, STAFF
 from careplan.services.workspace import VersionView, load_version
 from careplan.storage.database import Database
 from tests.services.builders import (

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.gui.app import Desktop
 from careplan.gui.backups import automatic, dialog
@@ -29,7 +30,6 @@ from careplan.gui.documents.saving import default_folder
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, backup
 from careplan.services.audit import verify_audit_trail
-from careplan.services.unit_of_work import Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database
 from tests import sqlite_files

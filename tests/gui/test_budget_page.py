@@ -21,6 +21,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import AuthorKind, ProposalStatus, Role, ServiceUnit, SignatureMethod, SignerKind
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
@@ -30,7 +31,6 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import budget, catalogue, covering, people, plans, signing, staff
 from careplan.services.plans import GoalInput
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.services.workspace import (
     VersionView,
     catalogue_entries,

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role, ServiceUnit
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
@@ -17,7 +18,6 @@ from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, catalogue, people, plans, staff
 from careplan.services.budget import AllocationInput
 from careplan.services.plans import GoalInput
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.services.workspace import VersionView, load_version
 from careplan.storage.database import Database
 

@@ -25,13 +25,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, people, plans, staff
-from careplan.services.unit_of_work import Actor
 from careplan.services.workspace import current_version_id, load_person, load_version
 from careplan.storage.database import Database, open_database
 from tests import sqlite_files

@@ -11,6 +11,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import Role, ServiceUnit, StepOwner
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.history_page import FIRST_VERSION, SAME_VERSION, HistoryPage
@@ -18,7 +19,6 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import budget, people, plans, signing, staff
 from careplan.services.history import plain_date
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.services.workspace import load_person, load_version
 from careplan.storage.database import Database
 from tests.services.builders import catalogue_service, sign_both, utc_today

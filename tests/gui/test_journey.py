@@ -20,6 +20,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import (
     AuthorKind,
     ProposalStatus,
@@ -42,7 +43,6 @@ from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_page import SIGNED_NOTE, DisagreementDialog, GoalCard, PlanPage
 from careplan.services import budget, catalogue, people, plans, signing, staff
 from careplan.services.plans import GoalInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.services.workspace import (
     VersionView,
     current_version_id,

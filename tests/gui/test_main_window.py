@@ -13,13 +13,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import STAFF, Actor
 from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.people.model import PAGE, PeopleModel
 from careplan.services import covering, people, staff
 from careplan.services.people_search import PeopleQuery, ReviewFilter
-from careplan.services.unit_of_work import STAFF, Actor
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
 

@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
 from careplan.gui.people import model as model_module
 from careplan.gui.people.panel import PeoplePanel
 from careplan.services import people, people_search, staff
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 NAMES = ["Cara", "Chloe", "Ciarán", "Colm", "Conor", "Cathal", "Cian", "Dee"]

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import PlanStatus, Role
 from careplan.gui.context import AppContext
 from careplan.gui.people.panel import PeoplePanel
 from careplan.services import people, plans, signing, staff
 from careplan.services.plans import GoalInput
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.storage.database import Database
 from tests.services.builders import sign_both
 

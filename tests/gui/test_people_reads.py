@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
 from careplan.gui.people import model as model_module
 from careplan.gui.people.panel import PeoplePanel
 from careplan.services import people, staff
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs import guard
@@ -24,7 +25,6 @@ from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput
-from careplan.services.unit_of_work import PERSON, Actor
 from careplan.services.workspace import current_version_id, load_version
 from careplan.storage.database import Database
 

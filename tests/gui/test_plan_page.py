@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, GoalStatus, Role, SignatureMethod, SignerKind, StepOwner
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
@@ -29,7 +30,6 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import covering, people, plans, signing, staff
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
 

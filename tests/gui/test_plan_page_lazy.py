@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import Role, StepOwner
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.step_editor import StepEditorDialog
@@ -24,7 +25,6 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF
 from careplan.services.workspace import current_version_id, load_version
 from careplan.storage.database import Database
 from tests.services import builders

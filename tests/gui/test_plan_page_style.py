@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.disagreement_note import NOTE_TINT, NoteView
@@ -17,7 +18,6 @@ from careplan.gui.workspace.plan_page import PlanPage
 from careplan.gui.workspace.voice import PERSON_TINT, STAFF_TINT, AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
-from careplan.services.unit_of_work import PERSON, STAFF
 from careplan.storage.database import Database
 from tests.services import builders
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, Role, StepOwner
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
@@ -17,7 +18,7 @@ from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor, staff_by_username
+from careplan.services.unit_of_work import staff_by_username
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
 

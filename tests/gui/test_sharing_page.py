@@ -12,6 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.sharing_page import (
@@ -25,7 +26,6 @@ from careplan.gui.workspace.sharing_page import (
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import consent, covering, people, staff
 from careplan.services.history import plain_date
-from careplan.services.unit_of_work import Actor
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
 from tests.services.builders import snapshot, utc_today

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import Role, StepOwner
 from careplan.domain.records import AuditEvent
 from careplan.gui.context import AppContext
@@ -23,7 +24,6 @@ from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import covering, people, plans, staff
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database
 
 

@@ -22,13 +22,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from careplan.domain.actor import PERSON, STAFF, Actor, Voice
 from careplan.domain.enums import PlanStatus, Role, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.errors import CareplanError
 from careplan.domain.records import AuditEvent, Base, Person, Plan, PlanVersion
 from careplan.services import budget, catalogue, covering, people, plans, signing, staff
 from careplan.services.canonical import plan_sha256
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor, Voice
 from careplan.storage.database import Database
 
 CANARY = "Quillbramble"

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select, update
 
 from careplan import documents
+from careplan.domain.actor import PERSON
 from careplan.domain.enums import PlanStatus, Role, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.errors import InvalidTransition, NotFound, PermissionDenied
 from careplan.domain.records import AuthoredText, Goal, PlanVersion, Setting
@@ -23,7 +24,6 @@ from careplan.services.agreement import (
     MakeSignedPdf,
     load_agreement,
 )
-from careplan.services.unit_of_work import PERSON
 from careplan.storage import Database
 from tests.documents import (
     CONSENT_WHAT,

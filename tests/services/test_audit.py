@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select, text, update
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind
 from careplan.domain.errors import (
     CareplanError,
@@ -45,7 +46,6 @@ from careplan.services import (
     workspace,
 )
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_audit_trail, verify_chain
-from careplan.services.unit_of_work import PERSON, STAFF
 from careplan.storage.database import Database
 from tests.services.builders import (
     CANARY,

@@ -14,12 +14,12 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import ReviewKind, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.records import AuditEvent, AuthoredText, Consent, Person, Proposal
 from careplan.services import budget, catalogue, consent, people, plans, reviews, signing, workspace
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF
 from careplan.storage.database import Database
 from tests.services.builders import (
     STANDARD_ANSWERS,

@@ -10,6 +10,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
+from careplan.domain.actor import PERSON
 from careplan.domain.enums import PlanStatus
 from careplan.domain.records import AuditEvent, AuditHead
 from careplan.services import budget, covering, demo, plans, record_access
@@ -21,7 +22,6 @@ from careplan.services.audit import (
     verify_audit_trail,
     verify_chain,
 )
-from careplan.services.unit_of_work import PERSON
 from careplan.storage.database import Database
 from careplan.storage.migrate import MIGRATIONS, alembic_config
 from tests.services.builders import (

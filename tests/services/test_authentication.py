@@ -11,6 +11,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select, update
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, PermissionDenied, SignInRefused
 from careplan.domain.records import AuditEvent, Setting, SignInFailure, StaffMember, utcnow
@@ -29,7 +30,6 @@ from careplan.services.authentication import (
     sign_in,
     unlock_staff,
 )
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 from tests.services.builders import refused
 

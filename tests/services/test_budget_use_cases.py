@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import ProposalStatus, Role, ServiceUnit, StepOwner
 from careplan.domain.errors import (
     CareplanError,
@@ -47,7 +48,6 @@ from careplan.services.catalogue import (
 from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import GoalInput, StepInput, add_goal, add_step, record_disagreement, start_plan
 from careplan.services.staff import add_staff, create_first_administrator
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.services import builders

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, GoalStatus, PlanStatus, Role, ServiceUnit, StepOwner
 from careplan.domain.records import (
     Allocation,
@@ -39,7 +40,6 @@ from careplan.services import (
     workspace,
 )
 from careplan.services.canonical import SCHEMA, canonical_bytes, canonical_plan, plan_sha256
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database, open_database
 from tests import pg_server
 from tests.services.builders import (

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.errors import InvalidInput, PermissionDenied
 from careplan.domain.permissions import MAX_COVER_HOURS, OUTSIDE_CASELOAD, may
@@ -22,7 +23,6 @@ from careplan.domain.records import Person
 from careplan.services import covering, people_search, record_access, workspace
 from careplan.services.clock import clock_set_to
 from careplan.services.covering import Standing
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 from tests.services import test_permissions
 from tests.services.builders import World, add_member, audit_count, build_world, register, snapshot

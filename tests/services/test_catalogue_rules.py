@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, ProposalStatus, Role, ServiceUnit
 from careplan.domain.errors import (
     CareplanError,
@@ -32,7 +33,6 @@ from careplan.services.covering import assign_peer_mentor
 from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import start_plan
 from careplan.services.staff import add_staff, create_first_administrator
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.services.builders import refused

@@ -16,13 +16,14 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import GoalStatus, PlanStatus, SignerKind, StepOwner
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AboutMeEntry, Goal, Person, Plan, PlanVersion, Signature
 from careplan.services import budget, people, plans, signing
 from careplan.services.audit import verify_chain
-from careplan.services.unit_of_work import PERSON, STAFF, unit_of_work
+from careplan.services.unit_of_work import unit_of_work
 from careplan.storage.database import Database, open_database
 from tests.services.builders import (
     CANARY,

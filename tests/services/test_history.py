@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import GoalStatus, PlanStatus, Role, StepOwner
 from careplan.domain.errors import InvalidInput, NotFound, PermissionDenied
 from careplan.services import budget, covering, plans, workspace
@@ -20,7 +21,6 @@ from careplan.services.history import (
     quantity_words,
 )
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database
 from tests.services.builders import (
     STANDARD_ANSWERS,

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput, NotFound, PermissionDenied
 from careplan.domain.records import AboutMeEntry, AuditEvent, AuthoredText, Base, Person, SubstanceUse
@@ -25,7 +26,6 @@ from careplan.services.people import (
     write_about_me,
 )
 from careplan.services.staff import add_staff, create_first_administrator
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage import Database
 from tests.database_copies import Template, private_copy, template_fixtures
 from tests.services.builders import refused

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus, Role
 from careplan.services import people, plans, staff
 from careplan.services.people_search import (
@@ -14,7 +15,6 @@ from careplan.services.people_search import (
     first_page,
     search_people,
 )
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 
@@ -110,8 +110,8 @@ def test_review_filters(db: Database) -> None:
 
 def test_a_person_with_a_closed_plan_and_a_new_one_is_listed_once(db: Database) -> None:
     sam, _kim, ids = _world(db)
+    from careplan.domain.actor import Actor as _Actor
     from careplan.domain.enums import Role as _Role
-    from careplan.services.unit_of_work import Actor as _Actor
 
     admin = _Actor(1)
     manager = _Actor(staff.add_staff(db, admin, "priya", "Priya Shah", _Role.MANAGER))
@@ -146,9 +146,10 @@ def test_first_page_is_the_count_and_the_first_page_together(db: Database) -> No
 
 
 def test_a_plan_in_action_with_a_new_version_being_written_shows_and_filters_as_both(db: Database) -> None:
+    from careplan.domain.actor import PERSON
     from careplan.services import signing
     from careplan.services.plans import GoalInput
-    from careplan.services.unit_of_work import PERSON, staff_by_username
+    from careplan.services.unit_of_work import staff_by_username
     from tests.services.builders import sign_both
 
     sam, _kim, ids = _world(db)

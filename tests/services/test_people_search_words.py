@@ -17,13 +17,13 @@ import pytest
 from alembic import command
 from sqlalchemy import delete, select
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput
 from careplan.domain.records import PersonNameKey, PersonWord
 from careplan.services import people, people_search, staff
 from careplan.services.people_search import PeopleQuery, SortKey, count_people, first_page, search_people
 from careplan.services.search_words import after_prefix, fold, typed_words, words_of
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 from careplan.storage.migrate import alembic_config, current_revision, head_revision
 from tests.services.builders import refused

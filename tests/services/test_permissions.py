@@ -33,6 +33,7 @@ import pytest
 from sqlalchemy import select
 
 import careplan.services
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind, StepOwner
 from careplan.domain.errors import InvalidTransition, PermissionDenied
 from careplan.domain.permissions import PERMISSIONS, Action, RecordScope, may, record_scope
@@ -62,7 +63,6 @@ from careplan.services import (
     workspace,
 )
 from careplan.services import backup as backup_use_cases
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database, open_database
 from tests.services.builders import (
     CANARY,

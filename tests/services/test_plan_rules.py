@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import (
     AuthorKind,
     GoalStatus,
@@ -65,7 +66,6 @@ from careplan.services.plans import (
 )
 from careplan.services.signing import SignatureInput, approve_plan, sign_plan
 from careplan.services.staff import add_staff, create_first_administrator
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.services.builders import refused

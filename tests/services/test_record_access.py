@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from careplan.domain.actor import PERSON
 from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
 from careplan.domain.records import AuditEvent
 from careplan.services import consent, people, plans, record_access, reviews, workspace
 from careplan.services.record_access import OPENED, WORDS, describe
-from careplan.services.unit_of_work import PERSON
 from careplan.storage.database import Database
 from tests.services.builders import (
     CANARY,

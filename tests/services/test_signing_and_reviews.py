@@ -14,6 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import (
     AuthorKind,
     PlanStatus,
@@ -39,7 +40,6 @@ from careplan.services.plans import GoalInput, StepInput, activate_plan, add_goa
 from careplan.services.reviews import ReviewRecord, record_review, schedule_review
 from careplan.services.signing import MAX_POINTS, SignatureInput, approve_plan, sign_plan, standard_reviews
 from careplan.services.staff import add_staff, create_first_administrator
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.services import builders

@@ -16,6 +16,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import PlanStatus, Role, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.errors import InvalidInput
 from careplan.domain.records import Review, Setting
@@ -33,7 +34,7 @@ from careplan.services import (
     staff,
 )
 from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING
-from careplan.services.unit_of_work import PERSON, STAFF, staff_by_username
+from careplan.services.unit_of_work import staff_by_username
 from careplan.storage import Database
 from tests.services.builders import World, build_world, goal, refused, step, version_sha256
 

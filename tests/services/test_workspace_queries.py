@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import event
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import PlanStatus, Role, StepOwner
 from careplan.services import covering, people, plans, signing, workspace
-from careplan.services.unit_of_work import PERSON, STAFF, Actor
 from careplan.storage.database import Database
 from tests.services import builders
 

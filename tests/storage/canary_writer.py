@@ -15,10 +15,10 @@ import logging
 import sys
 from pathlib import Path
 
+from careplan.domain.actor import PERSON
 from careplan.domain.enums import PlanStatus
 from careplan.services import people
 from careplan.services.agreement import load_agreement
-from careplan.services.unit_of_work import PERSON
 from careplan.storage.database import open_database
 from tests.services import builders
 

@@ -132,8 +132,8 @@ def _reader(database: Path, env: dict[str, str]) -> Any:
 def test_a_backup_its_key_file_and_the_copies_a_restore_keeps_hold_no_canary(tmp_path: Path) -> None:
     from contextlib import closing
 
+    from careplan.domain.actor import PERSON
     from careplan.services import backup, people
-    from careplan.services.unit_of_work import PERSON
     from careplan.storage import open_database
 
     data = tmp_path / "data"

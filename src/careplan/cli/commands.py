@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
 from careplan.services.authentication import SignedIn
-from careplan.services.unit_of_work import Actor
 from careplan.storage import encryption
 from careplan.storage.database import Database, open_database
 from careplan.storage.encryption import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from careplan.documents.files import write_atomically
+from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError
 from careplan.services.agreement import (
     Agreement,
@@ -27,7 +28,6 @@ from careplan.services.agreement import (
     make_agreement,
 )
 from careplan.services.signing_certificate import SigningIdentity, configured_timestamp_url
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 Progress = Callable[[str], None]

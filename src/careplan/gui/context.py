@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.permissions import Action, may
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 

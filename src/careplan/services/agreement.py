@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus, Role, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound
 from careplan.domain.permissions import Action
@@ -39,7 +40,7 @@ from careplan.services.audit import ChainAnchor, head_anchor
 from careplan.services.canonical import document_id, matches_what_was_signed, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.signing import valid_signatures
-from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
+from careplan.services.unit_of_work import Work, read_only, unit_of_work
 from careplan.storage.database import Database
 
 SERVICE_NAME_SETTING = "service.name"

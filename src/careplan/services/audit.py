@@ -52,7 +52,7 @@ from careplan.domain.records import (
 )
 
 if TYPE_CHECKING:
-    from careplan.services.unit_of_work import Actor
+    from careplan.domain.actor import Actor
     from careplan.storage.database import Database
 
 GENESIS = "0" * 64

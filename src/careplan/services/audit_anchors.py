@@ -34,12 +34,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent
 from careplan.services.audit import GENESIS, ChainAnchor, ChainReport, verify_chain
 from careplan.services.signing_certificate import long_date
-from careplan.services.unit_of_work import Actor, read_only
+from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
 
 

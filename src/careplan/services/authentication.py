@@ -42,12 +42,13 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, SignInRefused
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting, SignInFailure, StaffMember
 from careplan.domain.text import check_secret, check_text
-from careplan.services.unit_of_work import Actor, Work, unit_of_work
+from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
 
 FREE_TRIES = 3  # wrong passwords in a row before any delay

@@ -62,13 +62,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from careplan import __version__
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
 from careplan.domain.text import check_secret, check_text
 from careplan.services.audit import ChainAnchor, head_anchor, verify_chain
-from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage import encryption
 from careplan.storage.database import (
     BUSY_TIMEOUT_MS,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
+from careplan.domain.actor import Actor
 from careplan.domain.budget import Questionnaire, load_questionnaire, refuse_never_allowed
 from careplan.domain.enums import ProposalStatus
 from careplan.domain.errors import InvalidInput, InvalidTransition, OverBudget, PermissionDenied
@@ -22,7 +23,7 @@ from careplan.domain.permissions import Action
 from careplan.domain.records import Allocation, Goal, PlanVersion, Proposal, Service, Setting
 from careplan.domain.text import check_text
 from careplan.services.plan_access import draft_version, free_key
-from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
+from careplan.services.unit_of_work import Work, read_only, unit_of_work
 from careplan.storage.database import Database
 
 QUESTIONNAIRE_SETTING = "budget.questionnaire"

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from careplan.domain.actor import Actor, Voice
 from careplan.domain.budget import refuse_never_allowed
 from careplan.domain.enums import ProposalStatus, ServiceUnit
 from careplan.domain.errors import InvalidInput, InvalidTransition
@@ -16,7 +17,7 @@ from careplan.domain.money import check_money, from_pence, to_pence
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, Plan, Proposal, Provider, Service
 from careplan.domain.text import check_text, one_line
-from careplan.services.unit_of_work import Actor, Voice, read_only, unit_of_work
+from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage.database import Database
 
 

@@ -24,6 +24,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from careplan.domain.actor import Actor
 from careplan.domain.dates import parse_date
 from careplan.domain.enums import ServiceUnit
 from careplan.domain.errors import CareplanError, InvalidInput
@@ -32,7 +33,7 @@ from careplan.domain.permissions import Action
 from careplan.domain.records import Provider, Service
 from careplan.domain.text import check_text
 from careplan.services.catalogue import ServiceInput, clean_name, service_values
-from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage.database import Database
 
 MAX_BYTES = 5 * 1024 * 1024

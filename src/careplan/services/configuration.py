@@ -6,12 +6,13 @@ import re
 
 from sqlalchemy import func, select
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import LifeArea, Setting
 from careplan.domain.text import check_text, one_line
 from careplan.services.agreement import SERVICE_NAME_SETTING, stored_service_name
-from careplan.services.unit_of_work import Actor, unit_of_work
+from careplan.services.unit_of_work import unit_of_work
 from careplan.storage.database import Database
 
 

@@ -7,11 +7,12 @@ from datetime import date
 
 from sqlalchemy import select
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import Consent, Person, StaffMember
 from careplan.domain.text import one_line
-from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage.database import Database
 
 

@@ -16,12 +16,13 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput
 from careplan.domain.permissions import MAX_COVER_HOURS, Action, RecordScope, record_scope
 from careplan.domain.records import PeerMentorAssignment, Person, RecordCover, StaffMember
 from careplan.services import caseload
-from careplan.services.unit_of_work import Actor, clean_text, read_only, unit_of_work
+from careplan.services.unit_of_work import clean_text, read_only, unit_of_work
 from careplan.storage.database import Database
 
 MAX_REASON = 500

@@ -15,11 +15,12 @@ from typing import Literal, TypeVar
 
 from sqlalchemy import select
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import InvalidInput, NotFound
 from careplan.domain.money import format_money
 from careplan.domain.permissions import Action
 from careplan.domain.records import PlanVersion
-from careplan.services.unit_of_work import Actor, read_only
+from careplan.services.unit_of_work import read_only
 from careplan.services.workspace import (
     AllocationView,
     Author,

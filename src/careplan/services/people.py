@@ -8,12 +8,13 @@ from datetime import date
 
 from sqlalchemy import select
 
+from careplan.domain.actor import Actor, Voice
 from careplan.domain.errors import ConflictError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import AboutMeEntry, Person, StaffMember, SubstanceUse
 from careplan.domain.text import one_line
 from careplan.services.search_words import index_person
-from careplan.services.unit_of_work import Actor, Voice, Work, unit_of_work
+from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
 
 ABOUT_ME_TOPICS: dict[str, str] = {

@@ -21,12 +21,13 @@ from typing import Any
 from sqlalchemy import ScalarSelect, Select, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, PersonNameKey, PersonWord, Plan, PlanVersion, Review, StaffMember
 from careplan.services import caseload, clock
 from careplan.services.search_words import after_prefix, typed_words
-from careplan.services.unit_of_work import Actor, Work, read_only
+from careplan.services.unit_of_work import Work, read_only
 from careplan.storage.database import Database
 
 

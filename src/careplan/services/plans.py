@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
+from careplan.domain.actor import Actor, Voice
 from careplan.domain.enums import AuthorKind, GoalStatus, PlanStatus, StepOwner
 from careplan.domain.errors import InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.permissions import Action
@@ -26,7 +27,7 @@ from careplan.domain.records import (
 from careplan.domain.text import check_text, one_line
 from careplan.services.people import check_key_worker
 from careplan.services.plan_access import any_version, draft_version, free_key, touch_plan
-from careplan.services.unit_of_work import Actor, Voice, Work, clean_text, read_only, unit_of_work
+from careplan.services.unit_of_work import Work, clean_text, read_only, unit_of_work
 from careplan.storage.database import Database
 
 OPEN_STATUSES = (PlanStatus.DRAFT, PlanStatus.AGREED, PlanStatus.APPROVED, PlanStatus.ACTIVE)

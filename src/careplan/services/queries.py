@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
 from careplan.domain.money import format_money, pounds_text
 from careplan.domain.permissions import Action
 from careplan.domain.records import Allocation, Person, Plan, PlanVersion
 from careplan.services import caseload
-from careplan.services.unit_of_work import Actor, read_only
+from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
 
 

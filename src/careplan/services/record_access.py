@@ -18,11 +18,12 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, select
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Person, RecordCover, StaffMember
 from careplan.services.history import plain_date
-from careplan.services.unit_of_work import Actor, read_only
+from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
 
 OPENED = "Opened the record"

@@ -7,12 +7,13 @@ from datetime import date
 
 from sqlalchemy import select
 
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import PlanStatus, ReviewKind
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import LifeArea, Plan, Review, ReviewRating
 from careplan.services.plan_access import touch_plan
-from careplan.services.unit_of_work import PERSON, STAFF, Actor, unit_of_work
+from careplan.services.unit_of_work import unit_of_work
 from careplan.storage.database import Database
 
 

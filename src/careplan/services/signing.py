@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus, ReviewKind, SignatureMethod, SignerKind
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
@@ -15,7 +16,7 @@ from careplan.domain.records import PlanVersion, Review, Signature
 from careplan.domain.text import one_line
 from careplan.services.canonical import live_canonical, matches_what_was_signed, plan_sha256
 from careplan.services.plan_access import any_version, draft_version
-from careplan.services.unit_of_work import Actor, Work, unit_of_work
+from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
 
 MAX_POINTS = 20_000

@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
@@ -49,7 +50,7 @@ from careplan.services.secrets import (
     has_keyring,
     set_secret,
 )
-from careplan.services.unit_of_work import Actor, read_only, unit_of_work
+from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage.database import Database
 
 SETTING_KEY = "signing_certificate"

@@ -9,12 +9,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import StaffMember
 from careplan.domain.text import check_text, one_line
-from careplan.services.unit_of_work import Actor, locked_now, read_only, unit_of_work
+from careplan.services.unit_of_work import locked_now, read_only, unit_of_work
 from careplan.storage.database import Database
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from careplan.domain.actor import Actor, Voice
 from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
 from careplan.domain.permissions import Action, RecordScope, record_scope, require
@@ -32,32 +33,6 @@ from careplan.storage.database import Database
 
 MAX_TEXT = 5000
 T = TypeVar("T", bound=Base)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The member of staff at the keyboard. Every use case takes one."""
-
-    staff_id: int
-
-
-@dataclass(frozen=True)
-class Voice:
-    """Whose words a new piece of text is: the person the record is about, or the staff member."""
-
-    kind: AuthorKind
-
-    @classmethod
-    def person(cls) -> Voice:
-        return cls(AuthorKind.PERSON)
-
-    @classmethod
-    def staff(cls) -> Voice:
-        return cls(AuthorKind.STAFF)
-
-
-PERSON = Voice.person()
-STAFF = Voice.staff()
 
 
 _UNKNOWN = -1  # a pending event whose person is worked out once its record has an id

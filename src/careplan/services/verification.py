@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
 from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import Plan, PlanVersion
-from careplan.services.unit_of_work import Actor, read_only
+from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")

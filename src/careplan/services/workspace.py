@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import AuthorKind
 from careplan.domain.permissions import Action
 from careplan.domain.records import (
@@ -31,7 +32,7 @@ from careplan.domain.records import (
 )
 from careplan.services.canonical import plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
-from careplan.services.unit_of_work import Actor, Work, read_only, unit_of_work
+from careplan.services.unit_of_work import Work, read_only, unit_of_work
 from careplan.storage.database import Database
 
 if TYPE_CHECKING:  # the type SQLAlchemy gives its loader options (joinedload, selectinload)

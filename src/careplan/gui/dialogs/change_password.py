@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError, SignInRefused
 from careplan.gui.dialogs.password_forms import make_heading, passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_change_password import Ui_ChangePasswordDialog
 from careplan.services import authentication
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 

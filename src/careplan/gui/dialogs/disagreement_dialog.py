@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careplan.domain.actor import Voice
 from careplan.domain.errors import ConflictError
 from careplan.gui.dialogs.guard import TypedWords
 from careplan.gui.dialogs.writing_dialog import InlineProblems, Writers, WritingAs, WritingDialog
 from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT
 from careplan.gui.workspace.voice import VoiceSwitch
-from careplan.services.unit_of_work import Voice
 
 
 class DisagreementDialog(WritingDialog):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind, ServiceUnit
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.money import parse_money
 from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_propose_service import Ui_ProposeServiceDialog
 from careplan.services import catalogue
-from careplan.services.unit_of_work import PERSON, STAFF, Voice
 
 UNIT_CHOICES = (
     (ServiceUnit.SESSION, "By the session"),

@@ -16,11 +16,11 @@ from datetime import date
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput
 from careplan.gui.dialogs.guard import TypedWords
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
-from careplan.services.unit_of_work import PERSON, STAFF, Voice
 from careplan.services.workspace import Author, TextView
 
 

@@ -26,8 +26,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
+from careplan.domain.actor import Actor
 from careplan.gui.lock.unlock_dialog import UnlockDialog
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 DEFAULT_IDLE_SECONDS = 5 * 60

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
+from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError, SignInRefused
 from careplan.gui.dialogs.password_forms import (
     CapsLockHint,
@@ -21,7 +22,6 @@ from careplan.gui.dialogs.password_forms import (
 )
 from careplan.gui.forms.ui_unlock import Ui_UnlockDialog
 from careplan.services import authentication
-from careplan.services.unit_of_work import Actor
 from careplan.storage.database import Database
 
 

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careplan.domain.actor import Voice
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services import people
-from careplan.services.unit_of_work import Voice
 from careplan.services.workspace import PersonView, TextView, load_person
 
 AUTOSAVE_MS = 700

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
+from careplan.domain.actor import Voice
 from careplan.domain.errors import PermissionDenied
 from careplan.domain.money import from_pence
 from careplan.gui.context import AppContext
 from careplan.services import budget, plans
 from careplan.services.budget import AllocationInput
-from careplan.services.unit_of_work import Voice
 from careplan.services.workspace import AllocationView, DisagreementView, VersionView, load_version
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careplan.domain.actor import Voice
 from careplan.domain.enums import GoalStatus
 from careplan.domain.errors import ConflictError
 from careplan.domain.permissions import Action
@@ -37,7 +38,6 @@ from careplan.gui.workspace.step_row import StepRow
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import Voice
 from careplan.services.workspace import (
     GoalView,
     PersonView,

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QUndoCommand
 
+from careplan.domain.actor import Voice
 from careplan.domain.enums import AuthorKind, GoalStatus, StepOwner
 from careplan.domain.errors import NotFound, PermissionDenied
 from careplan.gui.context import AppContext
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
-from careplan.services.unit_of_work import Voice
 from careplan.services.workspace import (
     DisagreementView,
     GoalView,

@@ -8,9 +8,9 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind
 from careplan.gui.assets import icon
-from careplan.services.unit_of_work import PERSON, STAFF, Voice
 from careplan.services.workspace import Author
 
 PERSON_TINT = "#f3e8fa"
