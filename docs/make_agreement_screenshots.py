@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
     from careplan.gui.documents.saving import PdfSaver
     from careplan.gui.main_window import MainWindow
     from careplan.gui.wiring import add_pages
-    from careplan.services import demo
+    from careplan import demo
     from careplan.services import signing_certificate as certs
     from careplan.services.chosen_files import protected_files
     from careplan.services.people_search import PeopleQuery, search_people

@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.gui.wiring import add_pages
-    from careplan.services import demo
+    from careplan import demo
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.database import open_database
@@ -142,7 +142,7 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     from careplan.gui.dialogs.set_up import SetUpDialog
     from careplan.gui.dialogs.sign_in import SignInDialog
     from careplan.gui.dialogs.staff_admin import StaffAdminDialog
-    from careplan.services import demo
+    from careplan import demo
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.database import open_database
 

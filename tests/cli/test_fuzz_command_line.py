@@ -31,11 +31,12 @@ from argon2 import PasswordHasher
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from careplan import demo
 from careplan.cli import commands
 from careplan.cli.main import main
 from careplan.domain.enums import PlanStatus, Role
-from careplan.services import authentication, demo
-from careplan.services.demo import DEMO_PASSWORD
+from careplan.services import authentication
+from careplan.services.demo_facts import DEMO_PASSWORD
 from careplan.storage import encryption, open_database
 from tests import sqlite_files
 

@@ -1,4 +1,4 @@
-"""Demo data (careplan.services.demo): complete, repeatable, and true to the rules of the record.
+"""Demo data (careplan.demo): complete, repeatable, and true to the rules of the record.
 
 Every check here reads the demo database back through the real models and use cases, on SQLite
 and PostgreSQL, so a demo that breaks a rule the app relies on fails here.
@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from careplan import demo
 from careplan.cli.main import main as careplan_main
 from careplan.domain.budget import never_allowed_reason
 from careplan.domain.enums import AuthorKind, PlanStatus, ProposalStatus, Role, SignerKind
@@ -44,7 +45,7 @@ from careplan.domain.records import (
     StaffMember,
     Step,
 )
-from careplan.services import demo, people, plans, signing
+from careplan.services import people, plans, signing
 from careplan.services.audit import verify_chain
 from careplan.services.authentication import sign_in
 from careplan.services.canonical import matches_what_was_signed, plan_sha256

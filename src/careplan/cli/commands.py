@@ -17,7 +17,7 @@ from careplan.storage.database import Database, open_database
 from careplan.storage.encryption import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
 
 if TYPE_CHECKING:
-    from careplan.services.demo import ExistingDatabase
+    from careplan.services.demo_marker import ExistingDatabase
 
 ENV_USER = "CAREPLAN_USER"
 ENV_DATABASE_PASSWORD = "CAREPLAN_DATABASE_PASSWORD"
@@ -223,7 +223,7 @@ def demo(args: argparse.Namespace) -> int:
     """``careplan demo``: synthetic data in a new database, and only ever in a new one (never
     added to a database that exists, whatever it holds). Asked again for the same demo it already
     holds, it says so and how to start the app (exit 0); anything else is refused (exit 2)."""
-    from careplan.services import demo as demo_data
+    from careplan import demo as demo_data
     from careplan.storage.database import resolve_target
 
     existing = demo_data.existing_database(args.database)
@@ -310,7 +310,7 @@ def _made_on(made: dict[str, object]) -> str:
 
 
 def print_demo_accounts(*, demo_certificate: bool = True) -> None:
-    from careplan.services.demo import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
+    from careplan.services.demo_facts import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
 
     print(f"Demo accounts (the password for each is “{DEMO_PASSWORD}”):")
     for account in DEMO_ACCOUNTS:

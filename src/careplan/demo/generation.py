@@ -1,4 +1,4 @@
-"""Filling a new database with demo data, and telling a demo database from a real one."""
+"""Filling a new database with demo data."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from careplan.demo.builder import Builder
+from careplan.demo.certificate import keep_demo_passphrase
+from careplan.demo.summary import DemoSummary, ProgressCallback
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.records import AuditHead, Person, Setting, StaffMember
-from careplan.services.demo.builder import Builder
-from careplan.services.demo.certificate import keep_demo_passphrase
-from careplan.services.demo.marker import DEMO_SETTING
-from careplan.services.demo.summary import DemoSummary, ProgressCallback
+from careplan.services.demo_marker import DEMO_SETTING
+from careplan.storage.bulk_rows import use_large_page_cache
 from careplan.storage.database import Database
 
 NOT_A_NEW_DATABASE = (
@@ -57,10 +58,7 @@ def generate(
         session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
         if not _never_used(session):
             raise InvalidTransition(NOT_A_NEW_DATABASE)
-        if db.is_sqlite:
-            # A bigger page cache for this connection: far fewer page writes while a large
-            # database is filled in one transaction (the caller disposes of the database after).
-            session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
+        use_large_page_cache(session)  # the caller disposes of the database after
         builder = Builder(session, random.Random(seed), day, people)
         summary = builder.run(progress)
         session.add(

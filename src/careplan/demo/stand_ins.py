@@ -11,8 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from careplan.demo.content.goal_ideas import Idea
 from careplan.domain.enums import AuthorKind, GoalStatus, PlanStatus, ProposalStatus, Role, ServiceUnit
-from careplan.services.demo.content.goal_ideas import Idea
 
 # Plain strings for the values written most often (an enum's .value is slow in a hot loop).
 PERSON_VOICE, STAFF_VOICE = AuthorKind.PERSON.value, AuthorKind.STAFF.value

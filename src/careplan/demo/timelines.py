@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from careplan.services.demo.builder_base import BuilderBase
-from careplan.services.demo.days import weekday
+from careplan.demo.days import weekday
+from careplan.demo.dice import Dice
 from careplan.services.signing import standard_reviews
 
 
@@ -75,11 +75,20 @@ _SCENARIO_WEIGHTS = tuple(w for _, w in _SCENARIOS)
 _SLACK_DAYS = {"draft": 20, "signed_one": 10, "agreed": 12, "approved": 8, "active": 420}
 
 
-class Timelines(BuilderBase):
-    """Dates for a plan's life, chosen before anything is written and fitted to end by a given day."""
+class Timelines:
+    """Dates for a plan's life, chosen before anything is written and fitted to end by a given day.
+
+    ``most_versions``: any plan may have been revised at a review up to that many times before it
+    got where it is now (None: as its scenario says).
+    """
+
+    def __init__(self, dice: Dice, most_versions: int | None = None) -> None:
+        self.dice = dice
+        self.most_versions = most_versions
 
     def _simulate(self, start: date, spec: Spec) -> Timeline:
-        r = self.r
+        dice = self.dice
+        r = dice.r
         day = weekday(start)
         stages: list[Stage] = []
         last = day
@@ -88,28 +97,28 @@ class Timelines(BuilderBase):
             final = index == spec.versions - 1
             target = spec.final if final else "active"
             if target == "signed_one":
-                stage.signed_one = weekday(day + timedelta(days=self._int(0, 4)))
+                stage.signed_one = weekday(day + timedelta(days=dice.whole(0, 4)))
                 last = max(last, stage.signed_one)
             elif target != "draft":
-                gap = 0 if r.random() < 0.3 else self._int(1, 21)
+                gap = 0 if r.random() < 0.3 else dice.whole(1, 21)
                 stage.agreed = weekday(day + timedelta(days=gap))
                 last = max(last, stage.agreed)
                 if target in ("approved", "active"):
-                    stage.approved = weekday(stage.agreed + timedelta(days=self._int(0, 7)))
+                    stage.approved = weekday(stage.agreed + timedelta(days=dice.whole(0, 7)))
                     last = max(last, stage.approved)
                 if target == "active":
                     assert stage.approved is not None
                     stage.activated = max(
-                        stage.approved, weekday(stage.approved + timedelta(days=self._int(0, 4)))
+                        stage.approved, weekday(stage.approved + timedelta(days=dice.whole(0, 4)))
                     )
                     last = max(last, stage.activated)
             if not final:
                 assert stage.approved is not None
                 assert stage.activated is not None
                 reviews = standard_reviews(stage.approved)
-                at = self._weighted(range(len(reviews)), _REVIEW_WEIGHTS)
+                at = dice.weighted(range(len(reviews)), _REVIEW_WEIGHTS)
                 for j in range(at + 1):
-                    done = max(stage.activated, weekday(reviews[j][1] + timedelta(days=self._int(-3, 10))))
+                    done = max(stage.activated, weekday(reviews[j][1] + timedelta(days=dice.whole(-3, 10))))
                     stage.reviews_done.append(None if j < at and r.random() < 0.1 else done)
                 stage.revised_at = at
                 revised = stage.reviews_done[at]
@@ -117,12 +126,13 @@ class Timelines(BuilderBase):
                 day = revised
                 last = max(last, day)
             stages.append(stage)
-        closed = weekday(last + timedelta(days=self._int(14, 300))) if spec.close else None
+        closed = weekday(last + timedelta(days=dice.whole(14, 300))) if spec.close else None
         return Timeline(stages, closed, closed or last)
 
-    def _fit(self, spec: Spec, latest: date, earliest: date) -> Timeline:
+    def fit(self, spec: Spec, latest: date, earliest: date) -> Timeline:
         """A timeline for ``spec`` whose last event is on or before ``latest`` (and starts after earliest)."""
-        state = self.r.getstate()
+        r = self.dice.r
+        state = r.getstate()
         start = latest
         timeline = self._simulate(start, spec)
         for _ in range(8):
@@ -131,7 +141,7 @@ class Timelines(BuilderBase):
             start = start - (timeline.last - latest)
             if start < earliest:
                 start = earliest
-            self.r.setstate(state)
+            r.setstate(state)
             timeline = self._simulate(start, spec)
             if start == earliest:
                 break
@@ -139,13 +149,20 @@ class Timelines(BuilderBase):
 
     # --- what happens to a generic person's plans -------------------------------------------
 
-    def _scenario(self, index: int) -> str:
+    def scenario(self, index: int) -> str:
         if index < len(_GUARANTEED):
             return _GUARANTEED[index]
-        return self._weighted(_SCENARIO_NAMES, _SCENARIO_WEIGHTS)
+        return self.dice.weighted(_SCENARIO_NAMES, _SCENARIO_WEIGHTS)
+
+    def spec(self, scenario: str) -> Spec:
+        spec = self._spec(scenario)
+        if self.most_versions is None:
+            return spec
+        return Spec(max(spec.versions, self.dice.whole(1, self.most_versions)), spec.final, spec.close)
 
     def _spec(self, scenario: str) -> Spec:
-        r = self.r
+        dice = self.dice
+        r = dice.r
         if scenario in ("draft", "signed_one", "agreed", "approved", "active"):
             return Spec(1, scenario)
         if scenario == "revised":
@@ -153,13 +170,13 @@ class Timelines(BuilderBase):
         if scenario == "revising":
             return Spec(
                 2 if r.random() < 0.8 else 3,
-                self._pick(("draft", "draft", "signed_one", "agreed", "approved")),
+                dice.pick(("draft", "draft", "signed_one", "agreed", "approved")),
             )
         if scenario == "closed":
             return Spec(1 if r.random() < 0.7 else 2, "draft" if r.random() < 0.15 else "active", close=True)
         return Spec(1, "active", close=True)
 
-    def _slack(self, spec: Spec) -> int:
+    def slack(self, spec: Spec) -> int:
         if spec.close:
-            return self._int(0, 400)
-        return self._int(0, _SLACK_DAYS[spec.final])
+            return self.dice.whole(0, 400)
+        return self.dice.whole(0, _SLACK_DAYS[spec.final])

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careplan.domain.enums import StepOwner
-from careplan.services.demo.content.catalogue import (
+from careplan.demo.content.catalogue import (
     EASTFIELD,
     FAMILY_TIES,
     HOLLYBANK,
@@ -17,7 +16,8 @@ from careplan.services.demo.content.catalogue import (
     SECOND_STEP,
     START_RIGHT,
 )
-from careplan.services.demo.content.substance_use import PROFILES
+from careplan.demo.content.substance_use import PROFILES
+from careplan.domain.enums import StepOwner
 
 
 # fmt: off

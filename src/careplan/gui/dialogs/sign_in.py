@@ -23,12 +23,11 @@ from careplan.gui.dialogs.password_forms import (
 from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
 from careplan.services import administrator_recovery, authentication
 from careplan.services.authentication import SignedIn
+from careplan.services.demo_facts import DEMO_ACCOUNTS
 from careplan.storage.database import Database
 
 
 def demo_note(password: str | None) -> str:
-    from careplan.services.demo import DEMO_ACCOUNTS
-
     accounts = ", ".join(f"{a.username} ({a.role.label})" for a in DEMO_ACCOUNTS)
     note = f"Demo data: everyone in this database is invented. Demo accounts: {accounts}."
     if password:
