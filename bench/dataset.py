@@ -35,9 +35,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from bench.keyed import open_bench_database
-from careplan.domain.records import AuditHead, Setting
 from careplan.demo.builder import Builder
 from careplan.demo.summary import DemoSummary
+from careplan.domain.records import AuditHead, Setting
 from careplan.services.demo_marker import DEMO_SETTING
 from careplan.storage import encryption
 
@@ -124,8 +124,8 @@ def _give_demo_passwords(db: Any) -> None:
     demo password, as a dataset made now has (the start-up probe signs in with it)."""
     from sqlalchemy import update
 
-    from careplan.domain.records import StaffMember
     from careplan.demo.accounts import demo_password_hash
+    from careplan.domain.records import StaffMember
     from careplan.services.demo_facts import DEMO_ACCOUNTS
 
     with db.session() as session, session.begin():
