@@ -55,6 +55,7 @@ from careplan.services import (
     plans,
     queries,
     record_access,
+    restore,
     reviews,
     signing,
     signing_certificate,
@@ -844,7 +845,7 @@ def _restore_database(db: Database, world: World) -> Call:
 
     assert db.path is not None
     made = backup.backup_database(db, world.team.administrator, db.path.with_name("scenario.careplan-backup"))
-    return lambda a: backup.restore_database(db.path, a, made.path)
+    return lambda a: restore.restore_database(db.path, a, made.path)
 
 
 def _automatic_backup(db: Database, world: World) -> Call:
@@ -856,7 +857,7 @@ def _automatic_backup(db: Database, world: World) -> Call:
 SCENARIOS += (
     Scenario("automatic_backup", backup_use_cases.automatic_backup, (A.AUTOMATIC_BACKUP,), _automatic_backup),
     Scenario("backup_database", backup_use_cases.backup_database, (A.BACKUP_DATABASE,), _backup_database),
-    Scenario("restore_database", backup_use_cases.restore_database, (A.RESTORE_DATABASE,), _restore_database),
+    Scenario("restore_database", restore.restore_database, (A.RESTORE_DATABASE,), _restore_database),
 )
 
 
