@@ -23,7 +23,7 @@ from careplan.storage.backup_files import new_partial, remove_quietly, sqlite_wr
 from careplan.storage.database import BUSY_TIMEOUT_MS, copy_sqlite_aside, describe_storage_error
 from careplan.storage.encryption import DatabaseKey, KeyFile
 from careplan.storage.file_kinds import not_a_file
-from careplan.storage.sqlite_files import connect_file, same_file, sqlite_errors
+from careplan.storage.sqlite_files import connect_file, read_only_uri, same_file, sqlite_errors
 
 
 def cannot_restore(backup: Path, why: str) -> str:
@@ -87,10 +87,7 @@ def private_copy(backup: Path, database: Path, backup_key: DatabaseKey | None, k
 
 def _export_plain(backup: Path, partial: Path, key: DatabaseKey) -> None:
     """An unencrypted backup (made before encryption at rest), copied encrypted with ``key``."""
-    uri = backup.resolve().as_uri() + "?mode=ro"
-    log = backup.with_name(backup.name + "-wal")
-    if not (log.exists() and log.stat().st_size > 0):
-        uri += "&immutable=1"
+    uri = read_only_uri(backup)
     dest = encryption.connect(
         str(partial), key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
     )

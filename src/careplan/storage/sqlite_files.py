@@ -40,14 +40,8 @@ def connect_file(path: Path, key: DatabaseKey | None, *, read_only_file: bool = 
     """
     timeout = BUSY_TIMEOUT_MS / 1000
     if read_only_file:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        log = Path(path).with_name(Path(path).name + "-wal")
-        if not (log.exists() and log.stat().st_size > 0):
-            # Nothing waiting in a log beside it: read the file as it is, without creating the
-            # -wal and -shm files SQLite would otherwise leave beside a WAL-mode copy.
-            uri += "&immutable=1"
         connection = encryption.connect(
-            uri, key, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+            read_only_uri(path), key, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
         )
     else:
         connection = encryption.connect(
@@ -60,6 +54,17 @@ def connect_file(path: Path, key: DatabaseKey | None, *, read_only_file: bool = 
         connection.close()
         raise
     return connection
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens the file at ``path`` without ever writing to it."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    log = Path(path).with_name(Path(path).name + "-wal")
+    if not (log.exists() and log.stat().st_size > 0):
+        # Nothing waiting in a log beside it: read the file as it is, without creating the
+        # -wal and -shm files SQLite would otherwise leave beside a WAL-mode copy.
+        uri += "&immutable=1"
+    return uri
 
 
 def file_database(path: Path, key: DatabaseKey | None) -> Database:
