@@ -21,6 +21,7 @@ from careplan.domain.records import Review
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import PLAN_CHANGED, SAVED_MEANWHILE, SignDialog
 from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import covering, plans, signing
@@ -106,9 +107,9 @@ class Screens:
         name = self.STAFF[role]
         context = AppContext(world.db, world.team.as_role(role), name, role)
         voice = VoiceSwitch(name, role.label)
-        workspace = PersonWorkspace(context, voice)
+        workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
         page = AgreementPage(context, voice, workspace)
-        workspace.add_page(page, "Agreement")
+        workspace.add_page(page)
         qtbot.addWidget(workspace)
         qtbot.addWidget(voice)
         workspace.resize(1000, 760)

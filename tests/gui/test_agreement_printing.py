@@ -32,6 +32,7 @@ from careplan.gui.documents import preview as preview_module
 from careplan.gui.documents import saving
 from careplan.gui.documents.preview import PreviewDialog
 from careplan.gui.workspace.agreement_page import MANAGERS_PRINT, NOT_APPROVED, AgreementPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import signing_certificate as certs
@@ -86,9 +87,9 @@ def _keep_windows() -> Iterator[None]:
 def open_page(qtbot: QtBot, site: Site, role: Role = Role.MANAGER) -> AgreementPage:
     context = AppContext(site.db, site.world.team.as_role(role), NAMES[role], role)
     voice = VoiceSwitch(NAMES[role], role.label)
-    workspace = PersonWorkspace(context, voice)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     page = AgreementPage(context, voice, workspace)
-    workspace.add_page(page, "Agreement")
+    workspace.add_page(page)
     qtbot.addWidget(workspace)
     qtbot.addWidget(voice)
     workspace.resize(1000, 900)

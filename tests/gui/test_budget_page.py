@@ -27,6 +27,7 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
 from careplan.gui.workspace.budget_bar import BudgetBar
 from careplan.gui.workspace.budget_page import AllocationsModel, BudgetPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import budget, catalogue, covering, people, plans, signing, staff
@@ -258,7 +259,7 @@ def test_agreed_amount_bad_input_is_explained_inline_and_kept(qtbot: QtBot, worl
     page = open_page(qtbot, world)
     assert page.agreed_now.text() == "Not agreed yet"
     qtbot.keyClicks(page.agreed_edit, "twelve pounds")
-    assert page.has_unsaved
+    assert page.has_unsaved()
     qtbot.mouseClick(page.agreed_save, Qt.MouseButton.LeftButton)
     assert page.agreed_problem.isVisible()
     assert "is not an amount of money" in page.agreed_problem.text()
@@ -281,7 +282,7 @@ def test_agreed_amount_bad_input_is_explained_inline_and_kept(qtbot: QtBot, worl
     assert page.agreed_now.text() == "£1,000.00"
     assert page.limit_total.value.text() == "£1,000.00"
     assert page.remaining_total.value.text() == "£1,000.00"
-    assert not page.has_unsaved
+    assert not page.has_unsaved()
 
 
 def test_the_agreed_amount_hint_says_who_is_speaking(qtbot: QtBot, world: World) -> None:
@@ -316,7 +317,7 @@ def test_a_typed_agreed_amount_is_saved_before_leaving(
     qtbot.keyClicks(page.agreed_edit, "900")
     page.save_pending()
     assert world.version().agreed_pence == 90000
-    assert not page.has_unsaved
+    assert not page.has_unsaved()
 
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
@@ -706,10 +707,10 @@ def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: Wor
     context = AppContext(world.db, world.worker, "Sam Okafor", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Okafor", "key worker")
     qtbot.addWidget(voice)
-    workspace = PersonWorkspace(context, voice)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)
     page = BudgetPage(context, voice)
-    workspace.add_page(page, "Services and budget")
+    workspace.add_page(page)
     workspace.resize(1000, 700)
     with qtbot.waitActive(workspace):
         workspace.show()

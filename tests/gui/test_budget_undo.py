@@ -13,7 +13,6 @@ from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role, ServiceUnit
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, catalogue, people, plans, staff
 from careplan.services.budget import AllocationInput
@@ -52,7 +51,7 @@ def page(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> tuple[MainWindow,
     context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.show()
     window.open_person(dee)
     budget_page = next(p for p in window.workspace.pages if isinstance(p, BudgetPage))

@@ -100,7 +100,7 @@ def test_lists_every_version_newest_first_with_its_status_in_plain_words(page: H
 
 def test_version_2_shows_the_three_changes_in_plain_words(page: HistoryPage, plan: DeesPlan) -> None:
     assert page.chosen_id == plan.v2
-    assert page.title.text() == f"Version 2 – being written, started {plain_date(utc_today())}"
+    assert page.version_title.text() == f"Version 2 – being written, started {plain_date(utc_today())}"
     assert page.since_box.title() == "What changed since version 1"
     assert page.since_changes.lines() == THREE_CHANGES
     assert not page.open_button.isEnabled()  # it is already the version open
@@ -111,10 +111,10 @@ def test_an_older_version_is_read_only_and_can_be_opened(
 ) -> None:
     page.choose_row(1)
     assert page.chosen_id == plan.v1
-    assert page.title.text().startswith("Version 1 – in action, started ")
+    assert page.version_title.text().startswith("Version 1 – in action, started ")
     assert page.kept_note.text() == "This version is kept just as it was. It cannot be changed."
     assert page.since_changes.lines() == [FIRST_VERSION]
-    shown = [label.text() for label in page.content.findChildren(type(page.title))]
+    shown = [label.text() for label in page.content.findChildren(type(page.version_title))]
     assert f"1. {OLD_GOAL}" in shown
     assert "Peer mentoring: 10 hours at £15.00 = £150.00, for “Get a flat”" in shown
     assert NEW_STEP not in " ".join(shown)
@@ -179,7 +179,7 @@ def test_words_are_shown_as_typed_never_as_markup(
     person = load_person(sqlite_db, plan.sam, plan.person_id)
     page.show_version(person, load_version(sqlite_db, plan.sam, plan.v2))
     assert f"New goal: “{words}”" in page.since_changes.lines()
-    labels = page.since_changes.findChildren(type(page.title))
+    labels = page.since_changes.findChildren(type(page.version_title))
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
 
 

@@ -36,7 +36,7 @@ from careplan.gui.dialogs.register_person import RegisterPersonDialog
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
+from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.gui.workspace.history_page import FIRST_VERSION, HistoryPage
 from careplan.gui.workspace.page import WorkspacePage
@@ -129,7 +129,7 @@ def open_window(qtbot: QtBot, team: Team, settings: Path) -> MainWindow:
     """Sam signs in: the main window with every page, at a common laptop size."""
     context = AppContext(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(settings), QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -361,7 +361,7 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert window.people.count.text() == "1 person"
     assert window.people.model.index(0, 0).data() == "Dee Walsh"
     assert window.people.model.index(0, 2).data() == "No plan yet"
-    about = window.workspace.about_me
+    about = window.workspace.page(AboutMePage)
     assert about.worker_label.text() == "Sam Okafor"
     assert about.reference_label.text() == load_person(db, sam, dee).reference
     assert load_person(db, sam, dee).key_worker == "Sam Okafor"
@@ -628,14 +628,14 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert rows == [["Version 2  (open now)", "Being written"], ["Version 1", "In action"]]
     # (It should show version 2 by itself: see the test of that below. Dee points at it.)
     choose_version(qtbot, history, 0)
-    assert history.title.text().startswith("Version 2 – being written")
+    assert history.version_title.text().startswith("Version 2 – being written")
     reworded = f"Goal reworded: “{FLAT}” became “{FLAT_BY_SUMMER}”"
     assert history.since_box.title() == "What changed since version 1"
     assert history.since_changes.lines() == [reworded]
     assert history.comparison.lines() == [reworded]
     # The old version stays readable as it was.
     choose_version(qtbot, history, 1)
-    assert history.title.text().startswith("Version 1 – in action")
+    assert history.version_title.text().startswith("Version 1 – in action")
     assert history.kept_note.text() == "This version is kept just as it was. It cannot be changed."
     assert history.since_changes.lines() == [FIRST_VERSION]
     old_words = [label.text() for label in history.content.findChildren(QLabel)]
@@ -802,7 +802,7 @@ def test_words_typed_just_before_the_voice_is_switched_keep_the_voice_they_were_
     dee = people.register_person(team.db, team.sam, people.PersonDetails("Dee", "Dee Walsh"))
     window = open_window(qtbot, team, tmp_path / "settings.ini")
     window.open_person(dee)
-    support = window.workspace.about_me.boxes["support"]
+    support = window.workspace.page(AboutMePage).boxes["support"]
     qtbot.keyClick(support.editor, Qt.Key.Key_F4)
     assert window.voice.voice == STAFF
     qtbot.keyClicks(support.editor, SUPPORT)
@@ -828,11 +828,11 @@ def test_after_a_new_version_is_started_history_shows_that_version(
     window.open_person(dee)
     go_to(qtbot, window, "History")
     history = page_of(window, HistoryPage)
-    assert history.title.text().startswith("Version 1 – in action")
+    assert history.version_title.text().startswith("Version 1 – in action")
 
     go_to(qtbot, window, "My plan")
     click(qtbot, page_of(window, PlanPage).revise_button)
     go_to(qtbot, window, "History")
     assert history.model.index(0, 0).data().startswith("Version 2  (open now)")
-    assert history.title.text().startswith("Version 2 – being written"), history.title.text()
+    assert history.version_title.text().startswith("Version 2 – being written"), history.version_title.text()
     assert history.since_box.title() == "What changed since version 1"

@@ -21,7 +21,6 @@ from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.writing_dialog import WritingDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput
@@ -44,7 +43,7 @@ def window(qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytes
     context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     main = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(main)
-    add_pages(main, context)
+    main.workspace.build_pages()
     main.show()
     qtbot.waitExposed(main)
     main.open_person(dee)
@@ -124,7 +123,7 @@ def test_quitting_with_a_dialog_open_asks_and_stays(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = typed_goal(qtbot, window)
-    assert window.workspace.has_unsaved
+    assert window.workspace.has_unsaved()
     asked: list[str] = []
 
     def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
@@ -143,7 +142,7 @@ def test_quitting_with_a_dialog_open_asks_and_stays(
     dialog.save()
     qtbot.waitUntil(lambda: plan_page(window).dialog is None)
     assert goals(window) == ["A flat of my own", WORDS]
-    assert not window.workspace.has_unsaved
+    assert not window.workspace.has_unsaved()
     window.quit_action.trigger()
     assert len(asked) == 1
     assert not window.isVisible()

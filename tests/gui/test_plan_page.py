@@ -26,6 +26,7 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.workspace.plan_page import DisagreementDialog, NoteView, PlanPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import covering, people, plans, signing, staff
@@ -75,9 +76,9 @@ class Screens:
         world, qtbot = self._world, self._qtbot
         context = AppContext(world.db, actor or world.sam, name, role)
         voice = VoiceSwitch(name, role.label)
-        workspace = PersonWorkspace(context, voice)
+        workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
         page = PlanPage(context, voice, workspace)
-        workspace.add_page(page, "My plan")
+        workspace.add_page(page)
         page.version_requested.connect(workspace.open_version)
         qtbot.addWidget(workspace)
         qtbot.addWidget(voice)

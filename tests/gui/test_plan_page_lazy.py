@@ -20,6 +20,7 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.plan_page import PlanPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.step_row import StepRow
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
@@ -64,11 +65,11 @@ def long_plan(qtbot: QtBot, sqlite_db: Database) -> tuple[Opened, list[int], Cal
     team, person_id, goal_ids = _person_with_a_long_plan(sqlite_db)
     context = AppContext(sqlite_db, team.key_worker, "Sam Keyworker", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Keyworker", Role.KEY_WORKER.label)
-    workspace = PersonWorkspace(context, voice)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)
     qtbot.addWidget(voice)
     page = PlanPage(context, voice, workspace)
-    workspace.add_page(page, "My plan")
+    workspace.add_page(page)
     page.version_requested.connect(workspace.open_version)
     workspace.tabs.setCurrentWidget(page)
     workspace.resize(1000, 700)

@@ -14,7 +14,6 @@ from careplan.domain.enums import AuthorKind, Role, StepOwner
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput, StepInput
@@ -41,7 +40,7 @@ def setup(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> tuple[MainWindow
     context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.show()
     window.open_person(dee)
     page = next(p for p in window.workspace.pages if isinstance(p, PlanPage))

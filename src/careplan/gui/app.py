@@ -202,7 +202,6 @@ class Desktop:
         from careplan.domain.enums import Role
         from careplan.gui.context import AppContext
         from careplan.gui.main_window import MainWindow
-        from careplan.gui.wiring import add_pages_when_needed
 
         context = AppContext(
             db=self.db,
@@ -213,7 +212,6 @@ class Desktop:
             demo=self.demo,
         )
         window = MainWindow(context, self.settings)
-        add_pages_when_needed(window, context)
         window.sign_out_requested.connect(self.signed_out)
         window.closed.connect(self.quit)
         self.window = window

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit,
 
 from careplan.domain.errors import InvalidInput
 from careplan.gui.context import AppContext
-from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.forms.ui_certificate_dialog import Ui_CertificateDialog
+from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
 from careplan.services.secrets import has_keyring

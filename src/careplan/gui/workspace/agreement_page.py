@@ -116,6 +116,8 @@ class SignerRow(QLabel):
 class AgreementPage(WorkspacePage):
     """Who has signed this version, the buttons to sign, approve and put it into action, and printing."""
 
+    title = "Agreement"
+
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("agreementPage")

@@ -321,6 +321,10 @@ def agreed_hint(version: VersionView, *, person_name: str, can_edit: bool, may_g
 class BudgetPage(WorkspacePage):
     """The indicative and agreed budget, the services chosen, what is left, and requests made."""
 
+    undo_stack: QUndoStack
+
+    title = "Services and budget"
+
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("budgetPage")
@@ -751,7 +755,6 @@ class BudgetPage(WorkspacePage):
         except CareplanError:
             return True
 
-    @property
     def has_unsaved(self) -> bool:
         return self._agreed_dirty()
 

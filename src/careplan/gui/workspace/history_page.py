@@ -297,6 +297,8 @@ class VersionContent(QWidget):
 class HistoryPage(WorkspacePage):
     """Every version of this plan; choose one to read it as it was and see what changed."""
 
+    title = "History"
+
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self._person: PersonView | None = None
@@ -332,14 +334,14 @@ class HistoryPage(WorkspacePage):
         left.addWidget(self.version_list, 1)
         left.addWidget(self.open_button)
 
-        self.title = QLabel(self)
-        self.title.setObjectName("historyTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        font = self.title.font()
+        self.version_title = QLabel(self)
+        self.version_title.setObjectName("historyTitle")
+        self.version_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.version_title.setWordWrap(True)
+        font = self.version_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
-        self.title.setFont(font)
+        self.version_title.setFont(font)
         self.kept_note = _label("", self)
 
         self.since_box = QGroupBox("What changed since the version before", self)
@@ -376,7 +378,7 @@ class HistoryPage(WorkspacePage):
 
         inner = QWidget(self)
         right = QVBoxLayout(inner)
-        right.addWidget(self.title)
+        right.addWidget(self.version_title)
         right.addWidget(self.kept_note)
         right.addWidget(self.since_box)
         right.addWidget(self.compare_box)
@@ -474,12 +476,12 @@ class HistoryPage(WorkspacePage):
             version = self._view(summary.id)
         except CareplanError as exc:
             self.shown = None
-            self.title.setText(exc.message)
+            self.version_title.setText(exc.message)
             self.open_button.setEnabled(False)
             return
         self.shown = version
-        self.title.setText(describe_version(version))
-        self.title.setAccessibleName(describe_version(version))
+        self.version_title.setText(describe_version(version))
+        self.version_title.setAccessibleName(describe_version(version))
         self.kept_note.setText(
             "This version is kept just as it was. It cannot be changed."
             if version.frozen

@@ -57,6 +57,8 @@ class PlanChanges(WorkspacePage):
     the widgets and connects them here.
     """
 
+    undo_stack: QUndoStack
+
     add_goal_button: QPushButton
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
@@ -122,7 +124,6 @@ class PlanChanges(WorkspacePage):
 
         self._feedback.run(again)
 
-    @property
     def has_unsaved(self) -> bool:
         """Words typed in an open goal or step dialog that are not saved yet."""
         typed = getattr(self.dialog, "typed", None)

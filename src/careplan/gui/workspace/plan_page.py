@@ -44,6 +44,8 @@ __all__ = ["SIGNED_NOTE", "DisagreementDialog", "GoalCard", "NoteView", "PlanPag
 class PlanPage(PlanChanges):
     """The plan version's goals and steps, with who wrote each and any "I don't agree" notes."""
 
+    title = "My plan"
+
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("planPage")

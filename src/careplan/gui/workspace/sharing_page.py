@@ -207,6 +207,8 @@ class WithdrawConsentDialog(QDialog):
 class SharingPage(WorkspacePage):
     """The Sharing tab: "What I agree to share, and with whom"."""
 
+    title = "Sharing"
+
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.person: PersonView | None = None
