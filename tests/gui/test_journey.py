@@ -220,18 +220,18 @@ def click_person(qtbot: QtBot, window: MainWindow, person_id: int) -> None:
 
 
 def goal_dialog(plan: PlanPage) -> GoalEditorDialog:
-    assert isinstance(plan.dialog, GoalEditorDialog)
-    return plan.dialog
+    assert isinstance(plan.changes.dialog, GoalEditorDialog)
+    return plan.changes.dialog
 
 
 def step_dialog(plan: PlanPage) -> StepEditorDialog:
-    assert isinstance(plan.dialog, StepEditorDialog)
-    return plan.dialog
+    assert isinstance(plan.changes.dialog, StepEditorDialog)
+    return plan.changes.dialog
 
 
 def save_dialog(qtbot: QtBot, plan: PlanPage, buttons: QDialogButtonBox) -> None:
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
-    qtbot.waitUntil(lambda: plan.dialog is None)
+    qtbot.waitUntil(lambda: plan.changes.dialog is None)
     activate(qtbot, plan.window())  # back to the window, as when a dialog closes on a desktop
 
 
@@ -239,7 +239,7 @@ def write_goal(
     qtbot: QtBot, plan: PlanPage, wording: str, area: str, *, why: str = "", by: str = ""
 ) -> GoalEditorDialog:
     """ "+ Add a goal", typed in (not yet saved)."""
-    click(qtbot, plan.add_goal_button)
+    click(qtbot, plan.view.add_goal_button)
     dialog = goal_dialog(plan)
     activate(qtbot, dialog)
     qtbot.keyClicks(dialog.ui.wording, wording)
@@ -394,9 +394,9 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     # My plan: start it.
     go_to(qtbot, window, "My plan")
     plan = page_of(window, PlanPage)
-    assert plan.empty.isVisible()
-    click(qtbot, plan.start_button)
-    assert plan.version_label.text() == "Version 1 – being written"
+    assert plan.view.empty.isVisible()
+    click(qtbot, plan.view.start_button)
+    assert plan.view.version_label.text() == "Version 1 – being written"
     assert said(window) == "✓ Plan started"
     assert plan.findChild(QLabel, "noGoals") is not None
 
@@ -408,13 +408,13 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     save_dialog(qtbot, plan, write_goal(qtbot, plan, FLAT, "housing").ui.buttons)
     # The third from the keyboard: Ctrl+G from anywhere in the window, Ctrl+Enter to save.
     qtbot.keyClick(plan.cards[0].wording, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(plan.dialog, GoalEditorDialog))
+    qtbot.waitUntil(lambda: isinstance(plan.changes.dialog, GoalEditorDialog))
     dialog = goal_dialog(plan)
     activate(qtbot, dialog)
     qtbot.keyClicks(dialog.ui.wording, CASE)
     dialog.ui.lifeArea.setCurrentIndex(dialog.ui.lifeArea.findData("mental_health"))
     qtbot.keyClick(dialog.ui.wording, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: plan.dialog is None)
+    qtbot.waitUntil(lambda: plan.changes.dialog is None)
     activate(qtbot, window)
 
     # Sam suggests group work, in his own words (switched inside the dialog).
@@ -558,7 +558,7 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     go_to(qtbot, window, "My plan")
     click(qtbot, voice.person_button)
     click(qtbot, plan.cards[3].disagree)
-    note_dialog = plan.dialog
+    note_dialog = plan.changes.dialog
     assert isinstance(note_dialog, DisagreementDialog)
     activate(qtbot, note_dialog)
     assert note_dialog.writing_as.badge.text() == DEE
@@ -583,10 +583,10 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert window.people.model.index(0, 2).data() == "In action"
     go_to(qtbot, window, "My plan")
     plan = page_of(window, PlanPage)
-    assert plan.version_label.text() == "Version 1 – signed and approved, in action"
-    assert plan.frozen_note.isVisible()
-    assert plan.frozen_note.text() == SIGNED_NOTE
-    assert not plan.add_goal_button.isVisible()
+    assert plan.view.version_label.text() == "Version 1 – signed and approved, in action"
+    assert plan.view.frozen_note.isVisible()
+    assert plan.view.frozen_note.text() == SIGNED_NOTE
+    assert not plan.view.add_goal_button.isVisible()
     assert not plan.cards[1].edit.isVisible()
     assert [(n.text.text(), n.badge.text()) for n in plan.cards[3].notes] == [(NO_GROUPS, DEE)]
     go_to(qtbot, window, "Services and budget")
@@ -597,10 +597,10 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
 
     # A new version, and Dee rewords her flat goal.
     go_to(qtbot, window, "My plan")
-    click(qtbot, plan.revise_button)
-    assert plan.version_label.text() == "Version 2 – being written"
+    click(qtbot, plan.view.revise_button)
+    assert plan.view.version_label.text() == "Version 2 – being written"
     assert said(window) == "✓ New version started"
-    assert plan.add_goal_button.isVisible()
+    assert plan.view.add_goal_button.isVisible()
     click(qtbot, window.voice.person_button)
     click(qtbot, plan.cards[1].edit)
     dialog = goal_dialog(plan)
@@ -685,7 +685,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     counselling: GoalCard = plan.cards[2]
     assert counselling.wording_badge.text() == SAM
     click(qtbot, counselling.disagree)
-    dialog = plan.dialog
+    dialog = plan.changes.dialog
     assert isinstance(dialog, DisagreementDialog)
     activate(qtbot, dialog)
     assert dialog.writing_as.badge.text() == "Marek's words"

@@ -83,7 +83,7 @@ def long_plan(qtbot: QtBot, sqlite_db: Database) -> tuple[Opened, list[int], Cal
 
 
 def _in_layout(page: PlanPage) -> list[GoalCard]:
-    layout = page.goals_layout
+    layout = page.view.goals_layout
     cards: list[GoalCard] = []
     for index in range(layout.count()):
         item = layout.itemAt(index)
@@ -277,10 +277,10 @@ def test_step_keys_work_before_its_menu_was_ever_made(
     row = page.cards[0].step_rows[2]
     row.done.setFocus()
     qtbot.keyClick(row.done, Qt.Key.Key_F2)
-    assert isinstance(page.dialog, StepEditorDialog)
-    assert page.dialog.ui.what.toPlainText() == "Step 3 of 1"
-    page.dialog.reject()
-    qtbot.waitUntil(lambda: page.dialog is None)
+    assert isinstance(page.changes.dialog, StepEditorDialog)
+    assert page.changes.dialog.ui.what.toPlainText() == "Step 3 of 1"
+    page.changes.dialog.reject()
+    qtbot.waitUntil(lambda: page.changes.dialog is None)
 
     asked: list[str] = []
 

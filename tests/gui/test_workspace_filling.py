@@ -127,7 +127,7 @@ def test_a_page_behind_a_tab_shows_the_person_open_now(window: MainWindow, world
     assert window.workspace.page(AboutMePage).name_label.text() == "Ray"
     assert window.workspace.is_stale(plan)
     window.workspace.tabs.setCurrentWidget(plan)
-    assert plan.empty.isVisible()
+    assert plan.view.empty.isVisible()
     assert plan.cards == []
     assert plan.person is not None
     assert plan.person.id == world.ray
@@ -161,7 +161,7 @@ def test_a_change_on_the_plan_reaches_the_other_pages_when_they_are_shown(
     window.open_person(world.dee)
     window.workspace.tabs.setCurrentWidget(plan)
     monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
-    plan.remove_goal(plan.cards[0].goal)
+    plan.changes.remove_goal(plan.cards[0].goal)
     assert plan.cards == []
     assert window.workspace.is_stale(budget)
     window.workspace.tabs.setCurrentWidget(budget)

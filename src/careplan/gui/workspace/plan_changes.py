@@ -11,11 +11,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
-    QDialog,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog
 
 from careplan.domain.actor import Voice
 from careplan.domain.enums import GoalStatus
@@ -49,26 +45,26 @@ from careplan.services.workspace import (
 FocusKey = tuple[str, int, str]
 
 
-class PlanChanges(WorkspacePage):
+class PlanChanges:
     """What the plan page does when something is pressed.
 
     Each change runs one use case with the plan revision it was made from, says so in the status
-    bar, asks the workspace to reload, and goes on the undo stack. The page (``PlanPage``) builds
-    the widgets and connects them here.
+    bar (through the page's ``saved``), asks the workspace to reload (``changed``), and goes on
+    the undo stack. The page (``PlanPage``) shows the plan and connects its widgets here; it
+    tells this what is shown (``person``, ``version``) and reads back where the keyboard should
+    go after the reload (``want_focus``).
     """
 
-    undo_stack: QUndoStack
-
-    add_goal_button: QPushButton
-
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
-        super().__init__(context, voice, parent)
+    def __init__(self, context: AppContext, voice: VoiceSwitch, page: WorkspacePage) -> None:
+        self.context = context
+        self.voice = voice
+        self._page = page
         self.person: PersonView | None = None
         self.version: VersionView | None = None
         self.dialog: QDialog | None = None
-        self._want_focus: FocusKey | None = None
-        self._feedback = Feedback(self, self.saved.emit, self.conflict.emit)
-        self.undo_stack = QUndoStack(self)
+        self.want_focus: FocusKey | None = None
+        self._feedback = Feedback(page, page.saved.emit, page.conflict.emit)
+        self.undo_stack = QUndoStack(page)
 
     # what may be done here ----------------------------------------------------------------------
 
@@ -96,7 +92,7 @@ class PlanChanges(WorkspacePage):
         name = self.person.preferred_name if self.person else "the person"
         return Writers(name, self.context.staff_name, self.context.role.value)
 
-    def _newer_draft(self) -> tuple[int, int] | None:
+    def newer_draft(self) -> tuple[int, int] | None:
         """The (id, number) of a newer version being written, when this one is frozen."""
         version = self.version
         if version is None or not version.frozen:
@@ -112,8 +108,8 @@ class PlanChanges(WorkspacePage):
         """Run a use case; on success say so and ask the workspace to reload."""
         ok = self._feedback.run(action, saved=saved)
         if ok:
-            self._want_focus = focus
-            self.changed.emit()
+            self.want_focus = focus
+            self._page.changed.emit()
         return ok
 
     def _offer_reload(self, exc: ConflictError) -> None:
@@ -142,7 +138,7 @@ class PlanChanges(WorkspacePage):
         replay = plan_undo.Replay(self.context, self.version.id)
         ok = self._feedback.run(lambda: action(replay), saved="Done")
         if ok:
-            self.changed.emit()
+            self._page.changed.emit()
         return ok
 
     def _push(self, text: str, undo: plan_undo.Action, redo: plan_undo.Action) -> None:
@@ -198,8 +194,6 @@ class PlanChanges(WorkspacePage):
             lambda: plans.start_plan(self.context.db, self.context.actor, person_id),
             saved="Plan started",
         )
-        if self.add_goal_button.isVisible():
-            self.add_goal_button.setFocus()
 
     def revise(self) -> None:
         if self.version is None:
@@ -215,13 +209,13 @@ class PlanChanges(WorkspacePage):
             )
 
         if self._feedback.run(action, saved="New version started"):
-            self.version_requested.emit(created[0])
-            self.changed.emit()
+            self._page.version_requested.emit(created[0])
+            self._page.changed.emit()
 
-    def _open_newer(self) -> None:
-        newer = self._newer_draft()
+    def open_newer(self) -> None:
+        newer = self.newer_draft()
         if newer is not None:
-            self.version_requested.emit(newer[0])
+            self._page.version_requested.emit(newer[0])
 
     def add_goal(self) -> None:
         if not self.can_edit or self.dialog is not None or self.version is None:
@@ -239,7 +233,7 @@ class PlanChanges(WorkspacePage):
             life_areas=life_areas(self.context.db, self.context.actor),
             save=save,
             on_conflict=self._offer_reload,
-            parent=self,
+            parent=self._page,
         )
 
         def added() -> None:
@@ -274,7 +268,7 @@ class PlanChanges(WorkspacePage):
             save=save,
             on_conflict=self._offer_reload,
             goal=goal,
-            parent=self,
+            parent=self._page,
         )
 
         def edited() -> None:
@@ -306,9 +300,9 @@ class PlanChanges(WorkspacePage):
             )
 
     def _after_dialog(self, saved: str, focus: FocusKey | None) -> None:
-        self.saved.emit(saved)
-        self._want_focus = focus
-        self.changed.emit()
+        self._page.saved.emit(saved)
+        self.want_focus = focus
+        self._page.changed.emit()
 
     def remove_goal(self, goal: GoalView) -> None:
         if not self.can_edit:
@@ -320,7 +314,7 @@ class PlanChanges(WorkspacePage):
         neighbours = goals[index + 1 : index + 2] or goals[max(0, index - 1) : index]
         focus: FocusKey | None = ("goal", neighbours[0].id, "edit") if neighbours else None
         if not confirm(
-            self,
+            self._page,
             "Remove this goal?",
             f"Remove the goal “{short(goal.wording.body, 120)}”?{also}",
             "Remove the goal",
@@ -389,7 +383,7 @@ class PlanChanges(WorkspacePage):
             goal_wording=goal.wording.body,
             save=save,
             on_conflict=self._offer_reload,
-            parent=self,
+            parent=self._page,
         )
 
         def added() -> None:
@@ -422,7 +416,7 @@ class PlanChanges(WorkspacePage):
             save=save,
             on_conflict=self._offer_reload,
             step=step,
-            parent=self,
+            parent=self._page,
         )
 
         def edited() -> None:
@@ -435,7 +429,7 @@ class PlanChanges(WorkspacePage):
         if not self.can_edit:
             return
         if not confirm(
-            self,
+            self._page,
             "Remove this step?",
             f"Remove the step “{short(step.what.body, 120)}”?",
             "Remove the step",
@@ -455,7 +449,7 @@ class PlanChanges(WorkspacePage):
             redo=lambda r: plan_undo.remove_step(r, step.key),
         )
 
-    def _done_toggled(self, row: StepRow, checked: bool) -> None:
+    def done_toggled(self, row: StepRow, checked: bool) -> None:
         key, was = row.step.key, row.step.done
         ticked = self._change(
             plans.set_step_done,
@@ -472,7 +466,7 @@ class PlanChanges(WorkspacePage):
             row.done.setChecked(row.step.done)
             row.done.blockSignals(False)
 
-    def _status_chosen(self, card: GoalCard, index: int) -> None:
+    def status_chosen(self, card: GoalCard, index: int) -> None:
         status = GoalStatus(card.status.itemData(index))
         if status == card.goal.status:
             return
@@ -514,7 +508,7 @@ class PlanChanges(WorkspacePage):
             about=about,
             save=save,
             on_conflict=self._offer_reload,
-            parent=self,
+            parent=self._page,
         )
         self._open(dialog, lambda: self._after_dialog("Written down: I don't agree", focus))
 
