@@ -32,7 +32,7 @@ from careplan.domain.permissions import Action
 from careplan.gui.assets import icon
 from careplan.gui.backups.dialog import backup_action
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.guard import TypedWords
+from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.documents.menus import DocumentMenus
 from careplan.gui.lock.screen_lock import (
     DEFAULT_IDLE_SECONDS,
@@ -457,8 +457,8 @@ class MainWindow(QMainWindow):
             self.workspace.save_pending()
         # While locked, nothing is saved now: saving can ask a question that shows what was typed
         # (a change made at another computer), and whoever is at the keyboard may not be its author.
-        typed = [w for w in self.other_windows() if isinstance(getattr(w, "typed", None), TypedWords)]
-        if not self.workspace.has_unsaved() and not any(w.typed.changed for w in typed):  # type: ignore[attr-defined]
+        forms = [w for w in self.other_windows() if isinstance(w, FormDialog)]
+        if not self.workspace.has_unsaved() and not any(form.has_unsaved_words() for form in forms):
             return True
         if locked:
             text = (
