@@ -212,7 +212,7 @@ def test_closing_the_window_stores_what_was_typed_but_not_yet_autosaved(
     qtbot.keyClicks(hopes.editor, "A flat with my own door")
     money = next(p for p in window.workspace.pages if isinstance(p, BudgetPage))
     window.workspace.tabs.setCurrentWidget(money)
-    qtbot.keyClicks(money.agreed_edit, "1000")  # typed, Save agreed amount not pressed
+    qtbot.keyClicks(money.view.agreed_edit, "1000")  # typed, Save agreed amount not pressed
     # Not stored yet: the autosave has not had its pause, and the amount was not saved.
     assert "hopes" not in load_person(sqlite_db, sam, dee).about_me
     version_id = current_version_id(sqlite_db, sam, dee)

@@ -261,8 +261,8 @@ def write_step(qtbot: QtBot, plan: PlanPage, goal: int, what: str, owner: StepOw
 
 
 def open_picker(qtbot: QtBot, page: BudgetPage) -> ServicePickerDialog:
-    click(qtbot, page.choose_button)
-    picker = page.picker
+    click(qtbot, page.view.choose_button)
+    picker = page.changes.picker
     assert picker is not None
     qtbot.waitUntil(picker.isActiveWindow)
     return picker
@@ -271,9 +271,9 @@ def open_picker(qtbot: QtBot, page: BudgetPage) -> ServicePickerDialog:
 def pick(qtbot: QtBot, picker: ServicePickerDialog, search: str, quantity: str, goals: list[int]) -> None:
     """Search, arrow down to the one match, type how many and tick the goals it helps with."""
     qtbot.keyClicks(picker.ui.search, search)
-    assert picker.filter.rowCount() == 1, search
+    assert picker.browser.filter.rowCount() == 1, search
     qtbot.keyClick(picker.ui.search, Qt.Key.Key_Down)
-    assert picker.current_choice() is not None
+    assert picker.browser.current_choice() is not None
     picker.ui.quantity.selectAll()
     qtbot.keyClicks(picker.ui.quantity, quantity)
     for goal_id in goals:
@@ -284,14 +284,14 @@ def pick(qtbot: QtBot, picker: ServicePickerDialog, search: str, quantity: str, 
 def totals(page: BudgetPage) -> tuple[str, str, str]:
     """The three large amounts over the bar: I can spend, set aside, left to spend."""
     return (
-        page.limit_total.value.text(),
-        page.allocated_total.value.text(),
-        page.remaining_total.value.text(),
+        page.view.limit_total.value.text(),
+        page.view.allocated_total.value.text(),
+        page.view.remaining_total.value.text(),
     )
 
 
 def table_rows(page: BudgetPage) -> list[list[str]]:
-    model = page.model
+    model = page.view.model
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
@@ -485,10 +485,10 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     # Services and budget: work it out together through the questions.
     go_to(qtbot, window, "Services and budget")
     money = page_of(window, BudgetPage)
-    assert money.indicative_amount.text() == "Not worked out yet"
+    assert money.view.indicative_amount.text() == "Not worked out yet"
     assert totals(money) == ("Not set yet", "£0.00", "—")
-    click(qtbot, money.work_out_button)
-    questions = money.questionnaire_dialog
+    click(qtbot, money.view.work_out_button)
+    questions = money.changes.questionnaire_dialog
     assert questions is not None
     qtbot.waitUntil(questions.isActiveWindow)
     assert questions.progress.text() == "0 of 8 questions answered."
@@ -498,11 +498,11 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     with qtbot.waitSignal(money.changed):
         click(qtbot, questions.save_button)
     assert said(window) == "✓ Budget worked out: £1,250.00"
-    assert money.indicative_amount.text() == "£1,250.00"
-    assert money.working_summary.text() == "Your answers came to 25 points × £50.00 = £1,250.00"
-    click(qtbot, money.working_toggle)
-    assert money.working_details.isVisible()
-    assert "Hostel, sofa or temporary" in money.working_details.text()
+    assert money.view.indicative_amount.text() == "£1,250.00"
+    assert money.view.working_summary.text() == "Your answers came to 25 points × £50.00 = £1,250.00"
+    click(qtbot, money.view.working_toggle)
+    assert money.view.working_details.isVisible()
+    assert "Hostel, sofa or temporary" in money.view.working_details.text()
     assert totals(money) == ("£1,250.00", "£0.00", "£1,250.00")
 
     # Choosing services together: the totals change with each.
@@ -528,8 +528,8 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     with qtbot.waitSignal(money.changed):
         click(qtbot, picker.ok_button)
     assert totals(money) == ("£1,250.00", "£430.00", "£820.00")
-    assert money.allocated_total.note.text() == "3 chosen"
-    assert money.bar.caption() == "£430.00 set aside of £1,250.00, £820.00 left"
+    assert money.view.allocated_total.note.text() == "3 chosen"
+    assert money.view.bar.caption() == "£430.00 set aside of £1,250.00, £820.00 left"
     assert table_rows(money) == [
         ["Peer mentoring", CASE, "6 sessions × £25.00", "£150.00"],
         ["Family contact support course", KIDS, "1 course × £180.00", "£180.00"],
@@ -591,8 +591,8 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert [(n.text.text(), n.badge.text()) for n in plan.cards[3].notes] == [(NO_GROUPS, DEE)]
     go_to(qtbot, window, "Services and budget")
     money = page_of(window, BudgetPage)
-    assert money.notice.isVisible()
-    assert "approved and put into action" in money.notice.text()
+    assert money.view.notice.isVisible()
+    assert "approved and put into action" in money.view.notice.text()
     assert totals(money) == ("£1,250.00", "£430.00", "£820.00")
 
     # A new version, and Dee rewords her flat goal.
@@ -704,9 +704,9 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     # His proposal, through the budget page's "Ask for something not in the list".
     go_to(qtbot, window, "Services and budget")
     money = page_of(window, BudgetPage)
-    assert money.proposals_empty.isVisible()
-    click(qtbot, money.propose_button)
-    propose = money.propose_dialog
+    assert money.view.proposals_empty.isVisible()
+    click(qtbot, money.view.propose_button)
+    propose = money.changes.propose_dialog
     assert propose is not None
     qtbot.waitUntil(propose.isActiveWindow)
     ui = propose.ui
@@ -748,10 +748,10 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
 
     # "Add to my plan" on the approved request: an allocation at the approved price.
     click(qtbot, row.add_button)
-    picker = money.picker
+    picker = money.changes.picker
     assert picker is not None
     qtbot.waitUntil(picker.isActiveWindow)
-    choice = picker.current_choice()
+    choice = picker.browser.current_choice()
     assert choice is not None
     assert (choice.proposal_id, choice.unit_price_pence) == (proposal.id, 3200)
     assert picker.ui.quantity.hasFocus()
