@@ -831,7 +831,7 @@ def test_after_a_new_version_is_started_history_shows_that_version(
     assert history.version_title.text().startswith("Version 1 – in action")
 
     go_to(qtbot, window, "My plan")
-    click(qtbot, page_of(window, PlanPage).revise_button)
+    click(qtbot, page_of(window, PlanPage).view.revise_button)
     go_to(qtbot, window, "History")
     assert history.model.index(0, 0).data().startswith("Version 2  (open now)")
     assert history.version_title.text().startswith("Version 2 – being written"), history.version_title.text()
