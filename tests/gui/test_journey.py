@@ -312,7 +312,7 @@ def screenshot_folder(tmp_path: Path) -> Path:
 
 def choose_version(qtbot: QtBot, history: HistoryPage, row: int) -> None:
     """Click a version in the History page's list."""
-    view = history.version_list
+    view = history.view.version_list
     rect = view.visualRect(history.model.index(row, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.currentIndex().row() == row
@@ -628,17 +628,17 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert rows == [["Version 2  (open now)", "Being written"], ["Version 1", "In action"]]
     # (It should show version 2 by itself: see the test of that below. Dee points at it.)
     choose_version(qtbot, history, 0)
-    assert history.version_title.text().startswith("Version 2 – being written")
+    assert history.view.version_title.text().startswith("Version 2 – being written")
     reworded = f"Goal reworded: “{FLAT}” became “{FLAT_BY_SUMMER}”"
-    assert history.since_box.title() == "What changed since version 1"
-    assert history.since_changes.lines() == [reworded]
-    assert history.comparison.lines() == [reworded]
+    assert history.view.since_box.title() == "What changed since version 1"
+    assert history.view.since_changes.lines() == [reworded]
+    assert history.view.comparison.lines() == [reworded]
     # The old version stays readable as it was.
     choose_version(qtbot, history, 1)
-    assert history.version_title.text().startswith("Version 1 – in action")
-    assert history.kept_note.text() == "This version is kept just as it was. It cannot be changed."
-    assert history.since_changes.lines() == [FIRST_VERSION]
-    old_words = [label.text() for label in history.content.findChildren(QLabel)]
+    assert history.view.version_title.text().startswith("Version 1 – in action")
+    assert history.view.kept_note.text() == "This version is kept just as it was. It cannot be changed."
+    assert history.view.since_changes.lines() == [FIRST_VERSION]
+    old_words = [label.text() for label in history.view.content.findChildren(QLabel)]
     assert f"2. {FLAT}" in old_words
     assert f"2. {FLAT_BY_SUMMER}" not in old_words
     assert NO_GROUPS in old_words
@@ -780,10 +780,10 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     # The History page reads the version with his note, in his words.
     go_to(qtbot, window, "History")
     history = page_of(window, HistoryPage)
-    words = [label.text() for label in history.content.findChildren(QLabel)]
+    words = [label.text() for label in history.view.content.findChildren(QLabel)]
     assert "“I don't agree” notes" in words
     assert DISSENT in words
-    assert "Marek's words" in [badge.text() for badge in history.content.badges]
+    assert "Marek's words" in [badge.text() for badge in history.view.content.badges]
     assert any(w.startswith("Driving lessons: 10 sessions at £32.00 = £320.00") for w in words)
 
     folder = screenshot_folder(tmp_path)
@@ -828,11 +828,11 @@ def test_after_a_new_version_is_started_history_shows_that_version(
     window.open_person(dee)
     go_to(qtbot, window, "History")
     history = page_of(window, HistoryPage)
-    assert history.version_title.text().startswith("Version 1 – in action")
+    assert history.view.version_title.text().startswith("Version 1 – in action")
 
     go_to(qtbot, window, "My plan")
     click(qtbot, page_of(window, PlanPage).view.revise_button)
     go_to(qtbot, window, "History")
     assert history.model.index(0, 0).data().startswith("Version 2  (open now)")
-    assert history.version_title.text().startswith("Version 2 – being written"), history.version_title.text()
-    assert history.since_box.title() == "What changed since version 1"
+    assert history.view.version_title.text().startswith("Version 2 – being written"), history.view.version_title.text()
+    assert history.view.since_box.title() == "What changed since version 1"
