@@ -86,7 +86,7 @@ class Writer:
             plan = self.plan_page()
             self.window.workspace.tabs.setCurrentWidget(plan)
             plan.view.add_goal_button.click()
-            dialog = plan.changes.dialog
+            dialog = plan.editors.dialog
             assert isinstance(dialog, GoalEditorDialog)
             QTest.keyClicks(dialog.ui.wording, GOAL)
             dialog.ui.lifeArea.setCurrentIndex(dialog.ui.lifeArea.findData("housing"))
@@ -117,7 +117,7 @@ class Writer:
     def next_goal(self) -> None:
         plan = self.plan_page()
         plan.add_goal()
-        dialog = plan.changes.dialog
+        dialog = plan.editors.dialog
         assert isinstance(dialog, GoalEditorDialog)
         self.typist = Typist(dialog.ui.wording, NEXT_GOAL)
         self.typist.start()

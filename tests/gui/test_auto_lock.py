@@ -146,7 +146,7 @@ def test_ctrl_l_locks_with_an_editor_open_and_keeps_what_was_typed(
     new_goal_action.trigger()
     page = window.workspace.tabs.currentWidget()
     assert isinstance(page, PlanPage)
-    editor = page.changes.dialog
+    editor = page.editors.dialog
     assert isinstance(editor, GoalEditorDialog)
     assert editor.isVisible()
     qtbot.keyClicks(editor.ui.wording, TYPED)
@@ -165,7 +165,7 @@ def test_ctrl_l_locks_with_an_editor_open_and_keeps_what_was_typed(
     assert editor.ui.wording.isVisible()
     assert editor.ui.wording.toPlainText() == TYPED
     assert editor.windowTitle() == "Add a goal"
-    assert page.changes.dialog is editor
+    assert page.editors.dialog is editor
     QDialog.done(editor, QDialog.DialogCode.Rejected)  # without the question about typed words
 
 
@@ -279,7 +279,7 @@ def test_someone_else_is_asked_before_typed_words_in_an_editor_are_lost(
     new_goal_action.trigger()
     page = window.workspace.tabs.currentWidget()
     assert isinstance(page, PlanPage)
-    editor = page.changes.dialog
+    editor = page.editors.dialog
     assert isinstance(editor, GoalEditorDialog)
     qtbot.keyClicks(editor.ui.wording, TYPED)
     window.screen_lock.lock()
@@ -307,7 +307,7 @@ def test_someone_else_is_asked_before_typed_words_in_an_editor_are_lost(
     assert signed_out == [True]
     assert not editor.isVisible()
     assert not window.isVisible()
-    assert page.changes.dialog is None or not page.changes.dialog.isVisible()
+    assert page.editors.dialog is None or not page.editors.dialog.isVisible()
 
 
 def test_locking_closes_menus_and_pop_ups_and_clears_the_status_message(

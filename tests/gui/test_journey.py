@@ -220,18 +220,18 @@ def click_person(qtbot: QtBot, window: MainWindow, person_id: int) -> None:
 
 
 def goal_dialog(plan: PlanPage) -> GoalEditorDialog:
-    assert isinstance(plan.changes.dialog, GoalEditorDialog)
-    return plan.changes.dialog
+    assert isinstance(plan.editors.dialog, GoalEditorDialog)
+    return plan.editors.dialog
 
 
 def step_dialog(plan: PlanPage) -> StepEditorDialog:
-    assert isinstance(plan.changes.dialog, StepEditorDialog)
-    return plan.changes.dialog
+    assert isinstance(plan.editors.dialog, StepEditorDialog)
+    return plan.editors.dialog
 
 
 def save_dialog(qtbot: QtBot, plan: PlanPage, buttons: QDialogButtonBox) -> None:
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
-    qtbot.waitUntil(lambda: plan.changes.dialog is None)
+    qtbot.waitUntil(lambda: plan.editors.dialog is None)
     activate(qtbot, plan.window())  # back to the window, as when a dialog closes on a desktop
 
 
@@ -408,13 +408,13 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     save_dialog(qtbot, plan, write_goal(qtbot, plan, FLAT, "housing").ui.buttons)
     # The third from the keyboard: Ctrl+G from anywhere in the window, Ctrl+Enter to save.
     qtbot.keyClick(plan.cards[0].wording, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(plan.changes.dialog, GoalEditorDialog))
+    qtbot.waitUntil(lambda: isinstance(plan.editors.dialog, GoalEditorDialog))
     dialog = goal_dialog(plan)
     activate(qtbot, dialog)
     qtbot.keyClicks(dialog.ui.wording, CASE)
     dialog.ui.lifeArea.setCurrentIndex(dialog.ui.lifeArea.findData("mental_health"))
     qtbot.keyClick(dialog.ui.wording, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: plan.changes.dialog is None)
+    qtbot.waitUntil(lambda: plan.editors.dialog is None)
     activate(qtbot, window)
 
     # Sam suggests group work, in his own words (switched inside the dialog).
@@ -558,7 +558,7 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     go_to(qtbot, window, "My plan")
     click(qtbot, voice.person_button)
     click(qtbot, plan.cards[3].disagree)
-    note_dialog = plan.changes.dialog
+    note_dialog = plan.editors.dialog
     assert isinstance(note_dialog, DisagreementDialog)
     activate(qtbot, note_dialog)
     assert note_dialog.writing_as.badge.text() == DEE
@@ -685,7 +685,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     counselling: GoalCard = plan.cards[2]
     assert counselling.wording_badge.text() == SAM
     click(qtbot, counselling.disagree)
-    dialog = plan.changes.dialog
+    dialog = plan.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     activate(qtbot, dialog)
     assert dialog.writing_as.badge.text() == "Marek's words"

@@ -67,7 +67,7 @@ def goals(window: MainWindow) -> list[str]:
 def typed_goal(qtbot: QtBot, window: MainWindow) -> GoalEditorDialog:
     page = plan_page(window)
     page.add_goal()
-    dialog = page.changes.dialog
+    dialog = page.editors.dialog
     assert isinstance(dialog, GoalEditorDialog)
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.ui.wording, WORDS)
@@ -103,13 +103,13 @@ def test_each_way_out_of_the_dialog_asks_and_keeps_the_words(
     assert answers == [True]
     assert dialog.isVisible()
     assert dialog.ui.wording.toPlainText() == WORDS
-    assert plan_page(window).changes.dialog is dialog
+    assert plan_page(window).editors.dialog is dialog
 
 
 def test_an_i_dont_agree_note_is_guarded_too(qtbot: QtBot, window: MainWindow, answers: list[bool]) -> None:
     page = plan_page(window)
-    page.changes.disagree_with_plan()
-    dialog = page.changes.dialog
+    page.editors.disagree_with_plan()
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     assert isinstance(dialog, WritingDialog)
     qtbot.keyClicks(dialog.note, "Not group work")
@@ -140,7 +140,7 @@ def test_quitting_with_a_dialog_open_asks_and_stays(
     # Saving then quitting: nothing to ask, and the goal is kept.
     dialog.ui.lifeArea.setCurrentIndex(0)
     dialog.save()
-    qtbot.waitUntil(lambda: plan_page(window).changes.dialog is None)
+    qtbot.waitUntil(lambda: plan_page(window).editors.dialog is None)
     assert goals(window) == ["A flat of my own", WORDS]
     assert not window.workspace.has_unsaved()
     window.quit_action.trigger()
@@ -152,9 +152,9 @@ def test_f5_with_a_dialog_open_keeps_it_and_its_words(qtbot: QtBot, window: Main
     dialog = typed_goal(qtbot, window)
     window.reload_action.trigger()  # F5: reads everything again, behind the dialog
     assert dialog.isVisible()
-    assert plan_page(window).changes.dialog is dialog
+    assert plan_page(window).editors.dialog is dialog
     assert dialog.ui.wording.toPlainText() == WORDS
     dialog.ui.lifeArea.setCurrentIndex(0)
     dialog.save()
-    qtbot.waitUntil(lambda: plan_page(window).changes.dialog is None)
+    qtbot.waitUntil(lambda: plan_page(window).editors.dialog is None)
     assert goals(window)[-1] == WORDS

@@ -140,13 +140,13 @@ def save_button(buttons: QDialogButtonBox) -> QPushButton:
 
 
 def goal_dialog(page: PlanPage) -> GoalEditorDialog:
-    assert isinstance(page.changes.dialog, GoalEditorDialog)
-    return page.changes.dialog
+    assert isinstance(page.editors.dialog, GoalEditorDialog)
+    return page.editors.dialog
 
 
 def step_dialog(page: PlanPage) -> StepEditorDialog:
-    assert isinstance(page.changes.dialog, StepEditorDialog)
-    return page.changes.dialog
+    assert isinstance(page.editors.dialog, StepEditorDialog)
+    return page.editors.dialog
 
 
 def write_goal(
@@ -173,7 +173,7 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 
 def save_and_close(qtbot: QtBot, page: PlanPage, buttons: QDialogButtonBox) -> None:
     click(qtbot, save_button(buttons))
-    qtbot.waitUntil(lambda: page.changes.dialog is None)
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
 
 
 def answer_next_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
@@ -265,14 +265,14 @@ def test_three_goals_in_both_voices_keep_whose_words_they_are(
     page.view.add_goal_button.setFocus()
     qtbot.waitUntil(page.view.add_goal_button.hasFocus)
     qtbot.keyClick(page.view.add_goal_button, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(page.changes.dialog, GoalEditorDialog))
+    qtbot.waitUntil(lambda: isinstance(page.editors.dialog, GoalEditorDialog))
     dialog = goal_dialog(page)
     assert dialog.writing_as.badge.text() == "Sam Keyworker (key worker)"
     qtbot.keyClicks(dialog.ui.wording, "Try a peer support group")
     dialog.ui.lifeArea.setCurrentIndex(dialog.ui.lifeArea.findData("mental_health"))
     activate(qtbot, dialog)
     qtbot.keyClick(dialog.ui.wording, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.changes.dialog is None)
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
 
     version = stored(world)
     assert [g.wording.body for g in version.goals] == [
@@ -324,7 +324,7 @@ def test_an_empty_goal_is_refused_beside_the_field_and_nothing_typed_is_lost(
 
     click(qtbot, save_button(dialog.ui.buttons))
 
-    assert page.changes.dialog is dialog
+    assert page.editors.dialog is dialog
     assert dialog.isVisible()
     assert dialog.ui.wordingProblem.isVisible()
     assert dialog.ui.wordingProblem.text() == "Please write something here first."
@@ -450,7 +450,7 @@ def test_steps_and_goals_move_with_alt_arrows_and_keys_do_the_rest(
     dialog = step_dialog(page)
     assert dialog.ui.what.toPlainText() == "Bring photos"
     dialog.reject()
-    qtbot.waitUntil(lambda: page.changes.dialog is None)
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
     asked: list[str] = []
     answer_next_box(qtbot, "Keep it", asked)
     activate(qtbot, page.window())
@@ -599,7 +599,7 @@ def test_a_disagreement_is_shown_beside_its_goal_with_its_author(
     page = screen.page
     screen.voice.set_voice(PERSON)
     click(qtbot, page.cards[1].disagree)
-    dialog = page.changes.dialog
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     assert dialog.writing_as.badge.text() == "Dee's words"
     qtbot.keyClicks(dialog.note, "Not a hostel. <b>A flat</b>.")
@@ -623,7 +623,7 @@ def test_disagreements_on_a_step_and_on_the_whole_plan(qtbot: QtBot, world: Worl
     page = screen.page
     screen.voice.set_voice(STAFF)
     choose(page.cards[0].step_rows[0].more, page.cards[0].step_rows[0].disagree)
-    dialog = page.changes.dialog
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     click(qtbot, save_button(dialog.buttons))  # nothing written yet: refused beside the box
     assert dialog.note_problem.isVisible()
@@ -634,7 +634,7 @@ def test_disagreements_on_a_step_and_on_the_whole_plan(qtbot: QtBot, world: Worl
 
     screen.voice.set_voice(PERSON)
     click(qtbot, page.view.disagree_plan_button)
-    dialog = page.changes.dialog
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     qtbot.keyClicks(dialog.note, "It is too much at once")
     save_and_close(qtbot, page, dialog.buttons)
@@ -670,7 +670,7 @@ def test_a_signed_version_hides_editing_but_progress_still_works(
 
     # Ctrl+G does nothing here.
     page.view.add_goal_action.trigger()
-    assert page.changes.dialog is None
+    assert page.editors.dialog is None
 
     click(qtbot, row.done)
     assert stored(world).goals[0].steps[0].done is True
@@ -733,7 +733,7 @@ def test_a_change_from_another_workstation_offers_a_reload_and_keeps_what_was_ty
         "A flat of my own",
         "Keep my methadone steady",
     ]
-    assert page.changes.dialog is dialog
+    assert page.editors.dialog is dialog
     assert dialog.ui.wording.toPlainText() == "Get back to work"
     assert "Someone else saved changes" in dialog.problems.text()
 

@@ -277,10 +277,10 @@ def test_step_keys_work_before_its_menu_was_ever_made(
     row = page.cards[0].step_rows[2]
     row.done.setFocus()
     qtbot.keyClick(row.done, Qt.Key.Key_F2)
-    assert isinstance(page.changes.dialog, StepEditorDialog)
-    assert page.changes.dialog.ui.what.toPlainText() == "Step 3 of 1"
-    page.changes.dialog.reject()
-    qtbot.waitUntil(lambda: page.changes.dialog is None)
+    assert isinstance(page.editors.dialog, StepEditorDialog)
+    assert page.editors.dialog.ui.what.toPlainText() == "Step 3 of 1"
+    page.editors.dialog.reject()
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
 
     asked: list[str] = []
 

@@ -216,8 +216,8 @@ def test_a_goal_changed_in_its_dialog_goes_back_and_forth(
 ) -> None:
     window, page, sam, dee = setup
     kids = version(sqlite_db, sam, dee).goals[0]
-    page.changes.edit_goal(kids)
-    dialog = page.changes.dialog
+    page.editors.edit_goal(kids)
+    dialog = page.editors.dialog
     assert isinstance(dialog, GoalEditorDialog)
     dialog.ui.wording.setPlainText("I want my kids to be proud of me")
     dialog.save()

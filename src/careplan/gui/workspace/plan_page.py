@@ -20,6 +20,7 @@ from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
+from careplan.gui.workspace.plan_editors import PlanEditors
 from careplan.gui.workspace.plan_view import PlanView
 from careplan.gui.workspace.plan_words import (
     FROZEN_NOTES,
@@ -37,8 +38,8 @@ class PlanPage(WorkspacePage):
     """The plan version's goals and steps, with who wrote each and any "I don't agree" notes.
 
     Its layout is ``view`` (gui/workspace/plan_view.py); what pressing something does is
-    ``changes`` (gui/workspace/plan_changes.py); the page shows the version and builds a card for
-    each goal, connected to ``changes``.
+    ``changes`` (gui/workspace/plan_changes.py) and, for what opens a dialog, ``editors``
+    (gui/workspace/plan_editors.py); the page shows the version and a card for each goal.
     """
 
     title = "My plan"
@@ -46,7 +47,8 @@ class PlanPage(WorkspacePage):
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.view = PlanView(self)
-        self.changes = PlanChanges(context, voice, self)
+        self.changes = PlanChanges(context, self)
+        self.editors = PlanEditors(context, voice, self, self.changes)
         self.undo_stack = self.changes.undo_stack
         self._cards: list[GoalCard] = []  # built so far, in order
         self._focus_targets: dict[FocusKey, QWidget] = {}
@@ -58,7 +60,7 @@ class PlanPage(WorkspacePage):
         view.start_button.clicked.connect(self.start_plan)
         view.revise_button.clicked.connect(self.changes.revise)
         view.newer_button.clicked.connect(self.changes.open_newer)
-        view.disagree_plan_button.clicked.connect(self.changes.disagree_with_plan)
+        view.disagree_plan_button.clicked.connect(self.editors.disagree_with_plan)
 
     @property
     def person(self) -> PersonView | None:
@@ -69,7 +71,7 @@ class PlanPage(WorkspacePage):
         return self.changes.version
 
     def add_goal(self) -> None:
-        self.changes.add_goal()
+        self.editors.add_goal()
 
     def start_plan(self) -> None:
         self.changes.start_plan()
@@ -78,7 +80,7 @@ class PlanPage(WorkspacePage):
 
     def has_unsaved(self) -> bool:
         """Words typed in an open goal or step dialog that are not saved yet."""
-        return self.changes.has_unsaved()
+        return self.editors.has_unsaved()
 
     # showing ------------------------------------------------------------------------------------
 
@@ -274,8 +276,8 @@ class PlanPage(WorkspacePage):
         card.status.setEnabled(self.changes.can_record_progress)
         if not self.changes.can_record_progress:
             card.status.setToolTip("Progress can't be recorded here.")
-        card.add_step.clicked.connect(partial(self.changes.add_step, goal))
-        card.edit.clicked.connect(partial(self.changes.edit_goal, goal))
+        card.add_step.clicked.connect(partial(self.editors.add_step, goal))
+        card.edit.clicked.connect(partial(self.editors.edit_goal, goal))
         card.move_up.triggered.connect(
             lambda: self.changes.move_goal(goal, index - 1, "up", self._focused("goal", goal.id))
         )
@@ -283,7 +285,7 @@ class PlanPage(WorkspacePage):
             lambda: self.changes.move_goal(goal, index + 1, "down", self._focused("goal", goal.id))
         )
         card.remove.triggered.connect(partial(self.changes.remove_goal, goal))
-        card.disagree.clicked.connect(partial(self.changes.disagree_with_goal, goal))
+        card.disagree.clicked.connect(partial(self.editors.disagree_with_goal, goal))
         card.status.activated.connect(partial(self.changes.status_chosen, card))
         targets: dict[str, QWidget] = {
             "add_step": card.add_step,
@@ -310,13 +312,13 @@ class PlanPage(WorkspacePage):
             row.more.setVisible(editable or self.changes.can_disagree)
             row.done.setEnabled(self.changes.can_record_progress)
             row.done.toggled.connect(partial(self.changes.done_toggled, row))
-            row.edit.triggered.connect(partial(self.changes.edit_step, goal, step))
+            row.edit.triggered.connect(partial(self.editors.edit_step, goal, step))
             row.move_up.triggered.connect(partial(self._move_step_from_keys, goal, step, position - 1, "up"))
             row.move_down.triggered.connect(
                 partial(self._move_step_from_keys, goal, step, position + 1, "down")
             )
             row.remove.triggered.connect(partial(self.changes.remove_step, goal, step))
-            row.disagree.triggered.connect(partial(self.changes.disagree_with_step, step))
+            row.disagree.triggered.connect(partial(self.editors.disagree_with_step, step))
             self._focus_targets[("step", step.id, "done")] = row.done
             for name in ("more", "edit", "disagree", "up", "down"):
                 self._focus_targets[("step", step.id, name)] = row.more
