@@ -834,5 +834,7 @@ def test_after_a_new_version_is_started_history_shows_that_version(
     click(qtbot, page_of(window, PlanPage).view.revise_button)
     go_to(qtbot, window, "History")
     assert history.model.index(0, 0).data().startswith("Version 2  (open now)")
-    assert history.view.version_title.text().startswith("Version 2 – being written"), history.view.version_title.text()
+    assert history.view.version_title.text().startswith("Version 2 – being written"), (
+        history.view.version_title.text()
+    )
     assert history.view.since_box.title() == "What changed since version 1"

@@ -19,6 +19,7 @@ from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.people.model import PAGE, PeopleModel
 from careplan.gui.workspace.about_me_page import AboutMePage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.services import covering, people, staff
 from careplan.services.people_search import PeopleQuery, ReviewFilter
 from careplan.services.workspace import load_person
@@ -481,3 +482,24 @@ def test_choosing_someone_outside_the_caseload_asks_to_cover_naming_them(
     assert any(text.startswith("Jordan is not on your caseload") for text in asked), asked
     assert window.workspace.person is None
     assert opened_records(sqlite_db) == before
+
+
+def test_the_tabs_are_the_registry_s_pages_in_its_order_and_only_those_the_role_may_see(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path
+) -> None:
+    tabs = window.workspace.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["About me"]  # the rest when a person opens
+    window.workspace.build_pages()
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    # A key worker does not see "Who has seen this": its registry entry needs the audit.
+    assert titles == ["About me", "My plan", "Services and budget", "Agreement", "History", "Sharing"]
+    assert [page.title for page in window.workspace.pages] == titles
+
+    # A window given only About me has that tab, and no window-wide action for a page it lacks.
+    context = AppContext(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
+    settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    bare = MainWindow(context, settings, pages=(ABOUT_ME,))
+    qtbot.addWidget(bare)
+    bare.workspace.build_pages()
+    assert bare.workspace.tabs.count() == 1
+    assert bare.page_actions == []
