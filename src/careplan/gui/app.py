@@ -22,9 +22,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDialog
 
+    from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.services.authentication import SignedIn
-    from careplan.storage.database import Database
+    from careplan.services.opening import Database
 
 EXIT_NO_SCREEN = 2
 EXIT_DATABASE = 3
@@ -131,7 +132,7 @@ class Desktop:
 
         def set_up_done() -> None:
             if dialog.signed_in is not None:
-                self.open_window(dialog.signed_in)
+                self.open_window(self.staff(dialog.signed_in))
 
         self._show(dialog, set_up_done)
 
@@ -144,7 +145,7 @@ class Desktop:
         def chosen() -> None:
             if dialog.signed_in is not None:
                 self.username = dialog.signed_in.username
-                self.open_window(dialog.signed_in)
+                self.open_window(self.staff(dialog.signed_in))
 
         self._show(dialog, chosen)
 
@@ -162,19 +163,25 @@ class Desktop:
                 return
             self.username = who.username
             if who.must_change_password:
-                self.choose_password(who, dialog.password)
+                self.choose_password(self.staff(who), dialog.password)
             else:
-                self.open_window(who)
+                self.open_window(self.staff(who))
             dialog.password = ""
 
         self._show(dialog, signed_in)
 
-    def choose_password(self, who: SignedIn, current: str) -> None:
+    def staff(self, who: SignedIn) -> AppContext:
+        """The member of staff a sign-in (or set-up, or first password) let in, working here."""
+        from careplan.gui.context import AppContext
+
+        return AppContext.from_sign_in(self.db, who, demo=self.demo)
+
+    def choose_password(self, staff: AppContext, current: str) -> None:
         from careplan.gui.dialogs.change_password import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.db, who.actor, current_password=current)
+        dialog = ChangePasswordDialog(staff, current_password=current)
         dialog.setObjectName("choosePasswordDialog")
-        self._show(dialog, lambda: self.open_window(who), on_cancel=self.sign_in)
+        self._show(dialog, lambda: self.open_window(staff), on_cancel=self.sign_in)
 
     def _show(self, dialog: QDialog, on_accept: object, on_cancel: object = None) -> None:
         from PySide6.QtWidgets import QDialog
@@ -198,20 +205,10 @@ class Desktop:
 
     # the window ------------------------------------------------------------------------------
 
-    def open_window(self, who: SignedIn) -> None:
-        from careplan.domain.enums import Role
-        from careplan.gui.context import AppContext
+    def open_window(self, context: AppContext) -> None:
         from careplan.gui.main_window import MainWindow
         from careplan.gui.wiring import add_pages_when_needed
 
-        context = AppContext(
-            db=self.db,
-            actor=who.actor,
-            staff_name=who.display_name,
-            role=Role(who.role),
-            username=who.username,
-            demo=self.demo,
-        )
         window = MainWindow(context, self.settings)
         add_pages_when_needed(window, context)
         window.sign_out_requested.connect(self.signed_out)
