@@ -132,7 +132,7 @@ class Desktop:
 
         def set_up_done() -> None:
             if dialog.signed_in is not None:
-                self.open_window(self.staff(dialog.signed_in))
+                self.open_window(dialog.signed_in)
 
         self._show(dialog, set_up_done)
 
@@ -145,7 +145,7 @@ class Desktop:
         def chosen() -> None:
             if dialog.signed_in is not None:
                 self.username = dialog.signed_in.username
-                self.open_window(self.staff(dialog.signed_in))
+                self.open_window(dialog.signed_in)
 
         self._show(dialog, chosen)
 
@@ -163,9 +163,9 @@ class Desktop:
                 return
             self.username = who.username
             if who.must_change_password:
-                self.choose_password(self.staff(who), dialog.password)
+                self.choose_password(who, dialog.password)
             else:
-                self.open_window(self.staff(who))
+                self.open_window(who)
             dialog.password = ""
 
         self._show(dialog, signed_in)
@@ -176,12 +176,12 @@ class Desktop:
 
         return AppContext.from_sign_in(self.db, who, demo=self.demo)
 
-    def choose_password(self, staff: AppContext, current: str) -> None:
+    def choose_password(self, who: SignedIn, current: str) -> None:
         from careplan.gui.dialogs.change_password import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(staff, current_password=current)
+        dialog = ChangePasswordDialog(self.staff(who), current_password=current)
         dialog.setObjectName("choosePasswordDialog")
-        self._show(dialog, lambda: self.open_window(staff), on_cancel=self.sign_in)
+        self._show(dialog, lambda: self.open_window(who), on_cancel=self.sign_in)
 
     def _show(self, dialog: QDialog, on_accept: object, on_cancel: object = None) -> None:
         from PySide6.QtWidgets import QDialog
@@ -205,10 +205,11 @@ class Desktop:
 
     # the window ------------------------------------------------------------------------------
 
-    def open_window(self, context: AppContext) -> None:
+    def open_window(self, who: SignedIn) -> None:
         from careplan.gui.main_window import MainWindow
         from careplan.gui.wiring import add_pages_when_needed
 
+        context = self.staff(who)
         window = MainWindow(context, self.settings)
         add_pages_when_needed(window, context)
         window.sign_out_requested.connect(self.signed_out)
