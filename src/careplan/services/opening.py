@@ -84,7 +84,8 @@ class NeedsRecoveryPassphrase:
     """The database's key is not available here; its recovery passphrase opens it.
 
     ``reason``: why the keyring could not help (``missing``: there is no keyring at all;
-    ``locked``, ``refused``, ``timeout``, ``absent``: it has no key for this database, ``mismatch``).
+    ``locked``, ``refused``, ``timeout``: it would not answer; ``absent``: it has no key for this
+    database; ``mismatch``: its key does not fit).
     """
 
     message: str
