@@ -109,9 +109,7 @@ class MainWindow(QMainWindow):
         if self.work is not self.splitter:
             self.splitter.hide()  # built (the pages expect it) but never shown to this role
 
-        self.screen_lock = ScreenLock(
-            self, context.db, context.actor, context.staff_name, lock_after_seconds(settings)
-        )
+        self.screen_lock = ScreenLock(self, context, lock_after_seconds(settings))
         self.screen_lock.someone_else.connect(self.sign_out)
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -414,7 +412,7 @@ class MainWindow(QMainWindow):
     def change_password(self) -> None:
         from careplan.gui.dialogs.change_password import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self._context.db, self._context.actor, parent=self)
+        dialog = ChangePasswordDialog(self._context, parent=self)
         dialog.setObjectName("changePasswordDialog")
         dialog.accepted.connect(lambda: self.show_saved("Your password was changed"))
         dialog.open()
