@@ -36,7 +36,6 @@ def main(argv: list[str]) -> int:
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
-    from careplan.gui.wiring import add_pages
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.database import open_database
@@ -48,7 +47,7 @@ def main(argv: list[str]) -> int:
     sam = staff_by_username(db, "sam")
     context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1366, 768)
     window.show()
     app.processEvents()

@@ -24,7 +24,7 @@ from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
 from careplan.services import administrator_recovery, authentication
 from careplan.services.authentication import SignedIn
 from careplan.services.demo_facts import DEMO_ACCOUNTS
-from careplan.storage.database import Database
+from careplan.services.opening import Database
 
 
 def demo_note(password: str | None) -> str:
