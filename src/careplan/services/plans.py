@@ -27,13 +27,7 @@ from careplan.domain.records import (
 from careplan.domain.text import check_text, one_line
 from careplan.services.people import check_key_worker
 from careplan.services.plan_access import any_version, draft_version, free_key, touch_plan
-from careplan.services.record_rows import (
-    first_version_row,
-    goal_row,
-    plan_row,
-    revised_version_row,
-    step_row,
-)
+from careplan.services.record_rows import first_version_row, goal_row, plan_row, revised_version_row, step_row
 from careplan.services.unit_of_work import Work, clean_text, read_only, unit_of_work
 from careplan.storage.database import Database
 
