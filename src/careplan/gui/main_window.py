@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.people.person_chosen.connect(self.open_person)
         self.workspace.saved.connect(self.show_saved)
         self.workspace.person_changed.connect(lambda pid: self.people.refresh(keep_person=pid))
+        self.workspace.person_left.connect(self.close_person)
         self._restore_layout()
         self.screen_lock.start()
 
@@ -316,6 +317,12 @@ class MainWindow(QMainWindow):
         who = self.people.model.preferred_name(person_id) or "This person"
         dialog = CoverDialog(self._context, person_id, who, self)
         return bool(dialog.exec())
+
+    def close_person(self, words: str) -> None:
+        """The record open may no longer be opened here (its person was handed on): show none."""
+        self.stack.setCurrentWidget(self.empty)
+        self.people.refresh()
+        self.statusBar().showMessage(words, STATUS_SECONDS * 2)
 
     def reload(self) -> None:
         """Read everything shown again (another workstation may have changed it); typing is kept."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -20,7 +21,7 @@ from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
-from careplan.services import people
+from careplan.services import assignments, people
 from careplan.services.workspace import PersonView, TextView, load_person
 
 AUTOSAVE_MS = 700
@@ -85,10 +86,16 @@ class AnswerBox(QWidget):
 
 
 class AboutMePage(QScrollArea):
-    """Every answer saves itself within a second of the last key press, in the current voice."""
+    """Every answer saves itself within a second of the last key press, in the current voice.
+
+    Its header says who the person is and who works with them (key worker, peer mentors); for a
+    manager or their key worker, "Who works with …" opens the dialog that changes it
+    (``team_requested``: the workspace opens it, as a change may close the record).
+    """
 
     saved = Signal(str)
     conflict = Signal()
+    team_requested = Signal()
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,10 +111,21 @@ class AboutMePage(QScrollArea):
         self.reference_label = QLabel(self.details)
         self.contact_label = QLabel(self.details)
         self.worker_label = QLabel(self.details)
+        self.mentors_label = QLabel(self.details)
+        self.mentors_label.setObjectName("peerMentorsLabel")
+        self.mentors_label.setWordWrap(True)
+        self.team_button = QPushButton("Who &works with them…", self.details)
+        self.team_button.setObjectName("whoWorksWithButton")
+        self.team_button.setMinimumHeight(36)
+        self.team_button.clicked.connect(self.team_requested)
+        # Roles that may never change it do not see the button (managers and key workers do).
+        self.team_button.setVisible(context.may(Action.ASSIGN_PEER_MENTOR))
         self.details_form.addRow("Likes to be called", self.name_label)
         self.details_form.addRow("Reference", self.reference_label)
         self.details_form.addRow("Best way to get in touch", self.contact_label)
         self.details_form.addRow("Key worker", self.worker_label)
+        self.details_form.addRow("Peer mentors", self.mentors_label)
+        self.details_form.addRow("", self.team_button)
         layout.addWidget(self.details)
         self.boxes: dict[str, AnswerBox] = {}
         answers = QGroupBox("About me, in my own words", inner)
@@ -141,8 +159,30 @@ class AboutMePage(QScrollArea):
         contact = person.contact_how or "Not said yet"
         self.contact_label.setText(contact)
         self.worker_label.setText(person.key_worker or "None yet")
+        self._show_team(person)
         for topic, box in self.boxes.items():
             box.show_answer(person.about_me.get(topic))
+
+    def _show_team(self, person: PersonView) -> None:
+        """The peer mentors, and whether the one signed in may change who works with the person."""
+        try:
+            team = assignments.who_works_with(self._context.db, self._context.actor, person.id)
+        except CareplanError as exc:
+            self.mentors_label.setText("")
+            self.team_button.setEnabled(False)
+            self.team_button.setToolTip(exc.message)
+            return
+        self.mentors_label.setText(", ".join(m.name for m in team.peer_mentors) or "None yet")
+        self.team_button.setText(f"Who &works with {person.preferred_name}…")
+        self.team_button.setAccessibleName(f"Who works with {person.preferred_name}")
+        self.team_button.setEnabled(True)
+        hint = (
+            "Hand them on to another key worker, assign a peer mentor, or end a peer mentor's work."
+            if team.may_change
+            else "Who works with them (only their key worker or a manager can change it)."
+        )
+        self.team_button.setToolTip(hint)
+        self.team_button.setAccessibleDescription(hint)
 
     def _typed(self, topic: str) -> None:
         self._pending.add(topic)

@@ -8,7 +8,8 @@ The person and the plan version are read once each time and handed to the pages.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.about_me_page import AboutMePage
@@ -27,6 +28,8 @@ from careplan.services.workspace import (
 class PersonWorkspace(QWidget):
     saved = Signal(str)
     person_changed = Signal(int)
+    # The person open was handed on and the one signed in no longer opens their record (what to say).
+    person_left = Signal(str)
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,8 @@ class PersonWorkspace(QWidget):
         self.about_me = AboutMePage(context, voice, self)
         self.about_me.saved.connect(self.saved)
         self.about_me.conflict.connect(self.reload)
+        self.about_me.team_requested.connect(self.change_team)
+        self.team_dialog: QDialog | None = None
         self.tabs.addTab(self.about_me, "About me")
         self.pages: list[WorkspacePage] = []
         # Pages not yet filled with what is open now (behind a tab): filled when their tab is chosen.
@@ -88,6 +93,38 @@ class PersonWorkspace(QWidget):
         self.person = read(self._context.db, self._context.actor, person_id)
         self._forget_version(None)  # their newest version
         self._show()
+
+    def change_team(self) -> None:
+        """Who works with the person open: the dialog (gui/dialogs/who_works_with.py), typed
+        words saved first, as handing the person on may close their record."""
+        if self.person is None:
+            return
+        from careplan.gui.dialogs.who_works_with import WhoWorksWithDialog
+
+        self.save_pending()
+        person = self.person
+        dialog = WhoWorksWithDialog(self._context, person.id, person.preferred_name, self)
+        self.team_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.team_dialog = None
+            dialog.deleteLater()
+            if dialog.left:
+                self.person = None
+                self._forget_version(None)
+                for page in (self.about_me, *self.pages):  # nothing of theirs to undo any more
+                    stack = getattr(page, "undo_stack", None)
+                    if isinstance(stack, QUndoStack):
+                        stack.clear()
+                self.person_left.emit(
+                    f"{person.preferred_name} was handed on: their record is closed on this screen."
+                )
+            elif dialog.changed and self.person is not None and self.person.id == person.id:
+                self.reload()
+                self.saved.emit("Who works with them saved")
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def open_version(self, version_id: int) -> None:
         if self.person is None:
