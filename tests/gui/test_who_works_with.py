@@ -173,6 +173,10 @@ def test_the_key_worker_assigns_ends_and_hands_on_by_keyboard(
     assert "Dee was handed on" in window.statusBar().currentMessage()
     assert covering.record_standing(team.db, team.sam, team.dee).standing is Standing.OUTSIDE
     assert covering.record_standing(team.db, team.kim, team.dee).standing is Standing.CASELOAD
+    # The list still names Dee, but no longer shows Sam her plan (nor says she has none).
+    row = window.people.model.row_of(team.dee)
+    assert row is not None
+    assert window.people.model.index(row, 2).data() == "Not on your caseload"
     # The manager sees each change, with whom it named.
     assert seen(team)[:3] == [
         ("Sam Okafor (key worker)", "Handed the person on to Kim Lee as key worker"),

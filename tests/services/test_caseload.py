@@ -234,8 +234,10 @@ def test_the_list_shows_everyone_but_plan_details_only_of_the_caseload(db: Datab
     rows = people_search.search_people(db, kim, query)
     assert [r.person_id for r in rows] == [world.person_id]
     assert (rows[0].plan_status, rows[0].next_review) == (None, None)
+    assert not rows[0].may_open  # so the list does not say "no plan yet"
     (sams,) = people_search.search_people(db, world.team.key_worker, query)
     assert sams.plan_status == "draft"
+    assert sams.may_open
     from careplan.services.queries import list_plans
 
     assert list_plans(db, kim) == []
