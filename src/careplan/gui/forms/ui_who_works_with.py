@@ -95,7 +95,7 @@ class Ui_WhoWorksWithDialog(object):
         self.peerMentorLayout.setObjectName(u"peerMentorLayout")
         self.peerMentors = QListWidget(self.peerMentorGroup)
         self.peerMentors.setObjectName(u"peerMentors")
-        self.peerMentors.setMaximumSize(QSize(16777215, 120))
+        self.peerMentors.setMaximumSize(QSize(16777215, 96))
 
         self.peerMentorLayout.addWidget(self.peerMentors)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -117,6 +118,9 @@ class AboutMePage(QScrollArea):
         self.team_button = QPushButton("Who &works with them…", self.details)
         self.team_button.setObjectName("whoWorksWithButton")
         self.team_button.setMinimumHeight(36)
+        self.team_button.setSizePolicy(
+            QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed
+        )  # as wide as its words
         self.team_button.clicked.connect(self.team_requested)
         # Roles that may never change it do not see the button (managers and key workers do).
         self.team_button.setVisible(context.may(Action.ASSIGN_PEER_MENTOR))
