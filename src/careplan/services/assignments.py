@@ -15,7 +15,7 @@ what was signed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -107,12 +107,8 @@ def who_works_with(db: Database, actor: Actor, person_id: int) -> WhoWorksWith:
         if not may_change:
             return found
         assigned = {m.id for m in mentors}
-        return WhoWorksWith(
-            person_id=found.person_id,
-            reference=found.reference,
-            key_worker=found.key_worker,
-            peer_mentors=found.peer_mentors,
-            may_change=True,
+        return replace(
+            found,
             key_worker_choices=tuple(
                 _named(s) for s in _active(work, KEY_WORKER_ROLES) if s.id != person.key_worker_id
             ),
