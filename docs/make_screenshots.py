@@ -35,7 +35,6 @@ def main(argv: list[str]) -> int:
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
-    from careplan.gui.wiring import add_pages
     from careplan.services import demo
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
@@ -48,7 +47,7 @@ def main(argv: list[str]) -> int:
     sam = staff_by_username(db, "sam")
     context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1366, 768)
     window.show()
     app.processEvents()
@@ -192,10 +191,13 @@ def backups_dialog(db: Any, window: Any) -> Any:
 
 def who_works_with_dialog(window: Any, person_id: int) -> Any:
     """About me > Who works with …, as Sam (the person's key worker) sees it."""
+    from careplan.gui.workspace.about_me_page import AboutMePage
+
     window.open_person(person_id)
-    window.workspace.tabs.setCurrentWidget(window.workspace.about_me)
-    window.workspace.about_me.team_button.click()
-    return window.workspace.team_dialog
+    about = window.workspace.page(AboutMePage)
+    window.workspace.show_page(about)
+    about.team_button.click()
+    return about.team_dialog
 
 
 def settings_dialog(db: Any, window: Any, folder: Path) -> Any:

@@ -18,6 +18,7 @@ from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.who_works_with import WhoWorksWithDialog
 from careplan.gui.main_window import MainWindow
+from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.services import assignments, covering, people, record_access, staff
 from careplan.services.covering import Standing
 from careplan.storage.database import Database
@@ -71,12 +72,13 @@ def open_dee_by_keyboard(qtbot: QtBot, window: MainWindow, team: Team) -> None:
 
 
 def press_team_button(qtbot: QtBot, window: MainWindow) -> WhoWorksWithDialog:
-    button = window.workspace.about_me.team_button
+    about = window.workspace.page(AboutMePage)
+    button = about.team_button
     assert button.isVisible()
     assert button.text() == "Who &works with Dee…"
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
-    dialog = window.workspace.team_dialog
+    dialog = about.team_dialog
     assert isinstance(dialog, WhoWorksWithDialog)
     qtbot.waitExposed(dialog)
     return dialog
@@ -119,7 +121,7 @@ def test_the_key_worker_assigns_ends_and_hands_on_by_keyboard(
 ) -> None:
     window = open_window(qtbot, team, team.sam, "Sam Okafor", Role.KEY_WORKER, tmp_path)
     open_dee_by_keyboard(qtbot, window, team)
-    about = window.workspace.about_me
+    about = window.workspace.page(AboutMePage)
     assert about.mentors_label.text() == "Chris Doyle"
     dialog = press_team_button(qtbot, window)
     ui = dialog.ui
@@ -170,7 +172,7 @@ def test_the_key_worker_assigns_ends_and_hands_on_by_keyboard(
     assert dialog.left
     assert window.workspace.person is None
     assert window.stack.currentWidget() is window.empty
-    assert "Dee was handed on" in window.statusBar().currentMessage()
+    assert "Dee is not on your caseload now" in window.statusBar().currentMessage()
     assert covering.record_standing(team.db, team.sam, team.dee).standing is Standing.OUTSIDE
     assert covering.record_standing(team.db, team.kim, team.dee).standing is Standing.CASELOAD
     # The list still names Dee, but no longer shows Sam her plan (nor says she has none).
@@ -199,7 +201,7 @@ def test_a_manager_hands_on_and_the_record_stays_open(qtbot: QtBot, team: Team, 
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert window.workspace.person is not None
-    assert window.workspace.about_me.worker_label.text() == "Kim Lee"  # read again
+    assert window.workspace.page(AboutMePage).worker_label.text() == "Kim Lee"  # read again
     assert window.stack.currentWidget() is window.workspace
 
 
@@ -227,7 +229,7 @@ def test_a_peer_mentor_sees_who_works_with_dee_and_has_no_button(
 ) -> None:
     window = open_window(qtbot, team, team.chris, "Chris Doyle", Role.PEER_MENTOR, tmp_path)
     open_dee_by_keyboard(qtbot, window, team)
-    about = window.workspace.about_me
+    about = window.workspace.page(AboutMePage)
     assert about.worker_label.text() == "Sam Okafor"
     assert about.mentors_label.text() == "Chris Doyle"
     assert about.team_button.isHidden()
