@@ -251,3 +251,15 @@ def test_a_change_made_at_another_computer_meanwhile_is_said_plainly(
     assert ui.problem.text() == "Robin Hart is this person's peer mentor already."
     assert not ui.done.isVisible()
     assert mentors(dialog) == ["Chris Doyle (chris)", "Robin Hart (robin)"]  # shown as it now is
+
+
+def test_handed_on_at_another_computer_the_record_closes_at_the_next_reload(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, team, team.sam, "Sam Okafor", Role.KEY_WORKER, tmp_path)
+    open_dee_by_keyboard(qtbot, window, team)
+    assignments.change_key_worker(team.db, team.priya, team.dee, team.kim.staff_id)  # Priya, elsewhere
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # Sam reloads
+    assert window.workspace.person is None
+    assert window.stack.currentWidget() is window.empty
+    assert window.statusBar().currentMessage() == "Dee is not on your caseload now: their record is closed."

@@ -356,9 +356,11 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read everything shown again (another workstation may have changed it); typing is kept."""
         self.workspace.save_pending()
-        self.people.refresh(keep_person=self.workspace.person.id if self.workspace.person else None)
+        open_before = self.workspace.person
+        self.people.refresh(keep_person=open_before.id if open_before else None)
         self.workspace.reload()
-        self.statusBar().showMessage("Up to date", STATUS_SECONDS)
+        if open_before is None or self.workspace.person is not None:  # else it says why it closed
+            self.statusBar().showMessage("Up to date", STATUS_SECONDS)
 
     def new_person(self) -> None:
         from careplan.gui.dialogs.register_person import RegisterPersonDialog
