@@ -24,7 +24,7 @@ from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import covering, plans, signing
+from careplan.services import assignments, plans, signing
 from careplan.services.workspace import VersionView, load_version
 from careplan.storage.database import Database
 from tests.services.builders import (
@@ -66,7 +66,7 @@ class World:
 def world(sqlite_db: Database) -> World:
     team = make_team(sqlite_db)
     person_id = register(sqlite_db, team.key_worker)
-    covering.assign_peer_mentor(sqlite_db, team.key_worker, person_id, team.peer_mentor.staff_id)
+    assignments.assign_peer_mentor(sqlite_db, team.key_worker, person_id, team.peer_mentor.staff_id)
     plan = draft_plan(sqlite_db, team.key_worker, person_id, GOALS)
     service_id = catalogue_service(sqlite_db, team.manager)
     assess(sqlite_db, team.key_worker, plan.version_id)

@@ -30,7 +30,7 @@ from careplan.gui.workspace.budget_page import AllocationsModel, BudgetPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import budget, catalogue, covering, people, plans, signing, staff
+from careplan.services import assignments, budget, catalogue, people, plans, signing, staff
 from careplan.services.plans import GoalInput
 from careplan.services.workspace import (
     VersionView,
@@ -78,7 +78,7 @@ def world(sqlite_db: Database) -> World:
     worker = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
     mentor = Actor(staff.add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
     person_id = people.register_person(db, worker, people.PersonDetails("Dee", "Dee Example"))
-    covering.assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Chris is Dee's peer mentor
+    assignments.assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Chris is Dee's peer mentor
     started = plans.start_plan(db, worker, person_id)
     goal_ids = (
         plans.add_goal(

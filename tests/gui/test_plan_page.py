@@ -29,7 +29,7 @@ from careplan.gui.workspace.plan_page import DisagreementDialog, NoteView, PlanP
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import covering, people, plans, signing, staff
+from careplan.services import assignments, people, plans, signing, staff
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
@@ -58,7 +58,7 @@ def world(sqlite_db: Database) -> World:
     priya = Actor(staff.add_staff(sqlite_db, admin, "priya", "Priya Manager", Role.MANAGER))
     chris = Actor(staff.add_staff(sqlite_db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
     dee = people.register_person(sqlite_db, sam, people.PersonDetails("Dee", "Dee Walsh"))
-    covering.assign_peer_mentor(sqlite_db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
+    assignments.assign_peer_mentor(sqlite_db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
     return World(sqlite_db, sam, priya, chris, dee)
 
 

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.people.person_chosen.connect(self.open_person)
         self.workspace.saved.connect(self.show_saved)
         self.workspace.person_changed.connect(lambda pid: self.people.refresh(keep_person=pid))
+        self.workspace.person_left.connect(self.close_person)
         self._restore_layout()
         self.screen_lock.start()
 
@@ -346,12 +347,20 @@ class MainWindow(QMainWindow):
         dialog = CoverDialog(self._context, person_id, who, self)
         return bool(dialog.exec())
 
+    def close_person(self, words: str) -> None:
+        """The record open may no longer be opened here (its person was handed on): show none."""
+        self.stack.setCurrentWidget(self.empty)
+        self.people.refresh()
+        self.statusBar().showMessage(words, STATUS_SECONDS * 2)
+
     def reload(self) -> None:
         """Read everything shown again (another workstation may have changed it); typing is kept."""
         self.workspace.save_pending()
-        self.people.refresh(keep_person=self.workspace.person.id if self.workspace.person else None)
+        open_before = self.workspace.person
+        self.people.refresh(keep_person=open_before.id if open_before else None)
         self.workspace.reload()
-        self.statusBar().showMessage("Up to date", STATUS_SECONDS)
+        if open_before is None or self.workspace.person is not None:  # else it says why it closed
+            self.statusBar().showMessage("Up to date", STATUS_SECONDS)
 
     def new_person(self) -> None:
         from careplan.gui.dialogs.register_person import RegisterPersonDialog

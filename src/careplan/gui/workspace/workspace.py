@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from careplan.domain.errors import OutsideCaseload
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.page import OpenRecord, Page
 from careplan.gui.workspace.registry import PageEntry
@@ -37,6 +38,9 @@ P = TypeVar("P")
 class PersonWorkspace(QWidget):
     saved = Signal(str)
     person_changed = Signal(int)
+    # The record open may no longer be opened here (handed on to another key worker, or a cover
+    # ended): it was let go. What to say.
+    person_left = Signal(str)
 
     def __init__(
         self,
@@ -153,9 +157,24 @@ class PersonWorkspace(QWidget):
         person_id = record.person.id
         # The same version again if one was read; else the newest (a plan may have been started).
         version = record.version if record.version_read else None
-        person = load_person(self._context.db, self._context.actor, person_id)
+        try:
+            person = load_person(self._context.db, self._context.actor, person_id)
+        except OutsideCaseload:
+            self._let_go(
+                f"{record.person.preferred_name} is not on your caseload now: their record is closed."
+            )
+            return
         self._show(person, version.id if version is not None else self._version_id)
         self.person_changed.emit(person_id)
+
+    def _let_go(self, words: str) -> None:
+        """Close the record open: nothing of it is shown or can be undone here any more."""
+        self._record = None
+        self._version_id = None
+        for page in self.pages:
+            if page.undo_stack is not None:
+                page.undo_stack.clear()
+        self.person_left.emit(words)
 
     def _show(self, person: PersonView, version_id: int | None) -> None:
         """Show this person and plan version (None: their newest, read when a page needs it)."""
