@@ -21,12 +21,15 @@ class Texts:
     def text(self, body: str, voice: AuthorKind, person: Person, by: Staff, day: date) -> Text:
         at = self.clock.moment(day)
         tid = self.batch.new_id("texts")
-        kind = PERSON_VOICE if voice is AuthorKind.PERSON else STAFF_VOICE
-        row = text_row(
-            body, kind, person_id=person.id, staff_id=by.id, staff_role=by.role.value, written_at=at
-        )
+        if voice is AuthorKind.PERSON:
+            row = text_row(
+                body, PERSON_VOICE, person_id=person.id, staff_id=by.id, staff_role=None, written_at=at
+            )
+            written = Text(tid, body, PERSON_VOICE, person.id, None, None, by.id, at)
+        else:
+            role = by.role.value
+            row = text_row(body, STAFF_VOICE, person_id=None, staff_id=by.id, staff_role=role, written_at=at)
+            written = Text(tid, body, STAFF_VOICE, None, by, role, by.id, at)
         row["id"] = tid
         self.batch.rows["texts"].append(row)
-        if voice is AuthorKind.PERSON:
-            return Text(tid, body, PERSON_VOICE, person.id, None, None, by.id, at)
-        return Text(tid, body, STAFF_VOICE, None, by, row["author_role"], by.id, at)
+        return written

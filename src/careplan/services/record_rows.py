@@ -27,11 +27,12 @@ def text_row(
     *,
     person_id: int | None,
     staff_id: int,
-    staff_role: str,
+    staff_role: str | None,
     written_at: datetime,
 ) -> Row:
-    """A piece of free text: in the person's voice (it names them) or in a member of staff's (it
-    names them and their role); recorded by the member of staff who typed it (``staff_id``)."""
+    """A piece of free text: in the person's voice (it names them: ``person_id``) or in a member
+    of staff's (it names them and their role, ``staff_role``); recorded by the member of staff who
+    typed it (``staff_id``)."""
     if author_kind == AuthorKind.PERSON:
         return {
             "body": body,
