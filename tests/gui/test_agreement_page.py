@@ -187,7 +187,7 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     page = screens.open().page
-    assert page.headline.text() == "Version 1: being written, not agreed yet"
+    assert page.headline.text() == "Version 1: being written"
     assert page.person_row.text() == "Dee: not signed yet"
     assert page.person_sign_button.text() == "Dee signs"
     assert page.staff_sign_button.text() == "Sam signs"
@@ -228,7 +228,7 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
         ("person", "drawn", True),
         ("key_worker", "typed", True),
     ]
-    assert page.headline.text() == "Version 1: signed by both, waiting for a manager to approve it"
+    assert page.headline.text() == "Version 1: signed, waiting for approval"
     assert page.staff_row.text().startswith("Sam Keyworker (key worker): signed on ")
     assert not page.person_sign_button.isEnabled()
     assert not page.staff_sign_button.isEnabled()
@@ -245,12 +245,12 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
     assert saved == ["Plan approved. Its reviews are booked."]
     assert stored(world).status == PlanStatus.APPROVED
     assert len(reviews(world)) == 5
-    assert page.headline.text() == "Version 1: signed and approved"
+    assert page.headline.text() == "Version 1: approved"
     assert not page.approve_button.isEnabled()
 
     click(qtbot, page.activate_button)
     assert stored(world).status == PlanStatus.ACTIVE
-    assert page.headline.text() == "Version 1: signed, approved and in action"
+    assert page.headline.text() == "Version 1: in action"
     assert not page.activate_button.isEnabled()
 
 

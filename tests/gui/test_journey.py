@@ -583,7 +583,7 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert window.people.model.index(0, 2).data() == "In action"
     go_to(qtbot, window, "My plan")
     plan = page_of(window, PlanPage)
-    assert plan.version_label.text() == "Version 1 – signed and approved, in action"
+    assert plan.version_label.text() == "Version 1 – in action"
     assert plan.frozen_note.isVisible()
     assert plan.frozen_note.text() == SIGNED_NOTE
     assert not plan.add_goal_button.isVisible()

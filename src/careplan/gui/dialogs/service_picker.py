@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,46 +26,24 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QListWidgetI
 
 from careplan.domain.budget import never_allowed_reason
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput, OverBudget
-from careplan.domain.money import format_money, line_total_pence, parse_quantity
+from careplan.domain.money import line_total_pence, parse_quantity
 from careplan.domain.permissions import Action
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.units import number_words, price_words, quantity_words, unit_plural
 from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_service_picker import Ui_ServicePickerDialog
+from careplan.gui.theme import set_role
 from careplan.services import budget
 from careplan.services.workspace import AllocationView, CatalogueEntry, ProposalView, VersionView
 
 Index = QModelIndex | QPersistentModelIndex
 
-UNIT_PRICE_WORDS = {
-    "session": "a session",
-    "hour": "an hour",
-    "week": "a week",
-    "item": "each",
-    "course": "a course",
-}
-UNIT_PLURALS = {"session": "sessions", "hour": "hours", "week": "weeks", "item": "items", "course": "courses"}
 ASKED_FOR = "\x00asked-for"
 """The category list's entry for requests a manager approved (never a real category name)."""
 
 
-def price_words(pence: int, unit: str) -> str:
-    """£25.00 a session, £12.00 an hour, £40.00 each."""
-    return f"{format_money(pence)} {UNIT_PRICE_WORDS.get(unit, 'per ' + unit)}"
-
-
-def quantity_text(quantity: Decimal) -> str:
-    """6, 1.5: no trailing zeros."""
-    text = f"{quantity.normalize():f}"
-    return text
-
-
-def quantity_words(quantity: Decimal, unit: str) -> str:
-    """1 session, 6 sessions, 1.5 hours."""
-    word = unit if quantity == 1 else UNIT_PLURALS.get(unit, unit + "s")
-    return f"{quantity_text(quantity)} {word}"
-
-
 def how_many_words(unit: str) -> str:
-    return "How &many?" if unit == "item" else f"How &many {UNIT_PLURALS.get(unit, unit + 's')}?"
+    return "How &many?" if unit == "item" else f"How &many {unit_plural(unit)}?"
 
 
 def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
@@ -429,7 +406,7 @@ class ServicePickerDialog(QDialog):
         ui.price.setText(f"<b>Price:</b> {price_words(allocation.unit_price_pence, allocation.unit)}")
         ui.peerLed.hide()
         ui.quantityLabel.setText(how_many_words(allocation.unit))
-        ui.quantity.setText(quantity_text(allocation.quantity))
+        ui.quantity.setText(number_words(allocation.quantity))
         for goal_id, box in self.goal_boxes.items():
             box.setChecked(goal_id in allocation.goal_ids)
         ui.choice.show()
@@ -560,7 +537,7 @@ class ServicePickerDialog(QDialog):
                 f"<b>Not enough left:</b> this is {format_money(total - left)} more than the "
                 f"{format_money(max(left, 0))} left. {advice}"
             )
-        ui.left.setStyleSheet("border: 2px dashed #8a1f11; padding: 4px;" if over else "")
+        set_role(ui.left, "overBudget" if over else None)
         # After a refusal the message below says the same thing: do not say it twice.
         ui.left.setVisible(not (over and self._over_refused))
         self._show_override(over or self._over_refused)

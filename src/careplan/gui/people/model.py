@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import day_and_date, short_date
+from careplan.domain.wording.statuses import newer_version_words, plan_status_words, sentence
 from careplan.gui.context import AppContext
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
 
@@ -16,46 +18,23 @@ from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, fir
 PAGE = 50
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_WORDS = {
-    None: "No plan yet",
-    "draft": "Being written",
-    "agreed": "Signed, waiting for approval",
-    "approved": "Approved",
-    "active": "In action",
-    "superseded": "Replaced",
-    "closed": "Closed",
-}
-
 
 def status_words(row: PersonRow) -> str:
     """The plan column: the plan in force and, when a newer version is on its way, that too
     ("In action · new version being written"), so nobody thinks the plan in force has gone."""
-    newest = STATUS_WORDS.get(row.plan_status, row.plan_status or "")
+    newest = sentence(plan_status_words(row.plan_status))
     if row.in_force_status is None:
         return newest
-    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
-    return f"{in_force} · new version {NEWER_WORDS.get(row.plan_status or '', newest.lower())}"
+    in_force = sentence(plan_status_words(row.in_force_status))
+    return f"{in_force} · new version {plan_status_words(row.plan_status)}"
 
 
 def status_short(row: PersonRow) -> str:
     """The plan column on screen: "In action" over "+ new version" (the full words in its tooltip)."""
     if row.in_force_status is None:
         return status_words(row)
-    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
-    return f"{in_force}\n{NEWER_SHORT.get(row.plan_status or '', '+ new version')}"
-
-
-NEWER_SHORT = {
-    "draft": "+ new version",
-    "agreed": "+ new version signed",
-    "approved": "+ new version approved",
-}
-
-NEWER_WORDS = {
-    "draft": "being written",
-    "agreed": "signed, waiting for approval",
-    "approved": "approved, not in action yet",
-}
+    in_force = sentence(plan_status_words(row.in_force_status))
+    return f"{in_force}\n{newer_version_words(row.plan_status)}"
 
 
 def display_name(preferred: str, full: str) -> str:
@@ -164,11 +143,11 @@ class PeopleModel(QAbstractTableModel):
                     return status_short(row)
                 return status_words(row)
             if column == 3:
-                return row.next_review.strftime("%d %b %Y") if row.next_review else ""
+                return short_date(row.next_review) if row.next_review else ""
             if column == 4:
                 return row.key_worker or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.next_review:
-            return f"Next review due {row.next_review:%A %d %B %Y}"
+            return f"Next review due {day_and_date(row.next_review)}"
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return status_words(row)  # in full, when the column is too narrow
         return None

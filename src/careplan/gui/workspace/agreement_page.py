@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.enums import PlanStatus, SignerKind
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.statuses import plan_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import SignDialog, first_name
 from careplan.gui.documents.printing import AgreementPrinter
+from careplan.gui.theme import set_style_property
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import plans, signing
-from careplan.services.history import plain_date
 from careplan.services.workspace import PersonView, SignatureView, VersionView
 
 BUTTON_HEIGHT = 48
@@ -42,19 +44,7 @@ NOT_APPROVED = "The agreement can be printed once both have signed and a manager
 MANAGERS_PRINT = "Managers print the signed agreement. Ask a manager if the person would like a copy."
 PRINTABLE = {PlanStatus.APPROVED, PlanStatus.ACTIVE, PlanStatus.SUPERSEDED, PlanStatus.CLOSED}
 
-HEADLINES = {
-    "draft": "being written, not agreed yet",
-    "agreed": "signed by both, waiting for a manager to approve it",
-    "approved": "signed and approved",
-    "active": "signed, approved and in action",
-    "superseded": "an older version, kept as it was signed",
-    "closed": "closed",
-}
-
 METHOD_WORDS = {"drawn": "drew a signature", "typed": "typed their name"}
-
-TINTS = {"signed": "#e6f2e0", "again": "#fbeee6", "not_yet": "#f2f2f2"}
-EDGES = {"signed": "#5b8c3a", "again": "#b5541b", "not_yet": "#9a9a9a"}
 
 
 def _label(text: str, parent: QWidget, *, scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -107,10 +97,7 @@ class SignerRow(QLabel):
         self.state = state
         self.setText(text)
         self.setAccessibleName(text)
-        self.setStyleSheet(
-            f"#{self.objectName()} {{ background: {TINTS[state]}; border-left: 4px solid {EDGES[state]};"
-            " padding: 8px; }"
-        )
+        set_style_property(self, "signing", state)
 
 
 class AgreementPage(WorkspacePage):
@@ -229,7 +216,7 @@ class AgreementPage(WorkspacePage):
         self.print_progress.setMaximumWidth(240)
         self.printed_note = _label(MANAGERS_PRINT, self.printed_box)
         self.printed_note.setObjectName("printedNote")
-        self.printed_note.setStyleSheet("color: #555;")
+        self.printed_note.setProperty("role", "quiet")
         printed_buttons = QHBoxLayout()
         printed_buttons.addWidget(self.preview_button)
         printed_buttons.addWidget(self.save_pdf_button)
@@ -298,7 +285,7 @@ class AgreementPage(WorkspacePage):
         self.scroll_area.setVisible(True)
         person_first = first_name(self.person_name)
         staff_first = first_name(self.context.staff_name)
-        self.headline.setText(f"Version {version.number}: {HEADLINES.get(version.status, version.status)}")
+        self.headline.setText(f"Version {version.number}: {plan_status_words(version.status)}")
         self.headline.setAccessibleName(self.headline.text())
 
         person_sig, person_now = latest(version.signatures, SignerKind.PERSON)
@@ -382,7 +369,7 @@ class AgreementPage(WorkspacePage):
             return
         how = METHOD_WORDS.get(signature.method, signature.method)
         row.set_state(
-            "signed", f"{signature.signer_name}{role}: signed on {plain_date(signature.signed_at)} ({how})"
+            "signed", f"{signature.signer_name}{role}: signed on {long_date(signature.signed_at)} ({how})"
         )
 
     def _next_step(
@@ -424,7 +411,7 @@ class AgreementPage(WorkspacePage):
         approved = ""
         if version.approved_at is not None:
             by = f" by {version.approved_by}" if version.approved_by else ""
-            approved = f"Approved{by} on {plain_date(version.approved_at)}. "
+            approved = f"Approved{by} on {long_date(version.approved_at)}. "
         if status == PlanStatus.APPROVED:
             return f"{approved or 'Approved. '}The reviews are booked. It can be put into action."
         if status == PlanStatus.ACTIVE:

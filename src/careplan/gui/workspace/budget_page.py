@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.enums import ProposalStatus
 from careplan.domain.errors import CareplanError, ConflictError
-from careplan.domain.money import format_money, parse_money, pounds_text, to_pence
+from careplan.domain.money import parse_money, pounds_text, to_pence
 from careplan.domain.permissions import Action
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.statuses import frozen_because
+from careplan.domain.wording.units import price_words, quantity_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.budget_questionnaire import BudgetQuestionnaireDialog
-from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.dialogs.propose_service import ProposeServiceDialog
-from careplan.gui.dialogs.service_picker import Choice, ServicePickerDialog, price_words, quantity_words
+from careplan.gui.dialogs.service_picker import Choice, ServicePickerDialog
 from careplan.gui.workspace.budget_bar import BudgetBar
 from careplan.gui.workspace.budget_undo import BudgetChange, BudgetState, describe_change, put_back
 from careplan.gui.workspace.feedback import Feedback
@@ -55,15 +57,6 @@ from careplan.services.workspace import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-
-FROZEN_WORDS = {
-    "agreed": "signed",
-    "approved": "approved",
-    "active": "approved and put into action",
-    "superseded": "replaced by a newer version",
-    "closed": "closed",
-}
-NOTICE_STYLE = "border: 2px solid #5f6368; border-radius: 4px; padding: 8px; background: #f6f6f4;"
 
 
 def proposal_status_words(proposal: ProposalView, in_plan: bool = False) -> str:
@@ -271,7 +264,9 @@ class ProposalRow(QFrame):
         self.status.setObjectName("proposalStatus")
         self.status.setWordWrap(True)
         if proposal.status == ProposalStatus.DECLINED:
-            self.status.setStyleSheet("font-weight: bold;")
+            bold = self.status.font()
+            bold.setBold(True)
+            self.status.setFont(bold)
         guess = f"Asked for at about {price_words(proposal.estimated_cost_pence, proposal.unit)}."
         self.detail = QLabel(f"{guess} Why: {proposal.why.body} ({proposal.why.author.label})", self)
         self.detail.setWordWrap(True)
@@ -349,7 +344,7 @@ class BudgetPage(WorkspacePage):
         self.notice = QLabel(inner)
         self.notice.setObjectName("budgetNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setProperty("role", "info")
         self.notice.hide()
         layout.addWidget(self.notice)
         layout.addWidget(self._build_budget(inner))
@@ -436,7 +431,7 @@ class BudgetPage(WorkspacePage):
         self.agreed_problem = QLabel(box)
         self.agreed_problem.setObjectName("agreedProblem")
         self.agreed_problem.setWordWrap(True)
-        self.agreed_problem.setStyleSheet(PROBLEM_STYLE)
+        self.agreed_problem.setProperty("role", "problemBox")
         self.agreed_problem.hide()
         grid.addWidget(self.agreed_label, 5, 0)
         grid.addWidget(self.agreed_now, 5, 1)
@@ -599,7 +594,7 @@ class BudgetPage(WorkspacePage):
                 "You can still ask for something not in the list."
             )
         elif version.frozen:
-            done = FROZEN_WORDS.get(version.status, version.status)
+            done = frozen_because(version.status)
             text = (
                 f"This is version {version.number} of the plan. It has been {done}, so its budget and "
                 "services can no longer be changed. To change them, start a new version of the plan."

@@ -26,20 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError
-from careplan.domain.money import format_money
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.statuses import goal_status_words, plan_status_words, sentence
+from careplan.domain.wording.units import quantity_words
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services.history import (
-    GOAL_STATUS_WORDS,
     Change,
     changes_between,
     describe_version,
     owner_words,
-    plain_date,
-    quantity_words,
     quote,
-    status_words,
 )
 from careplan.services.workspace import (
     GoalView,
@@ -55,10 +54,6 @@ Index = QModelIndex | QPersistentModelIndex
 NO_DIFFERENCES = "No differences. These two versions say the same."
 SAME_VERSION = "No differences. You chose the same version twice."
 FIRST_VERSION = "This is the first version, so there is nothing before it to compare with."
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class VersionListModel(QAbstractListModel):
@@ -88,10 +83,10 @@ class VersionListModel(QAbstractListModel):
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
             line = f"Version {row.number}" + ("  (open now)" if row.id == self._open_id else "")
-            return f"{line}\n{_first_upper(status_words(row.status))}\nStarted {plain_date(row.created_at)}"
+            return f"{line}\n{sentence(plan_status_words(row.status))}\nStarted {long_date(row.created_at)}"
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return (
-                f"Version {row.number}: {status_words(row.status)}, started {plain_date(row.created_at)}"
+                f"Version {row.number}: {plan_status_words(row.status)}, started {long_date(row.created_at)}"
                 + (". This is the version open now." if row.id == self._open_id else "")
             )
         if role == Qt.ItemDataRole.FontRole and row.id == self._open_id:
@@ -222,8 +217,8 @@ class VersionContent(QWidget):
     def show_version(self, version: VersionView) -> None:
         self._clear()
         if version.period_start is not None or version.period_end is not None:
-            start = plain_date(version.period_start) if version.period_start else "a date not set yet"
-            end = plain_date(version.period_end) if version.period_end else "a date not set yet"
+            start = long_date(version.period_start) if version.period_start else "a date not set yet"
+            end = long_date(version.period_end) if version.period_end else "a date not set yet"
             self._layout.addWidget(_label(f"This plan runs from {start} to {end}.", self))
         self._layout.addWidget(self._heading("Goals"))
         if not version.goals:
@@ -251,7 +246,7 @@ class VersionContent(QWidget):
             self._layout.addWidget(self._heading("Signed"))
             for signature in version.signatures:
                 still = "" if signature.current else " (the plan changed after this)"
-                line = f"{signature.signer_name} signed on {plain_date(signature.signed_at)}{still}"
+                line = f"{signature.signer_name} signed on {long_date(signature.signed_at)}{still}"
                 self._layout.addWidget(_label(line, self))
 
     def _goal(self, number: int, goal: GoalView) -> QFrame:
@@ -263,14 +258,14 @@ class VersionContent(QWidget):
             layout.addWidget(self._words("Why it matters: ", goal.why, frame))
         facts = [f"Life area: {goal.life_area}"]
         if goal.target_date is not None:
-            facts.append(f"Target date: {plain_date(goal.target_date)}")
-        facts.append(_first_upper(GOAL_STATUS_WORDS.get(goal.status, goal.status)))
+            facts.append(f"Target date: {long_date(goal.target_date)}")
+        facts.append(sentence(goal_status_words(goal.status)))
         layout.addWidget(_label(". ".join(facts) + ".", frame))
         for step in goal.steps:
             done = "Done: " if step.done else "To do: "
             row = self._words(done, step.what, frame)
             extra = f"Who: {owner_words(step)}" + (
-                f". By {plain_date(step.due_date)}" if step.due_date is not None else ""
+                f". By {long_date(step.due_date)}" if step.due_date is not None else ""
             )
             step_box = QWidget(frame)
             step_layout = QVBoxLayout(step_box)

@@ -21,6 +21,7 @@ from careplan.domain.actor import Voice
 from careplan.domain.enums import GoalStatus
 from careplan.domain.errors import ConflictError
 from careplan.domain.permissions import Action
+from careplan.domain.wording.statuses import goal_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog, Writers
@@ -30,10 +31,7 @@ from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_controls import confirm
-from careplan.gui.workspace.plan_words import (
-    GOAL_STATUS_WORDS,
-    short,
-)
+from careplan.gui.workspace.plan_words import short
 from careplan.gui.workspace.step_row import StepRow
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import plans
@@ -480,7 +478,7 @@ class PlanChanges(WorkspacePage):
             plans.set_goal_status,
             card.goal.id,
             status,
-            saved=f"Goal marked: {GOAL_STATUS_WORDS[status].lower()}",
+            saved=f"Goal marked: {goal_status_words(status)}",
             focus=("goal", card.goal.id, "status"),
             undo_text="say how a goal is going",
             undo=lambda r: plan_undo.set_goal_status(r, key, was),

@@ -23,19 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.statuses import plan_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
-from careplan.gui.workspace.disagreement_note import NOTE_STYLE, NoteView
+from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
-from careplan.gui.workspace.plan_controls import button, plan_style
-from careplan.gui.workspace.plan_words import (
-    FROZEN_NOTES,
-    SIGNED_NOTE,
-    VERSION_WORDS,
-    when,
-)
-from careplan.gui.workspace.voice import BADGE_STYLE, PAGE_STYLES, VoiceSwitch
+from careplan.gui.workspace.plan_controls import button
+from careplan.gui.workspace.plan_words import FROZEN_NOTES, SIGNED_NOTE
+from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import GoalView, PersonView, StepView, VersionView
 
 __all__ = ["SIGNED_NOTE", "DisagreementDialog", "GoalCard", "NoteView", "PlanPage"]
@@ -47,11 +44,6 @@ class PlanPage(PlanChanges):
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("planPage")
-        # One style sheet for the page, its cards, steps, menus, author badges and "I don't agree"
-        # notes (one per widget cost much more): the badges and notes see it named in pageStyles.
-        tick = max(22, self.fontMetrics().height() + 6)
-        self.setStyleSheet(" ".join((plan_style(tick=tick), BADGE_STYLE, NOTE_STYLE)))
-        self.setProperty(PAGE_STYLES, "authorBadge disagreementNote")
         self._cards: list[GoalCard] = []  # built so far, in order
         self._focus_targets: dict[FocusKey, QWidget] = {}
         # The version and the index of the next goal card still to build (below the fold).
@@ -198,13 +190,13 @@ class PlanPage(PlanChanges):
             return
         self.empty.hide()
         self.plan.show()
-        self.version_label.setText(
-            f"Version {version.number} – {VERSION_WORDS.get(version.status, version.status)}"
-        )
+        self.version_label.setText(f"Version {version.number} – {plan_status_words(version.status)}")
         if version.period_start and version.period_end:
-            self.period_label.setText(f"From {when(version.period_start)} to {when(version.period_end)}")
+            self.period_label.setText(
+                f"From {long_date(version.period_start)} to {long_date(version.period_end)}"
+            )
         elif version.period_start:
-            self.period_label.setText(f"From {when(version.period_start)}")
+            self.period_label.setText(f"From {long_date(version.period_start)}")
         else:
             self.period_label.clear()
         self.period_label.setVisible(bool(self.period_label.text()))

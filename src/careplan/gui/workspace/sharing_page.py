@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import long_date, typed_date
+from careplan.gui import theme
 from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_record_consent import Ui_RecordConsentDialog
 from careplan.gui.forms.ui_withdraw_consent import Ui_WithdrawConsentDialog
@@ -37,7 +39,6 @@ from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import consent
 from careplan.services.consent import ConsentView
-from careplan.services.history import plain_date
 from careplan.services.workspace import PersonView, VersionView
 
 STILL_AGREED = "Still agreed"
@@ -48,10 +49,6 @@ def _today() -> date:
     from datetime import UTC, datetime
 
     return datetime.now(UTC).date()
-
-
-def _date_text(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 class ConsentTableModel(RowTableModel[ConsentView]):
@@ -72,7 +69,7 @@ class ConsentTableModel(RowTableModel[ConsentView]):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self._sentence(row)
         if role == Qt.ItemDataRole.ForegroundRole and not row.current:
-            return QColor("#5f6368")
+            return QColor(theme.EDGE)
         if role == Qt.ItemDataRole.FontRole and column == 3 and row.current:
             font = QFont()
             font.setBold(True)
@@ -86,14 +83,14 @@ class ConsentTableModel(RowTableModel[ConsentView]):
         if column == 1:
             return row.with_whom
         if column == 2:
-            return plain_date(row.given_on)
-        return STILL_AGREED if row.withdrawn_on is None else plain_date(row.withdrawn_on)
+            return long_date(row.given_on)
+        return STILL_AGREED if row.withdrawn_on is None else long_date(row.withdrawn_on)
 
     @staticmethod
     def _sentence(row: ConsentView) -> str:
-        agreed = f"“{row.what}” may be shared with {row.with_whom}, agreed on {plain_date(row.given_on)}"
+        agreed = f"“{row.what}” may be shared with {row.with_whom}, agreed on {long_date(row.given_on)}"
         if row.withdrawn_on is not None:
-            return f"{agreed}; stopped on {plain_date(row.withdrawn_on)}. Recorded by {row.recorded_by}."
+            return f"{agreed}; stopped on {long_date(row.withdrawn_on)}. Recorded by {row.recorded_by}."
         return f"{agreed}, and still agreed. Recorded by {row.recorded_by}."
 
 
@@ -111,7 +108,7 @@ class RecordConsentDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         ui.intro.setText(f"Write down what {person_name} agrees we may share, and who with.")
-        ui.givenOn.setText(_date_text(_today()))
+        ui.givenOn.setText(typed_date(_today()))
         for label in (ui.whatProblem, ui.withWhomProblem, ui.givenOnProblem, ui.problem):
             label.hide()
         save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -180,7 +177,7 @@ class WithdrawConsentDialog(QDialog):
             f"Stop sharing “{row.what}” with {row.with_whom}?\n"
             "From the day below, nothing more of it is shared."
         )
-        ui.withdrawnOn.setText(_date_text(_today()))
+        ui.withdrawnOn.setText(typed_date(_today()))
         ui.problem.hide()
         save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText("Stop sharing")
