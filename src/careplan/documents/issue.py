@@ -27,8 +27,8 @@ from careplan.services.agreement import (
     deliver_agreement,
     make_agreement,
 )
+from careplan.services.opening import Database
 from careplan.services.signing_certificate import SigningIdentity, configured_timestamp_url
-from careplan.storage.database import Database
 
 Progress = Callable[[str], None]
 

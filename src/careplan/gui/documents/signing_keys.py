@@ -16,6 +16,7 @@ import datetime as dt
 import threading
 
 from careplan.domain.wording.dates import long_date
+from careplan.services.opening import Database
 from careplan.services.signing_certificate import (
     CertificateExpired,
     NoSigningCertificate,
@@ -23,7 +24,6 @@ from careplan.services.signing_certificate import (
     certificate_info,
     signing_identity,
 )
-from careplan.storage.database import Database
 
 
 class SigningKeys:
