@@ -36,7 +36,6 @@ def main(argv: list[str]) -> int:
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.gui.theme import apply_theme
-    from careplan.gui.wiring import add_pages
     from careplan.services import demo
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
@@ -50,7 +49,7 @@ def main(argv: list[str]) -> int:
     sam = staff_by_username(db, "sam")
     context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1366, 768)
     window.show()
     app.processEvents()

@@ -18,7 +18,6 @@ from careplan.domain.records import AuditEvent
 from careplan.domain.wording.dates import date_and_time
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.access_page import EVERYONE, AccessPage, AccessTableModel
 from careplan.gui.workspace.sharing_page import SharingPage
 from careplan.gui.workspace.voice import VoiceSwitch
@@ -74,7 +73,7 @@ def make_window(qtbot: QtBot, team: Team, actor: Actor, name: str, role: Role, t
     settings = QSettings(str(tmp_path / f"{role}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1280, 760)
     window.show()
     return window

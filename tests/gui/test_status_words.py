@@ -13,6 +13,7 @@ from careplan.domain.wording.statuses import PLAN_STATUS_WORDS, plan_status_word
 from careplan.gui.context import AppContext
 from careplan.gui.people.model import PeopleModel
 from careplan.gui.workspace.plan_page import PlanPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import workspace
@@ -40,14 +41,14 @@ def test_a_status_reads_the_same_everywhere(qtbot: QtBot, sqlite_db: Database, s
     in_list = people.index(row, 2).data()
 
     voice = VoiceSwitch("Sam Keyworker", Role.KEY_WORKER.label)
-    place = PersonWorkspace(context, voice)
+    place = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(place)
     qtbot.addWidget(voice)
     page = PlanPage(context, voice, place)
-    place.add_page(page, "My plan")
+    place.add_page(page)
     place.tabs.setCurrentWidget(page)
     place.open_person(world.person_id)
-    on_plan_page = page.version_label.text()
+    on_plan_page = page.view.version_label.text()
 
     in_history = describe_version(workspace.load_version(sqlite_db, sam, world.version_id))
     (listed,) = [row for row in list_plans(sqlite_db, sam) if row.version_id == world.version_id]

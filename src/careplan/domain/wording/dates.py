@@ -1,7 +1,7 @@
 """Dates and times as people read them: "3 March 2027", "Monday 3 March 2027 at 14:05".
 
-The same on every computer, whatever its language settings: never ``strftime``'s ``%B``, ``%b``
-or ``%A`` (they follow the locale), and this is the only list of month names in Careplan.
+The same on every computer, whatever its language settings: never ``strftime``'s month or
+weekday names (they follow the locale), and this is the only list of month names in Careplan.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from careplan.domain.actor import Voice
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
+from careplan.gui.workspace.page import OpenRecord, WorkspacePage
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services import people
 from careplan.services.workspace import PersonView, TextView, load_person
@@ -84,19 +85,24 @@ class AnswerBox(QWidget):
         return self.editor.toPlainText().strip() != self.saved_text.strip()
 
 
-class AboutMePage(QScrollArea):
+class AboutMePage(WorkspacePage):
     """Every answer saves itself within a second of the last key press, in the current voice."""
 
-    saved = Signal(str)
-    conflict = Signal()
+    undo_stack: QUndoStack
+
+    title = "About me"
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, voice, parent)
         self._context = context
         self._voice = voice
         self._person: PersonView | None = None
-        self.setWidgetResizable(True)
-        inner = QWidget(self)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        inner = QWidget(self.scroll_area)
         layout = QVBoxLayout(inner)
         self.details = QGroupBox("About this person", inner)
         self.details_form = QFormLayout(self.details)
@@ -119,7 +125,7 @@ class AboutMePage(QScrollArea):
             answers_layout.addWidget(box)
         layout.addWidget(answers)
         layout.addStretch(1)
-        self.setWidget(inner)
+        self.scroll_area.setWidget(inner)
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -132,6 +138,9 @@ class AboutMePage(QScrollArea):
         editable = context.may(Action.EDIT_ABOUT_ME)
         for box in self.boxes.values():
             box.editor.setReadOnly(not editable)
+
+    def fill(self, record: OpenRecord) -> None:
+        self.show_person(record.person)  # About me needs no plan version: it is not read for it
 
     def show_person(self, person: PersonView) -> None:
         self.save_pending()
@@ -150,7 +159,6 @@ class AboutMePage(QScrollArea):
         self._typed_voice.setdefault(topic, self._voice.voice)
         self._timer.start()
 
-    @property
     def has_unsaved(self) -> bool:
         return any(self.boxes[t].dirty for t in self._pending)
 

@@ -40,7 +40,7 @@ class GoalCard(QFrame):
         self.goal = goal
         self.setObjectName("goalCard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # Its background and rounded border come from the plan page's style sheet (plan_style).
+        # Its background and rounded border come from the application's style sheet (gui/theme.py).
         wording = short(goal.wording.body, 40)
         self.setAccessibleName(f"Goal {number}: {goal.wording.body}")
         facts = [f"Goal {number}", goal.life_area]

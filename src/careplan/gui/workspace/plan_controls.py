@@ -96,7 +96,7 @@ class MoreButton(QToolButton):
     """The one small "⋯" button that opens an item's menu (``None`` is a line between groups).
 
     The same actions are the item's right-click menu (and the keyboard's menu key). Its look
-    (no arrow, roomy menu items) comes from the plan page's style sheet (``plan_style``).
+    (no arrow, roomy menu items) comes from the application's style sheet (gui/theme.py).
 
     The menu is made the first time it is wanted (pressed by mouse, keys or a screen reader,
     right-click, or :meth:`menu`), not with the button: a plan has one on every goal and step,

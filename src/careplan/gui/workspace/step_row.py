@@ -28,7 +28,7 @@ class StepRow(QFrame):
         self.done.setChecked(step.done)
         self.done.setMinimumHeight(BUTTON_HEIGHT)
         self.done.setAccessibleName(f"Done: {what}")
-        # Its big tick box comes from the plan page's style sheet (plan_controls.plan_style).
+        # Its big tick box comes from the application's style sheet (gui/theme.py).
         self.what = words(step.what.body, self, name="stepWhat")
         meta = [f"Who: {who_does(step)}"]
         if step.due_date:
