@@ -32,11 +32,12 @@ from pathlib import Path
 from careplan.domain.actor import Actor
 from careplan.domain.errors import NotForPostgres, StorageError
 from careplan.domain.permissions import Action
+from careplan.domain.wording.failures import write_problem
 from careplan.services.backup_checks import label_copy
 from careplan.services.backup_manifest import BackupManifest
 from careplan.services.unit_of_work import unit_of_work
 from careplan.storage import encryption
-from careplan.storage.backup_files import Progress, check_target, write_backup, write_problem
+from careplan.storage.backup_files import Progress, check_target, write_backup
 from careplan.storage.backup_folder import (
     BACKUP_SUFFIX,
     automatic_backup_path,

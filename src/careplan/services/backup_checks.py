@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from careplan import __version__
 from careplan.domain.errors import StorageError, UnusableBackup
 from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
+from careplan.domain.wording.failures import backup_problem
 from careplan.services.audit import head_anchor, verify_chain
 from careplan.services.backup_manifest import BackupManifest, take_from_copy
-from careplan.storage.backup_files import sqlite_write_problem
 from careplan.storage.database import Database
 from careplan.storage.encryption import DatabaseKey
 from careplan.storage.manifest_table import write_manifest
@@ -63,7 +63,7 @@ def label_copy(partial: Path, key: DatabaseKey | None) -> BackupManifest:
     try:
         write_manifest(partial, key, manifest.to_json())
     except sqlite_errors() as exc:
-        raise StorageError(sqlite_write_problem(exc)) from exc
+        raise StorageError(backup_problem(exc)) from exc
     return manifest
 
 

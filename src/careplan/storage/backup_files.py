@@ -21,8 +21,9 @@ from typing import TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 
 from careplan.domain.errors import StorageError
+from careplan.domain.wording.failures import backup_problem, database_problem, write_problem
 from careplan.storage import encryption
-from careplan.storage.database import Database, describe_storage_error
+from careplan.storage.database import Database
 from careplan.storage.sqlite_files import connect_file, sqlite_errors
 
 STEP_PAGES = 256  # 1 MiB at a time with 4 KiB pages: progress, and writers are never held up
@@ -101,7 +102,7 @@ def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
     try:
         source = db.engine.raw_connection()
     except SQLAlchemyError as exc:
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     try:
         live = source.driver_connection
         assert live is not None
@@ -123,7 +124,7 @@ def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
         finally:
             dest.close()
     except errors as exc:
-        raise StorageError(sqlite_write_problem(exc)) from exc
+        raise StorageError(backup_problem(exc)) from exc
     except OSError as exc:
         raise StorageError(write_problem(exc, "the backup")) from exc
     finally:
@@ -180,37 +181,3 @@ def remove_quietly(path: Path) -> None:
     for extra in ("", "-journal", "-wal", "-shm"):
         with contextlib.suppress(OSError):
             path.with_name(path.name + extra).unlink()
-
-
-def write_problem(exc: OSError, what: str) -> str:
-    if exc.errno == errno.ENOSPC:
-        return (
-            f"The disk is full, so {what} could not be written. Nothing was changed. "
-            "Free some space and try again."
-        )
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{what.capitalize()} could not be written: the folder is read-only. Nothing was changed."
-    if exc.errno == errno.EIO:
-        return f"The disk reported an error while {what} was written. Nothing was changed. Check the disk."
-    return f"{what.capitalize()} could not be written ({exc.strerror or exc}). Nothing was changed."
-
-
-def sqlite_write_problem(exc: BaseException) -> str:
-    text = str(exc).lower()
-    if "full" in text:
-        return (
-            "The disk is full, so the backup could not be written. Nothing was changed. "
-            "Free some space and try again."
-        )
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return "The backup could not be written: the folder is read-only. Nothing was changed."
-    if "i/o" in text:
-        return "The disk reported an error while the backup was written. Nothing was changed. Check the disk."
-    if "locked" in text or "busy" in text:
-        return "The database was too busy to copy. Nothing was changed. Please try again in a moment."
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return (
-            "The database file is damaged, so it cannot be backed up. Nothing was changed. "
-            "Restore the latest backup or ask your administrator."
-        )
-    return "The backup could not be made. Nothing was changed. Please try again."

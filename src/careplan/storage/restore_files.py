@@ -18,9 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from careplan.domain.errors import StorageError, UnusableBackup
+from careplan.domain.wording.failures import backup_problem, database_problem, write_problem
 from careplan.storage import encryption
-from careplan.storage.backup_files import new_partial, remove_quietly, sqlite_write_problem, write_problem
-from careplan.storage.database import BUSY_TIMEOUT_MS, copy_sqlite_aside, describe_storage_error
+from careplan.storage.backup_files import new_partial, remove_quietly
+from careplan.storage.database import BUSY_TIMEOUT_MS, copy_sqlite_aside
 from careplan.storage.encryption import DatabaseKey, KeyFile
 from careplan.storage.file_kinds import not_a_file
 from careplan.storage.sqlite_files import connect_file, read_only_uri, same_file, sqlite_errors
@@ -74,7 +75,7 @@ def private_copy(backup: Path, database: Path, backup_key: DatabaseKey | None, k
         text = str(exc).lower()
         if "full" in text or "i/o" in text or "readonly" in text:
             raise StorageError(
-                sqlite_write_problem(exc).replace(
+                backup_problem(exc).replace(
                     "the backup could not be written", "the backup could not be restored"
                 )
             ) from exc
@@ -136,8 +137,7 @@ def overwrite_live(copy: Path, database: Path, key: DatabaseKey) -> None:
             source.close()
     except errors as exc:
         raise StorageError(
-            f"The backup could not be put in place: {describe_storage_error(exc)} "
-            "The database was not changed."
+            f"The backup could not be put in place: {database_problem(exc)} The database was not changed."
         ) from exc
     if rows != [("ok",)]:
         raise StorageError(

@@ -10,8 +10,9 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from careplan.domain.errors import StorageError, UnusableBackup
+from careplan.domain.wording.failures import database_problem
 from careplan.storage import encryption
-from careplan.storage.database import Database, describe_storage_error
+from careplan.storage.database import Database
 from careplan.storage.encryption import DatabaseKey, DatabaseLocked
 from careplan.storage.file_kinds import database_file_problem
 from careplan.storage.manifest_table import MANIFEST_TABLE
@@ -131,6 +132,6 @@ def file_state(path: Path, passphrase: str | None) -> tuple[str, DatabaseKey | N
     except errors as exc:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
-            raise StorageError(describe_storage_error(exc)) from exc
+            raise StorageError(database_problem(exc)) from exc
         return "damaged", None
     return ("healthy", key) if rows == [("ok",)] else ("damaged", None)
