@@ -15,7 +15,7 @@ from careplan.documents.render import render_agreement
 from careplan.domain.enums import PlanStatus
 from careplan.services.agreement import Agreement, load_agreement
 from careplan.storage.database import Database
-from tests.services.builders import build_world
+from tests.worlds import build_world
 
 
 def _words(pdf: bytes) -> str:

@@ -22,11 +22,10 @@ from careplan.domain.enums import PlanStatus
 from careplan.services import signing_certificate as certs
 from careplan.services.plans import revise_plan
 from careplan.storage import encryption, open_database
-from tests import sqlite_files
+from tests import sqlite_files, worlds
 from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.keyring_memory import FileKeyring, installed, subprocess_env
-from tests.services import builders
 
 REPO = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery staple"
@@ -105,15 +104,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     keyring_file = folder / "keyring.json"
     db = open_database(database)
     try:
-        world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        world = worlds.build_world(db, stage=PlanStatus.ACTIVE)
         give_everyone_a_password(db)
         second = revise_plan(db, world.team.key_worker, world.version_id)
-        builders.sign_both(db, world.team.key_worker, second)
+        worlds.sign_both(db, world.team.key_worker, second)
         key = sqlite_files.key_of(database)  # found in the run's keyring, kept in the site's too
         with installed(FileKeyring(keyring_file)):
             certs.create_self_signed(db, world.team.manager, ORGANISATION, PASSPHRASE)
             encryption.remember_key(key.database_id, key.key)
-        sha = builders.version_sha256(db, world.version_id)
+        sha = worlds.version_sha256(db, world.version_id)
         with db.session() as session:
             from careplan.domain.records import Plan
 
@@ -333,7 +332,7 @@ def test_no_certificate_yet_says_how_to_make_one(tmp_path: Path) -> None:
     database = tmp_path / "careplan.db"
     db = open_database(database)
     try:
-        world = builders.build_world(db, stage=PlanStatus.APPROVED)
+        world = worlds.build_world(db, stage=PlanStatus.APPROVED)
         give_everyone_a_password(db)
     finally:
         db.dispose()
@@ -517,7 +516,7 @@ def test_certificate_create_show_and_replace(site: Site, tmp_path: Path) -> None
     keyring_file = tmp_path / "keyring.json"
     db = open_database(fresh_db)
     try:
-        builders.make_team(db)
+        worlds.make_team(db)
         give_everyone_a_password(db)
     finally:
         db.dispose()
@@ -566,7 +565,7 @@ def test_certificate_create_without_a_keyring_keeps_the_passphrase_nowhere(tmp_p
     fresh_db = tmp_path / "careplan.db"
     db = open_database(fresh_db)
     try:
-        builders.make_team(db)
+        worlds.make_team(db)
         give_everyone_a_password(db)
     finally:
         db.dispose()

@@ -238,7 +238,7 @@ def test_no_personal_details_in_the_metadata_even_once_signed(
         person.preferred_name,
         *person.preferred_name.split(),
         person.full_name,
-        "Quillbramble",  # the canary in the full name (tests/services/builders.py)
+        "Quillbramble",  # the canary in the full name (tests/worlds.py)
         person.reference,
         "1990",  # the year of birth
         agreement.key_worker or "Sam",

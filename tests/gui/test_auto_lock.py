@@ -24,18 +24,13 @@ from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import authentication, people, plans
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
-from tests.gui.signing import PASSWORDS, Team, make_team, quick_hashing, visible_text
+from tests.gui.signing import PASSWORDS, Team, quick_hashing, visible_text
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
 
 CANARY = "Zebedee Quillfeather"  # a synthetic name found nowhere else
 TYPED = "Swim a length with Zebedee"
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ from careplan.storage.database import Database
 from tests import sqlite_files
 from tests.faults.test_disk_faults import small_disk
 from tests.gui.signing import PASSWORDS, Team, make_team, quick_hashing
-from tests.services.builders import audit_count
+from tests.stored import audit_count
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")

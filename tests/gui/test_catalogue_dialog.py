@@ -26,8 +26,8 @@ from careplan.gui.main_window import MainWindow
 from careplan.services import catalogue, catalogue_file
 from careplan.services.catalogue_file import read_catalogue
 from careplan.storage.database import Database
-from tests.gui.signing import Team, find_window, make_team, quick_hashing
-from tests.services.builders import snapshot
+from tests.gui.signing import Team, find_window, quick_hashing
+from tests.stored import snapshot
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
@@ -55,11 +55,6 @@ BROKEN = (
     ",Yoga,sport,session,5.00,no\r\n"
     "Harbour Gym,Climb,sport,session,8,perhaps\r\n"
 )
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 def context_for(db: Database, team: Team, role: Role) -> AppContext:

@@ -17,15 +17,10 @@ from careplan.gui.main_window import MainWindow, lock_after_seconds
 from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
 from careplan.storage.database import Database
-from tests.gui.signing import Team, make_team, quick_hashing
+from tests.gui.signing import Team, quick_hashing
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, staff
 from careplan.services.demo import DEMO_SETTING
 from careplan.storage.database import Database
-from tests.gui.signing import PASSWORDS, Team, find_window, make_team, quick_hashing, visible_text
+from tests.gui.signing import PASSWORDS, Team, find_window, quick_hashing, visible_text
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
@@ -30,11 +30,6 @@ pytestmark = pytest.mark.usefixtures("quick_hashing")
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 class Started:

@@ -20,15 +20,10 @@ from careplan.gui.dialogs.staff_admin import AddStaffDialog, StaffAdminDialog, S
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, staff
 from careplan.storage.database import Database
-from tests.gui.signing import PASSWORDS, Team, find_window, make_team, quick_hashing
+from tests.gui.signing import PASSWORDS, Team, find_window, quick_hashing
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 @pytest.fixture

@@ -24,17 +24,7 @@ from careplan.services.audit import (
 )
 from careplan.storage.database import Database
 from careplan.storage.migrate import MIGRATIONS, alembic_config
-from tests.services.builders import (
-    CANARY,
-    World,
-    allocate,
-    assess,
-    build_world,
-    draft_plan,
-    goal,
-    register,
-    step,
-)
+from tests.worlds import CANARY, World, allocate, assess, build_world, draft_plan, goal, register, step
 
 
 def chain_intact(db: Database) -> bool:

@@ -31,7 +31,7 @@ from careplan.services.authentication import (
     unlock_staff,
 )
 from careplan.storage.database import Database
-from tests.services.builders import refused
+from tests.refusals import refused
 
 ADMIN_PASSWORD = "admin password 123"
 SAM_PASSWORD = "purple kettle morning"

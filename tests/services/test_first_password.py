@@ -13,7 +13,8 @@ from careplan.domain.records import AuditEvent, StaffMember
 from careplan.services import authentication as auth
 from careplan.services import staff
 from careplan.storage.database import Database
-from tests.services.builders import Team, make_team, refused
+from tests.refusals import refused
+from tests.worlds import Team
 
 FIRST = "kettle morning purple"
 
@@ -21,11 +22,6 @@ FIRST = "kettle morning purple"
 @pytest.fixture(autouse=True)
 def quick_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-
-
-@pytest.fixture
-def team(db: Database) -> Team:
-    return make_team(db)  # made through the use cases that take no password: nobody has one
 
 
 def test_an_empty_database_needs_an_administrator_not_a_first_password(db: Database) -> None:

@@ -64,15 +64,14 @@ from careplan.services import (
 )
 from careplan.services import backup as backup_use_cases
 from careplan.storage.database import Database, open_database
-from tests.services.builders import (
+from tests.stored import audit_count, snapshot
+from tests.worlds import (
     CANARY,
     STANDARD_ANSWERS,
     World,
     add_member,
-    audit_count,
     build_world,
     register,
-    snapshot,
     typed_signature,
     utc_today,
     version_sha256,

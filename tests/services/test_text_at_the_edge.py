@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from sqlalchemy import select
 
 from careplan.domain.actor import PERSON, STAFF
@@ -36,7 +35,8 @@ from careplan.services import (
 from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING
 from careplan.services.unit_of_work import staff_by_username
 from careplan.storage import Database
-from tests.services.builders import World, build_world, goal, refused, step, version_sha256
+from tests.refusals import refused
+from tests.worlds import World, build_world, goal, step, version_sha256
 
 BAD = {
     "a byte that is not text": os.fsdecode(b"Dee\xff"),
@@ -58,11 +58,6 @@ def each_refused(db: Database, field: str, what: str, call: Callable[[str], obje
         assert info.value.message.startswith(what), (name, info.value.message)
         assert any(phrase in info.value.message for phrase in PHRASES), (name, info.value.message)
         assert getattr(info.value, "field", None) == field, (name, info.value.message)
-
-
-@pytest.fixture
-def world(db: Database) -> World:
-    return build_world(db)
 
 
 def test_a_disagreement_of_a_zero_width_space_is_no_disagreement(db: Database, world: World) -> None:
