@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 import pytest
 
 from careplan.domain.errors import CareplanError
 from careplan.storage.database import Database
 from tests.stored import rows_as_text
+
+E = TypeVar("E", bound=CareplanError)
 
 PYTHON_WORDS: tuple[str, ...] = (
     "Traceback",
@@ -33,8 +36,8 @@ def assert_plain(message: str, words: Sequence[str] = PYTHON_WORDS) -> None:
 
 @contextlib.contextmanager
 def refused(
-    db: Database, kind: type[CareplanError], phrase: str, *, words: Sequence[str] = PYTHON_WORDS
-) -> Iterator[pytest.ExceptionInfo[CareplanError]]:
+    db: Database, kind: type[E], phrase: str, *, words: Sequence[str] = PYTHON_WORDS
+) -> Iterator[pytest.ExceptionInfo[E]]:
     """The block raises ``kind`` with ``phrase`` in a plain message, and writes nothing at all."""
     before = rows_as_text(db)
     with pytest.raises(kind) as info:

@@ -118,10 +118,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
             plan = session.get(Plan, world.plan_id)
             assert plan is not None
-            key = plan.key
+            plan_key = plan.key
     finally:
         db.dispose()
-    return Site(folder, database, keyring_file, world.plan_id, world.version_id, sha, key)
+    return Site(folder, database, keyring_file, world.plan_id, world.version_id, sha, plan_key)
 
 
 @pytest.fixture
@@ -184,10 +184,11 @@ def test_an_issued_agreement_is_in_the_audit_trail(site: Site, tmp_path: Path) -
 
     def issued() -> list[tuple[str, int, str]]:
         with closing(sqlite_files.connect(own.database)) as conn:
-            return conn.execute(
+            rows: list[tuple[str, int, str]] = conn.execute(
                 "SELECT entity, entity_id, fields FROM audit_events WHERE action = 'issue_agreement' "
                 "ORDER BY id"
             ).fetchall()
+            return rows
 
     before = issued()
     made = own.run("agreement", str(site.plan_id), "--easy-read", "--out", str(tmp_path / "a.pdf"))
@@ -427,7 +428,6 @@ def _fake_renderer(monkeypatch: pytest.MonkeyPatch, pdf: bytes) -> None:
 def test_the_file_appears_whole_or_not_at_all(
     in_process: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from careplan.cli import agreement_commands
     from careplan.cli.main import main
     from tests.documents.test_sign_verify import make_pdf
 
@@ -440,14 +440,14 @@ def test_the_file_appears_whole_or_not_at_all(
         raise OSError(28, "No space left on device")
 
     replace = os.replace
-    monkeypatch.setattr(agreement_commands.os, "replace", disk_full)
+    monkeypatch.setattr(os, "replace", disk_full)
     code = main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)])
     assert code == 2
     assert "the disk is full" in capsys.readouterr().err
     assert out.read_bytes() == b"the copy printed last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agreement.pdf"]  # no temporary file left
 
-    monkeypatch.setattr(agreement_commands.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
     code = main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     assert out.read_bytes().startswith(b"%PDF-")
@@ -464,9 +464,10 @@ def test_an_agreement_that_could_not_be_written_is_not_in_the_audit_trail(
 
     def issued() -> list[tuple[int, str]]:
         with closing(sqlite_files.connect(site.database)) as conn:
-            return conn.execute(
+            rows: list[tuple[int, str]] = conn.execute(
                 "SELECT entity_id, fields FROM audit_events WHERE action = 'issue_agreement' ORDER BY id"
             ).fetchall()
+            return rows
 
     _fake_renderer(monkeypatch, make_pdf(sha256=site.sha256, plan_key=site.plan_key, version=1))
     out = tmp_path / "agreement.pdf"

@@ -582,7 +582,7 @@ def _tsa_certificate() -> tuple[object, object]:
 @pytest.fixture(scope="module")
 def timestamp_server() -> Iterator[str]:
     """A local RFC 3161 timestamp server (pyHanko's test TSA behind a small HTTP server)."""
-    from asn1crypto import tsp
+    from asn1crypto import tsp  # type: ignore[import-untyped]
     from pyhanko.sign.timestamps import DummyTimeStamper
 
     tsa_cert, tsa_key = _tsa_certificate()

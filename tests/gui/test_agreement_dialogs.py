@@ -32,6 +32,7 @@ from careplan.services import signing_certificate as certs
 from careplan.services import workspace as people
 from careplan.storage.database import Database
 from tests.documents import PrintWorld, build_print_world
+from tests.gui.menus import file_menu
 from tests.keyring_memory import LockedKeyring, MemoryKeyring, installed
 
 PASSPHRASE = "correct horse battery staple"
@@ -412,8 +413,7 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     window = MainWindow(context, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     add_pages(window, context)
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    texts = [a.text() for a in file_menu.actions() if a.isVisible() and not a.isSeparator()]
+    texts = [a.text() for a in file_menu(window).actions() if a.isVisible() and not a.isSeparator()]
     expected = ["&New person…"]
     expected += ["Service ca&talogue…"] if manages else []
     expected += ["Sett&ings…"]

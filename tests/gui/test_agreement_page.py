@@ -79,6 +79,12 @@ class Screen:
 class Screens:
     """Opens Dee's workspace with the agreement page, as one member of staff or another."""
 
+    STAFF = {
+        Role.KEY_WORKER: "Sam Keyworker",
+        Role.MANAGER: "Priya Manager",
+        Role.PEER_MENTOR: "Chris Mentor",
+    }
+
     def __init__(self, qtbot: QtBot, world: World) -> None:
         self._qtbot = qtbot
         self._world = world
@@ -86,7 +92,7 @@ class Screens:
 
     def open(self, role: Role = Role.KEY_WORKER, *, person_id: int | None = None) -> Screen:
         world, qtbot = self._world, self._qtbot
-        name = worlds.STAFF_NAMES[role]
+        name = self.STAFF[role]
         context = AppContext(world.db, world.team.as_role(role), name, role)
         voice = VoiceSwitch(name, role.label)
         workspace = PersonWorkspace(context, voice)

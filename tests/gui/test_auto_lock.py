@@ -16,9 +16,9 @@ from careplan.gui.app import Desktop
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.sign_in import SignInDialog
-from careplan.gui.lock.screen_lock import LOCKED_TITLE
+from careplan.gui.lock.screen_lock import LOCK_AFTER_SETTING, LOCKED_TITLE
 from careplan.gui.lock.unlock_dialog import UnlockDialog
-from careplan.gui.main_window import LOCK_AFTER_SETTING, MainWindow
+from careplan.gui.main_window import MainWindow
 from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import authentication, people, plans
@@ -335,11 +335,12 @@ def test_locked_typing_not_yet_saved_is_not_saved_by_someone_else(
     qtbot.keyClick(about, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.screen_lock.is_locked
     asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel,
-    )
+
+    def question(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     unlock_dialog(window).ui.otherButton.click()
     assert len(asked) == 1
     assert "Zebedee" not in asked[0]

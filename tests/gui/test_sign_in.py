@@ -108,7 +108,9 @@ def test_the_first_run_sets_up_the_first_administrator(
     assert window.staff_action.isVisible()
     assert not window.new_person_action.isVisible()
     assert not window.person_menu.menuAction().isVisible()
-    assert window.screens.currentWidget().objectName() == "noRecordsPage"
+    shown = window.screens.currentWidget()
+    assert shown is not None
+    assert shown.objectName() == "noRecordsPage"
     assert authentication.sign_in(sqlite_db, "ada", "kettle morning purple").role == Role.ADMINISTRATOR
 
 

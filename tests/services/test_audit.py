@@ -308,8 +308,9 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
         target = Path(folder) / "b.careplan-backup"
         run("automatic_backup", lambda: backup.automatic_backup(db, manager))
         made = run("backup_database", lambda: backup.backup_database(db, manager, target))
-        assert db.path is not None
-        run("restore_database", lambda: backup.restore_database(db.path, admin, made.path))
+        path = db.path
+        assert path is not None
+        run("restore_database", lambda: backup.restore_database(path, admin, made.path))
 
 
 def write_use_cases() -> set[str]:

@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -174,9 +175,10 @@ def highest_answers() -> dict[str, str]:
 PLAIN_WORDS = (*refusals.PYTHON_WORDS, "Decimal(")
 
 
-def refused(
-    db: Database, kind: type[CareplanError], phrase: str
-) -> AbstractContextManager[pytest.ExceptionInfo[CareplanError]]:
+E = TypeVar("E", bound=CareplanError)
+
+
+def refused(db: Database, kind: type[E], phrase: str) -> AbstractContextManager[pytest.ExceptionInfo[E]]:
     return refusals.refused(db, kind, phrase, words=PLAIN_WORDS)
 
 
@@ -202,6 +204,7 @@ def test_assess_budget_stores_the_amount_and_the_working(world: World) -> None:
     assert amount == expected.amount_pence
     version = version_of(world.db, dee.version_id)
     assert version.indicative_pence == expected.amount_pence
+    assert version.indicative_working is not None
     assert version.indicative_working == json.loads(json.dumps(expected.working()))
     assert version.indicative_working["summary"].startswith(f"Your answers came to {expected.points} points")
     assert len(version.indicative_working["lines"]) == len(questionnaire.questions)

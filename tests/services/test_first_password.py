@@ -7,6 +7,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select, update
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.records import AuditEvent, StaffMember
@@ -59,7 +60,7 @@ def test_refused_after_the_first_password_is_chosen(db: Database, team: Team) ->
     other = staff.add_staff(db, team.administrator, "bea", "Bea Admin", Role.ADMINISTRATOR)
     auth.set_first_password(db, team.administrator, FIRST)
     with refused(db, InvalidTransition, "already has a password"):
-        auth.set_first_password(db, auth.Actor(other), "another first password")
+        auth.set_first_password(db, Actor(other), "another first password")
     with refused(db, InvalidTransition, "already has a password"):
         auth.set_first_password(db, team.administrator, "a second first password")
 
@@ -84,7 +85,7 @@ def test_only_an_administrator_may_choose_it(db: Database, team: Team, who: str)
 
 
 def test_a_closed_administrator_may_not(db: Database, team: Team) -> None:
-    other = auth.Actor(staff.add_staff(db, team.administrator, "bea", "Bea Admin", Role.ADMINISTRATOR))
+    other = Actor(staff.add_staff(db, team.administrator, "bea", "Bea Admin", Role.ADMINISTRATOR))
     staff.deactivate_staff(db, team.administrator, other.staff_id)
     assert [a.username for a in auth.administrators_without_password(db)] == ["ada"]
     with refused(db, PermissionDenied, "active members of staff"):

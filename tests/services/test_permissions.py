@@ -841,9 +841,10 @@ def _backup_database(db: Database, world: World) -> Call:
 def _restore_database(db: Database, world: World) -> Call:
     from careplan.services import backup
 
-    assert db.path is not None
-    made = backup.backup_database(db, world.team.administrator, db.path.with_name("scenario.careplan-backup"))
-    return lambda a: backup.restore_database(db.path, a, made.path)
+    path = db.path
+    assert path is not None
+    made = backup.backup_database(db, world.team.administrator, path.with_name("scenario.careplan-backup"))
+    return lambda a: backup.restore_database(path, a, made.path)
 
 
 def _automatic_backup(db: Database, world: World) -> Call:

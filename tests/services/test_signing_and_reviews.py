@@ -7,6 +7,7 @@ import hashlib
 import math
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
 
 import pytest
 from hypothesis import example, given
@@ -126,9 +127,10 @@ def reviews_of(db: Database, plan_id: int) -> list[Review]:
 PLAIN_WORDS = (*refusals.PYTHON_WORDS, "nan")
 
 
-def refused(
-    db: Database, kind: type[CareplanError], phrase: str
-) -> AbstractContextManager[pytest.ExceptionInfo[CareplanError]]:
+E = TypeVar("E", bound=CareplanError)
+
+
+def refused(db: Database, kind: type[E], phrase: str) -> AbstractContextManager[pytest.ExceptionInfo[E]]:
     return refusals.refused(db, kind, phrase, words=PLAIN_WORDS)
 
 
@@ -542,8 +544,8 @@ def test_ratings_go_from_1_to_10(quick: World, rating: object) -> None:
             quick.db,
             quick.team.key_worker,
             review_id,
-            ReviewRecord(today(), {"housing": 4, "family": rating}),
-        )  # type: ignore[dict-item]
+            ReviewRecord(today(), {"housing": 4, "family": rating}),  # type: ignore[dict-item]
+        )
     assert info.value.field == "ratings"
 
 

@@ -18,7 +18,7 @@ from keyring.backends import fail, null
 from sqlalchemy import select
 
 from careplan.domain.enums import PlanStatus, Role
-from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from careplan.domain.errors import CareplanError, InvalidInput, InvalidTransition, NotFound, PermissionDenied
 from careplan.domain.records import AuditEvent, Setting
 from careplan.services import secrets
 from careplan.services import signing_certificate as certs
@@ -557,9 +557,9 @@ def test_the_agreement_to_print_is_the_active_version_by_default(quick: World) -
     ],
 )
 def test_versions_that_cannot_be_printed(
-    quick: World, number: int, kind: type[Exception], phrase: str
+    quick: World, number: int, kind: type[CareplanError], phrase: str
 ) -> None:
-    with refusals.refused(quick.db, kind, phrase):  # type: ignore[arg-type]
+    with refusals.refused(quick.db, kind, phrase):
         agreement_version(quick.db, quick.team.manager, quick.plan_id, number)
 
 

@@ -49,9 +49,10 @@ BAD = {
 PHRASES = ("not text", "control character", "only invisible characters")
 
 
-def each_refused(db: Database, field: str, what: str, call: Callable[[str], object]) -> None:
+def each_refused(db: Database, field: str, what: str, call: Callable[..., object]) -> None:
     """``call`` refuses every bad value with InvalidInput for ``field``, its message starting
-    with ``what``, and writes nothing."""
+    with ``what``, and writes nothing. (``call`` takes the text; it is typed loosely because a
+    lambda that binds a loop's field as a default argument is no ``Callable[[str], object]`` to mypy.)"""
     for name, value in BAD.items():
         with refused(db, InvalidInput, what) as info:
             call(value)
