@@ -733,7 +733,7 @@ def test_releasing_gives_the_money_back(world: World) -> None:
 
 
 def test_a_released_allocation_stays_gone_and_its_id_is_not_given_to_another(world: World) -> None:
-    """BUG (src/careplan/domain/records.py, every table on SQLite): ids are plain INTEGER PRIMARY
+    """BUG (src/careplan/domain/records/, every table on SQLite): ids are plain INTEGER PRIMARY
     KEYs without AUTOINCREMENT, so SQLite hands the id of a deleted newest row to the next row.
     Here the Travel pass gets the released allocation's id, and a second "release" from a screen
     that still shows the old line silently releases the Travel pass instead of saying it is gone.
