@@ -237,7 +237,8 @@ def test_verify_exit_codes(site: Site, identity: certs.SigningIdentity, tmp_path
     """0 genuine; 10 changed, appended, unsigned or not a PDF; 11 someone else's certificate;
     12 a fingerprint that matches no stored version."""
     from careplan.documents.sign import sign_pdf
-    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from careplan.services.certificate_record import fingerprint, make_self_signed
+    from careplan.services.signing_certificate import SigningIdentity
     from tests.documents.test_sign_verify import make_pdf
 
     good = _signed_test_pdf(identity, sha256=site.sha256, plan_key=site.plan_key)
@@ -283,7 +284,8 @@ def test_verify_vouches_only_for_what_the_service_wrote(
     """Signature digits rewritten in lower case are a changed file (10), and a stranger's
     signature over a genuine agreement's Keywords names no plan of this service's (11)."""
     from careplan.documents.sign import sign_pdf
-    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from careplan.services.certificate_record import fingerprint, make_self_signed
+    from careplan.services.signing_certificate import SigningIdentity
     from tests.documents.test_sign_verify import contents_span, make_pdf
 
     good = _signed_test_pdf(identity, sha256=site.sha256, plan_key=site.plan_key)

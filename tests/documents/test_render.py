@@ -36,7 +36,8 @@ from careplan.documents.render import STAMP_BOX, render_agreement
 from careplan.documents.render_shared import verification_payload
 from careplan.domain.enums import PlanStatus, SignatureMethod
 from careplan.domain.life_areas import DEFAULT_LIFE_AREAS
-from careplan.services.agreement import Agreement, AgreementGoal, Budget, BudgetLine, Words, load_agreement
+from careplan.services.agreement import load_agreement
+from careplan.services.agreement_contents import Agreement, AgreementGoal, Budget, BudgetLine, Words
 from careplan.storage import Database, open_database
 from tests.documents import (
     CONSENT_WHAT,

@@ -38,13 +38,8 @@ from careplan.documents.verify import (
     verify_pdf,
 )
 from careplan.domain.enums import PlanStatus
-from careplan.services.signing_certificate import (
-    SigningIdentity,
-    fingerprint,
-    long_date,
-    make_self_signed,
-    organisation_of,
-)
+from careplan.services.certificate_record import fingerprint, make_self_signed, organisation_of
+from careplan.services.signing_certificate import SigningIdentity, long_date
 from careplan.services.verification import VersionMatch
 
 SHA = "3f" * 32

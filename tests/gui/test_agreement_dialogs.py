@@ -184,7 +184,8 @@ def test_an_agreement_signed_by_someone_else_names_no_plan(qtbot: QtBot, site: S
     from careplan.documents.render import render_agreement
     from careplan.documents.sign import sign_pdf
     from careplan.services.agreement import load_agreement
-    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from careplan.services.certificate_record import fingerprint, make_self_signed
+    from careplan.services.signing_certificate import SigningIdentity
 
     key, certificate = make_self_signed("Harbour Recovery Service", "ec-p256")
     stranger = SigningIdentity(key, certificate, (), "Harbour Recovery Service", fingerprint(certificate))

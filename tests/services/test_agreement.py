@@ -20,10 +20,10 @@ from careplan.services import people, plans, signing
 from careplan.services.agreement import (
     DEFAULT_SERVICE_NAME,
     SERVICE_NAME_SETTING,
-    Agreement,
     MakeSignedPdf,
     load_agreement,
 )
+from careplan.services.agreement_contents import Agreement
 from careplan.storage import Database
 from tests.documents import (
     CONSENT_WHAT,

@@ -43,6 +43,7 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    timestamp_server,
     workspace,
 )
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_audit_trail, verify_chain
@@ -279,7 +280,7 @@ def busy_day(db: Database, world: World) -> Recorder:
         run("remember_passphrase", lambda: signing_certificate.remember_passphrase(db, manager, passphrase))
     run(
         "set_timestamp_url",
-        lambda: signing_certificate.set_timestamp_url(db, admin, "https://tsa.example.org"),
+        lambda: timestamp_server.set_timestamp_url(db, admin, "https://tsa.example.org"),
     )
     _back_up_and_restore(db, run, manager, admin)
     return run

@@ -59,6 +59,7 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    timestamp_server,
     verification,
     workspace,
 )
@@ -605,7 +606,7 @@ def _remember_passphrase(db: Database, world: World) -> Call:
 
 
 def _set_timestamp_url(db: Database, world: World) -> Call:
-    return lambda a: signing_certificate.set_timestamp_url(db, a, "https://tsa.example.org/tsr")
+    return lambda a: timestamp_server.set_timestamp_url(db, a, "https://tsa.example.org/tsr")
 
 
 def _agreement_version(db: Database, world: World) -> Call:
@@ -815,7 +816,7 @@ SCENARIOS += (
     ),
     Scenario(
         "set_timestamp_url",
-        signing_certificate.set_timestamp_url,
+        timestamp_server.set_timestamp_url,
         (A.MANAGE_SIGNING_CERTIFICATE,),
         _set_timestamp_url,
     ),

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.errors import CareplanError, InvalidInput, InvalidTransition, NotFound, PermissionDenied
 from careplan.domain.records import AuditEvent, Setting
-from careplan.services import secrets
+from careplan.services import certificate_record, secrets, timestamp_server, verification
 from careplan.services import signing_certificate as certs
 from careplan.services.plans import revise_plan
 from careplan.services.verification import VersionMatch, agreement_version, find_plan_version_by_sha256
@@ -57,7 +57,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 def stored_setting(db: Database) -> dict[str, object] | None:
     with db.session() as session:
-        setting = session.get(Setting, certs.SETTING_KEY)
+        setting = session.get(Setting, certificate_record.SETTING_KEY)
         return dict(setting.value) if setting is not None else None
 
 
@@ -129,7 +129,7 @@ def test_create_stores_the_key_encrypted_and_the_passphrase_only_in_the_keyring(
     key, certificate, _ = pkcs12.load_key_and_certificates(blob, PASSPHRASE.encode())
     assert key is not None
     assert certificate is not None
-    assert certs.fingerprint(certificate) == info.fingerprint
+    assert certificate_record.fingerprint(certificate) == info.fingerprint
     # The passphrase is in the keyring under the certificate's fingerprint, and nowhere in the database.
     assert memory_keyring.secrets == {("careplan", f"signing-key:{info.fingerprint}"): PASSPHRASE}
     everything = repr(stored.rows_as_text(world.db))
@@ -141,7 +141,7 @@ def test_the_certificate_is_self_signed_for_signing_and_valid_for_five_years(
     quick: World, memory_keyring: MemoryKeyring
 ) -> None:
     info = certs.create_self_signed(quick.db, quick.team.administrator, f"  {ORGANISATION}  ", PASSPHRASE)
-    certificate = certs.trusted_certificate(quick.db)
+    certificate = verification.trusted_certificate(quick.db)
     assert certificate is not None
     assert certificate.subject == certificate.issuer
     assert certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == ORGANISATION
@@ -162,7 +162,7 @@ def test_the_certificate_is_self_signed_for_signing_and_valid_for_five_years(
 
 def test_an_elliptic_curve_key_can_be_chosen(quick: World, memory_keyring: MemoryKeyring) -> None:
     create(quick)
-    certificate = certs.trusted_certificate(quick.db)
+    certificate = verification.trusted_certificate(quick.db)
     assert certificate is not None
     public = certificate.public_key()
     assert isinstance(public, ec.EllipticCurvePublicKey)
@@ -295,9 +295,9 @@ def test_replacing_must_be_asked_for_and_keeps_the_old_one_trusted(
     assert second.fingerprint != first.fingerprint
     assert [e.fingerprint for e in second.earlier] == [first.fingerprint]
     assert second.earlier[0].organisation == ORGANISATION
-    trust = certs.trusted_certificates(world.db)
-    assert [certs.fingerprint(c) for c in trust.current] == [second.fingerprint]
-    assert [certs.fingerprint(c) for c in trust.earlier] == [first.fingerprint]
+    trust = verification.trusted_certificates(world.db)
+    assert [certificate_record.fingerprint(c) for c in trust.current] == [second.fingerprint]
+    assert [certificate_record.fingerprint(c) for c in trust.earlier] == [first.fingerprint]
     # Only the new key is kept; the old passphrase is no longer needed.
     assert set(memory_keyring.secrets) == {("careplan", f"signing-key:{second.fingerprint}")}
     assert certs.signing_identity(world.db).fingerprint == second.fingerprint
@@ -378,8 +378,8 @@ def test_no_certificate_yet(quick: World, memory_keyring: MemoryKeyring) -> None
         certs.signing_identity(quick.db)
     refusals.assert_plain(info.value.message)
     assert "no signing certificate yet" in info.value.message
-    assert certs.trusted_certificate(quick.db) is None
-    assert certs.trusted_certificates(quick.db) == certs.Trust((), ())
+    assert verification.trusted_certificate(quick.db) is None
+    assert verification.trusted_certificates(quick.db) == verification.Trust((), ())
     assert certs.certificate_info(quick.db) is None
 
 
@@ -580,12 +580,12 @@ def test_only_managers_print_agreements(quick: World) -> None:
 
 
 def test_the_timestamp_server_is_a_setting(quick: World) -> None:
-    assert certs.configured_timestamp_url(quick.db) is None
-    certs.set_timestamp_url(quick.db, quick.team.manager, " https://tsa.example.org/tsr ")
-    assert certs.configured_timestamp_url(quick.db) == "https://tsa.example.org/tsr"
-    certs.set_timestamp_url(quick.db, quick.team.manager, None)
-    assert certs.configured_timestamp_url(quick.db) is None
+    assert timestamp_server.configured_timestamp_url(quick.db) is None
+    timestamp_server.set_timestamp_url(quick.db, quick.team.manager, " https://tsa.example.org/tsr ")
+    assert timestamp_server.configured_timestamp_url(quick.db) == "https://tsa.example.org/tsr"
+    timestamp_server.set_timestamp_url(quick.db, quick.team.manager, None)
+    assert timestamp_server.configured_timestamp_url(quick.db) is None
     with refusals.refused(quick.db, InvalidInput, "not the address of a timestamp server"):
-        certs.set_timestamp_url(quick.db, quick.team.manager, "ftp://tsa.example.org")
+        timestamp_server.set_timestamp_url(quick.db, quick.team.manager, "ftp://tsa.example.org")
     with refusals.refused(quick.db, PermissionDenied, "cannot"):
-        certs.set_timestamp_url(quick.db, quick.team.key_worker, "https://tsa.example.org")
+        timestamp_server.set_timestamp_url(quick.db, quick.team.key_worker, "https://tsa.example.org")

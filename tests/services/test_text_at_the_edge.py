@@ -31,6 +31,7 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    timestamp_server,
 )
 from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING
 from careplan.services.unit_of_work import staff_by_username
@@ -304,7 +305,7 @@ def test_staff_settings_and_signing_in(db: Database, world: World) -> None:
         db,
         "url",
         "The timestamp server's address",
-        lambda text: signing_certificate.set_timestamp_url(db, admin, text),
+        lambda text: timestamp_server.set_timestamp_url(db, admin, text),
     )
     each_refused(
         db,

@@ -19,7 +19,7 @@ from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, heading_with_picture, signatures
 from careplan.domain.enums import StepOwner
 from careplan.domain.money import format_money
-from careplan.services.agreement import Agreement, AgreementGoal, AgreementStep, Words
+from careplan.services.agreement_contents import Agreement, AgreementGoal, AgreementStep, Words
 
 PICTURE = 64.0
 INDENT = PICTURE + 16

@@ -23,7 +23,7 @@ from careplan.documents.layout_styles import (
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, note_box, signatures, words
 from careplan.domain.money import format_money
-from careplan.services.agreement import Agreement, AgreementGoal, Budget
+from careplan.services.agreement_contents import Agreement, AgreementGoal, Budget
 
 _PLAIN_TABLE = [
     ("LEFTPADDING", (0, 0), (-1, -1), 0),

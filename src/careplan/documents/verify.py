@@ -49,7 +49,8 @@ from careplan.documents import (
     parse_keywords,
 )
 from careplan.domain.enums import PlanStatus
-from careplan.services.signing_certificate import fingerprint, long_date, organisation_of
+from careplan.services.certificate_record import fingerprint, organisation_of
+from careplan.services.signing_certificate import long_date
 from careplan.services.verification import VersionMatch
 
 EXIT_OK = 0
