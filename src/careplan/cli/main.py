@@ -288,7 +288,7 @@ def os_refusal(exc: OSError) -> str:
 
 
 def _exit_code(exc: CareplanError) -> int:
-    from careplan.storage.keystore import KeyringUnavailable
+    from careplan.services.secrets import KeyringUnavailable
 
     for kind, code in (
         (AuditTrailBroken, EXIT_AUDIT_BROKEN),

@@ -80,11 +80,10 @@ def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> 
 
 def staff(args: argparse.Namespace) -> int:
     from careplan.cli.commands import acting_staff, new_password
-    from careplan.services import authentication
+    from careplan.services import authentication, opening
     from careplan.services import staff as staff_service
-    from careplan.storage.database import open_database
 
-    db = open_database(args.database, create=False)
+    db = opening.opened(opening.open_record(args.database, create=False))
     if getattr(args, "by_recovery_passphrase", False) or getattr(args, "by_database_login", False):
         return _administrator_locked_out(db, args)
     actor = acting_staff(db, args)
@@ -176,10 +175,9 @@ def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -
 
 def password(args: argparse.Namespace) -> int:
     from careplan.cli.commands import credentials, new_password
-    from careplan.services import authentication
-    from careplan.storage.database import open_database
+    from careplan.services import authentication, opening
 
-    db = open_database(args.database, create=False)
+    db = opening.opened(opening.open_record(args.database, create=False))
     if args.first:
         return _first_password(db, args)
     name, current = credentials(args)

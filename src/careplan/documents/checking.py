@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from careplan.documents.verify import Verification
 from careplan.domain.errors import CareplanError
-from careplan.storage.database import Database
 
 if TYPE_CHECKING:
     from careplan.services.audit_anchors import AnchorSource
+    from careplan.services.opening import Database
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 

@@ -27,9 +27,9 @@ from careplan.services.agreement import (
     make_agreement,
 )
 from careplan.services.agreement_contents import Agreement
+from careplan.services.opening import Database
 from careplan.services.signing_certificate import SigningIdentity
 from careplan.services.timestamp_server import configured_timestamp_url
-from careplan.storage.database import Database
 
 Progress = Callable[[str], None]
 
