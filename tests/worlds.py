@@ -200,6 +200,38 @@ def draft_plan(
 # --- catalogue and budget -------------------------------------------------------------------
 
 
+def add_service(
+    db: Database,
+    actor: Actor,
+    provider_id: int,
+    name: str = "Peer mentoring",
+    *,
+    category: str = "peer support",
+    description: str = "One-to-one time with someone who has been there.",
+    unit: ServiceUnit = ServiceUnit.SESSION,
+    price: Decimal = SERVICE_PRICE,
+    peer_led: bool = True,
+    available_from: date | None = None,
+    available_to: date | None = None,
+) -> int:
+    """A service of the provider's in the catalogue (``actor`` manages the catalogue). Returns its id."""
+    return catalogue.add_service(
+        db,
+        actor,
+        catalogue.ServiceInput(
+            provider_id=provider_id,
+            name=name,
+            category=category,
+            description=description,
+            unit=unit,
+            unit_price=price,
+            peer_led=peer_led,
+            available_from=available_from,
+            available_to=available_to,
+        ),
+    )
+
+
 def catalogue_service(
     db: Database,
     actor: Actor,
@@ -212,19 +244,7 @@ def catalogue_service(
 ) -> int:
     """A provider and one of its services (``actor`` manages the catalogue). Returns the service id."""
     provider_id = catalogue.add_provider(db, actor, provider, "01632 960000")
-    return catalogue.add_service(
-        db,
-        actor,
-        catalogue.ServiceInput(
-            provider_id=provider_id,
-            name=name,
-            category=category,
-            description="One-to-one time with someone who has been there.",
-            unit=unit,
-            unit_price=price,
-            peer_led=True,
-        ),
-    )
+    return add_service(db, actor, provider_id, name, category=category, price=price, unit=unit)
 
 
 def assess(db: Database, actor: Actor, version_id: int) -> int:
@@ -393,20 +413,18 @@ class World:
         """A service in the catalogue (added by the manager unless told), from ``provider``: the
         provider is added first if the world has none of that name."""
         world = self if provider in self.providers else self.with_provider(provider, by=by)
-        service_id = catalogue.add_service(
+        service_id = add_service(
             self.db,
             by or self.team.manager,
-            catalogue.ServiceInput(
-                provider_id=world.providers[provider],
-                name=name,
-                category=category,
-                description=description,
-                unit=unit,
-                unit_price=price,
-                peer_led=peer_led,
-                available_from=available_from,
-                available_to=available_to,
-            ),
+            world.providers[provider],
+            name,
+            category=category,
+            description=description,
+            unit=unit,
+            price=price,
+            peer_led=peer_led,
+            available_from=available_from,
+            available_to=available_to,
         )
         return replace(world, services={**world.services, name: service_id})
 
