@@ -25,7 +25,7 @@ from decimal import Decimal
 from careplan.domain.actor import PERSON, STAFF, Actor, Voice
 from careplan.domain.enums import PlanStatus, Role, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.records import PlanVersion
-from careplan.services import budget, catalogue, covering, people, plans, signing, staff
+from careplan.services import assignments, budget, catalogue, people, plans, signing, staff
 from careplan.services.canonical import plan_sha256
 from careplan.services.plans import GoalInput, StepInput
 from careplan.storage.database import Database
@@ -376,7 +376,7 @@ class World:
             self.db, actor, preferred_name, full_name=full_name, reference=reference, about_me=about_me
         )
         if peer_mentor:
-            covering.assign_peer_mentor(self.db, actor, person_id, self.team.peer_mentor.staff_id)
+            assignments.assign_peer_mentor(self.db, actor, person_id, self.team.peer_mentor.staff_id)
         return replace(self, people={**self.people, preferred_name: person_id})
 
     def with_plan(

@@ -27,7 +27,6 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.certificate_dialog import CREATE, IMPORT, REMEMBER, CertificateDialog
 from careplan.gui.dialogs.verify_dialog import VerifyDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.services import signing_certificate as certs
 from careplan.services import workspace as people
 from careplan.storage.database import Database
@@ -413,7 +412,7 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     context = context_for(site, role)
     window = MainWindow(context, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     texts = [a.text() for a in file_menu(window).actions() if a.isVisible() and not a.isSeparator()]
     expected = ["&New person…"]
     expected += ["Service ca&talogue…"] if manages else []
@@ -423,7 +422,7 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     expected += ["Signing &certificate…"] if manages else []
     signing_in = ["Change my &password…", "&Lock the screen\tCtrl+L", "Sign &out"]
     assert texts == [*expected, *signing_in, "&Quit"]
-    menus = window.document_menus  # type: ignore[attr-defined]
+    menus = window.document_menus
     menus.verify_action.trigger()
     assert isinstance(menus.verify_dialog, VerifyDialog)
     menus.verify_dialog.reject()

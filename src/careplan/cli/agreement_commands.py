@@ -1,6 +1,7 @@
 """``careplan agreement``, ``careplan verify`` and ``careplan certificate``.
 
-- ``careplan agreement PLAN_ID [--version N] --out FILE.pdf [--easy-read]`` renders the
+- ``careplan agreement PLAN_ID [--version N] --out FILE.pdf [--easy-read] [--covering "REASON"]``
+  (``--covering``: see :mod:`careplan.cli.caseload_commands`) renders the
   agreement of an approved version (default: the active version, else the newest approved one),
   signs it with the service's certificate, checks the result verifies, and only then writes it
   (to a private temporary file in the same folder, renamed into place: never a half-written PDF,
@@ -65,6 +66,9 @@ def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> 
     agreement.add_argument(
         "--timestamp-url", metavar="URL", help="an RFC 3161 timestamp server (default: the one configured)"
     )
+    from careplan.cli.caseload_commands import add_covering
+
+    add_covering(agreement, hours=False)  # until the end of today: the usage stays short
 
     verify = commands.add_parser("verify", help="check a signed agreement PDF")
     verify.add_argument("file", metavar="FILE.pdf")
@@ -161,6 +165,7 @@ def _typed_identity(
 
 
 def agreement(args: argparse.Namespace) -> int:
+    from careplan.cli.caseload_commands import check_covering, covering_if_needed
     from careplan.cli.commands import acting_staff, open_for_cli
     from careplan.services import chosen_files
     from careplan.services.signing_certificate import SigningPassphraseNeeded, signing_identity
@@ -169,6 +174,7 @@ def agreement(args: argparse.Namespace) -> int:
     what = "the easy-read agreement" if args.easy_read else "the agreement"
     # Refused before anyone signs in or anything is made; looked at again just before writing.
     chosen_files.output_path(args.out, chosen_files.protected_files_at(args.database), what=what)
+    check_covering(args)
     db = open_for_cli(args.database, create=False)
     actor = acting_staff(db, args)
     chosen = agreement_version(db, actor, args.plan_id, args.plan_version)
@@ -185,13 +191,20 @@ def agreement(args: argparse.Namespace) -> int:
 
     from careplan.documents.issue import issue_signed_agreement, save_agreement
 
-    issued = issue_signed_agreement(
-        db,
-        actor,
-        chosen.version_id,
-        easy_read=args.easy_read,
-        identity=identity,
-        timestamp_url=args.timestamp_url,
+    # Someone outside the caseload: covering for a colleague with --covering (recorded first).
+    from careplan.services.covering import cover_for_colleague
+
+    issued = covering_if_needed(
+        args,
+        lambda: issue_signed_agreement(
+            db,
+            actor,
+            chosen.version_id,
+            easy_read=args.easy_read,
+            identity=identity,
+            timestamp_url=args.timestamp_url,
+        ),
+        lambda whom, why, hours: cover_for_colleague(db, actor, whom, why, hours=hours),
     )
     out = chosen_files.output_path(args.out, chosen_files.protected_files(db), what=what)
     try:

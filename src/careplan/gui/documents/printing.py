@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.saving import PdfSaver
 from careplan.gui.documents.signing_keys import SigningKeys
+from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import chosen_files
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import IssuedAgreement
