@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from careplan.documents.files import why_not_written
 from careplan.domain.errors import CareplanError, InvalidInput
+from careplan.domain.wording.dates import long_date
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -319,7 +320,7 @@ def certificate(args: argparse.Namespace) -> int:
     from careplan.services.secrets import has_keyring
 
     print(f"Fingerprint (SHA-256): {_grouped(info.fingerprint)}")
-    print(f"Valid until {certs.long_date(info.not_after)}.")
+    print(f"Valid until {long_date(info.not_after)}.")
     print("The passphrase is kept in this computer's keyring." if has_keyring() else certs.NEEDS_PASSPHRASE)
     return 0
 
@@ -329,8 +330,6 @@ def _grouped(hex_digits: str) -> str:
 
 
 def _show(info: Any, timestamp_url: str | None) -> int:
-    from careplan.services.signing_certificate import long_date
-
     if info is None:
         return _fail(
             "This service has no signing certificate yet. Run: careplan certificate create "

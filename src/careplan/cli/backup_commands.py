@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from careplan.services.opening import OfferRestore
 
+from careplan.domain.wording.dates import date_and_time
+
 EXIT_POSTGRES = 15
 EXIT_UNUSABLE_BACKUP = 14
 
@@ -259,7 +261,7 @@ def restore_advice(offer: OfferRestore, database_arg: str | None) -> str:
             f"There is no backup of it in {offer.folder}. Ask your administrator for the "
             "latest backup, then run: careplan restore FILE --user ADMINISTRATOR"
         )
-    made = datetime.fromtimestamp(latest.stat().st_mtime, UTC).astimezone().strftime("%d %B %Y at %H:%M")
+    made = date_and_time(datetime.fromtimestamp(latest.stat().st_mtime, UTC))
     where = f" --database {shlex.quote(database_arg)}" if database_arg else ""
     return (
         f"The latest backup is {latest} (made {made}). An administrator can restore it with: "
@@ -301,4 +303,4 @@ def _when(iso: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.astimezone().strftime("%d %B %Y at %H:%M")
+    return date_and_time(moment)

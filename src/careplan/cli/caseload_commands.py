@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from careplan.domain.errors import InvalidInput, OutsideCaseload, PermissionDenied
 from careplan.domain.permissions import MAX_COVER_HOURS
+from careplan.domain.wording.dates import time_and_date
 
 T = TypeVar("T")
 # Covering for a colleague: (person, reason, hours) -> when the cover ends.
@@ -100,10 +101,7 @@ def covering_if_needed(args: argparse.Namespace, attempt: Callable[[], T], cover
 
 
 def _when(at: datetime) -> str:
-    from careplan.services.history import plain_date
-
-    local = at.astimezone()
-    return f"{local:%H:%M} on {plain_date(local)}"
+    return time_and_date(at)
 
 
 # --- careplan caseload ------------------------------------------------------------------------

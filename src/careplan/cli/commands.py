@@ -288,10 +288,10 @@ def _demo_exists(args: argparse.Namespace, existing: ExistingDatabase) -> int:
 def _made_on(made: dict[str, object]) -> str:
     from datetime import date
 
-    from careplan.services.history import plain_date
+    from careplan.domain.wording.dates import long_date
 
     try:
-        return f", made on {plain_date(date.fromisoformat(str(made.get('made_on'))))}"
+        return f", made on {long_date(date.fromisoformat(str(made.get('made_on'))))}"
     except ValueError:
         return ""
 

@@ -24,7 +24,8 @@ import unicodedata
 from typing import Any
 
 from careplan.domain.errors import CareplanError
-from careplan.services.signing_certificate import SigningIdentity, long_date
+from careplan.domain.wording.dates import long_date
+from careplan.services.signing_certificate import SigningIdentity
 
 FIELD_NAME = "CareplanServiceSignature"
 DEFAULT_REASON = "Agreement issued by the service"

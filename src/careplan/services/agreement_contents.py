@@ -8,21 +8,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from careplan.domain.enums import PlanStatus, SignatureMethod, SignerKind, StepOwner
+from careplan.domain.wording.units import quantity_words
 from careplan.services.audit import ChainAnchor
-
-_UNITS: dict[str, tuple[str, str]] = {
-    "session": ("session", "sessions"),
-    "hour": ("hour", "hours"),
-    "week": ("week", "weeks"),
-    "item": ("item", "items"),
-    "course": ("course", "courses"),
-}
-
-
-def quantity_label(quantity: Decimal, unit: str) -> str:
-    number = f"{quantity.normalize():f}"
-    singular, plural = _UNITS.get(unit, (unit, unit))
-    return f"{number} {singular if quantity == 1 else plural}"
 
 
 @dataclass(frozen=True)
@@ -98,7 +85,7 @@ class BudgetLine:
     @property
     def quantity_label(self) -> str:
         """ "4 sessions", "1.5 hours", "1 course"."""
-        return quantity_label(self.quantity, self.unit)
+        return quantity_words(self.quantity, self.unit)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
 from careplan.domain.text import one_line
+from careplan.domain.wording.dates import long_date
 from careplan.services.certificate_record import (
     SETTING_KEY,
     SOURCE_DEMO,
@@ -76,21 +77,6 @@ NEEDS_PASSPHRASE = (
 WRONG_PASSPHRASE = "That passphrase does not open the service's signing certificate."
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 __all__ = [
     "CertificateExists",
     "CertificateExpired",
@@ -105,7 +91,6 @@ __all__ = [
     "certificate_info",
     "create_self_signed",
     "import_pkcs12",
-    "long_date",
     "remember_passphrase",
     "signing_identity",
 ]
@@ -199,11 +184,6 @@ class CertificateInfo:
 
 
 # --- small helpers ---------------------------------------------------------------------------
-
-
-def long_date(moment: dt.date | dt.datetime) -> str:
-    """``3 March 2027``: the same on every machine, whatever its locale."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
 def _now() -> dt.datetime:

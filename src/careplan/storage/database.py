@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
 from careplan.domain.errors import StorageError
+from careplan.domain.wording.failures import database_problem
 from careplan.storage import encryption, file_kinds, keystore
 from careplan.storage.encryption import DatabaseKey
 
@@ -186,30 +187,7 @@ def translate_storage_errors() -> Iterator[None]:
     try:
         yield
     except (OperationalError, DBAPIError) as exc:
-        raise StorageError(describe_storage_error(exc)) from exc
-
-
-def describe_storage_error(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in text or "busy" in text:
-        return (
-            "The database is busy: another Careplan window or workstation is saving. "
-            "Please try again in a moment. Nothing has been lost."
-        )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return (
-            "The database file is damaged and cannot be read. Nothing has been changed. "
-            "Restore the latest backup or ask your administrator."
-        )
-    if "readonly" in text or "read-only" in text or "read only" in text:
-        return "The database cannot be written to (the file or folder is read-only)."
-    if "disk is full" in text or "no space" in text:
-        return "The disk is full, so nothing could be saved. Free some space and try again."
-    if "unable to open" in text:
-        return "The database file cannot be opened. Check that the folder exists and can be written to."
-    if "connection" in text or "could not connect" in text or "password authentication" in text:
-        return "Careplan cannot reach the database server. Check the address and that the server is running."
-    return "The database reported a problem, so nothing was saved. Please try again."
+        raise StorageError(database_problem(exc)) from exc
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -357,7 +335,7 @@ def open_database(
             raise StorageError("This database has not been set up. Run “careplan db upgrade” first.")
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -429,7 +407,7 @@ def check_server_login(url: URL, password: str) -> None:
             raise StorageError(
                 f"That password does not log in to the database as {url.username}. Nothing was changed."
             ) from None
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     finally:
         engine.dispose()
 
@@ -452,7 +430,7 @@ def is_new_database(target: str | os.PathLike[str] | None) -> bool:
         with translate_storage_errors():
             return not inspect(engine).get_table_names()
     except SQLAlchemyError as exc:
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     finally:
         engine.dispose()
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from careplan.domain.errors import InvalidInput, StorageError
 from careplan.domain.text import check_secret
+from careplan.domain.wording.failures import database_problem
 from careplan.storage import file_kinds, keystore
 
 KEYRING_SERVICE = "careplan-database"
@@ -583,9 +584,7 @@ def convert_plain(path: Path, passphrase: str) -> tuple[DatabaseKey, Path]:
             counts = _table_counts(plain, "main")
             user_version = plain.execute("PRAGMA user_version").fetchone()[0]
         except module.DatabaseError as exc:
-            from careplan.storage.database import describe_storage_error
-
-            raise StorageError(describe_storage_error(exc)) from exc
+            raise StorageError(database_problem(exc)) from exc
         if counts and "alembic_version" not in counts:
             raise StorageError(
                 f"{path.name} is an SQLite database, but not a Careplan one, so Careplan leaves it "
