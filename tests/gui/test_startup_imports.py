@@ -89,12 +89,16 @@ def test_start_up_imports_no_heavy_module_until_it_is_needed(tmp_path: Path) -> 
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    lines = dict(
-        line.split(": ", 1) if ": " in line else (line.rstrip(":"), "") for line in result.stdout.splitlines()
-    )
+    lines = dict(_key_value(line) for line in result.stdout.splitlines())
     assert lines["rows"] == "1"
     assert lines["at start-up"] == "", "imported before the people list was shown"
     # The check sees them once they are needed: opening a person builds the workspace pages. A key
     # worker never has "Who has seen this" (the registry says who does), so it is not even imported.
     for_a_key_worker = [name for name in WORKSPACE_PAGES if name != "careplan.gui.workspace.access_page"]
     assert lines["after opening a person"].split(",") == for_a_key_worker
+
+
+def _key_value(line: str) -> tuple[str, str]:
+    """``name: value`` as a pair; a line ``name:`` with nothing after it as ``(name, "")``."""
+    key, colon, value = line.partition(": ")
+    return (key, value) if colon else (line.rstrip(":"), "")

@@ -42,7 +42,8 @@ from careplan.services import (
 from careplan.services.canonical import SCHEMA, canonical_bytes, canonical_plan, plan_sha256
 from careplan.storage.database import Database, open_database
 from tests import pg_server
-from tests.services.builders import (
+from tests.stored import version_status
+from tests.worlds import (
     SERVICE_PRICE,
     STANDARD_ANSWERS,
     World,
@@ -55,7 +56,6 @@ from tests.services.builders import (
     sign_both,
     step,
     version_sha256,
-    version_status,
 )
 
 

@@ -273,11 +273,12 @@ def _passphrase(*, confirm: bool) -> str:
 def certificate(args: argparse.Namespace) -> int:
     from careplan.cli.commands import acting_staff, open_for_cli
     from careplan.services import signing_certificate as certs
+    from careplan.services import timestamp_server
 
     db = open_for_cli(args.database, create=False)
     command = args.certificate_command
     if command == "show":
-        return _show(certs.certificate_info(db), certs.configured_timestamp_url(db))
+        return _show(certs.certificate_info(db), timestamp_server.configured_timestamp_url(db))
     actor = acting_staff(db, args)
     try:
         if command == "create":
@@ -302,7 +303,7 @@ def certificate(args: argparse.Namespace) -> int:
             info = certs.remember_passphrase(db, actor, _passphrase(confirm=False))
             print("The passphrase is now in this computer's keyring: agreements can be signed here.")
         else:  # timestamp-server
-            certs.set_timestamp_url(db, actor, None if args.none else args.url)
+            timestamp_server.set_timestamp_url(db, actor, None if args.none else args.url)
             print(
                 "Agreements will be signed without a timestamp server."
                 if args.none

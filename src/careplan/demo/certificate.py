@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from careplan.demo.stand_ins import Staff
 from careplan.demo.workbench import Workbench
 from careplan.domain.records import Setting
-from careplan.services import signing_certificate as certs
+from careplan.services import certificate_record as certs
 from careplan.services.demo_facts import DEMO_CERTIFICATE_NAME, DEMO_CERTIFICATE_PASSPHRASE
 from careplan.services.secrets import KeyringUnavailable, set_secret
 

@@ -37,8 +37,7 @@ def read_agreement_file(path: Path) -> bytes:
 def check_agreement(db: Database, pdf_bytes: bytes) -> Verification:
     """The three answers for these bytes, against this service's certificates and plan versions."""
     from careplan.documents.verify import verify_pdf
-    from careplan.services.signing_certificate import trusted_certificates
-    from careplan.services.verification import find_plan_version_by_sha256
+    from careplan.services.verification import find_plan_version_by_sha256, trusted_certificates
 
     trust = trusted_certificates(db)
     return verify_pdf(
