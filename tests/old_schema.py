@@ -15,7 +15,58 @@ SIGN_IN_COLUMNS = (
     "locked",
 )
 
+_REVIEWS_0007 = """CREATE TABLE reviews_0007 (
+    id INTEGER NOT NULL,
+    plan_id INTEGER NOT NULL,
+    version_id INTEGER NOT NULL,
+    kind VARCHAR(10) NOT NULL,
+    due_date DATE NOT NULL,
+    completed_on DATE,
+    completed_by_id INTEGER,
+    person_notes_id INTEGER,
+    worker_notes_id INTEGER,
+    CONSTRAINT pk_reviews PRIMARY KEY (id),
+    CONSTRAINT fk_reviews_plan_id_plans FOREIGN KEY(plan_id) REFERENCES plans (id),
+    CONSTRAINT fk_reviews_completed_by_id_staff FOREIGN KEY(completed_by_id) REFERENCES staff (id),
+    CONSTRAINT fk_reviews_version_id_plan_versions FOREIGN KEY(version_id) REFERENCES plan_versions (id),
+    CONSTRAINT ck_reviews_kind CHECK (kind IN ('early', 'regular', 'full')),
+    CONSTRAINT fk_reviews_person_notes_id_texts FOREIGN KEY(person_notes_id) REFERENCES texts (id),
+    CONSTRAINT fk_reviews_worker_notes_id_texts FOREIGN KEY(worker_notes_id) REFERENCES texts (id)
+)"""
+_NOTE_0007 = (
+    "(SELECT MIN(n.text_id) FROM review_notes n JOIN texts t ON t.id = n.text_id "
+    "WHERE n.review_id = reviews.id AND n.topic = 'anything_else' AND t.author_kind = '{voice}')"
+)
+
 UNDO: dict[str, tuple[str, ...]] = {
+    # 0009: reviews held in both voices (as migration 0009's downgrade: the person's life-area
+    # scores back to ratings, the first "anything else" note in each voice back to the columns).
+    "0009": (
+        "CREATE TEMP TABLE ratings_0007 AS SELECT s.review_id AS review_id, la.id AS life_area_id, "
+        "s.value AS rating FROM review_scores s JOIN life_areas la ON la.code = s.item "
+        "WHERE s.measure = 'life_areas' AND s.voice = 'person' AND s.value BETWEEN 1 AND 10",
+        _REVIEWS_0007,
+        "INSERT INTO reviews_0007 SELECT id, plan_id, version_id, kind, due_date, completed_on, "
+        f"completed_by_id, {_NOTE_0007.format(voice='person')}, {_NOTE_0007.format(voice='staff')} FROM reviews",
+        "DROP TABLE review_confirmations",
+        "DROP TABLE review_goals",
+        "DROP TABLE review_scores",
+        "DROP INDEX ix_review_notes_review_id",
+        "DROP TABLE review_notes",
+        "DROP TABLE reviews",
+        "ALTER TABLE reviews_0007 RENAME TO reviews",
+        "CREATE INDEX ix_reviews_plan_id ON reviews (plan_id)",
+        "CREATE INDEX ix_reviews_due_date ON reviews (due_date)",
+        "CREATE INDEX ix_reviews_plan_id_completed_on_due_date ON reviews (plan_id, completed_on, due_date)",
+        "CREATE TABLE review_ratings (review_id INTEGER NOT NULL, life_area_id INTEGER NOT NULL, "
+        "rating INTEGER NOT NULL, CONSTRAINT pk_review_ratings PRIMARY KEY (review_id, life_area_id), "
+        "CONSTRAINT ck_review_ratings_rating CHECK (rating BETWEEN 1 AND 10), "
+        "CONSTRAINT fk_review_ratings_life_area_id_life_areas FOREIGN KEY(life_area_id) REFERENCES life_areas (id), "
+        "CONSTRAINT fk_review_ratings_review_id_reviews FOREIGN KEY(review_id) REFERENCES reviews (id) "
+        "ON DELETE CASCADE)",
+        "INSERT INTO review_ratings SELECT review_id, life_area_id, rating FROM ratings_0007",
+        "DROP TABLE ratings_0007",
+    ),
     # 0007: caseloads (peer mentors assigned to people) and covering for a colleague.
     "0007": (
         "DROP INDEX ix_record_covers_staff_id_person_id_ends_at",

@@ -9,11 +9,12 @@ them change as their story goes on (signed, approved, revised), so they are kept
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from careplan.demo.stand_ins import Plan, Proposal, Review, Version
-from careplan.domain.enums import PlanStatus, ProposalStatus
+from careplan.domain.enums import AuthorKind, PlanStatus, ProposalStatus, ReviewTopic
+from careplan.domain.measures import LIFE_AREAS
 from careplan.services.record_rows import plan_row
 from careplan.storage.bulk_rows import BulkRows
 
@@ -37,8 +38,21 @@ TABLES_IN_ORDER = (
     "allocation_goals",
     "disagreements",
     "reviews",
-    "review_ratings",
+    "review_scores",
+    "review_notes",
     "signatures",
+)
+# The columns of a review the demo leaves empty (asked for, brought forward, ended).
+REVIEW_LATER_COLUMNS = (
+    "asked_at",
+    "asked_words_id",
+    "forward_from",
+    "forward_reason_id",
+    "outcome",
+    "outcome_reason_id",
+    "ended_at",
+    "ended_by_id",
+    "new_version_id",
 )
 # The tables whose ids the demo chooses.
 TABLES_WITH_IDS = (
@@ -58,6 +72,8 @@ TABLES_WITH_IDS = (
     "allocations",
     "disagreements",
     "reviews",
+    "review_scores",
+    "review_notes",
     "signatures",
 )
 
@@ -91,6 +107,35 @@ class Batch:
     def bump(self, name: str, by: int = 1) -> None:
         self.count[name] = self.count.get(name, 0) + by
 
+    def _review_rows(self, review: Review) -> None:
+        """A held review's scores (the person's, on the life-area scale) and its notes."""
+        if review.completed_on is None or review.completed_by_id is None:
+            return
+        given_at = datetime.combine(review.completed_on, time(), UTC)
+        for code, value in review.ratings.items():
+            self.rows["review_scores"].append(
+                {
+                    "id": self.new_id("review_scores"),
+                    "review_id": review.id,
+                    "measure": LIFE_AREAS,
+                    "item": code,
+                    "voice": AuthorKind.PERSON.value,
+                    "value": value,
+                    "given_at": given_at,
+                    "recorded_by_id": review.completed_by_id,
+                }
+            )
+        for text in (review.person_notes, review.worker_notes):
+            if text is not None:
+                self.rows["review_notes"].append(
+                    {
+                        "id": self.new_id("review_notes"),
+                        "review_id": review.id,
+                        "topic": ReviewTopic.ANYTHING_ELSE.value,
+                        "text_id": text.id,
+                    }
+                )
+
     def flush(self) -> None:
         """Turn the stand-ins into rows, count them, and write every waiting row."""
         rows = self.rows
@@ -115,14 +160,10 @@ class Batch:
                     "due_date": review.due_date,
                     "completed_on": review.completed_on,
                     "completed_by_id": review.completed_by_id,
-                    "person_notes_id": review.person_notes.id if review.person_notes else None,
-                    "worker_notes_id": review.worker_notes.id if review.worker_notes else None,
+                    **dict.fromkeys(REVIEW_LATER_COLUMNS),
                 }
             )
-            for area_id, rating in review.ratings.items():
-                rows["review_ratings"].append(
-                    {"review_id": review.id, "life_area_id": area_id, "rating": rating}
-                )
+            self._review_rows(review)
             self.bump("reviews")
             if review.completed_on is not None:
                 self.bump("reviews_completed")

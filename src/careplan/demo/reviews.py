@@ -39,7 +39,7 @@ class Reviews:
     ) -> None:
         person = version.plan.person
         review.completed_on, review.completed_by_id = day, worker.id
-        review.ratings = {self.areas[code].id: value for code, value in ratings.items() if code in self.areas}
+        review.ratings = {code: value for code, value in ratings.items() if code in self.areas}
         if person_notes:
             review.person_notes = self.texts.text(person_notes, AuthorKind.PERSON, person, worker, day)
         if worker_notes:

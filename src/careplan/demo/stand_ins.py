@@ -204,7 +204,7 @@ class Review:
     completed_by_id: int | None = None
     person_notes: Text | None = None
     worker_notes: Text | None = None
-    ratings: dict[int, int] = field(default_factory=dict)
+    ratings: dict[str, int] = field(default_factory=dict)  # the person's scores, by life area code
 
 
 @dataclass(eq=False, slots=True)

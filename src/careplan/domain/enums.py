@@ -78,6 +78,33 @@ class ReviewKind(StrEnum):
     FULL = "full"
 
 
+class ReviewTopic(StrEnum):
+    """What a note in a review is about. Each topic may have a note in each voice."""
+
+    WORKING = "working"
+    NOT_WORKING = "not_working"
+    CHANGED = "changed"
+    ANYTHING_ELSE = "anything_else"  # also where notes written before migration 0009 went
+
+
+class GoalGoing(StrEnum):
+    """How a goal of the reviewed plan is going, said at a review."""
+
+    DONE = "done"
+    GOING_WELL = "going_well"
+    GETTING_THERE = "getting_there"
+    HARD_GOING = "hard_going"
+    NOT_STARTED = "not_started"
+
+
+class ReviewOutcome(StrEnum):
+    """How a review ends: the plan carries on, changes (a new version) or closes."""
+
+    CARRY_ON = "carry_on"
+    CHANGE_PLAN = "change_plan"
+    CLOSE_PLAN = "close_plan"
+
+
 class SignerKind(StrEnum):
     PERSON = "person"
     KEY_WORKER = "key_worker"

@@ -58,6 +58,14 @@ class Action(StrEnum):
     REVISE_PLAN = "revise_plan"
     SCHEDULE_REVIEW = "schedule_review"
     RECORD_REVIEW = "record_review"
+    # Reviews (services/reviews_*): the person asks for one; a key worker brings one forward, ends
+    # one (carry on, change the plan), or closes the plan at a review. Peer mentors hold reviews
+    # with the person and write in them (RECORD_REVIEW), but do not end them or close plans.
+    ASK_FOR_REVIEW = "ask_for_review"
+    BRING_REVIEW_FORWARD = "bring_review_forward"
+    END_REVIEW = "end_review"
+    CLOSE_PLAN_AT_REVIEW = "close_plan_at_review"
+    LOAD_MEASURES = "load_measures"
     MANAGE_CATALOGUE = "manage_catalogue"
     DECIDE_PROPOSAL = "decide_proposal"
     MANAGE_STAFF = "manage_staff"
@@ -93,6 +101,12 @@ _LABELS: dict[Action, str] = {
     Action.ASSIGN_PEER_MENTOR: "assign a peer mentor to a person",
     Action.END_PEER_MENTOR: "end a peer mentor's work with a person",
     Action.CHANGE_KEY_WORKER: "change a person's key worker",
+    Action.RECORD_REVIEW: "hold a review or write in it",
+    Action.ASK_FOR_REVIEW: "record that a person asked for a review",
+    Action.BRING_REVIEW_FORWARD: "bring a review forward",
+    Action.END_REVIEW: "end a review",
+    Action.CLOSE_PLAN_AT_REVIEW: "close a plan at a review",
+    Action.LOAD_MEASURES: "load outcome measures",
 }
 
 _PEER_MENTOR = frozenset(
@@ -105,6 +119,8 @@ _PEER_MENTOR = frozenset(
         Action.RECORD_DISAGREEMENT,
         Action.PROPOSE_SERVICE,
         Action.COVER_FOR_COLLEAGUE,
+        Action.RECORD_REVIEW,
+        Action.ASK_FOR_REVIEW,
     }
 )
 
@@ -122,7 +138,9 @@ _KEY_WORKER = _PEER_MENTOR | {
     Action.ACTIVATE_PLAN,
     Action.REVISE_PLAN,
     Action.SCHEDULE_REVIEW,
-    Action.RECORD_REVIEW,
+    Action.BRING_REVIEW_FORWARD,
+    Action.END_REVIEW,
+    Action.CLOSE_PLAN_AT_REVIEW,
     Action.ASSIGN_PEER_MENTOR,
     Action.END_PEER_MENTOR,
     Action.CHANGE_KEY_WORKER,
@@ -133,6 +151,7 @@ _MANAGER = (_KEY_WORKER - {Action.COVER_FOR_COLLEAGUE}) | {
     Action.OVERRIDE_BUDGET,
     Action.APPROVE_PLAN,
     Action.CLOSE_PLAN,
+    Action.LOAD_MEASURES,
     Action.MANAGE_CATALOGUE,
     Action.DECIDE_PROPOSAL,
     Action.VIEW_AUDIT,
@@ -150,6 +169,7 @@ _ADMINISTRATOR = frozenset(
         Action.AUTOMATIC_BACKUP,
         Action.MANAGE_STAFF,
         Action.CONFIGURE,
+        Action.LOAD_MEASURES,
         Action.MANAGE_CATALOGUE,
         Action.VIEW_AUDIT,
         Action.MANAGE_SIGNING_CERTIFICATE,

@@ -465,18 +465,24 @@ def revise_plan(db: Database, actor: Actor, version_id: int, *, expected_revisio
     """A new draft from a frozen version, carrying everything over. The old version stays as it was."""
     with unit_of_work(db, actor, Action.REVISE_PLAN) as work:
         source = work.get(PlanVersion, version_id, "plan version")
-        plan = source.plan
-        touch_plan(work, plan, expected_revision)
-        if source.status == PlanStatus.DRAFT:
-            raise InvalidTransition("This version is still a draft: change it directly.")
-        if source.status == PlanStatus.CLOSED:
-            raise InvalidTransition("This plan was closed. Start a new plan instead.")
-        if any(v.status == PlanStatus.DRAFT for v in plan.versions):
-            raise InvalidTransition("This plan already has a new draft version. Carry on with that one.")
-        version = copy_version(work, source, number=max(v.number for v in plan.versions) + 1)
-        work.session.flush()
-        work.audit("revise", "plan_version", version, ("based_on_id",))
-        return version.id
+        touch_plan(work, source.plan, expected_revision)
+        return start_revision(work, source).id
+
+
+def start_revision(work: Work, source: PlanVersion) -> PlanVersion:
+    """The new draft from ``source`` (frozen), inside a unit of work that touched the plan:
+    revising a plan, and ending a review with a change to the plan."""
+    plan = source.plan
+    if source.status == PlanStatus.DRAFT:
+        raise InvalidTransition("This version is still a draft: change it directly.")
+    if source.status == PlanStatus.CLOSED:
+        raise InvalidTransition("This plan was closed. Start a new plan instead.")
+    if any(v.status == PlanStatus.DRAFT for v in plan.versions):
+        raise InvalidTransition("This plan already has a new draft version. Carry on with that one.")
+    version = copy_version(work, source, number=max(v.number for v in plan.versions) + 1)
+    work.session.flush()
+    work.audit("revise", "plan_version", version, ("based_on_id",))
+    return version
 
 
 def activate_plan(
@@ -496,7 +502,7 @@ def activate_plan(
                 other.status = PlanStatus.SUPERSEDED
                 other.ended_at = work.now
                 work.audit("supersede", "plan_version", other, ("status",))
-                _cancel_pending_reviews(work, other)
+                _cancel_pending_reviews(work, other, moved_to=version)
         version.status = PlanStatus.ACTIVE
         version.activated_at = work.now
         work.audit("activate", "plan_version", version, ("status",))
@@ -507,21 +513,32 @@ def close_plan(db: Database, actor: Actor, plan_id: int, *, expected_revision: i
     with unit_of_work(db, actor, Action.CLOSE_PLAN) as work:
         plan = work.get(Plan, plan_id, "plan")
         touch_plan(work, plan, expected_revision)
-        open_versions = [v for v in plan.versions if v.status in OPEN_STATUSES]
-        if not open_versions:
-            raise InvalidTransition("This plan is already closed.")
-        for version in open_versions:
-            version.status = PlanStatus.CLOSED
-            version.ended_at = work.now
-            work.audit("close", "plan_version", version, ("status",))
-            _cancel_pending_reviews(work, version)
+        close_open_versions(work, plan)
 
 
-def _cancel_pending_reviews(work: Work, version: PlanVersion) -> None:
-    """Reviews not yet held for a version that is no longer current are called off."""
+def close_open_versions(work: Work, plan: Plan) -> None:
+    """Close every open version of ``plan`` and call off its reviews not yet held, inside a unit
+    of work that touched the plan: closing a plan, and closing it at a review."""
+    open_versions = [v for v in plan.versions if v.status in OPEN_STATUSES]
+    if not open_versions:
+        raise InvalidTransition("This plan is already closed.")
+    for version in open_versions:
+        version.status = PlanStatus.CLOSED
+        version.ended_at = work.now
+        work.audit("close", "plan_version", version, ("status",))
+        _cancel_pending_reviews(work, version)
+
+
+def _cancel_pending_reviews(work: Work, version: PlanVersion, *, moved_to: PlanVersion | None = None) -> None:
+    """Reviews not yet held for a version that is no longer current are called off; one the
+    person asked for moves to the version that replaces it (``moved_to``), keeping their words."""
     pending = work.session.scalars(
         select(Review).where(Review.version_id == version.id, Review.completed_on.is_(None))
     )
     for review in pending:
+        if moved_to is not None and review.asked_words_id is not None:
+            review.version = moved_to
+            work.audit("move", "review", review, ("version_id",))
+            continue
         work.audit("cancel", "review", review, ("due_date",))
         work.session.delete(review)

@@ -61,6 +61,24 @@ def _check_strokes(strokes: tuple[tuple[tuple[float, float], ...], ...]) -> list
     return cleaned
 
 
+def signature_marks(
+    method: SignatureMethod,
+    strokes: tuple[tuple[tuple[float, float], ...], ...],
+    typed_name: str | None,
+    confirmed: bool,
+) -> tuple[str | None, list[Any] | None]:
+    """What a signature leaves, checked: the typed name (typed, with the box ticked) or the
+    strokes (drawn). Signing a plan and confirming a review record both take a signature so."""
+    if method is SignatureMethod.DRAWN:
+        return None, _check_strokes(strokes)
+    typed = one_line(typed_name or "", "the typed name", "typed_name")
+    if not typed:
+        raise InvalidInput("Please type your name.", "typed_name")
+    if not confirmed:
+        raise InvalidInput("Please tick the box to say this is your signature.", "confirmed")
+    return typed, None
+
+
 def valid_signatures(version: PlanVersion, sha256: str) -> dict[SignerKind, Signature]:
     """The latest signature from each side that covers exactly this content."""
     found: dict[SignerKind, Signature] = {}
@@ -91,16 +109,7 @@ def sign_plan(
                 "The plan changed after it was shown for signing. Please read it again, then sign."
             )
         person = version.plan.person
-        if item.method is SignatureMethod.DRAWN:
-            strokes: list[Any] | None = _check_strokes(item.strokes)
-            typed = None
-        else:
-            strokes = None
-            typed = one_line(item.typed_name or "", "the typed name", "typed_name")
-            if not typed:
-                raise InvalidInput("Please type your name.", "typed_name")
-            if not item.confirmed:
-                raise InvalidInput("Please tick the box to say this is your signature.", "confirmed")
+        typed, strokes = signature_marks(item.method, item.strokes, item.typed_name, item.confirmed)
         signature = Signature(
             signer_kind=item.signer,
             signer_name=(typed or person.preferred_name)

@@ -34,11 +34,10 @@ from careplan.domain.records.plans import (
     LifeArea,
     Plan,
     PlanVersion,
-    Review,
-    ReviewRating,
     Signature,
     Step,
 )
+from careplan.domain.records.reviews import Review, ReviewConfirmation, ReviewGoal, ReviewNote, ReviewScore
 from careplan.domain.records.settings import Setting
 from careplan.domain.records.staff import SignInFailure, StaffMember
 from careplan.domain.records.texts import AuthoredText
@@ -66,7 +65,10 @@ __all__ = [
     "Provider",
     "RecordCover",
     "Review",
-    "ReviewRating",
+    "ReviewConfirmation",
+    "ReviewGoal",
+    "ReviewNote",
+    "ReviewScore",
     "Service",
     "Setting",
     "SignInFailure",

@@ -1,4 +1,5 @@
-"""Care plans and their versions: goals and steps, notes of disagreement, signatures, reviews."""
+"""Care plans and their versions: goals and steps, notes of disagreement, signatures (reviews:
+:mod:`careplan.domain.records.reviews`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, SignatureMethod, SignerKind, StepOwner
+from careplan.domain.enums import GoalStatus, PlanStatus, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.records.base import Base, new_key, utcnow
 from careplan.domain.records.people import Person
 from careplan.domain.records.staff import StaffMember
@@ -16,6 +17,7 @@ from careplan.domain.records.texts import AuthoredText
 
 if TYPE_CHECKING:
     from careplan.domain.records.budget import Allocation
+    from careplan.domain.records.reviews import Review
 
 
 class LifeArea(Base):
@@ -173,45 +175,9 @@ class Disagreement(Base):
     )
 
 
-class Review(Base):
-    __tablename__ = "reviews"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
-    version_id: Mapped[int] = mapped_column(ForeignKey("plan_versions.id"))
-    kind: Mapped[ReviewKind] = mapped_column(String(10))
-    due_date: Mapped[date] = mapped_column(index=True)
-    completed_on: Mapped[date | None]
-    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    person_notes_id: Mapped[int | None] = mapped_column(ForeignKey("texts.id"))
-    worker_notes_id: Mapped[int | None] = mapped_column(ForeignKey("texts.id"))
-
-    plan: Mapped[Plan] = relationship(back_populates="reviews")
-    version: Mapped[PlanVersion] = relationship()
-    person_notes: Mapped[AuthoredText | None] = relationship(foreign_keys=[person_notes_id])
-    worker_notes: Mapped[AuthoredText | None] = relationship(foreign_keys=[worker_notes_id])
-    ratings: Mapped[list[ReviewRating]] = relationship(back_populates="review", cascade="all, delete-orphan")
-
-    __table_args__ = (CheckConstraint("kind IN ('early', 'regular', 'full')", name="kind"),)
-
-
-# The people list works out each row's plan status and next review from these indexes alone,
-# without reading the (large) plan version rows: see careplan.services.people_search.
+# The people list works out each row's plan status from this index alone, without reading the
+# (large) plan version rows: see careplan.services.people_search. (Reviews: records/reviews.py.)
 Index("ix_plan_versions_plan_id_number_status", PlanVersion.plan_id, PlanVersion.number, PlanVersion.status)
-Index("ix_reviews_plan_id_completed_on_due_date", Review.plan_id, Review.completed_on, Review.due_date)
-
-
-class ReviewRating(Base):
-    __tablename__ = "review_ratings"
-
-    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True)
-    life_area_id: Mapped[int] = mapped_column(ForeignKey("life_areas.id"), primary_key=True)
-    rating: Mapped[int] = mapped_column(Integer)
-
-    review: Mapped[Review] = relationship(back_populates="ratings")
-    life_area: Mapped[LifeArea] = relationship()
-
-    __table_args__ = (CheckConstraint("rating BETWEEN 1 AND 10", name="rating"),)
 
 
 class Signature(Base):
