@@ -47,7 +47,8 @@ UNDO: dict[str, tuple[str, ...]] = {
         "WHERE s.measure = 'life_areas' AND s.voice = 'person' AND s.value BETWEEN 1 AND 10",
         _REVIEWS_0007,
         "INSERT INTO reviews_0007 SELECT id, plan_id, version_id, kind, due_date, completed_on, "
-        f"completed_by_id, {_NOTE_0007.format(voice='person')}, {_NOTE_0007.format(voice='staff')} FROM reviews",
+        f"completed_by_id, {_NOTE_0007.format(voice='person')}, "
+        f"{_NOTE_0007.format(voice='staff')} FROM reviews",
         "DROP TABLE review_confirmations",
         "DROP TABLE review_goals",
         "DROP TABLE review_scores",
@@ -61,7 +62,8 @@ UNDO: dict[str, tuple[str, ...]] = {
         "CREATE TABLE review_ratings (review_id INTEGER NOT NULL, life_area_id INTEGER NOT NULL, "
         "rating INTEGER NOT NULL, CONSTRAINT pk_review_ratings PRIMARY KEY (review_id, life_area_id), "
         "CONSTRAINT ck_review_ratings_rating CHECK (rating BETWEEN 1 AND 10), "
-        "CONSTRAINT fk_review_ratings_life_area_id_life_areas FOREIGN KEY(life_area_id) REFERENCES life_areas (id), "
+        "CONSTRAINT fk_review_ratings_life_area_id_life_areas FOREIGN KEY(life_area_id) "
+        "REFERENCES life_areas (id), "
         "CONSTRAINT fk_review_ratings_review_id_reviews FOREIGN KEY(review_id) REFERENCES reviews (id) "
         "ON DELETE CASCADE)",
         "INSERT INTO review_ratings SELECT review_id, life_area_id, rating FROM ratings_0007",

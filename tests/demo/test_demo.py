@@ -40,6 +40,7 @@ from careplan.domain.records import (
     PlanVersion,
     Proposal,
     Review,
+    ReviewNote,
     Service,
     Signature,
     StaffMember,
@@ -347,21 +348,19 @@ def test_reviews_follow_the_standard_schedule_with_ratings_that_move(db: Databas
     demo.generate(db, people=80, seed=2, today=TODAY)
     with db.session() as session:
         reviews = list(
-            session.scalars(select(Review).options(selectinload(Review.ratings)).order_by(Review.id))
+            session.scalars(select(Review).options(selectinload(Review.scores)).order_by(Review.id))
         )
         versions = {v.id: v for v in session.scalars(select(PlanVersion))}
-        person_texts = session.scalar(
-            select(func.count())
-            .select_from(Review)
-            .join(AuthoredText, AuthoredText.id == Review.person_notes_id)
+        voices = dict(
+            session.execute(
+                select(AuthoredText.author_kind, func.count())
+                .select_from(ReviewNote)
+                .join(AuthoredText, AuthoredText.id == ReviewNote.text_id)
+                .group_by(AuthoredText.author_kind)
+            ).all()
         )
-        worker_texts = session.scalar(
-            select(func.count())
-            .select_from(Review)
-            .join(AuthoredText, AuthoredText.id == Review.worker_notes_id)
-        )
-    assert person_texts
-    assert worker_texts
+    assert voices.get(AuthorKind.PERSON)
+    assert voices.get(AuthorKind.STAFF)
     by_version: dict[int, list[Review]] = defaultdict(list)
     for review in reviews:
         by_version[review.version_id].append(review)
@@ -377,16 +376,17 @@ def test_reviews_follow_the_standard_schedule_with_ratings_that_move(db: Databas
                 overdue += review.due_date < TODAY
             else:
                 assert review.completed_on <= TODAY
-                assert review.ratings
-                assert all(1 <= r.rating <= 10 for r in review.ratings)
+                assert review.scores
+                assert all(s.voice == "person" and s.measure == "life_areas" for s in review.scores)
+                assert all(1 <= s.value <= 10 for s in review.scores)
         if PlanStatus(version.status) in (PlanStatus.APPROVED, PlanStatus.ACTIVE):
             assert len(scheduled) == 5
     assert overdue, "no overdue reviews"
     # ratings change over time: for people reviewed more than once, most improve
-    firsts: dict[int, dict[int, int]] = {}
-    lasts: dict[int, dict[int, int]] = {}
+    firsts: dict[int, dict[str, int]] = {}
+    lasts: dict[int, dict[str, int]] = {}
     for review in sorted((r for r in reviews if r.completed_on), key=lambda r: (r.completed_on, r.id)):
-        ratings = {r.life_area_id: r.rating for r in review.ratings}
+        ratings = {s.item: s.value for s in review.scores}
         firsts.setdefault(review.plan_id, ratings)
         lasts[review.plan_id] = ratings
     moved = [(firsts[p], lasts[p]) for p in firsts if lasts[p] is not firsts[p]]

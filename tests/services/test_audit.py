@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import resources
 from typing import Any
 
 import pytest
@@ -237,6 +238,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     assert review_id is not None
     record = reviews.ReviewRecord(utc_today(), {"family": 7}, f"Going well {CANARY}", f"Agreed {CANARY}")
     run("record_review", lambda: reviews.record_review(db, kw, review_id, record))
+    _a_review_held_in_both_voices(db, run, world)
     new_version = run("revise_plan", lambda: plans.revise_plan(db, kw, version))
     new_goal = run("add_goal", lambda: plans.add_goal(db, kw, new_version, goal(f"Licence {CANARY}")))
     run("remove_goal", lambda: plans.remove_goal(db, kw, new_goal))
@@ -288,6 +290,58 @@ def busy_day(db: Database, world: World) -> Recorder:
     )
     _back_up_and_restore(db, run, manager, admin)
     return run
+
+
+def _a_review_held_in_both_voices(db: Database, run: Recorder, world: Any) -> None:
+    """Dee asks for a review; Sam brings another forward, holds it, ends it; Dee confirms it."""
+    from careplan.domain.enums import GoalGoing, ReviewOutcome, ReviewTopic, SignatureMethod
+    from careplan.domain.records import Goal
+    from careplan.services import measures, review_schedule, reviews_ending, reviews_holding, reviews_requests
+
+    kw, admin = world.team.key_worker, world.team.administrator
+    run("set_review_schedule", lambda: review_schedule.set_review_schedule(db, admin, 6, 3))
+    data = (resources.files("careplan") / "resources/reference/outcome_measures.toml").read_bytes()
+    run("load_measures", lambda: measures.load_measures(db, admin, data))
+    asked = run(
+        "ask_for_review", lambda: reviews_requests.ask_for_review(db, kw, world.plan_id, f"Soon {CANARY}")
+    )
+    run("hold_review", lambda: reviews_holding.hold_review(db, kw, asked))
+    with db.session() as session:
+        later = session.scalar(
+            select(Review.id)
+            .where(Review.plan_id == world.plan_id, Review.completed_on.is_(None))
+            .order_by(Review.due_date.desc())
+            .limit(1)
+        )
+        goal_key = session.scalar(select(Goal.key).where(Goal.version_id == world.version_id).limit(1))
+    assert later is not None
+    assert goal_key is not None
+    today = utc_today()
+    run(
+        "bring_review_forward",
+        lambda: reviews_requests.bring_review_forward(db, kw, later, today, f"Relapse {CANARY}"),
+    )
+    note = f"Seeing the kids {CANARY}"
+    run(
+        "write_review_note",
+        lambda: reviews_holding.write_review_note(db, kw, later, ReviewTopic.WORKING, PERSON, note),
+    )
+    run(
+        "set_goal_going",
+        lambda: reviews_holding.set_goal_going(db, kw, later, goal_key, GoalGoing.DONE, note, STAFF),
+    )
+    run(
+        "give_scores",
+        lambda: reviews_holding.give_scores(db, kw, later, "use_and_health", {"injected": 0}, PERSON),
+    )
+    run(
+        "end_review",
+        lambda: reviews_ending.end_review(db, kw, later, ReviewOutcome.CARRY_ON, reason=f"Fine {CANARY}"),
+    )
+    confirmation = reviews_ending.Confirmation(
+        SignatureMethod.TYPED, typed_name=f"Dee {CANARY}", confirmed=True
+    )
+    run("confirm_review", lambda: reviews_ending.confirm_review(db, kw, later, confirmation))
 
 
 def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) -> None:

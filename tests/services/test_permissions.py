@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,19 @@ from sqlalchemy import select
 
 import careplan.services
 from careplan.domain.actor import PERSON, STAFF, Actor
-from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind, StepOwner
+from careplan.domain.enums import (
+    GoalGoing,
+    GoalStatus,
+    PlanStatus,
+    ReviewKind,
+    ReviewOutcome,
+    ReviewTopic,
+    Role,
+    ServiceUnit,
+    SignatureMethod,
+    SignerKind,
+    StepOwner,
+)
 from careplan.domain.errors import InvalidTransition, PermissionDenied
 from careplan.domain.permissions import (
     PERMISSIONS,
@@ -45,7 +58,7 @@ from careplan.domain.permissions import (
     may_change_team,
     record_scope,
 )
-from careplan.domain.records import AuditEvent, Review
+from careplan.domain.records import AuditEvent, Goal, Review
 from careplan.services import (
     agreement,
     assignments,
@@ -59,13 +72,19 @@ from careplan.services import (
     consent,
     covering,
     history,
+    measures,
     people,
     people_search,
     plans,
     queries,
     record_access,
     restore,
+    review_schedule,
+    review_view,
     reviews,
+    reviews_ending,
+    reviews_holding,
+    reviews_requests,
     signing,
     signing_certificate,
     staff,
@@ -526,6 +545,98 @@ def _record_review(db: Database, world: World) -> Call:
     return lambda a: reviews.record_review(db, a, review_id, record)
 
 
+def _first_review(db: Database, world: World) -> int:
+    with db.session() as session:
+        review_id = session.scalar(
+            select(Review.id).where(Review.plan_id == world.plan_id).order_by(Review.due_date).limit(1)
+        )
+    assert review_id is not None
+    return review_id
+
+
+def _held_review(db: Database, world: World) -> int:
+    """The first booked review, held by the key worker (a note in the person's words)."""
+    review_id = _first_review(db, world)
+    reviews_holding.write_review_note(
+        db, world.team.key_worker, review_id, ReviewTopic.WORKING, PERSON, f"Seeing the kids {CANARY}"
+    )
+    return review_id
+
+
+def _ask_for_review(db: Database, world: World) -> Call:
+    return lambda a: reviews_requests.ask_for_review(db, a, world.plan_id, f"Can we talk sooner {CANARY}")
+
+
+def _bring_review_forward(db: Database, world: World) -> Call:
+    review_id = _first_review(db, world)
+    return lambda a: reviews_requests.bring_review_forward(
+        db, a, review_id, utc_today(), f"Things got hard {CANARY}"
+    )
+
+
+def _hold_review(db: Database, world: World) -> Call:
+    review_id = _first_review(db, world)
+    return lambda a: reviews_holding.hold_review(db, a, review_id)
+
+
+def _write_review_note(db: Database, world: World) -> Call:
+    review_id = _first_review(db, world)
+    return lambda a: reviews_holding.write_review_note(
+        db, a, review_id, ReviewTopic.CHANGED, STAFF, f"Much more settled {CANARY}"
+    )
+
+
+def _set_goal_going(db: Database, world: World) -> Call:
+    review_id = _first_review(db, world)
+    with db.session() as session:
+        key = session.scalar(select(Goal.key).where(Goal.version_id == world.version_id).limit(1))
+    assert key is not None
+    return lambda a: reviews_holding.set_goal_going(
+        db, a, review_id, key, GoalGoing.GOING_WELL, f"Two sessions done {CANARY}", PERSON
+    )
+
+
+def _give_scores(db: Database, world: World) -> Call:
+    review_id = _first_review(db, world)
+    return lambda a: reviews_holding.give_scores(db, a, review_id, "life_areas", {"family": 6}, PERSON)
+
+
+def _end_review(outcome: ReviewOutcome) -> Prepare:
+    def prepare(db: Database, world: World) -> Call:
+        review_id = _held_review(db, world)
+        return lambda a: reviews_ending.end_review(db, a, review_id, outcome, reason=f"We agreed {CANARY}")
+
+    return prepare
+
+
+def _confirm_review(db: Database, world: World) -> Call:
+    review_id = _held_review(db, world)
+    reviews_ending.end_review(db, world.team.key_worker, review_id, ReviewOutcome.CARRY_ON)
+    confirmation = reviews_ending.Confirmation(SignatureMethod.TYPED, typed_name="Dee", confirmed=True)
+    return lambda a: reviews_ending.confirm_review(db, a, review_id, confirmation)
+
+
+def _plan_reviews(db: Database, world: World) -> Call:
+    return lambda a: review_view.plan_reviews(db, a, world.plan_id)
+
+
+def _outcome_measures(db: Database, world: World) -> Call:
+    return lambda a: measures.outcome_measures(db, a)
+
+
+def _load_measures(db: Database, world: World) -> Call:
+    data = (resources.files("careplan") / "resources/reference/outcome_measures.toml").read_bytes()
+    return lambda a: measures.load_measures(db, a, data)
+
+
+def _review_schedule(db: Database, world: World) -> Call:
+    return lambda a: review_schedule.review_schedule(db, a)
+
+
+def _set_review_schedule(db: Database, world: World) -> Call:
+    return lambda a: review_schedule.set_review_schedule(db, a, 8, 2)
+
+
 def _verify_audit_trail(db: Database, world: World) -> Call:
     return lambda a: audit.verify_audit_trail(db, a)
 
@@ -765,6 +876,74 @@ SCENARIOS: tuple[Scenario, ...] = (
         "schedule_review", reviews.schedule_review, (A.SCHEDULE_REVIEW,), _schedule_review, stage=APPROVED
     ),
     Scenario("record_review", reviews.record_review, (A.RECORD_REVIEW,), _record_review, stage=APPROVED),
+    Scenario(
+        "ask_for_review",
+        reviews_requests.ask_for_review,
+        (A.ASK_FOR_REVIEW,),
+        _ask_for_review,
+        stage=APPROVED,
+    ),
+    Scenario(
+        "bring_review_forward",
+        reviews_requests.bring_review_forward,
+        (A.BRING_REVIEW_FORWARD,),
+        _bring_review_forward,
+        stage=APPROVED,
+    ),
+    Scenario("hold_review", reviews_holding.hold_review, (A.RECORD_REVIEW,), _hold_review, stage=APPROVED),
+    Scenario(
+        "write_review_note",
+        reviews_holding.write_review_note,
+        (A.RECORD_REVIEW,),
+        _write_review_note,
+        stage=APPROVED,
+    ),
+    Scenario(
+        "set_goal_going", reviews_holding.set_goal_going, (A.RECORD_REVIEW,), _set_goal_going, stage=APPROVED
+    ),
+    Scenario("give_scores", reviews_holding.give_scores, (A.RECORD_REVIEW,), _give_scores, stage=APPROVED),
+    Scenario(
+        "end_review_carry_on",
+        reviews_ending.end_review,
+        (A.END_REVIEW,),
+        _end_review(ReviewOutcome.CARRY_ON),
+        stage=APPROVED,
+    ),
+    Scenario(
+        "end_review_change_plan",
+        reviews_ending.end_review,
+        (A.END_REVIEW, A.REVISE_PLAN),
+        _end_review(ReviewOutcome.CHANGE_PLAN),
+        stage=APPROVED,
+        extra=True,
+    ),
+    Scenario(
+        "end_review_close_plan",
+        reviews_ending.end_review,
+        (A.END_REVIEW, A.CLOSE_PLAN_AT_REVIEW),
+        _end_review(ReviewOutcome.CLOSE_PLAN),
+        stage=APPROVED,
+        extra=True,
+    ),
+    Scenario(
+        "confirm_review", reviews_ending.confirm_review, (A.RECORD_REVIEW,), _confirm_review, stage=APPROVED
+    ),
+    Scenario(
+        "plan_reviews",
+        review_view.plan_reviews,
+        (A.RECORD_REVIEW,),
+        _plan_reviews,
+        stage=APPROVED,
+        writes=False,
+    ),
+    Scenario("outcome_measures", measures.outcome_measures, (A.SIGN_IN,), _outcome_measures, writes=False),
+    Scenario("load_measures", measures.load_measures, (A.LOAD_MEASURES,), _load_measures),
+    Scenario(
+        "review_schedule", review_schedule.review_schedule, (A.SIGN_IN,), _review_schedule, writes=False
+    ),
+    Scenario(
+        "set_review_schedule", review_schedule.set_review_schedule, (A.CONFIGURE,), _set_review_schedule
+    ),
     Scenario(
         "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
     ),

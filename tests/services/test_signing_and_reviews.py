@@ -19,6 +19,7 @@ from careplan.domain.enums import (
     AuthorKind,
     PlanStatus,
     ReviewKind,
+    ReviewTopic,
     SignatureMethod,
     SignerKind,
     StepOwner,
@@ -32,6 +33,7 @@ from careplan.domain.errors import (
     PermissionDenied,
 )
 from careplan.domain.records import AuthoredText, Consent, PlanVersion, Review, Signature
+from careplan.services.assignments import assign_peer_mentor
 from careplan.services.canonical import canonical_bytes, matches_what_was_signed, plan_sha256
 from careplan.services.consent import record_consent, withdraw_consent
 from careplan.services.people import write_about_me
@@ -119,7 +121,7 @@ def reviews_of(db: Database, plan_id: int) -> list[Review]:
             )
         )
         for row in rows:
-            _ = (list(row.ratings), row.person_notes, row.worker_notes)
+            _ = (list(row.scores), [n.text.body for n in row.notes])
         return rows
 
 
@@ -497,28 +499,22 @@ def test_recording_a_review_keeps_ratings_and_both_voices(world: World) -> None:
     )
     (review,) = [r for r in reviews_of(world.db, world.plan_id) if r.id == review_id]
     assert (review.completed_on, review.completed_by_id) == (on, world.team.key_worker.staff_id)
-    with world.db.session() as session:
-        rows = session.get(Review, review_id)
-        assert rows is not None
-        assert {r.life_area.code: r.rating for r in rows.ratings} == {
-            "family": 7,
-            "housing": 3,
-            "drugs": 10,
-            "money": 1,
-        }
-    assert review.person_notes is not None
-    assert review.worker_notes is not None
-    assert review.person_notes.body == "I saw the kids twice"
-    assert (review.person_notes.author_kind, review.person_notes.person_id) == (
-        AuthorKind.PERSON,
-        world.person_id,
-    )
-    assert review.person_notes.recorded_by_id == world.team.key_worker.staff_id
-    assert review.worker_notes.author_kind == AuthorKind.STAFF
-    assert (review.worker_notes.staff_id, review.worker_notes.author_role) == (
-        world.team.key_worker.staff_id,
-        "key_worker",
-    )
+    # The ratings are the person's own scores on the life-area scale.
+    assert {(s.measure, s.item, s.voice): s.value for s in review.scores} == {
+        ("life_areas", "family", "person"): 7,
+        ("life_areas", "housing", "person"): 3,
+        ("life_areas", "drugs", "person"): 10,
+        ("life_areas", "money", "person"): 1,
+    }
+    # The notes are on "anything else", each in its own voice.
+    notes = {n.text.author_kind: n for n in review.notes}
+    assert {n.topic for n in review.notes} == {ReviewTopic.ANYTHING_ELSE}
+    person_notes, worker_notes = notes[AuthorKind.PERSON].text, notes[AuthorKind.STAFF].text
+    assert person_notes.body == "I saw the kids twice"
+    assert (person_notes.author_kind, person_notes.person_id) == (AuthorKind.PERSON, world.person_id)
+    assert person_notes.recorded_by_id == world.team.key_worker.staff_id
+    assert worker_notes.body == "Contact is going well"
+    assert (worker_notes.staff_id, worker_notes.author_role) == (world.team.key_worker.staff_id, "key_worker")
     with refused(world.db, InvalidTransition, "already been recorded"):
         record_review(world.db, world.team.key_worker, review_id, ReviewRecord(on, {"family": 8}))
 
@@ -532,8 +528,7 @@ def test_a_review_today_with_no_notes(quick: World) -> None:
         ReviewRecord(today(), {"family": 5}, person_notes="  ", worker_notes=None),
     )
     (review,) = [r for r in reviews_of(quick.db, quick.plan_id) if r.id == review_id]
-    assert review.person_notes is None
-    assert review.worker_notes is None
+    assert review.notes == []
 
 
 @pytest.mark.parametrize("rating", [0, 11, -1, 100, True, False, 5.5, "5", None])
@@ -577,10 +572,12 @@ def test_a_review_tomorrow_is_refused(quick: World) -> None:
         )
 
 
-def test_a_peer_mentor_does_not_record_reviews(quick: World) -> None:
+def test_a_peer_mentor_records_reviews_only_of_the_people_they_work_with(quick: World) -> None:
     review_id = first_review(quick)
-    with refused(quick.db, PermissionDenied, "cannot record review"):
+    with refused(quick.db, PermissionDenied, "not on your caseload"):
         record_review(quick.db, quick.team.peer_mentor, review_id, ReviewRecord(today(), {"family": 5}))
+    assign_peer_mentor(quick.db, quick.team.key_worker, quick.person_id, quick.team.peer_mentor.staff_id)
+    record_review(quick.db, quick.team.peer_mentor, review_id, ReviewRecord(today(), {"family": 5}))
 
 
 def test_recording_a_review_that_is_not_there(quick: World) -> None:
