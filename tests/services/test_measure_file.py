@@ -97,7 +97,7 @@ def test_the_example_file_is_a_top_style_set_asked_at_start_every_3_months_and_e
             measure_file("", items=GOOD_ITEM.replace('question = "On how many days?"\n', "")),
             "question is missing",
         ),
-        (measure_file("", items=GOOD_ITEM * 2), "item 2 (“days”): the code “days” is used by another item"),
+        (measure_file("", items=GOOD_ITEM * 2), "item 2: the code “days” is used by another item"),
         (measure_file("") + measure_file(""), "Measure 2: the code “short” is used by another measure"),
     ],
 )
