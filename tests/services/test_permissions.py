@@ -620,6 +620,14 @@ def _plan_reviews(db: Database, world: World) -> Call:
     return lambda a: review_view.plan_reviews(db, a, world.plan_id)
 
 
+def _review_behind(db: Database, world: World) -> Call:
+    review_id = _held_review(db, world)
+    ended = reviews_ending.end_review(db, world.team.key_worker, review_id, ReviewOutcome.CHANGE_PLAN)
+    assert ended.new_version_id is not None
+    new_version = ended.new_version_id
+    return lambda a: review_view.review_behind(db, a, new_version)
+
+
 def _outcome_measures(db: Database, world: World) -> Call:
     return lambda a: measures.outcome_measures(db, a)
 
@@ -933,6 +941,14 @@ SCENARIOS: tuple[Scenario, ...] = (
         review_view.plan_reviews,
         (A.RECORD_REVIEW,),
         _plan_reviews,
+        stage=APPROVED,
+        writes=False,
+    ),
+    Scenario(
+        "review_behind",
+        review_view.review_behind,
+        (A.RECORD_REVIEW,),
+        _review_behind,
         stage=APPROVED,
         writes=False,
     ),

@@ -231,3 +231,19 @@ def test_booked_reviews_say_in_words_when_they_are_due(quick: World) -> None:
     assert shown.next_review.due_words == "overdue by 3 days"
     assert words[2][0].startswith("booked for ")
     assert all(not overdue for _words, overdue in words[1:])
+
+
+def test_each_booked_review_says_which_measures_it_asks(quick: World) -> None:
+    """The life-area scale at every review; a set asked at the start, every 3 months and at the
+    end, at the first review and then once 3 months have passed since it was last asked."""
+    data = (resources.files("careplan") / "resources/reference/outcome_measures.toml").read_bytes()
+    measures.load_measures(quick.db, quick.team.manager, data)
+    booked_reviews = plan_reviews(quick.db, quick.team.key_worker, quick.plan_id).booked
+    # Booked at 7 weeks, then 3, 6, 9 and 12 months.
+    assert [b.measures for b in booked_reviews] == [
+        (LIFE_AREAS, "use_and_health"),
+        (LIFE_AREAS,),
+        (LIFE_AREAS, "use_and_health"),
+        (LIFE_AREAS, "use_and_health"),
+        (LIFE_AREAS, "use_and_health"),
+    ]

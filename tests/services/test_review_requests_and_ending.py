@@ -21,7 +21,7 @@ from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.records import Goal, PlanVersion, Review, ReviewConfirmation
 from careplan.services import plans
 from careplan.services.review_schedule import months_later, set_review_schedule
-from careplan.services.review_view import plan_reviews
+from careplan.services.review_view import plan_reviews, review_behind
 from careplan.services.reviews_ending import Confirmation, end_review
 from careplan.services.reviews_ending import confirm_review as confirm
 from careplan.services.reviews_holding import set_goal_going
@@ -189,6 +189,12 @@ def test_changing_the_plan_starts_a_new_draft_from_what_the_review_found(world: 
     assert shown.outcome_reason is not None
     assert shown.outcome_reason.body == "Housing needs a new goal"
     assert ended.next_review_id is not None  # the plan carries on until the new version is in force
+    # The new version's writers find the review's words behind it.
+    behind = review_behind(world.db, world.team.key_worker, ended.new_version_id)
+    assert behind is not None
+    assert behind.review_id == review_id
+    assert [g.note.body for g in behind.goals if g.note] == ["Done it!"]
+    assert review_behind(world.db, world.team.key_worker, world.version_id) is None
 
 
 def test_changing_the_plan_when_a_draft_is_already_started(quick: World) -> None:

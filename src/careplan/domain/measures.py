@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -78,6 +79,17 @@ class Measure:
 
     def item(self, code: str) -> MeasureItem | None:
         return next((item for item in self.items if item.code == code), None)
+
+    def asked_at(self, on: date, *, first: bool, last_asked: date | None) -> bool:
+        """Whether a review on ``on`` asks this measure: at every review; at the plan's first
+        (``first``) if asked at the start; if asked every 3 months, when it has not been asked
+        for 3 months (``last_asked``: the last review that scored it). At the end (exit) is for
+        the review that closes the plan, which nobody books."""
+        if AskedWhen.EVERY_REVIEW in self.asked or (first and AskedWhen.START in self.asked):
+            return True
+        if AskedWhen.EVERY_3_MONTHS not in self.asked:
+            return False
+        return last_asked is None or (on.year - last_asked.year) * 12 + on.month - last_asked.month >= 3
 
     def asked_words(self) -> str:
         """ "at the start, every 3 months and at the end"."""

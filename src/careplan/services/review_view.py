@@ -8,6 +8,7 @@ going, how the review ended, and whether the person has confirmed it. Frozen vie
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -47,6 +48,7 @@ class BookedReview:
     asked: Said | None  # the person asked for it, in their words
     forward_from: date | None  # brought forward from this day
     forward_reason: Said | None
+    measures: tuple[str, ...]  # the codes of the outcome measures asked at it (Measure.asked_at)
 
 
 @dataclass(frozen=True)
@@ -136,10 +138,11 @@ def plan_reviews(db: Database, actor: Actor, plan_id: int) -> PlanReviews:
         measures = measures_in(work.session)
         held = [_held(work, r, measures) for r in rows if r.completed_on is not None]
         held.sort(key=lambda h: (h.held_on, h.review_id), reverse=True)
+        asked = _asked_at_booked(rows, measures)
         return PlanReviews(
             plan_id=plan.id,
             revision=plan.revision,
-            booked=tuple(_booked(work, r, today) for r in rows if r.completed_on is None),
+            booked=tuple(_booked(work, r, today, asked[r.id]) for r in rows if r.completed_on is None),
             held=tuple(held),
             schedule=schedule_in(work.session),
         )
@@ -156,7 +159,30 @@ def _said(work: Work, text: AuthoredText | None) -> Said | None:
     return Said(text.body, AuthorKind(text.author_kind), whose, text.written_at)
 
 
-def _booked(work: Work, review: Review, today: date) -> BookedReview:
+def _asked_at_booked(rows: Sequence[Review], measures: tuple[Measure, ...]) -> dict[int, tuple[str, ...]]:
+    """For each booked review, the measures asked at it, as if the ones before it were held."""
+    last: dict[str, date] = {}
+    held_any = False
+    for review in rows:
+        if review.completed_on is not None:
+            held_any = True
+            for score in review.scores:
+                last[score.measure] = max(last.get(score.measure, review.completed_on), review.completed_on)
+    found: dict[int, tuple[str, ...]] = {}
+    for review in rows:
+        if review.completed_on is not None:
+            continue
+        on = review.due_date
+        codes = tuple(
+            m.code for m in measures if m.asked_at(on, first=not held_any, last_asked=last.get(m.code))
+        )
+        found[review.id] = codes
+        last.update(dict.fromkeys(codes, on))
+        held_any = True
+    return found
+
+
+def _booked(work: Work, review: Review, today: date, measures: tuple[str, ...]) -> BookedReview:
     return BookedReview(
         review_id=review.id,
         kind=ReviewKind(review.kind),
@@ -166,6 +192,7 @@ def _booked(work: Work, review: Review, today: date) -> BookedReview:
         asked=_said(work, review.asked_words),
         forward_from=review.forward_from,
         forward_reason=_said(work, review.forward_reason),
+        measures=measures,
     )
 
 
@@ -262,3 +289,14 @@ def _goals(work: Work, review: Review) -> tuple[GoalProgress, ...]:
         )
         for g in found
     )
+
+
+def review_behind(db: Database, actor: Actor, version_id: int) -> HeldReview | None:
+    """The review that started this plan version (ended by changing the plan), with its words,
+    for writing the new version from; None if the version did not start from a review."""
+    with read_only(db, actor, Action.RECORD_REVIEW) as work:
+        work.require_version_record(version_id)
+        review = work.session.scalar(select(Review).where(Review.new_version_id == version_id))
+        if review is None:
+            return None
+        return _held(work, review, measures_in(work.session))

@@ -81,7 +81,8 @@ def upgrade() -> None:
         for column, table in _NEW_FOREIGN_KEYS:
             batch_op.create_foreign_key(f"fk_reviews_{column}_{table}", table, [column], ["id"])
         batch_op.create_check_constraint(
-            op.f("ck_reviews_outcome"), "outcome IS NULL OR outcome IN ('carry_on', 'change_plan', 'close_plan')"
+            op.f("ck_reviews_outcome"),
+            "outcome IS NULL OR outcome IN ('carry_on', 'change_plan', 'close_plan')",
         )
         batch_op.create_index("ix_reviews_version_id", ["version_id"], unique=False)
 
