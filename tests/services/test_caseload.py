@@ -49,6 +49,8 @@ NOT_A_RECORD = {
     "list_plans",  # lists only the plans of people one may open (tested below)
     "cover_for_colleague",
     "person_with_reference",  # the list shows every reference
+    "outcome_measures",  # the service's questions, not anybody's answers
+    "review_schedule",
 }
 # Changing who works with someone: their key worker's or a manager's, covering or not (below).
 TEAM_SCENARIOS = {"assign_peer_mentor", "end_peer_mentor", "change_key_worker"}
