@@ -63,7 +63,9 @@ def test_every_part_is_kept_with_whose_words_it_is(world: World) -> None:
     assert found.part(SafetyPart.WARNING_SIGNS) is not None
     assert found.part(SafetyPart.WARNING_SIGNS).body == SIGNS  # type: ignore[union-attr]
     assert found.what_helps is not None and found.what_helps.author.kind is AuthorKind.PERSON
-    assert found.if_unreachable is not None and found.if_unreachable.author.label == "Sam Keyworker (key worker)"
+    assert (
+        found.if_unreachable is not None and found.if_unreachable.author.label == "Sam Keyworker (key worker)"
+    )
     assert [(c.name.body, c.phone, c.name.author.kind) for c in found.contacts] == [
         ("Jo, my sister", "07700 900462", AuthorKind.PERSON),
         ("The night helpline", "+44 (0)1632 960 111", AuthorKind.STAFF),
@@ -325,3 +327,48 @@ def test_it_is_part_of_what_is_signed(world: World) -> None:
         session.flush()
         assert not matches_what_was_signed(version)
         session.rollback()
+
+
+# --- the history ------------------------------------------------------------------------------
+
+
+def test_the_history_says_what_changed_in_it(world: World) -> None:
+    from careplan.services.history import compare_versions
+
+    fill(world)
+    take_to(world.db, world.team, world.version_id, PlanStatus.ACTIVE)
+    kw, db = world.team.key_worker, world.db
+    new_id = plans.revise_plan(db, kw, world.version_id)
+    assert compare_versions(db, kw, world.version_id, new_id) == []  # carried over as it was
+    contacts = load_staying_safe(db, kw, new_id).contacts
+    staying_safe.write_part(db, kw, new_id, SafetyPart.WHAT_HELPS, "Going to the gym", PERSON)
+    staying_safe.write_part(db, kw, new_id, SafetyPart.WARNING_SIGNS, SIGNS, STAFF)  # same words: kept
+    staying_safe.write_part(db, kw, new_id, SafetyPart.IF_UNREACHABLE, "", STAFF)
+    staying_safe.edit_contact(db, kw, contacts[0].id, ContactInput("Jo, my sister", "07700 900999", PERSON))
+    staying_safe.remove_contact(db, kw, contacts[1].id)
+    staying_safe.add_contact(db, kw, new_id, ContactInput("Mum", "01632 960 222", PERSON))
+    staying_safe.set_overdose_risk(db, kw, new_id, OverdoseRisk.SOME, "Since I came out of prison", PERSON)
+    staying_safe.set_naloxone(db, kw, new_id, Naloxone.NOT_HELD, "", PERSON)
+    changes = compare_versions(db, kw, world.version_id, new_id)
+    assert {c.area for c in changes} == {"staying_safe"}
+    assert [c.sentence for c in changes] == [
+        f"Staying safe, what helps me: “{HELPS}” became “Going to the gym”",
+        f"Staying safe, if I can't reach the service taken out (it was “{UNREACHABLE}”)",
+        "Staying safe, the number for “Jo, my sister” changed from 07700 900462 to 07700 900999",
+        "Staying safe, someone new to call: “Mum” (01632 960 222)",
+        "Staying safe, no longer someone to call: “The night helpline” (+44 (0)1632 960 111)",
+        "Staying safe, overdose risk: “I think I am at high risk of overdose” became "
+        "“I could be at risk of overdose at times”",
+        "Staying safe, naloxone: “I have naloxone” became “I don't have naloxone”",
+        "Staying safe, where I keep naloxone taken out (it was “In my coat pocket”)",
+    ]
+    assert [c.kind for c in changes] == [
+        "changed",
+        "removed",
+        "changed",
+        "added",
+        "removed",
+        "changed",
+        "changed",
+        "removed",
+    ]
