@@ -16,6 +16,7 @@ from careplan.documents.layout_styles import (
 )
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, heading_with_picture, signatures
+from careplan.documents.render_staying_safe import EasyLayout, easy_staying_safe
 from careplan.domain.enums import StepOwner
 from careplan.domain.wording.dates import uk_date
 from careplan.domain.wording.money import format_money
@@ -65,6 +66,17 @@ def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     for note in a.plan_disagreements:
         story.append(_disagree(note, "this plan", a, s, indent=0))
 
+    story += easy_staying_safe(
+        a,
+        s,
+        EasyLayout(
+            body=body,
+            label=_indent(s.body, INDENT, fontName=SANS_BOLD, spaceAfter=0, keepWithNext=1),
+            bullet=_indent(s.bullet),
+            whose=_whose,
+            picture_size=PICTURE,
+        ),
+    )
     story += _money(a, s, body)
     story.append(CondPageBreak(200))
     story.append(heading_with_picture("When we look at my plan again", "calendar", s, size=PICTURE))

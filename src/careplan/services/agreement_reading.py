@@ -25,7 +25,9 @@ from careplan.services.agreement_contents import (
     BudgetLine,
     ConsentStatement,
     ReviewDate,
+    SafetyContactLine,
     SignatureMark,
+    StayingSafePlan,
     Substance,
     Words,
     WorkingLine,
@@ -221,6 +223,26 @@ def read_agreement(work: Work, version: PlanVersion, service_name: str) -> Agree
         document_id=document_id(version.id, sha),
         sha256=sha,
         audit_anchor=head_anchor(work.session),
+        staying_safe=_staying_safe(reader, signed.get("staying_safe")),
+    )
+
+
+def _staying_safe(reader: _Reader, signed: dict[str, Any] | None) -> StayingSafePlan:
+    """The staying-safe plan as signed (versions signed without one have none)."""
+    if not signed:
+        return StayingSafePlan()
+    return StayingSafePlan(
+        warning_signs=reader.words(signed.get("warning_signs")),
+        what_helps=reader.words(signed.get("what_helps")),
+        if_unreachable=reader.words(signed.get("if_unreachable")),
+        contacts=tuple(
+            SafetyContactLine(reader.must(contact["name"]), str(contact["phone"]))
+            for contact in signed.get("contacts", [])
+        ),
+        overdose_risk=signed.get("overdose_risk"),
+        overdose_words=reader.words(signed.get("overdose_words")),
+        naloxone=signed.get("naloxone"),
+        naloxone_where=reader.words(signed.get("naloxone_where")),
     )
 
 
