@@ -49,8 +49,10 @@ def safe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Agreement]:
 
 def test_the_agreement_carries_it_as_signed(safe: Agreement) -> None:
     plan = safe.staying_safe
-    assert plan.warning_signs is not None and plan.warning_signs.label == "Dee's words"
-    assert plan.if_unreachable is not None and plan.if_unreachable.label == "Sam Keyworker, key worker"
+    assert plan.warning_signs is not None
+    assert plan.warning_signs.label == "Dee's words"
+    assert plan.if_unreachable is not None
+    assert plan.if_unreachable.label == "Sam Keyworker, key worker"
     assert [(c.name.text, c.phone) for c in plan.contacts] == list(SAFE_CONTACTS)
     assert (plan.overdose_risk, plan.naloxone) == ("some", "held")
 

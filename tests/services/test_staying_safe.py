@@ -62,18 +62,20 @@ def test_every_part_is_kept_with_whose_words_it_is(world: World) -> None:
     found = view(world)
     assert found.part(SafetyPart.WARNING_SIGNS) is not None
     assert found.part(SafetyPart.WARNING_SIGNS).body == SIGNS  # type: ignore[union-attr]
-    assert found.what_helps is not None and found.what_helps.author.kind is AuthorKind.PERSON
-    assert (
-        found.if_unreachable is not None and found.if_unreachable.author.label == "Sam Keyworker (key worker)"
-    )
+    assert found.what_helps is not None
+    assert found.what_helps.author.kind is AuthorKind.PERSON
+    assert found.if_unreachable is not None
+    assert found.if_unreachable.author.label == "Sam Keyworker (key worker)"
     assert [(c.name.body, c.phone, c.name.author.kind) for c in found.contacts] == [
         ("Jo, my sister", "07700 900462", AuthorKind.PERSON),
         ("The night helpline", "+44 (0)1632 960 111", AuthorKind.STAFF),
     ]
     assert found.overdose_risk == OverdoseRisk.HIGH
-    assert found.overdose_words is not None and found.overdose_words.body == "Since I came out of prison"
+    assert found.overdose_words is not None
+    assert found.overdose_words.body == "Since I came out of prison"
     assert found.naloxone == Naloxone.HELD
-    assert found.naloxone_where is not None and found.naloxone_where.body == "In my coat pocket"
+    assert found.naloxone_where is not None
+    assert found.naloxone_where.body == "In my coat pocket"
     # The workspace's version carries the same.
     assert load_version(world.db, world.team.key_worker, world.version_id).staying_safe == found
     # Who typed it is kept too: Sam, typing Dee's words.
@@ -91,7 +93,8 @@ def test_words_left_as_they_were_keep_their_author_and_new_words_are_new(quick: 
     assert view(quick).what_helps == before  # same text, still Dee's words
     staying_safe.write_part(db, kw, version_id, SafetyPart.WHAT_HELPS, "Music, loud", STAFF)
     after = view(quick).what_helps
-    assert after is not None and before is not None
+    assert after is not None
+    assert before is not None
     assert (after.body, after.author.kind) == ("Music, loud", AuthorKind.STAFF)
     assert after.id != before.id
     with db.session() as session:  # never edited in place: the old words are still there
@@ -123,7 +126,8 @@ def test_what_is_not_a_phone_number_is_refused_in_one_sentence(quick: World, pho
             quick.db, quick.team.key_worker, quick.version_id, ContactInput("Jo", phone, PERSON)
         )
     assert info.value.field == "contact_phone"
-    assert info.value.message.count(".") == 1 and info.value.message.endswith(".")
+    assert info.value.message.count(".") == 1
+    assert info.value.message.endswith(".")
 
 
 def test_a_contact_needs_who_they_are_and_a_number(quick: World) -> None:
@@ -147,7 +151,8 @@ def test_only_the_person_chooses_their_overdose_risk(quick: World) -> None:
     staying_safe.set_overdose_risk(db, kw, version_id, OverdoseRisk.SOME, "Tolerance is low now", STAFF)
     found = view(quick)
     assert found.overdose_risk == OverdoseRisk.SOME
-    assert found.overdose_words is not None and found.overdose_words.author.kind is AuthorKind.STAFF
+    assert found.overdose_words is not None
+    assert found.overdose_words.author.kind is AuthorKind.STAFF
     with refused(db, InvalidInput, "only the person can choose"):
         staying_safe.set_overdose_risk(db, kw, version_id, None, "Tolerance is low now", STAFF)
 
@@ -281,7 +286,8 @@ def test_a_new_version_carries_it_over_and_the_old_one_stays_as_it_was(world: Wo
     new_id = plans.revise_plan(world.db, kw, world.version_id)
     old, new = view(world), load_staying_safe(world.db, kw, new_id)
     # The same words (the same texts, whose words they are kept), the same contacts by key.
-    assert new.what_helps == old.what_helps and new.naloxone_where == old.naloxone_where
+    assert new.what_helps == old.what_helps
+    assert new.naloxone_where == old.naloxone_where
     assert (new.overdose_risk, new.naloxone) == (old.overdose_risk, old.naloxone)
     assert [(c.key, c.name, c.phone) for c in new.contacts] == [
         (c.key, c.name, c.phone) for c in old.contacts
@@ -311,7 +317,8 @@ def test_it_is_part_of_what_is_signed(world: World) -> None:
     fill(world)
     signed = _canonical(world.db, world.version_id)["staying_safe"]
     assert isinstance(signed, dict)
-    assert signed["overdose_risk"] == "high" and signed["naloxone"] == "held"
+    assert signed["overdose_risk"] == "high"
+    assert signed["naloxone"] == "held"
     assert signed["warning_signs"] == {"text": SIGNS, "author": {"kind": "person"}}
     assert [c["phone"] for c in signed["contacts"]] == ["07700 900462", "+44 (0)1632 960 111"]
     take_to(world.db, world.team, world.version_id, PlanStatus.APPROVED)
@@ -319,7 +326,8 @@ def test_it_is_part_of_what_is_signed(world: World) -> None:
 
     with world.db.session() as session:
         version = session.get(PlanVersion, world.version_id)
-        assert version is not None and version.frozen_canonical is not None
+        assert version is not None
+        assert version.frozen_canonical is not None
         assert version.frozen_canonical["staying_safe"] == signed
         assert matches_what_was_signed(version)
         # A phone number changed behind Careplan's back is caught.

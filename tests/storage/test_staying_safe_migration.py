@@ -33,11 +33,13 @@ def test_a_database_from_before_staying_safe_plans_is_brought_up_to_date(db: Dat
     with db.session() as session:
         version = session.get(PlanVersion, world.version_id)
         assert version is not None
-        assert version.staying_safe is None and version.safety_contacts == []
+        assert version.staying_safe is None
+        assert version.safety_contacts == []
         assert matches_what_was_signed(version)  # signed before 0008: still the same plan
     assert load_staying_safe(db, world.team.key_worker, world.version_id).empty
 
     new_id = plans.revise_plan(db, world.team.key_worker, world.version_id)
     staying_safe.write_part(db, world.team.key_worker, new_id, SafetyPart.WHAT_HELPS, "My dog", PERSON)
     found = load_staying_safe(db, world.team.key_worker, new_id).what_helps
-    assert found is not None and found.body == "My dog"
+    assert found is not None
+    assert found.body == "My dog"
