@@ -5,7 +5,7 @@
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
 set-up, the administrator's staff screen, the locked window and the settings; then the service
-catalogue, the backups window, and who works with Dee.
+catalogue, the backups window, who works with Dee, and a staying-safe plan being written.
 """
 
 from __future__ import annotations
@@ -72,10 +72,11 @@ def main(argv: list[str]) -> int:
     history = titles.index("History")
     # The README shows 01 to 05 by name; pages added later come after them.
     first = ["About me", "My plan", "Services and budget"]
-    later = [t for t in titles if t not in first and t != "History"]
+    own_step = ("History", "Staying safe")  # each shown by its own step below
+    later = [t for t in titles if t not in first and t not in own_step]
     numbers = {title: 2 + n for n, title in enumerate(first)} | {t: 6 + n for n, t in enumerate(later)}
     for index, title in enumerate(titles):
-        if index != history:  # History is shown for Jordan, whose plan has two versions
+        if title not in own_step:  # History is shown for Jordan, whose plan has two versions
             tabs.setCurrentIndex(index)
             shot(f"{numbers[title]:02d}-{title.lower().replace(' ', '-')}")
     number = 6 + len(later)
@@ -135,6 +136,11 @@ def main(argv: list[str]) -> int:
     team.grab().save(str(path))
     print(path)
     team.reject()  # nothing changed
+    if writing is not None:  # Staying safe, for the plan being written
+        write_staying_safe(db, sam, writing.person_id)
+        window.open_person(writing.person_id)
+        tabs.setCurrentIndex(titles.index("Staying safe"))
+        shot("17-staying-safe")
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
@@ -231,6 +237,31 @@ def locked_picture(window: Any) -> Any:
     painter.drawPixmap(middle, dialog)
     painter.end()
     return picture
+
+
+def write_staying_safe(db: Any, actor: Any, person_id: int) -> None:
+    """A staying-safe plan in both voices (synthetic words), through the use cases."""
+    from careplan.domain.actor import PERSON, STAFF
+    from careplan.domain.enums import Naloxone, OverdoseRisk, SafetyPart
+    from careplan.services import staying_safe
+    from careplan.services.workspace import current_version_id
+
+    version_id = current_version_id(db, actor, person_id)
+    assert version_id is not None
+    parts = (
+        (SafetyPart.WARNING_SIGNS, "I stop answering the phone and stay in bed. I skip my script.", PERSON),
+        (SafetyPart.WHAT_HELPS, "Walking the dog by the canal. Ringing my sister. Music, loud.", PERSON),
+        (SafetyPart.IF_UNREACHABLE, "Ring the 24-hour helpline. If I use, I don't use alone.", STAFF),
+    )
+    for part, words, voice in parts:
+        staying_safe.write_part(db, actor, version_id, part, words, voice)
+    for name, phone, voice in (
+        ("Jo, my sister", "07700 900462", PERSON),
+        ("The night helpline", "0808 157 0000", STAFF),
+    ):
+        staying_safe.add_contact(db, actor, version_id, staying_safe.ContactInput(name, phone, voice))
+    staying_safe.set_overdose_risk(db, actor, version_id, OverdoseRisk.SOME, "After a lapse", PERSON)
+    staying_safe.set_naloxone(db, actor, version_id, Naloxone.HELD, "In my coat pocket", PERSON)
 
 
 def draft_with_steps(db: Any, actor: Any) -> Any:

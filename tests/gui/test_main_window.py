@@ -497,7 +497,15 @@ def test_the_tabs_are_the_registry_s_pages_in_its_order_and_only_those_the_role_
     window.workspace.build_pages()
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     # A key worker does not see "Who has seen this": its registry entry needs the audit.
-    assert titles == ["About me", "My plan", "Services and budget", "Agreement", "History", "Sharing"]
+    assert titles == [
+        "About me",
+        "My plan",
+        "Staying safe",
+        "Services and budget",
+        "Agreement",
+        "History",
+        "Sharing",
+    ]
     assert [page.title for page in window.workspace.pages] == titles
 
     # A window given only About me has that tab, and no window-wide action for a page it lacks.

@@ -62,6 +62,12 @@ def _new_goal(page: PlanPage) -> None:
     page.add_goal()
 
 
+def _staying_safe() -> PageClass[Page]:
+    from careplan.gui.workspace.staying_safe_page import StayingSafePage
+
+    return StayingSafePage
+
+
 def _budget() -> PageClass[Page]:
     from careplan.gui.workspace.budget_page import BudgetPage
 
@@ -100,6 +106,7 @@ NEW_GOAL = PageAction(
 PAGES: tuple[PageEntry[Any], ...] = (
     ABOUT_ME,
     PageEntry(load=_plan, action=NEW_GOAL),
+    PageEntry(load=_staying_safe),
     PageEntry(load=_budget),
     PageEntry(load=_agreement),
     PageEntry(load=_history),
