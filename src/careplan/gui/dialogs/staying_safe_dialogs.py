@@ -92,10 +92,12 @@ class StayingSafeWordsDialog(WritingDialog):
                 self.choice_group.addButton(radio)
                 ui.choicesLayout.addWidget(radio)
                 self.choice_buttons[value] = radio
-            first = next(iter(self.choice_buttons.values()))
-            fields[form.choice_field] = (first, ui.choicesProblem)
-            self.setTabOrder(self.checked_button() or first, ui.words)
-            (self.checked_button() or first).setFocus()
+            radios = list(self.choice_buttons.values())
+            fields[form.choice_field] = (radios[0], ui.choicesProblem)
+            # Tab: the choices (arrow keys move between them), then the words.
+            for before, after in zip(radios, [*radios[1:], ui.words], strict=True):
+                self.setTabOrder(before, after)
+            (self.checked_button() or radios[0]).setFocus()
         else:
             ui.choices.hide()
             ui.words.setFocus()
