@@ -257,3 +257,32 @@ def test_a_signed_version_is_shown_but_not_changed(qtbot: QtBot, world: World) -
     assert view.parts[SafetyPart.WHAT_HELPS][1].words.text() == "My dog"
     assert not any(section.change.isVisible() for section in view.sections)
     assert not any(row.change.isVisible() or row.remove.isVisible() for row in screen.page.contact_rows)
+
+
+def test_the_history_page_shows_what_changed_in_it(qtbot: QtBot, world: World) -> None:
+    from careplan.gui.workspace.history_page import HistoryPage
+    from careplan.services import plans
+    from careplan.services.workspace import load_person, load_version
+
+    kw = world.team.key_worker
+    staying_safe.write_part(world.db, kw, world.version_id, SafetyPart.WHAT_HELPS, "My dog", PERSON)
+    worlds.take_to(world.db, world.team, world.version_id, PlanStatus.ACTIVE)
+    v2 = plans.revise_plan(world.db, kw, world.version_id)
+    staying_safe.write_part(world.db, kw, v2, SafetyPart.WHAT_HELPS, "My dog and my sister", STAFF)
+    staying_safe.add_contact(world.db, kw, v2, staying_safe.ContactInput("Jo", "07700 900462", PERSON))
+    context = AppContext(world.db, kw, "Sam Keyworker", Role.KEY_WORKER)
+    voice = VoiceSwitch("Sam Keyworker", "key worker")
+    qtbot.addWidget(voice)
+    page = HistoryPage(context, voice)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_version(load_person(world.db, kw, world.person_id), load_version(world.db, kw, v2))
+    assert page.view.since_changes.lines() == [
+        "Staying safe, what helps me: “My dog” became “My dog and my sister”",
+        "Staying safe, what helps me: now written by Sam Keyworker instead of Dee",
+        "Staying safe, someone new to call: “Jo” (07700 900462)",
+    ]
+    shown = [label.text() for label in page.view.content.findChildren(type(page.view.version_title))]
+    assert "Staying safe" in shown
+    assert "Who I can call: 07700 900462, Jo" in " ".join(shown)
+    assert "Sam Keyworker (key worker)" in [b.text() for b in page.view.content.badges]
