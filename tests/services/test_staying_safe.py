@@ -361,14 +361,14 @@ def test_the_history_says_what_changed_in_it(world: World) -> None:
     assert {c.area for c in changes} == {"staying_safe"}
     assert [c.sentence for c in changes] == [
         f"Staying safe, what helps me: “{HELPS}” became “Going to the gym”",
-        f"Staying safe, if I can't reach the service taken out (it was “{UNREACHABLE}”)",
+        f"Staying safe, if I can't reach the service: taken out (it was “{UNREACHABLE}”)",
         "Staying safe, the number for “Jo, my sister” changed from 07700 900462 to 07700 900999",
         "Staying safe, someone new to call: “Mum” (01632 960 222)",
         "Staying safe, no longer someone to call: “The night helpline” (+44 (0)1632 960 111)",
         "Staying safe, overdose risk: “I think I am at high risk of overdose” became "
         "“I could be at risk of overdose at times”",
         "Staying safe, naloxone: “I have naloxone” became “I don't have naloxone”",
-        "Staying safe, where I keep naloxone taken out (it was “In my coat pocket”)",
+        "Staying safe, where I keep naloxone: taken out (it was “In my coat pocket”)",
     ]
     assert [c.kind for c in changes] == [
         "changed",

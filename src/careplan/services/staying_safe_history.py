@@ -55,7 +55,7 @@ def _words_changes(heading: str, old: TextView | None, new: TextView | None) -> 
         assert new is not None
         return [_change("added", f"{what}: {quote(new.body)}", None, new.body)]
     if new is None:
-        return [_change("removed", f"{what} taken out (it was {quote(old.body)})", old.body)]
+        return [_change("removed", f"{what}: taken out (it was {quote(old.body)})", old.body)]
     changes: list[Change] = []
     if old.body != new.body:
         changes.append(
