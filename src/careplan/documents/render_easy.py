@@ -37,6 +37,11 @@ def _indent(style: ParagraphStyle, extra: float = INDENT, **changes: object) -> 
     )
 
 
+def _label(s: Styles) -> ParagraphStyle:
+    """ "My goal:", "What helps me:": bold, beside the pictures, kept with what follows."""
+    return _indent(s.body, INDENT, fontName=SANS_BOLD, spaceAfter=0, keepWithNext=1)
+
+
 def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     a = agreement
     body = _indent(s.body, INDENT)
@@ -71,7 +76,7 @@ def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
         s,
         EasyLayout(
             body=body,
-            label=_indent(s.body, INDENT, fontName=SANS_BOLD, spaceAfter=0, keepWithNext=1),
+            label=_label(s),
             bullet=_indent(s.bullet),
             whose=_whose,
             picture_size=PICTURE,
@@ -145,7 +150,7 @@ def _whose(value: Words) -> str:
 
 
 def _goal(goal: AgreementGoal, a: Agreement, s: Styles, body: ParagraphStyle) -> list[Flowable]:
-    label = _indent(s.body, INDENT, fontName=SANS_BOLD, spaceAfter=0, keepWithNext=1)
+    label = _label(s)
     quote = _indent(s.quote, INDENT, spaceAfter=10)
     bullet = _indent(s.bullet)
     out: list[Flowable] = [

@@ -23,11 +23,13 @@ def check_phone(value: str, field: str = "phone") -> str:
     number = one_line(value, "the phone number", field)
     if not number:
         raise InvalidInput("Please write the phone number.", field)
-    digits = sum(c.isdigit() for c in number)
-    if not _ALLOWED.fullmatch(number) or not MIN_DIGITS <= digits <= MAX_DIGITS:
+    if not _ALLOWED.fullmatch(number):
         raise InvalidInput(
-            f"“{number}” is not a phone number: use the digits 0 to 9 (3 to 15 of them), with "
-            "spaces if you like, and + only at the start.",
+            f"“{number}” is not a phone number: use only the digits 0 to 9, spaces, and + at the start.",
             field,
+        )
+    if not MIN_DIGITS <= sum(c.isdigit() for c in number) <= MAX_DIGITS:
+        raise InvalidInput(
+            f"“{number}” is not a phone number: it needs {MIN_DIGITS} to {MAX_DIGITS} digits.", field
         )
     return number

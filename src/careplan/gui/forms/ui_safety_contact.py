@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QFormLayout, QHBoxLayout, QLabel, QLayout,
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_SafetyContactDialog(object):
     def setupUi(self, SafetyContactDialog):
@@ -27,6 +27,7 @@ class Ui_SafetyContactDialog(object):
         SafetyContactDialog.setMinimumSize(QSize(520, 0))
         self.layout = QVBoxLayout(SafetyContactDialog)
         self.layout.setObjectName(u"layout")
+        self.layout.setSizeConstraint(QLayout.SetMinimumSize)
         self.intro = QLabel(SafetyContactDialog)
         self.intro.setObjectName(u"intro")
         self.intro.setWordWrap(True)

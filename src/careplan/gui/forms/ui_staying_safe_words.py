@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QGroupBox, QHBoxLayout, QLabel, QLayout,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_StayingSafeWordsDialog(object):
     def setupUi(self, StayingSafeWordsDialog):
@@ -27,6 +27,7 @@ class Ui_StayingSafeWordsDialog(object):
         StayingSafeWordsDialog.setMinimumSize(QSize(560, 0))
         self.layout = QVBoxLayout(StayingSafeWordsDialog)
         self.layout.setObjectName(u"layout")
+        self.layout.setSizeConstraint(QLayout.SetMinimumSize)
         self.intro = QLabel(StayingSafeWordsDialog)
         self.intro.setObjectName(u"intro")
         self.intro.setWordWrap(True)

@@ -119,7 +119,7 @@ class StayingSafePage(WorkspacePage):
         plan = version.staying_safe
         for part, (section, block) in view.parts.items():
             block.show_text(plan.part(part))
-            section.change.setText("Change" if plan.part(part) else "Write")
+            section.set_action("Change" if plan.part(part) else "Write")
         view.overdose_choice.setText(overdose_risk_words(plan.overdose_risk))
         set_style_property(view.overdose_choice, "role", "" if plan.overdose_risk else "quiet")
         view.overdose_words.show_text(plan.overdose_words, "")
@@ -132,10 +132,10 @@ class StayingSafePage(WorkspacePage):
             (view.overdose, plan.overdose_risk or plan.overdose_words),
             (view.naloxone, plan.naloxone),
         ):
-            section.change.setText("Change" if written else "Write")
+            section.set_action("Change" if written else "Write")
         for section in view.sections:
             section.change.setVisible(self.can_edit)
-        view.contacts.change.setText("Add someone to call")
+        view.contacts.set_action("Add someone to call")
         self._show_contacts(plan.contacts)
         self._restore_focus()
 

@@ -61,6 +61,7 @@ class SafetySection(QFrame):
         self.heading = QLabel(heading, self)
         _bigger(self.heading, 1.2)
         self.change = button(action, self, name=f"{name}Change", accessible=f"{action}: {heading}")
+        self._heading_text = heading
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.change, 0, Qt.AlignmentFlag.AlignTop)
@@ -69,6 +70,11 @@ class SafetySection(QFrame):
         layout.setContentsMargins(14, 10, 14, 12)
         layout.addLayout(top)
         layout.addLayout(self.body)
+
+    def set_action(self, action: str) -> None:
+        """What the button does now ("Write", "Change"), said to a screen reader too."""
+        self.change.setText(action)
+        self.change.setAccessibleName(f"{action}: {self._heading_text}")
 
 
 class ContactRow(QFrame):
