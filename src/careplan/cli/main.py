@@ -187,6 +187,10 @@ def build_parser() -> argparse.ArgumentParser:
     from careplan.cli import caseload_commands
 
     caseload_commands.add_commands(commands, _Parser)
+
+    from careplan.cli import reviews_commands
+
+    reviews_commands.add_commands(commands, _Parser)
     return parser
 
 
@@ -325,6 +329,7 @@ def _run(args: argparse.Namespace) -> int:
         "catalogue": catalogue_commands.catalogue,
         "settings": _settings,
         "caseload": _caseload,
+        "reviews": _reviews,
     }[args.command]
     return handler(args)
 
@@ -339,6 +344,12 @@ def _caseload(args: argparse.Namespace) -> int:
     from careplan.cli import caseload_commands
 
     return caseload_commands.caseload(args)
+
+
+def _reviews(args: argparse.Namespace) -> int:
+    from careplan.cli import reviews_commands
+
+    return reviews_commands.reviews(args)
 
 
 def print_json(data: object) -> None:
