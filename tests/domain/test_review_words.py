@@ -8,7 +8,12 @@ import pytest
 
 from careplan.domain.enums import ReviewKind
 from careplan.domain.review_timing import DUE_WITHIN_DAYS, ReviewState, ReviewTiming, due_by
-from careplan.domain.wording.reviews import REVIEW_KIND_WORDS, review_kind_words, review_sentence, review_words
+from careplan.domain.wording.reviews import (
+    REVIEW_KIND_WORDS,
+    review_kind_words,
+    review_sentence,
+    review_words,
+)
 
 TODAY = date(2027, 3, 3)  # a Wednesday
 

@@ -24,7 +24,9 @@ def site(db: Database) -> ReviewWorld:
     return review_world(db)
 
 
-def listed(db: Database, site: ReviewWorld, who: str, only: DueFilter = DueFilter.ANY, **kw: str) -> list[int]:
+def listed(
+    db: Database, site: ReviewWorld, who: str, only: DueFilter = DueFilter.ANY, **kw: str
+) -> list[int]:
     team = site.world.team
     actor = {
         "priya": team.manager,
@@ -45,8 +47,16 @@ def test_a_manager_sees_every_plans_next_review_most_overdue_first(db: Database,
         (dee, site.dee_plan, DEE_NEXT),
     ]
     marek, dee_row = rows
-    assert (marek.state, marek.timing.days_overdue, marek.words) == (ReviewState.OVERDUE, 22, "Overdue by 22 days")
-    assert (dee_row.state, dee_row.timing.days_overdue, dee_row.words) == (ReviewState.DUE, 0, "Due in 12 days")
+    assert (marek.state, marek.timing.days_overdue, marek.words) == (
+        ReviewState.OVERDUE,
+        22,
+        "Overdue by 22 days",
+    )
+    assert (dee_row.state, dee_row.timing.days_overdue, dee_row.words) == (
+        ReviewState.DUE,
+        0,
+        "Due in 12 days",
+    )
     assert (marek.key_worker_username, marek.key_worker_name) == ("kim", "Kim Extra")
     assert dee_row.key_worker_username == "sam"
     assert marek.as_json() == {
@@ -147,9 +157,9 @@ def test_one_plans_reviews_the_next_then_the_rest_in_order(db: Database, site: R
 def test_once_a_review_is_held_the_next_is_the_one_after(db: Database, site: ReviewWorld) -> None:
     with db.session() as session, session.begin():
         session.execute(
-            update(Review).where(Review.plan_id == site.dee_plan, Review.due_date == DEE_NEXT).values(
-                completed_on=date(2027, 2, 20)
-            )
+            update(Review)
+            .where(Review.plan_id == site.dee_plan, Review.due_date == DEE_NEXT)
+            .values(completed_on=date(2027, 2, 20))
         )
     with on(date(2027, 4, 10)):
         view = plan_reviews(db, site.world.team.peer_mentor, site.dee_plan)
@@ -171,7 +181,8 @@ def test_one_plans_reviews_are_refused_outside_the_caseload(db: Database, site: 
         plan_reviews(db, site.world.team.manager, 999_999)
     with on(TODAY):
         view = plan_reviews(db, site.world.team.manager, site.marek_plan)
-    assert view.next is not None and view.next.words == "Overdue by 22 days"
+    assert view.next is not None
+    assert view.next.words == "Overdue by 22 days"
 
 
 def test_the_people_lists_review_filters_keep_to_whom_one_may_open(db: Database, site: ReviewWorld) -> None:
@@ -182,7 +193,8 @@ def test_the_people_lists_review_filters_keep_to_whom_one_may_open(db: Database,
         assert count_people(db, kim, PeopleQuery(reviews=ReviewFilter.OVERDUE)) == 1
         (row,) = first_page(db, kim, PeopleQuery(reviews=ReviewFilter.OVERDUE)).rows
         assert row.person_id == site.marek
-        assert row.review is not None and row.review.state is ReviewState.OVERDUE
+        assert row.review is not None
+        assert row.review.state is ReviewState.OVERDUE
         assert count_people(db, site.world.team.manager, PeopleQuery(reviews=ReviewFilter.OVERDUE)) == 2
 
 
@@ -191,7 +203,9 @@ def test_the_people_list_rows_carry_the_next_reviews_state(db: Database, site: R
         rows = {r.person_id: r for r in first_page(db, site.world.team.manager, PeopleQuery()).rows}
         kims = {r.person_id: r for r in first_page(db, site.world.colleagues["kim"], PeopleQuery()).rows}
     marek, dee, jo = rows[site.marek], rows[site.world.person_id], rows[site.jo]
-    assert marek.review is not None and marek.review.state is ReviewState.OVERDUE
-    assert dee.review is not None and dee.review.state is ReviewState.DUE
+    assert marek.review is not None
+    assert marek.review.state is ReviewState.OVERDUE
+    assert dee.review is not None
+    assert dee.review.state is ReviewState.DUE
     assert jo.review is None  # no plan approved, no review booked
     assert kims[site.world.person_id].review is None  # not Kim's to see

@@ -202,8 +202,7 @@ def read_agreement(work: Work, version: PlanVersion, service_name: str) -> Agree
         plan_disagreements=notes_on("plan", str(signed.get("plan"))),
         budget=budget,
         reviews=tuple(
-            ReviewDate(r.kind, review_kind_words(r.kind), r.due_date, r.completed_on)
-            for r in reviews
+            ReviewDate(r.kind, review_kind_words(r.kind), r.due_date, r.completed_on) for r in reviews
         ),
         consents=tuple(ConsentStatement(c.what, c.with_whom, c.given_on) for c in consents),
         signatures=tuple(
