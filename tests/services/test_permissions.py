@@ -61,11 +61,13 @@ from careplan.services import (
     history,
     people,
     people_search,
+    plan_reviews,
     plans,
     queries,
     record_access,
     restore,
     reviews,
+    reviews_due,
     signing,
     signing_certificate,
     staff,
@@ -214,6 +216,14 @@ def _first_page(db: Database, world: World) -> Call:
 
 def _list_plans(db: Database, world: World) -> Call:
     return lambda a: queries.list_plans(db, a)
+
+
+def _reviews_due(db: Database, world: World) -> Call:
+    return lambda a: reviews_due.reviews_due(db, a)
+
+
+def _plan_reviews(db: Database, world: World) -> Call:
+    return lambda a: plan_reviews.plan_reviews(db, a, world.plan_id)
 
 
 def _record_consent(db: Database, world: World) -> Call:
@@ -643,6 +653,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("count_people", people_search.count_people, (A.VIEW_PEOPLE,), _count_people, writes=False),
     Scenario("first_page", people_search.first_page, (A.VIEW_PEOPLE,), _first_page, writes=False),
     Scenario("list_plans", queries.list_plans, (A.VIEW_PEOPLE,), _list_plans, writes=False),
+    Scenario("reviews_due", reviews_due.reviews_due, (A.VIEW_PEOPLE,), _reviews_due, APPROVED, writes=False),
+    Scenario(
+        "plan_reviews", plan_reviews.plan_reviews, (A.VIEW_PEOPLE,), _plan_reviews, APPROVED, writes=False
+    ),
     Scenario("record_consent", consent.record_consent, (A.RECORD_CONSENT,), _record_consent),
     Scenario("withdraw_consent", consent.withdraw_consent, (A.RECORD_CONSENT,), _withdraw_consent),
     Scenario("add_provider", catalogue.add_provider, (A.MANAGE_CATALOGUE,), _add_provider),
