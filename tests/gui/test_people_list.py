@@ -118,3 +118,24 @@ def test_due_and_overdue_reviews_say_so_in_words(qtbot: QtBot, sqlite_db: Databa
         assert cell(dee, Qt.ItemDataRole.AccessibleTextRole) == "Next review Monday 22 February 2027"
         assert cell(dee, Qt.ItemDataRole.ForegroundRole) is None
         assert cell(marek) == "19 Jan 2027\nDue in 14 days"  # the edge of the due window
+
+
+def test_a_review_not_ones_to_see_is_left_out_and_the_plan_column_is_quieter(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    """Kim (a key worker) sees Dee (Sam's) in the list, but not her plan or her overdue review."""
+    site = review_world(sqlite_db)
+    kim = site.world.colleagues["kim"]
+    with on(TODAY):
+        panel = PeoplePanel(AppContext(sqlite_db, kim, "Kim Extra", Role.KEY_WORKER))
+        qtbot.addWidget(panel)
+        model = panel.model
+        row = model.row_of(site.world.person_id)
+        assert row is not None
+        assert model.index(row, 2).data() == "Not on your caseload"
+        assert model.index(row, 2).data(Qt.ItemDataRole.ForegroundRole) == QColor(theme.EDGE)
+        assert model.index(row, 3).data() == ""
+        assert model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole) is None
+        mine = model.row_of(site.marek)
+        assert mine is not None
+        assert model.index(mine, 3).data() == "19 Jan 2027\nOverdue by 22 days"
