@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from careplan.storage import Database, encryption, open_database
+from careplan.storage import Database, encryption, key_file, open_database
 from tests import keyring_memory
 
 pytest_plugins = ["tests.pg_server", "tests.modal_watchdog", "pytester"]
@@ -34,11 +34,11 @@ def test_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[keyring_m
     saved = {name: os.environ.get(name) for name in (*keyring_memory.subprocess_env(keyring_file), ENV_PASS)}
     os.environ.update(keyring_memory.subprocess_env(keyring_file))
     os.environ[ENV_PASS] = TEST_RECOVERY_PASSPHRASE
-    cost = encryption.KDF_LOG2_N
-    encryption.KDF_LOG2_N = TEST_KDF_LOG2_N
+    cost = key_file.KDF_LOG2_N
+    key_file.KDF_LOG2_N = TEST_KDF_LOG2_N
     with keyring_memory.installed(backend):
         yield backend
-    encryption.KDF_LOG2_N = cost
+    key_file.KDF_LOG2_N = cost
     for name, value in saved.items():
         if value is None:
             os.environ.pop(name, None)

@@ -24,8 +24,9 @@ from sqlalchemy import event
 from careplan.domain.actor import PERSON
 from careplan.domain.errors import StorageError
 from careplan.services import backup, people
-from careplan.services.audit import verify_audit_trail
-from careplan.storage.database import Database, open_database
+from careplan.services.audit_anchors import verify_audit_trail
+from careplan.storage.database import Database
+from careplan.storage.opening import open_database
 from tests import sqlite_files
 from tests.pg_server import in_ci
 from tests.services.builders import World, build_world, snapshot
@@ -304,7 +305,7 @@ def test_an_io_error_while_restoring_over_a_damaged_file_changes_nothing(
 
 
 def test_a_disk_error_reported_by_sqlite_reads_plainly(tmp_path: Path) -> None:
-    from careplan.storage.database import describe_storage_error
+    from careplan.storage.storage_errors import describe_storage_error
 
     for text in ("disk I/O error", "database or disk is full", "attempt to write a readonly database"):
         message = describe_storage_error(sqlite3.OperationalError(text))

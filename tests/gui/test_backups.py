@@ -29,7 +29,7 @@ from careplan.gui.context import AppContext
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, backup
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import encryption
 from careplan.storage.database import Database
 from tests import sqlite_files

@@ -45,7 +45,8 @@ from careplan.services import (
     staff,
     workspace,
 )
-from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_audit_trail, verify_chain
+from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_chain
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from tests.services.builders import (
     CANARY,

@@ -14,14 +14,8 @@ from careplan.domain.actor import PERSON
 from careplan.domain.enums import PlanStatus
 from careplan.domain.records import AuditEvent, AuditHead
 from careplan.services import budget, covering, demo, plans, record_access
-from careplan.services.audit import (
-    GENESIS,
-    PERSON_ENTITIES,
-    legacy_event_hash,
-    person_of,
-    verify_audit_trail,
-    verify_chain,
-)
+from careplan.services.audit import GENESIS, PERSON_ENTITIES, legacy_event_hash, person_of, verify_chain
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from careplan.storage.migrate import MIGRATIONS, alembic_config
 from tests.services.builders import (

@@ -40,7 +40,6 @@ from careplan.domain.permissions import PERMISSIONS, Action, RecordScope, may, r
 from careplan.domain.records import AuditEvent, Review
 from careplan.services import (
     agreement,
-    audit,
     audit_anchors,
     authentication,
     budget,
@@ -63,7 +62,8 @@ from careplan.services import (
     workspace,
 )
 from careplan.services import backup as backup_use_cases
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opening import open_database
 from tests.services.builders import (
     CANARY,
     STANDARD_ANSWERS,
@@ -517,7 +517,7 @@ def _record_review(db: Database, world: World) -> Call:
 
 
 def _verify_audit_trail(db: Database, world: World) -> Call:
-    return lambda a: audit.verify_audit_trail(db, a)
+    return lambda a: audit_anchors.verify_audit_trail(db, a)
 
 
 def _check_trail(db: Database, world: World) -> Call:
@@ -756,7 +756,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario("record_review", reviews.record_review, (A.RECORD_REVIEW,), _record_review, stage=APPROVED),
     Scenario(
-        "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
+        "verify_audit_trail",
+        audit_anchors.verify_audit_trail,
+        (A.VIEW_AUDIT,),
+        _verify_audit_trail,
+        writes=False,
     ),
     Scenario("check_trail", audit_anchors.check_trail, (A.VIEW_AUDIT,), _check_trail, writes=False),
     Scenario("load_person", workspace.load_person, (A.VIEW_PEOPLE,), _load_person, writes=False),

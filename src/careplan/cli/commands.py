@@ -13,8 +13,9 @@ from careplan.domain.actor import Actor
 from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
 from careplan.services.authentication import SignedIn
 from careplan.storage import encryption
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
 from careplan.storage.encryption import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
+from careplan.storage.opening import open_database
 
 if TYPE_CHECKING:
     from careplan.services.demo import ExistingDatabase
@@ -323,7 +324,7 @@ def print_demo_accounts(*, demo_certificate: bool = True) -> None:
 
 
 def plans(args: argparse.Namespace) -> int:
-    from careplan.cli.main import print_json
+    from careplan.cli.output import print_json
     from careplan.domain.enums import PlanStatus
     from careplan.services.queries import list_plans
 

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import sys
 import unicodedata
@@ -339,11 +338,6 @@ def _settings(args: argparse.Namespace) -> int:
     from careplan.cli import settings_commands
 
     return settings_commands.settings(args)
-
-
-def print_json(data: object) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -82,7 +82,7 @@ def staff(args: argparse.Namespace) -> int:
     from careplan.cli.commands import acting_staff, new_password
     from careplan.services import authentication
     from careplan.services import staff as staff_service
-    from careplan.storage.database import open_database
+    from careplan.storage.opening import open_database
 
     db = open_database(args.database, create=False)
     if getattr(args, "by_recovery_passphrase", False) or getattr(args, "by_database_login", False):
@@ -177,7 +177,7 @@ def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -
 def password(args: argparse.Namespace) -> int:
     from careplan.cli.commands import credentials, new_password
     from careplan.services import authentication
-    from careplan.storage.database import open_database
+    from careplan.storage.opening import open_database
 
     db = open_database(args.database, create=False)
     if args.first:

@@ -47,6 +47,7 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, SignInRefused
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting, SignInFailure, StaffMember
+from careplan.domain.staff_names import check_display_name, check_username
 from careplan.domain.text import check_secret, check_text
 from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
@@ -376,8 +377,6 @@ def needs_first_administrator(db: Database) -> bool:
 def create_first_administrator(db: Database, username: str, display_name: str, password: str) -> SignedIn:
     """Set up the first administrator of a new database, with their password, and sign them in.
     Refused once anybody is on the staff."""
-    from careplan.services.staff import check_display_name, check_username
-
     name = check_username(username)
     check_password_rules(password, name)
     with unit_of_work(db, None, None) as work:

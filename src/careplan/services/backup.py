@@ -424,7 +424,7 @@ def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
     try:
         source = db.engine.raw_connection()
     except SQLAlchemyError as exc:
-        from careplan.storage.database import describe_storage_error
+        from careplan.storage.storage_errors import describe_storage_error
 
         raise StorageError(describe_storage_error(exc)) from exc
     try:
@@ -778,7 +778,7 @@ def _state_and_key(path: Path, passphrase: str | None) -> tuple[str, DatabaseKey
     except errors as exc:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
-            from careplan.storage.database import describe_storage_error
+            from careplan.storage.storage_errors import describe_storage_error
 
             raise StorageError(describe_storage_error(exc)) from exc
         return "damaged", None
@@ -1171,7 +1171,7 @@ def _overwrite_live(copy: Path, database: Path, key: DatabaseKey) -> None:
         finally:
             source.close()
     except errors as exc:
-        from careplan.storage.database import describe_storage_error
+        from careplan.storage.storage_errors import describe_storage_error
 
         raise StorageError(
             f"The backup could not be put in place: {describe_storage_error(exc)} "

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from careplan.domain.errors import StorageError
-from careplan.storage.database import Database, translate_storage_errors
+from careplan.storage.database import Database
 from careplan.storage.schema_head import HEAD_REVISION
+from careplan.storage.storage_errors import translate_storage_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -18,13 +18,14 @@ from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
 from careplan.services.secrets import has_keyring
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
 from careplan.storage.encryption import (
     MIN_PASSPHRASE_LENGTH,
     DatabaseLocked,
     RecoveryPassphraseNeeded,
     check_new_passphrase,
 )
+from careplan.storage.opening import open_database
 
 Attempt = Callable[[str], Database]
 EMPTY = "Type the recovery passphrase first."
