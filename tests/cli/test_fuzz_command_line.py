@@ -31,8 +31,7 @@ from argon2 import PasswordHasher
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from careplan.cli import commands
-from careplan.cli.main import main
+from careplan.cli import main as main_module
 from careplan.domain.enums import PlanStatus, Role
 from careplan.services import authentication, demo
 from careplan.services.demo import DEMO_PASSWORD
@@ -203,7 +202,7 @@ def run_case(small_demo: Path, argv: Sequence[str], env: Mapping[str, str | None
         ):
             os.chdir(folder)
             try:
-                code = main(["--database", str(copy), *argv])
+                code = main_module.main(["--database", str(copy), *argv])
             except BaseException:  # what the case is about: nothing may escape
                 code = -1
                 sys.__stderr__.write(traceback.format_exc())
@@ -242,7 +241,7 @@ def assert_answered(outcome: Outcome, argv: Sequence[str]) -> None:
 @pytest.fixture(autouse=True)
 def _no_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
     """``careplan`` without a command starts the app: a stand-in here."""
-    monkeypatch.setattr(commands, "start_app", lambda args: 0)
+    monkeypatch.setattr(main_module, "start_app", lambda args: 0)
 
 
 # --- the cases ---------------------------------------------------------------------------------

@@ -25,50 +25,32 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from careplan.cli import commands
+from careplan.cli.commands import acting_staff, credentials, open_for_cli
+from careplan.domain.errors import StorageError
+from careplan.services import backup as backups
+from careplan.services import chosen_files
+from careplan.services.backup import (
+    NotForPostgres,
+    UnusableBackup,
+    backups_folder,
+    database_state,
+    latest_backup,
+)
+from careplan.storage import encryption
+from careplan.storage.database import resolve_target
+from careplan.storage.encryption import (
+    WRONG_PASSPHRASE,
+    DatabaseLocked,
+    RecoveryPassphraseNeeded,
+    WrongRecoveryPassphrase,
+)
+
 EXIT_POSTGRES = 15
 EXIT_UNUSABLE_BACKUP = 14
 
 
-def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """Add ``backup`` and ``restore`` to ``careplan``'s sub-command parsers."""
-    backup = commands.add_parser("backup", help="copy the database to a checked backup file, while in use")
-    backup.add_argument(
-        "file",
-        metavar="FILE",
-        nargs="?",
-        help="the new backup file (default: an automatic backup in backups/ beside the database)",
-    )
-    backup.add_argument(
-        "--keep",
-        type=_at_least_one,
-        metavar="N",
-        help="automatic backups: keep the newest N (default 10)",
-    )
-    restore = commands.add_parser(
-        "restore", help="put a backup in place of the database (the current one is kept)"
-    )
-    restore.add_argument("file", metavar="FILE", help="the backup file to restore")
-    restore.add_argument(
-        "--by-recovery-passphrase",
-        action="store_true",
-        help="a backup made before Careplan had passwords, over a damaged database: the backup's "
-        "recovery passphrase shows you may restore it (no sign-in)",
-    )
-
-
-def _at_least_one(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
 def _refusals(run: Any) -> int:
-    from careplan.services.backup import NotForPostgres, UnusableBackup
-
     try:
         return int(run())
     except NotForPostgres as exc:
@@ -84,11 +66,6 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff, open_for_cli
-    from careplan.services import backup as backups
-    from careplan.services import chosen_files
-    from careplan.storage.database import resolve_target
-
     if args.file and args.keep is not None:
         print("careplan: --keep is for automatic backups; leave out FILE to make one.", file=sys.stderr)
         return 2
@@ -130,10 +107,6 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import credentials
-    from careplan.services import backup as backups
-    from careplan.storage.database import resolve_target
-
     url = resolve_target(args.database)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise backups.NotForPostgres(backups.PG_BACKUP)
@@ -171,10 +144,6 @@ def _database_option(args: argparse.Namespace) -> str:
 def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
     """A backup from before passwords over a damaged database: the backup's recovery passphrase
     (``$CAREPLAN_RECOVERY_PASSPHRASE``, else typed at the terminal) is the proof of authority."""
-    from careplan.cli import commands
-    from careplan.storage import encryption
-    from careplan.storage.encryption import WRONG_PASSPHRASE, DatabaseLocked, WrongRecoveryPassphrase
-
     given = encryption.environment_passphrase()
     if given is not None:
         return backups.restore_by_recovery_passphrase(target, file, given)
@@ -201,14 +170,6 @@ def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
 def _restore_asking(backups: Any, target: Path, file: str, username: str, password: str) -> Any:
     """Restore, asking at the terminal for a recovery passphrase (the database's, or the
     backup's when it was made on another computer) when the keyring cannot give a key."""
-    from careplan.cli import commands
-    from careplan.storage.encryption import (
-        WRONG_PASSPHRASE,
-        DatabaseLocked,
-        RecoveryPassphraseNeeded,
-        WrongRecoveryPassphrase,
-    )
-
     backup_file = Path(os.path.expanduser(file)).absolute()
     passphrases: dict[str, str | None] = {"recovery_passphrase": None, "backup_passphrase": None}
     asked: str | None = None
@@ -244,8 +205,6 @@ def damaged_database_hint(args: argparse.Namespace, message: str = "damaged") ->
     try:
         if getattr(args, "command", None) == "restore" or "damaged" not in message:
             return None
-        from careplan.services.backup import database_state
-        from careplan.storage.database import resolve_target
 
         url = resolve_target(args.database)
         if url.get_backend_name() != "sqlite" or not url.database:
@@ -260,8 +219,6 @@ def damaged_database_hint(args: argparse.Namespace, message: str = "damaged") ->
 
 def restore_advice(path: Path, database_arg: str | None) -> str:
     """Plain words naming the latest backup of the damaged database at ``path`` and the command."""
-    from careplan.services.backup import backups_folder, latest_backup
-
     latest = latest_backup(path)
     if latest is None:
         return (
@@ -277,8 +234,6 @@ def restore_advice(path: Path, database_arg: str | None) -> str:
 
 
 def _make_folder(folder: Path) -> None:
-    from careplan.domain.errors import StorageError
-
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:

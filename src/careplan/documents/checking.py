@@ -9,8 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careplan.documents.verify import Verification
+from careplan.documents.verify import Verification, verify_pdf
 from careplan.domain.errors import CareplanError
+from careplan.services.audit import ChainAnchor
+from careplan.services.audit_anchors import AnchorKind, AnchorSource
+from careplan.services.chosen_files import FileRefused, read_chosen
+from careplan.services.signing_certificate import trusted_certificates
+from careplan.services.verification import find_plan_version_by_sha256
 from careplan.storage.database import Database
 
 if TYPE_CHECKING:
@@ -26,8 +31,6 @@ class UnreadableFile(CareplanError):
 def read_agreement_file(path: Path) -> bytes:
     """The file's bytes, or :class:`UnreadableFile` with a plain reason (nothing there, a folder,
     a device or a named pipe, not allowed, too big)."""
-    from careplan.services.chosen_files import FileRefused, read_chosen
-
     try:
         return read_chosen(path, kind="a PDF file", limit=MAX_PDF_BYTES)
     except FileRefused as exc:
@@ -36,10 +39,6 @@ def read_agreement_file(path: Path) -> bytes:
 
 def check_agreement(db: Database, pdf_bytes: bytes) -> Verification:
     """The three answers for these bytes, against this service's certificates and plan versions."""
-    from careplan.documents.verify import verify_pdf
-    from careplan.services.signing_certificate import trusted_certificates
-    from careplan.services.verification import find_plan_version_by_sha256
-
     trust = trusted_certificates(db)
     return verify_pdf(
         pdf_bytes,
@@ -64,9 +63,6 @@ def agreement_anchor_sources(db: Database, given: Sequence[Path]) -> list[Anchor
 
 
 def _agreement_source(db: Database, path: Path) -> AnchorSource:
-    from careplan.services.audit import ChainAnchor
-    from careplan.services.audit_anchors import AnchorKind, AnchorSource
-
     try:
         data = read_agreement_file(path)
     except UnreadableFile as exc:

@@ -5,6 +5,7 @@ this module only refuses to rename a file over something that is not an ordinary
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -51,8 +52,6 @@ def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE) -> None:
 
 def why_not_written(exc: OSError) -> str:
     """A plain reason for a failed write: "the disk is full", "you may not write in that folder"."""
-    import errno
-
     if isinstance(exc, NotAFile):
         return "that is not an ordinary file (a folder, a device or a pipe has that name)"
     reasons = {

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from careplan.documents.files import write_atomically
+from careplan.documents.sign import sign_pdf
+from careplan.documents.verify import verify_pdf
 from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError
 from careplan.services.agreement import (
@@ -28,6 +30,7 @@ from careplan.services.agreement import (
     make_agreement,
 )
 from careplan.services.signing_certificate import SigningIdentity, configured_timestamp_url
+from careplan.services.verification import find_plan_version_by_sha256
 from careplan.storage.database import Database
 
 Progress = Callable[[str], None]
@@ -57,10 +60,9 @@ def signed_agreement_maker(
     say = progress or _quiet
 
     def make(agreement: Agreement, *, easy_read: bool) -> bytes:
+        # ReportLab only when an agreement is made: the app starts without it
+        # (tests/gui/test_startup_imports.py).
         from careplan.documents.render import render_agreement
-        from careplan.documents.sign import sign_pdf
-        from careplan.documents.verify import verify_pdf
-        from careplan.services.verification import find_plan_version_by_sha256
 
         say(LAYING_OUT)
         pdf = render_agreement(agreement, easy_read=easy_read)

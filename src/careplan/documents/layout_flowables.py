@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -198,8 +199,6 @@ def _mid(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
 @functools.lru_cache(maxsize=32)
 def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The dark and light modules of a QR code (error correction level M), worked out once."""
-    from reportlab.graphics.barcode import qrencoder
-
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(payload)
     code.make()

@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from importlib import resources
+from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -265,8 +266,6 @@ _MONTHS = (
 
 def _london() -> tzinfo:
     try:
-        from zoneinfo import ZoneInfo
-
         return ZoneInfo("Europe/London")
     except (ImportError, KeyError, OSError):  # no time zone data here: UTC is the next best thing
         return UTC

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from careplan.gui.context import AppContext
+from careplan.gui.documents.menus import add_document_menus
 from careplan.gui.main_window import MainWindow
 
 
@@ -22,13 +23,13 @@ def add_pages_when_needed(window: MainWindow, context: AppContext) -> None:
 
 
 def _add_actions(window: MainWindow, context: AppContext) -> None:
-    from careplan.gui.documents.menus import add_document_menus
-
     window.new_goal_action = _new_goal_action(window)  # the plan page is there for every role
     add_document_menus(window, context)  # File > Verify an agreement…, Signing certificate…
 
 
 def _build_pages(window: MainWindow, context: AppContext) -> None:
+    # The pages only when the first person is opened: several hundred ms of start-up otherwise
+    # (tests/gui/test_startup_imports.py).
     from careplan.gui.workspace import pages
     from careplan.gui.workspace.plan_page import PlanPage
 
@@ -60,7 +61,8 @@ def _new_goal_action(window: MainWindow) -> QAction:
     action.setStatusTip("Add a goal to the plan")
 
     def new_goal() -> None:
-        from careplan.gui.workspace.plan_page import PlanPage  # built with the first person opened
+        # Imported with the first person opened, as _build_pages says (tests/gui/test_startup_imports.py).
+        from careplan.gui.workspace.plan_page import PlanPage
 
         page = next((p for p in window.workspace.pages if isinstance(p, PlanPage)), None)
         if window.workspace.person is None or page is None:

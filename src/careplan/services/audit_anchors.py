@@ -39,6 +39,7 @@ from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent
 from careplan.services.audit import GENESIS, ChainAnchor, ChainReport, verify_chain
+from careplan.services.backup import BACKUP_SUFFIX, backups_folder, manifest_for_anchor
 from careplan.services.signing_certificate import long_date
 from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
@@ -159,8 +160,6 @@ def backup_sources(db: Database, given: Sequence[Path] = ()) -> list[AnchorSourc
     """Every backup that may hold an anchor: those in ``backups/`` beside an SQLite database
     (automatic and named ones), and the files or folders ``given``. None on PostgreSQL unless
     given (Careplan does not back a server up)."""
-    from careplan.services.backup import BACKUP_SUFFIX, backups_folder
-
     found: dict[Path, None] = {}
     places = list(given)
     if db.path is not None:
@@ -176,8 +175,6 @@ def backup_sources(db: Database, given: Sequence[Path] = ()) -> list[AnchorSourc
 
 
 def _backup_source(path: Path, database: Path | None) -> AnchorSource:
-    from careplan.services.backup import manifest_for_anchor
-
     name = path.name
     if not path.is_file():
         return AnchorSource(AnchorKind.BACKUP, name, unusable="there is no such file.")

@@ -39,6 +39,7 @@ from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.low_level import Type, hash_secret
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -463,8 +464,6 @@ def set_first_password(db: Database, actor: Actor, password: str) -> SignedIn:
 def demo_password_hash(password: str, salt: bytes) -> str:
     """A hash with a chosen salt, for synthetic demo accounts only (so that the same seed gives
     exactly the same demo database). Real passwords always get a random salt."""
-    from argon2.low_level import Type, hash_secret
-
     return hash_secret(
         password.encode(),
         salt,

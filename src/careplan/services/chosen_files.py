@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careplan.domain.errors import InvalidInput, StorageError
+from careplan.services.backup import backups_folder
 from careplan.storage import encryption
 from careplan.storage.database import Database, resolve_target
 from careplan.storage.file_kinds import database_file_problem, kind_of, not_a_file
@@ -68,8 +69,6 @@ class ProtectedFiles:
 
     @property
     def backups(self) -> Path | None:
-        from careplan.services.backup import backups_folder  # the backup machinery, only when asked
-
         return None if self.database is None else backups_folder(self.database)
 
 

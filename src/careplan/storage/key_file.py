@@ -4,6 +4,10 @@
 (scrypt, then AES-256-GCM with the database id as associated data). A key file (which may come
 from anywhere: a backup, ``careplan db key import``) asking scrypt for more than
 :data:`KDF_MAX_MEMORY` or :data:`KDF_MAX_WORK` is refused before anything is derived.
+
+cryptography is imported only where a key is wrapped or unwrapped: opening with the keyring's key
+needs neither, and loading cryptography's OpenSSL would add about 40 ms to the app's start
+(tests/gui/test_startup_imports.py).
 """
 
 from __future__ import annotations
@@ -18,10 +22,6 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from careplan.domain.errors import StorageError
 from careplan.domain.text import check_secret
@@ -76,6 +76,8 @@ def check_kdf_cost(kdf: dict[str, Any], source: str) -> None:
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # see the module's docstring
+
     check_secret(passphrase, "the recovery passphrase", "recovery_passphrase")
     return Scrypt(salt=salt, length=32, n=2**log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
@@ -92,6 +94,8 @@ class KeyFile:
 
     @classmethod
     def wrap(cls, key: bytes, passphrase: str, database_id: str) -> KeyFile:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # see the module's docstring
+
         salt = secrets.token_bytes(16)
         kdf = {"name": "scrypt", "salt": _b64(salt), "log2_n": KDF_LOG2_N, "r": KDF_R, "p": KDF_P}
         wrapping = _derive(passphrase, salt, KDF_LOG2_N, KDF_R, KDF_P)
@@ -100,6 +104,10 @@ class KeyFile:
         return cls(database_id, kdf, nonce, wrapped, key_check(key, database_id))
 
     def unwrap(self, passphrase: str) -> bytes:
+        # cryptography only here: see the module's docstring.
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         check_kdf_cost(self.kdf, "This key file")
         wrapping = _derive(
             passphrase, _unb64(self.kdf["salt"]), self.kdf["log2_n"], self.kdf["r"], self.kdf["p"]

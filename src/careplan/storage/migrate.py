@@ -2,7 +2,9 @@
 
 Opening a database that is up to date reads its ``alembic_version`` with plain SQL and compares
 it with :data:`~careplan.storage.schema_head.HEAD_REVISION`; Alembic is imported only when
-something has to be migrated (it takes longer to import than the rest of opening).
+something has to be migrated (it takes longer to import than the rest of opening): each import of
+it below is inside the function that needs it, for that reason (measured by
+tests/storage/test_schema_head.py and tests/gui/test_startup_imports.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ VERSION_TABLE = "alembic_version"
 
 
 def alembic_config(db: Database) -> Config:
-    from alembic.config import Config
+    from alembic.config import Config  # Alembic only when migrating: see the module's docstring
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -40,7 +42,7 @@ def head_revision() -> str:
 
 def alembic_head() -> str:
     """The newest migration's revision as Alembic finds it in the migration scripts."""
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # Alembic only when migrating: see the module's docstring
 
     head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
@@ -48,6 +50,7 @@ def alembic_head() -> str:
 
 
 def is_known_revision(revision: str) -> bool:
+    # Alembic only when migrating: see the module's docstring.
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 

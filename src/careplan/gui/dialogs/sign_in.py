@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
+from careplan.gui.dialogs.locked_out import LockedOutDialog
 from careplan.gui.dialogs.password_forms import (
     CapsLockHint,
     RetryWait,
@@ -97,8 +98,6 @@ class SignInDialog(QDialog):
         self.accept()
 
     def locked_out(self) -> None:
-        from careplan.gui.dialogs.locked_out import LockedOutDialog
-
         db = self._db
 
         def unlock(username: str, passphrase: str, new: str | None) -> administrator_recovery.Recovered:

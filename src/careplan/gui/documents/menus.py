@@ -4,7 +4,7 @@ administrators). Added by :func:`careplan.gui.wiring.add_pages`, before File > Q
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
@@ -15,8 +15,6 @@ class DocumentMenus:
     """The two actions and the dialogs they open (kept here so tests can reach them)."""
 
     def __init__(self, window: MainWindow, context: AppContext) -> None:
-        from PySide6.QtWidgets import QDialog
-
         self.window = window
         self.context = context
         self.verify_dialog: QDialog | None = None
@@ -32,6 +30,8 @@ class DocumentMenus:
         self.certificate_action.setVisible(context.may(Action.MANAGE_SIGNING_CERTIFICATE))
 
     def open_verify(self) -> None:
+        # Imported when first opened: with the certificate's, this dialog brings cryptography's
+        # x509 and OpenSSL, about 80 ms of start-up otherwise (tests/gui/test_startup_imports.py).
         from careplan.gui.dialogs.verify_dialog import VerifyDialog
 
         if self.verify_dialog is not None:
@@ -44,6 +44,7 @@ class DocumentMenus:
         dialog.show()
 
     def open_certificate(self) -> None:
+        # Imported when first opened, as the verify dialog is (tests/gui/test_startup_imports.py).
         from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 
         if self.certificate_dialog is not None:
