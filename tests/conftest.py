@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from careplan import data_folder as data_folder_module
 from careplan.storage import Database, encryption, key_file, open_database
 from tests import keyring_memory
 
@@ -47,6 +48,23 @@ def test_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[keyring_m
 
 
 ENV_PASS = encryption.ENV_RECOVERY_PASSPHRASE
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The data folder of the whole run, here and in ``careplan`` subprocesses, unless a test
+    gives its own: what the run writes there (a log, a database in the default place) never
+    lands in the real user's folder."""
+    name = data_folder_module.ENV_DATA_DIR
+    saved = os.environ.get(name)
+    folder = tmp_path_factory.mktemp("data")
+    os.environ.setdefault(name, str(folder))
+    yield Path(os.environ[name])
+    if saved is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = saved
+
 
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

@@ -18,6 +18,7 @@ pg_dump and pg_restore), 14 the file given to restore is not a usable Careplan b
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shlex
 import sys
@@ -45,6 +46,8 @@ from careplan.storage.encryption import (
     RecoveryPassphraseNeeded,
     WrongRecoveryPassphrase,
 )
+
+log = logging.getLogger(__name__)
 
 EXIT_POSTGRES = 15
 EXIT_UNUSABLE_BACKUP = 14
@@ -93,10 +96,12 @@ def _backup(args: argparse.Namespace) -> int:
         f"{counts.get('plan_versions', 0):,} plan versions, {counts.get('audit_events', 0):,} audit events."
     )
     print("It was checked: SQLite's integrity check passed and the audit trail is intact.")
+    log.info("made and checked %s backup", "an automatic" if automatic else "a named")
     if automatic:
         keep = args.keep or backups.DEFAULT_KEEP
         removed = backups.prune_backups(result.path.parent, keep)
         if removed:
+            log.info("removed %d older automatic backups (keeping %d)", len(removed), keep)
             plural = "s" if len(removed) != 1 else ""
             print(f"Removed {len(removed)} older automatic backup{plural} (keeping {keep}).")
     return 0
@@ -122,6 +127,11 @@ def _restore(args: argparse.Namespace) -> int:
                 f"{exc.message} Run: careplan{_database_option(args)} restore --by-recovery-passphrase "
                 f"{shlex.quote(args.file)}"
             ) from None
+    log.info(
+        "restored a backup%s%s",
+        " by the recovery passphrase" if getattr(args, "by_recovery_passphrase", False) else "",
+        ", brought up to date" if result.upgraded else "",
+    )
     made = f", made {_when(result.manifest.created_at)}" if result.manifest else ""
     print(f"Restored {result.restored_from.name}{made}, into {result.database}.")
     if result.upgraded:

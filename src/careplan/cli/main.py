@@ -44,11 +44,13 @@ from __future__ import annotations
 import argparse
 import errno
 import io
+import logging
 import os
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from careplan import logs
 from careplan.cli.parser import EXIT_USAGE, build_parser
 from careplan.dependency_warnings import keep_to_careplan
 from careplan.domain.errors import (
@@ -63,6 +65,8 @@ from careplan.domain.errors import (
     StorageError,
 )
 from careplan.domain.text import not_text
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -79,11 +83,17 @@ def console() -> int:
     """The ``careplan`` command itself (and ``python -m careplan``): :func:`main` for a person at a
     terminal, with the libraries' own warnings kept out of what they read."""
     keep_to_careplan()
+    logs.set_up(on_stderr=True)
+    logs.install_excepthook(_print_unexpected)
     # A terminal whose encoding has no “curly quotes” (Latin-1, ASCII) gets them as \u201c
     # rather than a traceback; standard error does this already.
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")
     return main()
+
+
+def _print_unexpected(sentence: str) -> None:
+    print(f"careplan: {sentence}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except CareplanError as exc:
+        log.info("careplan %s did not work: %s (exit %d)", args.command, type(exc).__name__, _exit_code(exc))
         print(f"careplan: {exc.message}", file=sys.stderr)
         if isinstance(exc, StorageError):
             # Only after a failure (see _run: --help and the app's start import no command module).
@@ -238,7 +249,9 @@ def start_app(args: argparse.Namespace) -> int:
     """``careplan`` without a command: the desktop app. Qt and the app are imported only here: no
     other command needs them (see _run)."""
     from careplan.gui.app import run
+    from careplan.gui.unexpected import show_unexpected
 
+    logs.tell_unexpected_with(show_unexpected)
     return run(args.database, args.user)
 
 

@@ -13,6 +13,7 @@ audit trail, when :func:`save_agreement` wrote it to a file or the preview print
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,8 @@ Progress = Callable[[str], None]
 LAYING_OUT = "Laying out the pages…"
 SIGNING = "Signing it with the service's certificate…"
 CHECKING = "Checking the signature…"
+
+log = logging.getLogger(__name__)
 
 
 class AgreementCheckFailed(CareplanError):
@@ -101,7 +104,13 @@ def issue_signed_agreement(
     """
     url = timestamp_url or configured_timestamp_url(db)
     maker = signed_agreement_maker(db, identity, timestamp_url=url, progress=progress)
-    return make_agreement(db, actor, version_id, easy_read, make_pdf=maker)
+    issued = make_agreement(db, actor, version_id, easy_read, make_pdf=maker)
+    log.info(
+        "signed and checked an agreement (%s, %s)",
+        "easy read" if easy_read else "full",
+        "timestamped" if url else "no timestamp server",
+    )
+    return issued
 
 
 def save_agreement(db: Database, actor: Actor, issued: IssuedAgreement, path: Path) -> None:
@@ -114,8 +123,10 @@ def save_agreement(db: Database, actor: Actor, issued: IssuedAgreement, path: Pa
             path.unlink()
 
     deliver_agreement(db, actor, issued, Delivery.SAVED, lambda pdf: write_atomically(path, pdf), undo=remove)
+    log.info("saved a signed agreement to a file, and recorded it")
 
 
 def record_printed(db: Database, actor: Actor, issued: IssuedAgreement) -> None:
     """Record that the agreement was sent to a printer (after it was: paper cannot be taken back)."""
     deliver_agreement(db, actor, issued, Delivery.PRINTED)
+    log.info("recorded that a signed agreement was printed")

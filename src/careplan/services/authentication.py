@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import math
 import secrets
 from dataclasses import dataclass
@@ -52,6 +53,8 @@ from careplan.domain.staff_names import check_display_name, check_username
 from careplan.domain.text import check_secret, check_text
 from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 FREE_TRIES = 3  # wrong passwords in a row before any delay
 FIRST_DELAY_SECONDS = 2  # then 2, 4, 8 ... seconds
@@ -216,6 +219,7 @@ def _check(
             tries.locked = True
             tries.locked_until = now + lock
             work.audit("lock", "staff", staff, ("locked", "locked_until"))
+            log.info("an account was locked after %d wrong passwords in a row", tries.failed_sign_ins)
             return SignInRefused(f"{MISMATCH} {_locked_message(int(lock.total_seconds()))}")
         wait = delay_after(tries.failed_sign_ins)
         if wait:

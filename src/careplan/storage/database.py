@@ -13,6 +13,7 @@ kept in the keyring (``careplan db set-password``).
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import weakref
 from collections.abc import Iterator
@@ -21,20 +22,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
+from careplan.data_folder import data_dir
 from careplan.domain.errors import StorageError
 from careplan.storage import encryption, keystore
 from careplan.storage.encryption import DatabaseKey
 from careplan.storage.storage_errors import describe_storage_error, translate_storage_errors
 
+log = logging.getLogger(__name__)
+
 ENV_DATABASE = "CAREPLAN_DATABASE"
-ENV_DATA_DIR = "CAREPLAN_DATA_DIR"
 SQLITE_HEADER = encryption.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
 # SQLite connections kept open between use cases (keying one and setting its PRAGMAs costs more
@@ -42,14 +44,6 @@ BUSY_TIMEOUT_MS = 5000
 SQLITE_POOL_SIZE = 3
 SQLITE_POOL_OVERFLOW = 8
 POSTGRES_KEYRING_SERVICE = "careplan-postgresql"
-
-
-def data_dir() -> Path:
-    """Where Careplan keeps its data: ``CAREPLAN_DATA_DIR`` or the user data folder."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(os.path.expanduser(override))
-    return Path(platformdirs.user_data_dir("careplan", appauthor=False))
 
 
 def default_database_path() -> Path:
@@ -124,6 +118,7 @@ class Database:
             return
         encryption.remember_key(self._key.database_id, self._key.key)
         self._key = DatabaseKey(self._key.key, self._key.database_id, from_keyring=True)
+        log.info("put the database key back into this computer's keyring")
         if self.path is not None:
             key_path = encryption.key_file_for(self.path)
             encryption.remember_key_file(self.path, encryption.KeyFile.read(key_path))

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import logging
 import os
 import secrets
 import uuid
@@ -47,6 +48,8 @@ from careplan.storage.key_errors import (
     WrongRecoveryPassphrase,
 )
 from careplan.storage.key_file import KeyFile, key_file_for
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "ENV_RECOVERY_PASSPHRASE",
@@ -243,6 +246,7 @@ def _restore_key_file(path: Path) -> KeyFile:
     except DatabaseLocked:
         raise missing from None
     key_file.write(key_path)
+    log.info("put back a missing key file from the keyring's copy")
     return key_file
 
 
@@ -337,6 +341,7 @@ def import_key_file(path: Path, text: str, passphrase: str, *, source: str) -> D
     if not target.exists() or target.read_text("utf-8").strip() != key_file.to_json().strip():
         key_file.write(target)
     remember_key_file(path, key_file)
+    log.info("imported a database key from a key file into this computer's keyring")
     return DatabaseKey(key, key_file.database_id, from_keyring=True)
 
 

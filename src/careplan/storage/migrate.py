@@ -9,6 +9,7 @@ tests/storage/test_schema_head.py and tests/gui/test_startup_imports.py).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ from careplan.storage.storage_errors import translate_storage_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
@@ -87,6 +90,8 @@ def upgrade_if_needed(db: Database) -> bool:
     path = db.path
     if current is not None and path is not None and path.exists() and path.stat().st_size > 0:
         db.copy_aside(f"before-upgrade-from-{current}")
+        log.info("copied the database aside before upgrading it")
+    log.info("upgrading the schema from %s to %s", current or "nothing", head_revision())
     from alembic import command  # only now: importing Alembic is most of an up-to-date open
 
     try:
@@ -96,5 +101,7 @@ def upgrade_if_needed(db: Database) -> bool:
         # A migration that failed may leave its connection with foreign keys off (migrations/env.py):
         # never hand it to the next use case.
         db.dispose()
+        log.info("the schema upgrade from %s failed", current or "nothing", exc_info=True)
         raise
+    log.info("the schema is up to date (%s)", head_revision())
     return True

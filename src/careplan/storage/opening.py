@@ -9,6 +9,7 @@ An SQLite file is checked before SQLite sees it (only an ordinary file can be a 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from pathlib import Path
 
@@ -26,9 +27,12 @@ from careplan.storage.database import (
     with_keyring_password,
 )
 from careplan.storage.encryption import DatabaseKey
+from careplan.storage.key_errors import DatabaseLocked
 from careplan.storage.migrate import upgrade_if_needed
 from careplan.storage.plain_conversion import convert_plain
 from careplan.storage.storage_errors import describe_storage_error, translate_storage_errors
+
+log = logging.getLogger(__name__)
 
 
 def _is_default_place(target: str | os.PathLike[str] | None) -> bool:
@@ -115,10 +119,18 @@ def open_database(
             raise StorageError("This database has not been set up. Run “careplan db upgrade” first.")
     except SQLAlchemyError as exc:
         engine.dispose()
+        log.info("a %s database could not be opened: %s", db.backend, type(exc.__cause__ or exc).__name__)
         raise StorageError(describe_storage_error(exc)) from exc
     except BaseException:
         engine.dispose()
         raise
+    if key is None:
+        log.info("opened a %s database", db.backend)
+    else:
+        log.info(
+            "opened an encrypted SQLite database (key from %s)",
+            "the keyring" if key.from_keyring else "the recovery passphrase",
+        )
     return db
 
 
@@ -127,7 +139,11 @@ def _sqlite_key(path: Path, passphrase: str | None) -> tuple[DatabaseKey, Path |
     unencrypted file in place; and the kept copy when one was converted."""
     kind = encryption.file_kind(path)
     if kind == "encrypted":
-        return encryption.unlock(path, passphrase), None
+        try:
+            return encryption.unlock(path, passphrase), None
+        except DatabaseLocked as exc:
+            log.info("the database's key is not available here (%s)", exc.reason)
+            raise
     if passphrase is None:
         what = "a new database" if kind == "new" else "this database, made by an earlier version of Careplan,"
         raise encryption.RecoveryPassphraseNeeded(
@@ -140,9 +156,18 @@ def _sqlite_key(path: Path, passphrase: str | None) -> tuple[DatabaseKey, Path |
         with contextlib.suppress(FileNotFoundError):
             if path.stat().st_size == 0:
                 path.unlink()  # an empty file is a new database: SQLCipher writes its own
-        return encryption.new_key(path, passphrase), None
+        key = encryption.new_key(path, passphrase)
+        log.info("made a new encrypted database (its key %s)", _kept(key))
+        return key, None
     key, kept = convert_plain(path, passphrase)
+    log.info("encrypted a database made by an earlier version; an encrypted copy was kept beside it")
     return key, kept
+
+
+def _kept(key: DatabaseKey) -> str:
+    if key.from_keyring:
+        return "in the keyring and the key file"
+    return "only in the key file: the keyring could not keep it"
 
 
 def is_new_database(target: str | os.PathLike[str] | None) -> bool:

@@ -21,6 +21,7 @@ no file behind (the copy is made under a private temporary name and only renamed
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,6 +50,8 @@ from careplan.gui.documents.saving import default_folder
 from careplan.services import backup as backups
 from careplan.services import chosen_files
 from careplan.services.chosen_files import FileRefused
+
+log = logging.getLogger(__name__)
 
 TITLE = "Back up the database"
 NOT_MADE = "The backup was not made"
@@ -263,6 +266,7 @@ class BackupDialog(QDialog):
             self.progress.setValue(done * 100 // total)
 
     def _made(self, result: backups.BackupResult) -> None:
+        log.info("made and checked a backup (File > Back up now)")
         self.job = None
         self._busy(False)
         self.show_folder()
