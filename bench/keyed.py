@@ -13,7 +13,7 @@ from typing import Any
 
 from careplan.storage import encryption
 from careplan.storage.database import Database
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 
 BENCH_RECOVERY_PASSPHRASE = "benchmark data only, never real records"
 

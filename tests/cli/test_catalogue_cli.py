@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.cli.test_cli import assert_plain_failure, run
 from tests.services.builders import make_team

@@ -22,7 +22,7 @@ from careplan.services.people_search import PeopleQuery, search_people
 from careplan.storage import encryption
 from careplan.storage.database import Database
 from careplan.storage.migrate import head_revision
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests import keyring_memory, old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE

@@ -26,7 +26,7 @@ from careplan.domain.errors import StorageError
 from careplan.services import backup, people
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.pg_server import in_ci
 from tests.services.builders import World, build_world, snapshot

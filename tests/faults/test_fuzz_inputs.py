@@ -28,7 +28,7 @@ from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError, InvalidInput, StorageError
 from careplan.services import backup, signing_certificate
 from careplan.storage import encryption
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.services.builders import PYTHON_WORDS, World, assert_plain, build_world
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from careplan.gui import app, restore_offer
 from careplan.services import backup
 from careplan.services.audit_anchors import verify_audit_trail
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.services.builders import World, build_world
 

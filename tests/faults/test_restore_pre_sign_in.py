@@ -19,7 +19,7 @@ from careplan.services import authentication, backup
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import encryption
 from careplan.storage.migrate import head_revision
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests import old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE

@@ -37,7 +37,7 @@ from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.services import people, staff
 from careplan.services.audit_anchors import verify_audit_trail
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.faults.lines import Lines
 

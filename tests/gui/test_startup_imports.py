@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from careplan.services.people import PersonDetails, register_person
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests.gui.signing import PASSWORDS, make_team, quick_hashing
 
 __all__ = ["quick_hashing"]

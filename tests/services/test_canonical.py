@@ -41,7 +41,7 @@ from careplan.services import (
 )
 from careplan.services.canonical import SCHEMA, canonical_bytes, canonical_plan, plan_sha256
 from careplan.storage.database import Database
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests import pg_server
 from tests.services.builders import (
     SERVICE_PRICE,

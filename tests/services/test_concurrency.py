@@ -25,7 +25,7 @@ from careplan.services import budget, people, plans, signing
 from careplan.services.audit import verify_chain
 from careplan.services.unit_of_work import unit_of_work
 from careplan.storage.database import Database
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests.services.builders import (
     CANARY,
     STANDARD_ANSWERS,

@@ -63,7 +63,7 @@ from careplan.services import (
 )
 from careplan.services import backup as backup_use_cases
 from careplan.storage.database import Database
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from tests.services.builders import (
     CANARY,
     STANDARD_ANSWERS,

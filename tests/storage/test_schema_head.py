@@ -22,7 +22,7 @@ from careplan.storage.migrate import (
     head_revision,
     upgrade_if_needed,
 )
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 from careplan.storage.schema_head import HEAD_REVISION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +51,7 @@ def test_two_schema_versions_are_refused_plainly(db: Database) -> None:
 CHILD = textwrap.dedent(
     """
     import sys
-    from careplan.storage.opening import open_database
+    from careplan.storage.opener import open_database
 
     db = open_database(sys.argv[1], create=False)
     print("alembic imported:", "alembic" in sys.modules)

@@ -24,28 +24,24 @@ import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careplan.cli import commands
 from careplan.cli.commands import acting_staff, credentials, open_for_cli
 from careplan.domain.errors import StorageError
 from careplan.services import backup as backups
-from careplan.services import chosen_files
-from careplan.services.backup import (
-    NotForPostgres,
-    UnusableBackup,
-    backups_folder,
-    database_state,
-    latest_backup,
-)
-from careplan.storage import encryption
-from careplan.storage.database import resolve_target
-from careplan.storage.encryption import (
+from careplan.services import chosen_files, opening
+from careplan.services.backup import NotForPostgres, UnusableBackup
+from careplan.services.opening import (
     WRONG_PASSPHRASE,
     DatabaseLocked,
     RecoveryPassphraseNeeded,
     WrongRecoveryPassphrase,
+    restore_offer,
 )
+
+if TYPE_CHECKING:
+    from careplan.services.opening import OfferRestore
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +68,7 @@ def _backup(args: argparse.Namespace) -> int:
     if args.file and args.keep is not None:
         print("careplan: --keep is for automatic backups; leave out FILE to make one.", file=sys.stderr)
         return 2
-    if resolve_target(args.database).get_backend_name() != "sqlite":
+    if opening.backend_of(args.database) != "sqlite":
         raise backups.NotForPostgres(backups.PG_BACKUP)
     if args.file:  # refused before anyone signs in; looked at again once the database is open
         chosen_files.backup_path(args.file, chosen_files.protected_files_at(args.database))
@@ -112,10 +108,9 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    url = resolve_target(args.database)
-    if url.get_backend_name() != "sqlite" or not url.database:
+    target = opening.sqlite_file(args.database)
+    if target is None:
         raise backups.NotForPostgres(backups.PG_BACKUP)
-    target = Path(url.database)
     if getattr(args, "by_recovery_passphrase", False):
         result = _restore_by_passphrase(backups, target, args.file)
     else:
@@ -154,17 +149,14 @@ def _database_option(args: argparse.Namespace) -> str:
 def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
     """A backup from before passwords over a damaged database: the backup's recovery passphrase
     (``$CAREPLAN_RECOVERY_PASSPHRASE``, else typed at the terminal) is the proof of authority."""
-    given = encryption.environment_passphrase()
+    given = opening.environment_passphrase()
     if given is not None:
         return backups.restore_by_recovery_passphrase(target, file, given)
     if not commands._interactive():
-        raise DatabaseLocked(
+        raise opening.DatabaseLocked(
             commands._hint(
-                DatabaseLocked(
-                    "Restoring a backup made before Careplan had passwords needs the backup's "
-                    "recovery passphrase. Nothing was changed.",
-                    reason="absent",
-                )
+                "Restoring a backup made before Careplan had passwords needs the backup's "
+                "recovery passphrase. Nothing was changed."
             ),
             reason="absent",
         )
@@ -172,9 +164,11 @@ def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
         passphrase = commands._ask_secret("Recovery passphrase of the backup: ")
         try:
             return backups.restore_by_recovery_passphrase(target, file, passphrase)
-        except WrongRecoveryPassphrase as exc:
+        except opening.WrongRecoveryPassphrase as exc:
             print(exc.message, file=sys.stderr)
-    raise WrongRecoveryPassphrase(WRONG_PASSPHRASE + " Nothing was changed.", reason="passphrase")
+    raise opening.WrongRecoveryPassphrase(
+        opening.WRONG_PASSPHRASE + " Nothing was changed.", reason="passphrase"
+    )
 
 
 def _restore_asking(backups: Any, target: Path, file: str, username: str, password: str) -> Any:
@@ -189,14 +183,14 @@ def _restore_asking(backups: Any, target: Path, file: str, username: str, passwo
             return backups.restore_database(target, actor, file, **passphrases)
         except RecoveryPassphraseNeeded as exc:
             if not commands._interactive() or asked == "new":
-                raise RecoveryPassphraseNeeded(commands._hint(exc), path=exc.path) from None
+                raise RecoveryPassphraseNeeded(commands._hint(exc.message), path=exc.path) from None
             print(exc.message, file=sys.stderr)
             passphrases["recovery_passphrase"], asked = commands.ask_new_passphrase(), "new"
         except DatabaseLocked as exc:
             if not commands._interactive():
                 if isinstance(exc, WrongRecoveryPassphrase):
                     raise
-                raise DatabaseLocked(commands._hint(exc), reason=exc.reason, path=exc.path) from None
+                raise DatabaseLocked(commands._hint(exc.message), reason=exc.reason, path=exc.path) from None
             print(exc.message, file=sys.stderr)
             # A wrong passphrase names no file: it was the one asked for last.
             which = asked if exc.path is None and asked in passphrases else None
@@ -213,26 +207,21 @@ def damaged_database_hint(args: argparse.Namespace, message: str = "damaged") ->
     Only looked for when ``message`` says the file is damaged (checking a whole database takes a
     while, and a busy or full one is not mended by a backup)."""
     try:
-        if getattr(args, "command", None) == "restore" or "damaged" not in message:
+        if getattr(args, "command", None) == "restore":
             return None
 
-        url = resolve_target(args.database)
-        if url.get_backend_name() != "sqlite" or not url.database:
-            return None
-        path = Path(url.database)
-        if database_state(path) != "damaged":
-            return None
-        return restore_advice(path, args.database)
+        offer = restore_offer(args.database, message)
+        return None if offer is None else restore_advice(offer, args.database)
     except Exception:
         return None
 
 
-def restore_advice(path: Path, database_arg: str | None) -> str:
-    """Plain words naming the latest backup of the damaged database at ``path`` and the command."""
-    latest = latest_backup(path)
+def restore_advice(offer: OfferRestore, database_arg: str | None) -> str:
+    """Plain words naming the latest backup of the damaged database and the command to restore it."""
+    latest = offer.latest
     if latest is None:
         return (
-            f"There is no backup of it in {backups_folder(path)}. Ask your administrator for the "
+            f"There is no backup of it in {offer.folder}. Ask your administrator for the "
             "latest backup, then run: careplan restore FILE --user ADMINISTRATOR"
         )
     made = datetime.fromtimestamp(latest.stat().st_mtime, UTC).astimezone().strftime("%d %B %Y at %H:%M")

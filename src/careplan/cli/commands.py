@@ -17,19 +17,16 @@ from careplan.documents.checking import agreement_anchor_sources
 from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
 from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
-from careplan.services import authentication, chosen_files
+from careplan.services import authentication, chosen_files, opening
+from careplan.services import database_upkeep as upkeep
 from careplan.services import demo as demo_data
 from careplan.services.audit_anchors import AnchorState, backup_sources, check_trail
 from careplan.services.authentication import SignedIn
 from careplan.services.demo import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
 from careplan.services.history import plain_date
+from careplan.services.opening import Database
 from careplan.services.queries import list_plans
 from careplan.services.signing_certificate import NEEDS_PASSPHRASE
-from careplan.storage import encryption
-from careplan.storage.database import Database, resolve_target, set_postgres_password
-from careplan.storage.encryption import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
-from careplan.storage.migrate import current_revision, head_revision, upgrade_if_needed
-from careplan.storage.opening import open_database
 
 if TYPE_CHECKING:
     from careplan.services.demo import ExistingDatabase
@@ -64,10 +61,9 @@ def _ask_yes(question: str) -> bool:
     return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
-def _hint(exc: StorageError) -> str:
+def _hint(message: str) -> str:
     return (
-        f"{exc.message} Set {encryption.ENV_RECOVERY_PASSPHRASE} (or run the command in a terminal, "
-        "where it asks)."
+        f"{message} Set {opening.ENV_RECOVERY_PASSPHRASE} (or run the command in a terminal, where it asks)."
     )
 
 
@@ -81,7 +77,7 @@ def ask_new_passphrase() -> str:
     for _ in range(UNLOCK_ATTEMPTS):
         first = _ask_secret("Recovery passphrase: ")
         try:
-            encryption.check_new_passphrase(first)
+            opening.check_new_passphrase(first)
         except InvalidInput as exc:
             print(exc.message, file=sys.stderr)
             continue
@@ -94,20 +90,13 @@ def ask_new_passphrase() -> str:
 def offer_to_remember_key(db: Database) -> None:
     """After opening with the recovery passphrase: offer to put the key back into the keyring (not
     on a computer that has no keyring: there is nowhere to put it)."""
-    if db.key_in_keyring or not _interactive():
-        return
-    from careplan.services.secrets import has_keyring
-
-    if not has_keyring():
+    if not _interactive() or not opening.may_keep_key(db):
         return
     if not _ask_yes("Put the database key back into this computer's keyring (no passphrase next time)?"):
         return
-    from careplan.storage.keystore import KeyringUnavailable
-
-    try:
-        db.remember_key()
-    except KeyringUnavailable as exc:
-        print(f"{exc.message} The database stays open for now.", file=sys.stderr)
+    kept = opening.keep_key(db)
+    if isinstance(kept, opening.KeyStaysOut):
+        print(f"{kept.message} The database stays open for now.", file=sys.stderr)
     else:
         print("The key is back in this computer's keyring.", file=sys.stderr)
 
@@ -120,11 +109,11 @@ def open_for_cli(
     require_schema: bool = True,
     new_passphrase: str | None = None,
 ) -> Database:
-    """``open_database``, asking at the terminal for a recovery passphrase when one is needed
-    (``$CAREPLAN_RECOVERY_PASSPHRASE`` is used first, by storage itself)."""
+    """The opening service's database, asking at the terminal for a recovery passphrase when one
+    is needed (``$CAREPLAN_RECOVERY_PASSPHRASE`` is used first, by the service itself)."""
 
-    def attempt(passphrase: str | None) -> Database:
-        return open_database(
+    def attempt(passphrase: str | None) -> opening.Opening:
+        return opening.open_record(
             target,
             create=create,
             migrate=migrate,
@@ -132,27 +121,25 @@ def open_for_cli(
             recovery_passphrase=passphrase,
         )
 
-    try:
-        db = attempt(new_passphrase)
-    except RecoveryPassphraseNeeded as exc:
+    state = attempt(new_passphrase)
+    if isinstance(state, opening.NeedsNewPassphrase):
         if not _interactive():
-            raise RecoveryPassphraseNeeded(_hint(exc), path=exc.path) from None
-        return attempt(ask_new_passphrase())
-    except WrongRecoveryPassphrase:
-        raise
-    except DatabaseLocked as exc:
+            raise state.refusal(_hint(state.message))
+        return opening.opened(attempt(ask_new_passphrase()))
+    if isinstance(state, opening.WrongPassphrase):
+        raise state.refusal()
+    if isinstance(state, opening.NeedsRecoveryPassphrase):
         if not _interactive():
-            raise DatabaseLocked(_hint(exc), reason=exc.reason, path=exc.path) from None
-        print(exc.message, file=sys.stderr)
+            raise state.refusal(_hint(state.message))
+        print(state.message, file=sys.stderr)
         for _ in range(UNLOCK_ATTEMPTS):
-            try:
-                db = attempt(_ask_secret("Recovery passphrase: "))
-            except WrongRecoveryPassphrase as wrong:
-                print(wrong.message, file=sys.stderr)
-                continue
-            break
+            state = attempt(_ask_secret("Recovery passphrase: "))
+            if not isinstance(state, opening.WrongPassphrase):
+                break
+            print(state.message, file=sys.stderr)
         else:
-            raise WrongRecoveryPassphrase(encryption.WRONG_PASSPHRASE, reason="passphrase") from None
+            raise opening.WrongRecoveryPassphrase(opening.WRONG_PASSPHRASE, reason="passphrase")
+    db = opening.opened(state)
     offer_to_remember_key(db)
     return db
 
@@ -229,9 +216,8 @@ def demo(args: argparse.Namespace) -> int:
     existing = demo_data.existing_database(args.database)
     if existing is not None:
         return _demo_exists(args, existing)
-    given = encryption.environment_passphrase()
-    url = resolve_target(args.database)
-    new_file = url.get_backend_name() == "sqlite"
+    given = opening.environment_passphrase()
+    new_file = opening.backend_of(args.database) == "sqlite"
     db = open_for_cli(args.database, create=True, new_passphrase=given or DEMO_RECOVERY_PASSPHRASE)
     if new_file and not db.key_in_keyring:
         print(
@@ -337,7 +323,7 @@ def db(args: argparse.Namespace) -> int:
     if args.db_command == "upgrade":
         database = open_for_cli(args.database, create=True, migrate=False, require_schema=False)
         try:
-            ran = upgrade_if_needed(database)
+            ran = upkeep.upgrade(database)
         finally:
             database.dispose()
         print("The database was brought up to date." if ran else "The database is already up to date.")
@@ -349,14 +335,14 @@ def db(args: argparse.Namespace) -> int:
     database = open_for_cli(args.database, create=False, migrate=False, require_schema=False)
     try:
         info = database.info()
-        current = current_revision(database)
+        current = upkeep.schema_revision(database)
     finally:
         database.dispose()
     print(f"Database: {info.url}")
     print(f"Engine:   {info.backend}")
-    print(f"Schema:   {current or 'not set up'} (newest: {head_revision()})")
+    print(f"Schema:   {current or 'not set up'} (newest: {upkeep.newest_revision()})")
     if database.path is not None:
-        print(f"Encrypted: yes (key file {encryption.key_file_for(database.path).name})")
+        print(f"Encrypted: yes (key file {upkeep.key_file_name(database.path)})")
     return 0
 
 
@@ -379,7 +365,7 @@ def db_key(args: argparse.Namespace) -> int:
         file = chosen_files.output_path(
             args.file, chosen_files.ProtectedFiles(path), what="the key file", replace=False
         )
-        text = encryption.export_key_file(path)
+        text = upkeep.export_key(path)
         try:
             # Created private (0600), and only if nothing is there yet (a file that appeared since).
             fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -400,15 +386,15 @@ def db_key(args: argparse.Namespace) -> int:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InvalidInput(f"{file} is not a Careplan key file.") from exc
-    passphrase = encryption.environment_passphrase()
+    passphrase = opening.environment_passphrase()
     if passphrase is None:
         if not _interactive():
             raise InvalidInput(
-                f"The recovery passphrase is needed: set {encryption.ENV_RECOVERY_PASSPHRASE} or run the "
+                f"The recovery passphrase is needed: set {opening.ENV_RECOVERY_PASSPHRASE} or run the "
                 "command in a terminal."
             )
         passphrase = _ask_secret("Recovery passphrase: ")
-    encryption.import_key_file(path, text, passphrase, source=file.name)
+    upkeep.import_key(path, text, passphrase, source=file.name)
     print(f"The key opens {path.name}, and it is now in this computer's keyring.")
     return 0
 
@@ -424,7 +410,7 @@ def db_set_password(args: argparse.Namespace) -> int:
         password = _ask_secret("Database password: ")
     if not args.database and not os.environ.get("CAREPLAN_DATABASE"):
         raise InvalidInput("Say which PostgreSQL database with --database URL.")
-    account = set_postgres_password(args.database, password)
+    account = upkeep.set_postgres_password(args.database, password)
     print(f"The password for {account} is in this computer's keyring.")
     return 0
 

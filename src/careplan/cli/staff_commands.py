@@ -35,14 +35,13 @@ from careplan.cli.commands import ENV_USER, acting_staff, credentials, new_passw
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound, SignInRefused
 from careplan.services import administrator_recovery as recovery
-from careplan.services import authentication
+from careplan.services import authentication, opening
 from careplan.services import staff as staff_service
 from careplan.services.unit_of_work import staff_by_username
-from careplan.storage.opening import open_database
 
 
 def staff(args: argparse.Namespace) -> int:
-    db = open_database(args.database, create=False)
+    db = opening.opened(opening.open_record(args.database, create=False))
     if getattr(args, "by_recovery_passphrase", False) or getattr(args, "by_database_login", False):
         return _administrator_locked_out(db, args)
     actor = acting_staff(db, args)
@@ -124,7 +123,7 @@ def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -
 
 
 def password(args: argparse.Namespace) -> int:
-    db = open_database(args.database, create=False)
+    db = opening.opened(opening.open_record(args.database, create=False))
     if args.first:
         return _first_password(db, args)
     name, current = credentials(args)

@@ -16,10 +16,9 @@ from careplan.services.audit_anchors import AnchorKind, AnchorSource
 from careplan.services.chosen_files import FileRefused, read_chosen
 from careplan.services.signing_certificate import trusted_certificates
 from careplan.services.verification import find_plan_version_by_sha256
-from careplan.storage.database import Database
 
 if TYPE_CHECKING:
-    from careplan.services.audit_anchors import AnchorSource
+    from careplan.services.opening import Database
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 

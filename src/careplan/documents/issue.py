@@ -30,9 +30,9 @@ from careplan.services.agreement import (
     deliver_agreement,
     make_agreement,
 )
+from careplan.services.opening import Database
 from careplan.services.signing_certificate import SigningIdentity, configured_timestamp_url
 from careplan.services.verification import find_plan_version_by_sha256
-from careplan.storage.database import Database
 
 Progress = Callable[[str], None]
 

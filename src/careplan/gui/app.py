@@ -22,9 +22,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDialog
 
+    from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.services.authentication import SignedIn
-    from careplan.storage.database import Database
+    from careplan.services.opening import Database
 
 EXIT_NO_SCREEN = 2
 EXIT_DATABASE = 3
@@ -169,10 +170,16 @@ class Desktop:
 
         self._show(dialog, signed_in)
 
+    def staff(self, who: SignedIn) -> AppContext:
+        """The member of staff a sign-in (or set-up, or first password) let in, working here."""
+        from careplan.gui.context import AppContext
+
+        return AppContext.from_sign_in(self.db, who, demo=self.demo)
+
     def choose_password(self, who: SignedIn, current: str) -> None:
         from careplan.gui.dialogs.change_password import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.db, who.actor, current_password=current)
+        dialog = ChangePasswordDialog(self.staff(who), current_password=current)
         dialog.setObjectName("choosePasswordDialog")
         self._show(dialog, lambda: self.open_window(who), on_cancel=self.sign_in)
 
@@ -199,19 +206,10 @@ class Desktop:
     # the window ------------------------------------------------------------------------------
 
     def open_window(self, who: SignedIn) -> None:
-        from careplan.domain.enums import Role
-        from careplan.gui.context import AppContext
         from careplan.gui.main_window import MainWindow
         from careplan.gui.wiring import add_pages_when_needed
 
-        context = AppContext(
-            db=self.db,
-            actor=who.actor,
-            staff_name=who.display_name,
-            role=Role(who.role),
-            username=who.username,
-            demo=self.demo,
-        )
+        context = self.staff(who)
         window = MainWindow(context, self.settings)
         add_pages_when_needed(window, context)
         window.sign_out_requested.connect(self.signed_out)

@@ -106,9 +106,7 @@ class MainWindow(QMainWindow):
         self.new_goal_action: QAction | None = None  # added with the plan page (gui/wiring.py)
         # Builds the workspace's pages the first time a person is opened (gui/wiring.py).
         self.build_pages: Callable[[], None] | None = None
-        self.screen_lock = ScreenLock(
-            self, context.db, context.actor, context.staff_name, lock_after_seconds(settings)
-        )
+        self.screen_lock = ScreenLock(self, context, lock_after_seconds(settings))
         self.screen_lock.someone_else.connect(self.sign_out)
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -379,7 +377,7 @@ class MainWindow(QMainWindow):
         self.sign_out_requested.emit()
 
     def change_password(self) -> None:
-        dialog = ChangePasswordDialog(self._context.db, self._context.actor, parent=self)
+        dialog = ChangePasswordDialog(self._context, parent=self)
         dialog.setObjectName("changePasswordDialog")
         dialog.accepted.connect(lambda: self.show_saved("Your password was changed"))
         dialog.open()

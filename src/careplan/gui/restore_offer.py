@@ -1,7 +1,8 @@
 """At start-up, a damaged database file: say so plainly and offer to restore the latest backup.
 
 Used by :mod:`careplan.gui.app` when opening the database fails. Only a damaged SQLite file gets
-the offer (a busy, missing or read-only database is not mended by a backup). Restoring needs an
+the offer (:func:`careplan.services.opening.restore_offer`: a busy, missing or read-only database
+is not mended by a backup). Restoring needs an
 administrator, who signs in with their username and password:
 :func:`careplan.services.backup.actor_for_restore` checks them against the backup's own staff
 list (the damaged file cannot say who anyone is), and
@@ -43,10 +44,18 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import CareplanError
 from careplan.gui.dialogs.unlock_database import PassphraseForm
-from careplan.storage.encryption import DatabaseLocked
+from careplan.services.opening import (
+    DatabaseLocked,
+    OfferRestore,
+    WrongRecoveryPassphrase,
+    damaged_database,
+    restore_offer,
+)
 
 if TYPE_CHECKING:
     from careplan.services.backup import RestoreResult
+
+__all__ = ["damaged_database", "offer_restore"]
 
 TITLE = "Careplan cannot start"
 NOT_RESTORED = "The backup was not restored"
@@ -57,40 +66,22 @@ WRONG_BACKUP_PASSPHRASE = (
 )
 
 
-def damaged_database(database: str | None) -> Path | None:
-    """The path of the database when it is an SQLite file that cannot be read whole, else None."""
-    from careplan.services.backup import database_state
-    from careplan.storage.database import resolve_target
-
-    try:
-        url = resolve_target(database)
-        if url.get_backend_name() != "sqlite" or not url.database:
-            return None
-        path = Path(url.database)
-        return path if database_state(path) == "damaged" else None
-    except CareplanError:
-        return None
-
-
 def made_on(path: Path) -> str:
     moment = datetime.fromtimestamp(path.stat().st_mtime, UTC).astimezone()
     return moment.strftime("%A %d %B %Y at %H:%M")
 
 
 def offer_box(
-    message: str, database: Path, parent: QWidget | None = None
+    message: str, offer: OfferRestore, parent: QWidget | None = None
 ) -> tuple[QMessageBox, QPushButton | None]:
     """The error box: what is wrong, and (when there is a backup) a button to restore it."""
-    from careplan.services.backup import backups_folder, latest_backup
-
     box = QMessageBox(QMessageBox.Icon.Critical, TITLE, message, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("restoreOffer")
-    latest = latest_backup(database)
+    latest = offer.latest
     restore: QPushButton | None = None
     if latest is None:
         box.setInformativeText(
-            f"There is no backup of it in {backups_folder(database)}.\n"
-            "Ask your administrator for the latest backup."
+            f"There is no backup of it in {offer.folder}.\nAsk your administrator for the latest backup."
         )
     else:
         box.setInformativeText(
@@ -230,8 +221,6 @@ class BackupPassphraseDialog(PassphraseForm):
         self.adjustSize()
 
     def _try(self) -> None:
-        from careplan.storage.encryption import WrongRecoveryPassphrase
-
         passphrase = self._typed()
         if passphrase is None:
             return
@@ -275,11 +264,11 @@ def offer_restore(database: str | None, message: str, parent: QWidget | None = N
         restore_database,
     )
 
-    # Only a message about a damaged file is worth checking the whole file for.
-    path = damaged_database(database) if "damaged" in message else None
-    if path is None:
+    offer = restore_offer(database, message)
+    if offer is None:
         return None
-    box, restore = offer_box(message, path, parent)
+    path = offer.database
+    box, restore = offer_box(message, offer, parent)
     show(box)
     if restore is None or box.clickedButton() is not restore:
         return False

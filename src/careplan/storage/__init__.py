@@ -2,7 +2,7 @@
 
 from careplan.storage.database import Database
 from careplan.storage.key_errors import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
-from careplan.storage.opening import open_database
+from careplan.storage.opener import open_database
 
 __all__ = [
     "Database",

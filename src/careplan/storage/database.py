@@ -1,7 +1,7 @@
 """The one place that owns database paths, engines and sessions.
 
 A target is a file path (SQLite, the default) or an SQLAlchemy URL such as
-``postgresql+psycopg://user@host/careplan``. Opening one (:mod:`careplan.storage.opening`) brings
+``postgresql+psycopg://user@host/careplan``. Opening one (:mod:`careplan.storage.opener`) brings
 its schema up to date with the migrations, after copying an SQLite file aside.
 
 SQLite files are encrypted (SQLCipher, see :mod:`careplan.storage.encryption`): every connection

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError, SignInRefused
+from careplan.gui.context import AppContext
 from careplan.gui.dialogs.password_forms import make_heading, passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_change_password import Ui_ChangePasswordDialog
 from careplan.services import authentication
-from careplan.storage.database import Database
 
 
 class ChangePasswordDialog(QDialog):
@@ -22,15 +21,13 @@ class ChangePasswordDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
-        actor: Actor,
+        context: AppContext,
         *,
         current_password: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._db = db
-        self._actor = actor
+        self._context = context
         self._current = current_password
         self.ui = Ui_ChangePasswordDialog()
         self.ui.setupUi(self)
@@ -62,7 +59,9 @@ class ChangePasswordDialog(QDialog):
             return
         current = self._current if self._current is not None else ui.currentPassword.text()
         try:
-            authentication.change_password(self._db, self._actor, current, ui.newPassword.text())
+            authentication.change_password(
+                self._context.db, self._context.actor, current, ui.newPassword.text()
+            )
         except SignInRefused as exc:
             ui.currentPassword.clear()
             show_problem(ui.problem, exc)
@@ -80,12 +79,9 @@ class ChangePasswordDialog(QDialog):
 class SetPasswordDialog(QDialog):
     """An administrator gives someone a new password; they choose their own at next sign-in."""
 
-    def __init__(
-        self, db: Database, actor: Actor, staff_id: int, name: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: AppContext, staff_id: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
-        self._actor = actor
+        self._context = context
         self._staff_id = staff_id
         self.ui = Ui_ChangePasswordDialog()
         self.ui.setupUi(self)
@@ -112,7 +108,9 @@ class SetPasswordDialog(QDialog):
         if not passwords_match(ui.newPassword, ui.newPasswordAgain, ui.problem):
             return
         try:
-            authentication.set_password(self._db, self._actor, self._staff_id, ui.newPassword.text())
+            authentication.set_password(
+                self._context.db, self._context.actor, self._staff_id, ui.newPassword.text()
+            )
         except CareplanError as exc:
             show_problem(ui.problem, exc, {"password": ui.newPassword})
             return

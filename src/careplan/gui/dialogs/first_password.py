@@ -22,7 +22,7 @@ from careplan.gui.dialogs.password_forms import make_heading, passwords_match, s
 from careplan.gui.dialogs.problem_style import problem_line
 from careplan.services import authentication
 from careplan.services.authentication import Administrator, SignedIn
-from careplan.storage.database import Database
+from careplan.services.opening import Database
 
 INTRO = (
     "This database was made before Careplan had passwords, so nobody can sign in yet. "

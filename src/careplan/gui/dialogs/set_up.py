@@ -9,7 +9,7 @@ from careplan.gui.dialogs.password_forms import make_heading, passwords_match, s
 from careplan.gui.forms.ui_set_up import Ui_SetUpDialog
 from careplan.services import authentication
 from careplan.services.authentication import SignedIn
-from careplan.storage.database import Database
+from careplan.services.opening import Database
 
 
 class SetUpDialog(QDialog):

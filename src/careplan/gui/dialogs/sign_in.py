@@ -24,7 +24,7 @@ from careplan.gui.dialogs.password_forms import (
 from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
 from careplan.services import administrator_recovery, authentication
 from careplan.services.authentication import SignedIn
-from careplan.storage.database import Database
+from careplan.services.opening import Database
 
 
 def demo_note(password: str | None) -> str:

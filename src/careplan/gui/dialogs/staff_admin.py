@@ -197,9 +197,7 @@ class StaffAdminDialog(QDialog):
         account = self.selected()
         if account is None:
             return
-        dialog = SetPasswordDialog(
-            self._context.db, self._context.actor, account.id, account.display_name, self
-        )
+        dialog = SetPasswordDialog(self._context, account.id, account.display_name, self)
         if dialog.exec():
             self._done(account.id, f"{account.display_name} has a new password.")
 

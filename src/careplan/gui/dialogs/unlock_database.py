@@ -1,9 +1,11 @@
 """The recovery passphrase: opening a database whose key the keyring cannot give, or choosing one
 for a new database. The form is ui/unlock_database.ui.
 
-:func:`open_or_unlock` opens the database as usual and shows this dialog only when the database's
-key is not available (:class:`DatabaseLocked`) or a new database needs a recovery passphrase
-(:class:`RecoveryPassphraseNeeded`). Nothing is ever opened without the key.
+:func:`open_or_unlock` asks the opening service (:mod:`careplan.services.opening`) for the
+database and shows this dialog only when the service says the database's key is not available
+(:class:`~careplan.services.opening.NeedsRecoveryPassphrase`) or a new database needs a recovery
+passphrase (:class:`~careplan.services.opening.NeedsNewPassphrase`). Nothing is ever opened
+without the key.
 """
 
 from __future__ import annotations
@@ -17,15 +19,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButto
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
-from careplan.services.secrets import has_keyring
-from careplan.storage.database import Database
-from careplan.storage.encryption import (
-    MIN_PASSPHRASE_LENGTH,
-    DatabaseLocked,
-    RecoveryPassphraseNeeded,
-    check_new_passphrase,
-)
-from careplan.storage.opening import open_database
+from careplan.services import opening
+from careplan.services.opening import MIN_PASSPHRASE_LENGTH, Database, check_new_passphrase
 
 Attempt = Callable[[str], Database]
 EMPTY = "Type the recovery passphrase first."
@@ -151,20 +146,21 @@ def open_or_unlock(target: str | None, parent: QWidget | None = None) -> Databas
 
     None when the person cancels. Other failures come out as :class:`CareplanError`.
     """
+    state = opening.open_record(target)
+    if isinstance(state, opening.Opened):
+        return state.db
     keyring = True
-    try:
-        return open_database(target)
-    except RecoveryPassphraseNeeded as exc:
-        reason, creating = exc.message, True
-    except DatabaseLocked as exc:
-        reason, creating = exc.message, False
+    if isinstance(state, opening.NeedsNewPassphrase):
+        creating = True
+    else:
+        creating = False
         # No keyring at all (or one that keeps nothing): nothing to offer to keep the key in.
-        keyring = exc.reason != "missing" and has_keyring()
+        keyring = state.may_keep_key()
 
     def attempt(passphrase: str) -> Database:
-        return open_database(target, recovery_passphrase=passphrase)
+        return opening.opened(opening.open_record(target, recovery_passphrase=passphrase))
 
-    dialog = UnlockDatabaseDialog(reason, attempt, creating=creating, keyring=keyring, parent=parent)
+    dialog = UnlockDatabaseDialog(state.message, attempt, creating=creating, keyring=keyring, parent=parent)
     if not dialog.exec() or dialog.database is None:
         return None
     db = dialog.database
@@ -176,14 +172,11 @@ def open_or_unlock(target: str | None, parent: QWidget | None = None) -> Databas
             "will be needed each time Careplan opens the database.",
         )
     if dialog.remember_key and not db.key_in_keyring:
-        from careplan.storage.keystore import KeyringUnavailable
-
-        try:
-            db.remember_key()
-        except KeyringUnavailable as exc:
+        kept = opening.keep_key(db)
+        if isinstance(kept, opening.KeyStaysOut):
             QMessageBox.information(
                 parent,
                 "The key stays out of the keyring",
-                f"{exc.message} The database is open, and the recovery passphrase will be needed next time.",
+                f"{kept.message} The database is open, and the recovery passphrase will be needed next time.",
             )
     return db

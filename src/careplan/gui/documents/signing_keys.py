@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+from careplan.services.opening import Database
 from careplan.services.signing_certificate import (
     CertificateExpired,
     NoSigningCertificate,
@@ -23,7 +24,6 @@ from careplan.services.signing_certificate import (
     long_date,
     signing_identity,
 )
-from careplan.storage.database import Database
 
 
 class SigningKeys:

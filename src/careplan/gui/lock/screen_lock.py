@@ -26,9 +26,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
-from careplan.domain.actor import Actor
+from careplan.gui.context import AppContext
 from careplan.gui.lock.unlock_dialog import UnlockDialog
-from careplan.storage.database import Database
 
 DEFAULT_IDLE_SECONDS = 5 * 60
 LOCK_AFTER_SETTING = "security/lock_after_seconds"  # this computer's QSettings: seconds, 0 never
@@ -79,7 +78,8 @@ def is_lock_key(event: QEvent) -> bool:
 
 
 class ScreenLock(QObject):
-    """Locks ``window`` (and every other window of the application) for ``actor``."""
+    """Locks ``window`` (and every other window of the application) for the member of staff
+    signed in (``context``)."""
 
     locked_changed = Signal(bool)
     someone_else = Signal()  # "Sign in as someone else" was chosen on the unlock dialog
@@ -87,16 +87,12 @@ class ScreenLock(QObject):
     def __init__(
         self,
         window: QWidget,
-        db: Database,
-        actor: Actor,
-        staff_name: str,
+        context: AppContext,
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._db = db
-        self._actor = actor
-        self._staff_name = staff_name
+        self._context = context
         self._idle_ms = max(1, int(idle_seconds * 1000)) if idle_seconds > 0 else 0
         self._last_input = time.monotonic()
         self._locked = False
@@ -203,7 +199,7 @@ class ScreenLock(QObject):
         for window in app.topLevelWidgets():
             if window is not self._window and window.isVisible():
                 self._cover(window)
-        self.unlock_dialog = UnlockDialog(self._db, self._actor, self._staff_name, self._window)
+        self.unlock_dialog = UnlockDialog(self._context, self._window)
         self.unlock_dialog.setObjectName("unlockDialog")
         self.unlock_dialog.unlocked.connect(self.unlock)
         self.unlock_dialog.someone_else.connect(self.someone_else.emit)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError, SignInRefused
+from careplan.gui.context import AppContext
 from careplan.gui.dialogs.password_forms import (
     CapsLockHint,
     RetryWait,
@@ -22,24 +22,22 @@ from careplan.gui.dialogs.password_forms import (
 )
 from careplan.gui.forms.ui_unlock import Ui_UnlockDialog
 from careplan.services import authentication
-from careplan.storage.database import Database
 
 
 class UnlockDialog(QDialog):
     unlocked = Signal()
     someone_else = Signal()
 
-    def __init__(self, db: Database, actor: Actor, staff_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
-        self._actor = actor
+        self._context = context
         self.ui = Ui_UnlockDialog()
         self.ui.setupUi(self)
         make_heading(self.ui.heading)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         # No close button: the lock ends with the password or by signing in as someone else.
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-        self.ui.who.setText(f"{staff_name} is signed in. Type your password to carry on.")
+        self.ui.who.setText(f"{context.staff_name} is signed in. Type your password to carry on.")
         self.ui.problem.hide()
         self.caps_lock = CapsLockHint(self.ui.password, self.ui.capsLock)
         self.wait = RetryWait(self.ui.problem, self.ui.unlockButton, self)
@@ -54,7 +52,7 @@ class UnlockDialog(QDialog):
         self.ui.password.clear()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            authentication.confirm_identity(self._db, self._actor, password)
+            authentication.confirm_identity(self._context.db, self._context.actor, password)
         except SignInRefused as exc:
             self.ui.password.setFocus()
             if exc.retry_after_seconds:

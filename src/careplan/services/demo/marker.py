@@ -11,7 +11,7 @@ from typing import Any
 from careplan.domain.errors import CareplanError
 from careplan.domain.records import Setting
 from careplan.storage.database import Database, resolve_target
-from careplan.storage.opening import is_new_database, open_as_it_is
+from careplan.storage.opener import is_new_database, open_as_it_is
 
 DEMO_SETTING = "demo"
 
