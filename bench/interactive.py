@@ -34,7 +34,6 @@ def open_window(database: Path, username: str = "sam") -> Session:
     from careplan.domain.enums import Role
     from careplan.domain.records import StaffMember
     from careplan.gui.main_window import MainWindow
-    from careplan.gui.wiring import add_pages
     from careplan.services.unit_of_work import staff_by_username
 
     app = QApplication.instance() or QApplication(["careplan-bench"])
@@ -46,7 +45,7 @@ def open_window(database: Path, username: str = "sam") -> Session:
         context = AppContext(db=db, actor=actor, staff_name=staff.display_name, role=Role(staff.role))
     settings = QSettings(str(database.parent / "bench-settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings)
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1366, 768)
     window.show()
     app.processEvents()

@@ -68,7 +68,6 @@ def main(argv: list[str]) -> int:
     from careplan.gui.documents.preview import PreviewDialog
     from careplan.gui.documents.saving import PdfSaver
     from careplan.gui.main_window import MainWindow
-    from careplan.gui.wiring import add_pages
     from careplan.services import demo
     from careplan.services import signing_certificate as certs
     from careplan.services.chosen_files import protected_files
@@ -103,7 +102,7 @@ def main(argv: list[str]) -> int:
         certs.create_self_signed(db, priya, "Harbour Recovery Service", PASSPHRASE, key_kind="ec-p256")
 
         window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-        add_pages(window, context)
+        window.workspace.build_pages()
         window.resize(1366, 768)
         window.show()
         dee = search_people(db, priya, PeopleQuery(text="Dee"))[0]

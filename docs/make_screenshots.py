@@ -5,7 +5,7 @@
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
 set-up, the administrator's staff screen, the locked window and the settings; then the service
-catalogue and the backups window.
+catalogue, the backups window, and who works with Dee.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ def main(argv: list[str]) -> int:
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
-    from careplan.gui.wiring import add_pages
     from careplan.services import demo
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
@@ -48,7 +47,7 @@ def main(argv: list[str]) -> int:
     sam = staff_by_username(db, "sam")
     context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1366, 768)
     window.show()
     app.processEvents()
@@ -128,6 +127,12 @@ def main(argv: list[str]) -> int:
     backups.grab().save(str(path))
     print(path)
     backups.close()
+    team = who_works_with_dialog(window, dee.person_id)  # About me > Who works with Dee…
+    app.processEvents()
+    path = args.out / "16-who-works-with.png"
+    team.grab().save(str(path))
+    print(path)
+    team.reject()  # nothing changed
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
@@ -182,6 +187,17 @@ def backups_dialog(db: Any, window: Any) -> Any:
     dialog = BackupDialog(admin, window)
     dialog.show()
     return dialog
+
+
+def who_works_with_dialog(window: Any, person_id: int) -> Any:
+    """About me > Who works with …, as Sam (the person's key worker) sees it."""
+    from careplan.gui.workspace.about_me_page import AboutMePage
+
+    window.open_person(person_id)
+    about = window.workspace.page(AboutMePage)
+    window.workspace.show_page(about)
+    about.team_button.click()
+    return about.team_dialog
 
 
 def settings_dialog(db: Any, window: Any, folder: Path) -> Any:

@@ -63,6 +63,7 @@ NAMES = [
     "--database", "--help", "-h", "--version", "--first", "--keep", "--check", "--role", "--out",
     "--easy-read", "--replace", "--none", "--by-recovery-passphrase", "--organisation", "--version",
     "table", "json", "-", "1", "0", "2", "priya", "admin", "sam", "chris", "--",
+    "caseload", "assign", "end", "key-worker", "--peer-mentor", "--covering", "--cover-hours",
     *[r.value for r in Role], *[s.value for s in PlanStatus],
 ]  # fmt: skip
 
@@ -124,6 +125,13 @@ TEMPLATES: list[list[str]] = [
     ["certificate", "show"],
     ["certificate", "timestamp-server", "{}"],
     ["agreement", "{}", "--out", "{}"],
+    ["agreement", "{}", "--out", "{}", "--covering", "{}"],
+    ["caseload", "show", "{}"],
+    ["caseload", "show", "{}", "--covering", "{}", "--cover-hours", "{}"],
+    ["caseload", "assign", "{}", "--peer-mentor", "{}"],
+    ["caseload", "end", "{}", "--peer-mentor", "{}"],
+    ["caseload", "key-worker", "{}", "{}"],
+    ["--user", "sam", "caseload", "show", "{}", "--covering", "{}"],
 ]
 
 

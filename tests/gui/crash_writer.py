@@ -29,7 +29,7 @@ from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
+from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.storage.opener import open_database
 
@@ -80,13 +80,13 @@ class Writer:
 
     def start(self) -> None:
         if self.mode == "about_me":
-            hopes = self.window.workspace.about_me.boxes["hopes"]
+            hopes = self.window.workspace.page(AboutMePage).boxes["hopes"]
             QTest.keyClicks(hopes.editor, ANSWER)  # the autosave saves it after a short pause
         else:
             plan = self.plan_page()
             self.window.workspace.tabs.setCurrentWidget(plan)
-            plan.add_goal_button.click()
-            dialog = plan.dialog
+            plan.view.add_goal_button.click()
+            dialog = plan.editors.dialog
             assert isinstance(dialog, GoalEditorDialog)
             QTest.keyClicks(dialog.ui.wording, GOAL)
             dialog.ui.lifeArea.setCurrentIndex(dialog.ui.lifeArea.findData("housing"))
@@ -102,7 +102,7 @@ class Writer:
             say(f"ALSO-SAVED {json.dumps(label)}")
             return
         if self.mode == "about_me" and "About me saved" in label:
-            hopes = self.window.workspace.about_me.boxes["hopes"]
+            hopes = self.window.workspace.page(AboutMePage).boxes["hopes"]
             self.report(hopes.saved_text, label)
             self.typist = Typist(hopes.editor, MORE)
             self.typist.start()
@@ -117,7 +117,7 @@ class Writer:
     def next_goal(self) -> None:
         plan = self.plan_page()
         plan.add_goal()
-        dialog = plan.dialog
+        dialog = plan.editors.dialog
         assert isinstance(dialog, GoalEditorDialog)
         self.typist = Typist(dialog.ui.wording, NEXT_GOAL)
         self.typist.start()
@@ -129,7 +129,7 @@ def main(argv: list[str]) -> int:
     db = open_database(database)
     context = AppContext(db, Actor(int(staff_id)), "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(settings, QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1366, 768)
     window.show()
     window.open_person(int(person_id))

@@ -17,11 +17,10 @@ from careplan.domain.enums import Role
 from careplan.domain.records import AuditEvent
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.access_page import EVERYONE, AccessPage, AccessTableModel, when_text
 from careplan.gui.workspace.sharing_page import SharingPage
 from careplan.gui.workspace.voice import VoiceSwitch
-from careplan.services import covering, people, plans, staff, workspace
+from careplan.services import assignments, people, plans, staff, workspace
 from careplan.services.plans import GoalInput
 from careplan.services.record_access import OPENED, record_access
 from careplan.storage.database import Database
@@ -46,7 +45,7 @@ def team(sqlite_db: Database) -> Team:
     sam = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
     chris = Actor(staff.add_staff(db, admin, "chris", "Chris Doyle", Role.PEER_MENTOR))
     dee = people.register_person(db, sam, people.PersonDetails("Dee", "Dee Walsh"))
-    covering.assign_peer_mentor(db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
+    assignments.assign_peer_mentor(db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
     workspace.open_person(db, sam, dee)
     people.write_about_me(db, sam, dee, "hopes", "A flat of my own", PERSON)
     version = plans.start_plan(db, sam, dee).version_id
@@ -73,7 +72,7 @@ def make_window(qtbot: QtBot, team: Team, actor: Actor, name: str, role: Role, t
     settings = QSettings(str(tmp_path / f"{role}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.resize(1280, 760)
     window.show()
     return window

@@ -27,7 +27,6 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.certificate_dialog import CREATE, IMPORT, REMEMBER, CertificateDialog
 from careplan.gui.dialogs.verify_dialog import VerifyDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.services import signing_certificate as certs
 from careplan.services import workspace as people
 from careplan.storage.database import Database
@@ -411,7 +410,7 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     context = context_for(site, role)
     window = MainWindow(context, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     texts = [a.text() for a in file_menu.actions() if a.isVisible() and not a.isSeparator()]
     expected = ["&New person…"]

@@ -21,9 +21,10 @@ from careplan.domain.records import Review
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import PLAN_CHANGED, SAVED_MEANWHILE, SignDialog
 from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import covering, plans, signing
+from careplan.services import assignments, plans, signing
 from careplan.services.workspace import VersionView, load_version
 from careplan.storage.database import Database
 from tests.services.builders import (
@@ -65,7 +66,7 @@ class World:
 def world(sqlite_db: Database) -> World:
     team = make_team(sqlite_db)
     person_id = register(sqlite_db, team.key_worker)
-    covering.assign_peer_mentor(sqlite_db, team.key_worker, person_id, team.peer_mentor.staff_id)
+    assignments.assign_peer_mentor(sqlite_db, team.key_worker, person_id, team.peer_mentor.staff_id)
     plan = draft_plan(sqlite_db, team.key_worker, person_id, GOALS)
     service_id = catalogue_service(sqlite_db, team.manager)
     assess(sqlite_db, team.key_worker, plan.version_id)
@@ -106,9 +107,9 @@ class Screens:
         name = self.STAFF[role]
         context = AppContext(world.db, world.team.as_role(role), name, role)
         voice = VoiceSwitch(name, role.label)
-        workspace = PersonWorkspace(context, voice)
+        workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
         page = AgreementPage(context, voice, workspace)
-        workspace.add_page(page, "Agreement")
+        workspace.add_page(page)
         qtbot.addWidget(workspace)
         qtbot.addWidget(voice)
         workspace.resize(1000, 760)
@@ -168,8 +169,8 @@ def sign_and_close(qtbot: QtBot, page: AgreementPage, dialog: SignDialog) -> Non
 
 def settle(qtbot: QtBot, page: AgreementPage) -> None:
     """Wait for the page's layout to settle (word-wrapped labels take a pass to find their height)."""
-    bar = page.scroll_area.verticalScrollBar()
-    box = page.signing_box
+    bar = page.view.scroll_area.verticalScrollBar()
+    box = page.view.signing_box
     qtbot.waitUntil(
         lambda: (not bar.isVisible() or bar.maximum() > 0) and box.height() == box.heightForWidth(box.width())
     )
@@ -187,14 +188,14 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     page = screens.open().page
-    assert page.headline.text() == "Version 1: being written, not agreed yet"
-    assert page.person_row.text() == "Dee: not signed yet"
-    assert page.person_sign_button.text() == "Dee signs"
-    assert page.staff_sign_button.text() == "Sam signs"
-    assert not page.approve_button.isVisible()  # a key worker does not approve
+    assert page.view.headline.text() == "Version 1: being written, not agreed yet"
+    assert page.view.person_row.text() == "Dee: not signed yet"
+    assert page.view.person_sign_button.text() == "Dee signs"
+    assert page.view.staff_sign_button.text() == "Sam signs"
+    assert not page.view.approve_button.isVisible()  # a key worker does not approve
 
     # Dee signs by drawing with the mouse.
-    dialog = open_sign_dialog(qtbot, page, page.person_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.person_sign_button)
     assert dialog.windowTitle() == "Dee signs the plan"
     assert dialog.shown_sha256 == stored(world).sha256
     assert dialog.ui.fingerprint.text() == f"Plan fingerprint: {stored(world).sha256[:12]}"
@@ -206,13 +207,13 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
     assert version.status == PlanStatus.DRAFT
     (dee,) = version.signatures
     assert (dee.signer_kind, dee.signer_name, dee.method, dee.current) == ("person", "Dee", "drawn", True)
-    assert page.person_row.text().startswith("Dee: signed on ")
-    assert page.person_row.text().endswith("(drew a signature)")
-    assert not page.person_sign_button.isEnabled()
-    assert page.next_step.text() == "Dee has signed. The key worker signs next."
+    assert page.view.person_row.text().startswith("Dee: signed on ")
+    assert page.view.person_row.text().endswith("(drew a signature)")
+    assert not page.view.person_sign_button.isEnabled()
+    assert page.view.next_step.text() == "Dee has signed. The key worker signs next."
 
     # Sam signs by typing his name and ticking the box.
-    dialog = open_sign_dialog(qtbot, page, page.staff_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.staff_sign_button)
     assert dialog.windowTitle() == "Sam signs the plan"
     click(qtbot, dialog.ui.typeInstead)
     assert dialog.typing
@@ -228,36 +229,36 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
         ("person", "drawn", True),
         ("key_worker", "typed", True),
     ]
-    assert page.headline.text() == "Version 1: signed by both, waiting for a manager to approve it"
-    assert page.staff_row.text().startswith("Sam Keyworker (key worker): signed on ")
-    assert not page.person_sign_button.isEnabled()
-    assert not page.staff_sign_button.isEnabled()
-    assert not page.activate_button.isEnabled()
+    assert page.view.headline.text() == "Version 1: signed by both, waiting for a manager to approve it"
+    assert page.view.staff_row.text().startswith("Sam Keyworker (key worker): signed on ")
+    assert not page.view.person_sign_button.isEnabled()
+    assert not page.view.staff_sign_button.isEnabled()
+    assert not page.view.activate_button.isEnabled()
     assert reviews(world) == []
 
     # The next day Priya approves it: the reviews are booked.
     page = screens.open(Role.MANAGER).page
-    assert page.approve_button.isEnabled()
-    assert page.next_step.text().endswith("You can approve it now.")
+    assert page.view.approve_button.isEnabled()
+    assert page.view.next_step.text().endswith("You can approve it now.")
     saved: list[str] = []
     page.saved.connect(saved.append)
-    click(qtbot, page.approve_button)
+    click(qtbot, page.view.approve_button)
     assert saved == ["Plan approved. Its reviews are booked."]
     assert stored(world).status == PlanStatus.APPROVED
     assert len(reviews(world)) == 5
-    assert page.headline.text() == "Version 1: signed and approved"
-    assert not page.approve_button.isEnabled()
+    assert page.view.headline.text() == "Version 1: signed and approved"
+    assert not page.view.approve_button.isEnabled()
 
-    click(qtbot, page.activate_button)
+    click(qtbot, page.view.activate_button)
     assert stored(world).status == PlanStatus.ACTIVE
-    assert page.headline.text() == "Version 1: signed, approved and in action"
-    assert not page.activate_button.isEnabled()
+    assert page.view.headline.text() == "Version 1: signed, approved and in action"
+    assert not page.view.activate_button.isEnabled()
 
 
 def test_signing_with_the_keyboard_only(qtbot: QtBot, world: World, screens: Screens) -> None:
     page = screens.open().page
-    page.person_sign_button.setFocus()
-    qtbot.keyClick(page.person_sign_button, Qt.Key.Key_Space)
+    page.view.person_sign_button.setFocus()
+    qtbot.keyClick(page.view.person_sign_button, Qt.Key.Key_Space)
     dialog = page.dialog
     assert isinstance(dialog, SignDialog)
     activate(qtbot, dialog)
@@ -290,7 +291,7 @@ def test_a_change_between_showing_and_signing_is_refused_in_plain_words_and_noth
     qtbot: QtBot, world: World, screens: Screens, tmp_path: Path
 ) -> None:
     page = screens.open().page
-    dialog = open_sign_dialog(qtbot, page, page.person_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.person_sign_button)
     draw_signature(qtbot, dialog)
     shown = dialog.shown_sha256
     # Meanwhile Priya, at another desk, adds a goal to the plan Dee is reading.
@@ -324,7 +325,7 @@ def test_something_saved_meanwhile_that_leaves_the_words_alone_is_said_gently(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     page = screens.open().page
-    dialog = open_sign_dialog(qtbot, page, page.person_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.person_sign_button)
     draw_signature(qtbot, dialog)
     # A step ticked done on another computer: the plan was saved, but its words did not change.
     plans.set_step_done(world.db, world.team.manager, world.step_ids[0], True)
@@ -338,7 +339,7 @@ def test_other_refusals_are_shown_beside_the_field_and_nothing_is_lost(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     page = screens.open().page
-    dialog = open_sign_dialog(qtbot, page, page.staff_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.staff_sign_button)
     click(qtbot, dialog.ui.signButton)  # nothing drawn
     assert (
         dialog.ui.padProblem.text() == "Please sign in the box, or type your name and tick the box instead."
@@ -363,7 +364,7 @@ def test_other_refusals_are_shown_beside_the_field_and_nothing_is_lost(
 
 def test_not_now_signs_nothing(qtbot: QtBot, world: World, screens: Screens) -> None:
     page = screens.open().page
-    dialog = open_sign_dialog(qtbot, page, page.person_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.person_sign_button)
     draw_signature(qtbot, dialog)
     click(qtbot, dialog.ui.notNow)
     qtbot.waitUntil(lambda: page.dialog is None)
@@ -379,10 +380,10 @@ def test_a_signature_on_an_earlier_wording_needs_signing_again(
     )
     plans.add_goal(world.db, world.team.key_worker, world.version_id, goal("Get back to work"))
     page = screens.open().page
-    assert page.person_row.text() == "Dee: signed an earlier wording: needs to sign again"
-    assert page.person_row.state == "again"
-    assert page.person_sign_button.isEnabled()
-    assert page.staff_row.text() == "Sam Keyworker (key worker): not signed yet"
+    assert page.view.person_row.text() == "Dee: signed an earlier wording: needs to sign again"
+    assert page.view.person_row.state == "again"
+    assert page.view.person_sign_button.isEnabled()
+    assert page.view.staff_row.text() == "Sam Keyworker (key worker): not signed yet"
 
 
 def test_a_conflict_on_approval_goes_through_the_usual_question(
@@ -400,11 +401,11 @@ def test_a_conflict_on_approval_goes_through_the_usual_question(
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
     plans.set_goal_status(world.db, world.team.key_worker, world.goal_ids[0], GoalStatus.UNDER_WAY)
-    click(qtbot, page.approve_button)
+    click(qtbot, page.view.approve_button)
     assert len(asked) == 1
     assert "Someone else saved changes" in asked[0]
     assert stored(world).status == PlanStatus.AGREED
-    click(qtbot, page.approve_button)  # reloaded, so this time it goes through
+    click(qtbot, page.view.approve_button)  # reloaded, so this time it goes through
     assert stored(world).status == PlanStatus.APPROVED
 
 
@@ -415,31 +416,31 @@ def test_a_peer_mentor_sees_who_signed_but_no_buttons_to_sign_or_approve(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     page = screens.open(Role.PEER_MENTOR).page
-    assert page.person_row.isVisible()
+    assert page.view.person_row.isVisible()
     for button in (
-        page.person_sign_button,
-        page.staff_sign_button,
-        page.approve_button,
-        page.activate_button,
+        page.view.person_sign_button,
+        page.view.staff_sign_button,
+        page.view.approve_button,
+        page.view.activate_button,
     ):
         assert not button.isVisible()
-    assert page.cannot_sign.isVisible()
+    assert page.view.cannot_sign.isVisible()
 
 
 def test_a_plan_without_goals_cannot_be_signed_yet(qtbot: QtBot, world: World, screens: Screens) -> None:
     marek = register(world.db, world.team.key_worker, "Marek")
     plans.start_plan(world.db, world.team.key_worker, marek)
     page = screens.open(person_id=marek).page
-    assert not page.person_sign_button.isEnabled()
-    assert page.person_sign_button.toolTip() == "Add at least one goal before the plan is signed."
-    assert "Add at least one goal" in page.next_step.text()
+    assert not page.view.person_sign_button.isEnabled()
+    assert page.view.person_sign_button.toolTip() == "Add at least one goal before the plan is signed."
+    assert "Add at least one goal" in page.view.next_step.text()
 
 
 def test_no_plan_yet(qtbot: QtBot, world: World, screens: Screens) -> None:
     jordan = register(world.db, world.team.key_worker, "Jordan")
     page = screens.open(person_id=jordan).page
-    assert page.empty.isVisible()
-    assert not page.scroll_area.isVisible()
+    assert page.view.empty.isVisible()
+    assert not page.view.scroll_area.isVisible()
 
 
 # --- the printed agreement -----------------------------------------------------------------------------
@@ -448,12 +449,12 @@ def test_no_plan_yet(qtbot: QtBot, world: World, screens: Screens) -> None:
 def test_printing_waits_for_approval(qtbot: QtBot, world: World, screens: Screens) -> None:
     """A draft cannot be printed yet; the whole journey is in test_agreement_printing.py."""
     page = screens.open(Role.MANAGER).page
-    assert page.printed_box.title() == "Printed agreement"
-    for button in (page.preview_button, page.save_pdf_button):
+    assert page.view.printed_box.title() == "Printed agreement"
+    for button in (page.view.preview_button, page.view.save_pdf_button):
         assert button.isVisible()
         assert not button.isEnabled()
         assert button.toolTip() == NOT_APPROVED
-    assert page.printed_note.isVisible()
+    assert page.view.printed_note.isVisible()
 
 
 # --- how it looks ----------------------------------------------------------------------------------------
@@ -466,7 +467,7 @@ def test_screenshots_of_the_page_and_the_sign_dialog(
     page = screen.page
     settle(qtbot, page)
     assert screen.workspace.grab().save(str(tmp_path / "agreement_before.png"))
-    dialog = open_sign_dialog(qtbot, page, page.person_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.person_sign_button)
     draw_signature(qtbot, dialog)
     assert dialog.grab().save(str(tmp_path / "sign_dialog.png"))
     # Every button in the dialog is a large target for a finger.
@@ -477,7 +478,7 @@ def test_screenshots_of_the_page_and_the_sign_dialog(
     settle(qtbot, page)
     assert screen.workspace.grab().save(str(tmp_path / "agreement_one_signed.png"))
 
-    dialog = open_sign_dialog(qtbot, page, page.staff_sign_button)
+    dialog = open_sign_dialog(qtbot, page, page.view.staff_sign_button)
     click(qtbot, dialog.ui.typeInstead)
     click(qtbot, dialog.ui.signButton)  # not ticked yet: said beside the tick box
     assert dialog.grab().save(str(tmp_path / "sign_dialog_typed.png"))
@@ -488,6 +489,6 @@ def test_screenshots_of_the_page_and_the_sign_dialog(
     assert screen.workspace.grab().save(str(tmp_path / "agreement_signed.png"))
 
     manager = screens.open(Role.MANAGER)
-    click(qtbot, manager.page.approve_button)
+    click(qtbot, manager.page.view.approve_button)
     settle(qtbot, manager.page)
     assert manager.workspace.grab().save(str(tmp_path / "agreement_approved.png"))

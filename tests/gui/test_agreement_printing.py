@@ -32,6 +32,7 @@ from careplan.gui.documents import preview as preview_module
 from careplan.gui.documents import saving
 from careplan.gui.documents.preview import PreviewDialog
 from careplan.gui.workspace.agreement_page import MANAGERS_PRINT, NOT_APPROVED, AgreementPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import signing_certificate as certs
@@ -86,9 +87,9 @@ def _keep_windows() -> Iterator[None]:
 def open_page(qtbot: QtBot, site: Site, role: Role = Role.MANAGER) -> AgreementPage:
     context = AppContext(site.db, site.world.team.as_role(role), NAMES[role], role)
     voice = VoiceSwitch(NAMES[role], role.label)
-    workspace = PersonWorkspace(context, voice)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     page = AgreementPage(context, voice, workspace)
-    workspace.add_page(page, "Agreement")
+    workspace.add_page(page)
     qtbot.addWidget(workspace)
     qtbot.addWidget(voice)
     workspace.resize(1000, 900)
@@ -177,10 +178,10 @@ def test_priya_saves_the_agreement_and_its_easy_read_version_and_both_verify(
     qtbot: QtBot, site: Site, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = open_page(qtbot, site)
-    assert page.approval_text.text().startswith("Approved by Priya Manager on ")
-    assert page.preview_button.isEnabled()
-    assert page.save_pdf_button.isEnabled()
-    assert not page.printed_note.isVisible()
+    assert page.view.approval_text.text().startswith("Approved by Priya Manager on ")
+    assert page.view.preview_button.isEnabled()
+    assert page.view.save_pdf_button.isEnabled()
+    assert not page.view.printed_note.isVisible()
     assert page.printer is not None
     full, easy = out / "full.pdf", out / "easy.pdf"
     save_as = SaveAs(full, easy)
@@ -189,15 +190,15 @@ def test_priya_saves_the_agreement_and_its_easy_read_version_and_both_verify(
     page.printer.progress.connect(lambda step, steps_, text: steps.append(text))
 
     with qtbot.waitSignal(page.printer.saved, timeout=WAIT) as saved:
-        qtbot.mouseClick(page.save_pdf_button, Qt.MouseButton.LeftButton)
-        assert page.print_progress.isVisible()  # the window is free meanwhile; the page says so
-        assert not page.save_pdf_button.isEnabled()
+        qtbot.mouseClick(page.view.save_pdf_button, Qt.MouseButton.LeftButton)
+        assert page.view.print_progress.isVisible()  # the window is free meanwhile; the page says so
+        assert not page.view.save_pdf_button.isEnabled()
     assert saved.args == ["Signed agreement saved as full.pdf"]
     assert steps[0] == "Opening the service's certificate…"
     assert "Signing it with the service's certificate…" in steps
     wait_idle(qtbot, page)
-    assert not page.print_progress.isVisible()
-    assert page.save_pdf_button.isEnabled()
+    assert not page.view.print_progress.isVisible()
+    assert page.view.save_pdf_button.isEnabled()
 
     # The name offered is the document id: no personal name in a file name.
     offered = Path(save_as.offered[0]).name
@@ -209,9 +210,9 @@ def test_priya_saves_the_agreement_and_its_easy_read_version_and_both_verify(
     assert check.match is not None
     assert check.match.version_id == site.world.version_id
 
-    page.easy_read_choice.setChecked(True)
+    page.view.easy_read_choice.setChecked(True)
     with qtbot.waitSignal(page.printer.saved, timeout=WAIT):
-        page.save_pdf_button.click()
+        page.view.save_pdf_button.click()
     assert Path(save_as.offered[1]).name.startswith("easy-read-agreement-CP-")
     assert check_agreement(site.db, easy.read_bytes()).ok
     assert easy.read_bytes() != full.read_bytes()
@@ -229,7 +230,7 @@ def test_cancelling_the_file_dialog_makes_nothing(
 ) -> None:
     page = open_page(qtbot, site)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(None))
-    page.save_pdf_button.click()
+    page.view.save_pdf_button.click()
     assert page.printer is not None
     assert not page.printer.running
     assert issue_events(site.db) == []
@@ -262,7 +263,7 @@ def test_a_folder_that_refuses_loses_nothing_and_another_place_can_be_chosen(
     monkeypatch.setattr(os, "replace", refuse_in_shared)
     assert page.printer is not None
     with qtbot.waitSignal(page.printer.saved, timeout=WAIT):
-        page.save_pdf_button.click()
+        page.view.save_pdf_button.click()
     (said,) = messages.said
     assert reason in said
     assert "Nothing was saved there" in said
@@ -285,7 +286,7 @@ def test_a_read_only_folder_is_said_plainly_and_nothing_is_written(
         monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target))
         messages = Messages(monkeypatch, another_place=False)
         assert page.printer is not None
-        page.save_pdf_button.click()
+        page.view.save_pdf_button.click()
         qtbot.waitUntil(lambda: bool(messages.said), timeout=WAIT)
         wait_idle(qtbot, page)
         # A folder that is not there is said before the agreement is even made.
@@ -309,7 +310,7 @@ def test_a_locked_keyring_signs_nothing_and_says_so(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(out / "a.pdf"))
     messages = Messages(monkeypatch)
     with installed(LockedKeyring()):
-        page.save_pdf_button.click()
+        page.view.save_pdf_button.click()
         qtbot.waitUntil(lambda: bool(messages.said), timeout=WAIT)
     wait_idle(qtbot, page)
     (said,) = messages.said
@@ -319,7 +320,7 @@ def test_a_locked_keyring_signs_nothing_and_says_so(
     assert page.printer.passphrase_dialog is None
     assert list(out.iterdir()) == []
     assert issue_events(site.db) == []
-    assert page.save_pdf_button.isEnabled()
+    assert page.view.save_pdf_button.isEnabled()
 
 
 def test_a_keyring_that_does_not_answer_is_given_up_on(
@@ -333,7 +334,7 @@ def test_a_keyring_that_does_not_answer_is_given_up_on(
     hanging = HangingKeyring()
     try:
         with installed(hanging):
-            page.save_pdf_button.click()
+            page.view.save_pdf_button.click()
             qtbot.waitUntil(lambda: bool(messages.said), timeout=WAIT)
     finally:
         hanging.release()
@@ -348,7 +349,7 @@ def test_no_certificate_yet_offers_to_make_one_then_carries_on(
     page = open_page(qtbot, site)
     target = out / "agreement.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target))
-    page.save_pdf_button.click()
+    page.view.save_pdf_button.click()
     assert page.printer is not None
     dialog = page.printer.certificate_dialog
     assert isinstance(dialog, CertificateDialog)
@@ -382,7 +383,7 @@ def test_without_a_keyring_a_new_certificate_signs_straight_away_and_is_not_kept
     target = out / "agreement.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target))
     with installed(fail.Keyring()):
-        page.save_pdf_button.click()
+        page.view.save_pdf_button.click()
         assert page.printer is not None
         dialog = page.printer.certificate_dialog
         assert isinstance(dialog, CertificateDialog)
@@ -407,7 +408,7 @@ def test_a_computer_without_the_passphrase_asks_for_it_then_carries_on(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(out / "a.pdf"))
     messages = Messages(monkeypatch, answer=True)
     assert page.printer is not None
-    page.save_pdf_button.click()
+    page.view.save_pdf_button.click()
     qtbot.waitUntil(
         lambda: page.printer is not None and page.printer.certificate_dialog is not None, timeout=WAIT
     )
@@ -425,10 +426,10 @@ def test_a_computer_without_the_passphrase_asks_for_it_then_carries_on(
 def test_a_key_worker_cannot_print_and_is_told_who_can(qtbot: QtBot, site: Site) -> None:
     page = open_page(qtbot, site, Role.KEY_WORKER)
     assert page.printer is None
-    assert not page.preview_button.isVisible()
-    assert not page.save_pdf_button.isVisible()
-    assert page.printed_note.isVisible()
-    assert page.printed_note.text() == MANAGERS_PRINT
+    assert not page.view.preview_button.isVisible()
+    assert not page.view.save_pdf_button.isVisible()
+    assert page.view.printed_note.isVisible()
+    assert page.view.printed_note.text() == MANAGERS_PRINT
 
 
 def test_a_version_not_yet_approved_cannot_be_printed_yet(
@@ -436,10 +437,10 @@ def test_a_version_not_yet_approved_cannot_be_printed_yet(
 ) -> None:
     site = Site(sqlite_db, build_print_world(sqlite_db, stage=PlanStatus.AGREED), keyring_backend)
     page = open_page(qtbot, site)
-    assert not page.preview_button.isEnabled()
-    assert not page.save_pdf_button.isEnabled()
-    assert page.save_pdf_button.toolTip() == NOT_APPROVED
-    assert page.printed_note.text() == NOT_APPROVED
+    assert not page.view.preview_button.isEnabled()
+    assert not page.view.save_pdf_button.isEnabled()
+    assert page.view.save_pdf_button.toolTip() == NOT_APPROVED
+    assert page.view.printed_note.text() == NOT_APPROVED
 
 
 # --- preview and print ---------------------------------------------------------------------------------
@@ -479,7 +480,7 @@ def paper_stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def open_preview(qtbot: QtBot, page: AgreementPage) -> PreviewDialog:
     assert page.printer is not None
-    page.preview_button.click()
+    page.view.preview_button.click()
     qtbot.waitUntil(
         lambda: page.printer is not None and page.printer.preview_dialog is not None, timeout=WAIT
     )

@@ -19,7 +19,7 @@ from careplan.gui.dialogs.sign_in import SignInDialog
 from careplan.gui.lock.screen_lock import LOCKED_TITLE
 from careplan.gui.lock.unlock_dialog import UnlockDialog
 from careplan.gui.main_window import LOCK_AFTER_SETTING, MainWindow
-from careplan.gui.wiring import add_pages
+from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import authentication, people, plans
 from careplan.services.workspace import load_person
@@ -54,7 +54,7 @@ def settings_with(tmp_path: Path, seconds: float) -> QSettings:
 def open_window(qtbot: QtBot, db: Database, team: Team, settings: QSettings, person: int) -> MainWindow:
     context = AppContext(db, team.sam, "Sam Okafor", Role.KEY_WORKER, username="sam")
     window = MainWindow(context, settings)
-    add_pages(window, context)
+    window.workspace.build_pages()
     qtbot.addWidget(window, before_close_func=lambda w: w.screen_lock.unlock())
     window.resize(1200, 700)
     window.show()
@@ -142,11 +142,11 @@ def test_ctrl_l_locks_with_an_editor_open_and_keeps_what_was_typed(
     qtbot: QtBot, sqlite_db: Database, team: Team, person: int, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, sqlite_db, team, settings_with(tmp_path, 300), person)
-    assert window.new_goal_action is not None
-    window.new_goal_action.trigger()
+    (new_goal_action,) = window.page_actions  # Ctrl+G: a new goal on the plan
+    new_goal_action.trigger()
     page = window.workspace.tabs.currentWidget()
     assert isinstance(page, PlanPage)
-    editor = page.dialog
+    editor = page.editors.dialog
     assert isinstance(editor, GoalEditorDialog)
     assert editor.isVisible()
     qtbot.keyClicks(editor.ui.wording, TYPED)
@@ -165,7 +165,7 @@ def test_ctrl_l_locks_with_an_editor_open_and_keeps_what_was_typed(
     assert editor.ui.wording.isVisible()
     assert editor.ui.wording.toPlainText() == TYPED
     assert editor.windowTitle() == "Add a goal"
-    assert page.dialog is editor
+    assert page.editors.dialog is editor
     QDialog.done(editor, QDialog.DialogCode.Rejected)  # without the question about typed words
 
 
@@ -247,7 +247,7 @@ def test_sign_in_as_someone_else_from_the_lock(
     assert window is not None
     qtbot.addWidget(window)
     window.open_person(person)
-    about = window.workspace.about_me.boxes["hopes"].editor
+    about = window.workspace.page(AboutMePage).boxes["hopes"].editor
     qtbot.keyClicks(about, "Zebedee hopes for a flat")
     # Saved within a second of the last key press, as Sam's.
     qtbot.waitUntil(lambda: "hopes" in load_person(sqlite_db, team.sam, person).about_me, timeout=5000)
@@ -275,11 +275,11 @@ def test_someone_else_is_asked_before_typed_words_in_an_editor_are_lost(
     window = open_window(qtbot, sqlite_db, team, settings_with(tmp_path, 300), person)
     signed_out: list[bool] = []
     window.sign_out_requested.connect(lambda: signed_out.append(True))
-    assert window.new_goal_action is not None
-    window.new_goal_action.trigger()
+    (new_goal_action,) = window.page_actions  # Ctrl+G: a new goal on the plan
+    new_goal_action.trigger()
     page = window.workspace.tabs.currentWidget()
     assert isinstance(page, PlanPage)
-    editor = page.dialog
+    editor = page.editors.dialog
     assert isinstance(editor, GoalEditorDialog)
     qtbot.keyClicks(editor.ui.wording, TYPED)
     window.screen_lock.lock()
@@ -307,7 +307,7 @@ def test_someone_else_is_asked_before_typed_words_in_an_editor_are_lost(
     assert signed_out == [True]
     assert not editor.isVisible()
     assert not window.isVisible()
-    assert page.dialog is None or not page.dialog.isVisible()
+    assert page.editors.dialog is None or not page.editors.dialog.isVisible()
 
 
 def test_locking_closes_menus_and_pop_ups_and_clears_the_status_message(
@@ -335,7 +335,7 @@ def test_locked_typing_not_yet_saved_is_not_saved_by_someone_else(
     """Ctrl+L a moment after typing: the words wait under the lock. Saving them could ask a question
     showing them (changed at another computer), so someone else is asked about losing them instead."""
     window = open_window(qtbot, sqlite_db, team, settings_with(tmp_path, 300), person)
-    about = window.workspace.about_me.boxes["hopes"].editor
+    about = window.workspace.page(AboutMePage).boxes["hopes"].editor
     qtbot.keyClicks(about, "Zebedee hopes for a flat")
     qtbot.keyClick(about, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.screen_lock.is_locked

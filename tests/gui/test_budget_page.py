@@ -27,9 +27,10 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
 from careplan.gui.workspace.budget_bar import BudgetBar
 from careplan.gui.workspace.budget_page import AllocationsModel, BudgetPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import budget, catalogue, covering, people, plans, signing, staff
+from careplan.services import assignments, budget, catalogue, people, plans, signing, staff
 from careplan.services.plans import GoalInput
 from careplan.services.workspace import (
     VersionView,
@@ -77,7 +78,7 @@ def world(sqlite_db: Database) -> World:
     worker = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
     mentor = Actor(staff.add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
     person_id = people.register_person(db, worker, people.PersonDetails("Dee", "Dee Example"))
-    covering.assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Chris is Dee's peer mentor
+    assignments.assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Chris is Dee's peer mentor
     started = plans.start_plan(db, worker, person_id)
     goal_ids = (
         plans.add_goal(
@@ -166,8 +167,8 @@ def record(page: BudgetPage) -> list[str]:
 
 
 def open_picker(qtbot: QtBot, page: BudgetPage) -> ServicePickerDialog:
-    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
-    picker = page.picker
+    qtbot.mouseClick(page.view.choose_button, Qt.MouseButton.LeftButton)
+    picker = page.changes.picker
     assert picker is not None
     qtbot.waitUntil(picker.isActiveWindow)
     return picker
@@ -175,9 +176,9 @@ def open_picker(qtbot: QtBot, page: BudgetPage) -> ServicePickerDialog:
 
 def choose_by_search(qtbot: QtBot, picker: ServicePickerDialog, words: str) -> None:
     qtbot.keyClicks(picker.ui.search, words)
-    assert picker.filter.rowCount() == 1
+    assert picker.browser.filter.rowCount() == 1
     qtbot.keyClick(picker.ui.search, Qt.Key.Key_Down)
-    assert picker.current_choice() is not None
+    assert picker.browser.current_choice() is not None
 
 
 def type_quantity(qtbot: QtBot, picker: ServicePickerDialog, text: str) -> None:
@@ -193,14 +194,14 @@ def test_working_shows_exactly_the_stored_summary_and_each_answer(qtbot: QtBot, 
     page = open_page(qtbot, world)
     working = world.version().working
     assert working is not None
-    assert page.working_summary.text() == working["summary"]
-    assert page.working_summary.text() == "Your answers came to 25 points × £50.00 = £1,250.00"
-    assert page.indicative_amount.text() == "£1,250.00"
+    assert page.view.working_summary.text() == working["summary"]
+    assert page.view.working_summary.text() == "Your answers came to 25 points × £50.00 = £1,250.00"
+    assert page.view.indicative_amount.text() == "£1,250.00"
 
-    assert page.working_details.isHidden()
-    qtbot.mouseClick(page.working_toggle, Qt.MouseButton.LeftButton)
-    assert page.working_details.isVisible()
-    details = page.working_details.text()
+    assert page.view.working_details.isHidden()
+    qtbot.mouseClick(page.view.working_toggle, Qt.MouseButton.LeftButton)
+    assert page.view.working_details.isVisible()
+    details = page.view.working_details.text()
     for line in working["lines"]:
         assert line["answer"] in details
         assert f"{line['points']} points" in details
@@ -210,9 +211,9 @@ def test_working_shows_exactly_the_stored_summary_and_each_answer(qtbot: QtBot, 
 
 def test_work_out_the_budget_through_the_questionnaire(qtbot: QtBot, world: World) -> None:
     page = open_page(qtbot, world)
-    assert page.indicative_amount.text() == "Not worked out yet"
-    qtbot.mouseClick(page.work_out_button, Qt.MouseButton.LeftButton)
-    dialog = page.questionnaire_dialog
+    assert page.view.indicative_amount.text() == "Not worked out yet"
+    qtbot.mouseClick(page.view.work_out_button, Qt.MouseButton.LeftButton)
+    dialog = page.changes.questionnaire_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow)
 
@@ -237,14 +238,14 @@ def test_work_out_the_budget_through_the_questionnaire(qtbot: QtBot, world: Worl
     stored = world.version()
     assert stored.indicative_pence == 125000
     assert stored.working is not None
-    assert page.working_summary.text() == stored.working["summary"]
-    assert page.indicative_amount.text() == "£1,250.00"
-    assert page.remaining_total.value.text() == "£1,250.00"
-    assert page.work_out_button.text() == "Work it out again"
+    assert page.view.working_summary.text() == stored.working["summary"]
+    assert page.view.indicative_amount.text() == "£1,250.00"
+    assert page.view.remaining_total.value.text() == "£1,250.00"
+    assert page.view.work_out_button.text() == "Work it out again"
 
     # Working it out again starts from the answers already given.
-    qtbot.mouseClick(page.work_out_button, Qt.MouseButton.LeftButton)
-    again = page.questionnaire_dialog
+    qtbot.mouseClick(page.view.work_out_button, Qt.MouseButton.LeftButton)
+    again = page.changes.questionnaire_dialog
     assert again is not None
     assert again is not dialog
     assert again.answers() == ANSWERS
@@ -256,38 +257,38 @@ def test_work_out_the_budget_through_the_questionnaire(qtbot: QtBot, world: Worl
 def test_agreed_amount_bad_input_is_explained_inline_and_kept(qtbot: QtBot, world: World) -> None:
     assess(world)
     page = open_page(qtbot, world)
-    assert page.agreed_now.text() == "Not agreed yet"
-    qtbot.keyClicks(page.agreed_edit, "twelve pounds")
-    assert page.has_unsaved
-    qtbot.mouseClick(page.agreed_save, Qt.MouseButton.LeftButton)
-    assert page.agreed_problem.isVisible()
-    assert "is not an amount of money" in page.agreed_problem.text()
-    assert page.agreed_edit.text() == "twelve pounds"
+    assert page.view.agreed_now.text() == "Not agreed yet"
+    qtbot.keyClicks(page.view.agreed_edit, "twelve pounds")
+    assert page.has_unsaved()
+    qtbot.mouseClick(page.view.agreed_save, Qt.MouseButton.LeftButton)
+    assert page.view.agreed_problem.isVisible()
+    assert "is not an amount of money" in page.view.agreed_problem.text()
+    assert page.view.agreed_edit.text() == "twelve pounds"
     assert world.version().agreed_pence is None
 
     # More than the worked-out amount needs a manager: said plainly, still nothing stored.
-    page.agreed_edit.clear()
-    qtbot.keyClicks(page.agreed_edit, "2000")
-    qtbot.keyClick(page.agreed_edit, Qt.Key.Key_Return)
-    assert "Only a manager" in page.agreed_problem.text()
+    page.view.agreed_edit.clear()
+    qtbot.keyClicks(page.view.agreed_edit, "2000")
+    qtbot.keyClick(page.view.agreed_edit, Qt.Key.Key_Return)
+    assert "Only a manager" in page.view.agreed_problem.text()
     assert world.version().agreed_pence is None
 
-    page.agreed_edit.clear()
-    qtbot.keyClicks(page.agreed_edit, "£1,000.00")
+    page.view.agreed_edit.clear()
+    qtbot.keyClicks(page.view.agreed_edit, "£1,000.00")
     with qtbot.waitSignal(page.changed):
-        qtbot.keyClick(page.agreed_edit, Qt.Key.Key_Return)
+        qtbot.keyClick(page.view.agreed_edit, Qt.Key.Key_Return)
     assert world.version().agreed_pence == 100000
-    assert page.agreed_problem.isHidden()
-    assert page.agreed_now.text() == "£1,000.00"
-    assert page.limit_total.value.text() == "£1,000.00"
-    assert page.remaining_total.value.text() == "£1,000.00"
-    assert not page.has_unsaved
+    assert page.view.agreed_problem.isHidden()
+    assert page.view.agreed_now.text() == "£1,000.00"
+    assert page.view.limit_total.value.text() == "£1,000.00"
+    assert page.view.remaining_total.value.text() == "£1,000.00"
+    assert not page.has_unsaved()
 
 
 def test_the_agreed_amount_hint_says_who_is_speaking(qtbot: QtBot, world: World) -> None:
     assess(world)
     page = open_page(qtbot, world)
-    mine, staff_line = page.agreed_hint.text().split("\n")
+    mine, staff_line = page.view.agreed_hint.text().split("\n")
     # The page speaks as the person; what staff do is said to staff, on its own line.
     assert mine == "Until an amount is agreed, I can spend the amount worked out from my answers."
     assert staff_line.startswith("For staff: you can agree up to £1,250.00")
@@ -295,17 +296,17 @@ def test_the_agreed_amount_hint_says_who_is_speaking(qtbot: QtBot, world: World)
     assert "Only a manager can agree more." in staff_line
 
     manager = open_page(qtbot, world, Role.MANAGER)
-    assert manager.agreed_hint.text().split("\n")[1] == (
+    assert manager.view.agreed_hint.text().split("\n")[1] == (
         "For staff: type the amount agreed with Dee, then press Save agreed amount."
     )
 
     budget.set_agreed_budget(world.db, world.worker, world.version_id, Decimal("1000"))
     show(page, world)
-    assert "Until an amount is agreed" not in page.agreed_hint.text()
-    assert page.agreed_hint.text().startswith("For staff:")
+    assert "Until an amount is agreed" not in page.view.agreed_hint.text()
+    assert page.view.agreed_hint.text().startswith("For staff:")
 
     mentor = open_page(qtbot, world, Role.PEER_MENTOR)
-    assert "For staff" not in mentor.agreed_hint.text()
+    assert "For staff" not in mentor.view.agreed_hint.text()
 
 
 def test_a_typed_agreed_amount_is_saved_before_leaving(
@@ -313,15 +314,15 @@ def test_a_typed_agreed_amount_is_saved_before_leaving(
 ) -> None:
     assess(world)
     page = open_page(qtbot, world)
-    qtbot.keyClicks(page.agreed_edit, "900")
+    qtbot.keyClicks(page.view.agreed_edit, "900")
     page.save_pending()
     assert world.version().agreed_pence == 90000
-    assert not page.has_unsaved
+    assert not page.has_unsaved()
 
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
-    page.agreed_edit.clear()
-    qtbot.keyClicks(page.agreed_edit, "nine hundred")
+    page.view.agreed_edit.clear()
+    qtbot.keyClicks(page.view.agreed_edit, "nine hundred")
     page.save_pending()
     assert len(told) == 1
     assert "not saved" in told[0]
@@ -335,7 +336,7 @@ def test_a_typed_agreed_amount_is_saved_before_leaving(
 def test_pick_a_service_by_search_quantity_and_goal(qtbot: QtBot, world: World) -> None:
     assess(world)
     page = open_page(qtbot, world)
-    assert page.empty_table.isVisible()
+    assert page.view.empty_table.isVisible()
     picker = open_picker(qtbot, page)
     assert picker.ok_button.isEnabled() is False  # nothing chosen yet
 
@@ -365,14 +366,14 @@ def test_pick_a_service_by_search_quantity_and_goal(qtbot: QtBot, world: World) 
     assert stored[0].total_pence == 15000
     assert stored[0].goal_ids == [world.goal_ids[0]]
 
-    assert page.allocated_total.value.text() == "£150.00"
-    assert page.remaining_total.value.text() == "£1,100.00"
-    assert (page.bar.allocated_pence, page.bar.limit_pence) == (15000, 125000)
-    assert page.bar.caption() == "£150.00 set aside of £1,250.00, £1,100.00 left"
-    assert page.model.rowCount() == 1
-    row = [page.model.index(0, c).data() for c in range(4)]
+    assert page.view.allocated_total.value.text() == "£150.00"
+    assert page.view.remaining_total.value.text() == "£1,100.00"
+    assert (page.view.bar.allocated_pence, page.view.bar.limit_pence) == (15000, 125000)
+    assert page.view.bar.caption() == "£150.00 set aside of £1,250.00, £1,100.00 left"
+    assert page.view.model.rowCount() == 1
+    row = [page.view.model.index(0, c).data() for c in range(4)]
     assert row == ["Peer mentoring", "I want my kids to see me well", "6 sessions × £25.00", "£150.00"]
-    assert page.table.isVisible()
+    assert page.view.table.isVisible()
 
 
 def test_pick_a_service_with_the_keyboard_only(qtbot: QtBot, world: World) -> None:
@@ -409,11 +410,11 @@ def test_categories_narrow_the_list(qtbot: QtBot, world: World) -> None:
     labels = [picker.ui.categories.item(r).text() for r in range(picker.ui.categories.count())]
     assert labels == ["Everything (4)", "Family (1)", "Peer support (2)", "Travel (1)"]
     picker.ui.categories.setCurrentRow(2)
-    names = [picker.filter.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(2)]
-    assert picker.filter.rowCount() == 2
+    names = [picker.browser.filter.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(2)]
+    assert picker.browser.filter.rowCount() == 2
     assert all("peer-led" in name for name in names)
     qtbot.keyClicks(picker.ui.search, "zebra")
-    assert picker.filter.rowCount() == 0
+    assert picker.browser.filter.rowCount() == 0
     assert "Nothing found" in picker.ui.resultCount.text()
 
 
@@ -437,7 +438,7 @@ def test_over_budget_is_refused_in_the_dialog_with_nothing_lost(qtbot: QtBot, wo
     assert "£1,000.00 is left" in message
     assert picker.ui.quantity.text() == "6"
     assert picker.goal_boxes[world.goal_ids[0]].isChecked()
-    assert picker.current_choice() is not None
+    assert picker.browser.current_choice() is not None
     assert [a.description for a in world.version().allocations] == ["Peer mentoring"]
     assert picker.ui.overrideReason.isHidden()
 
@@ -445,7 +446,7 @@ def test_over_budget_is_refused_in_the_dialog_with_nothing_lost(qtbot: QtBot, wo
     type_quantity(qtbot, picker, "5")
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
-    assert page.remaining_total.value.text() == "£100.00"
+    assert page.view.remaining_total.value.text() == "£100.00"
 
 
 def test_a_manager_can_go_over_with_a_written_reason(qtbot: QtBot, world: World) -> None:
@@ -468,10 +469,10 @@ def test_a_manager_can_go_over_with_a_written_reason(qtbot: QtBot, world: World)
     [allocation] = world.version().allocations
     assert allocation.override_reason == "Court-ordered contact needs the full course"
     assert allocation.total_pence == 144000
-    assert page.remaining_total.value.text() == "Over by £190.00"
-    assert page.bar.over
-    assert page.bar.caption().startswith("Over the budget by £190.00")
-    assert "agreed by a manager" in page.model.index(0, 0).data()
+    assert page.view.remaining_total.value.text() == "Over by £190.00"
+    assert page.view.bar.over
+    assert page.view.bar.caption().startswith("Over the budget by £190.00")
+    assert "agreed by a manager" in page.view.model.index(0, 0).data()
 
 
 def test_release_gives_the_money_back_after_asking(qtbot: QtBot, world: World) -> None:
@@ -479,13 +480,13 @@ def test_release_gives_the_money_back_after_asking(qtbot: QtBot, world: World) -
     allocate(world, "Peer mentoring", "6")
     allocate(world, "Travel pass", "8", goal=1)
     page = open_page(qtbot, world)
-    assert page.remaining_total.value.text() == "£1,000.00"
-    assert not page.release_button.isEnabled()
-    page.table.selectRow(1)
-    assert page.release_button.isEnabled()
+    assert page.view.remaining_total.value.text() == "£1,000.00"
+    assert not page.view.release_button.isEnabled()
+    page.view.table.selectRow(1)
+    assert page.view.release_button.isEnabled()
 
-    qtbot.mouseClick(page.release_button, Qt.MouseButton.LeftButton)
-    box = page.release_box
+    qtbot.mouseClick(page.view.release_button, Qt.MouseButton.LeftButton)
+    box = page.changes.release_box
     assert box is not None
     qtbot.waitUntil(box.isActiveWindow)
     assert "£100.00 goes back to the budget" in box.text()
@@ -493,9 +494,9 @@ def test_release_gives_the_money_back_after_asking(qtbot: QtBot, world: World) -
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
     assert len(world.version().allocations) == 2
 
-    page.table.selectRow(1)
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    box = page.release_box
+    page.view.table.selectRow(1)
+    qtbot.keyClick(page.view.table, Qt.Key.Key_Delete)
+    box = page.changes.release_box
     assert box is not None
     qtbot.waitUntil(box.isActiveWindow)
     take = next(b for b in box.buttons() if b.text() == "Take it out")
@@ -504,18 +505,18 @@ def test_release_gives_the_money_back_after_asking(qtbot: QtBot, world: World) -
         qtbot.mouseClick(take, Qt.MouseButton.LeftButton)
     assert said == ["Travel pass taken out: £100.00 is back in the budget"]
     assert [a.description for a in world.version().allocations] == ["Peer mentoring"]
-    assert page.remaining_total.value.text() == "£1,100.00"
-    assert page.bar.allocated_pence == 15000
-    assert page.model.rowCount() == 1
+    assert page.view.remaining_total.value.text() == "£1,100.00"
+    assert page.view.bar.allocated_pence == 15000
+    assert page.view.model.rowCount() == 1
 
 
 def test_change_how_many(qtbot: QtBot, world: World) -> None:
     assess(world)
     allocate(world, "Peer mentoring", "6")
     page = open_page(qtbot, world)
-    page.table.selectRow(0)
-    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
-    picker = page.picker
+    page.view.table.selectRow(0)
+    qtbot.mouseClick(page.view.change_button, Qt.MouseButton.LeftButton)
+    picker = page.changes.picker
     assert picker is not None
     qtbot.waitUntil(picker.isActiveWindow)
     assert picker.ui.servicesPane.isHidden()
@@ -527,7 +528,7 @@ def test_change_how_many(qtbot: QtBot, world: World) -> None:
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
     [allocation] = world.version().allocations
     assert allocation.quantity == Decimal("10")
-    assert page.model.index(0, 3).data() == "£250.00"
+    assert page.view.model.index(0, 3).data() == "£250.00"
 
 
 def test_a_change_from_another_workstation_is_never_overwritten(qtbot: QtBot, world: World) -> None:
@@ -545,7 +546,7 @@ def test_a_change_from_another_workstation_is_never_overwritten(qtbot: QtBot, wo
     assert "Someone else changed this plan" in picker.ui.problem.text()
     assert picker.ui.quantity.text() == "4"
     assert [a.description for a in world.version().allocations] == ["Travel pass"]
-    assert page.model.rowCount() == 1  # the page shows the other desk's change already
+    assert page.view.model.rowCount() == 1  # the page shows the other desk's change already
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
     assert sorted(a.description for a in world.version().allocations) == ["Peer mentoring", "Travel pass"]
@@ -556,9 +557,9 @@ def test_a_change_from_another_workstation_is_never_overwritten(qtbot: QtBot, wo
 
 def test_propose_a_service_and_see_it_waiting(qtbot: QtBot, world: World) -> None:
     page = open_page(qtbot, world)
-    assert page.proposals_empty.isVisible()
-    qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
-    dialog = page.propose_dialog
+    assert page.view.proposals_empty.isVisible()
+    qtbot.mouseClick(page.view.propose_button, Qt.MouseButton.LeftButton)
+    dialog = page.changes.propose_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow)
     ui = dialog.ui
@@ -593,7 +594,7 @@ def test_propose_a_service_and_see_it_waiting(qtbot: QtBot, world: World) -> Non
     [row] = page.proposal_rows
     assert row.status.text() == "Waiting for a manager to decide."
     assert row.add_button is None
-    assert page.proposals_empty.isHidden()
+    assert page.view.proposals_empty.isHidden()
 
 
 def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: World) -> None:
@@ -625,10 +626,10 @@ def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: W
     assert approved_row.add_button.minimumHeight() >= 40
 
     qtbot.mouseClick(approved_row.add_button, Qt.MouseButton.LeftButton)
-    picker = page.picker
+    picker = page.changes.picker
     assert picker is not None
     qtbot.waitUntil(picker.isActiveWindow)
-    choice = picker.current_choice()
+    choice = picker.browser.current_choice()
     assert choice is not None
     assert choice.proposal_id == proposal_id
     type_quantity(qtbot, picker, "10")
@@ -661,31 +662,31 @@ def test_a_signed_version_is_read_only_with_a_plain_explanation(qtbot: QtBot, wo
             signing.SignatureInput(signer, SignatureMethod.TYPED, sha, typed_name=name, confirmed=True),
         )
     page = open_page(qtbot, world)
-    assert page.notice.isVisible()
-    assert "can no longer be changed" in page.notice.text()
-    assert "start a new version" in page.notice.text()
+    assert page.view.notice.isVisible()
+    assert "can no longer be changed" in page.view.notice.text()
+    assert "start a new version" in page.view.notice.text()
     for hidden in (
-        page.work_out_button,
-        page.agreed_edit,
-        page.agreed_save,
-        page.change_button,
-        page.release_button,
+        page.view.work_out_button,
+        page.view.agreed_edit,
+        page.view.agreed_save,
+        page.view.change_button,
+        page.view.release_button,
     ):
         assert hidden.isHidden()
-    assert page.choose_button.text() == "Look at the services on offer"
+    assert page.view.choose_button.text() == "Look at the services on offer"
     picker = open_picker(qtbot, page)
     assert picker.ok_button.isHidden()
     assert "can no longer be changed" in picker.ui.intro.text()
-    assert page.propose_button.isVisible()  # asking for something is about the person, not this version
+    assert page.view.propose_button.isVisible()  # asking for something is about the person, not this version
 
 
 def test_a_peer_mentor_can_look_and_ask_but_not_spend(qtbot: QtBot, world: World) -> None:
     assess(world)
     page = open_page(qtbot, world, Role.PEER_MENTOR)
-    assert page.work_out_button.isHidden()
-    assert page.agreed_edit.isHidden()
-    assert page.choose_button.text() == "Look at the services on offer"
-    assert page.propose_button.isVisible()
+    assert page.view.work_out_button.isHidden()
+    assert page.view.agreed_edit.isHidden()
+    assert page.view.choose_button.text() == "Look at the services on offer"
+    assert page.view.propose_button.isVisible()
     picker = open_picker(qtbot, page)
     choose_by_search(qtbot, picker, "mentor")
     assert picker.ui.choice.isHidden()
@@ -695,10 +696,10 @@ def test_a_peer_mentor_can_look_and_ask_but_not_spend(qtbot: QtBot, world: World
 def test_no_plan_yet(qtbot: QtBot, world: World) -> None:
     page = open_page(qtbot, world)
     page.show_version(load_person(world.db, world.worker, world.person_id), None)
-    assert "There is no plan yet" in page.notice.text()
-    assert page.budget_box.isHidden()
-    assert page.money_box.isHidden()
-    assert page.propose_button.isVisible()
+    assert "There is no plan yet" in page.view.notice.text()
+    assert page.view.budget_box.isHidden()
+    assert page.view.money_box.isHidden()
+    assert page.view.propose_button.isVisible()
 
 
 def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: World) -> None:
@@ -706,16 +707,16 @@ def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: Wor
     context = AppContext(world.db, world.worker, "Sam Okafor", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Okafor", "key worker")
     qtbot.addWidget(voice)
-    workspace = PersonWorkspace(context, voice)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)
     page = BudgetPage(context, voice)
-    workspace.add_page(page, "Services and budget")
+    workspace.add_page(page)
     workspace.resize(1000, 700)
     with qtbot.waitActive(workspace):
         workspace.show()
     workspace.open_person(world.person_id)
     workspace.tabs.setCurrentWidget(page)
-    assert page.indicative_amount.text() == "£1,250.00"
+    assert page.view.indicative_amount.text() == "£1,250.00"
     picker = open_picker(qtbot, page)
     choose_by_search(qtbot, picker, "saturday")
     type_quantity(qtbot, picker, "3")
@@ -726,7 +727,7 @@ def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: Wor
     assert workspace.version is not None
     assert workspace.version.allocated_pence == 2400
     assert page.version == workspace.version
-    assert page.remaining_total.value.text() == "£1,226.00"
+    assert page.view.remaining_total.value.text() == "£1,226.00"
 
 
 # -- the model -----------------------------------------------------------------------------------
@@ -808,11 +809,11 @@ def test_screenshots(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     folder = Path(os.environ.get("CAREPLAN_SCREENSHOTS", tmp_path))
     QApplication.processEvents()  # let the layouts settle before the picture (no waiting)
     assert page.grab().save(str(folder / "budget_page.png"))
-    qtbot.mouseClick(page.working_toggle, Qt.MouseButton.LeftButton)
-    details = page.working_details
+    qtbot.mouseClick(page.view.working_toggle, Qt.MouseButton.LeftButton)
+    details = page.view.working_details
     qtbot.waitUntil(lambda: details.height() >= details.heightForWidth(details.width()))
     assert page.grab().save(str(folder / "budget_page_working.png"))
-    bar = page.scroll_area.verticalScrollBar()
+    bar = page.view.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert page.grab().save(str(folder / "budget_page_bottom.png"))
     picker = open_picker(qtbot, page)
@@ -825,15 +826,15 @@ def test_screenshots(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     assert picker.grab().save(str(folder / "service_picker_over_budget.png"))
     picker.reject()
 
-    qtbot.mouseClick(page.work_out_button, Qt.MouseButton.LeftButton)
-    questions = page.questionnaire_dialog
+    qtbot.mouseClick(page.view.work_out_button, Qt.MouseButton.LeftButton)
+    questions = page.changes.questionnaire_dialog
     assert questions is not None
     qtbot.waitUntil(questions.isActiveWindow)
     assert questions.grab().save(str(folder / "budget_questionnaire.png"))
     questions.reject()
 
-    qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
-    propose = page.propose_dialog
+    qtbot.mouseClick(page.view.propose_button, Qt.MouseButton.LeftButton)
+    propose = page.changes.propose_dialog
     assert propose is not None
     qtbot.waitUntil(propose.isActiveWindow)
     qtbot.keyClicks(propose.ui.what, "Driving lessons")

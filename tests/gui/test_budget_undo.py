@@ -13,7 +13,6 @@ from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role, ServiceUnit
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, catalogue, people, plans, staff
 from careplan.services.budget import AllocationInput
@@ -52,7 +51,7 @@ def page(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> tuple[MainWindow,
     context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.show()
     window.open_person(dee)
     budget_page = next(p for p in window.workspace.pages if isinstance(p, BudgetPage))
@@ -70,9 +69,9 @@ def test_a_service_taken_out_comes_back_with_undo(
     window, budget_page, sam, version_id = page
     before = now(sqlite_db, sam, version_id).allocations
     assert len(before) == 1
-    budget_page.table.selectRow(0)
-    budget_page.release_selected()
-    budget_page._release_answered(before[0], budget_page._release_button)
+    budget_page.view.table.selectRow(0)
+    budget_page.changes.release_selected()
+    budget_page.changes.release_answered(before[0], budget_page.changes.release_button)
     assert now(sqlite_db, sam, version_id).allocations == []
     assert window.undo_action.text() == "&Undo take a service out"
 
@@ -81,7 +80,7 @@ def test_a_service_taken_out_comes_back_with_undo(
     assert [(a.key, a.quantity, a.total_pence) for a in back] == [
         (before[0].key, before[0].quantity, before[0].total_pence)
     ]
-    assert budget_page.table.model().rowCount() == 1  # the page shows it again
+    assert budget_page.view.table.model().rowCount() == 1  # the page shows it again
     window.redo_action.trigger()
     assert now(sqlite_db, sam, version_id).allocations == []
 
@@ -98,9 +97,9 @@ def test_a_service_taken_out_comes_back_with_its_i_dont_agree_note(
     assert person is not None
     window.open_person(person.id)
     [note] = now(sqlite_db, sam, version_id).disagreements
-    budget_page.table.selectRow(0)
-    budget_page.release_selected()
-    budget_page._release_answered(allocation, budget_page._release_button)
+    budget_page.view.table.selectRow(0)
+    budget_page.changes.release_selected()
+    budget_page.changes.release_answered(allocation, budget_page.changes.release_button)
     assert now(sqlite_db, sam, version_id).disagreements == []  # the note goes with the service
 
     window.undo_action.trigger()
@@ -121,15 +120,15 @@ def test_the_agreed_amount_goes_back_with_undo(
     qtbot: QtBot, page: tuple[MainWindow, BudgetPage, Actor, int], sqlite_db: Database
 ) -> None:
     window, budget_page, sam, version_id = page
-    budget_page.agreed_edit.clear()
-    qtbot.keyClicks(budget_page.agreed_edit, "900")
-    assert budget_page.save_agreed()
+    budget_page.view.agreed_edit.clear()
+    qtbot.keyClicks(budget_page.view.agreed_edit, "900")
+    assert budget_page.changes.save_agreed()
     assert now(sqlite_db, sam, version_id).agreed_pence == 90000
-    budget_page.agreed_edit.clear()
-    qtbot.keyClicks(budget_page.agreed_edit, "800")
-    assert budget_page.save_agreed()
+    budget_page.view.agreed_edit.clear()
+    qtbot.keyClicks(budget_page.view.agreed_edit, "800")
+    assert budget_page.changes.save_agreed()
     window.undo_action.trigger()
     assert now(sqlite_db, sam, version_id).agreed_pence == 90000
-    assert budget_page.agreed_edit.text() == "900.00"
+    assert budget_page.view.agreed_edit.text() == "900.00"
     window.redo_action.trigger()
     assert now(sqlite_db, sam, version_id).agreed_pence == 80000

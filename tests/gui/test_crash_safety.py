@@ -29,7 +29,7 @@ from careplan.domain.actor import Actor
 from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
+from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, people, plans, staff
 from careplan.services.workspace import current_version_id, load_person, load_version
@@ -195,7 +195,7 @@ def team(sqlite_db: Database) -> tuple[Actor, int]:
 def open_window(qtbot: QtBot, db: Database, sam: Actor, tmp_path: Path) -> MainWindow:
     context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -209,11 +209,11 @@ def test_closing_the_window_stores_what_was_typed_but_not_yet_autosaved(
     sam, dee = team
     window = open_window(qtbot, sqlite_db, sam, tmp_path)
     window.open_person(dee)
-    hopes = window.workspace.about_me.boxes["hopes"]
+    hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     qtbot.keyClicks(hopes.editor, "A flat with my own door")
     money = next(p for p in window.workspace.pages if isinstance(p, BudgetPage))
     window.workspace.tabs.setCurrentWidget(money)
-    qtbot.keyClicks(money.agreed_edit, "1000")  # typed, Save agreed amount not pressed
+    qtbot.keyClicks(money.view.agreed_edit, "1000")  # typed, Save agreed amount not pressed
     # Not stored yet: the autosave has not had its pause, and the amount was not saved.
     assert "hopes" not in load_person(sqlite_db, sam, dee).about_me
     version_id = current_version_id(sqlite_db, sam, dee)
@@ -247,7 +247,7 @@ def test_words_that_cannot_be_saved_keep_the_window_open_until_someone_decides(
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "question", cancel)
-    hopes = window.workspace.about_me.boxes["hopes"]
+    hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     letter = "My hopes, written out in full. " * 170  # 5,270 characters: longer than an answer may be
     hopes.editor.insertPlainText(letter)  # pasted in
 

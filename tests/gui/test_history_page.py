@@ -100,10 +100,10 @@ def test_lists_every_version_newest_first_with_its_status_in_plain_words(page: H
 
 def test_version_2_shows_the_three_changes_in_plain_words(page: HistoryPage, plan: DeesPlan) -> None:
     assert page.chosen_id == plan.v2
-    assert page.title.text() == f"Version 2 – being written, started {plain_date(utc_today())}"
-    assert page.since_box.title() == "What changed since version 1"
-    assert page.since_changes.lines() == THREE_CHANGES
-    assert not page.open_button.isEnabled()  # it is already the version open
+    assert page.view.version_title.text() == f"Version 2 – being written, started {plain_date(utc_today())}"
+    assert page.view.since_box.title() == "What changed since version 1"
+    assert page.view.since_changes.lines() == THREE_CHANGES
+    assert not page.view.open_button.isEnabled()  # it is already the version open
 
 
 def test_an_older_version_is_read_only_and_can_be_opened(
@@ -111,23 +111,23 @@ def test_an_older_version_is_read_only_and_can_be_opened(
 ) -> None:
     page.choose_row(1)
     assert page.chosen_id == plan.v1
-    assert page.title.text().startswith("Version 1 – in action, started ")
-    assert page.kept_note.text() == "This version is kept just as it was. It cannot be changed."
-    assert page.since_changes.lines() == [FIRST_VERSION]
-    shown = [label.text() for label in page.content.findChildren(type(page.title))]
+    assert page.view.version_title.text().startswith("Version 1 – in action, started ")
+    assert page.view.kept_note.text() == "This version is kept just as it was. It cannot be changed."
+    assert page.view.since_changes.lines() == [FIRST_VERSION]
+    shown = [label.text() for label in page.view.content.findChildren(type(page.view.version_title))]
     assert f"1. {OLD_GOAL}" in shown
     assert "Peer mentoring: 10 hours at £15.00 = £150.00, for “Get a flat”" in shown
     assert NEW_STEP not in " ".join(shown)
-    assert [b.text() for b in page.content.badges] == ["Dee's words", "Dee's words"]
+    assert [b.text() for b in page.view.content.badges] == ["Dee's words", "Dee's words"]
     for editor in (QLineEdit, QPlainTextEdit, QTextEdit):
-        assert page.content.findChildren(editor) == []
+        assert page.view.content.findChildren(editor) == []
     with qtbot.waitSignal(page.version_requested, timeout=1000) as opened:
-        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.view.open_button, Qt.MouseButton.LeftButton)
     assert opened.args == [plan.v1]
 
 
 def test_the_version_being_written_shows_whose_words_each_line_is(page: HistoryPage) -> None:
-    assert [b.text() for b in page.content.badges] == [
+    assert [b.text() for b in page.view.content.badges] == [
         "Dee's words",
         "Dee's words",
         "Sam Okafor (key worker)",
@@ -135,12 +135,12 @@ def test_the_version_being_written_shows_whose_words_each_line_is(page: HistoryP
 
 
 def test_comparing_a_version_with_itself_says_no_differences(page: HistoryPage) -> None:
-    assert page.comparison.lines() == THREE_CHANGES  # first and newest, to start with
+    assert page.view.comparison.lines() == THREE_CHANGES  # first and newest, to start with
     page.compare(1, 1)
-    assert page.comparison.lines() == [SAME_VERSION]
+    assert page.view.comparison.lines() == [SAME_VERSION]
     assert SAME_VERSION.startswith("No differences")
     page.compare(2, 1)
-    assert page.comparison.lines() == [
+    assert page.view.comparison.lines() == [
         f"Goal reworded: “{NEW_GOAL}” became “{OLD_GOAL}”",
         f"Step no longer in the plan: “{NEW_STEP}” (for “{OLD_GOAL}”)",
         "Service removed: Travel pass, 1 item at £30.00 (£30.00)",
@@ -148,17 +148,17 @@ def test_comparing_a_version_with_itself_says_no_differences(page: HistoryPage) 
 
 
 def test_the_version_list_works_with_the_keyboard(qtbot: QtBot, page: HistoryPage, plan: DeesPlan) -> None:
-    page.version_list.setFocus()
-    qtbot.keyClick(page.version_list, Qt.Key.Key_Down)
+    page.view.version_list.setFocus()
+    qtbot.keyClick(page.view.version_list, Qt.Key.Key_Down)
     assert page.chosen_id == plan.v1
-    assert page.since_changes.lines() == [FIRST_VERSION]
-    qtbot.keyClick(page.version_list, Qt.Key.Key_Up)
+    assert page.view.since_changes.lines() == [FIRST_VERSION]
+    qtbot.keyClick(page.view.version_list, Qt.Key.Key_Up)
     assert page.chosen_id == plan.v2
-    assert page.since_changes.lines() == THREE_CHANGES
-    qtbot.keyClick(page.version_list, Qt.Key.Key_End)
+    assert page.view.since_changes.lines() == THREE_CHANGES
+    qtbot.keyClick(page.view.version_list, Qt.Key.Key_End)
     assert page.chosen_id == plan.v1
     with qtbot.waitSignal(page.version_requested, timeout=1000) as opened:
-        qtbot.keyClick(page.version_list, Qt.Key.Key_Return)
+        qtbot.keyClick(page.view.version_list, Qt.Key.Key_Return)
     assert opened.args == [plan.v1]
 
 
@@ -178,14 +178,14 @@ def test_words_are_shown_as_typed_never_as_markup(
     plans.add_goal(sqlite_db, plan.sam, plan.v2, GoalInput(words, PERSON, "family"))
     person = load_person(sqlite_db, plan.sam, plan.person_id)
     page.show_version(person, load_version(sqlite_db, plan.sam, plan.v2))
-    assert f"New goal: “{words}”" in page.since_changes.lines()
-    labels = page.since_changes.findChildren(type(page.title))
+    assert f"New goal: “{words}”" in page.view.since_changes.lines()
+    labels = page.view.since_changes.findChildren(type(page.view.version_title))
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
 
 
 def test_no_plan_yet(page: HistoryPage, sqlite_db: Database, plan: DeesPlan) -> None:
     page.show_version(load_person(sqlite_db, plan.sam, plan.person_id), None)
     assert page.model.rowCount() == 0
-    assert not page.empty.isHidden()
-    assert page.detail_area.isHidden()
-    assert not page.open_button.isEnabled()
+    assert not page.view.empty.isHidden()
+    assert page.view.detail_area.isHidden()
+    assert not page.view.open_button.isEnabled()

@@ -36,7 +36,7 @@ from careplan.gui.dialogs.register_person import RegisterPersonDialog
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
+from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.gui.workspace.history_page import FIRST_VERSION, HistoryPage
 from careplan.gui.workspace.page import WorkspacePage
@@ -129,7 +129,7 @@ def open_window(qtbot: QtBot, team: Team, settings: Path) -> MainWindow:
     """Sam signs in: the main window with every page, at a common laptop size."""
     context = AppContext(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(settings), QSettings.Format.IniFormat))
-    add_pages(window, context)
+    window.workspace.build_pages()
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -220,18 +220,18 @@ def click_person(qtbot: QtBot, window: MainWindow, person_id: int) -> None:
 
 
 def goal_dialog(plan: PlanPage) -> GoalEditorDialog:
-    assert isinstance(plan.dialog, GoalEditorDialog)
-    return plan.dialog
+    assert isinstance(plan.editors.dialog, GoalEditorDialog)
+    return plan.editors.dialog
 
 
 def step_dialog(plan: PlanPage) -> StepEditorDialog:
-    assert isinstance(plan.dialog, StepEditorDialog)
-    return plan.dialog
+    assert isinstance(plan.editors.dialog, StepEditorDialog)
+    return plan.editors.dialog
 
 
 def save_dialog(qtbot: QtBot, plan: PlanPage, buttons: QDialogButtonBox) -> None:
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
-    qtbot.waitUntil(lambda: plan.dialog is None)
+    qtbot.waitUntil(lambda: plan.editors.dialog is None)
     activate(qtbot, plan.window())  # back to the window, as when a dialog closes on a desktop
 
 
@@ -239,7 +239,7 @@ def write_goal(
     qtbot: QtBot, plan: PlanPage, wording: str, area: str, *, why: str = "", by: str = ""
 ) -> GoalEditorDialog:
     """ "+ Add a goal", typed in (not yet saved)."""
-    click(qtbot, plan.add_goal_button)
+    click(qtbot, plan.view.add_goal_button)
     dialog = goal_dialog(plan)
     activate(qtbot, dialog)
     qtbot.keyClicks(dialog.ui.wording, wording)
@@ -261,8 +261,8 @@ def write_step(qtbot: QtBot, plan: PlanPage, goal: int, what: str, owner: StepOw
 
 
 def open_picker(qtbot: QtBot, page: BudgetPage) -> ServicePickerDialog:
-    click(qtbot, page.choose_button)
-    picker = page.picker
+    click(qtbot, page.view.choose_button)
+    picker = page.changes.picker
     assert picker is not None
     qtbot.waitUntil(picker.isActiveWindow)
     return picker
@@ -271,9 +271,9 @@ def open_picker(qtbot: QtBot, page: BudgetPage) -> ServicePickerDialog:
 def pick(qtbot: QtBot, picker: ServicePickerDialog, search: str, quantity: str, goals: list[int]) -> None:
     """Search, arrow down to the one match, type how many and tick the goals it helps with."""
     qtbot.keyClicks(picker.ui.search, search)
-    assert picker.filter.rowCount() == 1, search
+    assert picker.browser.filter.rowCount() == 1, search
     qtbot.keyClick(picker.ui.search, Qt.Key.Key_Down)
-    assert picker.current_choice() is not None
+    assert picker.browser.current_choice() is not None
     picker.ui.quantity.selectAll()
     qtbot.keyClicks(picker.ui.quantity, quantity)
     for goal_id in goals:
@@ -284,14 +284,14 @@ def pick(qtbot: QtBot, picker: ServicePickerDialog, search: str, quantity: str, 
 def totals(page: BudgetPage) -> tuple[str, str, str]:
     """The three large amounts over the bar: I can spend, set aside, left to spend."""
     return (
-        page.limit_total.value.text(),
-        page.allocated_total.value.text(),
-        page.remaining_total.value.text(),
+        page.view.limit_total.value.text(),
+        page.view.allocated_total.value.text(),
+        page.view.remaining_total.value.text(),
     )
 
 
 def table_rows(page: BudgetPage) -> list[list[str]]:
-    model = page.model
+    model = page.view.model
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
@@ -312,7 +312,7 @@ def screenshot_folder(tmp_path: Path) -> Path:
 
 def choose_version(qtbot: QtBot, history: HistoryPage, row: int) -> None:
     """Click a version in the History page's list."""
-    view = history.version_list
+    view = history.view.version_list
     rect = view.visualRect(history.model.index(row, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.currentIndex().row() == row
@@ -361,7 +361,7 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert window.people.count.text() == "1 person"
     assert window.people.model.index(0, 0).data() == "Dee Walsh"
     assert window.people.model.index(0, 2).data() == "No plan yet"
-    about = window.workspace.about_me
+    about = window.workspace.page(AboutMePage)
     assert about.worker_label.text() == "Sam Okafor"
     assert about.reference_label.text() == load_person(db, sam, dee).reference
     assert load_person(db, sam, dee).key_worker == "Sam Okafor"
@@ -394,9 +394,9 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     # My plan: start it.
     go_to(qtbot, window, "My plan")
     plan = page_of(window, PlanPage)
-    assert plan.empty.isVisible()
-    click(qtbot, plan.start_button)
-    assert plan.version_label.text() == "Version 1 – being written"
+    assert plan.view.empty.isVisible()
+    click(qtbot, plan.view.start_button)
+    assert plan.view.version_label.text() == "Version 1 – being written"
     assert said(window) == "✓ Plan started"
     assert plan.findChild(QLabel, "noGoals") is not None
 
@@ -408,13 +408,13 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     save_dialog(qtbot, plan, write_goal(qtbot, plan, FLAT, "housing").ui.buttons)
     # The third from the keyboard: Ctrl+G from anywhere in the window, Ctrl+Enter to save.
     qtbot.keyClick(plan.cards[0].wording, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(plan.dialog, GoalEditorDialog))
+    qtbot.waitUntil(lambda: isinstance(plan.editors.dialog, GoalEditorDialog))
     dialog = goal_dialog(plan)
     activate(qtbot, dialog)
     qtbot.keyClicks(dialog.ui.wording, CASE)
     dialog.ui.lifeArea.setCurrentIndex(dialog.ui.lifeArea.findData("mental_health"))
     qtbot.keyClick(dialog.ui.wording, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: plan.dialog is None)
+    qtbot.waitUntil(lambda: plan.editors.dialog is None)
     activate(qtbot, window)
 
     # Sam suggests group work, in his own words (switched inside the dialog).
@@ -485,10 +485,10 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     # Services and budget: work it out together through the questions.
     go_to(qtbot, window, "Services and budget")
     money = page_of(window, BudgetPage)
-    assert money.indicative_amount.text() == "Not worked out yet"
+    assert money.view.indicative_amount.text() == "Not worked out yet"
     assert totals(money) == ("Not set yet", "£0.00", "—")
-    click(qtbot, money.work_out_button)
-    questions = money.questionnaire_dialog
+    click(qtbot, money.view.work_out_button)
+    questions = money.changes.questionnaire_dialog
     assert questions is not None
     qtbot.waitUntil(questions.isActiveWindow)
     assert questions.progress.text() == "0 of 8 questions answered."
@@ -498,11 +498,11 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     with qtbot.waitSignal(money.changed):
         click(qtbot, questions.save_button)
     assert said(window) == "✓ Budget worked out: £1,250.00"
-    assert money.indicative_amount.text() == "£1,250.00"
-    assert money.working_summary.text() == "Your answers came to 25 points × £50.00 = £1,250.00"
-    click(qtbot, money.working_toggle)
-    assert money.working_details.isVisible()
-    assert "Hostel, sofa or temporary" in money.working_details.text()
+    assert money.view.indicative_amount.text() == "£1,250.00"
+    assert money.view.working_summary.text() == "Your answers came to 25 points × £50.00 = £1,250.00"
+    click(qtbot, money.view.working_toggle)
+    assert money.view.working_details.isVisible()
+    assert "Hostel, sofa or temporary" in money.view.working_details.text()
     assert totals(money) == ("£1,250.00", "£0.00", "£1,250.00")
 
     # Choosing services together: the totals change with each.
@@ -528,8 +528,8 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     with qtbot.waitSignal(money.changed):
         click(qtbot, picker.ok_button)
     assert totals(money) == ("£1,250.00", "£430.00", "£820.00")
-    assert money.allocated_total.note.text() == "3 chosen"
-    assert money.bar.caption() == "£430.00 set aside of £1,250.00, £820.00 left"
+    assert money.view.allocated_total.note.text() == "3 chosen"
+    assert money.view.bar.caption() == "£430.00 set aside of £1,250.00, £820.00 left"
     assert table_rows(money) == [
         ["Peer mentoring", CASE, "6 sessions × £25.00", "£150.00"],
         ["Family contact support course", KIDS, "1 course × £180.00", "£180.00"],
@@ -558,7 +558,7 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     go_to(qtbot, window, "My plan")
     click(qtbot, voice.person_button)
     click(qtbot, plan.cards[3].disagree)
-    note_dialog = plan.dialog
+    note_dialog = plan.editors.dialog
     assert isinstance(note_dialog, DisagreementDialog)
     activate(qtbot, note_dialog)
     assert note_dialog.writing_as.badge.text() == DEE
@@ -583,24 +583,24 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert window.people.model.index(0, 2).data() == "In action"
     go_to(qtbot, window, "My plan")
     plan = page_of(window, PlanPage)
-    assert plan.version_label.text() == "Version 1 – signed and approved, in action"
-    assert plan.frozen_note.isVisible()
-    assert plan.frozen_note.text() == SIGNED_NOTE
-    assert not plan.add_goal_button.isVisible()
+    assert plan.view.version_label.text() == "Version 1 – signed and approved, in action"
+    assert plan.view.frozen_note.isVisible()
+    assert plan.view.frozen_note.text() == SIGNED_NOTE
+    assert not plan.view.add_goal_button.isVisible()
     assert not plan.cards[1].edit.isVisible()
     assert [(n.text.text(), n.badge.text()) for n in plan.cards[3].notes] == [(NO_GROUPS, DEE)]
     go_to(qtbot, window, "Services and budget")
     money = page_of(window, BudgetPage)
-    assert money.notice.isVisible()
-    assert "approved and put into action" in money.notice.text()
+    assert money.view.notice.isVisible()
+    assert "approved and put into action" in money.view.notice.text()
     assert totals(money) == ("£1,250.00", "£430.00", "£820.00")
 
     # A new version, and Dee rewords her flat goal.
     go_to(qtbot, window, "My plan")
-    click(qtbot, plan.revise_button)
-    assert plan.version_label.text() == "Version 2 – being written"
+    click(qtbot, plan.view.revise_button)
+    assert plan.view.version_label.text() == "Version 2 – being written"
     assert said(window) == "✓ New version started"
-    assert plan.add_goal_button.isVisible()
+    assert plan.view.add_goal_button.isVisible()
     click(qtbot, window.voice.person_button)
     click(qtbot, plan.cards[1].edit)
     dialog = goal_dialog(plan)
@@ -628,17 +628,17 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert rows == [["Version 2  (open now)", "Being written"], ["Version 1", "In action"]]
     # (It should show version 2 by itself: see the test of that below. Dee points at it.)
     choose_version(qtbot, history, 0)
-    assert history.title.text().startswith("Version 2 – being written")
+    assert history.view.version_title.text().startswith("Version 2 – being written")
     reworded = f"Goal reworded: “{FLAT}” became “{FLAT_BY_SUMMER}”"
-    assert history.since_box.title() == "What changed since version 1"
-    assert history.since_changes.lines() == [reworded]
-    assert history.comparison.lines() == [reworded]
+    assert history.view.since_box.title() == "What changed since version 1"
+    assert history.view.since_changes.lines() == [reworded]
+    assert history.view.comparison.lines() == [reworded]
     # The old version stays readable as it was.
     choose_version(qtbot, history, 1)
-    assert history.title.text().startswith("Version 1 – in action")
-    assert history.kept_note.text() == "This version is kept just as it was. It cannot be changed."
-    assert history.since_changes.lines() == [FIRST_VERSION]
-    old_words = [label.text() for label in history.content.findChildren(QLabel)]
+    assert history.view.version_title.text().startswith("Version 1 – in action")
+    assert history.view.kept_note.text() == "This version is kept just as it was. It cannot be changed."
+    assert history.view.since_changes.lines() == [FIRST_VERSION]
+    old_words = [label.text() for label in history.view.content.findChildren(QLabel)]
     assert f"2. {FLAT}" in old_words
     assert f"2. {FLAT_BY_SUMMER}" not in old_words
     assert NO_GROUPS in old_words
@@ -685,7 +685,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     counselling: GoalCard = plan.cards[2]
     assert counselling.wording_badge.text() == SAM
     click(qtbot, counselling.disagree)
-    dialog = plan.dialog
+    dialog = plan.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     activate(qtbot, dialog)
     assert dialog.writing_as.badge.text() == "Marek's words"
@@ -704,9 +704,9 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     # His proposal, through the budget page's "Ask for something not in the list".
     go_to(qtbot, window, "Services and budget")
     money = page_of(window, BudgetPage)
-    assert money.proposals_empty.isVisible()
-    click(qtbot, money.propose_button)
-    propose = money.propose_dialog
+    assert money.view.proposals_empty.isVisible()
+    click(qtbot, money.view.propose_button)
+    propose = money.changes.propose_dialog
     assert propose is not None
     qtbot.waitUntil(propose.isActiveWindow)
     ui = propose.ui
@@ -748,10 +748,10 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
 
     # "Add to my plan" on the approved request: an allocation at the approved price.
     click(qtbot, row.add_button)
-    picker = money.picker
+    picker = money.changes.picker
     assert picker is not None
     qtbot.waitUntil(picker.isActiveWindow)
-    choice = picker.current_choice()
+    choice = picker.browser.current_choice()
     assert choice is not None
     assert (choice.proposal_id, choice.unit_price_pence) == (proposal.id, 3200)
     assert picker.ui.quantity.hasFocus()
@@ -780,10 +780,10 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     # The History page reads the version with his note, in his words.
     go_to(qtbot, window, "History")
     history = page_of(window, HistoryPage)
-    words = [label.text() for label in history.content.findChildren(QLabel)]
+    words = [label.text() for label in history.view.content.findChildren(QLabel)]
     assert "“I don't agree” notes" in words
     assert DISSENT in words
-    assert "Marek's words" in [badge.text() for badge in history.content.badges]
+    assert "Marek's words" in [badge.text() for badge in history.view.content.badges]
     assert any(w.startswith("Driving lessons: 10 sessions at £32.00 = £320.00") for w in words)
 
     folder = screenshot_folder(tmp_path)
@@ -802,7 +802,7 @@ def test_words_typed_just_before_the_voice_is_switched_keep_the_voice_they_were_
     dee = people.register_person(team.db, team.sam, people.PersonDetails("Dee", "Dee Walsh"))
     window = open_window(qtbot, team, tmp_path / "settings.ini")
     window.open_person(dee)
-    support = window.workspace.about_me.boxes["support"]
+    support = window.workspace.page(AboutMePage).boxes["support"]
     qtbot.keyClick(support.editor, Qt.Key.Key_F4)
     assert window.voice.voice == STAFF
     qtbot.keyClicks(support.editor, SUPPORT)
@@ -828,11 +828,13 @@ def test_after_a_new_version_is_started_history_shows_that_version(
     window.open_person(dee)
     go_to(qtbot, window, "History")
     history = page_of(window, HistoryPage)
-    assert history.title.text().startswith("Version 1 – in action")
+    assert history.view.version_title.text().startswith("Version 1 – in action")
 
     go_to(qtbot, window, "My plan")
-    click(qtbot, page_of(window, PlanPage).revise_button)
+    click(qtbot, page_of(window, PlanPage).view.revise_button)
     go_to(qtbot, window, "History")
     assert history.model.index(0, 0).data().startswith("Version 2  (open now)")
-    assert history.title.text().startswith("Version 2 – being written"), history.title.text()
-    assert history.since_box.title() == "What changed since version 1"
+    assert history.view.version_title.text().startswith("Version 2 – being written"), (
+        history.view.version_title.text()
+    )
+    assert history.view.since_box.title() == "What changed since version 1"

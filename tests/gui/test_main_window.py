@@ -18,6 +18,8 @@ from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.people.model import PAGE, PeopleModel
+from careplan.gui.workspace.about_me_page import AboutMePage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.services import covering, people, staff
 from careplan.services.people_search import PeopleQuery, ReviewFilter
 from careplan.services.workspace import load_person
@@ -233,7 +235,7 @@ def test_about_me_saves_in_the_voice_chosen(
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     window.people.refresh()
     window.open_person(dee)
-    hopes = window.workspace.about_me.boxes["hopes"]
+    hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     qtbot.keyClicks(hopes.editor, "I want my kids to see me well")
     qtbot.waitUntil(lambda: "hopes" in load_person(sqlite_db, team["sam"], dee).about_me, timeout=3000)
     stored = load_person(sqlite_db, team["sam"], dee).about_me["hopes"]
@@ -245,7 +247,7 @@ def test_about_me_saves_in_the_voice_chosen(
 
     window.switch_voice_action.trigger()
     assert window.voice.voice == STAFF
-    support = window.workspace.about_me.boxes["support"]
+    support = window.workspace.page(AboutMePage).boxes["support"]
     qtbot.keyClicks(support.editor, "Her sister Jo, most weeks")
     window.workspace.save_pending()  # what leaving the page or closing the window does
     stored = load_person(sqlite_db, team["sam"], dee).about_me["support"]
@@ -260,7 +262,7 @@ def test_closing_the_window_saves_what_was_typed(
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     window.people.refresh()
     window.open_person(dee)
-    qtbot.keyClicks(window.workspace.about_me.boxes["going_well"].editor, "Two weeks on my script")
+    qtbot.keyClicks(window.workspace.page(AboutMePage).boxes["going_well"].editor, "Two weeks on my script")
     assert window.close()
     assert load_person(sqlite_db, team["sam"], dee).about_me["going_well"].body == "Two weeks on my script"
 
@@ -351,7 +353,7 @@ def test_undo_and_redo_an_about_me_answer(
 ) -> None:
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     window.open_person(dee)
-    hopes = window.workspace.about_me.boxes["hopes"]
+    hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     qtbot.keyClicks(hopes.editor, "A flat of my own")
     window.workspace.save_pending()
     hopes.editor.selectAll()
@@ -391,7 +393,7 @@ def test_an_answer_changed_at_another_computer_is_never_overwritten_silently(
         return QMessageBox.StandardButton.No  # use theirs
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    hopes = window.workspace.about_me.boxes["hopes"]
+    hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     qtbot.keyClicks(hopes.editor, "My words")
     window.workspace.save_pending()
     assert questions
@@ -417,26 +419,25 @@ def test_ctrl_g_from_anywhere_opens_the_goal_editor_on_the_plan(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from careplan.gui.dialogs.goal_editor import GoalEditorDialog
-    from careplan.gui.wiring import add_pages
     from careplan.gui.workspace.plan_page import PlanPage
     from careplan.services import plans
 
-    add_pages(window, window.workspace._context)
+    window.workspace.build_pages()
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     plans.start_plan(sqlite_db, team["sam"], dee)
     opened: list[GoalEditorDialog] = []
     monkeypatch.setattr(GoalEditorDialog, "exec", lambda dialog: opened.append(dialog) or 0)
     monkeypatch.setattr(GoalEditorDialog, "open", lambda dialog: opened.append(dialog))
-    assert window.new_goal_action is not None
-    window.new_goal_action.trigger()  # no person yet: nothing opens
+    (new_goal_action,) = window.page_actions  # Ctrl+G: a new goal on the plan
+    new_goal_action.trigger()  # no person yet: nothing opens
     assert opened == []
     window.open_person(dee)
-    window.workspace.about_me.boxes["hopes"].editor.setFocus()
-    window.new_goal_action.trigger()
+    window.workspace.page(AboutMePage).boxes["hopes"].editor.setFocus()
+    new_goal_action.trigger()
     assert opened
     assert isinstance(window.workspace.tabs.currentWidget(), PlanPage)
-    assert window.new_goal_action.shortcut().toString() == "Ctrl+G"
-    assert window.new_goal_action in window.person_menu.actions()
+    assert new_goal_action.shortcut().toString() == "Ctrl+G"
+    assert new_goal_action in window.person_menu.actions()
 
 
 def test_f5_shows_what_another_computer_changed(
@@ -447,10 +448,12 @@ def test_f5_shows_what_another_computer_changed(
     window.open_person(dee)
     covering.cover_for_colleague(sqlite_db, team["kim"], dee, "Dee came to the other desk", hours=2)
     people.write_about_me(sqlite_db, team["kim"], dee, "hopes", "Written at the other desk", STAFF)
-    assert window.workspace.about_me.boxes["hopes"].editor.toPlainText() == ""
+    assert window.workspace.page(AboutMePage).boxes["hopes"].editor.toPlainText() == ""
     assert window.reload_action.shortcut().toString() == "F5"
     window.reload_action.trigger()
-    assert window.workspace.about_me.boxes["hopes"].editor.toPlainText() == "Written at the other desk"
+    assert (
+        window.workspace.page(AboutMePage).boxes["hopes"].editor.toPlainText() == "Written at the other desk"
+    )
 
 
 def test_choosing_someone_outside_the_caseload_asks_to_cover_naming_them(
@@ -479,3 +482,24 @@ def test_choosing_someone_outside_the_caseload_asks_to_cover_naming_them(
     assert any(text.startswith("Jordan is not on your caseload") for text in asked), asked
     assert window.workspace.person is None
     assert opened_records(sqlite_db) == before
+
+
+def test_the_tabs_are_the_registry_s_pages_in_its_order_and_only_those_the_role_may_see(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path
+) -> None:
+    tabs = window.workspace.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["About me"]  # the rest when a person opens
+    window.workspace.build_pages()
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    # A key worker does not see "Who has seen this": its registry entry needs the audit.
+    assert titles == ["About me", "My plan", "Services and budget", "Agreement", "History", "Sharing"]
+    assert [page.title for page in window.workspace.pages] == titles
+
+    # A window given only About me has that tab, and no window-wide action for a page it lacks.
+    context = AppContext(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
+    settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    bare = MainWindow(context, settings, pages=(ABOUT_ME,))
+    qtbot.addWidget(bare)
+    bare.workspace.build_pages()
+    assert bare.workspace.tabs.count() == 1
+    assert bare.page_actions == []

@@ -221,12 +221,12 @@ def print_in_the_app(qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: py
     page = window.findChild(AgreementPage)
     assert isinstance(page, AgreementPage)
     window.workspace.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(page.save_pdf_button.isEnabled, timeout=WAIT)
+    qtbot.waitUntil(page.view.save_pdf_button.isEnabled, timeout=WAIT)
     assert page.printer is not None
 
     target = tmp_path / "from-the-app.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target, tmp_path / "again.pdf"))
-    qtbot.mouseClick(page.save_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.view.save_pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: page.printer is not None and page.printer.passphrase_dialog is not None, timeout=WAIT
     )
@@ -256,7 +256,7 @@ def print_in_the_app(qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: py
 
     # Once a session: the next agreement is signed without asking again.
     with qtbot.waitSignal(page.printer.saved, timeout=WAIT):
-        page.save_pdf_button.click()
+        page.view.save_pdf_button.click()
     assert page.printer.passphrase_dialog is None
     assert page.printer.keys.opened == 1
     assert len(issue_events(db)) == 2
@@ -294,7 +294,7 @@ def test_real_data_without_a_keyring_signs_only_with_the_passphrase_typed(
     messages = Messages(monkeypatch)
 
     def ask() -> SigningPassphraseDialog:
-        page.save_pdf_button.click()
+        page.view.save_pdf_button.click()
         qtbot.waitUntil(
             lambda: page.printer is not None and page.printer.passphrase_dialog is not None, timeout=WAIT
         )

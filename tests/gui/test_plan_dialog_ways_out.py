@@ -21,7 +21,6 @@ from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.writing_dialog import WritingDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput
@@ -44,7 +43,7 @@ def window(qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytes
     context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     main = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(main)
-    add_pages(main, context)
+    main.workspace.build_pages()
     main.show()
     qtbot.waitExposed(main)
     main.open_person(dee)
@@ -68,7 +67,7 @@ def goals(window: MainWindow) -> list[str]:
 def typed_goal(qtbot: QtBot, window: MainWindow) -> GoalEditorDialog:
     page = plan_page(window)
     page.add_goal()
-    dialog = page.dialog
+    dialog = page.editors.dialog
     assert isinstance(dialog, GoalEditorDialog)
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.ui.wording, WORDS)
@@ -104,13 +103,13 @@ def test_each_way_out_of_the_dialog_asks_and_keeps_the_words(
     assert answers == [True]
     assert dialog.isVisible()
     assert dialog.ui.wording.toPlainText() == WORDS
-    assert plan_page(window).dialog is dialog
+    assert plan_page(window).editors.dialog is dialog
 
 
 def test_an_i_dont_agree_note_is_guarded_too(qtbot: QtBot, window: MainWindow, answers: list[bool]) -> None:
     page = plan_page(window)
-    page.disagree_with_plan()
-    dialog = page.dialog
+    page.editors.disagree_with_plan()
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     assert isinstance(dialog, WritingDialog)
     qtbot.keyClicks(dialog.note, "Not group work")
@@ -124,7 +123,7 @@ def test_quitting_with_a_dialog_open_asks_and_stays(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = typed_goal(qtbot, window)
-    assert window.workspace.has_unsaved
+    assert window.workspace.has_unsaved()
     asked: list[str] = []
 
     def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
@@ -141,9 +140,9 @@ def test_quitting_with_a_dialog_open_asks_and_stays(
     # Saving then quitting: nothing to ask, and the goal is kept.
     dialog.ui.lifeArea.setCurrentIndex(0)
     dialog.save()
-    qtbot.waitUntil(lambda: plan_page(window).dialog is None)
+    qtbot.waitUntil(lambda: plan_page(window).editors.dialog is None)
     assert goals(window) == ["A flat of my own", WORDS]
-    assert not window.workspace.has_unsaved
+    assert not window.workspace.has_unsaved()
     window.quit_action.trigger()
     assert len(asked) == 1
     assert not window.isVisible()
@@ -153,9 +152,9 @@ def test_f5_with_a_dialog_open_keeps_it_and_its_words(qtbot: QtBot, window: Main
     dialog = typed_goal(qtbot, window)
     window.reload_action.trigger()  # F5: reads everything again, behind the dialog
     assert dialog.isVisible()
-    assert plan_page(window).dialog is dialog
+    assert plan_page(window).editors.dialog is dialog
     assert dialog.ui.wording.toPlainText() == WORDS
     dialog.ui.lifeArea.setCurrentIndex(0)
     dialog.save()
-    qtbot.waitUntil(lambda: plan_page(window).dialog is None)
+    qtbot.waitUntil(lambda: plan_page(window).editors.dialog is None)
     assert goals(window)[-1] == WORDS

@@ -26,9 +26,10 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.workspace.plan_page import DisagreementDialog, NoteView, PlanPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import covering, people, plans, signing, staff
+from careplan.services import assignments, people, plans, signing, staff
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
@@ -57,7 +58,7 @@ def world(sqlite_db: Database) -> World:
     priya = Actor(staff.add_staff(sqlite_db, admin, "priya", "Priya Manager", Role.MANAGER))
     chris = Actor(staff.add_staff(sqlite_db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
     dee = people.register_person(sqlite_db, sam, people.PersonDetails("Dee", "Dee Walsh"))
-    covering.assign_peer_mentor(sqlite_db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
+    assignments.assign_peer_mentor(sqlite_db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
     return World(sqlite_db, sam, priya, chris, dee)
 
 
@@ -75,9 +76,9 @@ class Screens:
         world, qtbot = self._world, self._qtbot
         context = AppContext(world.db, actor or world.sam, name, role)
         voice = VoiceSwitch(name, role.label)
-        workspace = PersonWorkspace(context, voice)
+        workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
         page = PlanPage(context, voice, workspace)
-        workspace.add_page(page, "My plan")
+        workspace.add_page(page)
         page.version_requested.connect(workspace.open_version)
         qtbot.addWidget(workspace)
         qtbot.addWidget(voice)
@@ -139,20 +140,20 @@ def save_button(buttons: QDialogButtonBox) -> QPushButton:
 
 
 def goal_dialog(page: PlanPage) -> GoalEditorDialog:
-    assert isinstance(page.dialog, GoalEditorDialog)
-    return page.dialog
+    assert isinstance(page.editors.dialog, GoalEditorDialog)
+    return page.editors.dialog
 
 
 def step_dialog(page: PlanPage) -> StepEditorDialog:
-    assert isinstance(page.dialog, StepEditorDialog)
-    return page.dialog
+    assert isinstance(page.editors.dialog, StepEditorDialog)
+    return page.editors.dialog
 
 
 def write_goal(
     qtbot: QtBot, page: PlanPage, wording: str, *, why: str = "", area: str = "Where I live", by: str = ""
 ) -> GoalEditorDialog:
     """Open the goal editor from the page and type into it (without saving)."""
-    click(qtbot, page.add_goal_button)
+    click(qtbot, page.view.add_goal_button)
     dialog = goal_dialog(page)
     activate(qtbot, dialog)
     qtbot.keyClicks(dialog.ui.wording, wording)
@@ -172,7 +173,7 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 
 def save_and_close(qtbot: QtBot, page: PlanPage, buttons: QDialogButtonBox) -> None:
     click(qtbot, save_button(buttons))
-    qtbot.waitUntil(lambda: page.dialog is None)
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
 
 
 def answer_next_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
@@ -210,20 +211,20 @@ def sign_both(world: World, version_id: int) -> None:
 def test_start_my_plan_from_the_empty_state(qtbot: QtBot, world: World, screens: Screens) -> None:
     screen = screens.open()
     page = screen.page
-    assert page.empty.isVisible()
-    assert not page.plan.isVisible()
-    assert not page.add_goal_action.isEnabled()
+    assert page.view.empty.isVisible()
+    assert not page.view.plan.isVisible()
+    assert not page.view.add_goal_action.isEnabled()
     saved: list[str] = []
     page.saved.connect(saved.append)
 
-    click(qtbot, page.start_button)
+    click(qtbot, page.view.start_button)
 
     assert page.version is not None
-    assert page.plan.isVisible()
-    assert not page.empty.isVisible()
-    assert page.version_label.text() == "Version 1 – being written"
-    assert page.add_goal_button.isVisible()
-    assert page.add_goal_action.isEnabled()
+    assert page.view.plan.isVisible()
+    assert not page.view.empty.isVisible()
+    assert page.view.version_label.text() == "Version 1 – being written"
+    assert page.view.add_goal_button.isVisible()
+    assert page.view.add_goal_action.isEnabled()
     assert saved == ["Plan started"]
     assert stored(world).status == "draft"
 
@@ -232,8 +233,8 @@ def test_a_peer_mentor_cannot_start_a_plan_and_is_told_who_can(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     screen = screens.open(actor=world.chris, name="Chris Mentor", role=Role.PEER_MENTOR)
-    assert not screen.page.start_button.isVisible()
-    assert screen.page.start_refused.isVisible()
+    assert not screen.page.view.start_button.isVisible()
+    assert screen.page.view.start_refused.isVisible()
 
 
 # --- goals ----------------------------------------------------------------------------------------
@@ -261,17 +262,17 @@ def test_three_goals_in_both_voices_keep_whose_words_they_are(
     screen.voice.set_voice(STAFF)
     # The third goal from the keyboard alone: Ctrl+G on the page, Ctrl+Enter to save.
     screen.workspace.activateWindow()
-    page.add_goal_button.setFocus()
-    qtbot.waitUntil(page.add_goal_button.hasFocus)
-    qtbot.keyClick(page.add_goal_button, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(page.dialog, GoalEditorDialog))
+    page.view.add_goal_button.setFocus()
+    qtbot.waitUntil(page.view.add_goal_button.hasFocus)
+    qtbot.keyClick(page.view.add_goal_button, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.editors.dialog, GoalEditorDialog))
     dialog = goal_dialog(page)
     assert dialog.writing_as.badge.text() == "Sam Keyworker (key worker)"
     qtbot.keyClicks(dialog.ui.wording, "Try a peer support group")
     dialog.ui.lifeArea.setCurrentIndex(dialog.ui.lifeArea.findData("mental_health"))
     activate(qtbot, dialog)
     qtbot.keyClick(dialog.ui.wording, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.dialog is None)
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
 
     version = stored(world)
     assert [g.wording.body for g in version.goals] == [
@@ -323,7 +324,7 @@ def test_an_empty_goal_is_refused_beside_the_field_and_nothing_typed_is_lost(
 
     click(qtbot, save_button(dialog.ui.buttons))
 
-    assert page.dialog is dialog
+    assert page.editors.dialog is dialog
     assert dialog.isVisible()
     assert dialog.ui.wordingProblem.isVisible()
     assert dialog.ui.wordingProblem.text() == "Please write something here first."
@@ -449,7 +450,7 @@ def test_steps_and_goals_move_with_alt_arrows_and_keys_do_the_rest(
     dialog = step_dialog(page)
     assert dialog.ui.what.toPlainText() == "Bring photos"
     dialog.reject()
-    qtbot.waitUntil(lambda: page.dialog is None)
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
     asked: list[str] = []
     answer_next_box(qtbot, "Keep it", asked)
     activate(qtbot, page.window())
@@ -598,7 +599,7 @@ def test_a_disagreement_is_shown_beside_its_goal_with_its_author(
     page = screen.page
     screen.voice.set_voice(PERSON)
     click(qtbot, page.cards[1].disagree)
-    dialog = page.dialog
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     assert dialog.writing_as.badge.text() == "Dee's words"
     qtbot.keyClicks(dialog.note, "Not a hostel. <b>A flat</b>.")
@@ -622,7 +623,7 @@ def test_disagreements_on_a_step_and_on_the_whole_plan(qtbot: QtBot, world: Worl
     page = screen.page
     screen.voice.set_voice(STAFF)
     choose(page.cards[0].step_rows[0].more, page.cards[0].step_rows[0].disagree)
-    dialog = page.dialog
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     click(qtbot, save_button(dialog.buttons))  # nothing written yet: refused beside the box
     assert dialog.note_problem.isVisible()
@@ -632,12 +633,12 @@ def test_disagreements_on_a_step_and_on_the_whole_plan(qtbot: QtBot, world: Worl
     assert row_note.badge.text() == "Sam Keyworker (key worker)"
 
     screen.voice.set_voice(PERSON)
-    click(qtbot, page.disagree_plan_button)
-    dialog = page.dialog
+    click(qtbot, page.view.disagree_plan_button)
+    dialog = page.editors.dialog
     assert isinstance(dialog, DisagreementDialog)
     qtbot.keyClicks(dialog.note, "It is too much at once")
     save_and_close(qtbot, page, dialog.buttons)
-    plan_notes = page.goals_widget.findChildren(NoteView)
+    plan_notes = page.view.goals_widget.findChildren(NoteView)
     assert any(n.note.goal_id is None and n.note.step_id is None for n in plan_notes)
     kinds = {(d.step_id is not None, d.note.author.kind) for d in stored(world).disagreements}
     assert kinds == {(True, AuthorKind.STAFF), (False, AuthorKind.PERSON)}
@@ -653,12 +654,12 @@ def test_a_signed_version_hides_editing_but_progress_still_works(
     sign_both(world, version_id)
     page = screens.open().page
 
-    assert page.version_label.text() == "Version 1 – signed by both, waiting for a manager to approve it"
-    assert page.frozen_note.isVisible()
-    assert "start a new version" in page.frozen_note.text()
-    assert not page.add_goal_action.isEnabled()
-    assert not page.add_goal_button.isVisible()
-    assert not page.disagree_plan_button.isVisible()
+    assert page.view.version_label.text() == "Version 1 – signed by both, waiting for a manager to approve it"
+    assert page.view.frozen_note.isVisible()
+    assert "start a new version" in page.view.frozen_note.text()
+    assert not page.view.add_goal_action.isEnabled()
+    assert not page.view.add_goal_button.isVisible()
+    assert not page.view.disagree_plan_button.isVisible()
     card = page.cards[0]
     for widget in (card.add_step, card.edit, card.remove, card.move_down, card.disagree, card.more):
         assert not widget.isVisible()
@@ -668,8 +669,8 @@ def test_a_signed_version_hides_editing_but_progress_still_works(
         assert not action.isEnabled()
 
     # Ctrl+G does nothing here.
-    page.add_goal_action.trigger()
-    assert page.dialog is None
+    page.view.add_goal_action.trigger()
+    assert page.editors.dialog is None
 
     click(qtbot, row.done)
     assert stored(world).goals[0].steps[0].done is True
@@ -683,12 +684,12 @@ def test_start_a_new_version_from_a_signed_one(qtbot: QtBot, world: World, scree
     signing.approve_plan(world.db, world.priya, version_id)
     plans.activate_plan(world.db, world.sam, version_id)
     page = screens.open().page
-    assert page.version_label.text() == "Version 1 – signed and approved, in action"
-    click(qtbot, page.revise_button)
+    assert page.view.version_label.text() == "Version 1 – signed and approved, in action"
+    click(qtbot, page.view.revise_button)
     assert page.version is not None
     assert page.version.number == 2
-    assert page.version_label.text() == "Version 2 – being written"
-    assert page.add_goal_button.isVisible()
+    assert page.view.version_label.text() == "Version 2 – being written"
+    assert page.view.add_goal_button.isVisible()
     assert [card.wording.text() for card in page.cards] == ["See my kids", "A flat of my own"]
 
 
@@ -697,7 +698,7 @@ def test_a_peer_mentor_writes_goals_but_does_not_record_progress(
 ) -> None:
     draft(world)
     page = screens.open(actor=world.chris, name="Chris Mentor", role=Role.PEER_MENTOR).page
-    assert page.add_goal_button.isVisible()
+    assert page.view.add_goal_button.isVisible()
     assert page.cards[0].edit.isVisible()
     assert not page.cards[0].step_rows[0].done.isEnabled()
     assert not page.cards[0].status.isEnabled()
@@ -732,7 +733,7 @@ def test_a_change_from_another_workstation_offers_a_reload_and_keeps_what_was_ty
         "A flat of my own",
         "Keep my methadone steady",
     ]
-    assert page.dialog is dialog
+    assert page.editors.dialog is dialog
     assert dialog.ui.wording.toPlainText() == "Get back to work"
     assert "Someone else saved changes" in dialog.problems.text()
 

@@ -20,6 +20,7 @@ from careplan.gui.context import AppContext
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.plan_page import PlanPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.step_row import StepRow
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
@@ -64,11 +65,11 @@ def long_plan(qtbot: QtBot, sqlite_db: Database) -> tuple[Opened, list[int], Cal
     team, person_id, goal_ids = _person_with_a_long_plan(sqlite_db)
     context = AppContext(sqlite_db, team.key_worker, "Sam Keyworker", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Keyworker", Role.KEY_WORKER.label)
-    workspace = PersonWorkspace(context, voice)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)
     qtbot.addWidget(voice)
     page = PlanPage(context, voice, workspace)
-    workspace.add_page(page, "My plan")
+    workspace.add_page(page)
     page.version_requested.connect(workspace.open_version)
     workspace.tabs.setCurrentWidget(page)
     workspace.resize(1000, 700)
@@ -82,7 +83,7 @@ def long_plan(qtbot: QtBot, sqlite_db: Database) -> tuple[Opened, list[int], Cal
 
 
 def _in_layout(page: PlanPage) -> list[GoalCard]:
-    layout = page.goals_layout
+    layout = page.view.goals_layout
     cards: list[GoalCard] = []
     for index in range(layout.count()):
         item = layout.itemAt(index)
@@ -276,10 +277,10 @@ def test_step_keys_work_before_its_menu_was_ever_made(
     row = page.cards[0].step_rows[2]
     row.done.setFocus()
     qtbot.keyClick(row.done, Qt.Key.Key_F2)
-    assert isinstance(page.dialog, StepEditorDialog)
-    assert page.dialog.ui.what.toPlainText() == "Step 3 of 1"
-    page.dialog.reject()
-    qtbot.waitUntil(lambda: page.dialog is None)
+    assert isinstance(page.editors.dialog, StepEditorDialog)
+    assert page.editors.dialog.ui.what.toPlainText() == "Step 3 of 1"
+    page.editors.dialog.reject()
+    qtbot.waitUntil(lambda: page.editors.dialog is None)
 
     asked: list[str] = []
 

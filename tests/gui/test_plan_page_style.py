@@ -15,6 +15,7 @@ from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.disagreement_note import NOTE_TINT, NoteView
 from careplan.gui.workspace.plan_page import PlanPage
+from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.voice import PERSON_TINT, STAFF_TINT, AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
@@ -38,11 +39,11 @@ def test_badges_and_notes_are_tinted_by_the_page_sheet_alone(qtbot: QtBot, sqlit
     )
     context = AppContext(sqlite_db, team.key_worker, "Sam Keyworker", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Keyworker", Role.KEY_WORKER.label)
-    workspace = PersonWorkspace(context, voice)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)
     qtbot.addWidget(voice)
     page = PlanPage(context, voice, workspace)
-    workspace.add_page(page, "My plan")
+    workspace.add_page(page)
     workspace.tabs.setCurrentWidget(page)
     workspace.resize(1000, 1400)
     workspace.show()

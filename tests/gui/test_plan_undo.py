@@ -14,7 +14,6 @@ from careplan.domain.enums import AuthorKind, Role, StepOwner
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput, StepInput
@@ -41,7 +40,7 @@ def setup(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> tuple[MainWindow
     context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    add_pages(window, context)
+    window.workspace.build_pages()
     window.show()
     window.open_person(dee)
     page = next(p for p in window.workspace.pages if isinstance(p, PlanPage))
@@ -62,7 +61,7 @@ def test_removing_a_goal_can_be_undone_with_its_steps_and_notes(
     before = version(sqlite_db, sam, dee)
     kids = before.goals[0]
     monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
-    page.remove_goal(kids)
+    page.changes.remove_goal(kids)
     after_removal = version(sqlite_db, sam, dee)
     if [g.key for g in after_removal.goals] == [g.key for g in before.goals]:
         pytest.fail("the goal was not removed: the confirmation was not answered")
@@ -95,7 +94,7 @@ def test_undo_follows_the_page_in_front_and_edits_go_back_and_forth(
     flat = version(sqlite_db, sam, dee).goals[1]
     row = page.card_for(flat.id)
     assert row is not None
-    page.move_goal(flat, 0, "up")
+    page.changes.move_goal(flat, 0, "up")
     assert next(g.wording.body for g in version(sqlite_db, sam, dee).goals) == "A flat of my own"
     kids = version(sqlite_db, sam, dee).goals[1]
     card = page.card_for(kids.id)
@@ -126,7 +125,7 @@ def test_an_undo_that_can_no_longer_be_done_says_so_and_drops_out(
 ) -> None:
     window, page, sam, dee = setup
     flat = version(sqlite_db, sam, dee).goals[1]
-    page.move_goal(flat, 0, "up")
+    page.changes.move_goal(flat, 0, "up")
     # Another workstation removes that goal meanwhile.
     current = version(sqlite_db, sam, dee)
     plans.remove_goal(sqlite_db, sam, current.goals[0].id, expected_revision=current.plan_revision)
@@ -149,7 +148,7 @@ def test_undo_puts_a_removed_step_back_in_its_place_with_the_same_words(
     before = version(sqlite_db, sam, dee).goals[0]
     middle = before.steps[1]
     monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
-    page.remove_step(before, middle)
+    page.changes.remove_step(before, middle)
     assert [s.what.body for s in version(sqlite_db, sam, dee).goals[0].steps] == [
         "Ring the social worker",
         "Bring photos",
@@ -166,7 +165,7 @@ def test_undo_puts_a_removed_step_back_in_its_place_with_the_same_words(
     # A step moved with the keyboard moves back with undo.
     card = page.card_for(after.id)
     assert card is not None
-    page.move_step(after, after.steps[2], 0, "up")
+    page.changes.move_step(after, after.steps[2], 0, "up")
     assert version(sqlite_db, sam, dee).goals[0].steps[0].what.body == "Bring photos"
     assert window.undo_action.text() == "&Undo move a step up"
     window.undo_action.trigger()
@@ -190,7 +189,7 @@ def test_undo_never_puts_a_colleagues_words_back_in_their_name(
     priyas = version(sqlite_db, sam, dee).goals[2]
     assert priyas.wording.author.name == "Priya Shah"
     monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
-    page.remove_goal(priyas)
+    page.changes.remove_goal(priyas)
     removed = version(sqlite_db, sam, dee)
     assert len(removed.goals) == 2
 
@@ -206,7 +205,7 @@ def test_undo_never_puts_a_colleagues_words_back_in_their_name(
     mine = plans.add_goal(sqlite_db, sam, version_id, GoalInput("Fill in the form", STAFF, "housing"))
     window.open_person(dee)
     sams = next(g for g in version(sqlite_db, sam, dee).goals if g.id == mine)
-    page.remove_goal(sams)
+    page.changes.remove_goal(sams)
     window.undo_action.trigger()
     back = version(sqlite_db, sam, dee).goals[-1]
     assert (back.key, back.wording.id) == (sams.key, sams.wording.id)
@@ -217,8 +216,8 @@ def test_a_goal_changed_in_its_dialog_goes_back_and_forth(
 ) -> None:
     window, page, sam, dee = setup
     kids = version(sqlite_db, sam, dee).goals[0]
-    page.edit_goal(kids)
-    dialog = page.dialog
+    page.editors.edit_goal(kids)
+    dialog = page.editors.dialog
     assert isinstance(dialog, GoalEditorDialog)
     dialog.ui.wording.setPlainText("I want my kids to be proud of me")
     dialog.save()

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
                 "13-settings.png",
                 "14-service-catalogue.png",
                 "15-backups.png",
+                "16-who-works-with.png",
             },
         ),
         ("make_agreement_screenshots.py", {"agreement-page.png", "agreement-preview.png"}),

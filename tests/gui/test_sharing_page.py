@@ -24,7 +24,7 @@ from careplan.gui.workspace.sharing_page import (
     WithdrawConsentDialog,
 )
 from careplan.gui.workspace.voice import VoiceSwitch
-from careplan.services import consent, covering, people, staff
+from careplan.services import assignments, consent, people, staff
 from careplan.services.history import plain_date
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
@@ -47,7 +47,7 @@ def team(sqlite_db: Database) -> Team:
     sam = Actor(staff.add_staff(sqlite_db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
     chris = Actor(staff.add_staff(sqlite_db, admin, "chris", "Chris Doyle", Role.PEER_MENTOR))
     dee = people.register_person(sqlite_db, sam, people.PersonDetails("Dee", "Dee Walsh"))
-    covering.assign_peer_mentor(sqlite_db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
+    assignments.assign_peer_mentor(sqlite_db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
     today = utc_today()
     consent.record_consent(sqlite_db, sam, dee, "My care plan", "My GP, Dr Patel", today - timedelta(days=40))
     stopped = consent.record_consent(

@@ -16,8 +16,8 @@ from careplan.domain.enums import Role, StepOwner
 from careplan.domain.records import AuditEvent
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
-from careplan.gui.wiring import add_pages
 from careplan.gui.workspace import history_page, workspace
+from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.gui.workspace.history_page import HistoryPage
 from careplan.gui.workspace.page import WorkspacePage
@@ -52,7 +52,7 @@ def window(qtbot: QtBot, world: World, tmp_path: Path) -> MainWindow:
     context = AppContext(world.db, world.sam, "Sam Okafor", Role.KEY_WORKER)
     win = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    add_pages(win, context)
+    win.workspace.build_pages()
     win.resize(1366, 768)
     win.show()
     return win
@@ -93,12 +93,12 @@ def test_opening_fills_only_the_page_in_front(
     loads = counting(monkeypatch, workspace, "load_version")
     history_loads = counting(monkeypatch, history_page, "load_version")
     window.open_person(world.dee)
-    about_me = window.workspace.about_me
+    about_me = window.workspace.page(AboutMePage)
     plan = page_of(window, PlanPage)
     assert window.workspace.tabs.currentWidget() is about_me
     assert about_me.name_label.text() == "Dee"
     assert not window.workspace.is_stale(about_me)
-    assert all(window.workspace.is_stale(page) for page in window.workspace.pages)
+    assert all(window.workspace.is_stale(page) for page in window.workspace.pages if page is not about_me)
     assert plan.cards == []  # nothing built behind the tab
     assert loads == []  # About me needs no plan: none is read
     assert openings(world, world.dee) == 1  # the opening is still audited
@@ -124,10 +124,10 @@ def test_a_page_behind_a_tab_shows_the_person_open_now(window: MainWindow, world
     assert len(plan.cards) == 1
     window.workspace.tabs.setCurrentIndex(0)
     window.open_person(world.ray)  # Ray has no plan yet
-    assert window.workspace.about_me.name_label.text() == "Ray"
+    assert window.workspace.page(AboutMePage).name_label.text() == "Ray"
     assert window.workspace.is_stale(plan)
     window.workspace.tabs.setCurrentWidget(plan)
-    assert plan.empty.isVisible()
+    assert plan.view.empty.isVisible()
     assert plan.cards == []
     assert plan.person is not None
     assert plan.person.id == world.ray
@@ -144,7 +144,7 @@ def test_f5_refreshes_the_page_in_front_and_marks_the_others(window: MainWindow,
     people.write_about_me(world.db, world.kim, world.dee, "hopes", "Written at the other desk", STAFF)
     window.reload_action.trigger()
     assert [card.goal.wording.body for card in plan.cards] == ["A flat of my own", "Back to work"]
-    about_me = window.workspace.about_me
+    about_me = window.workspace.page(AboutMePage)
     assert window.workspace.is_stale(about_me)
     assert window.workspace.is_stale(page_of(window, BudgetPage))
     assert about_me.boxes["hopes"].editor.toPlainText() == ""  # not yet: it is behind its tab
@@ -161,7 +161,7 @@ def test_a_change_on_the_plan_reaches_the_other_pages_when_they_are_shown(
     window.open_person(world.dee)
     window.workspace.tabs.setCurrentWidget(plan)
     monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
-    plan.remove_goal(plan.cards[0].goal)
+    plan.changes.remove_goal(plan.cards[0].goal)
     assert plan.cards == []
     assert window.workspace.is_stale(budget)
     window.workspace.tabs.setCurrentWidget(budget)

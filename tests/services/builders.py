@@ -26,7 +26,7 @@ from careplan.domain.actor import PERSON, STAFF, Actor, Voice
 from careplan.domain.enums import PlanStatus, Role, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.errors import CareplanError
 from careplan.domain.records import AuditEvent, Base, Person, Plan, PlanVersion
-from careplan.services import budget, catalogue, covering, people, plans, signing, staff
+from careplan.services import assignments, budget, catalogue, people, plans, signing, staff
 from careplan.services.canonical import plan_sha256
 from careplan.services.plans import GoalInput, StepInput
 from careplan.storage.database import Database
@@ -361,7 +361,7 @@ def build_world(db: Database, *, stage: PlanStatus = PlanStatus.DRAFT) -> World:
     team = make_team(db)
     person_id = register(db, team.key_worker, about_me=f"To stop being a case {CANARY}")
     # Dee is on Sam's caseload (Sam registered her) and on Chris's (assigned as her peer mentor).
-    covering.assign_peer_mentor(db, team.key_worker, person_id, team.peer_mentor.staff_id)
+    assignments.assign_peer_mentor(db, team.key_worker, person_id, team.peer_mentor.staff_id)
     plan = draft_plan(db, team.key_worker, person_id)
     service_id = catalogue_service(db, team.manager)
     assess(db, team.key_worker, plan.version_id)

@@ -31,6 +31,7 @@ from careplan.domain.errors import (
 from careplan.domain.records import AuditEvent, AuditHead, Review
 from careplan.services import (
     agreement,
+    assignments,
     budget,
     catalogue,
     catalogue_file,
@@ -149,7 +150,10 @@ def busy_day(db: Database, world: World) -> Recorder:
     run("withdraw_consent", lambda: consent.withdraw_consent(db, kw, consent_id, utc_today()))
     jordan = run("register_person", lambda: register(db, kw, f"Jordan{CANARY}"))
     mentor = team.peer_mentor.staff_id
-    run("assign_peer_mentor", lambda: covering.assign_peer_mentor(db, kw, jordan, mentor))
+    run("assign_peer_mentor", lambda: assignments.assign_peer_mentor(db, kw, jordan, mentor))
+    run("end_peer_mentor", lambda: assignments.end_peer_mentor(db, kw, jordan, mentor))
+    kw2 = add_member(db, team, "kw2", Role.KEY_WORKER)
+    run("change_key_worker", lambda: assignments.change_key_worker(db, team.manager, jordan, kw2.staff_id))
     kim = add_member(db, team, "kim", Role.KEY_WORKER)
     # The reason (with the canary) is kept with the cover, never in the audit trail.
     run("cover_for_colleague", lambda: covering.cover_for_colleague(db, kim, person, f"Sam off {CANARY}"))

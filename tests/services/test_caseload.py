@@ -17,10 +17,10 @@ from sqlalchemy import select
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus, Role
-from careplan.domain.errors import InvalidInput, PermissionDenied
-from careplan.domain.permissions import MAX_COVER_HOURS, OUTSIDE_CASELOAD, may
+from careplan.domain.errors import InvalidInput, OutsideCaseload, PermissionDenied
+from careplan.domain.permissions import MAX_COVER_HOURS, NOT_THEIR_KEY_WORKER, OUTSIDE_CASELOAD, may
 from careplan.domain.records import Person
-from careplan.services import covering, people_search, record_access, workspace
+from careplan.services import assignments, covering, people_search, record_access, workspace
 from careplan.services.clock import clock_set_to
 from careplan.services.covering import Standing
 from careplan.storage.database import Database
@@ -47,12 +47,15 @@ NOT_A_RECORD = {
     "record_standing",
     "list_plans",  # lists only the plans of people one may open (tested below)
     "cover_for_colleague",
+    "person_with_reference",  # the list shows every reference
 }
+# Changing who works with someone: their key worker's or a manager's, covering or not (below).
+TEAM_SCENARIOS = {"assign_peer_mentor", "end_peer_mentor", "change_key_worker"}
 RECORD_SCENARIOS = [
     s
     for s in BASE
     if may(Role.KEY_WORKER, s.actions[0]) and all(may(Role.KEY_WORKER, a) for a in s.actions)
-    if s.name not in NOT_A_RECORD
+    if s.name not in NOT_A_RECORD | TEAM_SCENARIOS
 ]
 
 
@@ -110,6 +113,45 @@ def test_outside_the_caseload_every_record_use_case_is_refused_until_covering(
     assert snapshot(db) == before
 
 
+@pytest.mark.parametrize("name", sorted(TEAM_SCENARIOS))
+def test_only_their_key_worker_or_a_manager_changes_who_works_with_them_even_when_covering(
+    world_copy: Callable[[PlanStatus], tuple[Database, World]], name: str
+) -> None:
+    scenario = next(s for s in BASE if s.name == name)
+    db, world = world_copy(scenario.stage)
+    kim = add_member(db, world.team, "kim", Role.KEY_WORKER)
+    call = scenario.prepare(db, world)
+    cover_everyone(db, kim)  # Kim may open Dee's record now, but not decide who works with her
+    before = snapshot(db)
+    with pytest.raises(PermissionDenied) as refused:
+        call(kim)
+    assert refused.value.message == NOT_THEIR_KEY_WORKER
+    assert not isinstance(refused.value, OutsideCaseload)  # so nobody is told to cover: it would not help
+    assert snapshot(db) == before
+    events = audit_count(db)
+    call(world.team.key_worker)  # Sam, Dee's key worker, may
+    assert audit_count(db) > events
+
+
+def test_a_manager_changes_who_works_with_anyone(
+    world_copy: Callable[[PlanStatus], tuple[Database, World]],
+) -> None:
+    db, world = world_copy(PlanStatus.DRAFT)
+    marek = register(db, world.team.manager, "Marek")  # nobody's key worker yet
+    kim = add_member(db, world.team, "kim", Role.KEY_WORKER)
+    chris = world.team.peer_mentor
+    assignments.change_key_worker(db, world.team.manager, marek, kim.staff_id)
+    assignments.assign_peer_mentor(db, world.team.manager, marek, chris.staff_id)
+    team = assignments.who_works_with(db, kim, marek)
+    assert team.key_worker is not None
+    assert team.key_worker.staff_id == kim.staff_id
+    assert [m.staff_id for m in team.peer_mentors] == [chris.staff_id]
+    assert team.may_change  # Kim is his key worker now
+    assignments.end_peer_mentor(db, world.team.manager, marek, chris.staff_id)
+    with pytest.raises(PermissionDenied, match="not on your caseload"):
+        workspace.open_person(db, chris, marek)
+
+
 def test_managers_open_everyone_and_administrators_nobody(db: Database) -> None:
     world = build_world(db)
     workspace.open_person(db, world.team.manager, world.person_id)
@@ -127,7 +169,7 @@ def test_peer_mentors_open_the_people_they_are_assigned_to(db: Database) -> None
     with pytest.raises(PermissionDenied, match="not on your caseload"):
         workspace.open_person(db, chris, marek)
     assert covering.record_standing(db, chris, marek).standing is Standing.OUTSIDE
-    covering.assign_peer_mentor(db, world.team.key_worker, marek, chris.staff_id)
+    assignments.assign_peer_mentor(db, world.team.key_worker, marek, chris.staff_id)
     workspace.open_person(db, chris, marek)
     assert covering.record_standing(db, chris, marek).standing is Standing.CASELOAD
 
@@ -192,8 +234,10 @@ def test_the_list_shows_everyone_but_plan_details_only_of_the_caseload(db: Datab
     rows = people_search.search_people(db, kim, query)
     assert [r.person_id for r in rows] == [world.person_id]
     assert (rows[0].plan_status, rows[0].next_review) == (None, None)
+    assert not rows[0].may_open  # so the list does not say "no plan yet"
     (sams,) = people_search.search_people(db, world.team.key_worker, query)
     assert sams.plan_status == "draft"
+    assert sams.may_open
     from careplan.services.queries import list_plans
 
     assert list_plans(db, kim) == []

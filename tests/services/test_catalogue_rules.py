@@ -20,6 +20,7 @@ from careplan.domain.errors import (
     PermissionDenied,
 )
 from careplan.domain.records import AuditEvent, Base, Proposal, Provider, Service
+from careplan.services.assignments import assign_peer_mentor
 from careplan.services.catalogue import (
     ProposalInput,
     ServiceInput,
@@ -29,7 +30,6 @@ from careplan.services.catalogue import (
     propose_service,
     update_service,
 )
-from careplan.services.covering import assign_peer_mentor
 from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import start_plan
 from careplan.services.staff import add_staff, create_first_administrator

@@ -11,7 +11,7 @@ import pytest
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import GoalStatus, PlanStatus, Role, StepOwner
 from careplan.domain.errors import InvalidInput, NotFound, PermissionDenied
-from careplan.services import budget, covering, plans, workspace
+from careplan.services import assignments, budget, plans, workspace
 from careplan.services.history import (
     Change,
     changes_between,
@@ -80,7 +80,7 @@ def _revised(db: Database, *, period_end: date = date(2028, 3, 1)) -> tuple[Revi
     team = make_team(db)
     sam = team.key_worker
     person_id = register(db, sam)
-    covering.assign_peer_mentor(db, sam, person_id, team.peer_mentor.staff_id)  # Chris mentors them
+    assignments.assign_peer_mentor(db, sam, person_id, team.peer_mentor.staff_id)  # Chris mentors them
     started = plans.start_plan(db, sam, person_id, period_start=date(2027, 3, 1), period_end=period_end)
     v1 = started.version_id
     flat = plans.add_goal(

@@ -15,7 +15,8 @@ from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, Role
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput, NotFound, PermissionDenied
 from careplan.domain.records import AboutMeEntry, AuditEvent, AuthoredText, Base, Person, SubstanceUse
-from careplan.services.covering import assign_peer_mentor, cover_for_colleague
+from careplan.services.assignments import assign_peer_mentor
+from careplan.services.covering import cover_for_colleague
 from careplan.services.people import (
     ABOUT_ME_TOPICS,
     PersonDetails,

@@ -36,10 +36,19 @@ import careplan.services
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind, StepOwner
 from careplan.domain.errors import InvalidTransition, PermissionDenied
-from careplan.domain.permissions import PERMISSIONS, Action, RecordScope, may, record_scope
+from careplan.domain.permissions import (
+    PERMISSIONS,
+    TEAM_ACTIONS,
+    Action,
+    RecordScope,
+    may,
+    may_change_team,
+    record_scope,
+)
 from careplan.domain.records import AuditEvent, Review
 from careplan.services import (
     agreement,
+    assignments,
     audit_anchors,
     authentication,
     budget,
@@ -872,24 +881,50 @@ def _cover_for_colleague(db: Database, world: World) -> Call:
 
 def _assign_peer_mentor(db: Database, world: World) -> Call:
     mentor = add_member(db, world.team, "robin", Role.PEER_MENTOR)
-    return lambda a: covering.assign_peer_mentor(db, a, world.person_id, mentor.staff_id)
+    return lambda a: assignments.assign_peer_mentor(db, a, world.person_id, mentor.staff_id)
 
 
 def _record_standing(db: Database, world: World) -> Call:
     return lambda a: covering.record_standing(db, a, world.person_id)
 
 
-def _peer_mentors_of(db: Database, world: World) -> Call:
-    return lambda a: covering.peer_mentors_of(db, a, world.person_id)
+def _who_works_with(db: Database, world: World) -> Call:
+    return lambda a: assignments.who_works_with(db, a, world.person_id)
+
+
+def _person_with_reference(db: Database, world: World) -> Call:
+    reference = workspace.load_person(db, world.team.manager, world.person_id).reference
+    return lambda a: assignments.person_with_reference(db, a, reference)
+
+
+def _end_peer_mentor(db: Database, world: World) -> Call:
+    # Chris is Dee's peer mentor in every world (tests/services/builders.py).
+    return lambda a: assignments.end_peer_mentor(db, a, world.person_id, world.team.peer_mentor.staff_id)
+
+
+def _change_key_worker(db: Database, world: World) -> Call:
+    jess = add_member(db, world.team, "jess", Role.KEY_WORKER)
+    return lambda a: assignments.change_key_worker(db, a, world.person_id, jess.staff_id)
 
 
 SCENARIOS += (
     Scenario(
         "cover_for_colleague", covering.cover_for_colleague, (A.COVER_FOR_COLLEAGUE,), _cover_for_colleague
     ),
-    Scenario("assign_peer_mentor", covering.assign_peer_mentor, (A.ASSIGN_PEER_MENTOR,), _assign_peer_mentor),
+    Scenario(
+        "assign_peer_mentor", assignments.assign_peer_mentor, (A.ASSIGN_PEER_MENTOR,), _assign_peer_mentor
+    ),
     Scenario("record_standing", covering.record_standing, (A.SIGN_IN,), _record_standing, writes=False),
-    Scenario("peer_mentors_of", covering.peer_mentors_of, (A.VIEW_PEOPLE,), _peer_mentors_of, writes=False),
+    Scenario("end_peer_mentor", assignments.end_peer_mentor, (A.END_PEER_MENTOR,), _end_peer_mentor),
+    Scenario("change_key_worker", assignments.change_key_worker, (A.CHANGE_KEY_WORKER,), _change_key_worker),
+    Scenario("who_works_with", assignments.who_works_with, (A.VIEW_PEOPLE,), _who_works_with, writes=False),
+    Scenario(
+        "person_with_reference",
+        assignments.person_with_reference,
+        (A.VIEW_PEOPLE,),
+        _person_with_reference,
+        writes=False,
+    ),
 )
 BY_NAME = {s.name: s for s in SCENARIOS}
 BASE = tuple(s for s in SCENARIOS if not s.extra)
@@ -999,6 +1034,39 @@ def test_whose_records_each_role_may_open() -> None:
     assert record_scope(Role.KEY_WORKER) is RecordScope.CASELOAD
     assert record_scope(Role.PEER_MENTOR) is RecordScope.CASELOAD
     assert record_scope(Role.ADMINISTRATOR) is RecordScope.NOBODY
+
+
+# Who may change who works with a person (their key worker, their peer mentors): a manager for
+# anyone; a key worker only as the person's own key worker; peer mentors and administrators never.
+TEAM_RULE = (
+    (Role.MANAGER, False, True),
+    (Role.MANAGER, True, True),
+    (Role.KEY_WORKER, True, True),
+    (Role.KEY_WORKER, False, False),
+    (Role.PEER_MENTOR, True, False),
+    (Role.PEER_MENTOR, False, False),
+    (Role.ADMINISTRATOR, True, False),
+    (Role.ADMINISTRATOR, False, False),
+)
+
+
+@pytest.mark.parametrize("action", sorted(TEAM_ACTIONS))
+@pytest.mark.parametrize(
+    ("role", "theirs", "allowed"),
+    [
+        pytest.param(r, t, a, id=f"{r.value}-{'their key worker' if t else 'not theirs'}")
+        for r, t, a in TEAM_RULE
+    ],
+)
+def test_who_may_change_who_works_with_a_person(
+    role: Role, theirs: bool, allowed: bool, action: Action
+) -> None:
+    assert may_change_team(role, action, their_key_worker=theirs) is allowed
+
+
+def test_the_team_rule_is_only_for_the_team_actions() -> None:
+    assert {Action.ASSIGN_PEER_MENTOR, Action.END_PEER_MENTOR, Action.CHANGE_KEY_WORKER} == TEAM_ACTIONS
+    assert not may_change_team(Role.MANAGER, Action.EDIT_PLAN, their_key_worker=True)
 
 
 # --- running the matrix ---------------------------------------------------------------------

@@ -29,6 +29,7 @@ from careplan.domain.errors import (
     PermissionDenied,
 )
 from careplan.domain.records import AuditEvent, Disagreement, Goal, Plan, PlanVersion, Step
+from careplan.services.assignments import assign_peer_mentor
 from careplan.services.budget import (
     AllocationInput,
     allocate,
@@ -40,7 +41,6 @@ from careplan.services.budget import (
 from careplan.services.canonical import matches_what_was_signed, plan_sha256
 from careplan.services.catalogue import ServiceInput, add_provider, add_service
 from careplan.services.configuration import retire_life_area
-from careplan.services.covering import assign_peer_mentor
 from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import (
     GoalInput,

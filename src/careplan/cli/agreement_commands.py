@@ -1,6 +1,7 @@
 """``careplan agreement``, ``careplan verify`` and ``careplan certificate``.
 
-- ``careplan agreement PLAN_ID [--version N] --out FILE.pdf [--easy-read]`` renders the
+- ``careplan agreement PLAN_ID [--version N] --out FILE.pdf [--easy-read] [--covering "REASON"]``
+  (``--covering``: see :mod:`careplan.cli.caseload_commands`) renders the
   agreement of an approved version (default: the active version, else the newest approved one),
   signs it with the service's certificate, checks the result verifies, and only then writes it
   (to a private temporary file in the same folder, renamed into place: never a half-written PDF,
@@ -35,6 +36,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careplan.cli.caseload_commands import check_covering, covering_if_needed
 from careplan.cli.commands import acting_staff, open_for_cli
 from careplan.documents.checking import UnreadableFile, check_agreement, read_agreement_file
 from careplan.documents.files import why_not_written
@@ -42,6 +44,8 @@ from careplan.documents.issue import issue_signed_agreement, save_agreement
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.services import chosen_files
 from careplan.services import signing_certificate as certs
+from careplan.services.chosen_files import read_chosen
+from careplan.services.covering import cover_for_colleague
 from careplan.services.secrets import KeyringUnavailable, has_keyring
 from careplan.services.signing_certificate import (
     CertificateExpired,
@@ -64,6 +68,9 @@ PASSPHRASE_TRIES = 3
 EXIT_NO_CERTIFICATE = 8
 EXIT_KEYRING = 9
 EXIT_CHANGED = 10
+
+
+# --- shared ---------------------------------------------------------------------------------
 
 
 def _fail(message: str, code: int) -> int:
@@ -121,6 +128,7 @@ def agreement(args: argparse.Namespace) -> int:
     what = "the easy-read agreement" if args.easy_read else "the agreement"
     # Refused before anyone signs in or anything is made; looked at again just before writing.
     chosen_files.output_path(args.out, chosen_files.protected_files_at(args.database), what=what)
+    check_covering(args)
     db = open_for_cli(args.database, create=False)
     actor = acting_staff(db, args)
     chosen = agreement_version(db, actor, args.plan_id, args.plan_version)
@@ -135,13 +143,19 @@ def agreement(args: argparse.Namespace) -> int:
             raise
         return code
 
-    issued = issue_signed_agreement(
-        db,
-        actor,
-        chosen.version_id,
-        easy_read=args.easy_read,
-        identity=identity,
-        timestamp_url=args.timestamp_url,
+    # Someone outside the caseload: covering for a colleague with --covering (recorded first).
+
+    issued = covering_if_needed(
+        args,
+        lambda: issue_signed_agreement(
+            db,
+            actor,
+            chosen.version_id,
+            easy_read=args.easy_read,
+            identity=identity,
+            timestamp_url=args.timestamp_url,
+        ),
+        lambda whom, why, hours: cover_for_colleague(db, actor, whom, why, hours=hours),
     )
     out = chosen_files.output_path(args.out, chosen_files.protected_files(db), what=what)
     try:
@@ -220,7 +234,7 @@ def certificate(args: argparse.Namespace) -> int:
             )
             print(f"Made a new signing certificate for {info.organisation}.")
         elif command == "import":
-            data = chosen_files.read_chosen(
+            data = read_chosen(
                 args.file, kind="a certificate file (.p12 or .pfx)", limit=certs.MAX_PKCS12_BYTES
             )
             info = certs.import_pkcs12(db, actor, data, _passphrase(confirm=False), replace=args.replace)

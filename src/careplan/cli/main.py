@@ -5,13 +5,14 @@ Every command takes ``--database`` (a file path or an SQLAlchemy URL; default: t
 Failures print one plain sentence on standard error and exit with a non-zero code:
 1 unexpected, 2 bad input or arguments (among them an argument or a ``CAREPLAN_*`` environment
 variable that is not text, and a file named that the system will not use), 3 database problem,
-4 not allowed, 5 not found, 6 conflict, 7 audit trail broken (``audit verify``: the chain does not
-hold together, or it no longer has an event a backup or agreement recorded; any command: the
-trail's head row is missing), 8 no usable signing certificate, 9 keyring unavailable; ``verify``:
-10 changed after signing, not signed or unreadable, 11 not this service's certificate, 12 no
-matching plan version; 13 not signed in (no user or password given, the username and password do
-not match, wait after wrong passwords, account locked or closed, or a new password must be chosen
-first with ``careplan password``).
+4 not allowed (among them a person not on a key worker's or peer mentor's caseload: the message
+names ``--covering "REASON"`` where the command takes it), 5 not found, 6 conflict, 7 audit trail
+broken (``audit verify``: the chain does not hold together, or it no longer has an event a backup
+or agreement recorded; any command: the trail's head row is missing), 8 no usable signing
+certificate, 9 keyring unavailable; ``verify``: 10 changed after signing, not signed or
+unreadable, 11 not this service's certificate, 12 no matching plan version; 13 not signed in (no
+user or password given, the username and password do not match, wait after wrong passwords,
+account locked or closed, or a new password must be chosen first with ``careplan password``).
 
 Every command that reads or changes the record signs in first: ``--user NAME`` (or ``CAREPLAN_USER``)
 and the password from ``CAREPLAN_PASSWORD``, else typed at the terminal. ``demo`` (which makes a new
@@ -240,6 +241,10 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import catalogue_commands
 
         return catalogue_commands.catalogue(args)
+    if command == "caseload":
+        from careplan.cli import caseload_commands
+
+        return caseload_commands.caseload(args)
     from careplan.cli import settings_commands
 
     return settings_commands.settings(args)

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from careplan import __version__
 from careplan.domain.enums import PlanStatus, Role
+from careplan.domain.permissions import MAX_COVER_HOURS
 
 EXIT_USAGE = 2
 ROLE_NAMES = [r.value for r in Role]
@@ -32,6 +33,13 @@ def _positive_int(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be zero or more")
     return value
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
 
 
 def _at_least_one(text: str) -> int:
@@ -121,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_backups(commands)
     _add_catalogue(commands)
     _add_settings(commands)
+    _add_caseload(commands)
     return parser
 
 
@@ -142,6 +151,7 @@ def _add_documents(commands: Any) -> None:
     agreement.add_argument(
         "--timestamp-url", metavar="URL", help="an RFC 3161 timestamp server (default: the one configured)"
     )
+    _add_covering(agreement, hours=False)  # until the end of today: the usage stays short
 
     verify = commands.add_parser("verify", help="check a signed agreement PDF")
     verify.add_argument("file", metavar="FILE.pdf")
@@ -261,3 +271,44 @@ def _add_settings(commands: Any) -> None:
         "service-name", help="the name of the service printed on agreements (give NAME to change it)"
     )
     name.add_argument("name", metavar="NAME", nargs="?", help="the new name (administrators)")
+
+
+def _add_caseload(commands: Any) -> None:
+    """Add ``caseload`` to ``careplan``'s sub-command parsers."""
+    caseload = commands.add_parser("caseload", help="who works with a person (key worker, peer mentors)")
+    actions = caseload.add_subparsers(
+        dest="caseload_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    show = actions.add_parser("show", help="a person's key worker and peer mentors")
+    show.add_argument("person", metavar="PERSON_REF", help="the person's reference (see the people list)")
+    _add_covering(show)
+    for name, words in (
+        ("assign", "make a peer mentor work with the person (their key worker or a manager)"),
+        ("end", "end a peer mentor's work with the person (their key worker or a manager)"),
+    ):
+        action = actions.add_parser(name, help=words)
+        action.add_argument("person", metavar="PERSON_REF", help="the person's reference")
+        action.add_argument("--peer-mentor", required=True, metavar="USERNAME", help="the peer mentor")
+    key_worker = actions.add_parser(
+        "key-worker", help="hand the person on to another key worker (their key worker or a manager)"
+    )
+    key_worker.add_argument("person", metavar="PERSON_REF", help="the person's reference")
+    key_worker.add_argument("username", metavar="USERNAME", help="their new key worker (or a manager)")
+
+
+def _add_covering(parser: argparse.ArgumentParser, *, hours: bool = True) -> None:
+    """``--covering "REASON"`` (and, with ``hours``, ``--cover-hours N``; without, the cover lasts
+    until the end of today) for a command that opens one person's record."""
+    parser.add_argument(
+        "--covering",
+        metavar='"REASON"',
+        help="the person is not on your caseload: cover for a colleague, saying why (as the app's "
+        "Cover for a colleague… does)" + ("" if hours else ", until the end of today"),
+    )
+    if hours:
+        parser.add_argument(
+            "--cover-hours",
+            type=_whole_number,
+            metavar="N",
+            help=f"with --covering: cover for N hours (1 to {MAX_COVER_HOURS}), not until the end of today",
+        )

@@ -30,6 +30,16 @@ class PermissionDenied(CareplanError):
     pass
 
 
+class OutsideCaseload(PermissionDenied):
+    """A key worker or peer mentor asked for the record of somebody who is not on their caseload,
+    and is not covering for them. Covering for a colleague (a reason, for a while) would open it:
+    ``person_id`` says whose record it is."""
+
+    def __init__(self, message: str, *, person_id: int) -> None:
+        super().__init__(message)
+        self.person_id = person_id
+
+
 class FrozenVersion(CareplanError):
     """The plan version was agreed or approved and cannot be changed; revise it instead."""
 

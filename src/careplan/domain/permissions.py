@@ -14,6 +14,11 @@ Care records follow least privilege (issue 14, item 9):
   colleague**: they give a reason (required) and how long (until the end of the day, or a number
   of hours, at most :data:`MAX_COVER_HOURS`); the cover is recorded in the audit trail and shows
   in the person's "Who has seen this", and it ends by itself.
+- **Who works with a person** (:data:`TEAM_ACTIONS`: assigning a peer mentor, ending a peer
+  mentor's work with them, handing them on to another key worker) decides who may open the
+  record from then on. A manager may change it for anyone; a key worker only for the people whose
+  key worker they are (not for someone they cover for: a cover is for a while, and this lasts);
+  peer mentors and administrators never (:func:`may_change_team`).
 - **Administrators** run the system and have no access to anybody's care record.
 
 Everybody who may see the people list sees every name and reference in it (to find someone, or
@@ -65,7 +70,10 @@ class Action(StrEnum):
     RESTORE_DATABASE = "restore_database"
     # Key workers and peer mentors: open someone outside their caseload, for a while, with a reason.
     COVER_FOR_COLLEAGUE = "cover_for_colleague"
+    # Who works with a person (TEAM_ACTIONS): only for the people whose key worker one is, or a manager.
     ASSIGN_PEER_MENTOR = "assign_peer_mentor"
+    END_PEER_MENTOR = "end_peer_mentor"
+    CHANGE_KEY_WORKER = "change_key_worker"
     # Every member of staff: confirm who they are (unlocking their window), change their password.
     SIGN_IN = "sign_in"
     # Every member of staff: signing in starts the service's daily backup (they choose nothing).
@@ -83,6 +91,8 @@ _LABELS: dict[Action, str] = {
     Action.AUTOMATIC_BACKUP: "start the daily automatic backup",
     Action.COVER_FOR_COLLEAGUE: "cover for a colleague",
     Action.ASSIGN_PEER_MENTOR: "assign a peer mentor to a person",
+    Action.END_PEER_MENTOR: "end a peer mentor's work with a person",
+    Action.CHANGE_KEY_WORKER: "change a person's key worker",
 }
 
 _PEER_MENTOR = frozenset(
@@ -114,6 +124,8 @@ _KEY_WORKER = _PEER_MENTOR | {
     Action.SCHEDULE_REVIEW,
     Action.RECORD_REVIEW,
     Action.ASSIGN_PEER_MENTOR,
+    Action.END_PEER_MENTOR,
+    Action.CHANGE_KEY_WORKER,
 }
 
 _MANAGER = (_KEY_WORKER - {Action.COVER_FOR_COLLEAGUE}) | {
@@ -181,6 +193,23 @@ OUTSIDE_CASELOAD = (
     "This person is not on your caseload. To open their record, cover for a colleague: say why, "
     "and for how long."
 )
+
+# Changing who works with a person: who may open their record from then on.
+TEAM_ACTIONS = frozenset({Action.ASSIGN_PEER_MENTOR, Action.END_PEER_MENTOR, Action.CHANGE_KEY_WORKER})
+
+NOT_THEIR_KEY_WORKER = (
+    "Only this person's key worker or a manager can change who works with them "
+    "(covering for a colleague does not allow it)."
+)
+
+
+def may_change_team(role: Role, action: Action, *, their_key_worker: bool) -> bool:
+    """Whether a member of staff may do one of the :data:`TEAM_ACTIONS` for a person: their role
+    must allow it, and unless they may open everyone's record (a manager) they must be the
+    person's key worker (``their_key_worker``)."""
+    if action not in TEAM_ACTIONS or not may(role, action):
+        return False
+    return record_scope(role) is RecordScope.EVERYONE or their_key_worker
 
 
 def may(role: Role, action: Action) -> bool:

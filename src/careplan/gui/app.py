@@ -207,11 +207,9 @@ class Desktop:
 
     def open_window(self, who: SignedIn) -> None:
         from careplan.gui.main_window import MainWindow
-        from careplan.gui.wiring import add_pages_when_needed
 
         context = self.staff(who)
         window = MainWindow(context, self.settings)
-        add_pages_when_needed(window, context)
         window.sign_out_requested.connect(self.signed_out)
         window.closed.connect(self.quit)
         self.window = window

@@ -7,11 +7,12 @@ screen is locked (gui/lock/). Signing out and closing go through the same guard 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -34,14 +35,16 @@ from careplan.gui.backups.dialog import backup_action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.change_password import ChangePasswordDialog
 from careplan.gui.dialogs.cover_dialog import CoverDialog
-from careplan.gui.dialogs.guard import TypedWords
+from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.dialogs.register_person import RegisterPersonDialog
+from careplan.gui.documents.menus import DocumentMenus
 from careplan.gui.lock.screen_lock import (
     DEFAULT_IDLE_SECONDS,
     LOCK_AFTER_SETTING,
     ScreenLock,
 )
 from careplan.gui.people.panel import PeoplePanel
+from careplan.gui.workspace.registry import PAGES, PageEntry
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services.covering import Standing, record_standing
@@ -62,10 +65,18 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()  # the person signed out (everything typed saved or let go)
     closed = Signal()
 
-    def __init__(self, context: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        pages: Sequence[PageEntry[Any]] = PAGES,
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._settings = settings
+        self._pages = pages
         self._title = "Careplan (demo data)" if context.demo else "Careplan"
         self._left = False
         self.setObjectName("mainWindow")
@@ -74,7 +85,7 @@ class MainWindow(QMainWindow):
 
         self.voice = VoiceSwitch(context.staff_name, context.role.label, self)
         self.people = PeoplePanel(context, self)
-        self.workspace = PersonWorkspace(context, self.voice, self)
+        self.workspace = PersonWorkspace(context, self.voice, pages, self)
         self.empty = QLabel(
             "Choose a person in the list and press Enter (or double-click them) to open their record, "
             "or press Ctrl+N to add someone new.",
@@ -103,9 +114,6 @@ class MainWindow(QMainWindow):
         if self.work is not self.splitter:
             self.splitter.hide()  # built (the pages expect it) but never shown to this role
 
-        self.new_goal_action: QAction | None = None  # added with the plan page (gui/wiring.py)
-        # Builds the workspace's pages the first time a person is opened (gui/wiring.py).
-        self.build_pages: Callable[[], None] | None = None
         self.screen_lock = ScreenLock(self, context, lock_after_seconds(settings))
         self.screen_lock.someone_else.connect(self.sign_out)
         self._build_actions()
@@ -126,6 +134,7 @@ class MainWindow(QMainWindow):
         self.people.person_chosen.connect(self.open_person)
         self.workspace.saved.connect(self.show_saved)
         self.workspace.person_changed.connect(lambda pid: self.people.refresh(keep_person=pid))
+        self.workspace.person_left.connect(self.close_person)
         self._restore_layout()
         self.screen_lock.start()
 
@@ -244,13 +253,33 @@ class MainWindow(QMainWindow):
             "Sett&ings…", "Ctrl+,", self.open_settings, "When the screen locks, and the service's name"
         )
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
-        self.undo_group = QUndoGroup(self)
-        self.undo_group.addStack(self.workspace.about_me.undo_stack)
-        self.undo_group.setActiveStack(self.workspace.about_me.undo_stack)
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        # Edit > Undo works on the page in front (the workspace keeps the group).
+        self.undo_action = self.workspace.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action = self.workspace.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # File > Verify an agreement…, Signing certificate… (gui/documents/menus.py).
+        self.document_menus = DocumentMenus(self, self._context, self.show_saved)
+        # Window-wide actions that show a page and start something on it (Ctrl+G: a new goal).
+        self.page_actions = [self._page_action(entry) for entry in self._pages if entry.action]
+
+    def _page_action(self, entry: PageEntry[Any]) -> QAction:
+        assert entry.action is not None
+        action = self._action(
+            entry.action.text, entry.action.shortcut, lambda: self._start_on(entry), entry.action.tip
+        )
+        action.setObjectName(entry.action.name)
+        return action
+
+    def _start_on(self, entry: PageEntry[Any]) -> None:
+        """Show the page and start its action there; before a person is open, say what to do."""
+        page = self.workspace.page_for(entry)
+        if self.workspace.person is None or page is None or entry.action is None:
+            self.statusBar().showMessage("Choose a person first.", STATUS_SECONDS)
+            return
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.show_page(page)
+        entry.action.start(page)
 
     def _build_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -259,6 +288,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.catalogue_action)
         file_menu.addAction(self.settings_action)
         file_menu.addAction(backup_action(self, self._context))  # File > Back up now… (gui/backups/)
+        file_menu.addSeparator()
+        file_menu.addAction(self.document_menus.verify_action)
+        file_menu.addAction(self.document_menus.certificate_action)
         file_menu.addSeparator()
         file_menu.addAction(self.change_password_action)
         file_menu.addAction(self.lock_action)
@@ -273,6 +305,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.reload_action)
         self.person_menu = self.menuBar().addMenu("&Person")
         self.person_menu.addAction(self.switch_voice_action)
+        for action in self.page_actions:
+            self.person_menu.addAction(action)
+            self.addAction(action)  # from anywhere in the window
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
         toolbar = QToolBar("Main", self)
@@ -298,9 +333,6 @@ class MainWindow(QMainWindow):
     def open_person(self, person_id: int) -> None:
         if not self._may_open(person_id):
             return
-        if self.build_pages is not None:
-            build, self.build_pages = self.build_pages, None
-            build()
         self.workspace.open_person(person_id)
         self.stack.setCurrentWidget(self.workspace)
 
@@ -317,12 +349,20 @@ class MainWindow(QMainWindow):
         dialog = CoverDialog(self._context, person_id, who, self)
         return bool(dialog.exec())
 
+    def close_person(self, words: str) -> None:
+        """The record open may no longer be opened here (its person was handed on): show none."""
+        self.stack.setCurrentWidget(self.empty)
+        self.people.refresh()
+        self.statusBar().showMessage(words, STATUS_SECONDS * 2)
+
     def reload(self) -> None:
         """Read everything shown again (another workstation may have changed it); typing is kept."""
         self.workspace.save_pending()
-        self.people.refresh(keep_person=self.workspace.person.id if self.workspace.person else None)
+        open_before = self.workspace.person
+        self.people.refresh(keep_person=open_before.id if open_before else None)
         self.workspace.reload()
-        self.statusBar().showMessage("Up to date", STATUS_SECONDS)
+        if open_before is None or self.workspace.person is not None:  # else it says why it closed
+            self.statusBar().showMessage("Up to date", STATUS_SECONDS)
 
     def new_person(self) -> None:
         dialog = RegisterPersonDialog(self._context, self)
@@ -424,8 +464,8 @@ class MainWindow(QMainWindow):
             self.workspace.save_pending()
         # While locked, nothing is saved now: saving can ask a question that shows what was typed
         # (a change made at another computer), and whoever is at the keyboard may not be its author.
-        typed = [w for w in self.other_windows() if isinstance(getattr(w, "typed", None), TypedWords)]
-        if not self.workspace.has_unsaved and not any(w.typed.changed for w in typed):  # type: ignore[attr-defined]
+        forms = [w for w in self.other_windows() if isinstance(w, FormDialog)]
+        if not self.workspace.has_unsaved() and not any(form.has_unsaved_words() for form in forms):
             return True
         if locked:
             text = (

@@ -80,7 +80,11 @@ RECORD_ENTITIES = frozenset(
         "consent",
     }
 )
-PERSON_ENTITIES = OWN_ENTITIES | RECORD_ENTITIES
+# Who works with a person (careplan.services.assignments): the entity is the member of staff (their
+# id) and the use case says whose record it is, as nothing in the record leads back to the person.
+# Written since issue 14; migration 0006 had none of them to fill in.
+TEAM_ENTITIES = frozenset({"peer_mentor", "key_worker"})
+PERSON_ENTITIES = OWN_ENTITIES | RECORD_ENTITIES | TEAM_ENTITIES
 
 Event = tuple[str, str, int | None, tuple[str, ...], int | None]  # action, entity, id, fields, person
 

@@ -5,6 +5,9 @@ module answers it from the records: a key worker's caseload is the people whose 
 are, a peer mentor's the people they are assigned to (``peer_mentor_assignments``); a cover
 (``record_covers``) opens one more person until it ends. Every unit of work checks it (see
 :mod:`careplan.services.unit_of_work`); nothing here writes.
+
+Changing who works with a person (their key worker, their peer mentors) has a rule of its own
+(:func:`careplan.domain.permissions.may_change_team`), answered here by :func:`require_team_change`.
 """
 
 from __future__ import annotations
@@ -17,8 +20,16 @@ from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
 from careplan.domain.enums import Role
-from careplan.domain.errors import NotFound, PermissionDenied
-from careplan.domain.permissions import OUTSIDE_CASELOAD, RECORD_SCOPES, RecordScope, record_scope
+from careplan.domain.errors import NotFound, OutsideCaseload, PermissionDenied
+from careplan.domain.permissions import (
+    NOT_THEIR_KEY_WORKER,
+    OUTSIDE_CASELOAD,
+    RECORD_SCOPES,
+    Action,
+    RecordScope,
+    may_change_team,
+    record_scope,
+)
 from careplan.domain.records import PeerMentorAssignment, Person, RecordCover, StaffMember
 
 NO_CARE_RECORDS = "Administrators cannot open people's care records. Ask a manager or key worker."
@@ -112,4 +123,12 @@ def require_record(session: Session, staff: StaffMember, person_id: int, now: da
         raise NotFound("That person could not be found.")
     if record_scope(Role(staff.role)) is RecordScope.NOBODY:
         raise PermissionDenied(NO_CARE_RECORDS)
-    raise PermissionDenied(OUTSIDE_CASELOAD)
+    raise OutsideCaseload(OUTSIDE_CASELOAD, person_id=person_id)
+
+
+def require_team_change(staff: StaffMember, person: Person, action: Action) -> None:
+    """Refuse, in plain words, unless the staff member may change who works with this person
+    (``action``, one of the team actions): a manager, or the person's own key worker. Covering
+    for a colleague is no help here, so the refusal does not suggest it."""
+    if not may_change_team(Role(staff.role), action, their_key_worker=person.key_worker_id == staff.id):
+        raise PermissionDenied(NOT_THEIR_KEY_WORKER)

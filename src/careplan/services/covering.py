@@ -14,13 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
-
 from careplan.domain.actor import Actor
-from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput
 from careplan.domain.permissions import MAX_COVER_HOURS, Action, RecordScope, record_scope
-from careplan.domain.records import PeerMentorAssignment, Person, RecordCover, StaffMember
+from careplan.domain.records import Person, RecordCover
 from careplan.services import caseload
 from careplan.services.unit_of_work import clean_text, read_only, unit_of_work
 from careplan.storage.database import Database
@@ -73,11 +70,9 @@ def end_of_day(now: datetime) -> datetime:
     return tomorrow.astimezone(now.tzinfo)
 
 
-def cover_for_colleague(
-    db: Database, actor: Actor, person_id: int, reason: str, *, hours: int | None = None
-) -> datetime:
-    """Open a person's record outside one's caseload until the end of today (``hours`` None) or
-    for ``hours`` hours (1 to MAX_COVER_HOURS). Returns when the cover ends (UTC)."""
+def check_cover(reason: str, hours: int | None = None) -> str:
+    """The reason as it is kept, if it and ``hours`` may make a cover; else a refusal naming the
+    field (before anything is read or written: the command line checks ``--covering`` first)."""
     if hours is not None and not 1 <= hours <= MAX_COVER_HOURS:
         raise InvalidInput(
             f"Cover for between 1 and {MAX_COVER_HOURS} hours ({MAX_COVER_HOURS // 24} days).", "hours"
@@ -86,51 +81,25 @@ def cover_for_colleague(
         raise InvalidInput("Please say why you are covering (for example, whose caseload).", "reason")
     if len(reason.strip()) > MAX_REASON:
         raise InvalidInput(f"Please keep the reason under {MAX_REASON} characters.", "reason")
+    return clean_text(reason, "reason", "the reason")
+
+
+def cover_for_colleague(
+    db: Database, actor: Actor, person_id: int, reason: str, *, hours: int | None = None
+) -> datetime:
+    """Open a person's record outside one's caseload until the end of today (``hours`` None) or
+    for ``hours`` hours (1 to MAX_COVER_HOURS). Returns when the cover ends (UTC)."""
+    kept = check_cover(reason, hours)
     with unit_of_work(db, actor, Action.COVER_FOR_COLLEAGUE) as work:
         work.get(Person, person_id, "person")
         if caseload.caseload_of(work.session, work.staff, (person_id,)):
             raise InvalidInput("This person is on your caseload already: you can open their record.")
         ends = end_of_day(work.now) if hours is None else work.now + timedelta(hours=hours)
         cover = RecordCover(
-            staff_id=work.staff.id,
-            person_id=person_id,
-            reason=clean_text(reason, "reason"),
-            started_at=work.now,
-            ends_at=ends,
+            staff_id=work.staff.id, person_id=person_id, reason=kept, started_at=work.now, ends_at=ends
         )
         work.session.add(cover)
         # The event names the person (their record), never the reason; "Who has seen this"
         # finds the cover by who, whom and when (its start is the event's moment).
         work.audit("cover", "person", person_id, ("hours" if hours is not None else "end_of_day",))
         return ends
-
-
-def assign_peer_mentor(db: Database, actor: Actor, person_id: int, staff_id: int) -> None:
-    """Put a person on a peer mentor's caseload (by their key worker, or a manager)."""
-    with unit_of_work(db, actor, Action.ASSIGN_PEER_MENTOR) as work:
-        work.require_record(person_id)
-        mentor = work.get(StaffMember, staff_id, "peer mentor")
-        if not mentor.active or Role(mentor.role) is not Role.PEER_MENTOR:
-            raise InvalidInput(f"{mentor.display_name} is not an active peer mentor.", "staff_id")
-        found = work.session.get(PeerMentorAssignment, (person_id, staff_id))
-        if found is None:
-            work.session.add(
-                PeerMentorAssignment(
-                    person_id=person_id, staff_id=staff_id, assigned_at=work.now, assigned_by_id=work.staff.id
-                )
-            )
-            work.audit("assign_peer_mentor", "person", person_id, ("peer_mentor",))
-
-
-def peer_mentors_of(db: Database, actor: Actor, person_id: int) -> list[str]:
-    """The names of the peer mentors a person is assigned to."""
-    with read_only(db, actor, Action.VIEW_PEOPLE) as work:
-        work.require_record(person_id)
-        return list(
-            work.session.scalars(
-                select(StaffMember.display_name)
-                .join(PeerMentorAssignment, PeerMentorAssignment.staff_id == StaffMember.id)
-                .where(PeerMentorAssignment.person_id == person_id)
-                .order_by(StaffMember.display_name)
-            )
-        )

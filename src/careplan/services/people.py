@@ -13,6 +13,7 @@ from careplan.domain.errors import ConflictError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import AboutMeEntry, Person, StaffMember, SubstanceUse
 from careplan.domain.text import one_line
+from careplan.services import caseload
 from careplan.services.search_words import index_person
 from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
@@ -170,6 +171,8 @@ def update_person(
                 work.session, person.id, person.preferred_name, person.full_name, person.reference, new=False
             )
         if details.key_worker_id is not None and details.key_worker_id != person.key_worker_id:
+            # Handing someone on decides who opens their record: the rule of change_key_worker.
+            caseload.require_team_change(work.staff, person, Action.CHANGE_KEY_WORKER)
             check_key_worker(work, details.key_worker_id)
             person.key_worker_id = details.key_worker_id
             changed.append("key_worker_id")

@@ -67,6 +67,9 @@ class PersonRow:
     # While a newer version is on its way (plan_status is then "draft" or "agreed"...), the
     # status of the signed version still in force, if there is one.
     in_force_status: str | None = None
+    # Whether the member of staff may open the record now: if not, the plan status and next
+    # review are left out (None), which must not read as "no plan yet".
+    may_open: bool = True
 
 
 SIGNED = (PlanStatus.AGREED, PlanStatus.APPROVED, PlanStatus.ACTIVE)
@@ -313,7 +316,9 @@ def _only_theirs(work: Work, rows: list[PersonRow]) -> list[PersonRow]:
     (see careplan.domain.permissions)."""
     allowed = caseload.openable(work.session, work.staff, (r.person_id for r in rows), work.now)
     return [
-        r if r.person_id in allowed else replace(r, plan_status=None, next_review=None, in_force_status=None)
+        r
+        if r.person_id in allowed
+        else replace(r, plan_status=None, next_review=None, in_force_status=None, may_open=False)
         for r in rows
     ]
 

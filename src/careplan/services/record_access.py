@@ -71,11 +71,26 @@ WORDS: dict[tuple[str, str], str] = {
     ("cancel", "review"): "Called off a review",
     ("cover", "person"): "Covered for a colleague (opened the record from outside their caseload)",
     ("assign_peer_mentor", "person"): "Assigned a peer mentor",
+    ("assign", "peer_mentor"): "Assigned a peer mentor",
+    ("end", "peer_mentor"): "Ended a peer mentor's work with the person",
+    ("change", "key_worker"): "Handed the person on to another key worker",
+}
+
+# Events whose record is a member of staff (who works with the person): said with their name.
+NAMING_STAFF: dict[tuple[str, str], str] = {
+    ("assign", "peer_mentor"): "Made {name} a peer mentor of the person",
+    ("end", "peer_mentor"): "Ended {name}'s work with the person as peer mentor",
+    ("change", "key_worker"): "Handed the person on to {name} as key worker",
 }
 
 
-def describe(action: str, entity: str, fields: list[str] | tuple[str, ...] = ()) -> str:
-    """An audit event in plain words (field names only refine it: they never hold personal text)."""
+def describe(
+    action: str, entity: str, fields: list[str] | tuple[str, ...] = (), *, named: str | None = None
+) -> str:
+    """An audit event in plain words (field names only refine it: they never hold personal text;
+    ``named``: the member of staff an event about who works with the person was about)."""
+    if named is not None and (action, entity) in NAMING_STAFF:
+        return NAMING_STAFF[(action, entity)].format(name=named)
     if (action, entity) == ("update", "goal") and list(fields) == ["position"]:
         return "Moved a goal"
     if (action, entity) == ("issue_agreement", "plan_version"):
@@ -154,6 +169,15 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
             (c.staff_id, c.started_at): (c.reason, c.ends_at)
             for c in work.session.scalars(select(RecordCover).where(RecordCover.person_id == person_id))
         }
+        named_ids = {
+            entity_id
+            for _s, _a, _st, action, entity, _f, entity_id, _n, _r in rows
+            if (action, entity) in NAMING_STAFF and entity_id is not None
+        }
+        names: dict[int, str] = {}
+        if named_ids:
+            chosen = select(StaffMember.id, StaffMember.display_name).where(StaffMember.id.in_(named_ids))
+            names = {staff_id: name for staff_id, name in work.session.execute(chosen)}
     return [
         AccessEvent(
             seq=seq,
@@ -161,10 +185,10 @@ def record_access(db: Database, actor: Actor, person_id: int) -> list[AccessEven
             staff_id=staff_id,
             staff_name=name or "Careplan itself",
             role=Role(role).label if role else "",
-            what=describe(action, entity, list(fields or [])),
+            what=describe(action, entity, list(fields or []), named=names.get(entity_id or 0)),
             opened=(action, entity) in {("open", "person"), ("cover", "person")},
             reason=covers.get((staff_id, at), (None, None))[0] if action == "cover" else None,
             until=covers.get((staff_id, at), (None, None))[1] if action == "cover" else None,
         )
-        for seq, at, staff_id, action, entity, fields, _entity_id, name, role in rows
+        for seq, at, staff_id, action, entity, fields, entity_id, name, role in rows
     ]

@@ -3,7 +3,7 @@
 A centre that never runs ``careplan backup`` still gets backups: after any member of staff signs
 in to a window on an SQLite database, when the newest automatic backup is a day old or more (or
 there is none), one is made in ``backups/`` beside the database and the newest ten are kept. It
-runs off the GUI thread (:class:`careplan.gui.documents.jobs.Job`), asks nothing and blocks
+runs off the GUI thread (:class:`careplan.gui.jobs.Job`), asks nothing and blocks
 nothing: a quiet status-bar message when it is done; when it fails, a warning stays in the status
 bar (with the reason) and the next sign-in tries again, since there is still no fresh backup.
 On PostgreSQL nothing happens: the server's own backups (pg_dump) are used.
@@ -32,7 +32,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton
 
 from careplan.gui.context import AppContext
-from careplan.gui.documents.jobs import Failure, Job, Report
+from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
 
 log = logging.getLogger(__name__)

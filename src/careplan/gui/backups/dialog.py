@@ -12,7 +12,7 @@ Managers and administrators only (``Action.BACKUP_DATABASE``; the action is hidd
 else). On PostgreSQL the action says plainly that the server's own backups are used, and does
 nothing else.
 
-The copy runs off the GUI thread (:class:`careplan.gui.documents.jobs.Job`) with a progress bar;
+The copy runs off the GUI thread (:class:`careplan.gui.jobs.Job`) with a progress bar;
 the window, and the main window behind it, stay usable, and the dialog may be closed meanwhile
 (the outcome then goes to the main window's status bar). A failure is said in a message box in
 the service's words; :func:`careplan.services.backup.backup_database` guarantees that it leaves
@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.saving import default_folder
+from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
 from careplan.services import chosen_files
 from careplan.services.chosen_files import FileRefused

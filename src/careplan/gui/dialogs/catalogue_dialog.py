@@ -41,9 +41,9 @@ from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.money import to_pence
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.password_forms import roomy_buttons
-from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.forms.ui_catalogue_dialog import Ui_CatalogueDialog
+from careplan.gui.jobs import Failure, Job, Report
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import catalogue, catalogue_file, chosen_files
 from careplan.services.catalogue import CatalogueEntry

@@ -17,12 +17,13 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from careplan.domain.errors import InvalidInput
 from careplan.gui.context import AppContext
-from careplan.gui.documents.jobs import Failure, Job, Report
+from careplan.gui.dialogs.form_dialog import Field, FieldProblems, FormDialog
 from careplan.gui.forms.ui_certificate_dialog import Ui_CertificateDialog
+from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
 from careplan.services.chosen_files import read_chosen
@@ -48,7 +49,7 @@ NOT_KEPT = f"{certs.NEEDS_PASSPHRASE} Careplan never keeps it in a file."
 Outcome = tuple[certs.CertificateInfo, certs.SigningIdentity | None]
 
 
-class CertificateDialog(QDialog):
+class CertificateDialog(FormDialog):
     """``accepted`` once the certificate (or this computer's passphrase) is in place. ``identity``:
     the certificate opened with the passphrase typed, on a computer with no keyring (else None)."""
 
@@ -93,8 +94,7 @@ class CertificateDialog(QDialog):
         ):
             radio.toggled.connect(partial(self._chosen, page))
         ui.chooseFile.clicked.connect(self.choose_file)
-        ui.buttons.accepted.connect(self.submit)
-        ui.buttons.rejected.connect(self.reject)
+        self.set_up_form(ui.buttons, FieldProblems(ui.problem, self._fields, select_text=True))
         for button in ui.buttons.buttons():
             button.setMinimumHeight(40)
         if remember and self.info is not None and self.keyring:
@@ -129,7 +129,7 @@ class CertificateDialog(QDialog):
         ok.setText(OK_WORDS[page])
         self.ui.replace.setVisible(self.info is not None and page != REMEMBER)
         self.ui.keyringNote.setVisible(page != REMEMBER)
-        self._say("")
+        self.problems.clear()
         first = {CREATE: self.ui.organisation, IMPORT: self.ui.filePath, REMEMBER: self.ui.rememberPassphrase}
         first[page].setFocus()
 
@@ -144,17 +144,10 @@ class CertificateDialog(QDialog):
             self.ui.filePath.setText(chosen)
             self.ui.filePassphrase.setFocus()
 
-    def _say(self, text: str, field: QLineEdit | None = None) -> None:
-        self.ui.problem.setText(text)
-        self.ui.problem.setVisible(bool(text))
-        self.ui.problem.setAccessibleName(text)
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
-
-    def _field(self, name: str | None) -> QLineEdit | None:
+    def _fields(self) -> dict[str, Field]:
+        """The fields of the choice shown, by the names the checks and use cases give."""
         ui = self.ui
-        fields: dict[int, dict[str | None, QLineEdit]] = {
+        fields: dict[int, dict[str, Field]] = {
             CREATE: {
                 "organisation": ui.organisation,
                 "passphrase": ui.passphrase,
@@ -163,19 +156,20 @@ class CertificateDialog(QDialog):
             IMPORT: {"file": ui.filePath, "passphrase": ui.filePassphrase},
             REMEMBER: {"passphrase": ui.rememberPassphrase},
         }
-        return fields[self.choice].get(name)
+        return fields[self.choice]
 
     # --- doing it ----------------------------------------------------------------------------------
 
-    def submit(self) -> None:
+    def save(self) -> None:
+        """OK: checks that need no waiting, then the work in the background (the dialog stays)."""
         if self.job is not None:
             return  # already at work
         try:
             work = self._work()
         except InvalidInput as exc:
-            self._say(exc.message, self._field(exc.field))
+            self.problems.show(exc)
             return
-        self._say("")
+        self.problems.clear()
         self._busy(True)
         job = Job(work, "Setting up the certificate")
         job.succeeded.connect(self._done)
@@ -270,8 +264,7 @@ class CertificateDialog(QDialog):
         self.job = None
         self._busy(False)
         error = failure.error
-        field = self._field(error.field) if isinstance(error, InvalidInput) else None
         message = failure.message
         if isinstance(error, certs.CertificateExists):
             message += " Tick the box below to replace it."
-        self._say(message, field)
+        self.problems.show(message, error.field if isinstance(error, InvalidInput) else None)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.actor import Voice
 from careplan.domain.errors import ConflictError
-from careplan.gui.dialogs.guard import TypedWords
-from careplan.gui.dialogs.writing_dialog import InlineProblems, Writers, WritingAs, WritingDialog
+from careplan.gui.dialogs.form_dialog import FieldProblems
+from careplan.gui.dialogs.writing_dialog import Writers, WritingAs, WritingDialog
 from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT
 from careplan.gui.workspace.voice import VoiceSwitch
 
@@ -67,7 +67,7 @@ class DisagreementDialog(WritingDialog):
         for label in (self.note_problem, self.problem):
             label.setStyleSheet("color: #8a1f11; font-weight: bold;")
             label.setWordWrap(True)
-        self.problems = InlineProblems(self.problem, {"disagreement": (self.note, self.note_problem)})
+        problems = FieldProblems(self.problem, {"disagreement": (self.note, self.note_problem)})
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -75,8 +75,6 @@ class DisagreementDialog(WritingDialog):
         save_button.setText("Write it down")
         save_button.setMinimumHeight(BUTTON_HEIGHT)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setMinimumHeight(BUTTON_HEIGHT)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         layout = QVBoxLayout(self)
@@ -89,7 +87,7 @@ class DisagreementDialog(WritingDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.note, switch)
         self.note.setFocus()
-        self.typed = TypedWords(lambda: (self.note.toPlainText(),))
+        self.set_up_form(self.buttons, problems, typed=lambda: (self.note.toPlainText(),))
 
     def save_typed(self) -> object:
         return self._save(self.note.toPlainText(), self._voice.voice)

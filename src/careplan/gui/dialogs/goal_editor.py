@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import ConflictError
-from careplan.gui.dialogs.guard import TypedWords
+from careplan.gui.dialogs.form_dialog import FieldProblems
 from careplan.gui.dialogs.writing_dialog import (
-    InlineProblems,
     Writers,
     WritingAs,
     WritingDialog,
@@ -31,7 +30,7 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.plans import GoalInput
 from careplan.services.workspace import GoalView, LifeAreaView
 
-__all__ = ["GoalEditorDialog", "InlineProblems", "Writers", "WritingAs", "date_text", "voice_for"]
+__all__ = ["GoalEditorDialog", "Writers", "WritingAs", "date_text", "voice_for"]
 
 
 class GoalEditorDialog(WritingDialog):
@@ -63,7 +62,7 @@ class GoalEditorDialog(WritingDialog):
             line = box.fontMetrics().lineSpacing()
             box.setMinimumHeight(line * 3 + 12)
             box.setMaximumHeight(line * 5 + 12)
-        self.problems = InlineProblems(
+        problems = FieldProblems(
             ui.problem,
             {
                 "wording": (ui.wording, ui.wordingProblem),
@@ -78,8 +77,6 @@ class GoalEditorDialog(WritingDialog):
         save_button.setToolTip("Save this goal (Ctrl+Enter)")
         cancel = ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setMinimumHeight(40)
-        ui.buttons.accepted.connect(self.save)
-        ui.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         if goal is None:
@@ -100,13 +97,15 @@ class GoalEditorDialog(WritingDialog):
             ui.wording.moveCursor(QTextCursor.MoveOperation.End)
             ui.why.moveCursor(QTextCursor.MoveOperation.End)
         ui.wording.setFocus()
-        self.typed = TypedWords(
-            lambda: (
+        self.set_up_form(
+            ui.buttons,
+            problems,
+            typed=lambda: (
                 ui.wording.toPlainText(),
                 ui.why.toPlainText(),
                 ui.targetDate.text(),
                 str(ui.lifeArea.currentData()),
-            )
+            ),
         )
 
     def goal_input(self) -> GoalInput:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind, ServiceUnit
-from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.money import parse_money
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_propose_service import Ui_ProposeServiceDialog
 from careplan.services import catalogue
 
@@ -28,7 +28,7 @@ COST_LABELS = {
 }
 
 
-class ProposeServiceDialog(QDialog):
+class ProposeServiceDialog(FormDialog):
     """Sends a request to a manager (``propose_service``). Refusals show here; nothing typed is lost."""
 
     def __init__(
@@ -68,15 +68,13 @@ class ProposeServiceDialog(QDialog):
         (ui.personVoice if voice.kind is AuthorKind.PERSON else ui.staffVoice).setChecked(True)
         ui.personVoice.toggled.connect(self._voice_changed)
         ui.why.setMaximumHeight(self.fontMetrics().height() * 6)
-        ui.problem.hide()
         save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText("Send to a manager")
         save.setMinimumHeight(40)
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setMinimumHeight(40)
-        ui.buttons.accepted.connect(self.save)
-        ui.buttons.rejected.connect(self.reject)
         self._unit_changed()
         self._voice_changed()
+        self.set_up_form(ui.buttons, FieldProblems(ui.problem, self.fields()))
 
     @property
     def voice(self) -> Voice:
@@ -107,31 +105,23 @@ class ProposeServiceDialog(QDialog):
             "unit": ui.unit,
         }
 
-    def save(self) -> None:
+    def save_typed(self) -> object:
         ui = self.ui
-        try:
-            cost = parse_money(ui.cost.text(), field="estimated_cost", allow_zero=False)
-            self.proposal_id = catalogue.propose_service(
-                self._context.db,
-                self._context.actor,
-                self._person_id,
-                catalogue.ProposalInput(
-                    what=ui.what.text(),
-                    category=ui.category.currentText(),
-                    unit=ServiceUnit(ui.unit.currentData()),
-                    estimated_cost=cost,
-                    why=ui.why.toPlainText(),
-                    why_voice=self.voice,
-                    who_might_provide=ui.provider.text() or None,
-                ),
-                plan_id=self._plan_id,
-            )
-        except CareplanError as exc:
-            ui.problem.setText(exc.message)
-            ui.problem.show()
-            widget = self.fields().get(exc.field or "") if isinstance(exc, InvalidInput) else None
-            if widget is not None:
-                widget.setFocus()
-            return
+        cost = parse_money(ui.cost.text(), field="estimated_cost", allow_zero=False)
+        self.proposal_id = catalogue.propose_service(
+            self._context.db,
+            self._context.actor,
+            self._person_id,
+            catalogue.ProposalInput(
+                what=ui.what.text(),
+                category=ui.category.currentText(),
+                unit=ServiceUnit(ui.unit.currentData()),
+                estimated_cost=cost,
+                why=ui.why.toPlainText(),
+                why_voice=self.voice,
+                who_might_provide=ui.provider.text() or None,
+            ),
+            plan_id=self._plan_id,
+        )
         self.saved_text = f"Request sent to a manager: {' '.join(ui.what.text().split())}"
-        self.accept()
+        return self.proposal_id

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from careplan.domain.dates import parse_date
-from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_register_person import Ui_RegisterPersonDialog
 from careplan.services import people
 
 
-class RegisterPersonDialog(QDialog):
+class RegisterPersonDialog(FormDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
@@ -20,11 +20,9 @@ class RegisterPersonDialog(QDialog):
         self.ui.contactHow.addItem("Not said yet", None)
         for way in people.CONTACT_WAYS:
             self.ui.contactHow.addItem(way.capitalize(), way)
-        self.ui.problem.hide()
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Add this person")
-        self.ui.buttons.accepted.connect(self.save)
-        self.ui.buttons.rejected.connect(self.reject)
         self.person_id: int | None = None
+        self.set_up_form(self.ui.buttons, FieldProblems(self.ui.problem, self.fields()))
 
     def fields(self) -> dict[str, QWidget]:
         ui = self.ui
@@ -36,25 +34,16 @@ class RegisterPersonDialog(QDialog):
             "contact_details": ui.contactDetails,
         }
 
-    def save(self) -> None:
+    def save_typed(self) -> object:
         """Refusals are shown in the dialog beside the form; nothing typed is cleared."""
         ui = self.ui
-        try:
-            details = people.PersonDetails(
-                preferred_name=ui.preferredName.text(),
-                full_name=ui.fullName.text() or ui.preferredName.text(),
-                date_of_birth=parse_date(ui.dateOfBirth.text(), field="date_of_birth"),
-                pronouns=ui.pronouns.text(),
-                contact_how=ui.contactHow.currentData(),
-                contact_details=ui.contactDetails.text(),
-            )
-            self.person_id = people.register_person(self._context.db, self._context.actor, details)
-        except CareplanError as exc:
-            ui.problem.setText(exc.message)
-            ui.problem.show()
-            field = exc.field if isinstance(exc, InvalidInput) else None
-            widget = self.fields().get(field or "")
-            if widget is not None:
-                widget.setFocus()
-            return
-        self.accept()
+        details = people.PersonDetails(
+            preferred_name=ui.preferredName.text(),
+            full_name=ui.fullName.text() or ui.preferredName.text(),
+            date_of_birth=parse_date(ui.dateOfBirth.text(), field="date_of_birth"),
+            pronouns=ui.pronouns.text(),
+            contact_how=ui.contactHow.currentData(),
+            contact_details=ui.contactDetails.text(),
+        )
+        self.person_id = people.register_person(self._context.db, self._context.actor, details)
+        return self.person_id

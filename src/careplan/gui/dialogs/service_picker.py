@@ -1,72 +1,31 @@
 """Choosing a service (or an approved request) and setting money aside for it.
 
-The form is ui/service_picker.ui; the behaviour is here. The cost and what would be left are shown
-before anything is added; a refusal is shown inside the dialog and nothing typed is cleared.
+The form is ui/service_picker.ui; finding the service in its lists is gui/dialogs/service_browser.py;
+the rest of the behaviour is here. The cost and what would be left are shown before anything is
+added; a refusal is shown inside the dialog and nothing typed is cleared.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QWidget
 
 from careplan.domain.budget import never_allowed_reason
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput, OverBudget
 from careplan.domain.money import format_money, line_total_pence, parse_quantity
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
+from careplan.gui.dialogs.service_browser import ServiceBrowser
+from careplan.gui.dialogs.service_choices import Choice
+from careplan.gui.dialogs.service_words import how_many_words, price_words, quantity_text, quantity_words
 from careplan.gui.forms.ui_service_picker import Ui_ServicePickerDialog
 from careplan.services import budget
-from careplan.services.workspace import AllocationView, CatalogueEntry, ProposalView, VersionView
+from careplan.services.workspace import AllocationView, VersionView
 
-Index = QModelIndex | QPersistentModelIndex
-
-UNIT_PRICE_WORDS = {
-    "session": "a session",
-    "hour": "an hour",
-    "week": "a week",
-    "item": "each",
-    "course": "a course",
-}
-UNIT_PLURALS = {"session": "sessions", "hour": "hours", "week": "weeks", "item": "items", "course": "courses"}
-ASKED_FOR = "\x00asked-for"
-"""The category list's entry for requests a manager approved (never a real category name)."""
-
-
-def price_words(pence: int, unit: str) -> str:
-    """£25.00 a session, £12.00 an hour, £40.00 each."""
-    return f"{format_money(pence)} {UNIT_PRICE_WORDS.get(unit, 'per ' + unit)}"
-
-
-def quantity_text(quantity: Decimal) -> str:
-    """6, 1.5: no trailing zeros."""
-    text = f"{quantity.normalize():f}"
-    return text
-
-
-def quantity_words(quantity: Decimal, unit: str) -> str:
-    """1 session, 6 sessions, 1.5 hours."""
-    word = unit if quantity == 1 else UNIT_PLURALS.get(unit, unit + "s")
-    return f"{quantity_text(quantity)} {word}"
-
-
-def how_many_words(unit: str) -> str:
-    return "How &many?" if unit == "item" else f"How &many {UNIT_PLURALS.get(unit, unit + 's')}?"
+__all__ = ["Choice", "ServicePickerDialog"]
 
 
 def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
@@ -87,124 +46,7 @@ class GoalCheckBox(QCheckBox):
         return self.rect().contains(pos)
 
 
-@dataclass(frozen=True)
-class Choice:
-    """Something money can be set aside for: a catalogue service, or a request a manager approved."""
-
-    service_id: int | None
-    proposal_id: int | None
-    name: str
-    provider: str
-    category: str
-    description: str
-    unit: str
-    unit_price_pence: int
-    peer_led: bool
-
-    @classmethod
-    def from_entry(cls, entry: CatalogueEntry) -> Choice:
-        return cls(
-            entry.id,
-            None,
-            entry.name,
-            entry.provider,
-            entry.category,
-            entry.description,
-            entry.unit,
-            entry.unit_price_pence,
-            entry.peer_led,
-        )
-
-    @classmethod
-    def from_proposal(cls, proposal: ProposalView) -> Choice:
-        assert proposal.approved_unit_price_pence is not None
-        return cls(
-            None,
-            proposal.id,
-            proposal.what,
-            "Asked for specially, and approved by a manager",
-            proposal.category,
-            f"Why it was asked for: {proposal.why.body}",
-            proposal.unit,
-            proposal.approved_unit_price_pence,
-            False,
-        )
-
-    @property
-    def asked_for(self) -> bool:
-        return self.proposal_id is not None
-
-    def matches(self, words: list[str]) -> bool:
-        haystack = " ".join((self.name, self.provider, self.category, self.description)).lower()
-        return all(word in haystack for word in words)
-
-
-class ChoicesModel(QAbstractListModel):
-    """The services (and approved requests) on offer, two lines each: name, then price."""
-
-    ChoiceRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, choices: list[Choice], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._choices = list(choices)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._choices)
-
-    def choice(self, row: int) -> Choice:
-        return self._choices[row]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._choices):
-            return None
-        choice = self._choices[index.row()]
-        marks = []
-        if choice.peer_led:
-            marks.append("peer-led")
-        if choice.asked_for:
-            marks.append("asked for specially")
-        extra = f" · {', '.join(marks)}" if marks else ""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{choice.name}\n{price_words(choice.unit_price_pence, choice.unit)}{extra}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{choice.name}, {price_words(choice.unit_price_pence, choice.unit)}{extra}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return choice.description or choice.name
-        if role == self.ChoiceRole:
-            return choice
-        return None
-
-
-class ChoicesFilter(QSortFilterProxyModel):
-    """Shows one kind of help (or everything) and only what matches every word searched for."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._category: str | None = None
-        self._words: list[str] = []
-
-    def set_category(self, category: str | None) -> None:
-        self.beginFilterChange()
-        self._category = category
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_words(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.lower().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ChoicesModel)
-        choice = model.choice(source_row)
-        if self._category == ASKED_FOR and not choice.asked_for:
-            return False
-        if self._category not in (None, ASKED_FOR) and choice.category != self._category:
-            return False
-        return choice.matches(self._words)
-
-
-class ServicePickerDialog(QDialog):
+class ServicePickerDialog(FormDialog):
     """Browse and search, then say how many and which goals; the running cost is shown as you type.
 
     With ``allocation`` the dialog changes that allocation instead (how many, which goals).
@@ -230,163 +72,60 @@ class ServicePickerDialog(QDialog):
         self.saved_text = ""
         self.ui = Ui_ServicePickerDialog()
         self.ui.setupUi(self)
+        ui = self.ui
         fit_to_screen(self, 980, 640)
         self.goal_boxes: dict[int, QCheckBox] = {}
         self._over_refused = False
         self._never_allowed = False
+        self.browser = ServiceBrowser(ui, choices, self)
+        ui.splitter.setStretchFactor(0, 2)
+        ui.splitter.setStretchFactor(1, 3)
+        ui.splitter.setStretchFactor(2, 4)
+        ui.splitter.setSizes([200, 300, 440])
 
-        self.model = ChoicesModel(choices, self)
-        self.filter = ChoicesFilter(self)
-        self.filter.setSourceModel(self.model)
-        self.ui.services.setModel(self.filter)
-        self.ui.services.setSpacing(2)
-        self.ui.splitter.setStretchFactor(0, 2)
-        self.ui.splitter.setStretchFactor(1, 3)
-        self.ui.splitter.setStretchFactor(2, 4)
-        self.ui.splitter.setSizes([200, 300, 440])
-
-        self.ok_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.cancel_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button.setText("Add to my plan" if allocation is None else "Save the change")
         self.cancel_button.setText("Close")
         for button in (self.ok_button, self.cancel_button):
             button.setMinimumHeight(40)
         self.ok_button.setAccessibleDescription("Set the money aside for this service")
-        self.ui.buttons.accepted.connect(self.add)
-        self.ui.buttons.rejected.connect(self.reject)
+        self.set_up_form(ui.buttons, FieldProblems(ui.problem))
 
-        self.ui.problem.hide()
-        self.ui.overrideLabel.hide()
-        self.ui.overrideReason.hide()
-        self.ui.overrideReason.setMaximumHeight(self.fontMetrics().height() * 4)
-        self.ui.quantity.setMinimumHeight(36)
-        self.ui.quantity.setText("1")
-        self.ui.quantity.textChanged.connect(self._typed)
-        self.ui.search.textChanged.connect(self._search)
-        self.ui.search.installEventFilter(self)
-        self.ui.services.installEventFilter(self)
-        self.ui.categories.currentRowChanged.connect(self._category_chosen)
-        selection = self.ui.services.selectionModel()
-        selection.currentChanged.connect(self._service_chosen)
-
-        self._fill_categories(choices)
+        ui.overrideLabel.hide()
+        ui.overrideReason.hide()
+        ui.overrideReason.setMaximumHeight(self.fontMetrics().height() * 4)
+        ui.quantity.setMinimumHeight(36)
+        ui.quantity.setText("1")
+        ui.quantity.textChanged.connect(self._typed)
+        self.browser.chosen.connect(self._show_choice)
+        self.browser.nothing_chosen.connect(self._nothing_chosen)
+        self.browser.go_on.connect(self._to_quantity)
+        self.browser.start()
         self._fill_goals()
         if allocation is not None:
             self._change_mode(allocation)
         else:
             self._show_choice(None)
             if preselect is not None:
-                self.select(preselect)
+                self.browser.select(preselect)
         self._apply_permissions()
         self.update_cost()
 
-    # the lists ---------------------------------------------------------------------------------
-
-    def _fill_categories(self, choices: list[Choice]) -> None:
-        counts: dict[str, int] = {}
-        for choice in choices:
-            if not choice.asked_for:
-                counts[choice.category] = counts.get(choice.category, 0) + 1
-        items: list[tuple[str, str | None]] = [(f"Everything ({len(choices)})", None)]
-        items += [(f"{name[:1].upper()}{name[1:]} ({count})", name) for name, count in sorted(counts.items())]
-        asked = sum(1 for c in choices if c.asked_for)
-        if asked:
-            items.append((f"Asked for specially ({asked})", ASKED_FOR))
-        for text, key in items:
-            item = QListWidgetItem(text, self.ui.categories)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-        self.ui.categories.setCurrentRow(0)
-
-    def _category_chosen(self, row: int) -> None:
-        item = self.ui.categories.item(row)
-        self.filter.set_category(item.data(Qt.ItemDataRole.UserRole) if item else None)
-        self._count()
-
-    def choose_category(self, category: str | None) -> None:
-        for row in range(self.ui.categories.count()):
-            if self.ui.categories.item(row).data(Qt.ItemDataRole.UserRole) == category:
-                self.ui.categories.setCurrentRow(row)
-                return
-
-    def _search(self, text: str) -> None:
-        self.filter.set_words(text)
-        self._count()
-
-    def _count(self) -> None:
-        shown = self.filter.rowCount()
-        if shown == 0:
-            self.ui.resultCount.setText(
-                "Nothing found. Try another word or another kind of help, "
-                "or ask for something not in the list."
-            )
-        else:
-            self.ui.resultCount.setText(f"{shown} service{'s' if shown != 1 else ''} shown")
-        if self._allocation is None and self.current_choice() is None:
+    def _nothing_chosen(self) -> None:
+        if self._allocation is None:
             self._show_choice(None)
 
-    def _to_list(self) -> None:
-        if self.filter.rowCount() == 0:
-            return
-        current = self.ui.services.currentIndex()
-        target = current if current.isValid() else self.filter.index(0, 0)
-        self.ui.services.selectionModel().setCurrentIndex(
-            target, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.ui.services.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if watched is self.ui.search and event.key() in (
-                Qt.Key.Key_Down,
-                Qt.Key.Key_Return,
-                Qt.Key.Key_Enter,
-            ):
-                # Enter in the search box goes to the results; it never adds anything.
-                self._to_list()
-                return True
-            if watched is self.ui.services and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                # Enter on a service goes on to "how many", instead of adding it straight away.
-                if self.current_choice() is not None and not self.ui.choice.isHidden():
-                    self.ui.quantity.setFocus()
-                    self.ui.quantity.selectAll()
-                return True
-        return super().eventFilter(watched, event)
-
-    def current_choice(self) -> Choice | None:
-        index = self.ui.services.currentIndex()
-        if not index.isValid() or not self.ui.services.selectionModel().isSelected(index):
-            return None
-        choice = index.data(ChoicesModel.ChoiceRole)
-        return choice if isinstance(choice, Choice) else None
-
-    def select(self, choice: Choice) -> bool:
-        """Show and choose one entry (clearing the search and the kind of help if needed)."""
-        for attempt in range(2):
-            for row in range(self.filter.rowCount()):
-                index = self.filter.index(row, 0)
-                if index.data(ChoicesModel.ChoiceRole) == choice:
-                    self.ui.services.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    )
-                    return True
-            if attempt == 0:
-                self.ui.search.clear()
-                self.choose_category(None)
-        return False
-
-    def _service_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        selection = self.ui.services.selectionModel()
-        if current.isValid() and not selection.isSelected(current):
-            # Keyboard focus arriving in the list makes an entry current: choose it too.
-            selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        choice = current.data(ChoicesModel.ChoiceRole) if current.isValid() else None
-        self._show_choice(choice if isinstance(choice, Choice) else None)
+    def _to_quantity(self) -> None:
+        if not self.ui.choice.isHidden():
+            self.ui.quantity.setFocus()
+            self.ui.quantity.selectAll()
 
     # one service -------------------------------------------------------------------------------
 
     def _show_choice(self, choice: Choice | None) -> None:
         ui = self.ui
-        self.ui.problem.hide()
+        self.problems.clear()
         self._over_refused = False
         self._never_allowed = False
         if choice is None:
@@ -472,7 +211,7 @@ class ServicePickerDialog(QDialog):
             return
         if self._over_refused or not self.ui.problem.isHidden():
             self._over_refused = False
-            self.ui.problem.hide()
+            self.problems.clear()
         self.update_cost()
 
     def checked_goals(self) -> tuple[int, ...]:
@@ -506,7 +245,7 @@ class ServicePickerDialog(QDialog):
     def _price(self) -> tuple[int, str] | None:
         if self._allocation is not None:
             return self._allocation.unit_price_pence, self._allocation.unit
-        choice = self.current_choice()
+        choice = self.browser.current_choice()
         return None if choice is None else (choice.unit_price_pence, choice.unit)
 
     def left_before(self) -> int | None:
@@ -573,66 +312,70 @@ class ServicePickerDialog(QDialog):
     # adding ------------------------------------------------------------------------------------
 
     def show_problem(self, text: str) -> None:
-        self.ui.problem.setText(text)
-        self.ui.problem.show()
+        self.problems.show(text)
         self.ui.detailsScroll.ensureWidgetVisible(self.ui.problem)
 
-    def add(self) -> None:
+    def save(self) -> None:
         """Set the money aside. On a refusal the dialog stays open with everything as typed."""
-        version = self._version
-        if version is None or not self.can_add:
+        if self._version is None or not self.can_add:
             return
+        super().save()
+
+    def _reason(self) -> str:
         ui = self.ui
-        ui.problem.hide()
-        reason = ui.overrideReason.toPlainText().strip() if not ui.overrideReason.isHidden() else ""
-        try:
-            quantity = parse_quantity(ui.quantity.text())
-            if self._allocation is not None:
-                budget.change_allocation(
-                    self._context.db,
-                    self._context.actor,
-                    self._allocation.id,
-                    quantity,
-                    self.checked_goals(),
-                    override_reason=reason or None,
-                    expected_revision=version.plan_revision,
-                )
-                self.saved_text = f"{self._allocation.description} changed"
-            else:
-                choice = self.current_choice()
-                if choice is None:
-                    raise InvalidInput("Choose a service from the list first.", "service")
-                budget.allocate(
-                    self._context.db,
-                    self._context.actor,
-                    version.id,
-                    budget.AllocationInput(
-                        quantity=quantity,
-                        goal_ids=self.checked_goals(),
-                        service_id=choice.service_id,
-                        proposal_id=choice.proposal_id,
-                        override_reason=reason or None,
-                    ),
-                    expected_revision=version.plan_revision,
-                )
-                self.saved_text = f"{choice.name} added to the plan"
-        except ConflictError as exc:
+        return ui.overrideReason.toPlainText().strip() if not ui.overrideReason.isHidden() else ""
+
+    def save_typed(self) -> object:
+        version = self._version
+        assert version is not None
+        reason = self._reason()
+        quantity = parse_quantity(self.ui.quantity.text())
+        if self._allocation is not None:
+            budget.change_allocation(
+                self._context.db,
+                self._context.actor,
+                self._allocation.id,
+                quantity,
+                self.checked_goals(),
+                override_reason=reason or None,
+                expected_revision=version.plan_revision,
+            )
+            self.saved_text = f"{self._allocation.description} changed"
+            return None
+        choice = self.browser.current_choice()
+        if choice is None:
+            raise InvalidInput("Choose a service from the list first.", "service")
+        budget.allocate(
+            self._context.db,
+            self._context.actor,
+            version.id,
+            budget.AllocationInput(
+                quantity=quantity,
+                goal_ids=self.checked_goals(),
+                service_id=choice.service_id,
+                proposal_id=choice.proposal_id,
+                override_reason=reason or None,
+            ),
+            expected_revision=version.plan_revision,
+        )
+        self.saved_text = f"{choice.name} added to the plan"
+        return None
+
+    def refused(self, exc: CareplanError) -> None:
+        ui = self.ui
+        if isinstance(exc, ConflictError):
             self._after_conflict(exc)
-            return
-        except OverBudget as exc:
+        elif isinstance(exc, OverBudget):
             self._over_refused = True
             self.show_problem(exc.message)
             self.update_cost()
-            if self.may_override and not ui.overrideReason.isHidden() and not reason:
+            if self.may_override and not ui.overrideReason.isHidden() and not self._reason():
                 ui.overrideReason.setFocus()
             else:
                 ui.quantity.setFocus()
-            return
-        except CareplanError as exc:
+        else:
             self.show_problem(exc.message)
             self._focus_field(exc.field if isinstance(exc, InvalidInput) else None)
-            return
-        self.accept()
 
     def _focus_field(self, field: str | None) -> None:
         if field == "goals" and self.goal_boxes:

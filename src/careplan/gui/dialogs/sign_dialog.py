@@ -9,12 +9,12 @@ lost on a refusal.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from careplan.domain.enums import PlanStatus, SignatureMethod, SignerKind
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.goal_editor import InlineProblems
+from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_sign_dialog import Ui_SignDialog
 from careplan.services import signing
 from careplan.services.signing import SignatureInput
@@ -35,7 +35,7 @@ def first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
 
 
-class SignDialog(QDialog):
+class SignDialog(FormDialog):
     """One signer (the person, or the key worker at the keyboard) signs the version shown.
 
     ``conflicted`` is emitted when the plan turned out to have changed since it was shown (the
@@ -62,7 +62,7 @@ class SignDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         self.pad = ui.pad
-        self.problems = InlineProblems(
+        problems = FieldProblems(
             ui.problem,
             {
                 "signature": (ui.pad, ui.padProblem),
@@ -90,8 +90,7 @@ class SignDialog(QDialog):
         ui.redoButton.clicked.connect(self.pad.redo)
         ui.typeInstead.clicked.connect(self.use_typed_name)
         ui.drawInstead.clicked.connect(self.use_drawing)
-        ui.signButton.clicked.connect(self.sign)
-        ui.notNow.clicked.connect(self.reject)
+        self.set_up_form((ui.signButton, ui.notNow), problems)
         self._pad_changed()
         self.version = version
         self.shown_sha256 = version.sha256
@@ -181,23 +180,22 @@ class SignDialog(QDialog):
 
     # --- signing -------------------------------------------------------------------------------
 
-    def sign(self) -> None:
-        self.problems.clear()
-        try:
-            self.status = signing.sign_plan(
-                self.context.db,
-                self.context.actor,
-                self.version.id,
-                self.signature(),
-                expected_revision=self.version.plan_revision,
-            )
-        except ConflictError:
+    def save_typed(self) -> object:
+        """Sign (the sign button): the version shown, as drawn or typed."""
+        self.status = signing.sign_plan(
+            self.context.db,
+            self.context.actor,
+            self.version.id,
+            self.signature(),
+            expected_revision=self.version.plan_revision,
+        )
+        return self.status
+
+    def refused(self, exc: CareplanError) -> None:
+        if isinstance(exc, ConflictError):
             self._plan_changed()
-            return
-        except CareplanError as exc:
+        else:
             self.problems.show(exc)
-            return
-        self.accept()
 
     def _plan_changed(self) -> None:
         """Show the plan as it is now; what was drawn or typed stays as it was."""

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QButtonGroup, QDialogButtonBox, QRadioButton, QWid
 from careplan.domain.dates import parse_date
 from careplan.domain.enums import StepOwner
 from careplan.domain.errors import ConflictError
-from careplan.gui.dialogs.guard import TypedWords
+from careplan.gui.dialogs.form_dialog import FieldProblems
 from careplan.gui.dialogs.writing_dialog import (
-    InlineProblems,
     Writers,
     WritingAs,
     WritingDialog,
@@ -60,7 +59,7 @@ class StepEditorDialog(WritingDialog):
         line = ui.what.fontMetrics().lineSpacing()
         ui.what.setMinimumHeight(line * 3 + 12)
         ui.what.setMaximumHeight(line * 5 + 12)
-        self.problems = InlineProblems(
+        problems = FieldProblems(
             ui.problem,
             {
                 "what": (ui.what, ui.whatProblem),
@@ -73,8 +72,6 @@ class StepEditorDialog(WritingDialog):
         save_button.setMinimumHeight(40)
         save_button.setToolTip("Save this step (Ctrl+Enter)")
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setMinimumHeight(40)
-        ui.buttons.accepted.connect(self.save)
-        ui.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         short = goal_wording if len(goal_wording) <= 80 else goal_wording[:77] + "…"
@@ -93,7 +90,11 @@ class StepEditorDialog(WritingDialog):
             ui.dueDate.setText(date_text(step.due_date))
             ui.what.moveCursor(QTextCursor.MoveOperation.End)
         ui.what.setFocus()
-        self.typed = TypedWords(lambda: (ui.what.toPlainText(), ui.ownerDetail.text(), ui.dueDate.text()))
+        self.set_up_form(
+            ui.buttons,
+            problems,
+            typed=lambda: (ui.what.toPlainText(), ui.ownerDetail.text(), ui.dueDate.text()),
+        )
 
     @property
     def owner(self) -> StepOwner:

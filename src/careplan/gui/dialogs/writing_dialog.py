@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind
-from careplan.domain.errors import CareplanError, ConflictError, InvalidInput
-from careplan.gui.dialogs.guard import TypedWords
+from careplan.domain.errors import CareplanError, ConflictError
+from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services.workspace import Author, TextView
 
@@ -85,70 +85,20 @@ class WritingAs:
             self._voice.voice_changed.disconnect(self.refresh)
 
 
-class InlineProblems:
-    """Shows a refusal next to the field it is about (or under the form), and focuses that field."""
+class WritingDialog(FormDialog):
+    """Subclasses build their form, set ``writing_as``, call ``set_up_form`` (with the words the
+    guard keeps) and say what saving means (``save_typed``)."""
 
-    def __init__(self, general: QLabel, fields: dict[str, tuple[QWidget, QLabel]]) -> None:
-        self._general = general
-        self._fields = fields
-        self.clear()
-
-    def clear(self) -> None:
-        self._general.clear()
-        self._general.hide()
-        for _widget, label in self._fields.values():
-            label.clear()
-            label.hide()
-
-    def show(self, exc: CareplanError) -> None:
-        self.clear()
-        field = exc.field if isinstance(exc, InvalidInput) else None
-        if field in self._fields:
-            widget, label = self._fields[field]
-            label.setText(exc.message)
-            label.show()
-            widget.setFocus()
-        else:
-            self._general.setText(exc.message)
-            self._general.show()
-
-    def text(self, field: str | None = None) -> str:
-        if field is None:
-            return self._general.text()
-        return self._fields[field][1].text()
-
-
-class WritingDialog(QDialog):
-    """Subclasses set ``problems``, ``writing_as`` and ``typed`` and say what saving means."""
-
-    problems: InlineProblems
     writing_as: WritingAs
-    typed: TypedWords
 
     def __init__(self, on_conflict: Callable[[ConflictError], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._on_conflict = on_conflict
-        self.result_value: object = None
 
-    def save_typed(self) -> object:
-        """Run the use case with what was typed (may raise CareplanError); returns its result."""
-        raise NotImplementedError
-
-    def save(self) -> None:
-        problems = self.problems
-        try:
-            self.result_value = self.save_typed()
-        except ConflictError as exc:
-            problems.show(exc)
+    def refused(self, exc: CareplanError) -> None:
+        self.problems.show(exc)
+        if isinstance(exc, ConflictError):
             self._on_conflict(exc)
-            return
-        except CareplanError as exc:
-            problems.show(exc)
-            return
-        self.accept()
 
-    def done(self, result: int) -> None:
-        if not self.typed.may_close(self, result):
-            return
+    def closing(self) -> None:
         self.writing_as.disconnect()
-        super().done(result)

@@ -1,22 +1,25 @@
 """File > Verify an agreement… (everyone) and File > Signing certificate… (managers and
-administrators). Added by :func:`careplan.gui.wiring.add_pages`, before File > Quit."""
+administrators): the two actions and the dialogs they open. The main window puts the actions in
+its File menu, before the sign-in group (password, lock, sign out)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.main_window import MainWindow
 
 
 class DocumentMenus:
     """The two actions and the dialogs they open (kept here so tests can reach them)."""
 
-    def __init__(self, window: MainWindow, context: AppContext) -> None:
+    def __init__(self, window: QMainWindow, context: AppContext, show_saved: Callable[[str], None]) -> None:
         self.window = window
         self.context = context
+        self._show_saved = show_saved
         self.verify_dialog: QDialog | None = None
         self.certificate_dialog: QDialog | None = None
         self.verify_action = QAction("&Verify an agreement…", window)
@@ -51,32 +54,11 @@ class DocumentMenus:
             return
         dialog = CertificateDialog(self.context, self.window)
         self.certificate_dialog = dialog
-        dialog.accepted.connect(lambda: self.window.show_saved("The signing certificate is ready"))
+        dialog.accepted.connect(lambda: self._show_saved("The signing certificate is ready"))
         dialog.finished.connect(lambda _result: self._closed("certificate_dialog", dialog))
         dialog.open()
 
-    def _closed(self, name: str, dialog: object) -> None:
+    def _closed(self, name: str, dialog: QDialog) -> None:
         if getattr(self, name) is dialog:
             setattr(self, name, None)
-        dialog.deleteLater()  # type: ignore[attr-defined]
-
-
-def _file_menu(window: MainWindow) -> QMenu | None:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
-            return menu
-    return None
-
-
-def add_document_menus(window: MainWindow, context: AppContext) -> DocumentMenus:
-    menus = DocumentMenus(window, context)
-    file_menu = _file_menu(window)
-    if file_menu is not None:
-        # With the other work (New person, Staff), before the sign-in group (password, lock, sign out).
-        anchor = window.change_password_action
-        file_menu.insertAction(anchor, menus.verify_action)
-        file_menu.insertAction(anchor, menus.certificate_action)
-        file_menu.insertSeparator(anchor)
-    window.document_menus = menus  # type: ignore[attr-defined]  # kept alive with the window
-    return menus
+        dialog.deleteLater()

@@ -27,10 +27,10 @@ from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 from careplan.gui.dialogs.signing_passphrase import SigningPassphraseDialog
-from careplan.gui.documents.jobs import Failure, Job, Report
 from careplan.gui.documents.preview import PreviewDialog
 from careplan.gui.documents.saving import PdfSaver
 from careplan.gui.documents.signing_keys import SigningKeys
+from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import chosen_files
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import IssuedAgreement

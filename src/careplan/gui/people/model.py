@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
@@ -28,9 +29,16 @@ STATUS_WORDS = {
 }
 
 
+# The plan column of someone whose record the member of staff may not open now (their plan is
+# not shown: it is not that they have none).
+NOT_ON_CASELOAD = "Not on your caseload"
+
+
 def status_words(row: PersonRow) -> str:
     """The plan column: the plan in force and, when a newer version is on its way, that too
     ("In action · new version being written"), so nobody thinks the plan in force has gone."""
+    if not row.may_open:
+        return NOT_ON_CASELOAD
     newest = STATUS_WORDS.get(row.plan_status, row.plan_status or "")
     if row.in_force_status is None:
         return newest
@@ -170,6 +178,10 @@ class PeopleModel(QAbstractTableModel):
                 return row.key_worker or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.next_review:
             return f"Next review due {row.next_review:%A %d %B %Y}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and not row.may_open:
+            return QColor("#5f6368")  # quieter than a plan's status (the words say it)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and not row.may_open:
+            return f"{NOT_ON_CASELOAD}: cover for a colleague to open their record and see their plan."
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return status_words(row)  # in full, when the column is too narrow
         return None

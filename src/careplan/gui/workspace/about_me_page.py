@@ -1,16 +1,20 @@
-"""About me: the person's answers in their own words, saved as they are typed."""
+"""About me: who the person is and who works with them, and their answers in their own words,
+saved as they are typed."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,8 +23,9 @@ from careplan.domain.actor import Voice
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
+from careplan.gui.workspace.page import OpenRecord, WorkspacePage
 from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
-from careplan.services import people
+from careplan.services import assignments, people
 from careplan.services.workspace import PersonView, TextView, load_person
 
 AUTOSAVE_MS = 700
@@ -84,19 +89,30 @@ class AnswerBox(QWidget):
         return self.editor.toPlainText().strip() != self.saved_text.strip()
 
 
-class AboutMePage(QScrollArea):
-    """Every answer saves itself within a second of the last key press, in the current voice."""
+class AboutMePage(WorkspacePage):
+    """Every answer saves itself within a second of the last key press, in the current voice.
 
-    saved = Signal(str)
-    conflict = Signal()
+    Its header says who the person is and who works with them (key worker, peer mentors);
+    managers and key workers have "Who works with …", the dialog that changes it for those who
+    may (gui/dialogs/who_works_with.py). After a change the workspace reads the record again
+    (``changed``), and lets it go if the one signed in may no longer open it (handed on).
+    """
+
+    undo_stack: QUndoStack
+
+    title = "About me"
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, voice, parent)
         self._context = context
         self._voice = voice
         self._person: PersonView | None = None
-        self.setWidgetResizable(True)
-        inner = QWidget(self)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        inner = QWidget(self.scroll_area)
         layout = QVBoxLayout(inner)
         self.details = QGroupBox("About this person", inner)
         self.details_form = QFormLayout(self.details)
@@ -104,10 +120,25 @@ class AboutMePage(QScrollArea):
         self.reference_label = QLabel(self.details)
         self.contact_label = QLabel(self.details)
         self.worker_label = QLabel(self.details)
+        self.mentors_label = QLabel(self.details)
+        self.mentors_label.setObjectName("peerMentorsLabel")
+        self.mentors_label.setWordWrap(True)
+        self.team_button = QPushButton("Who &works with them…", self.details)
+        self.team_button.setObjectName("whoWorksWithButton")
+        self.team_button.setMinimumHeight(36)
+        self.team_button.setSizePolicy(
+            QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed
+        )  # as wide as its words
+        self.team_button.clicked.connect(self.change_team)
+        # Roles that may never change it do not see the button (managers and key workers do).
+        self.team_button.setVisible(context.may(Action.ASSIGN_PEER_MENTOR))
+        self.team_dialog: QDialog | None = None
         self.details_form.addRow("Likes to be called", self.name_label)
         self.details_form.addRow("Reference", self.reference_label)
         self.details_form.addRow("Best way to get in touch", self.contact_label)
         self.details_form.addRow("Key worker", self.worker_label)
+        self.details_form.addRow("Peer mentors", self.mentors_label)
+        self.details_form.addRow("", self.team_button)
         layout.addWidget(self.details)
         self.boxes: dict[str, AnswerBox] = {}
         answers = QGroupBox("About me, in my own words", inner)
@@ -119,7 +150,7 @@ class AboutMePage(QScrollArea):
             answers_layout.addWidget(box)
         layout.addWidget(answers)
         layout.addStretch(1)
-        self.setWidget(inner)
+        self.scroll_area.setWidget(inner)
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -133,6 +164,9 @@ class AboutMePage(QScrollArea):
         for box in self.boxes.values():
             box.editor.setReadOnly(not editable)
 
+    def fill(self, record: OpenRecord) -> None:
+        self.show_person(record.person)  # About me needs no plan version: it is not read for it
+
     def show_person(self, person: PersonView) -> None:
         self.save_pending()
         self._person = person
@@ -141,8 +175,52 @@ class AboutMePage(QScrollArea):
         contact = person.contact_how or "Not said yet"
         self.contact_label.setText(contact)
         self.worker_label.setText(person.key_worker or "None yet")
+        self._show_team(person)
         for topic, box in self.boxes.items():
             box.show_answer(person.about_me.get(topic))
+
+    def _show_team(self, person: PersonView) -> None:
+        """The peer mentors, and the button to see or change who works with the person."""
+        try:
+            team = assignments.who_works_with(self._context.db, self._context.actor, person.id)
+        except CareplanError as exc:
+            self.mentors_label.setText("")
+            self.team_button.setEnabled(False)
+            self.team_button.setToolTip(exc.message)
+            return
+        self.mentors_label.setText(", ".join(m.name for m in team.peer_mentors) or "None yet")
+        self.team_button.setText(f"Who &works with {person.preferred_name}…")
+        self.team_button.setAccessibleName(f"Who works with {person.preferred_name}")
+        self.team_button.setEnabled(True)
+        hint = (
+            "Hand them on to another key worker, assign a peer mentor, or end a peer mentor's work."
+            if team.may_change
+            else "Who works with them (only their key worker or a manager can change it)."
+        )
+        self.team_button.setToolTip(hint)
+        self.team_button.setAccessibleDescription(hint)
+
+    def change_team(self) -> None:
+        """Who works with the person: the dialog, what is typed here saved first (handing the
+        person on may close their record)."""
+        if self._person is None:
+            return
+        from careplan.gui.dialogs.who_works_with import WhoWorksWithDialog
+
+        self.save_pending()
+        dialog = WhoWorksWithDialog(self._context, self._person.id, self._person.preferred_name, self)
+        self.team_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.team_dialog = None
+            dialog.deleteLater()
+            if dialog.changed:
+                if not dialog.left:
+                    self.saved.emit("Who works with them saved")
+                self.changed.emit()  # read again; let go if it may no longer be opened here
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _typed(self, topic: str) -> None:
         self._pending.add(topic)
@@ -150,7 +228,6 @@ class AboutMePage(QScrollArea):
         self._typed_voice.setdefault(topic, self._voice.voice)
         self._timer.start()
 
-    @property
     def has_unsaved(self) -> bool:
         return any(self.boxes[t].dirty for t in self._pending)
 

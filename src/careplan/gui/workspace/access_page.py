@@ -1,7 +1,8 @@
 """Who has seen this: every opening of and change to the person's record, newest first.
 
 Only for staff whose role may see the audit trail (and the record itself): managers. The
-workspace leaves the tab out for everyone else (``needs``), and the use case refuses anyway.
+workspace leaves the tab out for everyone else (its registry entry's ``needs``), and the use
+case refuses anyway.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError
-from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.gui.workspace.page import WorkspacePage
@@ -115,7 +115,7 @@ class AccessFilter(QSortFilterProxyModel):
 class AccessPage(WorkspacePage):
     """The "Who has seen this" tab."""
 
-    needs = (Action.VIEW_AUDIT, Action.VIEW_PEOPLE)
+    title = "Who has seen this"
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)

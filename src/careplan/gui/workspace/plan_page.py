@@ -10,170 +10,77 @@ from __future__ import annotations
 import contextlib
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
-from careplan.gui.workspace.disagreement_note import NOTE_STYLE, NoteView
+from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.goal_card import GoalCard
+from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
-from careplan.gui.workspace.plan_controls import button, plan_style
+from careplan.gui.workspace.plan_editors import PlanEditors
+from careplan.gui.workspace.plan_view import PlanView
 from careplan.gui.workspace.plan_words import (
     FROZEN_NOTES,
     SIGNED_NOTE,
     VERSION_WORDS,
     when,
 )
-from careplan.gui.workspace.voice import BADGE_STYLE, PAGE_STYLES, VoiceSwitch
+from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import GoalView, PersonView, StepView, VersionView
 
 __all__ = ["SIGNED_NOTE", "DisagreementDialog", "GoalCard", "NoteView", "PlanPage"]
 
 
-class PlanPage(PlanChanges):
-    """The plan version's goals and steps, with who wrote each and any "I don't agree" notes."""
+class PlanPage(WorkspacePage):
+    """The plan version's goals and steps, with who wrote each and any "I don't agree" notes.
+
+    Its layout is ``view`` (gui/workspace/plan_view.py); what pressing something does is
+    ``changes`` (gui/workspace/plan_changes.py) and, for what opens a dialog, ``editors``
+    (gui/workspace/plan_editors.py); the page shows the version and a card for each goal.
+    """
+
+    title = "My plan"
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
-        self.setObjectName("planPage")
-        # One style sheet for the page, its cards, steps, menus, author badges and "I don't agree"
-        # notes (one per widget cost much more): the badges and notes see it named in pageStyles.
-        tick = max(22, self.fontMetrics().height() + 6)
-        self.setStyleSheet(" ".join((plan_style(tick=tick), BADGE_STYLE, NOTE_STYLE)))
-        self.setProperty(PAGE_STYLES, "authorBadge disagreementNote")
+        self.view = PlanView(self)
+        self.changes = PlanChanges(context, self)
+        self.editors = PlanEditors(context, voice, self, self.changes)
+        self.undo_stack = self.changes.undo_stack
         self._cards: list[GoalCard] = []  # built so far, in order
         self._focus_targets: dict[FocusKey, QWidget] = {}
         # The version and the index of the next goal card still to build (below the fold).
         self._later: tuple[VersionView, int] | None = None
         self._generation = 0  # counts what was shown: a build queued for an older one does nothing
+        view = self.view
+        view.add_goal_action.triggered.connect(self.add_goal)
+        view.start_button.clicked.connect(self.start_plan)
+        view.revise_button.clicked.connect(self.changes.revise)
+        view.newer_button.clicked.connect(self.changes.open_newer)
+        view.disagree_plan_button.clicked.connect(self.editors.disagree_with_plan)
 
-        self.add_goal_action = QAction("Add a goal", self)
-        self.add_goal_action.setShortcut(QKeySequence("Ctrl+G"))
-        self.add_goal_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.add_goal_action.setToolTip("Add a goal (Ctrl+G)")
-        self.add_goal_action.triggered.connect(self.add_goal)
-        self.addAction(self.add_goal_action)
+    @property
+    def person(self) -> PersonView | None:
+        return self.changes.person
 
-        # No plan yet: one big, friendly way in.
-        self.empty = QWidget(self)
-        self.empty.setObjectName("noPlan")
-        empty_title = QLabel("No plan yet", self.empty)
-        font = empty_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        empty_title.setFont(font)
-        self.empty_text = QLabel(
-            "A plan is where your goals go, in your own words. We write it together.", self.empty
-        )
-        self.empty_text.setWordWrap(True)
-        self.start_button = button("Start my plan", self.empty, name="startPlan", accessible="Start my plan")
-        self.start_button.setMinimumHeight(56)
-        start_font = self.start_button.font()
-        start_font.setPointSizeF(start_font.pointSizeF() * 1.3)
-        start_font.setBold(True)
-        self.start_button.setFont(start_font)
-        self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.start_button.clicked.connect(self.start_plan)
-        self.start_refused = QLabel("A key worker or manager can start the plan.", self.empty)
-        self.start_refused.setWordWrap(True)
-        self.start_button.setMinimumWidth(self.start_button.sizeHint().width() + 48)
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.setSpacing(12)
-        empty_layout.addStretch(1)
-        for label in (empty_title, self.empty_text, self.start_refused):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(empty_title)
-        empty_layout.addWidget(self.empty_text)
-        empty_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addWidget(self.start_refused)
-        empty_layout.addStretch(2)
+    @property
+    def version(self) -> VersionView | None:
+        return self.changes.version
 
-        # A plan: its version and status, then the goals.
-        self.plan = QWidget(self)
-        self.plan.setObjectName("planView")
-        self.version_label = QLabel(self.plan)
-        self.version_label.setObjectName("versionLabel")
-        font = self.version_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.version_label.setFont(font)
-        self.version_label.setWordWrap(True)
-        self.period_label = QLabel(self.plan)
-        self.period_label.setObjectName("periodLabel")
-        self.frozen_note = QLabel(self.plan)
-        self.frozen_note.setObjectName("frozenNote")
-        self.frozen_note.setWordWrap(True)
-        self.frozen_note.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.revise_button = button(
-            "Start a new version", self.plan, name="revisePlan", accessible="Start a new version of the plan"
-        )
-        self.revise_button.clicked.connect(self.revise)
-        self.newer_button = button("", self.plan, name="openNewer", accessible="Go to the newer version")
-        self.newer_button.clicked.connect(self._open_newer)
-        self.disagree_plan_button = button(
-            "I don't agree with the plan",
-            self.plan,
-            name="disagreePlan",
-            accessible="I don't agree with the plan",
-            icon_name="disagree",
-        )
-        self.disagree_plan_button.setToolTip(
-            "Write down something about the whole plan that you don't agree with"
-        )
-        self.disagree_plan_button.clicked.connect(self.disagree_with_plan)
-        self.add_goal_button = button("+  Add a goal", self.plan, name="addGoal", accessible="Add a goal")
-        bold = self.add_goal_button.font()
-        bold.setBold(True)
-        self.add_goal_button.setFont(bold)
-        self.add_goal_button.setToolTip("Add a goal (Ctrl+G)")
-        self.add_goal_button.clicked.connect(self.add_goal_action.trigger)
+    def add_goal(self) -> None:
+        self.editors.add_goal()
 
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.version_label)
-        titles.addWidget(self.period_label)
-        header.addLayout(titles, 1)
-        for widget in (
-            self.revise_button,
-            self.newer_button,
-            self.disagree_plan_button,
-            self.add_goal_button,
-        ):
-            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+    def start_plan(self) -> None:
+        self.changes.start_plan()
+        if self.view.add_goal_button.isVisible():
+            self.view.add_goal_button.setFocus()
 
-        self.goals_scroll = QScrollArea(self.plan)
-        self.goals_scroll.setObjectName("goalsScroll")
-        self.goals_scroll.setWidgetResizable(True)
-        self.goals_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.goals_widget = QWidget()
-        self.goals_widget.setObjectName("goals")
-        self.goals_layout = QVBoxLayout(self.goals_widget)
-        self.goals_layout.setContentsMargins(0, 0, 8, 0)
-        self.goals_layout.setSpacing(12)
-        self.goals_scroll.setWidget(self.goals_widget)
-
-        plan_layout = QVBoxLayout(self.plan)
-        plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addLayout(header)
-        plan_layout.addWidget(self.frozen_note)
-        plan_layout.addWidget(self.goals_scroll, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.plan)
-        self.plan.hide()
+    def has_unsaved(self) -> bool:
+        """Words typed in an open goal or step dialog that are not saved yet."""
+        return self.editors.has_unsaved()
 
     # showing ------------------------------------------------------------------------------------
 
@@ -184,53 +91,53 @@ class PlanPage(PlanChanges):
             and self.person.id == person.id
             and (self.version.id if self.version else None) == (version.id if version else None)
         )
-        self.person = person
-        self.version = version
+        self.changes.person = person
+        self.changes.version = version
         if version is None:
             allowed = self.context.may(Action.START_PLAN)
-            self.start_button.setVisible(allowed)
-            self.start_refused.setVisible(not allowed)
-            self.add_goal_action.setEnabled(False)
-            self.plan.hide()
-            self.empty.show()
+            self.view.start_button.setVisible(allowed)
+            self.view.start_refused.setVisible(not allowed)
+            self.view.add_goal_action.setEnabled(False)
+            self.view.plan.hide()
+            self.view.empty.show()
             self._clear_cards()
             self._restore_focus()
             return
-        self.empty.hide()
-        self.plan.show()
-        self.version_label.setText(
+        self.view.empty.hide()
+        self.view.plan.show()
+        self.view.version_label.setText(
             f"Version {version.number} – {VERSION_WORDS.get(version.status, version.status)}"
         )
         if version.period_start and version.period_end:
-            self.period_label.setText(f"From {when(version.period_start)} to {when(version.period_end)}")
+            self.view.period_label.setText(f"From {when(version.period_start)} to {when(version.period_end)}")
         elif version.period_start:
-            self.period_label.setText(f"From {when(version.period_start)}")
+            self.view.period_label.setText(f"From {when(version.period_start)}")
         else:
-            self.period_label.clear()
-        self.period_label.setVisible(bool(self.period_label.text()))
-        self.frozen_note.setText(FROZEN_NOTES.get(version.status, ""))
-        self.frozen_note.setVisible(version.frozen)
-        newer = self._newer_draft()
-        self.revise_button.setVisible(
+            self.view.period_label.clear()
+        self.view.period_label.setVisible(bool(self.view.period_label.text()))
+        self.view.frozen_note.setText(FROZEN_NOTES.get(version.status, ""))
+        self.view.frozen_note.setVisible(version.frozen)
+        newer = self.changes.newer_draft()
+        self.view.revise_button.setVisible(
             version.status in ("agreed", "approved", "active")
             and newer is None
             and self.context.may(Action.REVISE_PLAN)
         )
-        self.newer_button.setVisible(newer is not None)
+        self.view.newer_button.setVisible(newer is not None)
         if newer is not None:
-            self.newer_button.setText(f"Go to version {newer[1]}")
-            self.newer_button.setAccessibleName(f"Go to version {newer[1]}, being written now")
-        self.add_goal_action.setEnabled(self.can_edit)
-        self.add_goal_button.setVisible(self.can_edit)
-        self.disagree_plan_button.setVisible(self.can_disagree)
+            self.view.newer_button.setText(f"Go to version {newer[1]}")
+            self.view.newer_button.setAccessibleName(f"Go to version {newer[1]}, being written now")
+        self.view.add_goal_action.setEnabled(self.changes.can_edit)
+        self.view.add_goal_button.setVisible(self.changes.can_edit)
+        self.view.disagree_plan_button.setVisible(self.changes.can_disagree)
         # Cards down to the bottom of what is seen now are built at once (after a reload, the
         # page may be scrolled down), the rest after the first paint.
-        seen = self.goals_scroll.viewport().height()
+        seen = self.view.goals_scroll.viewport().height()
         if same_place:
-            seen += self.goals_scroll.verticalScrollBar().value()
+            seen += self.view.goals_scroll.verticalScrollBar().value()
         self._build_cards(version, seen if self.isVisible() else None)
         if not same_place:
-            self.goals_scroll.verticalScrollBar().setValue(0)
+            self.view.goals_scroll.verticalScrollBar().setValue(0)
         self._restore_focus()
 
     def _clear_cards(self) -> None:
@@ -238,9 +145,9 @@ class PlanPage(PlanChanges):
         self._focus_targets = {}
         self._later = None  # cards still to build for what was shown before: never now
         self._generation += 1
-        self.goals_widget.removeEventFilter(self)
-        while self.goals_layout.count():
-            item = self.goals_layout.takeAt(0)
+        self.view.goals_widget.removeEventFilter(self)
+        while self.view.goals_layout.count():
+            item = self.view.goals_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
@@ -262,36 +169,36 @@ class PlanPage(PlanChanges):
             if d.goal_id is None and d.step_id is None and d.allocation_id is None
         ]
         for note in plan_notes:
-            view = NoteView(note, self.goals_widget)
+            view = NoteView(note, self.view.goals_widget)
             view.setToolTip("About the whole plan")
-            self.goals_layout.addWidget(view)
+            self.view.goals_layout.addWidget(view)
             view.show()
         if not version.goals:
             empty = QLabel(
                 "No goals yet. What do you want to change? Press “Add a goal” to write the first one."
-                if self.can_edit
+                if self.changes.can_edit
                 else "This version has no goals.",
-                self.goals_widget,
+                self.view.goals_widget,
             )
             empty.setObjectName("noGoals")
             empty.setWordWrap(True)
-            self.goals_layout.addWidget(empty)
+            self.view.goals_layout.addWidget(empty)
             empty.show()
-        self.goals_layout.addStretch(1)
+        self.view.goals_layout.addStretch(1)
         keep = self._goal_with_focus(version)
         used = 0
         for index in range(len(version.goals)):
             if room is not None and used >= room and index > max(keep, 0):
                 self._later = (version, index)
-                self.goals_widget.installEventFilter(self)  # builds the rest after the first paint
+                self.view.goals_widget.installEventFilter(self)  # builds the rest after the first paint
                 return
             card = self._add_card(version, index)
             if room is not None:
-                used += card.sizeHint().height() + self.goals_layout.spacing()
+                used += card.sizeHint().height() + self.view.goals_layout.spacing()
 
     def _goal_with_focus(self, version: VersionView) -> int:
         """Which goal (its index) holds the control the keyboard goes back to after a reload; -1: none."""
-        key = self._want_focus
+        key = self.changes.want_focus
         if key is None:
             return -1
         kind, item_id, _name = key
@@ -309,17 +216,21 @@ class PlanPage(PlanChanges):
             goal,
             [d for d in version.disagreements if d.goal_id == goal.id],
             lambda step: [d for d in version.disagreements if d.step_id == step.id],
-            self.goals_widget,
+            self.view.goals_widget,
         )
         self._wire_card(card, index, len(version.goals))
         self._cards.append(card)
-        self.goals_layout.insertWidget(self.goals_layout.count() - 1, card)  # before the stretch
+        self.view.goals_layout.insertWidget(self.view.goals_layout.count() - 1, card)  # before the stretch
         card.show()  # now, not on the next turn of the event loop: focus may go here next
         return card
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.goals_widget and event.type() == QEvent.Type.Paint and self._later is not None:
-            self.goals_widget.removeEventFilter(self)
+        if (
+            watched is self.view.goals_widget
+            and event.type() == QEvent.Type.Paint
+            and self._later is not None
+        ):
+            self.view.goals_widget.removeEventFilter(self)
             QTimer.singleShot(0, partial(self._build_rest, self._generation))
         return super().eventFilter(watched, event)
 
@@ -353,29 +264,29 @@ class PlanPage(PlanChanges):
 
     def _wire_card(self, card: GoalCard, index: int, count: int) -> None:
         goal = card.goal
-        editable = self.can_edit
+        editable = self.changes.can_edit
         for widget in (card.add_step, card.edit):
             widget.setVisible(editable)
         for action in (card.move_up, card.move_down, card.remove):
             action.setVisible(editable)
         card.move_up.setEnabled(index > 0)
         card.move_down.setEnabled(index < count - 1)
-        card.disagree.setVisible(self.can_disagree)
+        card.disagree.setVisible(self.changes.can_disagree)
         card.more.setVisible(editable)
-        card.status.setEnabled(self.can_record_progress)
-        if not self.can_record_progress:
+        card.status.setEnabled(self.changes.can_record_progress)
+        if not self.changes.can_record_progress:
             card.status.setToolTip("Progress can't be recorded here.")
-        card.add_step.clicked.connect(partial(self.add_step, goal))
-        card.edit.clicked.connect(partial(self.edit_goal, goal))
+        card.add_step.clicked.connect(partial(self.editors.add_step, goal))
+        card.edit.clicked.connect(partial(self.editors.edit_goal, goal))
         card.move_up.triggered.connect(
-            lambda: self.move_goal(goal, index - 1, "up", self._focused("goal", goal.id))
+            lambda: self.changes.move_goal(goal, index - 1, "up", self._focused("goal", goal.id))
         )
         card.move_down.triggered.connect(
-            lambda: self.move_goal(goal, index + 1, "down", self._focused("goal", goal.id))
+            lambda: self.changes.move_goal(goal, index + 1, "down", self._focused("goal", goal.id))
         )
-        card.remove.triggered.connect(partial(self.remove_goal, goal))
-        card.disagree.clicked.connect(partial(self.disagree_with_goal, goal))
-        card.status.activated.connect(partial(self._status_chosen, card))
+        card.remove.triggered.connect(partial(self.changes.remove_goal, goal))
+        card.disagree.clicked.connect(partial(self.editors.disagree_with_goal, goal))
+        card.status.activated.connect(partial(self.changes.status_chosen, card))
         targets: dict[str, QWidget] = {
             "add_step": card.add_step,
             "edit": card.edit,
@@ -396,18 +307,18 @@ class PlanPage(PlanChanges):
                 action.setEnabled(editable)
             row.move_up.setEnabled(editable and position > 0)
             row.move_down.setEnabled(editable and position < steps - 1)
-            row.disagree.setVisible(self.can_disagree)
-            row.disagree.setEnabled(self.can_disagree)
-            row.more.setVisible(editable or self.can_disagree)
-            row.done.setEnabled(self.can_record_progress)
-            row.done.toggled.connect(partial(self._done_toggled, row))
-            row.edit.triggered.connect(partial(self.edit_step, goal, step))
+            row.disagree.setVisible(self.changes.can_disagree)
+            row.disagree.setEnabled(self.changes.can_disagree)
+            row.more.setVisible(editable or self.changes.can_disagree)
+            row.done.setEnabled(self.changes.can_record_progress)
+            row.done.toggled.connect(partial(self.changes.done_toggled, row))
+            row.edit.triggered.connect(partial(self.editors.edit_step, goal, step))
             row.move_up.triggered.connect(partial(self._move_step_from_keys, goal, step, position - 1, "up"))
             row.move_down.triggered.connect(
                 partial(self._move_step_from_keys, goal, step, position + 1, "down")
             )
-            row.remove.triggered.connect(partial(self.remove_step, goal, step))
-            row.disagree.triggered.connect(partial(self.disagree_with_step, step))
+            row.remove.triggered.connect(partial(self.changes.remove_step, goal, step))
+            row.disagree.triggered.connect(partial(self.editors.disagree_with_step, step))
             self._focus_targets[("step", step.id, "done")] = row.done
             for name in ("more", "edit", "disagree", "up", "down"):
                 self._focus_targets[("step", step.id, name)] = row.more
@@ -420,21 +331,21 @@ class PlanPage(PlanChanges):
         return "more"
 
     def _move_step_from_keys(self, goal: GoalView, step: StepView, position: int, direction: str) -> None:
-        self.move_step(goal, step, position, direction, self._focused("step", step.id))
+        self.changes.move_step(goal, step, position, direction, self._focused("step", step.id))
 
     def card_for(self, goal_id: int) -> GoalCard | None:
         return next((card for card in self.cards if card.goal.id == goal_id), None)
 
     def _restore_focus(self) -> None:
         """After a reload, the keyboard stays where it was (the same button on the same goal)."""
-        key, self._want_focus = self._want_focus, None
+        key, self.changes.want_focus = self.changes.want_focus, None
         if key is None:
             return
         widget = self._focus_targets.get(key)
         if widget is None and key[0] == "goal":
             widget = self._focus_targets.get(("goal", key[1], "card"))
         if widget is None:
-            widget = self.add_goal_button if self.add_goal_button.isVisible() else None
+            widget = self.view.add_goal_button if self.view.add_goal_button.isVisible() else None
         if widget is None:
             return
         target = widget
@@ -444,4 +355,4 @@ class PlanPage(PlanChanges):
 
     def _reveal(self, widget: QWidget) -> None:
         with contextlib.suppress(RuntimeError):  # already rebuilt again
-            self.goals_scroll.ensureWidgetVisible(widget, 20, 40)
+            self.view.goals_scroll.ensureWidgetVisible(widget, 20, 40)

@@ -1,24 +1,20 @@
 """Sharing: what the person agrees to share, with whom, since when, and when they stopped.
 
-The forms are ui/record_consent.ui and ui/withdraw_consent.ui. Staff whose role may record
-consent (key workers, managers) add and stop agreements here; everyone else reads them.
+Staff whose role may record consent (key workers, managers) add and stop agreements here (in
+the dialogs of gui/dialogs/consent_dialogs.py); everyone else reads them.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -26,12 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careplan.domain.dates import parse_date
-from careplan.domain.errors import CareplanError, InvalidInput
+from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.forms.ui_record_consent import Ui_RecordConsentDialog
-from careplan.gui.forms.ui_withdraw_consent import Ui_WithdrawConsentDialog
+from careplan.gui.dialogs.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
@@ -40,18 +34,10 @@ from careplan.services.consent import ConsentView
 from careplan.services.history import plain_date
 from careplan.services.workspace import PersonView, VersionView
 
+__all__ = ["RecordConsentDialog", "SharingPage", "WithdrawConsentDialog"]
+
 STILL_AGREED = "Still agreed"
 NOTHING_YET = "Nothing agreed yet. Until the person agrees, nothing from their record is shared."
-
-
-def _today() -> date:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).date()
-
-
-def _date_text(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 class ConsentTableModel(RowTableModel[ConsentView]):
@@ -97,115 +83,10 @@ class ConsentTableModel(RowTableModel[ConsentView]):
         return f"{agreed}, and still agreed. Recorded by {row.recorded_by}."
 
 
-class RecordConsentDialog(QDialog):
-    """Records a new consent (``record_consent``). Problems show beside the field; nothing typed is lost."""
-
-    def __init__(
-        self, context: AppContext, person_id: int, person_name: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._person_id = person_id
-        self.consent_id: int | None = None
-        self.ui = Ui_RecordConsentDialog()
-        self.ui.setupUi(self)
-        ui = self.ui
-        ui.intro.setText(f"Write down what {person_name} agrees we may share, and who with.")
-        ui.givenOn.setText(_date_text(_today()))
-        for label in (ui.whatProblem, ui.withWhomProblem, ui.givenOnProblem, ui.problem):
-            label.hide()
-        save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save")
-        for button in (save, ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
-            button.setMinimumHeight(40)
-        ui.buttons.accepted.connect(self.save)
-        ui.buttons.rejected.connect(self.reject)
-        ui.what.setFocus()
-
-    def problems(self) -> dict[str, tuple[QLineEdit, QLabel]]:
-        ui = self.ui
-        return {
-            "what": (ui.what, ui.whatProblem),
-            "with_whom": (ui.withWhom, ui.withWhomProblem),
-            "given_on": (ui.givenOn, ui.givenOnProblem),
-        }
-
-    def save(self) -> None:
-        ui = self.ui
-        for _field, label in self.problems().values():
-            label.hide()
-        ui.problem.hide()
-        try:
-            given_on = parse_date(ui.givenOn.text(), field="given_on", required=True)
-            assert given_on is not None
-            self.consent_id = consent.record_consent(
-                self._context.db,
-                self._context.actor,
-                self._person_id,
-                ui.what.text(),
-                ui.withWhom.text(),
-                given_on,
-            )
-        except InvalidInput as exc:
-            place = self.problems().get(exc.field or "")
-            if place is None:
-                ui.problem.setText(exc.message)
-                ui.problem.show()
-                return
-            field, label = place
-            label.setText(exc.message)
-            label.show()
-            field.setFocus()
-            self.adjustSize()
-            return
-        except CareplanError as exc:
-            ui.problem.setText(exc.message)
-            ui.problem.show()
-            self.adjustSize()
-            return
-        self.accept()
-
-
-class WithdrawConsentDialog(QDialog):
-    """Records that the person stopped agreeing (``withdraw_consent``), from a given day."""
-
-    def __init__(self, context: AppContext, row: ConsentView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._consent_id = row.id
-        self.ui = Ui_WithdrawConsentDialog()
-        self.ui.setupUi(self)
-        ui = self.ui
-        ui.intro.setText(
-            f"Stop sharing “{row.what}” with {row.with_whom}?\n"
-            "From the day below, nothing more of it is shared."
-        )
-        ui.withdrawnOn.setText(_date_text(_today()))
-        ui.problem.hide()
-        save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Stop sharing")
-        for button in (save, ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
-            button.setMinimumHeight(40)
-        ui.buttons.accepted.connect(self.save)
-        ui.buttons.rejected.connect(self.reject)
-
-    def save(self) -> None:
-        ui = self.ui
-        try:
-            withdrawn_on = parse_date(ui.withdrawnOn.text(), field="withdrawn_on", required=True)
-            assert withdrawn_on is not None
-            consent.withdraw_consent(self._context.db, self._context.actor, self._consent_id, withdrawn_on)
-        except CareplanError as exc:
-            ui.problem.setText(exc.message)
-            ui.problem.show()
-            ui.withdrawnOn.setFocus()
-            self.adjustSize()
-            return
-        self.accept()
-
-
 class SharingPage(WorkspacePage):
     """The Sharing tab: "What I agree to share, and with whom"."""
+
+    title = "Sharing"
 
     def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)

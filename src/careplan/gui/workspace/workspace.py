@@ -1,18 +1,27 @@
-"""A person's workspace: the pages for About me, the plan, services and budget, and history.
+"""A person's workspace: a tab for each page in the registry (About me, the plan, services and
+budget, the agreement, history, sharing, who has seen the record).
 
-Only the page in front is filled when a person (or a version, or a reload) is shown; the pages
-behind the other tabs are marked stale and filled from the same views when their tab is chosen.
-The person and the plan version are read once each time and handed to the pages.
+Only the pages listed to be there at start are built with it; the others when the first person
+is opened (or :meth:`PersonWorkspace.build_pages` is called). Only the page in front is filled
+when a person (or a version, or a reload) is shown; the pages behind the other tabs are marked
+stale and filled from the same record when their tab is chosen. The person and the plan version
+are read once each time and handed to the pages. Edit > Undo works on the page in front: the
+workspace keeps the undo group and makes the front page's stack the active one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from careplan.domain.errors import OutsideCaseload
 from careplan.gui.context import AppContext
-from careplan.gui.workspace.about_me_page import AboutMePage
-from careplan.gui.workspace.page import WorkspacePage
+from careplan.gui.workspace.page import OpenRecord, Page
+from careplan.gui.workspace.registry import PageEntry
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import (
     PersonView,
@@ -23,21 +32,28 @@ from careplan.services.workspace import (
     open_person,
 )
 
+P = TypeVar("P")
+
 
 class PersonWorkspace(QWidget):
     saved = Signal(str)
     person_changed = Signal(int)
+    # The record open may no longer be opened here (handed on to another key worker, or a cover
+    # ended): it was let go. What to say.
+    person_left = Signal(str)
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        voice: VoiceSwitch,
+        registry: Sequence[PageEntry[Any]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._voice = voice
-        self.person: PersonView | None = None
-        # The plan version open: read when a page first needs it (About me does not), once each
-        # time a person or version is opened or reloaded. None as the id: the person's newest.
-        self._version_id: int | None = None
-        self._version: VersionView | None = None
-        self._version_read = False
+        self._record: OpenRecord | None = None
+        self._version_id: int | None = None  # the version asked for (None: the person's newest)
         self.heading = QLabel(self)
         self.heading.setObjectName("workspaceHeading")
         font = self.heading.font()
@@ -47,111 +63,166 @@ class PersonWorkspace(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)
-        self.about_me = AboutMePage(context, voice, self)
-        self.about_me.saved.connect(self.saved)
-        self.about_me.conflict.connect(self.reload)
-        self.tabs.addTab(self.about_me, "About me")
-        self.pages: list[WorkspacePage] = []
+        self.undo_group = QUndoGroup(self)
+        self.pages: list[Page] = []
+        self._page_of: dict[int, Page] = {}  # id(entry): the page built from it
         # Pages not yet filled with what is open now (behind a tab): filled when their tab is chosen.
         self._stale: set[QWidget] = set()
-        self.tabs.currentChanged.connect(lambda _index: self._fill_front())
+        self._waiting = [entry for entry in registry if not entry.at_start]
+        for entry in registry:
+            if entry.at_start:
+                self._build(entry)
+        self.tabs.currentChanged.connect(lambda _index: self._front_changed())
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
+        self._follow_front()
 
-    def add_page(self, page: WorkspacePage, title: str) -> None:
-        """Pages arrive with their own work (plan, budget, history, reviews, agreement).
+    # the pages ---------------------------------------------------------------------------------
 
-        A page whose class says what it ``needs`` (actions) is left out for roles without them.
-        """
-        needs = getattr(page, "needs", ())
-        if not all(self._context.may(action) for action in needs):
-            page.hide()
-            page.deleteLater()
-            return
+    def build_pages(self) -> None:
+        """Build the pages still waiting (done when the first person is opened)."""
+        waiting, self._waiting = self._waiting, []
+        for entry in waiting:
+            self._build(entry)
+
+    def _build(self, entry: PageEntry[Any]) -> None:
+        if not all(self._context.may(action) for action in entry.needs):
+            return  # a role without the page's rights never sees it
+        page: Page = entry.load()(self._context, self._voice, self)
+        self._page_of[id(entry)] = page
+        if entry.action is not None:
+            # The window-wide action owns its shortcut: the page's own copy would make it ambiguous.
+            shortcut = QKeySequence(entry.action.shortcut)
+            for own in page.as_widget().actions():
+                if own.shortcut() == shortcut:
+                    own.setShortcut(QKeySequence())
+        self.add_page(page)
+
+    def add_page(self, page: Page) -> None:
+        """Give the page a tab, connect it, and fill it if a person is open."""
         page.saved.connect(self.saved)
         page.changed.connect(self.reload)
         page.conflict.connect(self.reload)
         page.version_requested.connect(self.open_version)
+        if page.undo_stack is not None:
+            self.undo_group.addStack(page.undo_stack)
         self.pages.append(page)
-        self.tabs.addTab(page, title)
-        if self.person is not None:
-            self._stale.add(page)
+        self.tabs.addTab(page.as_widget(), page.title)
+        if self._record is not None:
+            self._stale.add(page.as_widget())
             self._fill_front()
 
+    def page_for(self, entry: PageEntry[Any]) -> Page | None:
+        """The page built from this registry entry (None: not built yet, or not for this role)."""
+        return self._page_of.get(id(entry))
+
+    def page(self, kind: type[P]) -> P:
+        """The page of this class (for tests and tools that look at one page)."""
+        return next(page for page in self.pages if isinstance(page, kind))
+
+    def show_page(self, page: Page) -> None:
+        self.tabs.setCurrentWidget(page.as_widget())
+
+    # what is open ------------------------------------------------------------------------------
+
+    @property
+    def person(self) -> PersonView | None:
+        return self._record.person if self._record is not None else None
+
+    @property
+    def version(self) -> VersionView | None:
+        """The plan version open (None: no plan yet), read the first time a page needs it."""
+        return self._record.version if self._record is not None else None
+
     def open_person(self, person_id: int) -> None:
+        self.build_pages()
         self.save_pending()
         # Opening leaves an audit event (who opened whose record). Choosing the person already open
         # (the people list chooses them again after F5) only reads the record again, like reload().
         already_open = self.person is not None and self.person.id == person_id
         read = load_person if already_open else open_person
-        self.person = read(self._context.db, self._context.actor, person_id)
-        self._forget_version(None)  # their newest version
-        self._show()
+        self._show(read(self._context.db, self._context.actor, person_id), None)  # their newest
 
     def open_version(self, version_id: int) -> None:
         if self.person is None:
             return
         self.save_pending()
-        self._forget_version(version_id)
-        self._show()
+        self._show(self.person, version_id)
 
     def reload(self) -> None:
-        if self.person is None:
+        record = self._record
+        if record is None:
             return
-        person_id = self.person.id
-        # The same version again if one is open; else the newest (a plan may have been started).
-        version_id = self._version.id if self._version_read and self._version else self._version_id
-        self.person = load_person(self._context.db, self._context.actor, person_id)
-        self._forget_version(version_id)
-        self._show()
+        person_id = record.person.id
+        # The same version again if one was read; else the newest (a plan may have been started).
+        version = record.version if record.version_read else None
+        try:
+            person = load_person(self._context.db, self._context.actor, person_id)
+        except OutsideCaseload:
+            self._let_go(
+                f"{record.person.preferred_name} is not on your caseload now: their record is closed."
+            )
+            return
+        self._show(person, version.id if version is not None else self._version_id)
         self.person_changed.emit(person_id)
 
-    def _forget_version(self, version_id: int | None) -> None:
+    def _let_go(self, words: str) -> None:
+        """Close the record open: nothing of it is shown or can be undone here any more."""
+        self._record = None
+        self._version_id = None
+        for page in self.pages:
+            if page.undo_stack is not None:
+                page.undo_stack.clear()
+        self.person_left.emit(words)
+
+    def _show(self, person: PersonView, version_id: int | None) -> None:
+        """Show this person and plan version (None: their newest, read when a page needs it)."""
+        db, actor = self._context.db, self._context.actor
+
+        def read_version() -> VersionView | None:
+            wanted = version_id if version_id is not None else current_version_id(db, actor, person.id)
+            return load_version(db, actor, wanted) if wanted is not None else None
+
+        self._record = OpenRecord(person, read_version)
         self._version_id = version_id
-        self._version = None
-        self._version_read = False
-
-    @property
-    def version(self) -> VersionView | None:
-        """The plan version open (None: no plan yet), read the first time a page needs it."""
-        if not self._version_read and self.person is not None:
-            db, actor = self._context.db, self._context.actor
-            version_id = self._version_id
-            if version_id is None:
-                version_id = current_version_id(db, actor, self.person.id)
-            self._version = load_version(db, actor, version_id) if version_id is not None else None
-            self._version_read = True
-        return self._version
-
-    def _show(self) -> None:
-        assert self.person is not None
-        self._voice.set_person_name(self.person.preferred_name)
-        self.heading.setText(self.person.preferred_name)
-        self.heading.setAccessibleName(f"Workspace of {self.person.preferred_name}")
-        self._stale = {self.about_me, *self.pages}
+        self._voice.set_person_name(person.preferred_name)
+        self.heading.setText(person.preferred_name)
+        self.heading.setAccessibleName(f"Workspace of {person.preferred_name}")
+        self._stale = {page.as_widget() for page in self.pages}
         self._fill_front()
 
-    def is_stale(self, page: QWidget) -> bool:
+    def is_stale(self, page: Page) -> bool:
         """Whether this page still waits to show what is open now (it is behind another tab)."""
-        return page in self._stale
+        return page.as_widget() in self._stale
+
+    def _front_changed(self) -> None:
+        self._follow_front()
+        self._fill_front()
+
+    def _follow_front(self) -> None:
+        """Edit > Undo works on the page in front."""
+        front = self._front()
+        if front is not None and front.undo_stack is not None:
+            self.undo_group.setActiveStack(front.undo_stack)
+        else:  # a page with nothing to undo: Qt accepts no stack, its stubs do not say so
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+
+    def _front(self) -> Page | None:
+        widget = self.tabs.currentWidget()
+        return next((page for page in self.pages if page.as_widget() is widget), None)
 
     def _fill_front(self) -> None:
         """Fill the page in front if it is stale (after opening, a reload, or choosing its tab)."""
-        front = self.tabs.currentWidget()
-        if front is None or front not in self._stale or self.person is None:
+        front = self._front()
+        if front is None or self._record is None or front.as_widget() not in self._stale:
             return
-        self._stale.discard(front)
-        if front is self.about_me:
-            self.about_me.show_person(self.person)
-        elif isinstance(front, WorkspacePage):
-            front.show_version(self.person, self.version)
+        self._stale.discard(front.as_widget())
+        front.fill(self._record)
 
     def save_pending(self) -> None:
-        self.about_me.save_pending()
         for page in self.pages:
             page.save_pending()
 
-    @property
     def has_unsaved(self) -> bool:
-        return self.about_me.has_unsaved or any(page.has_unsaved for page in self.pages)
+        return any(page.has_unsaved() for page in self.pages)

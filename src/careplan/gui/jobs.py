@@ -1,9 +1,13 @@
-"""Running slow work (rendering, signing, verifying, making a key) off the GUI thread.
+"""The one job runner: slow work (rendering, signing, verifying, backing up, loading a
+spreadsheet, making a key) runs off the GUI thread.
 
 A :class:`Job` runs one function on Qt's global thread pool and reports through signals, which
 Qt delivers on the GUI thread: ``progress(text)`` while it works, then exactly one of
-``succeeded(result)`` or ``failed(Failure)``. The window stays responsive meanwhile. The function
-gets a ``report(text)`` callable for progress; it must not touch widgets.
+``succeeded(result)``, ``failed(Failure)`` (in plain words) or ``cancelled()``. The window stays
+responsive meanwhile. The function gets a ``report(text)`` callable for progress; it must not
+touch widgets. :meth:`Job.cancel` asks the work to stop: its next ``report`` raises
+:class:`Cancelled`, and the job ends with ``cancelled``. Work that finishes without reporting
+again has still finished, and says so with ``succeeded``.
 """
 
 from __future__ import annotations
@@ -13,13 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from careplan.domain.errors import CareplanError
 
 log = logging.getLogger(__name__)
 
 Report = Callable[[str], None]
+
+
+class Cancelled(Exception):
+    """Raised inside the work by ``report`` once the job was asked to stop."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class Job(QObject):
     progress = Signal(str)
     succeeded = Signal(object)
     failed = Signal(object)  # a Failure
+    cancelled = Signal()
     done = Signal()
 
     _finished: ClassVar[list[Job]] = []
@@ -52,7 +61,21 @@ class Job(QObject):
         self._work = work
         self._what = what
         self.running = False
+        self._cancel_asked = False
         self.done.connect(self._retire)
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next report (it cannot be stopped between two)."""
+        self._cancel_asked = True
+
+    @property
+    def cancel_asked(self) -> bool:
+        return self._cancel_asked
+
+    def _report(self, text: str) -> None:
+        if self._cancel_asked:
+            raise Cancelled
+        self.progress.emit(text)
 
     def start(self) -> None:
         self.running = True
@@ -63,8 +86,15 @@ class Job(QObject):
 
     def run_here(self) -> None:
         """The work itself (on the pool's thread). Every outcome becomes a signal."""
+        outcome: SignalInstance
+        value: object
         try:
-            result = self._work(self.progress.emit)
+            result = self._work(self._report)
+        except Cancelled:
+            self.running = False
+            self.cancelled.emit()
+            self.done.emit()
+            return
         except CareplanError as exc:
             log.info("%s did not work: %s", self._what, type(exc).__name__)
             outcome, value = self.failed, Failure(exc.message, exc)
