@@ -68,6 +68,7 @@ def main(argv: list[str]) -> int:
     from careplan.gui.documents.preview import PreviewDialog
     from careplan.gui.documents.saving import PdfSaver
     from careplan.gui.main_window import MainWindow
+    from careplan.gui.theme import apply_theme
     from careplan.services import demo
     from careplan.services import signing_certificate as certs
     from careplan.services.chosen_files import protected_files
@@ -77,6 +78,7 @@ def main(argv: list[str]) -> int:
     from careplan.storage.database import open_database
 
     app = QApplication.instance() or QApplication([])
+    apply_theme(app)
     keyring.set_keyring(_memory_keyring())  # type: ignore[arg-type]
     folder = Path(tempfile.mkdtemp(prefix="careplan-shots-"))
     args.out.mkdir(parents=True, exist_ok=True)

@@ -35,12 +35,14 @@ def main(argv: list[str]) -> int:
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
+    from careplan.gui.theme import apply_theme
     from careplan.services import demo
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.database import open_database
 
     app = QApplication.instance() or QApplication([])
+    apply_theme(app)
     folder = Path(tempfile.mkdtemp(prefix="careplan-shots-"))
     db = open_database(folder / "demo.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE)
     demo.generate(db, people=200, seed=1)

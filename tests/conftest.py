@@ -66,6 +66,17 @@ def data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ[name] = saved
 
 
+@pytest.fixture(autouse=True)
+def themed_app(request: pytest.FixtureRequest) -> None:
+    """Widgets made in a test look as they do in the app: the app applies its theme once as it
+    starts, and a test makes its widgets without starting it, so the theme goes on pytest-qt's
+    application here (only for tests that have one: the others never import Qt)."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from careplan.gui.theme import apply_theme  # Qt, only where a test already uses it
+
+        apply_theme(request.getfixturevalue("qapp"))
+
+
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 

@@ -165,9 +165,7 @@ def test_a_printed_agreement_verifies(site: Site, genuine: Path) -> None:
     assert lines[1].startswith("Document CP-")
     assert lines[2].startswith("✓ Unchanged since it was signed on ")
     assert lines[3] == f"✓ Signed by {ORGANISATION} (this service's certificate)."
-    assert lines[4].startswith(
-        f"✓ Matches version 1 of plan {site.plan_id} in the record (approved and active;"
-    )
+    assert lines[4].startswith(f"✓ Matches version 1 of plan {site.plan_id} in the record (in action;")
     assert result.stderr == ""
 
 

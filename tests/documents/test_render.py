@@ -36,6 +36,7 @@ from careplan.documents.render import STAMP_BOX, render_agreement
 from careplan.documents.render_shared import verification_payload
 from careplan.domain.enums import PlanStatus, SignatureMethod
 from careplan.domain.life_areas import DEFAULT_LIFE_AREAS
+from careplan.domain.wording.dates import uk_date
 from careplan.services.agreement import Agreement, AgreementGoal, Budget, BudgetLine, Words, load_agreement
 from careplan.storage import Database, open_database
 from tests.documents import (
@@ -188,7 +189,7 @@ def test_the_full_agreement_shows_the_plan_with_its_authors(full_pdf: Path, dee:
     assert dee.plan_key not in text  # no database keys in the text
     assert dee.sha256 in "".join(text.split()), "the SHA-256 is printed (wrapped over lines)"
     for review in dee.reviews:
-        assert f"{review.due.day} {review.due:%B} {review.due.year}" in text
+        assert uk_date(review.due) in text
 
 
 def test_metadata_follows_the_contract(either_pdf: Path, dee: Agreement) -> None:

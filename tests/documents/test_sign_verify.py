@@ -38,10 +38,10 @@ from careplan.documents.verify import (
     verify_pdf,
 )
 from careplan.domain.enums import PlanStatus
+from careplan.domain.wording.dates import long_date
 from careplan.services.signing_certificate import (
     SigningIdentity,
     fingerprint,
-    long_date,
     make_self_signed,
     organisation_of,
 )
@@ -503,7 +503,7 @@ def test_superseded_versions_still_match_and_say_so(signed: Signed) -> None:
     old = VersionMatch(PLAN_KEY, 7, 41, VERSION, PlanStatus.SUPERSEDED, True)
     result = signed.check(find_version={SHA: old}.get)
     assert result.exit_code == EXIT_OK
-    assert "since replaced by a later version" in result.plan_line
+    assert "since replaced by a newer version" in result.plan_line
 
 
 # --- precedence -----------------------------------------------------------------------------------------

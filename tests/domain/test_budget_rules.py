@@ -19,7 +19,7 @@ from careplan.domain.budget import (
     refuse_never_allowed,
 )
 from careplan.domain.errors import InvalidInput, NeverAllowed
-from careplan.domain.money import format_money
+from careplan.domain.wording.money import format_money
 from careplan.services.budget import default_questionnaire
 from tests.services.builders import assert_plain
 

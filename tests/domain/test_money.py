@@ -15,7 +15,6 @@ from careplan.domain.money import (
     MAX_PENCE,
     check_money,
     check_quantity,
-    format_money,
     from_pence,
     line_total_pence,
     parse_money,
@@ -23,6 +22,7 @@ from careplan.domain.money import (
     pounds_text,
     to_pence,
 )
+from careplan.domain.wording.money import format_money
 
 # Words that would mean a Python internal leaked into what a person reads.
 PYTHON_WORDS = (

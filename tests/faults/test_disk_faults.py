@@ -305,9 +305,9 @@ def test_an_io_error_while_restoring_over_a_damaged_file_changes_nothing(
 
 
 def test_a_disk_error_reported_by_sqlite_reads_plainly(tmp_path: Path) -> None:
-    from careplan.storage.storage_errors import describe_storage_error
+    from careplan.domain.wording.failures import database_problem
 
     for text in ("disk I/O error", "database or disk is full", "attempt to write a readonly database"):
-        message = describe_storage_error(sqlite3.OperationalError(text))
+        message = database_problem(sqlite3.OperationalError(text))
         assert "sqlite" not in message.lower()
         assert "nothing" in message.lower() or "read-only" in message

@@ -26,6 +26,7 @@ from careplan import documents
 from careplan.domain.actor import Actor
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError, InvalidInput, StorageError
+from careplan.domain.wording.dates import long_date, short_date
 from careplan.services import backup, signing_certificate
 from careplan.storage import encryption
 from careplan.storage.opener import open_database
@@ -74,8 +75,8 @@ def test_every_date_as_shown_or_typed_reads_back_as_itself(day: date) -> None:
         day.strftime("%d/%m/%Y"),
         f"{day.day}/{day.month}/{day.year}",
         day.isoformat(),
-        day.strftime("%d %B %Y"),
-        day.strftime("%d %b %Y").lower(),
+        long_date(day),
+        f"{day:%d} {short_date(day).split()[1]} {day.year}".lower(),
         f"  {day.day}.{day.month}.{day.year} ",
     ):
         assert parse_date(text) == day, text

@@ -15,9 +15,10 @@ from sqlalchemy import func, select
 from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role
 from careplan.domain.records import AuditEvent
+from careplan.domain.wording.dates import date_and_time
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
-from careplan.gui.workspace.access_page import EVERYONE, AccessPage, AccessTableModel, when_text
+from careplan.gui.workspace.access_page import EVERYONE, AccessPage, AccessTableModel
 from careplan.gui.workspace.sharing_page import SharingPage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import assignments, people, plans, staff, workspace
@@ -149,7 +150,7 @@ def test_lists_every_opening_and_change_newest_first(qtbot: QtBot, page: AccessP
     ]
     assert shown(page)[-1] == ("Sam Okafor (key worker)", "Added the person to Careplan")
     events = record_access(team.db, team.priya, team.dee)
-    assert page.table.model().index(0, 0).data() == when_text(events[0].at)
+    assert page.table.model().index(0, 0).data() == date_and_time(events[0].at)
     assert page.count.text() == f"Showing all {len(events)}, newest first."
     assert page.table.model().headerData(2, Qt.Orientation.Horizontal) == "What they did"
     QAbstractItemModelTester(page.model, QAbstractItemModelTester.FailureReportingMode.Fatal)

@@ -188,7 +188,7 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     page = screens.open().page
-    assert page.view.headline.text() == "Version 1: being written, not agreed yet"
+    assert page.view.headline.text() == "Version 1: being written"
     assert page.view.person_row.text() == "Dee: not signed yet"
     assert page.view.person_sign_button.text() == "Dee signs"
     assert page.view.staff_sign_button.text() == "Sam signs"
@@ -229,7 +229,7 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
         ("person", "drawn", True),
         ("key_worker", "typed", True),
     ]
-    assert page.view.headline.text() == "Version 1: signed by both, waiting for a manager to approve it"
+    assert page.view.headline.text() == "Version 1: signed, waiting for approval"
     assert page.view.staff_row.text().startswith("Sam Keyworker (key worker): signed on ")
     assert not page.view.person_sign_button.isEnabled()
     assert not page.view.staff_sign_button.isEnabled()
@@ -246,12 +246,12 @@ def test_dee_draws_sam_types_priya_approves_and_it_goes_into_action(
     assert saved == ["Plan approved. Its reviews are booked."]
     assert stored(world).status == PlanStatus.APPROVED
     assert len(reviews(world)) == 5
-    assert page.view.headline.text() == "Version 1: signed and approved"
+    assert page.view.headline.text() == "Version 1: approved"
     assert not page.view.approve_button.isEnabled()
 
     click(qtbot, page.view.activate_button)
     assert stored(world).status == PlanStatus.ACTIVE
-    assert page.view.headline.text() == "Version 1: signed, approved and in action"
+    assert page.view.headline.text() == "Version 1: in action"
     assert not page.view.activate_button.isEnabled()
 
 

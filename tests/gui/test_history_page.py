@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import Role, ServiceUnit, StepOwner
+from careplan.domain.wording.dates import long_date
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.history_page import FIRST_VERSION, SAME_VERSION, HistoryPage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import budget, people, plans, signing, staff
-from careplan.services.history import plain_date
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import load_person, load_version
 from careplan.storage.database import Database
@@ -90,7 +90,7 @@ def rows(page: HistoryPage) -> list[str]:
 
 
 def test_lists_every_version_newest_first_with_its_status_in_plain_words(page: HistoryPage) -> None:
-    today = plain_date(utc_today())
+    today = long_date(utc_today())
     assert rows(page) == [
         f"Version 2  (open now)\nBeing written\nStarted {today}",
         f"Version 1\nIn action\nStarted {today}",
@@ -100,7 +100,7 @@ def test_lists_every_version_newest_first_with_its_status_in_plain_words(page: H
 
 def test_version_2_shows_the_three_changes_in_plain_words(page: HistoryPage, plan: DeesPlan) -> None:
     assert page.chosen_id == plan.v2
-    assert page.view.version_title.text() == f"Version 2 – being written, started {plain_date(utc_today())}"
+    assert page.view.version_title.text() == f"Version 2 – being written, started {long_date(utc_today())}"
     assert page.view.since_box.title() == "What changed since version 1"
     assert page.view.since_changes.lines() == THREE_CHANGES
     assert not page.view.open_button.isEnabled()  # it is already the version open

@@ -583,7 +583,7 @@ def test_journey_1_dee_and_sam_write_her_first_plan_and_later_a_second_version(
     assert window.people.model.index(0, 2).data() == "In action"
     go_to(qtbot, window, "My plan")
     plan = page_of(window, PlanPage)
-    assert plan.view.version_label.text() == "Version 1 – signed and approved, in action"
+    assert plan.view.version_label.text() == "Version 1 – in action"
     assert plan.view.frozen_note.isVisible()
     assert plan.view.frozen_note.text() == SIGNED_NOTE
     assert not plan.view.add_goal_button.isVisible()

@@ -654,7 +654,7 @@ def test_a_signed_version_hides_editing_but_progress_still_works(
     sign_both(world, version_id)
     page = screens.open().page
 
-    assert page.view.version_label.text() == "Version 1 – signed by both, waiting for a manager to approve it"
+    assert page.view.version_label.text() == "Version 1 – signed, waiting for approval"
     assert page.view.frozen_note.isVisible()
     assert "start a new version" in page.view.frozen_note.text()
     assert not page.view.add_goal_action.isEnabled()
@@ -684,7 +684,7 @@ def test_start_a_new_version_from_a_signed_one(qtbot: QtBot, world: World, scree
     signing.approve_plan(world.db, world.priya, version_id)
     plans.activate_plan(world.db, world.sam, version_id)
     page = screens.open().page
-    assert page.view.version_label.text() == "Version 1 – signed and approved, in action"
+    assert page.view.version_label.text() == "Version 1 – in action"
     click(qtbot, page.view.revise_button)
     assert page.version is not None
     assert page.version.number == 2

@@ -1,4 +1,4 @@
-"""My plan draws its author badges and "I don't agree" notes from the page's one style sheet.
+"""My plan draws its author badges and "I don't agree" notes from the application's one style sheet.
 
 No widget on the page parses a sheet of its own (that made building the cards slow), yet every
 badge keeps its tint, icon and words, and every note its tint, for the person's words and for staff.
@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
-from careplan.gui.workspace.disagreement_note import NOTE_TINT, NoteView
+from careplan.gui.theme import NOTE_TINT, PERSON_TINT, STAFF_TINT
+from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.gui.workspace.registry import ABOUT_ME
-from careplan.gui.workspace.voice import PERSON_TINT, STAFF_TINT, AuthorBadge, VoiceSwitch
+from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
 from careplan.storage.database import Database
@@ -29,7 +30,7 @@ def _background(widget: QWidget) -> str:
     return QColor(image.pixel(3, image.height() // 2)).name()
 
 
-def test_badges_and_notes_are_tinted_by_the_page_sheet_alone(qtbot: QtBot, sqlite_db: Database) -> None:
+def test_badges_and_notes_are_tinted_by_the_app_sheet_alone(qtbot: QtBot, sqlite_db: Database) -> None:
     team = builders.make_team(sqlite_db)
     person_id = builders.register(sqlite_db, team.key_worker)
     draft = builders.draft_plan(sqlite_db, team.key_worker, person_id)

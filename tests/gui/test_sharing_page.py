@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
+from careplan.domain.wording.dates import long_date
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.sharing_page import (
     NOTHING_YET,
@@ -25,7 +26,6 @@ from careplan.gui.workspace.sharing_page import (
 )
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import assignments, consent, people, staff
-from careplan.services.history import plain_date
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
 from tests.services.builders import snapshot, utc_today
@@ -85,12 +85,12 @@ def test_lists_what_is_shared_still_agreed_first(qtbot: QtBot, team: Team) -> No
     page = make_page(qtbot, team, team.sam, "Sam Okafor", Role.KEY_WORKER)
     today = utc_today()
     assert cells(page) == [
-        ["My care plan", "My GP, Dr Patel", plain_date(today - timedelta(days=40)), STILL_AGREED],
+        ["My care plan", "My GP, Dr Patel", long_date(today - timedelta(days=40)), STILL_AGREED],
         [
             "How my treatment is going",
             "My mum",
-            plain_date(today - timedelta(days=60)),
-            plain_date(today - timedelta(days=5)),
+            long_date(today - timedelta(days=60)),
+            long_date(today - timedelta(days=5)),
         ],
     ]
     assert page.heading.text() == "What I agree to share, and with whom"
@@ -148,7 +148,7 @@ def test_recording_a_new_agreement_with_the_keyboard(
         page.add_button.click()
     assert saved.args == ["Agreement to share saved"]
     assert seen[0].ui.intro.text().startswith("Write down what Dee agrees")
-    assert cells(page)[0] == ["My drug use", "Probation", plain_date(utc_today()), STILL_AGREED]
+    assert cells(page)[0] == ["My drug use", "Probation", long_date(utc_today()), STILL_AGREED]
     chosen = page.chosen()
     assert chosen is not None
     assert chosen.what == "My drug use"
@@ -219,7 +219,7 @@ def test_stopping_sharing_from_a_chosen_day(
         page.stop_button.click()
     assert saved.args == ["Sharing stopped"]
     rows = cells(page)
-    assert [r[3] for r in rows] == [plain_date(yesterday), plain_date(utc_today() - timedelta(days=5))]
+    assert [r[3] for r in rows] == [long_date(yesterday), long_date(utc_today() - timedelta(days=5))]
     assert not page.stop_button.isEnabled()
     assert all(not c.current for c in consent.consents_for(team.db, team.sam, team.dee))
 

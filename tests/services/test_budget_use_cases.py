@@ -24,8 +24,9 @@ from careplan.domain.errors import (
     OverBudget,
     PermissionDenied,
 )
-from careplan.domain.money import format_money, line_total_pence
+from careplan.domain.money import line_total_pence
 from careplan.domain.records import Allocation, PlanVersion, Proposal, Service
+from careplan.domain.wording.money import format_money
 from careplan.services.budget import (
     AllocationInput,
     allocate,

@@ -11,14 +11,14 @@ import pytest
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import GoalStatus, PlanStatus, Role, StepOwner
 from careplan.domain.errors import InvalidInput, NotFound, PermissionDenied
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.units import quantity_words
 from careplan.services import assignments, budget, plans, workspace
 from careplan.services.history import (
     Change,
     changes_between,
     compare_versions,
     describe_version,
-    plain_date,
-    quantity_words,
 )
 from careplan.services.plans import GoalInput, StepInput
 from careplan.storage.database import Database
@@ -235,7 +235,7 @@ def test_target_date_and_why_taken_out_and_set(db: Database, revised: tuple[Revi
 def test_goal_progress(db: Database, revised: tuple[Revised, Ids]) -> None:
     world, ids = revised
     plans.set_goal_status(db, world.sam, world.twin(db, "goal", ids.kids), GoalStatus.ACHIEVED)
-    assert sentences(compare(db, world)) == [f"Goal “{KIDS}” is now achieved (it was not started yet)"]
+    assert sentences(compare(db, world)) == [f"Goal “{KIDS}” is now done (it was not started yet)"]
 
 
 # --- steps ----------------------------------------------------------------------------------
@@ -451,7 +451,7 @@ def test_changes_between_works_on_loaded_versions(db: Database, revised: tuple[R
 
 def test_describe_version_in_plain_words(db: Database, revised: tuple[Revised, Ids]) -> None:
     world, _ = revised
-    today = plain_date(utc_today())
+    today = long_date(utc_today())
     v1 = workspace.load_version(db, world.sam, world.v1)
     v2 = workspace.load_version(db, world.sam, world.v2)
     assert describe_version(v2) == f"Version 2 – being written, started {today}"
@@ -461,7 +461,7 @@ def test_describe_version_in_plain_words(db: Database, revised: tuple[Revised, I
 
 
 def test_plain_words_for_dates_and_amounts() -> None:
-    assert plain_date(date(2027, 3, 3)) == "3 March 2027"
+    assert long_date(date(2027, 3, 3)) == "3 March 2027"
     assert quantity_words(Decimal("10.00"), "hour") == "10 hours"
     assert quantity_words(Decimal("1.00"), "session") == "1 session"
     assert quantity_words(Decimal("2.50"), "week") == "2.5 weeks"

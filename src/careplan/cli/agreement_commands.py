@@ -42,6 +42,7 @@ from careplan.documents.checking import UnreadableFile, check_agreement, read_ag
 from careplan.documents.files import why_not_written
 from careplan.documents.issue import issue_signed_agreement, save_agreement
 from careplan.domain.errors import CareplanError, InvalidInput
+from careplan.domain.wording.dates import long_date
 from careplan.services import chosen_files
 from careplan.services import signing_certificate as certs
 from careplan.services.chosen_files import read_chosen
@@ -53,7 +54,6 @@ from careplan.services.signing_certificate import (
     SigningPassphraseNeeded,
     SigningPassphraseUnavailable,
     WrongSigningPassphrase,
-    long_date,
     signing_identity,
 )
 from careplan.services.verification import agreement_version
@@ -259,7 +259,7 @@ def certificate(args: argparse.Namespace) -> int:
         return code
 
     print(f"Fingerprint (SHA-256): {_grouped(info.fingerprint)}")
-    print(f"Valid until {certs.long_date(info.not_after)}.")
+    print(f"Valid until {long_date(info.not_after)}.")
     print("The passphrase is kept in this computer's keyring." if has_keyring() else certs.NEEDS_PASSPHRASE)
     return 0
 

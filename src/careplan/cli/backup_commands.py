@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from careplan.cli import commands
 from careplan.cli.commands import acting_staff, credentials, open_for_cli
 from careplan.domain.errors import StorageError
+from careplan.domain.wording.dates import date_and_time
 from careplan.services import backup as backups
 from careplan.services import chosen_files, opening
 from careplan.services.backup import NotForPostgres, UnusableBackup
@@ -224,7 +225,7 @@ def restore_advice(offer: OfferRestore, database_arg: str | None) -> str:
             f"There is no backup of it in {offer.folder}. Ask your administrator for the "
             "latest backup, then run: careplan restore FILE --user ADMINISTRATOR"
         )
-    made = datetime.fromtimestamp(latest.stat().st_mtime, UTC).astimezone().strftime("%d %B %Y at %H:%M")
+    made = date_and_time(datetime.fromtimestamp(latest.stat().st_mtime, UTC))
     where = f" --database {shlex.quote(database_arg)}" if database_arg else ""
     return (
         f"The latest backup is {latest} (made {made}). An administrator can restore it with: "
@@ -264,4 +265,4 @@ def _when(iso: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.astimezone().strftime("%d %B %Y at %H:%M")
+    return date_and_time(moment)

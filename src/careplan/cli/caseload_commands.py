@@ -29,9 +29,9 @@ from typing import TypeVar
 
 from careplan.cli.commands import acting_staff, open_for_cli
 from careplan.domain.errors import InvalidInput, OutsideCaseload, PermissionDenied
+from careplan.domain.wording.dates import time_and_date
 from careplan.services import assignments
 from careplan.services.covering import check_cover, cover_for_colleague, record_standing
-from careplan.services.history import plain_date
 from careplan.services.unit_of_work import staff_by_username
 
 T = TypeVar("T")
@@ -77,8 +77,7 @@ def covering_if_needed(args: argparse.Namespace, attempt: Callable[[], T], cover
 
 
 def _when(at: datetime) -> str:
-    local = at.astimezone()
-    return f"{local:%H:%M} on {plain_date(local)}"
+    return time_and_date(at)
 
 
 # --- careplan caseload ------------------------------------------------------------------------

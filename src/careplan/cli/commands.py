@@ -17,13 +17,13 @@ from careplan.documents.checking import agreement_anchor_sources
 from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
 from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
+from careplan.domain.wording.dates import long_date
 from careplan.services import authentication, chosen_files, opening
 from careplan.services import database_upkeep as upkeep
 from careplan.services import demo as demo_data
 from careplan.services.audit_anchors import AnchorState, backup_sources, check_trail
 from careplan.services.authentication import SignedIn
 from careplan.services.demo import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
-from careplan.services.history import plain_date
 from careplan.services.opening import Database
 from careplan.services.queries import list_plans
 from careplan.services.signing_certificate import NEEDS_PASSPHRASE
@@ -282,7 +282,7 @@ def _demo_exists(args: argparse.Namespace, existing: ExistingDatabase) -> int:
 
 def _made_on(made: dict[str, object]) -> str:
     try:
-        return f", made on {plain_date(date.fromisoformat(str(made.get('made_on'))))}"
+        return f", made on {long_date(date.fromisoformat(str(made.get('made_on'))))}"
     except ValueError:
         return ""
 

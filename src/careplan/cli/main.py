@@ -43,7 +43,6 @@ is readable by its owner only (0600).
 from __future__ import annotations
 
 import argparse
-import errno
 import io
 import logging
 import os
@@ -66,6 +65,7 @@ from careplan.domain.errors import (
     StorageError,
 )
 from careplan.domain.text import not_text
+from careplan.domain.wording.failures import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -170,18 +170,7 @@ def _shown(arg: str) -> str:
 
 def os_refusal(exc: OSError) -> str:
     """One sentence for a file or folder the system would not use."""
-    reasons = {
-        errno.ENAMETOOLONG: "the name is too long",
-        errno.ENOENT: "there is no such file or folder",
-        errno.ENOTDIR: "a part of it is a file, not a folder",
-        errno.EISDIR: "it is a folder",
-        errno.EACCES: "you are not allowed to use it",
-        errno.EPERM: "you are not allowed to use it",
-        errno.EROFS: "that disk can only be read",
-        errno.ENOSPC: "the disk is full",
-        errno.ELOOP: "it links to itself",
-    }
-    reason = reasons.get(exc.errno or 0, (exc.strerror or "the system refused it").lower())
+    reason = os_reason(exc)
     if exc.filename is None:
         return f"Careplan could not go on: {reason}. Nothing more was done."
     return f"Careplan could not use {_shown(os.fsdecode(exc.filename))}: {reason}. Nothing more was done."

@@ -5,11 +5,12 @@ this module only refuses to rename a file over something that is not an ordinary
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+from careplan.domain.wording.failures import os_reason
 
 PRIVATE = 0o600
 
@@ -54,14 +55,4 @@ def why_not_written(exc: OSError) -> str:
     """A plain reason for a failed write: "the disk is full", "you may not write in that folder"."""
     if isinstance(exc, NotAFile):
         return "that is not an ordinary file (a folder, a device or a pipe has that name)"
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EACCES: "you are not allowed to save in that folder",
-        errno.EPERM: "you are not allowed to save in that folder",
-        errno.EROFS: "that disk can only be read, not written to",
-        errno.ENOENT: "that folder does not exist (any more)",
-        errno.ENAMETOOLONG: "the file name is too long",
-        errno.EISDIR: "there is a folder with that name",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or "the disk refused it")
+    return os_reason(exc, saving=True)

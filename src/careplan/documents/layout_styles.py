@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
 from importlib import resources
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -246,46 +244,6 @@ def text(value: str) -> str:
 def author_mark(label: str) -> str:
     """The "— Dee's words" mark that follows a piece of text, as Paragraph markup."""
     return f'<font name="{SANS_ITALIC}" color="#5b6770" size="-1">— {markup(label, fallback())}</font>'
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _london() -> tzinfo:
-    try:
-        return ZoneInfo("Europe/London")
-    except (ImportError, KeyError, OSError):  # no time zone data here: UTC is the next best thing
-        return UTC
-
-
-def long_date(value: date | datetime) -> str:
-    """6 January 2025 (a moment is shown as its day in the UK)."""
-    if isinstance(value, datetime):
-        value = value.astimezone(_london()).date()
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def period_text(start: date | None, end: date | None) -> str | None:
-    if start and end:
-        return f"{long_date(start)} to {long_date(end)}"
-    if start:
-        return f"from {long_date(start)}"
-    if end:
-        return f"until {long_date(end)}"
-    return None
 
 
 def possessive(name: str) -> str:

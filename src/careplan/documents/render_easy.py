@@ -11,14 +11,15 @@ from careplan.documents.layout_styles import (
     SANS_BOLD,
     Styles,
     author_mark,
-    long_date,
     table_style,
     text,
 )
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, heading_with_picture, signatures
 from careplan.domain.enums import StepOwner
-from careplan.domain.money import format_money
+from careplan.domain.wording.dates import uk_date
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.voices import MY_WORDS, words_of
 from careplan.services.agreement import Agreement, AgreementGoal, AgreementStep, Words
 
 PICTURE = 64.0
@@ -44,15 +45,13 @@ def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     ]
     if a.ended_at is not None:
         story.append(
-            Paragraph(
-                f"This is an old copy of my plan. It stopped on {long_date(a.ended_at)}.", boxed(s.note)
-            )
+            Paragraph(f"This is an old copy of my plan. It stopped on {uk_date(a.ended_at)}.", boxed(s.note))
         )
     lines = [f"This plan is for {text(a.person_name)}."]
     if a.period_start:
-        lines.append(f"It starts on {long_date(a.period_start)}.")
+        lines.append(f"It starts on {uk_date(a.period_start)}.")
     if a.period_end:
-        lines.append(f"It ends on {long_date(a.period_end)}.")
+        lines.append(f"It ends on {uk_date(a.period_end)}.")
     if a.key_worker:
         lines.append(f"My key worker is {text(a.key_worker)}.")
     lines.append(f"My service is {text(a.service_name)}.")
@@ -71,7 +70,7 @@ def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     story.append(heading_with_picture("When we look at my plan again", "calendar", s, size=PICTURE))
     if a.reviews:
         story.append(Paragraph("We will check my plan on these days:", body))
-        story += [Paragraph(long_date(r.due), _indent(s.bullet), bulletText="•") for r in a.reviews]
+        story += [Paragraph(uk_date(r.due), _indent(s.bullet), bulletText="•") for r in a.reviews]
     else:
         story.append(Paragraph("My worker will tell me when we check my plan.", body))
 
@@ -97,7 +96,7 @@ def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
         [
             heading_with_picture("My manager said yes", "approved", s, size=PICTURE),
             Paragraph(f"{text(a.approval.name)} said yes to this plan.", body),
-            Paragraph(f"Date: {long_date(a.approval.approved_at)}.", body),
+            Paragraph(f"Date: {uk_date(a.approval.approved_at)}.", body),
         ]
     )
     return story
@@ -129,8 +128,8 @@ def _goal_title(goal: AgreementGoal, s: Styles) -> Table:
 def _whose(value: Words) -> str:
     """ "— my words" or "— Sam Okafor's words" (in the easy-read version, the person says "my")."""
     if value.by_person:
-        return author_mark("my words")
-    return author_mark(f"{value.author_name}'s words")
+        return author_mark(MY_WORDS)
+    return author_mark(words_of(value.author_name))
 
 
 def _goal(goal: AgreementGoal, a: Agreement, s: Styles, body: ParagraphStyle) -> list[Flowable]:
@@ -151,7 +150,7 @@ def _goal(goal: AgreementGoal, a: Agreement, s: Styles, body: ParagraphStyle) ->
         out.append(Paragraph("Why:", label))
         out.append(Paragraph(f"{text(goal.why.text)} {_whose(goal.why)}", body))
     if goal.target_date is not None:
-        out.append(Paragraph(f"I want to do this by {long_date(goal.target_date)}.", body))
+        out.append(Paragraph(f"I want to do this by {uk_date(goal.target_date)}.", body))
     for note in goal.disagreements:
         out.append(_disagree(note, "this goal", a, s))
 
@@ -172,7 +171,7 @@ def _goal(goal: AgreementGoal, a: Agreement, s: Styles, body: ParagraphStyle) ->
             if step.who in (StepOwner.SERVICE, StepOwner.SOMEONE_ELSE):
                 what = f"{text(step.who_label)}: {what}"
             if step.by is not None:
-                what += f" (by {long_date(step.by)})"
+                what += f" (by {uk_date(step.by)})"
             notes = [_disagree(note, step.what.text, a, s) for note in step.disagreements]
             out += chain([Paragraph(what, bullet, bulletText="•"), *notes])
     return out

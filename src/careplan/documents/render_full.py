@@ -14,15 +14,14 @@ from careplan.documents.layout_styles import (
     TEAL_LIGHT,
     Styles,
     author_mark,
-    long_date,
-    period_text,
     possessive,
     table_style,
     text,
 )
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, note_box, signatures, words
-from careplan.domain.money import format_money
+from careplan.domain.wording.dates import period_words, uk_date
+from careplan.domain.wording.money import format_money
 from careplan.services.agreement import Agreement, AgreementGoal, Budget
 
 _PLAIN_TABLE = [
@@ -38,7 +37,7 @@ def full_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     name = a.person_name
     story: list[Flowable] = [Paragraph("Care plan agreement", s.title)]
     subtitle = [text(name), f"plan version {a.version_number}"]
-    period = period_text(a.period_start, a.period_end)
+    period = period_words(a.period_start, a.period_end)
     if period:
         subtitle.append(period)
     story.append(Paragraph(" · ".join(subtitle), s.subtitle))
@@ -46,7 +45,7 @@ def full_story(agreement: Agreement, s: Styles) -> list[Flowable]:
         what = "A newer version replaced it" if a.status == "superseded" else "The plan ended"
         story.append(
             Paragraph(
-                f"<b>This is a copy of an earlier agreement.</b> {what} on {long_date(a.ended_at)}.",
+                f"<b>This is a copy of an earlier agreement.</b> {what} on {uk_date(a.ended_at)}.",
                 boxed(s.note),
             )
         )
@@ -77,7 +76,7 @@ def full_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     story.append(
         Paragraph(
             f"<b>{text(a.approval.name)}</b> ({text(a.approval.role_label)}) approved this plan and its "
-            f"budget for {text(a.service_name)} on {long_date(a.approval.approved_at)}.",
+            f"budget for {text(a.service_name)} on {uk_date(a.approval.approved_at)}.",
             s.body,
         )
     )
@@ -115,10 +114,10 @@ def _who(a: Agreement, s: Styles) -> list[Flowable]:
         ("Key worker", text(a.key_worker or "Not named")),
         ("Service", text(a.service_name)),
     ]
-    period = period_text(a.period_start, a.period_end)
+    period = period_words(a.period_start, a.period_end)
     if period:
         rows.append(("Plan period", period[0].upper() + period[1:]))
-    rows.append(("Plan version", f"{a.version_number}, approved on {long_date(a.approval.approved_at)}"))
+    rows.append(("Plan version", f"{a.version_number}, approved on {uk_date(a.approval.approved_at)}"))
     return [Paragraph("Who this plan is for", s.heading), _facts(rows, s)]
 
 
@@ -160,14 +159,14 @@ def _goal(goal: AgreementGoal, a: Agreement, s: Styles) -> list[Flowable]:
             Paragraph(f"<b>Why it matters:</b> {text(goal.why.text)} {author_mark(goal.why.label)}", s.body)
         )
     if goal.target_date is not None:
-        out.append(Paragraph(f"<b>Aiming for:</b> {long_date(goal.target_date)}", s.body))
+        out.append(Paragraph(f"<b>Aiming for:</b> {uk_date(goal.target_date)}", s.body))
     out += [note_box(note, s) for note in goal.disagreements]
     if goal.steps:
         out.append(Paragraph("STEPS", _after(s.label, 4)))
     for step in goal.steps:
         detail = f"Who: {text(step.who_label)}"
         if step.by is not None:
-            detail += f"  ·  By {long_date(step.by)}"
+            detail += f"  ·  By {uk_date(step.by)}"
         item: list[Flowable] = [
             Paragraph(f"{text(step.what.text)} {author_mark(step.what.label)}", s.bullet, bulletText="•"),
             Paragraph(
@@ -379,9 +378,9 @@ def _reviews(a: Agreement, s: Styles) -> list[Flowable]:
         Paragraph(f"{text(a.person_name)} and the key worker will look at this plan together:", s.body)
     )
     for review in a.reviews:
-        line = f"<b>{long_date(review.due)}</b>  ·  {text(review.label)}"
+        line = f"<b>{uk_date(review.due)}</b>  ·  {text(review.label)}"
         if review.held_on is not None:
-            line += f" (held on {long_date(review.held_on)})"
+            line += f" (held on {uk_date(review.held_on)})"
         out.append(Paragraph(line, s.bullet, bulletText="•"))
     return out
 
@@ -396,7 +395,7 @@ def _consents(a: Agreement, s: Styles) -> list[Flowable]:
         out.append(
             Paragraph(
                 f"<b>{text(consent.what)}</b> with {text(consent.with_whom)} "
-                f"<font color='#5b6770'>(since {long_date(consent.given_on)})</font>",
+                f"<font color='#5b6770'>(since {uk_date(consent.given_on)})</font>",
                 s.bullet,
                 bulletText="•",
             )

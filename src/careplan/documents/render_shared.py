@@ -15,12 +15,12 @@ from careplan.documents.layout_styles import (
     TEAL_LIGHT,
     Styles,
     author_mark,
-    long_date,
     table_style,
     text,
 )
 from careplan.documents.pictures import picture
 from careplan.domain.enums import SignerKind
+from careplan.domain.wording.dates import uk_date
 from careplan.services.agreement import Agreement, SignatureMark, Words
 
 
@@ -89,11 +89,11 @@ def _signature_cell(mark: SignatureMark, styles: Styles, width: float, *, easy_r
     if easy_read:
         cell.append(Paragraph(f"<b>{text(mark.name)}</b>", styles.body))
         cell.append(Paragraph("Me" if mark.signer is SignerKind.PERSON else "My key worker", styles.small))
-        cell.append(Paragraph(f"Signed on {long_date(mark.signed_at)}", styles.small))
+        cell.append(Paragraph(f"Signed on {uk_date(mark.signed_at)}", styles.small))
     else:
         cell.append(Paragraph(f"<b>{text(mark.name)}</b>", styles.cell))
         cell.append(Paragraph(text(mark.role_label.capitalize()), styles.small))
-        cell.append(Paragraph(f"Signed on {long_date(mark.signed_at)}", styles.small))
+        cell.append(Paragraph(f"Signed on {uk_date(mark.signed_at)}", styles.small))
     if mark.typed_name is not None:
         cell.append(Paragraph("Signed by typing their name", styles.small))
     return cell

@@ -27,7 +27,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from careplan.domain.errors import CareplanError
-from careplan.services.signing_certificate import SigningIdentity, long_date
+from careplan.domain.wording.dates import long_date
+from careplan.services.signing_certificate import SigningIdentity
 
 FIELD_NAME = "CareplanServiceSignature"
 DEFAULT_REASON = "Agreement issued by the service"

@@ -49,7 +49,9 @@ from careplan.documents import (
     parse_keywords,
 )
 from careplan.domain.enums import PlanStatus
-from careplan.services.signing_certificate import fingerprint, long_date, organisation_of
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.statuses import plan_status_words
+from careplan.services.signing_certificate import fingerprint, organisation_of
 from careplan.services.verification import VersionMatch
 
 EXIT_OK = 0
@@ -62,15 +64,6 @@ NO = "\u2717"  # ✗
 SKIPPED = "\u2013"  # –
 
 _NOISY_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
-
-_STATUS_WORDS = {
-    PlanStatus.APPROVED: "approved",
-    PlanStatus.ACTIVE: "approved and active",
-    PlanStatus.SUPERSEDED: "approved, since replaced by a later version",
-    PlanStatus.CLOSED: "closed",
-    PlanStatus.AGREED: "agreed but not yet approved",
-    PlanStatus.DRAFT: "a draft",
-}
 
 
 @dataclass(frozen=True)
@@ -285,9 +278,9 @@ def _plan_answer(
             document,
             match,
         )
-    words = _STATUS_WORDS.get(match.status, str(match.status))
-    if match.status is PlanStatus.CLOSED and match.approved:
-        words = "approved, since closed"
+    words = plan_status_words(match.status)
+    if match.status in (PlanStatus.SUPERSEDED, PlanStatus.CLOSED) and match.approved:
+        words = f"approved, since {words}"
     return (
         True,
         f"{YES} Matches version {match.version_number} of plan {match.plan_id} in the record "

@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from careplan.domain.errors import InvalidInput, NeverAllowed
-from careplan.domain.money import check_money, format_money, to_pence
+from careplan.domain.money import check_money, to_pence
 from careplan.domain.text import check_text
+from careplan.domain.wording.money import format_money
 
 # Categories a personal budget can never pay for, whatever anybody decides.
 NEVER_ALLOWED: dict[str, str] = {

@@ -82,13 +82,6 @@ def pounds_text(pence: int) -> str:
     return f"{from_pence(pence):.2f}"
 
 
-def format_money(pence: int) -> str:
-    """£1,250.00 style, for people to read."""
-    sign = "-" if pence < 0 else ""
-    pounds = from_pence(abs(pence))
-    return f"{sign}£{pounds:,.2f}"
-
-
 def line_total_pence(quantity: Decimal, unit_price_pence: int) -> int:
     """The cost of ``quantity`` units, rounded to the nearest penny (halves up)."""
     total = (quantity * unit_price_pence).quantize(Decimal(1), rounding=ROUND_HALF_UP)

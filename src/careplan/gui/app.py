@@ -48,9 +48,11 @@ def run(database: str | None, username: str | None) -> int:
 
     from careplan.domain.errors import CareplanError
     from careplan.gui.assets import icon
+    from careplan.gui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    apply_theme(app)
     app.setApplicationName("Careplan")
     app.setOrganizationName("Careplan")
     app.setWindowIcon(icon("careplan"))

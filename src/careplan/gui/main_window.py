@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
         if context.demo:
             demo = QLabel("Demo data", self)
             demo.setObjectName("demoLabel")
-            demo.setStyleSheet("background: #fff4d6; border: 1px solid #d9b44a; padding: 1px 8px;")
             demo.setToolTip("Everyone in this database is invented.")
             self.statusBar().addPermanentWidget(demo)
         self.signed_in_label = QLabel(f"Signed in: {context.staff_name} ({context.role.label})", self)

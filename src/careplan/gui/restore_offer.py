@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError
+from careplan.domain.wording.dates import day_date_and_time
 from careplan.gui.dialogs.unlock_database import PassphraseForm
 from careplan.services.opening import (
     DatabaseLocked,
@@ -68,7 +69,7 @@ WRONG_BACKUP_PASSPHRASE = (
 
 def made_on(path: Path) -> str:
     moment = datetime.fromtimestamp(path.stat().st_mtime, UTC).astimezone()
-    return moment.strftime("%A %d %B %Y at %H:%M")
+    return day_date_and_time(moment)
 
 
 def offer_box(
@@ -139,7 +140,7 @@ class AdministratorDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #8a1f11; font-weight: bold;")  # as on the sign-in dialog
+        self.problem.setProperty("role", "problem")  # as on the sign-in dialog
         self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox()

@@ -36,6 +36,7 @@ from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import Consent, Goal, LifeArea, PlanVersion, Review, Setting
 from careplan.domain.text import one_line
+from careplan.domain.wording.units import quantity_words
 from careplan.services.audit import ChainAnchor, head_anchor
 from careplan.services.canonical import document_id, matches_what_was_signed, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
@@ -47,14 +48,6 @@ SERVICE_NAME_SETTING = "service.name"
 DEFAULT_SERVICE_NAME = "Careplan drug and alcohol service"
 
 PRINTABLE = (PlanStatus.APPROVED, PlanStatus.ACTIVE, PlanStatus.SUPERSEDED, PlanStatus.CLOSED)
-
-_UNITS: dict[str, tuple[str, str]] = {
-    "session": ("session", "sessions"),
-    "hour": ("hour", "hours"),
-    "week": ("week", "weeks"),
-    "item": ("item", "items"),
-    "course": ("course", "courses"),
-}
 
 _REVIEW_LABELS = {"early": "Early review", "regular": "Review", "full": "Full review"}
 
@@ -132,7 +125,7 @@ class BudgetLine:
     @property
     def quantity_label(self) -> str:
         """ "4 sessions", "1.5 hours", "1 course"."""
-        return quantity_label(self.quantity, self.unit)
+        return quantity_words(self.quantity, self.unit)
 
 
 @dataclass(frozen=True)
@@ -333,12 +326,6 @@ def agreement_person_reference(db: Database, actor: Actor, version_id: int) -> s
         version = work.get(PlanVersion, version_id, "plan version")
         work.require_record(version.plan.person_id)
         return version.plan.person.reference
-
-
-def quantity_label(quantity: Decimal, unit: str) -> str:
-    number = f"{quantity.normalize():f}"
-    singular, plural = _UNITS.get(unit, (unit, unit))
-    return f"{number} {singular if quantity == 1 else plural}"
 
 
 def role_label(role: str | None) -> str | None:

@@ -68,6 +68,7 @@ from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Goal, Person, Plan, PlanVersion, StaffMember
 from careplan.domain.text import check_secret, check_text
+from careplan.domain.wording.failures import backup_problem, database_problem, write_problem
 from careplan.services.audit import ChainAnchor, head_anchor, verify_chain
 from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage import encryption
@@ -413,7 +414,7 @@ def _new_partial(target: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     except OSError as exc:
-        raise StorageError(_write_problem(exc, "the backup")) from exc
+        raise StorageError(write_problem(exc, "the backup")) from exc
     os.close(fd)  # mkstemp made it private (0600) before a byte of care records went in
     return Path(name)
 
@@ -424,9 +425,7 @@ def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
     try:
         source = db.engine.raw_connection()
     except SQLAlchemyError as exc:
-        from careplan.storage.storage_errors import describe_storage_error
-
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     try:
         live = source.driver_connection
         assert live is not None
@@ -448,9 +447,9 @@ def _copy_live(db: Database, partial: Path, progress: Progress | None) -> None:
         finally:
             dest.close()
     except errors as exc:
-        raise StorageError(_sqlite_write_problem(exc)) from exc
+        raise StorageError(backup_problem(exc)) from exc
     except OSError as exc:
-        raise StorageError(_write_problem(exc, "the backup")) from exc
+        raise StorageError(write_problem(exc, "the backup")) from exc
     finally:
         source.close()
 
@@ -488,7 +487,7 @@ def _check_and_label(partial: Path, key: DatabaseKey | None) -> BackupManifest:
         finally:
             connection.close()
     except errors as exc:
-        raise StorageError(_sqlite_write_problem(exc)) from exc
+        raise StorageError(backup_problem(exc)) from exc
     return manifest
 
 
@@ -514,7 +513,7 @@ def _publish(partial: Path, target: Path) -> None:
         with contextlib.suppress(OSError):
             if target.exists() and target.stat().st_ino == partial.stat().st_ino:
                 target.unlink()
-        raise StorageError(_write_problem(exc, "the backup")) from exc
+        raise StorageError(write_problem(exc, "the backup")) from exc
 
 
 def prune_backups(folder: Path, keep: int) -> list[Path]:
@@ -596,7 +595,7 @@ def automatic_backup(
     try:
         target.parent.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
-        raise StorageError(_write_problem(exc, "the backups folder")) from exc
+        raise StorageError(write_problem(exc, "the backups folder")) from exc
     _check_target(target, db.path)
     key_text = encryption.export_key_file(db.path) if db.key is not None else None
     with unit_of_work(db, actor, Action.AUTOMATIC_BACKUP) as work:
@@ -778,9 +777,7 @@ def _state_and_key(path: Path, passphrase: str | None) -> tuple[str, DatabaseKey
     except errors as exc:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
-            from careplan.storage.storage_errors import describe_storage_error
-
-            raise StorageError(describe_storage_error(exc)) from exc
+            raise StorageError(database_problem(exc)) from exc
         return "damaged", None
     return ("healthy", key) if rows == [("ok",)] else ("damaged", None)
 
@@ -1038,7 +1035,7 @@ def _private_copy(backup: Path, database: Path, backup_key: DatabaseKey | None, 
         text = str(exc).lower()
         if "full" in text or "i/o" in text or "readonly" in text:
             raise StorageError(
-                _sqlite_write_problem(exc).replace(
+                backup_problem(exc).replace(
                     "the backup could not be written", "the backup could not be restored"
                 )
             ) from exc
@@ -1171,11 +1168,8 @@ def _overwrite_live(copy: Path, database: Path, key: DatabaseKey) -> None:
         finally:
             source.close()
     except errors as exc:
-        from careplan.storage.storage_errors import describe_storage_error
-
         raise StorageError(
-            f"The backup could not be put in place: {describe_storage_error(exc)} "
-            "The database was not changed."
+            f"The backup could not be put in place: {database_problem(exc)} The database was not changed."
         ) from exc
     if rows != [("ok",)]:
         raise StorageError(
@@ -1214,7 +1208,7 @@ def _replace_damaged(copy: Path, database: Path, key_file: KeyFile) -> list[Path
         key_file.write(key_path)
         os.replace(copy, database)
     except OSError as exc:
-        raise StorageError(_write_problem(exc, "the restored database")) from exc
+        raise StorageError(write_problem(exc, "the restored database")) from exc
     return kept
 
 
@@ -1419,7 +1413,7 @@ def _sync_file(path: Path) -> None:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise StorageError(_write_problem(exc, "the backup")) from exc
+        raise StorageError(write_problem(exc, "the backup")) from exc
 
 
 def _sync_folder(folder: Path) -> None:
@@ -1442,37 +1436,3 @@ def _remove_quietly(path: Path) -> None:
     for extra in ("", "-journal", "-wal", "-shm"):
         with contextlib.suppress(OSError):
             path.with_name(path.name + extra).unlink()
-
-
-def _write_problem(exc: OSError, what: str) -> str:
-    if exc.errno == errno.ENOSPC:
-        return (
-            f"The disk is full, so {what} could not be written. Nothing was changed. "
-            "Free some space and try again."
-        )
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{what.capitalize()} could not be written: the folder is read-only. Nothing was changed."
-    if exc.errno == errno.EIO:
-        return f"The disk reported an error while {what} was written. Nothing was changed. Check the disk."
-    return f"{what.capitalize()} could not be written ({exc.strerror or exc}). Nothing was changed."
-
-
-def _sqlite_write_problem(exc: BaseException) -> str:
-    text = str(exc).lower()
-    if "full" in text:
-        return (
-            "The disk is full, so the backup could not be written. Nothing was changed. "
-            "Free some space and try again."
-        )
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return "The backup could not be written: the folder is read-only. Nothing was changed."
-    if "i/o" in text:
-        return "The disk reported an error while the backup was written. Nothing was changed. Check the disk."
-    if "locked" in text or "busy" in text:
-        return "The database was too busy to copy. Nothing was changed. Please try again in a moment."
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return (
-            "The database file is damaged, so it cannot be backed up. Nothing was changed. "
-            "Restore the latest backup or ask your administrator."
-        )
-    return "The backup could not be made. Nothing was changed. Please try again."

@@ -15,13 +15,14 @@ from careplan.domain.errors import InvalidInput, InvalidTransition, OverBudget, 
 from careplan.domain.money import (
     check_money,
     check_quantity,
-    format_money,
     line_total_pence,
     to_pence,
 )
 from careplan.domain.permissions import Action
 from careplan.domain.records import Allocation, Goal, PlanVersion, Proposal, Service, Setting
 from careplan.domain.text import check_text
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.money import format_money
 from careplan.services.plan_access import draft_version, free_key
 from careplan.services.unit_of_work import Work, read_only, unit_of_work
 from careplan.storage.database import Database
@@ -187,7 +188,7 @@ def allocate(
                 raise InvalidInput(f"{service.name} is no longer offered.", "service")
             if service.available_from is not None and service.available_from > today:
                 raise InvalidInput(
-                    f"{service.name} starts on {service.available_from:%d %B %Y}; choose it from then.",
+                    f"{service.name} starts on {long_date(service.available_from)}; choose it from then.",
                     "service",
                 )
             refuse_never_allowed(service.category)

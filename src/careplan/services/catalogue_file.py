@@ -19,7 +19,6 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +31,7 @@ from careplan.domain.money import from_pence, parse_money
 from careplan.domain.permissions import Action
 from careplan.domain.records import Provider, Service
 from careplan.domain.text import check_text
+from careplan.domain.wording.dates import typed_date
 from careplan.services.catalogue import ServiceInput, clean_name, service_values
 from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage.database import Database
@@ -466,13 +466,9 @@ def _cells(service: Service, provider: Provider) -> Iterable[str]:
     yield service.unit
     yield f"{from_pence(service.unit_price_pence):.2f}"
     yield "yes" if service.peer_led else "no"
-    yield _date_text(service.available_from)
-    yield _date_text(service.available_to)
+    yield typed_date(service.available_from)
+    yield typed_date(service.available_to)
     yield provider.contact or ""
-
-
-def _date_text(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def export_catalogue(db: Database, actor: Actor) -> bytes:

@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Literal, TypeVar
 
 from sqlalchemy import select
 
 from careplan.domain.actor import Actor
 from careplan.domain.errors import InvalidInput, NotFound
-from careplan.domain.money import format_money
 from careplan.domain.permissions import Action
 from careplan.domain.records import PlanVersion
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.statuses import goal_status_words, plan_status_words
+from careplan.domain.wording.units import number_words, quantity_words
+from careplan.domain.wording.voices import step_owner_words
 from careplan.services.unit_of_work import read_only
 from careplan.services.workspace import (
     AllocationView,
@@ -36,52 +39,6 @@ from careplan.storage.database import Database
 
 ChangeKind = Literal["added", "removed", "changed"]
 ChangeArea = Literal["goal", "step", "service", "budget", "disagreement", "period"]
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-STATUS_WORDS = {
-    "draft": "being written",
-    "agreed": "signed, waiting for approval",
-    "approved": "approved",
-    "active": "in action",
-    "superseded": "replaced by a newer version",
-    "closed": "closed",
-}
-
-GOAL_STATUS_WORDS = {
-    "not_started": "not started yet",
-    "under_way": "under way",
-    "achieved": "achieved",
-    "stopped": "stopped",
-}
-
-OWNER_WORDS = {
-    "person": "me",
-    "worker": "my worker",
-    "service": "a service",
-    "someone_else": "someone else",
-}
-
-UNIT_PLURALS = {
-    "session": "sessions",
-    "hour": "hours",
-    "week": "weeks",
-    "item": "items",
-    "course": "courses",
-}
 
 
 @dataclass(frozen=True)
@@ -101,43 +58,18 @@ class Change:
 # --- words ----------------------------------------------------------------------------------
 
 
-def plain_date(day: date | datetime) -> str:
-    """3 March 2027: the same on every computer, whatever its language settings."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def status_words(status: str) -> str:
-    return STATUS_WORDS.get(status, status.replace("_", " "))
-
-
 def quote(text: str) -> str:
     return f"“{text}”"
-
-
-def number_words(quantity: Decimal) -> str:
-    """10, 2.5: without the trailing zeros the database keeps."""
-    if quantity == quantity.to_integral_value():
-        return str(int(quantity))
-    return format(quantity.normalize(), "f")
-
-
-def unit_words(quantity: Decimal, unit: str) -> str:
-    return UNIT_PLURALS.get(unit, unit + "s") if quantity != 1 else unit
-
-
-def quantity_words(quantity: Decimal, unit: str) -> str:
-    """10 hours, 1 session, 2.5 weeks."""
-    return f"{number_words(quantity)} {unit_words(quantity, unit)}"
 
 
 def owner_words(step: StepView) -> str:
     if step.owner in ("service", "someone_else") and step.owner_detail:
         return step.owner_detail
-    return OWNER_WORDS.get(step.owner, step.owner.replace("_", " "))
+    return step_owner_words(step.owner)
 
 
 def _date_or_none(day: date | None) -> str:
-    return plain_date(day) if day is not None else "no date"
+    return long_date(day) if day is not None else "no date"
 
 
 def _period(start: date | None, end: date | None) -> str:
@@ -163,20 +95,19 @@ def _started(version: VersionView) -> datetime | None:
 
 def describe_summary(summary: VersionSummary) -> str:
     """Version 2 – being written, started 3 March 2027."""
-    return (
-        f"Version {summary.number} – {status_words(summary.status)}, started {plain_date(summary.created_at)}"
-    )
+    status = plan_status_words(summary.status)
+    return f"Version {summary.number} – {status}, started {long_date(summary.created_at)}"
 
 
 def describe_version(version: VersionView) -> str:
     """One line: the number, the status in plain words, when it was started (and signed)."""
-    line = f"Version {version.number} – {status_words(version.status)}"
+    line = f"Version {version.number} – {plan_status_words(version.status)}"
     started = _started(version)
     if started is not None:
-        line += f", started {plain_date(started)}"
+        line += f", started {long_date(started)}"
     signed = [s.signed_at for s in version.signatures if s.current]
     if signed and version.status != "draft":
-        line += f", signed {plain_date(max(signed))}"
+        line += f", signed {long_date(max(signed))}"
     return line
 
 
@@ -288,8 +219,8 @@ def _changed_goal(old: GoalView, goal: GoalView) -> list[Change]:
     changes += _date_change(f"Target date for {quote(words)}", "goal", old.target_date, goal.target_date)
     if old.status != goal.status:
         was, now = (
-            GOAL_STATUS_WORDS.get(old.status, old.status),
-            GOAL_STATUS_WORDS.get(goal.status, goal.status),
+            goal_status_words(old.status),
+            goal_status_words(goal.status),
         )
         changes.append(
             Change("changed", "goal", f"Goal {quote(words)} is now {now} (it was {was})", was, now)
@@ -338,16 +269,16 @@ def _date_change(what: str, area: ChangeArea, old: date | None, new: date | None
         return []
     if old is None:
         assert new is not None
-        return [Change("added", area, f"{what} set: {plain_date(new)}", None, plain_date(new))]
+        return [Change("added", area, f"{what} set: {long_date(new)}", None, long_date(new))]
     if new is None:
-        return [Change("removed", area, f"{what} taken out (it was {plain_date(old)})", plain_date(old))]
+        return [Change("removed", area, f"{what} taken out (it was {long_date(old)})", long_date(old))]
     return [
         Change(
             "changed",
             area,
-            f"{what} changed from {plain_date(old)} to {plain_date(new)}",
-            plain_date(old),
-            plain_date(new),
+            f"{what} changed from {long_date(old)} to {long_date(new)}",
+            long_date(old),
+            long_date(new),
         )
     ]
 

@@ -9,9 +9,11 @@ from sqlalchemy import func, select
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
-from careplan.domain.money import format_money, pounds_text
+from careplan.domain.money import pounds_text
 from careplan.domain.permissions import Action
 from careplan.domain.records import Allocation, Person, Plan, PlanVersion
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.statuses import plan_status_words
 from careplan.services import caseload
 from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
@@ -40,7 +42,7 @@ class PlanRow:
             str(self.plan_id),
             self.person_reference,
             str(self.version),
-            self.status,
+            plan_status_words(self.status),  # the words the app shows (the JSON keeps the value)
             "-" if self.agreed_budget_pence is None else format_money(self.agreed_budget_pence),
             format_money(self.allocated_pence),
         ]

@@ -22,7 +22,7 @@ from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent, Person, RecordCover, StaffMember
-from careplan.services.history import plain_date
+from careplan.domain.wording.dates import time_and_date
 from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
 
@@ -127,8 +127,7 @@ class AccessEvent:
             return self.what
         until = ""
         if self.until is not None:
-            local = self.until.astimezone()
-            until = f" until {local:%H:%M} on {plain_date(local)}"
+            until = f" until {time_and_date(self.until)}"
         return f"{self.what}{until}. Reason given: \u201c{self.reason}\u201d"
 
     @property

@@ -43,6 +43,7 @@ from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
 from careplan.domain.text import one_line
+from careplan.domain.wording.dates import long_date
 from careplan.services.secrets import (
     NO_KEYRING,
     KeyringUnavailable,
@@ -76,21 +77,6 @@ WRONG_PASSPHRASE = "That passphrase does not open the service's signing certific
 KeyKind = Literal["rsa-3072", "ec-p256"]
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 __all__ = [
     "CertificateExists",
     "CertificateExpired",
@@ -108,7 +94,6 @@ __all__ = [
     "create_self_signed",
     "fingerprint",
     "import_pkcs12",
-    "long_date",
     "make_self_signed",
     "remember_passphrase",
     "set_timestamp_url",
@@ -223,11 +208,6 @@ def fingerprint(certificate: x509.Certificate) -> str:
 
 def keyring_name(cert_fingerprint: str) -> str:
     return f"signing-key:{cert_fingerprint}"
-
-
-def long_date(moment: dt.date | dt.datetime) -> str:
-    """``3 March 2027``: the same on every machine, whatever its locale."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
 def organisation_of(certificate: x509.Certificate) -> str:

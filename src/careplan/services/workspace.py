@@ -31,6 +31,7 @@ from careplan.domain.records import (
     Service,
     Step,
 )
+from careplan.domain.wording.voices import staff_member, words_of
 from careplan.services.canonical import plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.unit_of_work import Work, read_only, unit_of_work
@@ -51,9 +52,8 @@ class Author:
     @property
     def label(self) -> str:
         if self.kind is AuthorKind.PERSON:
-            return f"{self.name}'s words"
-        role = (self.role or "").replace("_", " ")
-        return f"{self.name} ({role})" if role else self.name
+            return words_of(self.name)
+        return staff_member(self.name, self.role)
 
 
 @dataclass(frozen=True)

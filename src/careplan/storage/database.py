@@ -30,9 +30,10 @@ from sqlalchemy.pool import NullPool, QueuePool
 
 from careplan.data_folder import data_dir
 from careplan.domain.errors import StorageError
+from careplan.domain.wording.failures import database_problem
 from careplan.storage import encryption, keystore
 from careplan.storage.encryption import DatabaseKey
-from careplan.storage.storage_errors import describe_storage_error, translate_storage_errors
+from careplan.storage.storage_errors import translate_storage_errors
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +278,7 @@ def check_server_login(url: URL, password: str) -> None:
             raise StorageError(
                 f"That password does not log in to the database as {url.username}. Nothing was changed."
             ) from None
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     finally:
         engine.dispose()
 

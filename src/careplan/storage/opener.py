@@ -17,6 +17,7 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from careplan.domain.errors import StorageError
+from careplan.domain.wording.failures import database_problem
 from careplan.storage import encryption, file_kinds
 from careplan.storage.database import (
     ENV_DATABASE,
@@ -30,7 +31,7 @@ from careplan.storage.encryption import DatabaseKey
 from careplan.storage.key_errors import DatabaseLocked
 from careplan.storage.migrate import upgrade_if_needed
 from careplan.storage.plain_conversion import convert_plain
-from careplan.storage.storage_errors import describe_storage_error, translate_storage_errors
+from careplan.storage.storage_errors import translate_storage_errors
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def open_database(
     except SQLAlchemyError as exc:
         engine.dispose()
         log.info("a %s database could not be opened: %s", db.backend, type(exc.__cause__ or exc).__name__)
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -188,7 +189,7 @@ def is_new_database(target: str | os.PathLike[str] | None) -> bool:
         with translate_storage_errors():
             return not inspect(engine).get_table_names()
     except SQLAlchemyError as exc:
-        raise StorageError(describe_storage_error(exc)) from exc
+        raise StorageError(database_problem(exc)) from exc
     finally:
         engine.dispose()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from careplan.domain.errors import StorageError
+from careplan.domain.wording.failures import database_problem
 from careplan.storage.encryption import (
     DatabaseKey,
     check_new_passphrase,
@@ -18,7 +19,6 @@ from careplan.storage.encryption import (
     key_file_for,
     new_key,
 )
-from careplan.storage.storage_errors import describe_storage_error
 
 
 def _stamp() -> str:
@@ -87,7 +87,7 @@ def convert_plain(path: Path, passphrase: str) -> tuple[DatabaseKey, Path]:
             counts = _table_counts(plain, "main")
             user_version = plain.execute("PRAGMA user_version").fetchone()[0]
         except module.DatabaseError as exc:
-            raise StorageError(describe_storage_error(exc)) from exc
+            raise StorageError(database_problem(exc)) from exc
         if counts and "alembic_version" not in counts:
             raise StorageError(
                 f"{path.name} is an SQLite database, but not a Careplan one, so Careplan leaves it "

@@ -101,7 +101,6 @@ class AutomaticBackup(QObject):
         button.setToolTip(reason)
         button.setAccessibleName("Warning: no automatic backup today")
         button.setAccessibleDescription(reason)
-        button.setStyleSheet("color: #8a1f11; font-weight: bold; padding: 0 6px;")
         button.clicked.connect(lambda: QMessageBox.warning(self._window, "No backup today", reason))
         self._window.statusBar().addPermanentWidget(button)
         self.warning = button

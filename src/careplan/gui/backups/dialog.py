@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import when_made
 from careplan.gui.context import AppContext
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.jobs import Failure, Job, Report
@@ -56,19 +57,6 @@ log = logging.getLogger(__name__)
 TITLE = "Back up the database"
 NOT_MADE = "The backup was not made"
 STATUS_MS = 10_000
-
-
-def when(moment: datetime, now: datetime | None = None) -> str:
-    """A moment in plain words, in this computer's time: "today at 14:05", "Monday 23 November"."""
-    local = moment.astimezone()
-    today = (now or datetime.now(UTC)).astimezone().date()
-    days = (today - local.date()).days
-    at = local.strftime("%H:%M")
-    if days == 0:
-        return f"today at {at}"
-    if days == 1:
-        return f"yesterday at {at}"
-    return f"{local:%A} {local.day} {local:%B %Y} at {at}"
 
 
 def size_text(size: int) -> str:
@@ -197,7 +185,7 @@ class BackupDialog(QDialog):
         if newest is None:
             self.last_label.setText("There is no automatic backup yet.")
         else:
-            self.last_label.setText(f"The last one was made {when(newest[1])}.")
+            self.last_label.setText(f"The last one was made {when_made(newest[1])}.")
 
     # making one --------------------------------------------------------------------------------
 

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.budget import Questionnaire
 from careplan.domain.errors import CareplanError, ConflictError
-from careplan.domain.money import format_money
+from careplan.domain.wording.money import format_money
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.dialogs.service_picker import fit_to_screen
 from careplan.services import budget
 from careplan.services.workspace import VersionView
@@ -136,7 +135,7 @@ class BudgetQuestionnaireDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("questionnaireProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setProperty("role", "problemBox")
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

@@ -39,37 +39,35 @@ from PySide6.QtWidgets import (
 from careplan.documents.files import why_not_written, write_atomically
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.money import to_pence
+from careplan.domain.wording.dates import short_date
+from careplan.domain.wording.money import format_pounds
+from careplan.gui import theme
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.password_forms import roomy_buttons
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.forms.ui_catalogue_dialog import Ui_CatalogueDialog
 from careplan.gui.jobs import Failure, Job, Report
+from careplan.gui.theme import set_role
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import catalogue, catalogue_file, chosen_files
 from careplan.services.catalogue import CatalogueEntry
 from careplan.services.catalogue_file import CatalogueFileProblems, CatalogueLine, ImportSummary
 
-GOOD = "#1b5e20"
-BAD = "#8a1f11"
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 NOTHING_LOADED = "Nothing was loaded. Change these lines in the spreadsheet and load it again."
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
 
 
 def available_words(entry: CatalogueEntry, today: date) -> str:
     """When the service is on offer, in words: "Always", "From 1 Apr 2026", "Ended 31 Mar 2025"."""
     start, end = entry.available_from, entry.available_to
     if end is not None and end < today:
-        return f"Ended {_day(end)}"
+        return f"Ended {short_date(end)}"
     if start is not None and end is not None:
-        return f"{_day(start)} to {_day(end)}"
+        return f"{short_date(start)} to {short_date(end)}"
     if start is not None:
-        return f"From {_day(start)}"
+        return f"From {short_date(start)}"
     if end is not None:
-        return f"Until {_day(end)}"
+        return f"Until {short_date(end)}"
     return "Always"
 
 
@@ -110,7 +108,7 @@ class CatalogueTableModel(RowTableModel[CatalogueEntry]):
             entry.name,
             entry.category,
             entry.unit.value.capitalize(),
-            f"£{entry.price:,.2f}",
+            format_pounds(entry.price),
             "Yes" if entry.peer_led else "No",
             available_words(entry, self.today),
         )
@@ -140,7 +138,7 @@ class CatalogueTableModel(RowTableModel[CatalogueEntry]):
                 return "Not on offer today: key workers cannot choose it."
             return entry.description or None
         if role == Qt.ItemDataRole.ForegroundRole and not on_offer(entry, self.today):
-            return QBrush(QColor("#666666"))
+            return QBrush(QColor(theme.DIMMED))
         if role == self.ServiceIdRole:
             return entry.id
         return None
@@ -322,7 +320,7 @@ class CatalogueDialog(QDialog):
         self.ui.saveButton.setEnabled(total > 0 and self.job is None)
 
     def _say(self, text: str, *, good: bool) -> None:
-        self.ui.message.setStyleSheet(f"color: {GOOD if good else BAD}; font-weight: bold;")
+        set_role(self.ui.message, "done" if good else "problem")
         self.ui.message.setText(text)
         self.ui.message.setAccessibleName(text)
         self.ui.message.show()
@@ -336,7 +334,7 @@ class CatalogueDialog(QDialog):
         ui.progress.setValue(0)
         ui.progress.show()
         self._say(words, good=True)
-        self.ui.message.setStyleSheet("")
+        set_role(self.ui.message, None)  # on its way: neither done nor a problem
 
     def _idle(self) -> None:
         self.job = None

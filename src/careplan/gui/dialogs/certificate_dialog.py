@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from careplan.domain.errors import InvalidInput
+from careplan.domain.wording.dates import long_date
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import Field, FieldProblems, FormDialog
 from careplan.gui.forms.ui_certificate_dialog import Ui_CertificateDialog
@@ -84,7 +85,7 @@ class CertificateDialog(FormDialog):
         ui.replace.setVisible(self.info is not None)
         info = self.info  # a new certificate keeps the current one's name, unless that is the demo's
         ui.organisation.setText(info.organisation if info and not info.is_demo else DEFAULT_SERVICE_NAME)
-        ui.problem.setStyleSheet("color: #9b2c1b;")
+        ui.problem.setProperty("role", "problem")
         ui.problem.setVisible(False)
         ui.progress.setVisible(False)
         for radio, page in (
@@ -107,12 +108,12 @@ class CertificateDialog(FormDialog):
         if info.is_demo:
             return (
                 "Now: agreements are signed by the demo certificate made with the demo data, valid "
-                f"until {certs.long_date(info.not_after)}."
+                f"until {long_date(info.not_after)}."
             )
         how = "made by Careplan" if info.source == "self-signed" else "imported from a file"
         return (
             f"Now: agreements are signed by {info.organisation} ({how}), valid until "
-            f"{certs.long_date(info.not_after)}."
+            f"{long_date(info.not_after)}."
         )
 
     @property

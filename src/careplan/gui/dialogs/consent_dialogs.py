@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError
+from careplan.domain.wording.dates import typed_date
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_record_consent import Ui_RecordConsentDialog
@@ -20,10 +21,6 @@ from careplan.services.consent import ConsentView
 
 def _today() -> date:
     return datetime.now(UTC).date()
-
-
-def _date_text(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def _roomy(buttons: QDialogButtonBox, save_text: str) -> None:
@@ -47,7 +44,7 @@ class RecordConsentDialog(FormDialog):
         self.ui.setupUi(self)
         ui = self.ui
         ui.intro.setText(f"Write down what {person_name} agrees we may share, and who with.")
-        ui.givenOn.setText(_date_text(_today()))
+        ui.givenOn.setText(typed_date(_today()))
         _roomy(ui.buttons, "Save")
         problems = FieldProblems(
             ui.problem,
@@ -93,7 +90,7 @@ class WithdrawConsentDialog(FormDialog):
             f"Stop sharing “{row.what}” with {row.with_whom}?\n"
             "From the day below, nothing more of it is shared."
         )
-        ui.withdrawnOn.setText(_date_text(_today()))
+        ui.withdrawnOn.setText(typed_date(_today()))
         _roomy(ui.buttons, "Stop sharing")
         self.set_up_form(ui.buttons, FieldProblems(ui.problem, {"withdrawn_on": ui.withdrawnOn}))
 

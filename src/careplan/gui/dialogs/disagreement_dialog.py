@@ -65,7 +65,7 @@ class DisagreementDialog(WritingDialog):
         self.note_problem = QLabel(self)
         self.problem = QLabel(self)
         for label in (self.note_problem, self.problem):
-            label.setStyleSheet("color: #8a1f11; font-weight: bold;")
+            label.setProperty("role", "problem")
             label.setWordWrap(True)
         problems = FieldProblems(self.problem, {"disagreement": (self.note, self.note_problem)})
         self.buttons = QDialogButtonBox(

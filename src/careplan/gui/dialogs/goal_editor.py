@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import ConflictError
+from careplan.domain.wording.dates import typed_date
 from careplan.gui.dialogs.form_dialog import FieldProblems
 from careplan.gui.dialogs.writing_dialog import (
     Writers,
     WritingAs,
     WritingDialog,
-    date_text,
     voice_for,
 )
 from careplan.gui.forms.ui_goal_editor import Ui_GoalEditorDialog
@@ -30,7 +30,7 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.plans import GoalInput
 from careplan.services.workspace import GoalView, LifeAreaView
 
-__all__ = ["GoalEditorDialog", "Writers", "WritingAs", "date_text", "voice_for"]
+__all__ = ["GoalEditorDialog", "Writers", "WritingAs", "voice_for"]
 
 
 class GoalEditorDialog(WritingDialog):
@@ -93,7 +93,7 @@ class GoalEditorDialog(WritingDialog):
                 ui.lifeArea.addItem(goal.life_area, goal.life_area_code)
                 index = ui.lifeArea.count() - 1
             ui.lifeArea.setCurrentIndex(index)
-            ui.targetDate.setText(date_text(goal.target_date))
+            ui.targetDate.setText(typed_date(goal.target_date))
             ui.wording.moveCursor(QTextCursor.MoveOperation.End)
             ui.why.moveCursor(QTextCursor.MoveOperation.End)
         ui.wording.setFocus()

@@ -1,18 +1,10 @@
-"""How a problem is shown in a dialog: dark red, bold, boxed (never colour alone: the words say it).
+"""The line under a form where it says what is wrong (its look is the theme's ``problem`` role).
 
 Its own small module so that a dialog shown at start-up (unlocking the database, restoring a
-backup) does not import the budget questionnaire and everything behind it just for a string.
+backup) does not import the budget questionnaire and everything behind it just for a label.
 """
 
 from PySide6.QtWidgets import QLabel
-
-PROBLEM_STYLE = (
-    "color: #8a1f11; font-weight: bold; border: 2px solid #8a1f11; border-radius: 4px; "
-    "padding: 6px; background: #fff4f2;"
-)
-
-# A problem said on a line of its own under a form (sign-in, first password, locked out, restore).
-PROBLEM_LINE_STYLE = "color: #8a1f11; font-weight: bold;"
 
 
 def problem_line() -> QLabel:
@@ -20,6 +12,6 @@ def problem_line() -> QLabel:
     label = QLabel()
     label.setObjectName("problem")
     label.setWordWrap(True)
-    label.setStyleSheet(PROBLEM_LINE_STYLE)
+    label.setProperty("role", "problem")
     label.hide()
     return label

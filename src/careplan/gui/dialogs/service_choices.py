@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from careplan.gui.dialogs.service_words import price_words
+from careplan.domain.wording.units import price_words
 from careplan.services.workspace import CatalogueEntry, ProposalView
 
 Index = QModelIndex | QPersistentModelIndex

@@ -14,18 +14,24 @@ from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QWidget
 
 from careplan.domain.budget import never_allowed_reason
 from careplan.domain.errors import CareplanError, ConflictError, InvalidInput, OverBudget
-from careplan.domain.money import format_money, line_total_pence, parse_quantity
+from careplan.domain.money import line_total_pence, parse_quantity
 from careplan.domain.permissions import Action
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.units import number_words, price_words, quantity_words, unit_plural
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.dialogs.service_browser import ServiceBrowser
 from careplan.gui.dialogs.service_choices import Choice
-from careplan.gui.dialogs.service_words import how_many_words, price_words, quantity_text, quantity_words
 from careplan.gui.forms.ui_service_picker import Ui_ServicePickerDialog
+from careplan.gui.theme import set_role
 from careplan.services import budget
 from careplan.services.workspace import AllocationView, VersionView
 
 __all__ = ["Choice", "ServicePickerDialog"]
+
+
+def how_many_words(unit: str) -> str:
+    return "How &many?" if unit == "item" else f"How &many {unit_plural(unit)}?"
 
 
 def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
@@ -168,7 +174,7 @@ class ServicePickerDialog(FormDialog):
         ui.price.setText(f"<b>Price:</b> {price_words(allocation.unit_price_pence, allocation.unit)}")
         ui.peerLed.hide()
         ui.quantityLabel.setText(how_many_words(allocation.unit))
-        ui.quantity.setText(quantity_text(allocation.quantity))
+        ui.quantity.setText(number_words(allocation.quantity))
         for goal_id, box in self.goal_boxes.items():
             box.setChecked(goal_id in allocation.goal_ids)
         ui.choice.show()
@@ -299,7 +305,7 @@ class ServicePickerDialog(FormDialog):
                 f"<b>Not enough left:</b> this is {format_money(total - left)} more than the "
                 f"{format_money(max(left, 0))} left. {advice}"
             )
-        ui.left.setStyleSheet("border: 2px dashed #8a1f11; padding: 4px;" if over else "")
+        set_role(ui.left, "overBudget" if over else None)
         # After a refusal the message below says the same thing: do not say it twice.
         ui.left.setVisible(not (over and self._over_refused))
         self._show_override(over or self._over_refused)

@@ -18,7 +18,6 @@ from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.password_forms import make_heading, roomy_buttons
-from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, LOCK_AFTER_SETTING, ScreenLock
 from careplan.services import configuration
@@ -50,7 +49,6 @@ class SettingsDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         make_heading(ui.heading)
-        ui.problem.setStyleSheet(PROBLEM_STYLE)
         ui.problem.hide()
         save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText("&Save")

@@ -78,7 +78,7 @@ class SignDialog(FormDialog):
         small = ui.fingerprint.font()
         small.setPointSizeF(small.pointSizeF() * 0.85)
         ui.fingerprint.setFont(small)
-        ui.fingerprint.setStyleSheet("color: #555;")
+        ui.fingerprint.setProperty("role", "quiet")
         self._words_for_signer()
         bold = ui.signButton.font()
         bold.setBold(True)

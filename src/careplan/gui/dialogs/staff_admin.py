@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import CareplanError
+from careplan.gui import theme
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.change_password import SetPasswordDialog
 from careplan.gui.dialogs.password_forms import passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_add_staff import Ui_AddStaffDialog
 from careplan.gui.forms.ui_staff_admin import Ui_StaffAdminDialog
+from careplan.gui.theme import set_role
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import authentication, staff
 from careplan.services.staff import StaffAccount
@@ -92,7 +94,7 @@ class StaffTableModel(RowTableModel[StaffAccount]):
         if role == self.StaffIdRole:
             return account.id
         if role == Qt.ItemDataRole.ForegroundRole and not account.active:
-            return QBrush(QColor("#666666"))
+            return QBrush(QColor(theme.DIMMED))
         return None
 
 
@@ -168,12 +170,12 @@ class StaffAdminDialog(QDialog):
     def _done(self, staff_id: int, text: str) -> None:
         self.model.refresh()
         self.select(staff_id)
-        self.ui.problem.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        set_role(self.ui.problem, "done")
         self.ui.problem.setText(text)
         self.ui.problem.show()
 
     def _refused(self, exc: CareplanError) -> None:
-        self.ui.problem.setStyleSheet("color: #8a1f11; font-weight: bold;")
+        set_role(self.ui.problem, "problem")
         show_problem(self.ui.problem, exc)
 
     def add_staff(self) -> None:

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QButtonGroup, QDialogButtonBox, QRadioButton, QWid
 from careplan.domain.dates import parse_date
 from careplan.domain.enums import StepOwner
 from careplan.domain.errors import ConflictError
+from careplan.domain.wording.dates import typed_date
 from careplan.gui.dialogs.form_dialog import FieldProblems
 from careplan.gui.dialogs.writing_dialog import (
     Writers,
     WritingAs,
     WritingDialog,
-    date_text,
     voice_for,
 )
 from careplan.gui.forms.ui_step_editor import Ui_StepEditorDialog
@@ -87,7 +87,7 @@ class StepEditorDialog(WritingDialog):
             ui.what.setPlainText(step.what.body)
             self.owners[StepOwner(step.owner)].setChecked(True)
             ui.ownerDetail.setText(step.owner_detail or "")
-            ui.dueDate.setText(date_text(step.due_date))
+            ui.dueDate.setText(typed_date(step.due_date))
             ui.what.moveCursor(QTextCursor.MoveOperation.End)
         ui.what.setFocus()
         self.set_up_form(

@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from careplan.domain.errors import CareplanError, InvalidInput
-from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.forms.ui_unlock_database import Ui_UnlockDatabaseDialog
 from careplan.services import opening
 from careplan.services.opening import MIN_PASSPHRASE_LENGTH, Database, check_new_passphrase
@@ -38,7 +37,6 @@ class PassphraseForm(QDialog):
         self.ui = Ui_UnlockDatabaseDialog()
         self.ui.setupUi(self)
         self.ui.reason.setText(reason)
-        self.ui.problem.setStyleSheet(PROBLEM_STYLE)
         self.ui.problem.hide()
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.passphrase.setFocus()

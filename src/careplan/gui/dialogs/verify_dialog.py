@@ -23,11 +23,10 @@ from careplan.gui.context import AppContext
 from careplan.gui.documents.saving import default_folder
 from careplan.gui.forms.ui_verify_dialog import Ui_VerifyDialog
 from careplan.gui.jobs import Failure, Job, Report
+from careplan.gui.theme import set_role
 from careplan.services.agreement import agreement_person_reference
 
 ICON_SIZE = 32
-GOOD = "#1f6b2a"
-BAD = "#9b2c1b"
 
 
 def _answer(line: str) -> tuple[str, str]:
@@ -161,7 +160,7 @@ class VerifyDialog(QDialog):
             self.ui.planText.setText(f"{self.ui.planText.text()} The person's reference is {reference}.")
             self.ui.planText.setAccessibleName(self.ui.planText.text())
         self.ui.summary.setText(result.summary)
-        self.ui.summary.setStyleSheet(f"color: {GOOD if result.ok else BAD};")
+        set_role(self.ui.summary, "done" if result.ok else "problem")
         self.ui.summary.setAccessibleName(result.summary)
 
     def _row(self, icon: QLabel, text: QLabel, kind: str, words: str) -> None:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QListWidgetI
 
 from careplan.domain.errors import CareplanError
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.problem_style import PROBLEM_LINE_STYLE
 from careplan.gui.forms.ui_who_works_with import Ui_WhoWorksWithDialog
+from careplan.gui.theme import set_role
 from careplan.services import assignments
 from careplan.services.assignments import StaffName, WhoWorksWith
 from careplan.services.covering import record_standing
@@ -44,7 +44,7 @@ class WhoWorksWithDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         self.setWindowTitle(f"Who works with {person_name}")
-        ui.problem.setStyleSheet(PROBLEM_LINE_STYLE)
+        set_role(ui.problem, "problem")
         ui.problem.hide()
         ui.done.hide()
         close = ui.buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -43,11 +42,6 @@ def voice_for(original: TextView | None, typed: str, current: Voice) -> Voice:
     if original is not None and original.body.strip() == typed.strip():
         return PERSON if original.author.kind is AuthorKind.PERSON else STAFF
     return current
-
-
-def date_text(value: date | None) -> str:
-    """A date as it is typed in the editors (DD/MM/YYYY), or empty."""
-    return value.strftime("%d/%m/%Y") if value is not None else ""
 
 
 class WritingAs:

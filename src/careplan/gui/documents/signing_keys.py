@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+from careplan.domain.wording.dates import long_date
 from careplan.services.opening import Database
 from careplan.services.signing_certificate import (
     CertificateExpired,
     NoSigningCertificate,
     SigningIdentity,
     certificate_info,
-    long_date,
     signing_identity,
 )
 

@@ -69,7 +69,7 @@ class Ui_GoalEditorDialog(object):
 
         self.wordingProblem = QLabel(GoalEditorDialog)
         self.wordingProblem.setObjectName(u"wordingProblem")
-        self.wordingProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.wordingProblem.setProperty(u"role", u"problem")
         self.wordingProblem.setWordWrap(True)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.wordingProblem)
@@ -87,7 +87,7 @@ class Ui_GoalEditorDialog(object):
 
         self.whyProblem = QLabel(GoalEditorDialog)
         self.whyProblem.setObjectName(u"whyProblem")
-        self.whyProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.whyProblem.setProperty(u"role", u"problem")
         self.whyProblem.setWordWrap(True)
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.whyProblem)
@@ -105,7 +105,7 @@ class Ui_GoalEditorDialog(object):
 
         self.lifeAreaProblem = QLabel(GoalEditorDialog)
         self.lifeAreaProblem.setObjectName(u"lifeAreaProblem")
-        self.lifeAreaProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.lifeAreaProblem.setProperty(u"role", u"problem")
         self.lifeAreaProblem.setWordWrap(True)
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.lifeAreaProblem)
@@ -122,7 +122,7 @@ class Ui_GoalEditorDialog(object):
 
         self.targetDateProblem = QLabel(GoalEditorDialog)
         self.targetDateProblem.setObjectName(u"targetDateProblem")
-        self.targetDateProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.targetDateProblem.setProperty(u"role", u"problem")
         self.targetDateProblem.setWordWrap(True)
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.targetDateProblem)
@@ -132,7 +132,7 @@ class Ui_GoalEditorDialog(object):
 
         self.problem = QLabel(GoalEditorDialog)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

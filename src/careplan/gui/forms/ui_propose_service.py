@@ -133,7 +133,7 @@ class Ui_ProposeServiceDialog(object):
 
         self.problem = QLabel(ProposeServiceDialog)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold; border: 2px solid #8a1f11; border-radius: 4px; padding: 6px; background: #fff4f2;")
+        self.problem.setProperty(u"role", u"problemBox")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

@@ -48,7 +48,7 @@ class Ui_RecordConsentDialog(object):
 
         self.whatProblem = QLabel(RecordConsentDialog)
         self.whatProblem.setObjectName(u"whatProblem")
-        self.whatProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.whatProblem.setProperty(u"role", u"problem")
         self.whatProblem.setWordWrap(True)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.whatProblem)
@@ -66,7 +66,7 @@ class Ui_RecordConsentDialog(object):
 
         self.withWhomProblem = QLabel(RecordConsentDialog)
         self.withWhomProblem.setObjectName(u"withWhomProblem")
-        self.withWhomProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.withWhomProblem.setProperty(u"role", u"problem")
         self.withWhomProblem.setWordWrap(True)
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.withWhomProblem)
@@ -84,7 +84,7 @@ class Ui_RecordConsentDialog(object):
 
         self.givenOnProblem = QLabel(RecordConsentDialog)
         self.givenOnProblem.setObjectName(u"givenOnProblem")
-        self.givenOnProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.givenOnProblem.setProperty(u"role", u"problem")
         self.givenOnProblem.setWordWrap(True)
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.givenOnProblem)
@@ -94,7 +94,7 @@ class Ui_RecordConsentDialog(object):
 
         self.problem = QLabel(RecordConsentDialog)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

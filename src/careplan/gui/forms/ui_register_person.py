@@ -101,7 +101,7 @@ class Ui_RegisterPersonDialog(object):
 
         self.problem = QLabel(RegisterPersonDialog)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

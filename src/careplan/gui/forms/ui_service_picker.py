@@ -199,7 +199,7 @@ class Ui_ServicePickerDialog(object):
 
         self.problem = QLabel(self.details)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold; border: 2px solid #8a1f11; border-radius: 4px; padding: 6px; background: #fff4f2;")
+        self.problem.setProperty(u"role", u"problemBox")
         self.problem.setWordWrap(True)
 
         self.detailsLayout.addWidget(self.problem)

@@ -94,6 +94,7 @@ class Ui_SettingsDialog(object):
 
         self.problem = QLabel(SettingsDialog)
         self.problem.setObjectName(u"problem")
+        self.problem.setProperty(u"role", u"problemBox")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.PlainText)
 

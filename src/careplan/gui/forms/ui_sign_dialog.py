@@ -95,7 +95,7 @@ class Ui_SignDialog(object):
 
         self.padProblem = QLabel(self.drawPage)
         self.padProblem.setObjectName(u"padProblem")
-        self.padProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.padProblem.setProperty(u"role", u"problem")
         self.padProblem.setWordWrap(True)
 
         self.padColumn.addWidget(self.padProblem)
@@ -161,7 +161,7 @@ class Ui_SignDialog(object):
 
         self.typedNameProblem = QLabel(self.typePage)
         self.typedNameProblem.setObjectName(u"typedNameProblem")
-        self.typedNameProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.typedNameProblem.setProperty(u"role", u"problem")
         self.typedNameProblem.setWordWrap(True)
 
         self.typeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.typedNameProblem)
@@ -173,14 +173,14 @@ class Ui_SignDialog(object):
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.confirmed.sizePolicy().hasHeightForWidth())
         self.confirmed.setSizePolicy(sizePolicy)
-        self.confirmed.setStyleSheet(u"QCheckBox::indicator { width: 24px; height: 24px; }")
+        self.confirmed.setProperty(u"role", u"largeTick")
         self.confirmed.setMinimumSize(QSize(0, 40))
 
         self.typeForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.confirmed)
 
         self.confirmedProblem = QLabel(self.typePage)
         self.confirmedProblem.setObjectName(u"confirmedProblem")
-        self.confirmedProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.confirmedProblem.setProperty(u"role", u"problem")
         self.confirmedProblem.setWordWrap(True)
 
         self.typeForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.confirmedProblem)
@@ -214,7 +214,7 @@ class Ui_SignDialog(object):
 
         self.problem = QLabel(SignDialog)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

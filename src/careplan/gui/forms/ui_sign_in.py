@@ -37,7 +37,7 @@ class Ui_SignInDialog(object):
         self.demoNote.setObjectName(u"demoNote")
         self.demoNote.setWordWrap(True)
         self.demoNote.setTextFormat(Qt.PlainText)
-        self.demoNote.setStyleSheet(u"background: #fff4d6; border: 1px solid #d9b44a; border-radius: 6px; padding: 8px;")
+        self.demoNote.setProperty(u"role", u"notice")
 
         self.layout.addWidget(self.demoNote)
 
@@ -85,7 +85,7 @@ class Ui_SignInDialog(object):
         self.problem.setObjectName(u"problem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.PlainText)
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
 
         self.layout.addWidget(self.problem)
 

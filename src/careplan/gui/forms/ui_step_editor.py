@@ -69,7 +69,7 @@ class Ui_StepEditorDialog(object):
 
         self.whatProblem = QLabel(StepEditorDialog)
         self.whatProblem.setObjectName(u"whatProblem")
-        self.whatProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.whatProblem.setProperty(u"role", u"problem")
         self.whatProblem.setWordWrap(True)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.whatProblem)
@@ -125,7 +125,7 @@ class Ui_StepEditorDialog(object):
 
         self.ownerDetailProblem = QLabel(StepEditorDialog)
         self.ownerDetailProblem.setObjectName(u"ownerDetailProblem")
-        self.ownerDetailProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.ownerDetailProblem.setProperty(u"role", u"problem")
         self.ownerDetailProblem.setWordWrap(True)
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.ownerDetailProblem)
@@ -142,7 +142,7 @@ class Ui_StepEditorDialog(object):
 
         self.dueDateProblem = QLabel(StepEditorDialog)
         self.dueDateProblem.setObjectName(u"dueDateProblem")
-        self.dueDateProblem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.dueDateProblem.setProperty(u"role", u"problem")
         self.dueDateProblem.setWordWrap(True)
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.dueDateProblem)
@@ -152,7 +152,7 @@ class Ui_StepEditorDialog(object):
 
         self.problem = QLabel(StepEditorDialog)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

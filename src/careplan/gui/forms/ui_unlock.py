@@ -71,7 +71,7 @@ class Ui_UnlockDialog(object):
         self.problem.setObjectName(u"problem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.PlainText)
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
 
         self.layout.addWidget(self.problem)
 

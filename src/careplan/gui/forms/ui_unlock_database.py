@@ -77,6 +77,7 @@ class Ui_UnlockDatabaseDialog(object):
 
         self.problem = QLabel(UnlockDatabaseDialog)
         self.problem.setObjectName(u"problem")
+        self.problem.setProperty(u"role", u"problemBox")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

@@ -51,7 +51,7 @@ class Ui_WithdrawConsentDialog(object):
 
         self.problem = QLabel(WithdrawConsentDialog)
         self.problem.setObjectName(u"problem")
-        self.problem.setStyleSheet(u"color: #8a1f11; font-weight: bold;")
+        self.problem.setProperty(u"role", u"problem")
         self.problem.setWordWrap(True)
 
         self.layout.addWidget(self.problem)

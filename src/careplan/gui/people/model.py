@@ -9,6 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import day_and_date, short_date
+from careplan.domain.wording.statuses import newer_version_words, plan_status_words, sentence
+from careplan.gui import theme
 from careplan.gui.context import AppContext
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
 
@@ -17,16 +20,6 @@ from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, fir
 # fetched, so 200 at each keystroke cost four times 50.)
 PAGE = 50
 Index = QModelIndex | QPersistentModelIndex
-
-STATUS_WORDS = {
-    None: "No plan yet",
-    "draft": "Being written",
-    "agreed": "Signed, waiting for approval",
-    "approved": "Approved",
-    "active": "In action",
-    "superseded": "Replaced",
-    "closed": "Closed",
-}
 
 
 # The plan column of someone whose record the member of staff may not open now (their plan is
@@ -39,32 +32,19 @@ def status_words(row: PersonRow) -> str:
     ("In action · new version being written"), so nobody thinks the plan in force has gone."""
     if not row.may_open:
         return NOT_ON_CASELOAD
-    newest = STATUS_WORDS.get(row.plan_status, row.plan_status or "")
+    newest = sentence(plan_status_words(row.plan_status))
     if row.in_force_status is None:
         return newest
-    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
-    return f"{in_force} · new version {NEWER_WORDS.get(row.plan_status or '', newest.lower())}"
+    in_force = sentence(plan_status_words(row.in_force_status))
+    return f"{in_force} · new version {plan_status_words(row.plan_status)}"
 
 
 def status_short(row: PersonRow) -> str:
     """The plan column on screen: "In action" over "+ new version" (the full words in its tooltip)."""
     if row.in_force_status is None:
         return status_words(row)
-    in_force = STATUS_WORDS.get(row.in_force_status, row.in_force_status)
-    return f"{in_force}\n{NEWER_SHORT.get(row.plan_status or '', '+ new version')}"
-
-
-NEWER_SHORT = {
-    "draft": "+ new version",
-    "agreed": "+ new version signed",
-    "approved": "+ new version approved",
-}
-
-NEWER_WORDS = {
-    "draft": "being written",
-    "agreed": "signed, waiting for approval",
-    "approved": "approved, not in action yet",
-}
+    in_force = sentence(plan_status_words(row.in_force_status))
+    return f"{in_force}\n{newer_version_words(row.plan_status)}"
 
 
 def display_name(preferred: str, full: str) -> str:
@@ -173,13 +153,13 @@ class PeopleModel(QAbstractTableModel):
                     return status_short(row)
                 return status_words(row)
             if column == 3:
-                return row.next_review.strftime("%d %b %Y") if row.next_review else ""
+                return short_date(row.next_review) if row.next_review else ""
             if column == 4:
                 return row.key_worker or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.next_review:
-            return f"Next review due {row.next_review:%A %d %B %Y}"
+            return f"Next review due {day_and_date(row.next_review)}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and not row.may_open:
-            return QColor("#5f6368")  # quieter than a plan's status (the words say it)
+            return QColor(theme.EDGE)  # quieter than a plan's status (the words say it)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and not row.may_open:
             return f"{NOT_ON_CASELOAD}: cover for a colleague to open their record and see their plan."
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:

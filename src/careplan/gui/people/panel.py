@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.enums import PlanStatus
+from careplan.domain.wording.statuses import plan_status_words, sentence
 from careplan.gui.context import AppContext
-from careplan.gui.people.model import STATUS_WORDS, PeopleModel
+from careplan.gui.people.model import PeopleModel
 from careplan.services.people_search import ReviewFilter
 
 SEARCH_DELAY_MS = 120
@@ -75,7 +76,7 @@ class PeoplePanel(QWidget):
         self.status.addItem("Any plan", None)
         for status in PlanStatus:
             if status is not PlanStatus.SUPERSEDED:  # a replaced version is history, never where a plan is
-                self.status.addItem(STATUS_WORDS[status.value], status)
+                self.status.addItem(sentence(plan_status_words(status)), status)
         self.status.setAccessibleDescription(
             "Someone whose plan is in action while a new version is being written is found under both."
         )

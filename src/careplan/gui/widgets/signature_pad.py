@@ -26,6 +26,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from careplan.gui import theme
+
 WIDTH = 1000.0
 HEIGHT = 300.0
 MIN_STEP = 0.5
@@ -42,9 +44,9 @@ EMPTY_DESCRIPTION = (
     "To sign with the keyboard, choose Type my name instead."
 )
 
-INK = QColor("#14213d")
-EDGE = QColor("#6b6b6b")
-HINT = QColor("#6b6b6b")
+INK = QColor(theme.INK)
+EDGE = QColor(theme.PAD_EDGE)
+HINT = QColor(theme.PAD_EDGE)
 
 
 class SignaturePad(QWidget):

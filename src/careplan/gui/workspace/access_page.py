@@ -7,7 +7,6 @@ case refuses anyway.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,21 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError
+from careplan.domain.wording.dates import date_and_time
 from careplan.gui.context import AppContext
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
-from careplan.services.history import plain_date
 from careplan.services.record_access import AccessEvent, record_access
 from careplan.services.workspace import PersonView, VersionView
 
 EVERYONE = "Everyone"
-
-
-def when_text(at: datetime) -> str:
-    """3 March 2027 at 14:05, in this computer's time zone."""
-    local = at.astimezone()
-    return f"{plain_date(local)} at {local:%H:%M}"
 
 
 class AccessTableModel(RowTableModel[AccessEvent]):
@@ -69,9 +62,9 @@ class AccessTableModel(RowTableModel[AccessEvent]):
         if role == self.OpenedRole:
             return row.opened
         if role == Qt.ItemDataRole.DisplayRole:
-            return (when_text(row.at), row.who, row.described)[column] if 0 <= column < 3 else None
+            return (date_and_time(row.at), row.who, row.described)[column] if 0 <= column < 3 else None
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{when_text(row.at)}: {row.who}. {row.described}."
+            return f"{date_and_time(row.at)}: {row.who}. {row.described}."
         if role == Qt.ItemDataRole.FontRole and row.opened and column == 2:
             font = QFont()
             font.setItalic(True)

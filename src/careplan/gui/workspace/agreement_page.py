@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from careplan.domain.enums import PlanStatus, SignerKind
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.statuses import plan_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import SignDialog, first_name
 from careplan.gui.documents.printing import AgreementPrinter
@@ -24,22 +26,12 @@ from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import plans, signing
-from careplan.services.history import plain_date
 from careplan.services.workspace import PersonView, SignatureView, VersionView
 
 NOT_APPROVED = "The agreement can be printed once both have signed and a manager has approved the plan."
 __all__ = ["MANAGERS_PRINT", "NOT_APPROVED", "AgreementPage"]
 
 PRINTABLE = {PlanStatus.APPROVED, PlanStatus.ACTIVE, PlanStatus.SUPERSEDED, PlanStatus.CLOSED}
-
-HEADLINES = {
-    "draft": "being written, not agreed yet",
-    "agreed": "signed by both, waiting for a manager to approve it",
-    "approved": "signed and approved",
-    "active": "signed, approved and in action",
-    "superseded": "an older version, kept as it was signed",
-    "closed": "closed",
-}
 
 METHOD_WORDS = {"drawn": "drew a signature", "typed": "typed their name"}
 
@@ -121,7 +113,7 @@ class AgreementPage(WorkspacePage):
         view.scroll_area.setVisible(True)
         person_first = first_name(self.person_name)
         staff_first = first_name(self.context.staff_name)
-        view.headline.setText(f"Version {version.number}: {HEADLINES.get(version.status, version.status)}")
+        view.headline.setText(f"Version {version.number}: {plan_status_words(version.status)}")
         view.headline.setAccessibleName(view.headline.text())
 
         person_sig, person_now = latest(version.signatures, SignerKind.PERSON)
@@ -205,7 +197,7 @@ class AgreementPage(WorkspacePage):
             return
         how = METHOD_WORDS.get(signature.method, signature.method)
         row.set_state(
-            "signed", f"{signature.signer_name}{role}: signed on {plain_date(signature.signed_at)} ({how})"
+            "signed", f"{signature.signer_name}{role}: signed on {long_date(signature.signed_at)} ({how})"
         )
 
     def _next_step(
@@ -247,7 +239,7 @@ class AgreementPage(WorkspacePage):
         approved = ""
         if version.approved_at is not None:
             by = f" by {version.approved_by}" if version.approved_by else ""
-            approved = f"Approved{by} on {plain_date(version.approved_at)}. "
+            approved = f"Approved{by} on {long_date(version.approved_at)}. "
         if status == PlanStatus.APPROVED:
             return f"{approved or 'Approved. '}The reviews are booked. It can be put into action."
         if status == PlanStatus.ACTIVE:

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careplan.gui.theme import set_style_property
+
 BUTTON_HEIGHT = 48
 MANAGERS_PRINT = "Managers print the signed agreement. Ask a manager if the person would like a copy."
-
-TINTS = {"signed": "#e6f2e0", "again": "#fbeee6", "not_yet": "#f2f2f2"}
-EDGES = {"signed": "#5b8c3a", "again": "#b5541b", "not_yet": "#9a9a9a"}
 
 
 def plain_label(text: str, parent: QWidget, *, scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -65,10 +64,7 @@ class SignerRow(QLabel):
         self.state = state
         self.setText(text)
         self.setAccessibleName(text)
-        self.setStyleSheet(
-            f"#{self.objectName()} {{ background: {TINTS[state]}; border-left: 4px solid {EDGES[state]};"
-            " padding: 8px; }"
-        )
+        set_style_property(self, "signing", state)
 
 
 class AgreementView:
@@ -169,7 +165,7 @@ class AgreementView:
         self.print_progress.setMaximumWidth(240)
         self.printed_note = plain_label(MANAGERS_PRINT, self.printed_box)
         self.printed_note.setObjectName("printedNote")
-        self.printed_note.setStyleSheet("color: #555;")
+        self.printed_note.setProperty("role", "quiet")
         printed_buttons = QHBoxLayout()
         printed_buttons.addWidget(self.preview_button)
         printed_buttons.addWidget(self.save_pdf_button)

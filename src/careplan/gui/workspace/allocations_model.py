@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from careplan.domain.money import format_money
-from careplan.gui.dialogs.service_words import quantity_words
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.units import quantity_words
 from careplan.services.workspace import AllocationView
 
 Index = QModelIndex | QPersistentModelIndex

@@ -6,12 +6,13 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from careplan.domain.money import format_money
+from careplan.domain.wording.money import format_money
+from careplan.gui import theme
 
-FILL = QColor("#2f6f8f")
-OVER = QColor("#a4262c")
-TRACK = QColor("#eef0f2")
-EDGE = QColor("#5f6368")
+FILL = QColor(theme.BUDGET_FILL)
+OVER = QColor(theme.BUDGET_OVER)
+TRACK = QColor(theme.BUDGET_TRACK)
+EDGE = QColor(theme.EDGE)
 
 
 def bar_caption(allocated_pence: int, limit_pence: int | None) -> str:

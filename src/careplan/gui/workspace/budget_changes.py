@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from careplan.domain.enums import ProposalStatus
 from careplan.domain.errors import CareplanError, ConflictError
-from careplan.domain.money import format_money, parse_money, pounds_text, to_pence
+from careplan.domain.money import parse_money, pounds_text, to_pence
 from careplan.domain.permissions import Action
+from careplan.domain.wording.money import format_money
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.budget_questionnaire import BudgetQuestionnaireDialog
 from careplan.gui.dialogs.propose_service import ProposeServiceDialog

@@ -12,8 +12,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from careplan.domain.money import format_money, pounds_text
+from careplan.domain.money import pounds_text
 from careplan.domain.permissions import Action
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.statuses import frozen_because
 from careplan.gui.context import AppContext
 from careplan.gui.workspace.allocations_model import AllocationsModel
 from careplan.gui.workspace.budget_changes import BudgetChanges
@@ -24,14 +26,6 @@ from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import PersonView, VersionView, load_version, proposals_for
 
 __all__ = ["AllocationsModel", "BudgetPage"]
-
-FROZEN_WORDS = {
-    "agreed": "signed",
-    "approved": "approved",
-    "active": "approved and put into action",
-    "superseded": "replaced by a newer version",
-    "closed": "closed",
-}
 
 
 def agreed_hint(version: VersionView, *, person_name: str, can_edit: bool, may_go_above: bool) -> str:
@@ -149,7 +143,7 @@ class BudgetPage(WorkspacePage):
                 "You can still ask for something not in the list."
             )
         elif version.frozen:
-            done = FROZEN_WORDS.get(version.status, version.status)
+            done = frozen_because(version.status)
             text = (
                 f"This is version {version.number} of the plan. It has been {done}, so its budget and "
                 "services can no longer be changed. To change them, start a new version of the plan."

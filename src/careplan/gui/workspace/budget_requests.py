@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from careplan.domain.enums import ProposalStatus
-from careplan.gui.dialogs.service_words import price_words
+from careplan.domain.wording.units import price_words
 from careplan.gui.workspace.budget_widgets import action_button
 from careplan.services.workspace import ProposalView
 
@@ -40,7 +40,9 @@ class ProposalRow(QFrame):
         self.status.setObjectName("proposalStatus")
         self.status.setWordWrap(True)
         if proposal.status == ProposalStatus.DECLINED:
-            self.status.setStyleSheet("font-weight: bold;")
+            bold = self.status.font()
+            bold.setBold(True)
+            self.status.setFont(bold)
         guess = f"Asked for at about {price_words(proposal.estimated_cost_pence, proposal.unit)}."
         self.detail = QLabel(f"{guess} Why: {proposal.why.body} ({proposal.why.author.label})", self)
         self.detail.setWordWrap(True)

@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careplan.gui.dialogs.problem_style import PROBLEM_STYLE
 from careplan.gui.workspace.allocations_model import AllocationsModel
 from careplan.gui.workspace.budget_bar import BudgetBar
 from careplan.gui.workspace.budget_widgets import Total, WorkingDetails, action_button, big_font_label
 from careplan.services.workspace import AllocationView
-
-NOTICE_STYLE = "border: 2px solid #5f6368; border-radius: 4px; padding: 8px; background: #f6f6f4;"
 
 
 class BudgetView:
@@ -43,7 +40,7 @@ class BudgetView:
         self.notice = QLabel(inner)
         self.notice.setObjectName("budgetNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setProperty("role", "info")
         self.notice.hide()
         layout.addWidget(self.notice)
         layout.addWidget(self._build_budget(inner))
@@ -126,7 +123,7 @@ class BudgetView:
         self.agreed_problem = QLabel(box)
         self.agreed_problem.setObjectName("agreedProblem")
         self.agreed_problem.setWordWrap(True)
-        self.agreed_problem.setStyleSheet(PROBLEM_STYLE)
+        self.agreed_problem.setProperty("role", "problemBox")
         self.agreed_problem.hide()
         grid.addWidget(self.agreed_label, 5, 0)
         grid.addWidget(self.agreed_now, 5, 1)

@@ -7,17 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from careplan.gui.assets import icon
 from careplan.gui.workspace.plan_controls import words
-from careplan.gui.workspace.voice import AuthorBadge, styled_by_page
+from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView
-
-NOTE_TINT = "#fbeee6"
-NOTE_EDGE = "#b5541b"
-NOTE_STYLE = (
-    f"#disagreementNote {{ background: {NOTE_TINT}; border-left: 4px solid {NOTE_EDGE};"
-    " border-radius: 4px; }"
-)
-"""A note's tint and edge. The plan page holds this in its own style sheet (it names
-"disagreementNote" in its ``pageStyles`` property), so that no note parses a sheet of its own."""
 
 
 class NoteView(QFrame):
@@ -28,8 +19,6 @@ class NoteView(QFrame):
         self.note = note
         self.setObjectName("disagreementNote")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        if not styled_by_page(self, "disagreementNote"):
-            self.setStyleSheet(NOTE_STYLE)  # shown somewhere other than the plan page
         self.setAccessibleName(f"I don't agree, {note.note.author.label}: {note.note.body}")
         mark = QLabel(self)
         size = mark.fontMetrics().height() + 6

@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.statuses import GOAL_STATUS_WORDS, sentence
 from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.plan_controls import (
     BUTTON_HEIGHT,
@@ -17,7 +19,7 @@ from careplan.gui.workspace.plan_controls import (
     more_button,
     words,
 )
-from careplan.gui.workspace.plan_words import GOAL_STATUS_WORDS, short, when
+from careplan.gui.workspace.plan_words import short
 from careplan.gui.workspace.step_row import StepRow
 from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView, GoalView, StepView
@@ -38,12 +40,12 @@ class GoalCard(QFrame):
         self.goal = goal
         self.setObjectName("goalCard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # Its background and rounded border come from the plan page's style sheet (plan_style).
+        # Its background and rounded border come from the application's style sheet (gui/theme.py).
         wording = short(goal.wording.body, 40)
         self.setAccessibleName(f"Goal {number}: {goal.wording.body}")
         facts = [f"Goal {number}", goal.life_area]
         if goal.target_date:
-            facts.append(f"By {when(goal.target_date)}")
+            facts.append(f"By {long_date(goal.target_date)}")
         self.facts = words("   ·   ".join(facts), self, name="goalFacts")
         status_label = QLabel("How it's &going", self)
         self.status = QComboBox(self)
@@ -51,7 +53,7 @@ class GoalCard(QFrame):
         self.status.setAccessibleName(f"How goal {number} is going")
         self.status.setMinimumHeight(BUTTON_HEIGHT)
         for status, text in GOAL_STATUS_WORDS.items():
-            self.status.addItem(text, status.value)
+            self.status.addItem(sentence(text), status.value)
         self.status.setCurrentIndex(max(0, self.status.findData(goal.status)))
         status_label.setBuddy(self.status)
         top = QHBoxLayout()

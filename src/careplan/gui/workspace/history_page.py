@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.statuses import plan_status_words, sentence
 from careplan.gui.context import AppContext
-from careplan.gui.workspace.history_view import HistoryView, first_upper
+from careplan.gui.workspace.history_view import HistoryView
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.history import (
     Change,
     changes_between,
     describe_version,
-    plain_date,
-    status_words,
 )
 from careplan.services.workspace import (
     PersonView,
@@ -72,10 +72,10 @@ class VersionListModel(QAbstractListModel):
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
             line = f"Version {row.number}" + ("  (open now)" if row.id == self._open_id else "")
-            return f"{line}\n{first_upper(status_words(row.status))}\nStarted {plain_date(row.created_at)}"
+            return f"{line}\n{sentence(plan_status_words(row.status))}\nStarted {long_date(row.created_at)}"
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return (
-                f"Version {row.number}: {status_words(row.status)}, started {plain_date(row.created_at)}"
+                f"Version {row.number}: {plan_status_words(row.status)}, started {long_date(row.created_at)}"
                 + (". This is the version open now." if row.id == self._open_id else "")
             )
         if role == Qt.ItemDataRole.FontRole and row.id == self._open_id:

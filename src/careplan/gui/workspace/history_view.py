@@ -18,21 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careplan.domain.money import format_money
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.statuses import goal_status_words, sentence
+from careplan.domain.wording.units import quantity_words
 from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.history import (
-    GOAL_STATUS_WORDS,
     Change,
     owner_words,
-    plain_date,
-    quantity_words,
     quote,
 )
 from careplan.services.workspace import GoalView, TextView, VersionView
-
-
-def first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def plain_label(text: str, parent: QWidget, *, bold: bool = False) -> QLabel:
@@ -139,8 +135,8 @@ class VersionContent(QWidget):
     def show_version(self, version: VersionView) -> None:
         self._clear()
         if version.period_start is not None or version.period_end is not None:
-            start = plain_date(version.period_start) if version.period_start else "a date not set yet"
-            end = plain_date(version.period_end) if version.period_end else "a date not set yet"
+            start = long_date(version.period_start) if version.period_start else "a date not set yet"
+            end = long_date(version.period_end) if version.period_end else "a date not set yet"
             self._layout.addWidget(plain_label(f"This plan runs from {start} to {end}.", self))
         self._layout.addWidget(self._heading("Goals"))
         if not version.goals:
@@ -168,7 +164,7 @@ class VersionContent(QWidget):
             self._layout.addWidget(self._heading("Signed"))
             for signature in version.signatures:
                 still = "" if signature.current else " (the plan changed after this)"
-                line = f"{signature.signer_name} signed on {plain_date(signature.signed_at)}{still}"
+                line = f"{signature.signer_name} signed on {long_date(signature.signed_at)}{still}"
                 self._layout.addWidget(plain_label(line, self))
 
     def _goal(self, number: int, goal: GoalView) -> QFrame:
@@ -180,14 +176,14 @@ class VersionContent(QWidget):
             layout.addWidget(self._words("Why it matters: ", goal.why, frame))
         facts = [f"Life area: {goal.life_area}"]
         if goal.target_date is not None:
-            facts.append(f"Target date: {plain_date(goal.target_date)}")
-        facts.append(first_upper(GOAL_STATUS_WORDS.get(goal.status, goal.status)))
+            facts.append(f"Target date: {long_date(goal.target_date)}")
+        facts.append(sentence(goal_status_words(goal.status)))
         layout.addWidget(plain_label(". ".join(facts) + ".", frame))
         for step in goal.steps:
             done = "Done: " if step.done else "To do: "
             row = self._words(done, step.what, frame)
             extra = f"Who: {owner_words(step)}" + (
-                f". By {plain_date(step.due_date)}" if step.due_date is not None else ""
+                f". By {long_date(step.due_date)}" if step.due_date is not None else ""
             )
             step_box = QWidget(frame)
             step_layout = QVBoxLayout(step_box)

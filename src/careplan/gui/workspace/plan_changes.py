@@ -14,16 +14,14 @@ from PySide6.QtGui import QUndoStack
 
 from careplan.domain.enums import GoalStatus
 from careplan.domain.permissions import Action
+from careplan.domain.wording.statuses import goal_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.workspace import plan_undo
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_controls import confirm
-from careplan.gui.workspace.plan_words import (
-    GOAL_STATUS_WORDS,
-    short,
-)
+from careplan.gui.workspace.plan_words import short
 from careplan.gui.workspace.step_row import StepRow
 from careplan.services import plans
 from careplan.services.workspace import (
@@ -293,7 +291,7 @@ class PlanChanges:
             plans.set_goal_status,
             card.goal.id,
             status,
-            saved=f"Goal marked: {GOAL_STATUS_WORDS[status].lower()}",
+            saved=f"Goal marked: {goal_status_words(status)}",
             focus=("goal", card.goal.id, "status"),
             undo_text="say how a goal is going",
             undo=lambda r: plan_undo.set_goal_status(r, key, was),

@@ -11,23 +11,6 @@ from careplan.gui.assets import icon
 BUTTON_HEIGHT = 40
 
 
-def plan_style(tick: int) -> str:
-    """The plan page's one style sheet (set once on the page, not on each card, step and menu:
-    parsing a sheet per widget was a large part of building the cards). ``tick``: the "Done"
-    box's size in pixels, from the font."""
-    return (
-        "#goalCard { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"
-        f" QCheckBox#stepDone::indicator {{ width: {tick}px; height: {tick}px; }}"
-        # The "⋯" buttons show no arrow; their menus are big enough to hit with a finger or an
-        # unsteady hand, like the buttons around them.
-        " QToolButton#goalMore::menu-indicator, QToolButton#stepMore::menu-indicator"
-        " { image: none; width: 0px; }"
-        " QMenu#goalMoreMenu::item, QMenu#stepMoreMenu::item { padding: 10px 28px 10px 36px; }"
-        " QMenu#goalMoreMenu::icon, QMenu#stepMoreMenu::icon { padding-left: 10px; }"
-        " #frozenNote { background: #eef3e6; border: 1px solid #9bb37a; border-radius: 6px; padding: 8px; }"
-    )
-
-
 class Words(QLabel):
     """Somebody's words, selectable with the mouse (to copy them) from the moment the mouse is over them.
 
@@ -113,7 +96,7 @@ class MoreButton(QToolButton):
     """The one small "⋯" button that opens an item's menu (``None`` is a line between groups).
 
     The same actions are the item's right-click menu (and the keyboard's menu key). Its look
-    (no arrow, roomy menu items) comes from the plan page's style sheet (``plan_style``).
+    (no arrow, roomy menu items) comes from the application's style sheet (gui/theme.py).
 
     The menu is made the first time it is wanted (pressed by mouse, keys or a screen reader,
     right-click, or :meth:`menu`), not with the button: a plan has one on every goal and step,

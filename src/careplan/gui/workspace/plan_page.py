@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import long_date
+from careplan.domain.wording.statuses import plan_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.workspace.disagreement_note import NoteView
@@ -22,12 +24,7 @@ from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_editors import PlanEditors
 from careplan.gui.workspace.plan_view import PlanView
-from careplan.gui.workspace.plan_words import (
-    FROZEN_NOTES,
-    SIGNED_NOTE,
-    VERSION_WORDS,
-    when,
-)
+from careplan.gui.workspace.plan_words import FROZEN_NOTES, SIGNED_NOTE
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import GoalView, PersonView, StepView, VersionView
 
@@ -105,13 +102,13 @@ class PlanPage(WorkspacePage):
             return
         self.view.empty.hide()
         self.view.plan.show()
-        self.view.version_label.setText(
-            f"Version {version.number} – {VERSION_WORDS.get(version.status, version.status)}"
-        )
+        self.view.version_label.setText(f"Version {version.number} – {plan_status_words(version.status)}")
         if version.period_start and version.period_end:
-            self.view.period_label.setText(f"From {when(version.period_start)} to {when(version.period_end)}")
+            self.view.period_label.setText(
+                f"From {long_date(version.period_start)} to {long_date(version.period_end)}"
+            )
         elif version.period_start:
-            self.view.period_label.setText(f"From {when(version.period_start)}")
+            self.view.period_label.setText(f"From {long_date(version.period_start)}")
         else:
             self.view.period_label.clear()
         self.view.period_label.setVisible(bool(self.view.period_label.text()))

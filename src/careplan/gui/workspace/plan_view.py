@@ -8,9 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from careplan.gui.workspace.disagreement_note import NOTE_STYLE
-from careplan.gui.workspace.plan_controls import button, plan_style
-from careplan.gui.workspace.voice import BADGE_STYLE, PAGE_STYLES
+from careplan.gui.workspace.plan_controls import button
 
 
 def _bigger(widget: QWidget, scale: float) -> None:
@@ -25,11 +23,6 @@ class PlanView:
 
     def __init__(self, page: QWidget) -> None:
         page.setObjectName("planPage")
-        # One style sheet for the page, its cards, steps, menus, author badges and "I don't agree"
-        # notes (one per widget cost much more): the badges and notes see it named in pageStyles.
-        tick = max(22, page.fontMetrics().height() + 6)
-        page.setStyleSheet(" ".join((plan_style(tick=tick), BADGE_STYLE, NOTE_STYLE)))
-        page.setProperty(PAGE_STYLES, "authorBadge disagreementNote")
 
         self.add_goal_action = QAction("Add a goal", page)
         self.add_goal_action.setShortcut(QKeySequence("Ctrl+G"))

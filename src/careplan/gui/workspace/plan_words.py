@@ -1,20 +1,9 @@
-"""The plain words the plan page uses: what each status means, dates, who does a step."""
+"""The plan page's own words: why a version can no longer change, short quotes, who does a step."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from careplan.domain.enums import GoalStatus, StepOwner
+from careplan.domain.wording.voices import step_owner_words
 from careplan.services.workspace import StepView
-
-VERSION_WORDS = {
-    "draft": "being written",
-    "agreed": "signed by both, waiting for a manager to approve it",
-    "approved": "signed and approved",
-    "active": "signed and approved, in action",
-    "superseded": "an older version, kept as it was",
-    "closed": "closed",
-}
 
 SIGNED_NOTE = (
     "This version was signed, so its words stay as they are. To change it, start a new version. "
@@ -30,25 +19,6 @@ FROZEN_NOTES = {
     "closed": "This plan has ended. It is kept as it was.",
 }
 
-GOAL_STATUS_WORDS = {
-    GoalStatus.NOT_STARTED: "Not started yet",
-    GoalStatus.UNDER_WAY: "Working on it",
-    GoalStatus.ACHIEVED: "Done",
-    GoalStatus.STOPPED: "Put aside for now",
-}
-
-OWNER_WORDS = {
-    StepOwner.PERSON: "me",
-    StepOwner.WORKER: "my worker",
-    StepOwner.SERVICE: "a service",
-    StepOwner.SOMEONE_ELSE: "someone else",
-}
-
-
-def when(day: date) -> str:
-    """A date in words, so nobody has to puzzle over which number is the month: 4 March 2027."""
-    return f"{day.day} {day:%B %Y}"
-
 
 def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
@@ -56,5 +26,5 @@ def short(text: str, limit: int = 60) -> str:
 
 
 def who_does(step: StepView) -> str:
-    who = OWNER_WORDS.get(StepOwner(step.owner), step.owner)
+    who = step_owner_words(step.owner)
     return f"{who} ({step.owner_detail})" if step.owner_detail else who

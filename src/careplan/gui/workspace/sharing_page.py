@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
+from careplan.domain.wording.dates import long_date
+from careplan.gui import theme
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
@@ -31,7 +33,6 @@ from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import consent
 from careplan.services.consent import ConsentView
-from careplan.services.history import plain_date
 from careplan.services.workspace import PersonView, VersionView
 
 __all__ = ["RecordConsentDialog", "SharingPage", "WithdrawConsentDialog"]
@@ -58,7 +59,7 @@ class ConsentTableModel(RowTableModel[ConsentView]):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self._sentence(row)
         if role == Qt.ItemDataRole.ForegroundRole and not row.current:
-            return QColor("#5f6368")
+            return QColor(theme.EDGE)
         if role == Qt.ItemDataRole.FontRole and column == 3 and row.current:
             font = QFont()
             font.setBold(True)
@@ -72,14 +73,14 @@ class ConsentTableModel(RowTableModel[ConsentView]):
         if column == 1:
             return row.with_whom
         if column == 2:
-            return plain_date(row.given_on)
-        return STILL_AGREED if row.withdrawn_on is None else plain_date(row.withdrawn_on)
+            return long_date(row.given_on)
+        return STILL_AGREED if row.withdrawn_on is None else long_date(row.withdrawn_on)
 
     @staticmethod
     def _sentence(row: ConsentView) -> str:
-        agreed = f"“{row.what}” may be shared with {row.with_whom}, agreed on {plain_date(row.given_on)}"
+        agreed = f"“{row.what}” may be shared with {row.with_whom}, agreed on {long_date(row.given_on)}"
         if row.withdrawn_on is not None:
-            return f"{agreed}; stopped on {plain_date(row.withdrawn_on)}. Recorded by {row.recorded_by}."
+            return f"{agreed}; stopped on {long_date(row.withdrawn_on)}. Recorded by {row.recorded_by}."
         return f"{agreed}, and still agreed. Recorded by {row.recorded_by}."
 
 

@@ -6,9 +6,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from careplan.domain.wording.dates import long_date
 from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT, is_alt_arrow, item_action, more_button, words
-from careplan.gui.workspace.plan_words import short, when, who_does
+from careplan.gui.workspace.plan_words import short, who_does
 from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView, StepView
 
@@ -27,11 +28,11 @@ class StepRow(QFrame):
         self.done.setChecked(step.done)
         self.done.setMinimumHeight(BUTTON_HEIGHT)
         self.done.setAccessibleName(f"Done: {what}")
-        # Its big tick box comes from the plan page's style sheet (plan_controls.plan_style).
+        # Its big tick box comes from the application's style sheet (gui/theme.py).
         self.what = words(step.what.body, self, name="stepWhat")
         meta = [f"Who: {who_does(step)}"]
         if step.due_date:
-            meta.append(f"By {when(step.due_date)}")
+            meta.append(f"By {long_date(step.due_date)}")
         self.meta = words("   ·   ".join(meta), self, name="stepMeta")
         self.badge = AuthorBadge(self)
         self.badge.set_author(step.what.author)

@@ -11,33 +11,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QT
 from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind
 from careplan.gui.assets import icon
+from careplan.gui.theme import set_style_property
 from careplan.services.workspace import Author
-
-PERSON_TINT = "#f3e8fa"
-STAFF_TINT = "#e3f1f6"
-
-BADGE_STYLE = (
-    "#authorBadge { border-radius: 4px; }"
-    f' #authorBadge[voice="person"] {{ background: {PERSON_TINT}; }}'
-    f' #authorBadge[voice="staff"] {{ background: {STAFF_TINT}; }}'
-)
-"""How an author badge is tinted, by its ``voice`` property. A page that shows many badges puts
-this in its own style sheet and names "authorBadge" in its :data:`PAGE_STYLES` property, so that
-no badge parses a sheet of its own (one sheet per widget made building the plan's cards slow)."""
-
-PAGE_STYLES = "pageStyles"
-"""A widget property: the names (space-separated) of the parts whose rules its style sheet holds."""
-
-
-def styled_by_page(widget: QWidget, part: str) -> bool:
-    """Whether a widget's page (an ancestor) holds the style rules for ``part`` (see PAGE_STYLES)."""
-    ancestor = widget.parentWidget()
-    while ancestor is not None:
-        parts = ancestor.property(PAGE_STYLES)
-        if isinstance(parts, str) and part in parts.split():
-            return True
-        ancestor = ancestor.parentWidget()
-    return False
 
 
 class VoiceSwitch(QWidget):
@@ -78,10 +53,6 @@ class VoiceSwitch(QWidget):
         button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
         button.setMinimumHeight(40)
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        button.setStyleSheet(
-            "QToolButton { padding: 4px 10px; border: 1px solid #888; border-radius: 6px; }"
-            "QToolButton:checked { font-weight: bold; border: 3px solid #333; }"
-        )
         return button
 
     def set_person_name(self, name: str) -> None:
@@ -136,8 +107,6 @@ class AuthorBadge(QWidget):
         layout.addWidget(self.icon)
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        if not styled_by_page(self, "authorBadge"):
-            self.setStyleSheet(BADGE_STYLE)  # on its own (About me, History, a dialog)
         self.set_author(None)
 
     def text(self) -> str:
@@ -157,12 +126,5 @@ class AuthorBadge(QWidget):
         self.setVisible(True)
 
     def _set_voice(self, voice: str) -> None:
-        """The tint comes from a style sheet rule on the ``voice`` property (BADGE_STYLE)."""
-        if self.property("voice") == voice:
-            return
-        self.setProperty("voice", voice)
-        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-            # Already drawn once: style sheets read dynamic properties only when polishing.
-            self.style().unpolish(self)
-            self.style().polish(self)
-            self.update()
+        """The tint comes from the theme's rule on the ``voice`` property."""
+        set_style_property(self, "voice", voice)
