@@ -26,7 +26,7 @@ from careplan.gui.backups import automatic, dialog
 from careplan.gui.backups.automatic import AutomaticBackup
 from careplan.gui.backups.dialog import BackupDialog
 from careplan.gui.context import AppContext
-from careplan.gui.documents.saving import default_folder
+from careplan.gui.default_folder import default_folder
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, backup
 from careplan.services.audit_anchors import verify_audit_trail

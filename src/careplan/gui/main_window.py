@@ -44,8 +44,8 @@ from careplan.gui.lock.screen_lock import (
     ScreenLock,
 )
 from careplan.gui.people.panel import PeoplePanel
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.registry import PAGES, PageEntry
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services.covering import Standing, record_standing
 

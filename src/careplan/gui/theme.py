@@ -49,6 +49,10 @@ BUDGET_TRACK = "#eef0f2"
 INK = "#14213d"  # a drawn signature
 PAD_EDGE = "#6b6b6b"  # the signature pad's edge and hint
 
+# --- sizes -----------------------------------------------------------------------------------
+
+BUTTON_HEIGHT = 40  # the plan's buttons and those beside them: big enough for a finger or an unsteady hand
+
 # --- the style sheet -------------------------------------------------------------------------
 
 

@@ -46,7 +46,7 @@ from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.wording.dates import when_made
 from careplan.gui.context import AppContext
-from careplan.gui.documents.saving import default_folder
+from careplan.gui.default_folder import default_folder
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
 from careplan.services import chosen_files

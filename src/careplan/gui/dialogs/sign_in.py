@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
 from careplan.gui.dialogs.locked_out import LockedOutDialog
-from careplan.gui.dialogs.password_forms import (
+from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
+from careplan.gui.widgets.password_forms import (
     CapsLockHint,
     RetryWait,
     first_sentence,
     make_heading,
     show_problem,
 )
-from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
 from careplan.services import administrator_recovery, authentication
 from careplan.services.authentication import SignedIn
 from careplan.services.opening import Database

@@ -20,7 +20,7 @@ from careplan.documents import checking
 from careplan.documents.verify import NO, SKIPPED, YES, Verification
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.documents.saving import default_folder
+from careplan.gui.default_folder import default_folder
 from careplan.gui.forms.ui_verify_dialog import Ui_VerifyDialog
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.gui.theme import set_role
