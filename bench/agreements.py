@@ -1,7 +1,7 @@
 """Rendering and signing a 10-goal agreement, against doing the same without Careplan.
 
 - Careplan: ``careplan.documents.render.render_agreement`` then ``careplan.documents.sign.sign_pdf``
-  on an :class:`~careplan.services.agreement.Agreement` loaded from the database by
+  on an :class:`~careplan.services.agreement_contents.Agreement` loaded from the database by
   ``load_agreement`` (an approved version) and given ten goals.
 - Baseline 1: ReportLab and pyHanko called directly on the same words: the same document, every
   section in the same order with the same fonts, sizes, tables, QR code, drawn signatures and
@@ -38,7 +38,8 @@ GOALS = 10
 
 def identity() -> Any:
     """A signing identity made for the run (a new RSA-3072 key and self-signed certificate)."""
-    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from careplan.services.certificate_record import fingerprint, make_self_signed
+    from careplan.services.signing_certificate import SigningIdentity
 
     key, certificate = make_self_signed("Careplan benchmark service")
     return SigningIdentity(key, certificate, (), "Careplan benchmark service", fingerprint(certificate))

@@ -71,6 +71,7 @@ def main(argv: list[str]) -> int:
     from careplan.gui.theme import apply_theme
     from careplan.services import demo
     from careplan.services import signing_certificate as certs
+    from careplan.services.certificate_record import SETTING_KEY
     from careplan.services.chosen_files import protected_files
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
@@ -87,7 +88,7 @@ def main(argv: list[str]) -> int:
         demo.generate(db, people=200, seed=1)
         # The pictures show a service setting up its own certificate: the demo's one is set aside.
         with db.session() as session, session.begin():
-            session.execute(delete(Setting).where(Setting.key == certs.SETTING_KEY))
+            session.execute(delete(Setting).where(Setting.key == SETTING_KEY))
         priya = staff_by_username(db, "priya")
         context = AppContext(db, priya, "Priya Shah", Role.MANAGER)
 

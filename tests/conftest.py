@@ -20,6 +20,7 @@ import pytest
 from careplan import data_folder as data_folder_module
 from careplan.storage import Database, encryption, key_file, open_database
 from tests import keyring_memory
+from tests.worlds import Team, World, build_world, make_team
 
 pytest_plugins = ["tests.pg_server", "tests.modal_watchdog", "pytester"]
 
@@ -102,3 +103,16 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "careplan.db")
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def team(db: Database) -> Team:
+    """One member of staff in each role (:func:`tests.worlds.make_team`), on each engine."""
+    return make_team(db)
+
+
+@pytest.fixture
+def world(db: Database) -> World:
+    """Dee's draft plan with money allocated (:func:`tests.worlds.build_world`), on each engine. A module
+    that needs another world defines its own ``world`` fixture."""
+    return build_world(db)

@@ -13,9 +13,10 @@ from bench.agreements import FONTS, page_count
 from bench import agreement_baseline
 from careplan.documents.render import render_agreement
 from careplan.domain.enums import PlanStatus
-from careplan.services.agreement import Agreement, load_agreement
+from careplan.services.agreement import load_agreement
+from careplan.services.agreement_contents import Agreement
 from careplan.storage.database import Database
-from tests.services.builders import build_world
+from tests.worlds import build_world
 
 
 def _words(pdf: bytes) -> str:

@@ -22,11 +22,10 @@ from careplan.domain.enums import PlanStatus
 from careplan.services import signing_certificate as certs
 from careplan.services.plans import revise_plan
 from careplan.storage import encryption, open_database
-from tests import sqlite_files
+from tests import sqlite_files, worlds
 from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.keyring_memory import FileKeyring, installed, subprocess_env
-from tests.services import builders
 
 REPO = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery staple"
@@ -105,24 +104,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     keyring_file = folder / "keyring.json"
     db = open_database(database)
     try:
-        world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        world = worlds.build_world(db, stage=PlanStatus.ACTIVE)
         give_everyone_a_password(db)
         second = revise_plan(db, world.team.key_worker, world.version_id)
-        builders.sign_both(db, world.team.key_worker, second)
+        worlds.sign_both(db, world.team.key_worker, second)
         key = sqlite_files.key_of(database)  # found in the run's keyring, kept in the site's too
         with installed(FileKeyring(keyring_file)):
             certs.create_self_signed(db, world.team.manager, ORGANISATION, PASSPHRASE)
             encryption.remember_key(key.database_id, key.key)
-        sha = builders.version_sha256(db, world.version_id)
+        sha = worlds.version_sha256(db, world.version_id)
         with db.session() as session:
             from careplan.domain.records import Plan
 
             plan = session.get(Plan, world.plan_id)
             assert plan is not None
-            key = plan.key
+            plan_key = plan.key
     finally:
         db.dispose()
-    return Site(folder, database, keyring_file, world.plan_id, world.version_id, sha, key)
+    return Site(folder, database, keyring_file, world.plan_id, world.version_id, sha, plan_key)
 
 
 @pytest.fixture
@@ -183,10 +182,11 @@ def test_an_issued_agreement_is_in_the_audit_trail(site: Site, tmp_path: Path) -
 
     def issued() -> list[tuple[str, int, str]]:
         with closing(sqlite_files.connect(own.database)) as conn:
-            return conn.execute(
+            rows: list[tuple[str, int, str]] = conn.execute(
                 "SELECT entity, entity_id, fields FROM audit_events WHERE action = 'issue_agreement' "
                 "ORDER BY id"
             ).fetchall()
+            return rows
 
     before = issued()
     made = own.run("agreement", str(site.plan_id), "--easy-read", "--out", str(tmp_path / "a.pdf"))
@@ -235,7 +235,8 @@ def test_verify_exit_codes(site: Site, identity: certs.SigningIdentity, tmp_path
     """0 genuine; 10 changed, appended, unsigned or not a PDF; 11 someone else's certificate;
     12 a fingerprint that matches no stored version."""
     from careplan.documents.sign import sign_pdf
-    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from careplan.services.certificate_record import fingerprint, make_self_signed
+    from careplan.services.signing_certificate import SigningIdentity
     from tests.documents.test_sign_verify import make_pdf
 
     good = _signed_test_pdf(identity, sha256=site.sha256, plan_key=site.plan_key)
@@ -281,7 +282,8 @@ def test_verify_vouches_only_for_what_the_service_wrote(
     """Signature digits rewritten in lower case are a changed file (10), and a stranger's
     signature over a genuine agreement's Keywords names no plan of this service's (11)."""
     from careplan.documents.sign import sign_pdf
-    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from careplan.services.certificate_record import fingerprint, make_self_signed
+    from careplan.services.signing_certificate import SigningIdentity
     from tests.documents.test_sign_verify import contents_span, make_pdf
 
     good = _signed_test_pdf(identity, sha256=site.sha256, plan_key=site.plan_key)
@@ -331,7 +333,7 @@ def test_no_certificate_yet_says_how_to_make_one(tmp_path: Path) -> None:
     database = tmp_path / "careplan.db"
     db = open_database(database)
     try:
-        world = builders.build_world(db, stage=PlanStatus.APPROVED)
+        world = worlds.build_world(db, stage=PlanStatus.APPROVED)
         give_everyone_a_password(db)
     finally:
         db.dispose()
@@ -426,7 +428,6 @@ def _fake_renderer(monkeypatch: pytest.MonkeyPatch, pdf: bytes) -> None:
 def test_the_file_appears_whole_or_not_at_all(
     in_process: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from careplan.cli import agreement_commands
     from careplan.cli.main import main
     from tests.documents.test_sign_verify import make_pdf
 
@@ -439,14 +440,14 @@ def test_the_file_appears_whole_or_not_at_all(
         raise OSError(28, "No space left on device")
 
     replace = os.replace
-    monkeypatch.setattr(agreement_commands.os, "replace", disk_full)
+    monkeypatch.setattr(os, "replace", disk_full)
     code = main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)])
     assert code == 2
     assert "the disk is full" in capsys.readouterr().err
     assert out.read_bytes() == b"the copy printed last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agreement.pdf"]  # no temporary file left
 
-    monkeypatch.setattr(agreement_commands.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
     code = main(["--database", str(site.database), "agreement", str(site.plan_id), "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     assert out.read_bytes().startswith(b"%PDF-")
@@ -463,9 +464,10 @@ def test_an_agreement_that_could_not_be_written_is_not_in_the_audit_trail(
 
     def issued() -> list[tuple[int, str]]:
         with closing(sqlite_files.connect(site.database)) as conn:
-            return conn.execute(
+            rows: list[tuple[int, str]] = conn.execute(
                 "SELECT entity_id, fields FROM audit_events WHERE action = 'issue_agreement' ORDER BY id"
             ).fetchall()
+            return rows
 
     _fake_renderer(monkeypatch, make_pdf(sha256=site.sha256, plan_key=site.plan_key, version=1))
     out = tmp_path / "agreement.pdf"
@@ -515,7 +517,7 @@ def test_certificate_create_show_and_replace(site: Site, tmp_path: Path) -> None
     keyring_file = tmp_path / "keyring.json"
     db = open_database(fresh_db)
     try:
-        builders.make_team(db)
+        worlds.make_team(db)
         give_everyone_a_password(db)
     finally:
         db.dispose()
@@ -564,7 +566,7 @@ def test_certificate_create_without_a_keyring_keeps_the_passphrase_nowhere(tmp_p
     fresh_db = tmp_path / "careplan.db"
     db = open_database(fresh_db)
     try:
-        builders.make_team(db)
+        worlds.make_team(db)
         give_everyone_a_password(db)
     finally:
         db.dispose()

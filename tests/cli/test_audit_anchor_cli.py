@@ -26,11 +26,10 @@ from careplan.services import signing_certificate as certs
 from careplan.services.audit import GENESIS, event_hash
 from careplan.storage import encryption, open_database
 from careplan.storage.database import Database
-from tests import sqlite_files
+from tests import refusals, sqlite_files, worlds
 from tests.cli.sign_in import give_everyone_a_password
 from tests.cli.test_agreement_cli import ORGANISATION, PASSPHRASE, assert_plain_failure, run
 from tests.keyring_memory import FileKeyring, installed
-from tests.services import builders
 
 AUDIT_BROKEN = 7
 LATER_EVENTS = 6  # written after both anchors, so every attack reaches back past them
@@ -92,7 +91,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     keyring_file = folder / "keyring.json"
     db = open_database(database)
     try:
-        world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        world = worlds.build_world(db, stage=PlanStatus.ACTIVE)
         give_everyone_a_password(db)
         key = sqlite_files.key_of(database)
         with installed(FileKeyring(keyring_file)):
@@ -250,12 +249,12 @@ def test_signing_in_without_the_audit_head_is_refused_plainly(sqlite_db: Databas
     from careplan.domain.errors import AuditTrailBroken
     from careplan.services import authentication
 
-    world = builders.build_world(sqlite_db)
+    world = worlds.build_world(sqlite_db)
     give_everyone_a_password(sqlite_db)
     with sqlite_db.session() as session, session.begin():
         session.execute(delete(AuditHead))
     with pytest.raises(AuditTrailBroken) as refused:
         authentication.sign_in(sqlite_db, "priya", "team password 1")
-    builders.assert_plain(refused.value.message)
+    refusals.assert_plain(refused.value.message)
     assert "sign in" in refused.value.message
     assert isinstance(world.team.manager, Actor)

@@ -28,7 +28,8 @@ from careplan.storage.database import Database
 from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
-from tests.services.builders import World, add_member, build_world, snapshot
+from tests.stored import snapshot
+from tests.worlds import World, add_member, build_world
 
 REPO = Path(__file__).resolve().parents[2]
 

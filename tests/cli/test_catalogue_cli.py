@@ -11,7 +11,7 @@ import pytest
 from careplan.storage.opener import open_database
 from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.cli.test_cli import assert_plain_failure, run
-from tests.services.builders import make_team
+from tests.worlds import make_team
 
 SHEET = (
     "Provider,Service,Category,Unit,Price\r\n"

@@ -32,11 +32,10 @@ from careplan.cli.main import main
 from careplan.domain.enums import PlanStatus
 from careplan.services import signing_certificate as certs
 from careplan.storage import encryption, open_database
-from tests import sqlite_files
+from tests import sqlite_files, stored, worlds
 from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.pg_server import in_ci
-from tests.services import builders
 
 REPO = Path(__file__).resolve().parents[2]
 CERT_PASSPHRASE = "correct horse battery staple"
@@ -45,13 +44,13 @@ SUBPROCESS_LIMIT_S = 60
 
 
 @pytest.fixture(scope="module")
-def original(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, builders.World]:
+def original(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, worlds.World]:
     """A database with an active plan, staff who can sign in and the service's certificate
     (its passphrase in the run's keyring); and what is in it."""
     path = tmp_path_factory.mktemp("original") / "careplan.db"
     db = open_database(path)
     try:
-        world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        world = worlds.build_world(db, stage=PlanStatus.ACTIVE)
         give_everyone_a_password(db)
         certs.create_self_signed(db, world.team.manager, "Harbour Recovery Service", CERT_PASSPHRASE)
     finally:
@@ -67,7 +66,7 @@ class Place:
 
     folder: Path
     database: Path
-    world: builders.World
+    world: worlds.World
     key_before: bytes
 
     @property
@@ -104,14 +103,14 @@ class Place:
                 assert is_kind(self.path(name).lstat().st_mode), f"{name} is no longer what it was"
         db = open_database(self.database, create=False)
         try:
-            assert builders.version_status(db, self.world.version_id) == PlanStatus.ACTIVE
+            assert stored.version_status(db, self.world.version_id) == PlanStatus.ACTIVE
         finally:
             db.dispose()
         assert self.names() == names_before  # opening it left nothing behind either
 
 
 @pytest.fixture
-def place(original: tuple[Path, builders.World], monkeypatch: pytest.MonkeyPatch) -> Iterator[Place]:
+def place(original: tuple[Path, worlds.World], monkeypatch: pytest.MonkeyPatch) -> Iterator[Place]:
     source, world = original
     folder = Path(tempfile.mkdtemp(prefix="cp-"))
     data = Path(tempfile.mkdtemp(prefix="cp-data-"))  # apart: the log is written there

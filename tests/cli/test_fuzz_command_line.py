@@ -81,7 +81,7 @@ WORD = st.one_of(
     st.sampled_from(NAMES), st.sampled_from(NAMES), TYPED, FROM_BYTES, st.integers(-3, 10**12).map(str)
 )
 # The environment holds bytes: no NUL, and only the surrogates bytes become.
-ENV_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=24)
+ENV_TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=24)
 ENV_BYTES = st.binary(max_size=24).filter(lambda b: b"\x00" not in b).map(os.fsdecode)
 # Mostly unset or ordinary, so that a case is not always stopped by its one variable of bytes.
 ENV_VALUE = st.one_of(
@@ -213,7 +213,8 @@ def run_case(small_demo: Path, argv: Sequence[str], env: Mapping[str, str | None
                 code = main_module.main(["--database", str(copy), *argv])
             except BaseException:  # what the case is about: nothing may escape
                 code = -1
-                sys.__stderr__.write(traceback.format_exc())
+                if sys.__stderr__ is not None:
+                    sys.__stderr__.write(traceback.format_exc())
                 err.write(traceback.format_exc())
             finally:
                 os.chdir(started_in)

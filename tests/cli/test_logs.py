@@ -2,7 +2,7 @@
 the one sentence a person gets for a failure nobody expected.
 
 The journey runs ``python -m careplan`` as a person would (its own process, its own data folder):
-every personal text in the database carries :data:`builders.CANARY` (the agreement signed on the
+every personal text in the database carries :data:`worlds.CANARY` (the agreement signed on the
 way renders it), and so do a new member of staff's name and a username typed at sign-in. The log
 must name the events and hold none of it, nor the person's reference or any password.
 """
@@ -26,11 +26,10 @@ from careplan import logs
 from careplan.domain.enums import PlanStatus
 from careplan.services import signing_certificate as certs
 from careplan.storage import encryption, open_database
-from tests import sqlite_files
+from tests import sqlite_files, worlds
 from tests.cli.sign_in import AS_PRIYA, TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.keyring_memory import FileKeyring, installed, subprocess_env
-from tests.services import builders
 from tests.storage.test_canary import files_holding
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,7 +71,7 @@ def made_site(folder: Path) -> tuple[Path, Path, int]:
     keyring_file = folder / "keyring.json"
     db = open_database(database)
     try:
-        world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        world = worlds.build_world(db, stage=PlanStatus.ACTIVE)
         give_everyone_a_password(db)
         key = sqlite_files.key_of(database)
         with installed(FileKeyring(keyring_file)):
@@ -105,7 +104,7 @@ def test_a_command_line_journey_logs_its_events_and_no_personal_text(tmp_path: P
         "staff",
         "add",
         "robin",
-        f"Robin {builders.CANARY}",
+        f"Robin {worlds.CANARY}",
         "--role",
         "key_worker",
         env={"CAREPLAN_USER": "ada", "CAREPLAN_NEW_PASSWORD": NEW_PASSWORD},
@@ -113,7 +112,7 @@ def test_a_command_line_journey_logs_its_events_and_no_personal_text(tmp_path: P
     assert added.returncode == 0, added.stderr
     wrong = run("plans", env={"CAREPLAN_PASSWORD": "not the password"})
     assert wrong.returncode == 13
-    unknown = run("plans", env={"CAREPLAN_USER": builders.CANARY.lower()})
+    unknown = run("plans", env={"CAREPLAN_USER": worlds.CANARY.lower()})
     assert unknown.returncode == 13
 
     log_file = data / "logs" / "careplan.log"
@@ -126,7 +125,7 @@ def test_a_command_line_journey_logs_its_events_and_no_personal_text(tmp_path: P
         "careplan plans did not work: SignInRefused (exit 13)",
     ):
         assert event in text
-    assert files_holding(data / "logs", builders.CANARY) == []
+    assert files_holding(data / "logs", worlds.CANARY) == []
     for secret in SECRETS:
         assert secret not in text
     assert "robin" not in text.lower()
@@ -171,7 +170,7 @@ def test_an_unexpected_failure_is_one_sentence_exit_1_and_a_traceback_in_the_log
     env["PYTHONPATH"] = os.pathsep.join((str(REPO / "src"), str(REPO)))
     env[encryption.ENV_RECOVERY_PASSPHRASE] = TEST_RECOVERY_PASSPHRASE
     result = subprocess.run(
-        [sys.executable, "-c", UNEXPECTED, builders.CANARY, str(database)],
+        [sys.executable, "-c", UNEXPECTED, worlds.CANARY, str(database)],
         capture_output=True,
         stdin=subprocess.DEVNULL,
         text=True,
@@ -190,7 +189,7 @@ def test_an_unexpected_failure_is_one_sentence_exit_1_and_a_traceback_in_the_log
     assert "builtins.KeyError (its message is not logged)" in text
     assert "While the exception above was being handled, the one below happened:" in text
     assert "builtins.RuntimeError (its message is not logged)" in text
-    assert builders.CANARY not in text
+    assert worlds.CANARY not in text
     assert "could not be made" not in text
 
 
@@ -221,9 +220,9 @@ def test_a_traceback_is_logged_without_any_message(own_logging: Path) -> None:
     logs.set_up(on_stderr=False)
     try:
         try:
-            raise ValueError(f"typed by someone: {builders.CANARY}")
+            raise ValueError(f"typed by someone: {worlds.CANARY}")
         except ValueError as exc:
-            raise LookupError(f"{builders.CANARY} again") from exc
+            raise LookupError(f"{worlds.CANARY} again") from exc
     except LookupError:
         logging.getLogger("careplan.test").exception("it failed")
     text = own_logging.read_text("utf-8")
@@ -231,7 +230,7 @@ def test_a_traceback_is_logged_without_any_message(own_logging: Path) -> None:
     assert "builtins.ValueError (its message is not logged)" in text
     assert "The exception above was the direct cause of the one below:" in text
     assert "builtins.LookupError (its message is not logged)" in text
-    assert builders.CANARY not in text
+    assert worlds.CANARY not in text
 
 
 def test_set_up_twice_writes_each_line_once(own_logging: Path) -> None:
@@ -246,13 +245,13 @@ def test_the_hook_logs_and_tells_the_person_once(own_logging: Path) -> None:
     told: list[str] = []
     logs.install_excepthook(told.append)
     try:
-        raise OSError(f"{builders.CANARY}.txt could not be read")
+        raise OSError(f"{worlds.CANARY}.txt could not be read")
     except OSError:
-        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        sys.excepthook(*sys.exc_info())
     assert told == [logs.UNEXPECTED.format(path=own_logging)]
     text = own_logging.read_text("utf-8")
     assert "unexpected failure: OSError" in text
-    assert builders.CANARY not in text
+    assert worlds.CANARY not in text
 
 
 def test_a_log_file_made_by_anyone_else_is_made_private(own_logging: Path) -> None:

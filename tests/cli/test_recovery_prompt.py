@@ -25,7 +25,12 @@ class Terminal:
         self.questions: list[str] = []
         monkeypatch.setattr(commands, "_interactive", lambda: True)
         monkeypatch.setattr(commands, "_ask_secret", self._secret)
-        monkeypatch.setattr(commands, "_ask_yes", lambda q: self.questions.append(q) or yes)
+        self.yes = yes
+        monkeypatch.setattr(commands, "_ask_yes", self._yes)
+
+    def _yes(self, question: str) -> bool:
+        self.questions.append(question)
+        return self.yes
 
     def _secret(self, prompt: str) -> str:
         self.prompts.append(prompt)

@@ -12,7 +12,7 @@ from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
 from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
-from tests.services.builders import make_team
+from tests.worlds import make_team
 
 
 @pytest.fixture

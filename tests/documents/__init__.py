@@ -12,7 +12,7 @@ from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import PlanStatus, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.services import budget, consent, people, plans, signing
 from careplan.storage.database import Database
-from tests.services.builders import (
+from tests.worlds import (
     Team,
     catalogue_service,
     draft_plan,
@@ -195,6 +195,6 @@ def build_print_world(
 
 
 def _answers() -> dict[str, str]:
-    from tests.services.builders import STANDARD_ANSWERS
+    from tests.worlds import STANDARD_ANSWERS
 
     return dict(STANDARD_ANSWERS)

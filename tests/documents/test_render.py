@@ -37,7 +37,8 @@ from careplan.documents.render_shared import verification_payload
 from careplan.domain.enums import PlanStatus, SignatureMethod
 from careplan.domain.life_areas import DEFAULT_LIFE_AREAS
 from careplan.domain.wording.dates import uk_date
-from careplan.services.agreement import Agreement, AgreementGoal, Budget, BudgetLine, Words, load_agreement
+from careplan.services.agreement import load_agreement
+from careplan.services.agreement_contents import Agreement, AgreementGoal, Budget, BudgetLine, Words
 from careplan.storage import Database, open_database
 from tests.documents import (
     CONSENT_WHAT,
@@ -239,7 +240,7 @@ def test_no_personal_details_in_the_metadata_even_once_signed(
         person.preferred_name,
         *person.preferred_name.split(),
         person.full_name,
-        "Quillbramble",  # the canary in the full name (tests/services/builders.py)
+        "Quillbramble",  # the canary in the full name (tests/worlds.py)
         person.reference,
         "1990",  # the year of birth
         agreement.key_worker or "Sam",

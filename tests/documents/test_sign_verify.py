@@ -39,12 +39,8 @@ from careplan.documents.verify import (
 )
 from careplan.domain.enums import PlanStatus
 from careplan.domain.wording.dates import long_date
-from careplan.services.signing_certificate import (
-    SigningIdentity,
-    fingerprint,
-    make_self_signed,
-    organisation_of,
-)
+from careplan.services.certificate_record import fingerprint, make_self_signed, organisation_of
+from careplan.services.signing_certificate import SigningIdentity
 from careplan.services.verification import VersionMatch
 
 SHA = "3f" * 32
@@ -582,7 +578,7 @@ def _tsa_certificate() -> tuple[object, object]:
 @pytest.fixture(scope="module")
 def timestamp_server() -> Iterator[str]:
     """A local RFC 3161 timestamp server (pyHanko's test TSA behind a small HTTP server)."""
-    from asn1crypto import tsp
+    from asn1crypto import tsp  # type: ignore[import-untyped]
     from pyhanko.sign.timestamps import DummyTimeStamper
 
     tsa_cert, tsa_key = _tsa_certificate()

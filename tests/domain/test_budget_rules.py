@@ -21,7 +21,7 @@ from careplan.domain.budget import (
 from careplan.domain.errors import InvalidInput, NeverAllowed
 from careplan.domain.wording.money import format_money
 from careplan.services.budget import default_questionnaire
-from tests.services.builders import assert_plain
+from tests.refusals import assert_plain
 
 # Broken settings are refused with "The questionnaire settings are incomplete: ..." or "... are broken: ...".
 SETTINGS = "The questionnaire settings are"

@@ -26,8 +26,9 @@ from careplan.storage.opener import open_database
 from tests import keyring_memory, old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
-from tests.services.builders import CANARY, World, audit_count, build_world, goal, snapshot
 from tests.services.test_audit_person import as_written_before_0006
+from tests.stored import audit_count, snapshot
+from tests.worlds import CANARY, World, build_world, goal
 
 Made = tuple[Path, World]
 

@@ -29,7 +29,8 @@ from careplan.storage.database import Database
 from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.pg_server import in_ci
-from tests.services.builders import World, build_world, snapshot
+from tests.stored import snapshot
+from tests.worlds import World, build_world
 
 LONG = "I want a flat with my own front door, near the school, and to see my kids. " * 60  # ~4,500
 

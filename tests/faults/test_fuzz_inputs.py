@@ -31,7 +31,8 @@ from careplan.services import backup, signing_certificate
 from careplan.storage import encryption
 from careplan.storage.opener import open_database
 from tests import sqlite_files
-from tests.services.builders import PYTHON_WORDS, World, assert_plain, build_world
+from tests.refusals import PYTHON_WORDS, assert_plain
+from tests.worlds import World, build_world
 
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

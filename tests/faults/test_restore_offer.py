@@ -14,7 +14,7 @@ from careplan.services import backup
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
-from tests.services.builders import World, build_world
+from tests.worlds import World, build_world
 
 SCREENSHOT = Path("/tmp/careplan-restore-offer.png")
 

@@ -24,8 +24,8 @@ from tests import old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.faults.test_backup_restore import Made, _tamper, _zero_pages, damaged_with_backup
-from tests.services.builders import build_world
 from tests.services.test_audit_person import as_written_before_0006
+from tests.worlds import build_world
 
 
 @pytest.fixture(scope="module")

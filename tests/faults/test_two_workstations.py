@@ -20,7 +20,7 @@ from careplan.services import workspace
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from tests.faults.lines import Lines
-from tests.services.builders import World, build_world
+from tests.worlds import World, build_world
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 8

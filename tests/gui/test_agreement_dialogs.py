@@ -31,6 +31,7 @@ from careplan.services import signing_certificate as certs
 from careplan.services import workspace as people
 from careplan.storage.database import Database
 from tests.documents import PrintWorld, build_print_world
+from tests.gui.menus import file_menu
 from tests.keyring_memory import LockedKeyring, MemoryKeyring, installed
 
 PASSPHRASE = "correct horse battery staple"
@@ -182,7 +183,8 @@ def test_an_agreement_signed_by_someone_else_names_no_plan(qtbot: QtBot, site: S
     from careplan.documents.render import render_agreement
     from careplan.documents.sign import sign_pdf
     from careplan.services.agreement import load_agreement
-    from careplan.services.signing_certificate import SigningIdentity, fingerprint, make_self_signed
+    from careplan.services.certificate_record import fingerprint, make_self_signed
+    from careplan.services.signing_certificate import SigningIdentity
 
     key, certificate = make_self_signed("Harbour Recovery Service", "ec-p256")
     stranger = SigningIdentity(key, certificate, (), "Harbour Recovery Service", fingerprint(certificate))
@@ -411,8 +413,7 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     window = MainWindow(context, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.workspace.build_pages()
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    texts = [a.text() for a in file_menu.actions() if a.isVisible() and not a.isSeparator()]
+    texts = [a.text() for a in file_menu(window).actions() if a.isVisible() and not a.isSeparator()]
     expected = ["&New person…"]
     expected += ["Service ca&talogue…"] if manages else []
     expected += ["Sett&ings…"]
@@ -421,7 +422,7 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     expected += ["Signing &certificate…"] if manages else []
     signing_in = ["Change my &password…", "&Lock the screen\tCtrl+L", "Sign &out"]
     assert texts == [*expected, *signing_in, "&Quit"]
-    menus = window.document_menus  # type: ignore[attr-defined]
+    menus = window.document_menus
     menus.verify_action.trigger()
     assert isinstance(menus.verify_dialog, VerifyDialog)
     menus.verify_dialog.reject()

@@ -1,7 +1,7 @@
 """Agreement: Dee and Sam sign the plan on one screen, Priya approves it, it goes into action.
 
 Driven as people would: the buttons on the page, the pad and the typed-name tick in the sign
-dialog. The world is built through the use cases (tests/services/builders.py).
+dialog. The world is built through the use cases (tests/worlds.py).
 """
 
 from __future__ import annotations
@@ -24,19 +24,15 @@ from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import assignments, plans, signing
+from careplan.services import plans, signing
 from careplan.services.workspace import VersionView, load_version
 from careplan.storage.database import Database
-from tests.services.builders import (
-    Team,
-    allocate,
-    assess,
-    catalogue_service,
-    draft_plan,
+from tests import worlds
+from tests.stored import snapshot
+from tests.worlds import (
+    World,
     goal,
-    make_team,
     register,
-    snapshot,
     step,
     typed_signature,
 )
@@ -51,35 +47,28 @@ GOALS = (
 )
 
 
-@dataclass(frozen=True)
-class World:
-    db: Database
-    team: Team
-    person_id: int
-    plan_id: int
-    version_id: int
-    goal_ids: tuple[int, ...]
-    step_ids: tuple[int, ...]
-
-
 @pytest.fixture
 def world(sqlite_db: Database) -> World:
-    team = make_team(sqlite_db)
-    person_id = register(sqlite_db, team.key_worker)
-    assignments.assign_peer_mentor(sqlite_db, team.key_worker, person_id, team.peer_mentor.staff_id)
-    plan = draft_plan(sqlite_db, team.key_worker, person_id, GOALS)
-    service_id = catalogue_service(sqlite_db, team.manager)
-    assess(sqlite_db, team.key_worker, plan.version_id)
-    allocate(sqlite_db, team.key_worker, plan.version_id, service_id, plan.goal_ids[0])
+    """Dee (on Chris's caseload too) with a draft plan of three goals, money allocated to the first,
+    and her disagreement with the third."""
+    world = (
+        worlds.staffed(sqlite_db)
+        .with_person("Dee", peer_mentor=True)
+        .with_plan("Dee", GOALS)
+        .with_provider("Northside Recovery Network", contact="01632 960000")
+        .with_service()
+        .assessed()
+        .with_allocation()
+    )
     plans.record_disagreement(
         sqlite_db,
-        team.key_worker,
-        plan.version_id,
+        world.team.key_worker,
+        world.version_id,
         "I don't want group work",
         PERSON,
-        goal_id=plan.goal_ids[2],
+        goal_id=world.plan.goal_ids[2],
     )
-    return World(sqlite_db, team, person_id, plan.plan_id, plan.version_id, plan.goal_ids, plan.step_ids)
+    return world
 
 
 @dataclass
@@ -328,7 +317,7 @@ def test_something_saved_meanwhile_that_leaves_the_words_alone_is_said_gently(
     dialog = open_sign_dialog(qtbot, page, page.view.person_sign_button)
     draw_signature(qtbot, dialog)
     # A step ticked done on another computer: the plan was saved, but its words did not change.
-    plans.set_step_done(world.db, world.team.manager, world.step_ids[0], True)
+    plans.set_step_done(world.db, world.team.manager, world.plan.step_ids[0], True)
     click(qtbot, dialog.ui.signButton)
     assert dialog.ui.problem.text() == SAVED_MEANWHILE
     sign_and_close(qtbot, page, dialog)
@@ -400,7 +389,7 @@ def test_a_conflict_on_approval_goes_through_the_usual_question(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    plans.set_goal_status(world.db, world.team.key_worker, world.goal_ids[0], GoalStatus.UNDER_WAY)
+    plans.set_goal_status(world.db, world.team.key_worker, world.plan.goal_ids[0], GoalStatus.UNDER_WAY)
     click(qtbot, page.view.approve_button)
     assert len(asked) == 1
     assert "Someone else saved changes" in asked[0]

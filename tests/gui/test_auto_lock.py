@@ -16,26 +16,21 @@ from careplan.gui.app import Desktop
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.sign_in import SignInDialog
-from careplan.gui.lock.screen_lock import LOCKED_TITLE
+from careplan.gui.lock.screen_lock import LOCK_AFTER_SETTING, LOCKED_TITLE
 from careplan.gui.lock.unlock_dialog import UnlockDialog
-from careplan.gui.main_window import LOCK_AFTER_SETTING, MainWindow
+from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import authentication, people, plans
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
-from tests.gui.signing import PASSWORDS, Team, make_team, quick_hashing, visible_text
+from tests.gui.signing import PASSWORDS, Team, quick_hashing, visible_text
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
 
 CANARY = "Zebedee Quillfeather"  # a synthetic name found nowhere else
 TYPED = "Swim a length with Zebedee"
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 @pytest.fixture
@@ -340,11 +335,12 @@ def test_locked_typing_not_yet_saved_is_not_saved_by_someone_else(
     qtbot.keyClick(about, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.screen_lock.is_locked
     asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel,
-    )
+
+    def question(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     unlock_dialog(window).ui.otherButton.click()
     assert len(asked) == 1
     assert "Zebedee" not in asked[0]

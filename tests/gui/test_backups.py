@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -34,8 +34,9 @@ from careplan.storage import encryption
 from careplan.storage.database import Database
 from tests import sqlite_files
 from tests.faults.test_disk_faults import small_disk
+from tests.gui.menus import file_menu
 from tests.gui.signing import PASSWORDS, Team, make_team, quick_hashing
-from tests.services.builders import audit_count
+from tests.stored import audit_count
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
@@ -85,8 +86,7 @@ def backup_action(window: MainWindow) -> QAction:
 
 
 def file_menu_texts(window: MainWindow) -> list[str]:
-    menu = window.menuBar().actions()[0].menu()
-    return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]  # type: ignore[union-attr]
+    return [a.text() for a in file_menu(window).actions() if a.isVisible() and not a.isSeparator()]
 
 
 def open_backup_dialog(qtbot: QtBot, window: MainWindow) -> BackupDialog:
@@ -178,7 +178,9 @@ def test_an_administrator_saves_a_copy_elsewhere(
     target = tmp_path / "usb" / "monday.careplan-backup"
     assert target.is_file()
     assert str(target) in shown.outcome.text()
-    assert backup.read_manifest(target).counts["staff"] == 4
+    manifest = backup.read_manifest(target)
+    assert manifest is not None
+    assert manifest.counts["staff"] == 4
     assert automatic_files(sqlite_db) == []  # not an automatic one
 
 
@@ -323,8 +325,10 @@ def test_the_automatic_backup_runs_when_the_newest_is_a_day_old(
     assert len(made) == 2
     assert made[0] == old
     assert window.statusBar().currentMessage() == "Today's automatic backup is made"
-    assert backup.read_manifest(made[1]).counts["staff"] == 4
-    assert window.findChild(object, "automaticBackupWarning") is None
+    manifest = backup.read_manifest(made[1])
+    assert manifest is not None
+    assert manifest.counts["staff"] == 4
+    assert window.findChild(QObject, "automaticBackupWarning") is None
 
 
 def test_no_automatic_backup_when_the_newest_is_fresh(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from careplan.domain.actor import PERSON, Actor
+from careplan.domain.actor import PERSON
 from careplan.domain.enums import AuthorKind, ProposalStatus, Role, ServiceUnit, SignatureMethod, SignerKind
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
@@ -30,8 +29,7 @@ from careplan.gui.workspace.budget_bar import BudgetBar
 from careplan.gui.workspace.budget_page import AllocationsModel, BudgetPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import assignments, budget, catalogue, people, plans, signing, staff
-from careplan.services.plans import GoalInput
+from careplan.services import budget, catalogue, signing
 from careplan.services.workspace import (
     VersionView,
     catalogue_entries,
@@ -40,93 +38,59 @@ from careplan.services.workspace import (
     proposals_for,
 )
 from careplan.storage.database import Database
+from tests import worlds
+from tests.worlds import World
 
-# 3 + 5 + 3 + 6 + 2 + 2 + 4 + 0 = 25 points x £50.00 = £1,250.00 with the standard questionnaire.
-ANSWERS = {
-    "daily_living": "some",
-    "substance_use": "some",
-    "health": "mixed",
-    "housing": "temporary",
-    "support": "some",
-    "time": "some",
-    "children": "care",
-    "legal": "no",
-}
+KIDS = (worlds.goal("I want my kids to see me well"), ())
+FLAT = (worlds.goal("A flat of my own", life_area="housing"), ())
 
-
-@dataclass(frozen=True)
-class World:
-    db: Database
-    manager: Actor
-    worker: Actor
-    mentor: Actor
-    person_id: int
-    plan_id: int
-    version_id: int
-    goal_ids: tuple[int, ...]
-    services: dict[str, int]
-
-    def version(self) -> VersionView:
-        return load_version(self.db, self.worker, self.version_id)
+NORTHSIDE, FAMILY_CENTRE, TRANSPORT = (
+    "Northside Recovery Network",
+    "Riverside Family Centre",
+    "City Transport",
+)
+OFFERED = [
+    (NORTHSIDE, "Peer mentoring", "peer support", "One-to-one time with someone who has been there.",
+     ServiceUnit.SESSION, "25.00", True),
+    (FAMILY_CENTRE, "Family contact support course", "family",
+     "Eight weeks of help to get ready for contact with your children.", ServiceUnit.COURSE, "180.00",
+     False),
+    (TRANSPORT, "Travel pass", "travel", "A weekly bus pass for the city.", ServiceUnit.WEEK, "12.50",
+     False),
+    (NORTHSIDE, "Recovery café", "peer support", "A Saturday café run by people in recovery.",
+     ServiceUnit.SESSION, "8.00", True),
+]  # fmt: skip
 
 
 @pytest.fixture
 def world(sqlite_db: Database) -> World:
-    db = sqlite_db
-    admin = staff.create_first_administrator(db, "ada", "Ada Admin")
-    manager = Actor(staff.add_staff(db, admin, "priya", "Priya Shah", Role.MANAGER))
-    worker = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
-    mentor = Actor(staff.add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
-    person_id = people.register_person(db, worker, people.PersonDetails("Dee", "Dee Example"))
-    assignments.assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Chris is Dee's peer mentor
-    started = plans.start_plan(db, worker, person_id)
-    goal_ids = (
-        plans.add_goal(
-            db, worker, started.version_id, GoalInput("I want my kids to see me well", PERSON, "family")
-        ),
-        plans.add_goal(db, worker, started.version_id, GoalInput("A flat of my own", PERSON, "housing")),
+    """Dee (Chris is her peer mentor) with a draft plan of two goals; four services from three providers."""
+    world = (
+        worlds.staffed(sqlite_db)
+        .with_person("Dee", peer_mentor=True)
+        .with_plan("Dee", (KIDS, FLAT), period=None)
     )
-    northside = catalogue.add_provider(db, manager, "Northside Recovery Network")
-    family_centre = catalogue.add_provider(db, manager, "Riverside Family Centre")
-    transport = catalogue.add_provider(db, manager, "City Transport")
-    offered = [
-        (northside, "Peer mentoring", "peer support", "One-to-one time with someone who has been there.",
-         ServiceUnit.SESSION, "25.00", True),
-        (family_centre, "Family contact support course", "family",
-         "Eight weeks of help to get ready for contact with your children.", ServiceUnit.COURSE, "180.00",
-         False),
-        (transport, "Travel pass", "travel", "A weekly bus pass for the city.", ServiceUnit.WEEK, "12.50",
-         False),
-        (northside, "Recovery café", "peer support", "A Saturday café run by people in recovery.",
-         ServiceUnit.SESSION, "8.00", True),
-    ]  # fmt: skip
-    services = {
-        name: catalogue.add_service(
-            db,
-            manager,
-            catalogue.ServiceInput(
-                provider_id=provider,
-                name=name,
-                category=category,
-                description=description,
-                unit=unit,
-                unit_price=Decimal(price),
-                peer_led=peer_led,
-            ),
+    for provider in (NORTHSIDE, FAMILY_CENTRE, TRANSPORT):
+        world = world.with_provider(provider)
+    for provider, name, category, description, unit, price, peer_led in OFFERED:
+        world = world.with_service(
+            name,
+            provider=provider,
+            category=category,
+            description=description,
+            unit=unit,
+            price=Decimal(price),
+            peer_led=peer_led,
         )
-        for provider, name, category, description, unit, price, peer_led in offered
-    }
-    return World(
-        db, manager, worker, mentor, person_id, started.plan_id, started.version_id, goal_ids, services
-    )
+    return world
+
+
+def version_now(world: World) -> VersionView:
+    return load_version(world.db, world.team.key_worker, world.version_id)
 
 
 def open_page(qtbot: QtBot, world: World, role: Role = Role.KEY_WORKER) -> BudgetPage:
-    actor, name = {
-        Role.KEY_WORKER: (world.worker, "Sam Okafor"),
-        Role.MANAGER: (world.manager, "Priya Shah"),
-        Role.PEER_MENTOR: (world.mentor, "Chris Mentor"),
-    }[role]
+    actor, name = world.team.as_role(role), worlds.STAFF_NAMES[role]
     context = AppContext(world.db, actor, name, role)
     voice = VoiceSwitch(name, role.label)
     qtbot.addWidget(voice)
@@ -142,21 +106,6 @@ def open_page(qtbot: QtBot, world: World, role: Role = Role.KEY_WORKER) -> Budge
 def show(page: BudgetPage, world: World) -> None:
     person = load_person(world.db, page.context.actor, world.person_id)
     page.show_version(person, load_version(world.db, page.context.actor, world.version_id))
-
-
-def assess(world: World) -> None:
-    budget.assess_budget(world.db, world.worker, world.version_id, ANSWERS)
-
-
-def allocate(world: World, service: str, quantity: str, goal: int = 0) -> int:
-    return budget.allocate(
-        world.db,
-        world.worker,
-        world.version_id,
-        budget.AllocationInput(
-            quantity=Decimal(quantity), goal_ids=(world.goal_ids[goal],), service_id=world.services[service]
-        ),
-    )
 
 
 def record(page: BudgetPage) -> list[str]:
@@ -190,9 +139,9 @@ def type_quantity(qtbot: QtBot, picker: ServicePickerDialog, text: str) -> None:
 
 
 def test_working_shows_exactly_the_stored_summary_and_each_answer(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
-    working = world.version().working
+    working = version_now(world).working
     assert working is not None
     assert page.view.working_summary.text() == working["summary"]
     assert page.view.working_summary.text() == "Your answers came to 25 points × £50.00 = £1,250.00"
@@ -222,10 +171,10 @@ def test_work_out_the_budget_through_the_questionnaire(qtbot: QtBot, world: Worl
     assert dialog.isVisible()
     assert dialog.problem.isVisible()
     assert "answer every question" in dialog.problem.text()
-    assert world.version().indicative_pence is None
+    assert version_now(world).indicative_pence is None
 
     for box in dialog.questions:
-        button = box.buttons[ANSWERS[box.key]]
+        button = box.buttons[worlds.STANDARD_ANSWERS[box.key]]
         assert button.minimumHeight() >= 40
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert "25 points × £50.00 = £1,250.00" in dialog.progress.text()
@@ -235,7 +184,7 @@ def test_work_out_the_budget_through_the_questionnaire(qtbot: QtBot, world: Worl
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert said == ["Budget worked out: £1,250.00"]
     assert dialog.result() == QDialog.DialogCode.Accepted
-    stored = world.version()
+    stored = version_now(world)
     assert stored.indicative_pence == 125000
     assert stored.working is not None
     assert page.view.working_summary.text() == stored.working["summary"]
@@ -248,14 +197,14 @@ def test_work_out_the_budget_through_the_questionnaire(qtbot: QtBot, world: Worl
     again = page.changes.questionnaire_dialog
     assert again is not None
     assert again is not dialog
-    assert again.answers() == ANSWERS
+    assert again.answers() == worlds.STANDARD_ANSWERS
 
 
 # -- the agreed amount -------------------------------------------------------------------------
 
 
 def test_agreed_amount_bad_input_is_explained_inline_and_kept(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
     assert page.view.agreed_now.text() == "Not agreed yet"
     qtbot.keyClicks(page.view.agreed_edit, "twelve pounds")
@@ -264,20 +213,20 @@ def test_agreed_amount_bad_input_is_explained_inline_and_kept(qtbot: QtBot, worl
     assert page.view.agreed_problem.isVisible()
     assert "is not an amount of money" in page.view.agreed_problem.text()
     assert page.view.agreed_edit.text() == "twelve pounds"
-    assert world.version().agreed_pence is None
+    assert version_now(world).agreed_pence is None
 
     # More than the worked-out amount needs a manager: said plainly, still nothing stored.
     page.view.agreed_edit.clear()
     qtbot.keyClicks(page.view.agreed_edit, "2000")
     qtbot.keyClick(page.view.agreed_edit, Qt.Key.Key_Return)
     assert "Only a manager" in page.view.agreed_problem.text()
-    assert world.version().agreed_pence is None
+    assert version_now(world).agreed_pence is None
 
     page.view.agreed_edit.clear()
     qtbot.keyClicks(page.view.agreed_edit, "£1,000.00")
     with qtbot.waitSignal(page.changed):
         qtbot.keyClick(page.view.agreed_edit, Qt.Key.Key_Return)
-    assert world.version().agreed_pence == 100000
+    assert version_now(world).agreed_pence == 100000
     assert page.view.agreed_problem.isHidden()
     assert page.view.agreed_now.text() == "£1,000.00"
     assert page.view.limit_total.value.text() == "£1,000.00"
@@ -286,7 +235,7 @@ def test_agreed_amount_bad_input_is_explained_inline_and_kept(qtbot: QtBot, worl
 
 
 def test_the_agreed_amount_hint_says_who_is_speaking(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
     mine, staff_line = page.view.agreed_hint.text().split("\n")
     # The page speaks as the person; what staff do is said to staff, on its own line.
@@ -300,7 +249,7 @@ def test_the_agreed_amount_hint_says_who_is_speaking(qtbot: QtBot, world: World)
         "For staff: type the amount agreed with Dee, then press Save agreed amount."
     )
 
-    budget.set_agreed_budget(world.db, world.worker, world.version_id, Decimal("1000"))
+    budget.set_agreed_budget(world.db, world.team.key_worker, world.version_id, Decimal("1000"))
     show(page, world)
     assert "Until an amount is agreed" not in page.view.agreed_hint.text()
     assert page.view.agreed_hint.text().startswith("For staff:")
@@ -312,11 +261,11 @@ def test_the_agreed_amount_hint_says_who_is_speaking(qtbot: QtBot, world: World)
 def test_a_typed_agreed_amount_is_saved_before_leaving(
     qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
     qtbot.keyClicks(page.view.agreed_edit, "900")
     page.save_pending()
-    assert world.version().agreed_pence == 90000
+    assert version_now(world).agreed_pence == 90000
     assert not page.has_unsaved()
 
     told: list[str] = []
@@ -327,14 +276,14 @@ def test_a_typed_agreed_amount_is_saved_before_leaving(
     assert len(told) == 1
     assert "not saved" in told[0]
     assert "is not an amount of money" in told[0]
-    assert world.version().agreed_pence == 90000
+    assert version_now(world).agreed_pence == 90000
 
 
 # -- choosing services -------------------------------------------------------------------------
 
 
 def test_pick_a_service_by_search_quantity_and_goal(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
     assert page.view.empty_table.isVisible()
     picker = open_picker(qtbot, page)
@@ -345,26 +294,28 @@ def test_pick_a_service_by_search_quantity_and_goal(qtbot: QtBot, world: World) 
     assert "£25.00 a session" in picker.ui.price.text()
     assert picker.ui.peerLed.isVisible()
     type_quantity(qtbot, picker, "6")
-    qtbot.mouseClick(picker.goal_boxes[world.goal_ids[0]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.goal_boxes[world.plan.goal_ids[0]], Qt.MouseButton.LeftButton)
     # The cost and what would be left are shown before anything is added.
     assert "6 sessions × £25.00 = <b>£150.00</b>" in picker.ui.cost.text()
     assert "<b>£1,100.00</b> would be left" in picker.ui.left.text()
-    assert world.version().allocations == []
+    assert version_now(world).allocations == []
 
     said = record(page)
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
     assert said == ["Peer mentoring added to the plan"]
     assert not picker.isVisible()
-    stored = world.version().allocations
+    stored = version_now(world).allocations
     assert len(stored) == 1
     price = next(
-        e.unit_price_pence for e in catalogue_entries(world.db, world.worker) if e.name == "Peer mentoring"
+        e.unit_price_pence
+        for e in catalogue_entries(world.db, world.team.key_worker)
+        if e.name == "Peer mentoring"
     )
     assert stored[0].unit_price_pence == price == 2500
     assert stored[0].quantity == Decimal("6")
     assert stored[0].total_pence == 15000
-    assert stored[0].goal_ids == [world.goal_ids[0]]
+    assert stored[0].goal_ids == [world.plan.goal_ids[0]]
 
     assert page.view.allocated_total.value.text() == "£150.00"
     assert page.view.remaining_total.value.text() == "£1,100.00"
@@ -377,7 +328,7 @@ def test_pick_a_service_by_search_quantity_and_goal(qtbot: QtBot, world: World) 
 
 
 def test_pick_a_service_with_the_keyboard_only(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
     picker = open_picker(qtbot, page)
     assert picker.ui.search.hasFocus()
@@ -389,13 +340,13 @@ def test_pick_a_service_with_the_keyboard_only(qtbot: QtBot, world: World) -> No
     assert picker.isVisible()
     qtbot.keyClicks(picker.ui.quantity, "4")
     qtbot.keyClick(picker.ui.quantity, Qt.Key.Key_Tab)
-    first_goal = picker.goal_boxes[world.goal_ids[0]]
+    first_goal = picker.goal_boxes[world.plan.goal_ids[0]]
     assert first_goal.hasFocus()
     qtbot.keyClick(first_goal, Qt.Key.Key_Space)
     assert first_goal.isChecked()
     with qtbot.waitSignal(page.changed):
         qtbot.keyClick(first_goal, Qt.Key.Key_Return)
-    [allocation] = world.version().allocations
+    [allocation] = version_now(world).allocations
     assert (allocation.description, allocation.quantity, allocation.total_pence) == (
         "Travel pass",
         Decimal("4"),
@@ -404,7 +355,7 @@ def test_pick_a_service_with_the_keyboard_only(qtbot: QtBot, world: World) -> No
 
 
 def test_categories_narrow_the_list(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
     picker = open_picker(qtbot, page)
     labels = [picker.ui.categories.item(r).text() for r in range(picker.ui.categories.count())]
@@ -419,13 +370,13 @@ def test_categories_narrow_the_list(qtbot: QtBot, world: World) -> None:
 
 
 def test_over_budget_is_refused_in_the_dialog_with_nothing_lost(qtbot: QtBot, world: World) -> None:
-    assess(world)
-    allocate(world, "Peer mentoring", "10")  # £250.00 of £1,250.00
+    world.assessed()
+    world.with_allocation(service="Peer mentoring", quantity="10")  # £250.00 of £1,250.00
     page = open_page(qtbot, world)
     picker = open_picker(qtbot, page)
     choose_by_search(qtbot, picker, "family contact")
     type_quantity(qtbot, picker, "6")  # 6 x £180.00 = £1,080.00, only £1,000.00 left
-    qtbot.mouseClick(picker.goal_boxes[world.goal_ids[0]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.goal_boxes[world.plan.goal_ids[0]], Qt.MouseButton.LeftButton)
     assert "Not enough left" in picker.ui.left.text()
     assert "£80.00 more than the £1,000.00 left" in picker.ui.left.text()
     assert picker.ui.overrideReason.isHidden()  # a key worker cannot go over
@@ -437,9 +388,9 @@ def test_over_budget_is_refused_in_the_dialog_with_nothing_lost(qtbot: QtBot, wo
     assert "£80.00 over" in message
     assert "£1,000.00 is left" in message
     assert picker.ui.quantity.text() == "6"
-    assert picker.goal_boxes[world.goal_ids[0]].isChecked()
+    assert picker.goal_boxes[world.plan.goal_ids[0]].isChecked()
     assert picker.browser.current_choice() is not None
-    assert [a.description for a in world.version().allocations] == ["Peer mentoring"]
+    assert [a.description for a in version_now(world).allocations] == ["Peer mentoring"]
     assert picker.ui.overrideReason.isHidden()
 
     # Fewer fits: the same dialog, the same choice, one number changed.
@@ -450,23 +401,23 @@ def test_over_budget_is_refused_in_the_dialog_with_nothing_lost(qtbot: QtBot, wo
 
 
 def test_a_manager_can_go_over_with_a_written_reason(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world, Role.MANAGER)
     picker = open_picker(qtbot, page)
     choose_by_search(qtbot, picker, "family contact")
     type_quantity(qtbot, picker, "8")  # £1,440.00: £190.00 over
-    qtbot.mouseClick(picker.goal_boxes[world.goal_ids[1]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.goal_boxes[world.plan.goal_ids[1]], Qt.MouseButton.LeftButton)
     assert picker.ui.overrideReason.isVisible()
 
     qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)  # no reason yet
     assert "£190.00 over" in picker.ui.problem.text()
-    assert world.version().allocations == []
+    assert version_now(world).allocations == []
     assert picker.ui.overrideReason.hasFocus()
 
     qtbot.keyClicks(picker.ui.overrideReason, "Court-ordered contact needs the full course")
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
-    [allocation] = world.version().allocations
+    [allocation] = version_now(world).allocations
     assert allocation.override_reason == "Court-ordered contact needs the full course"
     assert allocation.total_pence == 144000
     assert page.view.remaining_total.value.text() == "Over by £190.00"
@@ -476,9 +427,9 @@ def test_a_manager_can_go_over_with_a_written_reason(qtbot: QtBot, world: World)
 
 
 def test_release_gives_the_money_back_after_asking(qtbot: QtBot, world: World) -> None:
-    assess(world)
-    allocate(world, "Peer mentoring", "6")
-    allocate(world, "Travel pass", "8", goal=1)
+    world.assessed()
+    world.with_allocation(service="Peer mentoring", quantity="6")
+    world.with_allocation(service="Travel pass", quantity="8", goal=1)
     page = open_page(qtbot, world)
     assert page.view.remaining_total.value.text() == "£1,000.00"
     assert not page.view.release_button.isEnabled()
@@ -492,7 +443,7 @@ def test_release_gives_the_money_back_after_asking(qtbot: QtBot, world: World) -
     assert "£100.00 goes back to the budget" in box.text()
     keep = next(b for b in box.buttons() if b.text() == "Keep it")
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
-    assert len(world.version().allocations) == 2
+    assert len(version_now(world).allocations) == 2
 
     page.view.table.selectRow(1)
     qtbot.keyClick(page.view.table, Qt.Key.Key_Delete)
@@ -504,15 +455,15 @@ def test_release_gives_the_money_back_after_asking(qtbot: QtBot, world: World) -
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(take, Qt.MouseButton.LeftButton)
     assert said == ["Travel pass taken out: £100.00 is back in the budget"]
-    assert [a.description for a in world.version().allocations] == ["Peer mentoring"]
+    assert [a.description for a in version_now(world).allocations] == ["Peer mentoring"]
     assert page.view.remaining_total.value.text() == "£1,100.00"
     assert page.view.bar.allocated_pence == 15000
     assert page.view.model.rowCount() == 1
 
 
 def test_change_how_many(qtbot: QtBot, world: World) -> None:
-    assess(world)
-    allocate(world, "Peer mentoring", "6")
+    world.assessed()
+    world.with_allocation(service="Peer mentoring", quantity="6")
     page = open_page(qtbot, world)
     page.view.table.selectRow(0)
     qtbot.mouseClick(page.view.change_button, Qt.MouseButton.LeftButton)
@@ -521,35 +472,35 @@ def test_change_how_many(qtbot: QtBot, world: World) -> None:
     qtbot.waitUntil(picker.isActiveWindow)
     assert picker.ui.servicesPane.isHidden()
     assert picker.ui.quantity.text() == "6"
-    assert picker.goal_boxes[world.goal_ids[0]].isChecked()
+    assert picker.goal_boxes[world.plan.goal_ids[0]].isChecked()
     type_quantity(qtbot, picker, "10")
     assert "<b>£1,000.00</b> would be left" in picker.ui.left.text()
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
-    [allocation] = world.version().allocations
+    [allocation] = version_now(world).allocations
     assert allocation.quantity == Decimal("10")
     assert page.view.model.index(0, 3).data() == "£250.00"
 
 
 def test_a_change_from_another_workstation_is_never_overwritten(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world)
     picker = open_picker(qtbot, page)
     choose_by_search(qtbot, picker, "mentor")
     type_quantity(qtbot, picker, "4")
-    qtbot.mouseClick(picker.goal_boxes[world.goal_ids[0]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.goal_boxes[world.plan.goal_ids[0]], Qt.MouseButton.LeftButton)
     # Meanwhile, at the other desk:
-    allocate(world, "Travel pass", "2")
+    world.with_allocation(service="Travel pass", quantity="2")
     with qtbot.waitSignal(page.conflict):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
     assert picker.isVisible()
     assert "Someone else changed this plan" in picker.ui.problem.text()
     assert picker.ui.quantity.text() == "4"
-    assert [a.description for a in world.version().allocations] == ["Travel pass"]
+    assert [a.description for a in version_now(world).allocations] == ["Travel pass"]
     assert page.view.model.rowCount() == 1  # the page shows the other desk's change already
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
-    assert sorted(a.description for a in world.version().allocations) == ["Peer mentoring", "Travel pass"]
+    assert sorted(a.description for a in version_now(world).allocations) == ["Peer mentoring", "Travel pass"]
 
 
 # -- asking for something not in the list ------------------------------------------------------
@@ -580,13 +531,13 @@ def test_propose_a_service_and_see_it_waiting(qtbot: QtBot, world: World) -> Non
     assert dialog.isVisible()
     assert "is not an amount of money" in ui.problem.text()
     assert ui.cost.hasFocus()
-    assert proposals_for(world.db, world.worker, world.person_id) == []
+    assert proposals_for(world.db, world.team.key_worker, world.person_id) == []
 
     ui.cost.clear()
     qtbot.keyClicks(ui.cost, "9.50")
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    [proposal] = proposals_for(world.db, world.worker, world.person_id)
+    [proposal] = proposals_for(world.db, world.team.key_worker, world.person_id)
     assert (proposal.what, proposal.category, proposal.unit) == ("Climbing wall membership", "sport", "week")
     assert proposal.estimated_cost_pence == 950
     assert proposal.status == ProposalStatus.PENDING
@@ -598,10 +549,10 @@ def test_propose_a_service_and_see_it_waiting(qtbot: QtBot, world: World) -> Non
 
 
 def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     proposal_id = catalogue.propose_service(
         world.db,
-        world.worker,
+        world.team.key_worker,
         world.person_id,
         catalogue.ProposalInput(
             "Driving lessons", "training", ServiceUnit.SESSION, Decimal("35"), "To get steady work", PERSON
@@ -609,13 +560,15 @@ def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: W
     )
     declined_id = catalogue.propose_service(
         world.db,
-        world.worker,
+        world.team.key_worker,
         world.person_id,
         catalogue.ProposalInput("Quad bike", "transport", ServiceUnit.ITEM, Decimal("900"), "Fun", PERSON),
     )
-    catalogue.decide_proposal(world.db, world.manager, proposal_id, approve=True, unit_price=Decimal("30"))
     catalogue.decide_proposal(
-        world.db, world.manager, declined_id, approve=False, note="A bus pass does this"
+        world.db, world.team.manager, proposal_id, approve=True, unit_price=Decimal("30")
+    )
+    catalogue.decide_proposal(
+        world.db, world.team.manager, declined_id, approve=False, note="A bus pass does this"
     )
     page = open_page(qtbot, world)
     approved_row, declined_row = page.proposal_rows
@@ -633,10 +586,10 @@ def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: W
     assert choice is not None
     assert choice.proposal_id == proposal_id
     type_quantity(qtbot, picker, "10")
-    qtbot.mouseClick(picker.goal_boxes[world.goal_ids[1]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.goal_boxes[world.plan.goal_ids[1]], Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
-    [allocation] = world.version().allocations
+    [allocation] = version_now(world).allocations
     assert (allocation.from_proposal, allocation.unit_price_pence, allocation.total_pence) == (
         True,
         3000,
@@ -651,13 +604,13 @@ def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: W
 
 
 def test_a_signed_version_is_read_only_with_a_plain_explanation(qtbot: QtBot, world: World) -> None:
-    assess(world)
-    allocate(world, "Peer mentoring", "6")
-    sha = world.version().sha256
+    world.assessed()
+    world.with_allocation(service="Peer mentoring", quantity="6")
+    sha = version_now(world).sha256
     for signer, name in ((SignerKind.PERSON, "Dee"), (SignerKind.KEY_WORKER, "Sam")):
         signing.sign_plan(
             world.db,
-            world.worker,
+            world.team.key_worker,
             world.version_id,
             signing.SignatureInput(signer, SignatureMethod.TYPED, sha, typed_name=name, confirmed=True),
         )
@@ -681,7 +634,7 @@ def test_a_signed_version_is_read_only_with_a_plain_explanation(qtbot: QtBot, wo
 
 
 def test_a_peer_mentor_can_look_and_ask_but_not_spend(qtbot: QtBot, world: World) -> None:
-    assess(world)
+    world.assessed()
     page = open_page(qtbot, world, Role.PEER_MENTOR)
     assert page.view.work_out_button.isHidden()
     assert page.view.agreed_edit.isHidden()
@@ -695,7 +648,7 @@ def test_a_peer_mentor_can_look_and_ask_but_not_spend(qtbot: QtBot, world: World
 
 def test_no_plan_yet(qtbot: QtBot, world: World) -> None:
     page = open_page(qtbot, world)
-    page.show_version(load_person(world.db, world.worker, world.person_id), None)
+    page.show_version(load_person(world.db, world.team.key_worker, world.person_id), None)
     assert "There is no plan yet" in page.view.notice.text()
     assert page.view.budget_box.isHidden()
     assert page.view.money_box.isHidden()
@@ -703,9 +656,11 @@ def test_no_plan_yet(qtbot: QtBot, world: World) -> None:
 
 
 def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: World) -> None:
-    assess(world)
-    context = AppContext(world.db, world.worker, "Sam Okafor", Role.KEY_WORKER)
-    voice = VoiceSwitch("Sam Okafor", "key worker")
+    world.assessed()
+    context = AppContext(
+        world.db, world.team.key_worker, worlds.STAFF_NAMES[Role.KEY_WORKER], Role.KEY_WORKER
+    )
+    voice = VoiceSwitch(worlds.STAFF_NAMES[Role.KEY_WORKER], "key worker")
     qtbot.addWidget(voice)
     workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)
@@ -720,7 +675,7 @@ def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: Wor
     picker = open_picker(qtbot, page)
     choose_by_search(qtbot, picker, "saturday")
     type_quantity(qtbot, picker, "3")
-    qtbot.mouseClick(picker.goal_boxes[world.goal_ids[1]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.goal_boxes[world.plan.goal_ids[1]], Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(workspace.saved) as said:
         qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
     assert said.args == ["Recovery café added to the plan"]
@@ -759,10 +714,10 @@ class TreeShapedByMistake(AllocationsModel):
 
 
 def test_allocations_model_passes_the_model_tester(qtbot: QtBot, world: World) -> None:
-    assess(world)
-    allocate(world, "Peer mentoring", "6")
-    allocate(world, "Travel pass", "1.5", goal=1)
-    version = world.version()
+    world.assessed()
+    world.with_allocation(service="Peer mentoring", quantity="6")
+    world.with_allocation(service="Travel pass", quantity="1.5", goal=1)
+    version = version_now(world)
     goals = {g.id: g.wording.body for g in version.goals}
     model = AllocationsModel()
 
@@ -788,13 +743,13 @@ def test_allocations_model_passes_the_model_tester(qtbot: QtBot, world: World) -
 
 def test_screenshots(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     """Pictures of the page and of an over-budget refusal, to look at (CAREPLAN_SCREENSHOTS=dir)."""
-    assess(world)
-    allocate(world, "Peer mentoring", "12")
-    allocate(world, "Family contact support course", "1")
-    allocate(world, "Travel pass", "20", goal=1)
+    world.assessed()
+    world.with_allocation(service="Peer mentoring", quantity="12")
+    world.with_allocation(service="Family contact support course", quantity="1")
+    world.with_allocation(service="Travel pass", quantity="20", goal=1)
     catalogue.propose_service(
         world.db,
-        world.worker,
+        world.team.key_worker,
         world.person_id,
         catalogue.ProposalInput(
             "Climbing wall membership",
@@ -819,7 +774,7 @@ def test_screenshots(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     picker = open_picker(qtbot, page)
     choose_by_search(qtbot, picker, "family contact")
     type_quantity(qtbot, picker, "4")
-    qtbot.mouseClick(picker.goal_boxes[world.goal_ids[0]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.goal_boxes[world.plan.goal_ids[0]], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
     assert picker.ui.problem.isVisible()
     picker.resize(1000, 700)

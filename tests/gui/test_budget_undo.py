@@ -71,6 +71,7 @@ def test_a_service_taken_out_comes_back_with_undo(
     assert len(before) == 1
     budget_page.view.table.selectRow(0)
     budget_page.changes.release_selected()
+    assert budget_page.changes.release_button is not None, "the page did not ask"
     budget_page.changes.release_answered(before[0], budget_page.changes.release_button)
     assert now(sqlite_db, sam, version_id).allocations == []
     assert window.undo_action.text() == "&Undo take a service out"
@@ -99,6 +100,7 @@ def test_a_service_taken_out_comes_back_with_its_i_dont_agree_note(
     [note] = now(sqlite_db, sam, version_id).disagreements
     budget_page.view.table.selectRow(0)
     budget_page.changes.release_selected()
+    assert budget_page.changes.release_button is not None, "the page did not ask"
     budget_page.changes.release_answered(allocation, budget_page.changes.release_button)
     assert now(sqlite_db, sam, version_id).disagreements == []  # the note goes with the service
 

@@ -26,8 +26,9 @@ from careplan.gui.main_window import MainWindow
 from careplan.services import catalogue, catalogue_file
 from careplan.services.catalogue_file import read_catalogue
 from careplan.storage.database import Database
-from tests.gui.signing import Team, find_window, make_team, quick_hashing
-from tests.services.builders import snapshot
+from tests.gui.menus import file_menu
+from tests.gui.signing import Team, find_window, quick_hashing
+from tests.stored import snapshot
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
@@ -57,11 +58,6 @@ BROKEN = (
 )
 
 
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
-
-
 def context_for(db: Database, team: Team, role: Role) -> AppContext:
     actor, name = {
         Role.MANAGER: (team.priya, "Priya Shah"),
@@ -84,7 +80,7 @@ def dialog(qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path) -> Cat
     """The catalogue opened from a manager's File menu, as a person would."""
     window = main_window(qtbot, context_for(sqlite_db, team, Role.MANAGER), tmp_path)
     assert window.catalogue_action.isVisible()
-    assert window.catalogue_action in window.menuBar().actions()[0].menu().actions()
+    assert window.catalogue_action in file_menu(window).actions()
     window.catalogue_action.trigger()
     found = find_window("catalogueDialog")
     assert isinstance(found, CatalogueDialog)
@@ -474,10 +470,10 @@ def test_only_those_who_may_manage_the_catalogue_see_it_in_the_menu(
     assert action.isVisible() is sees
     assert action.isEnabled() is sees
     assert action.text() == "Service ca&talogue…"
-    file_menu = window.menuBar().actions()[0].menu()
-    assert action in file_menu.actions()
+    menu = file_menu(window)
+    assert action in menu.actions()
     shortcuts = [
-        a.text().split("&")[1][:1].lower() for a in file_menu.actions() if a.isVisible() and "&" in a.text()
+        a.text().split("&")[1][:1].lower() for a in menu.actions() if a.isVisible() and "&" in a.text()
     ]
     assert len(shortcuts) == len(set(shortcuts)), shortcuts  # Alt+letter reaches one entry only
 

@@ -32,7 +32,7 @@ from careplan.services.chosen_files import protected_files
 from careplan.storage import encryption
 from careplan.storage.database import Database
 from tests import sqlite_files
-from tests.gui.signing import Team, make_team, quick_hashing
+from tests.gui.signing import Team, quick_hashing
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
@@ -115,11 +115,6 @@ def answering(modals: list[Modals], save_as: Path) -> Modals:
     answers = Modals(save_as)
     modals.append(answers)
     return answers
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 @pytest.fixture

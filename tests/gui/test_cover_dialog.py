@@ -11,7 +11,7 @@ from careplan.gui.dialogs.cover_dialog import CoverDialog
 from careplan.services import covering, workspace
 from careplan.services.covering import Standing
 from careplan.storage.database import Database
-from tests.services.builders import add_member, build_world
+from tests.worlds import add_member, build_world
 
 
 def test_cover_dialog_by_keyboard(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -30,7 +30,12 @@ def make_dialog(qtbot: QtBot) -> GoalEditorDialog:
 
 def test_cancelling_an_untouched_dialog_just_closes(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[bool] = []
-    monkeypatch.setattr(guard, "may_throw_away", lambda parent: asked.append(True) or True)
+
+    def may_throw_away(parent: object) -> bool:
+        asked.append(True)
+        return True
+
+    monkeypatch.setattr(guard, "may_throw_away", may_throw_away)
     dialog = make_dialog(qtbot)
     dialog.reject()
     assert asked == []

@@ -16,7 +16,7 @@ from careplan.gui.dialogs.sign_in import SignInDialog
 from careplan.services import authentication, staff
 from careplan.storage.database import Database
 from tests.gui.signing import quick_hashing
-from tests.services.builders import Team, make_team
+from tests.worlds import Team, make_team
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")

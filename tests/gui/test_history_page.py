@@ -21,7 +21,7 @@ from careplan.services import budget, people, plans, signing, staff
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import load_person, load_version
 from careplan.storage.database import Database
-from tests.services.builders import catalogue_service, sign_both, utc_today
+from tests.worlds import catalogue_service, sign_both, utc_today
 
 OLD_GOAL = "Get a flat"
 NEW_GOAL = "Get my own flat by summer"

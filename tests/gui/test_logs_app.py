@@ -3,7 +3,7 @@ a process of its own): signing in, today's automatic backup, opening a person an
 their plan write events and none of their words; a failure nobody expected is logged and shown
 in one plain sentence.
 
-Every personal text in the database carries :data:`builders.CANARY`.
+Every personal text in the database carries :data:`worlds.CANARY`.
 """
 
 from __future__ import annotations
@@ -20,11 +20,10 @@ from careplan import logs
 from careplan.domain.enums import PlanStatus
 from careplan.gui.unexpected import TITLE
 from careplan.storage import encryption, open_database
-from tests import sqlite_files
+from tests import sqlite_files, worlds
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.keyring_memory import FileKeyring, installed, subprocess_env
-from tests.services import builders
 from tests.storage.test_canary import files_holding
 
 REPO = Path(__file__).resolve().parents[2]
@@ -100,7 +99,7 @@ def run_app(tmp_path: Path, mode: str) -> tuple[subprocess.CompletedProcess[str]
     data.mkdir()
     db = open_database(database)
     try:
-        world = builders.build_world(db, stage=PlanStatus.ACTIVE)
+        world = worlds.build_world(db, stage=PlanStatus.ACTIVE)
         give_everyone_a_password(db)
         key = sqlite_files.key_of(database)
         with installed(FileKeyring(keyring_file)):
@@ -127,7 +126,7 @@ def run_app(tmp_path: Path, mode: str) -> tuple[subprocess.CompletedProcess[str]
             str(world.person_id),
             str(log_file),
             mode,
-            builders.CANARY,
+            worlds.CANARY,
             str(WAIT_SECONDS),
         ],
         capture_output=True,
@@ -150,7 +149,7 @@ def test_the_app_logs_its_events_and_no_personal_text(tmp_path: Path) -> None:
     text = log_file.read_text("utf-8")
     assert "opened an encrypted SQLite database (key from the keyring)" in text
     assert "made and checked today's automatic backup" in text
-    assert files_holding(log_file.parent, builders.CANARY) == []
+    assert files_holding(log_file.parent, worlds.CANARY) == []
     assert TEAM_PASSWORD not in text
 
 
@@ -163,8 +162,8 @@ def test_an_unexpected_failure_in_the_app_is_logged_and_shown_in_one_sentence(tm
     assert f"box: {TITLE} | {sentence}" in result.stdout
     assert f"careplan: {sentence}" in result.stderr
     assert "Traceback" not in result.stderr
-    assert builders.CANARY not in result.stderr
+    assert worlds.CANARY not in result.stderr
     text = log_file.read_text("utf-8")
     assert "CRITICAL careplan.logs: unexpected failure: RuntimeError" in text
     assert "in boom" in text
-    assert files_holding(log_file.parent, builders.CANARY) == []
+    assert files_holding(log_file.parent, worlds.CANARY) == []

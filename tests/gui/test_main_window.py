@@ -426,7 +426,12 @@ def test_ctrl_g_from_anywhere_opens_the_goal_editor_on_the_plan(
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     plans.start_plan(sqlite_db, team["sam"], dee)
     opened: list[GoalEditorDialog] = []
-    monkeypatch.setattr(GoalEditorDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+
+    def exec_(dialog: GoalEditorDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(GoalEditorDialog, "exec", exec_)
     monkeypatch.setattr(GoalEditorDialog, "open", lambda dialog: opened.append(dialog))
     (new_goal_action,) = window.page_actions  # Ctrl+G: a new goal on the plan
     new_goal_action.trigger()  # no person yet: nothing opens

@@ -162,18 +162,18 @@ def test_the_demo_prints_and_verifies_without_a_keyring(
     # careplan agreement at a terminal: asked for the passphrase, told why, a wrong one refused.
     printed = tmp_path / "from-the-command-line.pdf"
     prompt = "Passphrase for the signing certificate: "
-    session = at_terminal(
+    terminal = at_terminal(
         ["--database", str(database), "agreement", str(dee_plan), "--out", str(printed)],
         reading,
         [(prompt, "not the demo passphrase"), (prompt, demo.DEMO_CERTIFICATE_PASSPHRASE)],
     )
-    assert session.returncode == 0, session.output
-    assert certs.NEEDS_PASSPHRASE in session.output
-    assert session.output.index(certs.NEEDS_PASSPHRASE) < session.output.index(prompt)
-    assert certs.WRONG_PASSPHRASE in session.output
-    assert demo.DEMO_CERTIFICATE_PASSPHRASE not in session.output  # not echoed
-    assert "keyring (no passphrase next time)" not in session.output  # nothing to keep the key in
-    assert f"signed by {demo.DEMO_CERTIFICATE_NAME}" in session.output
+    assert terminal.returncode == 0, terminal.output
+    assert certs.NEEDS_PASSPHRASE in terminal.output
+    assert terminal.output.index(certs.NEEDS_PASSPHRASE) < terminal.output.index(prompt)
+    assert certs.WRONG_PASSPHRASE in terminal.output
+    assert demo.DEMO_CERTIFICATE_PASSPHRASE not in terminal.output  # not echoed
+    assert "keyring (no passphrase next time)" not in terminal.output  # nothing to keep the key in
+    assert f"signed by {demo.DEMO_CERTIFICATE_NAME}" in terminal.output
     verified = careplan("--database", str(database), "verify", str(printed), env=reading)
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
@@ -298,6 +298,7 @@ def test_real_data_without_a_keyring_signs_only_with_the_passphrase_typed(
         qtbot.waitUntil(
             lambda: page.printer is not None and page.printer.passphrase_dialog is not None, timeout=WAIT
         )
+        assert page.printer is not None
         dialog = page.printer.passphrase_dialog
         assert isinstance(dialog, SigningPassphraseDialog)
         qtbot.waitExposed(dialog)

@@ -15,7 +15,7 @@ from careplan.gui.people.panel import PeoplePanel
 from careplan.services import people, plans, signing, staff
 from careplan.services.plans import GoalInput
 from careplan.storage.database import Database
-from tests.services.builders import sign_both
+from tests.worlds import sign_both
 
 
 def test_in_action_with_a_new_version_being_written(

@@ -29,19 +29,12 @@ from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.plan_page import DisagreementDialog, NoteView, PlanPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
-from careplan.services import assignments, people, plans, signing, staff
+from careplan.services import plans, signing
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
-
-
-@dataclass(frozen=True)
-class World:
-    db: Database
-    sam: Actor
-    priya: Actor
-    chris: Actor
-    dee: int
+from tests import worlds
+from tests.worlds import World
 
 
 @dataclass
@@ -53,13 +46,8 @@ class Screen:
 
 @pytest.fixture
 def world(sqlite_db: Database) -> World:
-    admin = staff.create_first_administrator(sqlite_db, "ada", "Ada Admin")
-    sam = Actor(staff.add_staff(sqlite_db, admin, "sam", "Sam Keyworker", Role.KEY_WORKER))
-    priya = Actor(staff.add_staff(sqlite_db, admin, "priya", "Priya Manager", Role.MANAGER))
-    chris = Actor(staff.add_staff(sqlite_db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
-    dee = people.register_person(sqlite_db, sam, people.PersonDetails("Dee", "Dee Walsh"))
-    assignments.assign_peer_mentor(sqlite_db, sam, dee, chris.staff_id)  # Chris is Dee's peer mentor
-    return World(sqlite_db, sam, priya, chris, dee)
+    """The team, and Dee (Chris is her peer mentor) with no plan yet."""
+    return worlds.staffed(sqlite_db).with_person("Dee", peer_mentor=True)
 
 
 class Screens:
@@ -74,7 +62,7 @@ class Screens:
         self, *, actor: Actor | None = None, name: str = "Sam Keyworker", role: Role = Role.KEY_WORKER
     ) -> Screen:
         world, qtbot = self._world, self._qtbot
-        context = AppContext(world.db, actor or world.sam, name, role)
+        context = AppContext(world.db, actor or world.team.key_worker, name, role)
         voice = VoiceSwitch(name, role.label)
         workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
         page = PlanPage(context, voice, workspace)
@@ -83,7 +71,7 @@ class Screens:
         qtbot.addWidget(workspace)
         qtbot.addWidget(voice)
         workspace.resize(1000, 700)
-        workspace.open_person(world.dee)
+        workspace.open_person(world.person_id)
         workspace.tabs.setCurrentWidget(page)
         workspace.show()
         qtbot.waitExposed(workspace)
@@ -97,24 +85,25 @@ def screens(qtbot: QtBot, world: World) -> Screens:
     return Screens(qtbot, world)
 
 
-def draft(world: World) -> tuple[int, list[int]]:
+DRAFT: worlds.Goals = (
+    (
+        worlds.goal("See my kids", why="They matter most", why_voice=PERSON),
+        (worlds.step("Ring the family centre"),),
+    ),
+    (worlds.goal("A flat of my own", life_area="housing"), ()),
+)
+
+
+def draft(world: World) -> tuple[int, tuple[int, ...]]:
     """A plan for Dee with two goals (one step on the first), written through the use cases."""
-    version_id = plans.start_plan(world.db, world.sam, world.dee).version_id
-    g1 = plans.add_goal(
-        world.db,
-        world.sam,
-        version_id,
-        GoalInput("See my kids", PERSON, "family", "They matter most", PERSON),
-    )
-    g2 = plans.add_goal(world.db, world.sam, version_id, GoalInput("A flat of my own", PERSON, "housing"))
-    plans.add_step(world.db, world.sam, g1, StepInput("Ring the family centre", STAFF, StepOwner.WORKER))
-    return version_id, [g1, g2]
+    plan = worlds.draft_plan(world.db, world.team.key_worker, world.person_id, DRAFT, period=None)
+    return plan.version_id, plan.goal_ids
 
 
 def stored(world: World) -> VersionView:
-    version_id = current_version_id(world.db, world.sam, world.dee)
+    version_id = current_version_id(world.db, world.team.key_worker, world.person_id)
     assert version_id is not None
-    return load_version(world.db, world.sam, version_id)
+    return load_version(world.db, world.team.key_worker, version_id)
 
 
 def choose(more: QToolButton, action: QAction) -> None:
@@ -195,11 +184,11 @@ def answer_next_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
 
 
 def sign_both(world: World, version_id: int) -> None:
-    sha = load_version(world.db, world.sam, version_id).sha256
+    sha = load_version(world.db, world.team.key_worker, version_id).sha256
     for signer, name in ((SignerKind.PERSON, "Dee"), (SignerKind.KEY_WORKER, "Sam")):
         signing.sign_plan(
             world.db,
-            world.sam,
+            world.team.key_worker,
             version_id,
             signing.SignatureInput(signer, SignatureMethod.TYPED, sha, typed_name=name, confirmed=True),
         )
@@ -232,7 +221,7 @@ def test_start_my_plan_from_the_empty_state(qtbot: QtBot, world: World, screens:
 def test_a_peer_mentor_cannot_start_a_plan_and_is_told_who_can(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
-    screen = screens.open(actor=world.chris, name="Chris Mentor", role=Role.PEER_MENTOR)
+    screen = screens.open(actor=world.team.peer_mentor, name="Chris Mentor", role=Role.PEER_MENTOR)
     assert not screen.page.view.start_button.isVisible()
     assert screen.page.view.start_refused.isVisible()
 
@@ -243,7 +232,7 @@ def test_a_peer_mentor_cannot_start_a_plan_and_is_told_who_can(
 def test_three_goals_in_both_voices_keep_whose_words_they_are(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
-    plans.start_plan(world.db, world.sam, world.dee)
+    plans.start_plan(world.db, world.team.key_worker, world.person_id)
     screen = screens.open()
     page = screen.page
 
@@ -303,7 +292,7 @@ def test_three_goals_in_both_voices_keep_whose_words_they_are(
 
 
 def test_the_voice_can_be_switched_inside_the_dialog(qtbot: QtBot, world: World, screens: Screens) -> None:
-    plans.start_plan(world.db, world.sam, world.dee)
+    plans.start_plan(world.db, world.team.key_worker, world.person_id)
     screen = screens.open()
     screen.voice.set_voice(PERSON)
     dialog = write_goal(qtbot, screen.page, "Get my driving licence")
@@ -317,7 +306,7 @@ def test_the_voice_can_be_switched_inside_the_dialog(qtbot: QtBot, world: World,
 def test_an_empty_goal_is_refused_beside_the_field_and_nothing_typed_is_lost(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
-    plans.start_plan(world.db, world.sam, world.dee)
+    plans.start_plan(world.db, world.team.key_worker, world.person_id)
     screen = screens.open()
     page = screen.page
     dialog = write_goal(qtbot, page, "", why="So I feel safe", by="12/12/2027")
@@ -407,7 +396,7 @@ def test_steps_and_goals_move_with_alt_arrows_and_keys_do_the_rest(
 ) -> None:
     _version_id, (kids, _flat) = draft(world)
     for what in ("Book the room", "Bring photos"):
-        plans.add_step(world.db, world.sam, kids, StepInput(what, PERSON, StepOwner.PERSON))
+        plans.add_step(world.db, world.team.key_worker, kids, StepInput(what, PERSON, StepOwner.PERSON))
     page = screens.open().page
     activate(qtbot, page.window())
 
@@ -681,8 +670,8 @@ def test_a_signed_version_hides_editing_but_progress_still_works(
 def test_start_a_new_version_from_a_signed_one(qtbot: QtBot, world: World, screens: Screens) -> None:
     version_id, _goals = draft(world)
     sign_both(world, version_id)
-    signing.approve_plan(world.db, world.priya, version_id)
-    plans.activate_plan(world.db, world.sam, version_id)
+    signing.approve_plan(world.db, world.team.manager, version_id)
+    plans.activate_plan(world.db, world.team.key_worker, version_id)
     page = screens.open().page
     assert page.view.version_label.text() == "Version 1 – in action"
     click(qtbot, page.view.revise_button)
@@ -697,7 +686,7 @@ def test_a_peer_mentor_writes_goals_but_does_not_record_progress(
     qtbot: QtBot, world: World, screens: Screens
 ) -> None:
     draft(world)
-    page = screens.open(actor=world.chris, name="Chris Mentor", role=Role.PEER_MENTOR).page
+    page = screens.open(actor=world.team.peer_mentor, name="Chris Mentor", role=Role.PEER_MENTOR).page
     assert page.view.add_goal_button.isVisible()
     assert page.cards[0].edit.isVisible()
     assert not page.cards[0].step_rows[0].done.isEnabled()
@@ -721,7 +710,9 @@ def test_a_change_from_another_workstation_offers_a_reload_and_keeps_what_was_ty
     monkeypatch.setattr(QMessageBox, "warning", warning)
     dialog = write_goal(qtbot, page, "Get back to work")
     # Meanwhile Priya, at another desk, adds a goal to the same plan.
-    plans.add_goal(world.db, world.priya, version_id, GoalInput("Keep my methadone steady", STAFF, "drugs"))
+    plans.add_goal(
+        world.db, world.team.manager, version_id, GoalInput("Keep my methadone steady", STAFF, "drugs")
+    )
 
     click(qtbot, save_button(dialog.ui.buttons))
 
@@ -756,7 +747,7 @@ def test_a_conflict_on_a_tick_puts_the_tick_back(
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    plans.add_goal(world.db, world.priya, version_id, GoalInput("Something else", STAFF, "drugs"))
+    plans.add_goal(world.db, world.team.manager, version_id, GoalInput("Something else", STAFF, "drugs"))
     row = page.cards[0].step_rows[0]
     click(qtbot, row.done)
     assert answers == [QMessageBox.StandardButton.No]
@@ -770,11 +761,13 @@ def test_screenshot_of_three_goals_with_a_disagreement(
     version_id, _goals = draft(world)
     g3 = plans.add_goal(
         world.db,
-        world.sam,
+        world.team.key_worker,
         version_id,
         GoalInput("Try group work", STAFF, "mental_health", "It helps", STAFF),
     )
-    plans.record_disagreement(world.db, world.sam, version_id, "I don't want group work", PERSON, goal_id=g3)
+    plans.record_disagreement(
+        world.db, world.team.key_worker, version_id, "I don't want group work", PERSON, goal_id=g3
+    )
     screen = screens.open()
     screen.workspace.resize(1000, 700)
     image = screen.workspace.grab()

@@ -28,15 +28,15 @@ from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import current_version_id, load_version
 from careplan.storage.database import Database
-from tests.services import builders
+from tests import worlds
 
 GOALS = 9
 
 
-def _person_with_a_long_plan(db: Database) -> tuple[builders.Team, int, list[int]]:
+def _person_with_a_long_plan(db: Database) -> tuple[worlds.Team, int, list[int]]:
     """Nine goals of three steps each: far more than one screen."""
-    team = builders.make_team(db)
-    person_id = builders.register(db, team.key_worker)
+    team = worlds.make_team(db)
+    person_id = worlds.register(db, team.key_worker)
     version_id = plans.start_plan(db, team.key_worker, person_id).version_id
     goal_ids = []
     for number in range(1, GOALS + 1):

@@ -21,7 +21,7 @@ from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
 from careplan.storage.database import Database
-from tests.services import builders
+from tests import worlds
 
 
 def _background(widget: QWidget) -> str:
@@ -31,9 +31,9 @@ def _background(widget: QWidget) -> str:
 
 
 def test_badges_and_notes_are_tinted_by_the_app_sheet_alone(qtbot: QtBot, sqlite_db: Database) -> None:
-    team = builders.make_team(sqlite_db)
-    person_id = builders.register(sqlite_db, team.key_worker)
-    draft = builders.draft_plan(sqlite_db, team.key_worker, person_id)
+    team = worlds.make_team(sqlite_db)
+    person_id = worlds.register(sqlite_db, team.key_worker)
+    draft = worlds.draft_plan(sqlite_db, team.key_worker, person_id)
     plans.record_disagreement(sqlite_db, team.key_worker, draft.version_id, "Not groups.", PERSON)
     plans.record_disagreement(
         sqlite_db, team.key_worker, draft.version_id, "A date, please.", STAFF, goal_id=draft.goal_ids[0]

@@ -23,8 +23,8 @@ from careplan.storage.opener import open_database
 from tests import old_schema
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
-from tests.services.builders import World, build_world
 from tests.services.test_audit_person import as_written_before_0006
+from tests.worlds import World, build_world
 
 DAMAGED = "The database file is damaged and cannot be read."
 SCREENSHOT = Path("/tmp/careplan-restore-backup-passphrase.png")

@@ -12,20 +12,17 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.settings_dialog import LOCK_AFTER_SETTING, SettingsDialog
+from careplan.gui.dialogs.settings_dialog import SettingsDialog
+from careplan.gui.lock.screen_lock import LOCK_AFTER_SETTING
 from careplan.gui.main_window import MainWindow, lock_after_seconds
 from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
 from careplan.storage.database import Database
-from tests.gui.signing import Team, make_team, quick_hashing
+from tests.gui.menus import file_menu
+from tests.gui.signing import Team, quick_hashing
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 @pytest.fixture
@@ -85,8 +82,7 @@ def test_the_menu_has_settings_with_the_preferences_shortcut(
 ) -> None:
     window = open_window(qtbot, as_sam(sqlite_db, team), settings)
     assert window.settings_action.shortcut().toString() == "Ctrl+,"
-    file_menu = window.menuBar().actions()[0].menu()
-    assert window.settings_action in file_menu.actions()  # type: ignore[union-attr]
+    assert window.settings_action in file_menu(window).actions()
     assert window.settings_action.isVisible()
 
 

@@ -28,7 +28,8 @@ from careplan.gui.workspace.sharing_page import (
 from careplan.services import assignments, consent, people, staff
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
-from tests.services.builders import snapshot, utc_today
+from tests.stored import snapshot
+from tests.worlds import utc_today
 
 SHOTS = Path("/tmp/careplan-shots")
 

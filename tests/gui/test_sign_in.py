@@ -21,7 +21,7 @@ from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, staff
 from careplan.services.demo import DEMO_SETTING
 from careplan.storage.database import Database
-from tests.gui.signing import PASSWORDS, Team, find_window, make_team, quick_hashing, visible_text
+from tests.gui.signing import PASSWORDS, Team, find_window, quick_hashing, visible_text
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
@@ -30,11 +30,6 @@ pytestmark = pytest.mark.usefixtures("quick_hashing")
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 class Started:
@@ -113,7 +108,9 @@ def test_the_first_run_sets_up_the_first_administrator(
     assert window.staff_action.isVisible()
     assert not window.new_person_action.isVisible()
     assert not window.person_menu.menuAction().isVisible()
-    assert window.screens.currentWidget().objectName() == "noRecordsPage"
+    shown = window.screens.currentWidget()
+    assert shown is not None
+    assert shown.objectName() == "noRecordsPage"
     assert authentication.sign_in(sqlite_db, "ada", "kettle morning purple").role == Role.ADMINISTRATOR
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
@@ -20,15 +20,10 @@ from careplan.gui.dialogs.staff_admin import AddStaffDialog, StaffAdminDialog, S
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, staff
 from careplan.storage.database import Database
-from tests.gui.signing import PASSWORDS, Team, find_window, make_team, quick_hashing
+from tests.gui.signing import PASSWORDS, Team, find_window, quick_hashing
 
 __all__ = ["quick_hashing"]
 pytestmark = pytest.mark.usefixtures("quick_hashing")
-
-
-@pytest.fixture
-def team(sqlite_db: Database) -> Team:
-    return make_team(sqlite_db)
 
 
 @pytest.fixture
@@ -140,9 +135,12 @@ def test_deactivate_a_leaver_keeps_their_history(
     screen: StaffAdminDialog, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(
-        StaffAdminDialog, "confirm_deactivate", lambda self, a: asked.append(a.username) or False
-    )
+
+    def confirm_deactivate(self: StaffAdminDialog, member: staff.StaffAccount) -> bool:
+        asked.append(member.username)
+        return False
+
+    monkeypatch.setattr(StaffAdminDialog, "confirm_deactivate", confirm_deactivate)
     choose(screen, "priya")
     screen.ui.deactivateButton.click()
     assert asked == ["priya"]
@@ -224,9 +222,10 @@ def test_unlock_a_locked_account(
 def test_keyboard_tab_order_and_names(screen: StaffAdminDialog) -> None:
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    order = [screen.ui.staffTable]
+    order: list[QWidget] = [screen.ui.staffTable]
     widget = screen.ui.staffTable.nextInFocusChain()
     while widget is not screen.ui.staffTable and len(order) < 8:
+        assert widget is not None, "the focus chain ends before it comes round again"
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
             order.append(widget)
         widget = widget.nextInFocusChain()

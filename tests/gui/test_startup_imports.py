@@ -106,9 +106,7 @@ def test_start_up_imports_no_heavy_module_until_it_is_needed(tmp_path: Path) -> 
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    lines = dict(
-        line.split(": ", 1) if ": " in line else (line.rstrip(":"), "") for line in result.stdout.splitlines()
-    )
+    lines = dict(_key_value(line) for line in result.stdout.splitlines())
     assert lines["rows"] == "1"
     assert lines["at start-up"] == "", "imported before the people list was shown"
     # The check sees them once they are needed: opening a person builds the workspace pages, whose
@@ -118,3 +116,9 @@ def test_start_up_imports_no_heavy_module_until_it_is_needed(tmp_path: Path) -> 
     assert sorted(lines["after opening a person"].split(",")) == sorted(
         [*for_a_key_worker, "cryptography", CERTIFICATE_DIALOG]
     )
+
+
+def _key_value(line: str) -> tuple[str, str]:
+    """``name: value`` as a pair; a line ``name:`` with nothing after it as ``(name, "")``."""
+    key, colon, value = line.partition(": ")
+    return (key, value) if colon else (line.rstrip(":"), "")

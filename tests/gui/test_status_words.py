@@ -21,7 +21,7 @@ from careplan.services.history import describe_version
 from careplan.services.queries import list_plans
 from careplan.services.verification import find_plan_version_by_sha256
 from careplan.storage.database import Database
-from tests.services.builders import build_world, version_sha256
+from tests.worlds import build_world, version_sha256
 
 
 def test_every_status_has_its_own_words() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from careplan.gui.dialogs import unlock_database
@@ -155,9 +155,7 @@ def test_a_locked_keyring_offers_the_passphrase_and_says_why_the_key_stays_out(
     qtbot: QtBot, made_elsewhere: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
-    monkeypatch.setattr(
-        unlock_database.QMessageBox, "information", lambda parent, title, text: told.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     shown = _answer_with(monkeypatch, PASSPHRASE)
     with installed(LockedKeyring()):
         db = open_or_unlock(str(made_elsewhere))
@@ -176,9 +174,7 @@ def test_without_a_keyring_keeping_the_key_is_not_offered_and_the_dialog_says_wh
     from keyring.backends import fail
 
     told: list[str] = []
-    monkeypatch.setattr(
-        unlock_database.QMessageBox, "information", lambda parent, title, text: told.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     seen: dict[str, object] = {}
 
     def answer() -> None:
@@ -212,9 +208,7 @@ def test_a_new_database_without_a_keyring_says_the_passphrase_will_be_needed(
     from keyring.backends import fail
 
     told: list[str] = []
-    monkeypatch.setattr(
-        unlock_database.QMessageBox, "information", lambda parent, title, text: told.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     _answer_with(monkeypatch, PASSPHRASE)
     with installed(fail.Keyring()):
         db = open_or_unlock(str(tmp_path / "careplan.db"))

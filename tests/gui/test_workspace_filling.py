@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from careplan.domain.actor import PERSON, STAFF, Actor
-from careplan.domain.enums import Role, StepOwner
+from careplan.domain.actor import PERSON, STAFF
+from careplan.domain.enums import Role
 from careplan.domain.records import AuditEvent
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
@@ -22,34 +22,34 @@ from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.gui.workspace.history_page import HistoryPage
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_page import PlanPage
-from careplan.services import covering, people, plans, staff
-from careplan.services.plans import GoalInput, StepInput
+from careplan.services import covering, people, plans
+from careplan.services.plans import GoalInput
 from careplan.storage.database import Database
+from tests import worlds
+from tests.worlds import World
 
-
-class World:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        admin = staff.create_first_administrator(db, "admin", "Ada Admin")
-        self.sam = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
-        self.kim = Actor(staff.add_staff(db, admin, "kim", "Kim Lee", Role.KEY_WORKER))
-        self.dee = people.register_person(db, self.sam, people.PersonDetails("Dee", "Dee Walsh"))
-        self.ray = people.register_person(db, self.sam, people.PersonDetails("Ray", "Ray Penn"))
-        started = plans.start_plan(db, self.sam, self.dee)
-        self.version_id = started.version_id
-        flat = GoalInput("A flat of my own", PERSON, "housing")
-        goal = plans.add_goal(db, self.sam, started.version_id, flat)
-        plans.add_step(db, self.sam, goal, StepInput("Ring the council", STAFF, StepOwner.WORKER))
+FLAT: worlds.Goals = (
+    (worlds.goal("A flat of my own", life_area="housing"), (worlds.step("Ring the council"),)),
+)
 
 
 @pytest.fixture
 def world(sqlite_db: Database) -> World:
-    return World(sqlite_db)
+    """Sam's team and Kim (another key worker); Dee, with a plan of one goal, and Ray, with none."""
+    return (
+        worlds.staffed(sqlite_db)
+        .with_colleague("kim")
+        .with_person("Dee")
+        .with_person("Ray")
+        .with_plan("Dee", FLAT, period=None)
+    )
 
 
 @pytest.fixture
 def window(qtbot: QtBot, world: World, tmp_path: Path) -> MainWindow:
-    context = AppContext(world.db, world.sam, "Sam Okafor", Role.KEY_WORKER)
+    context = AppContext(
+        world.db, world.team.key_worker, worlds.STAFF_NAMES[Role.KEY_WORKER], Role.KEY_WORKER
+    )
     win = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.workspace.build_pages()
@@ -92,7 +92,7 @@ def test_opening_fills_only_the_page_in_front(
 ) -> None:
     loads = counting(monkeypatch, workspace, "load_version")
     history_loads = counting(monkeypatch, history_page, "load_version")
-    window.open_person(world.dee)
+    window.open_person(world.people["Dee"])
     about_me = window.workspace.page(AboutMePage)
     plan = page_of(window, PlanPage)
     assert window.workspace.tabs.currentWidget() is about_me
@@ -101,7 +101,7 @@ def test_opening_fills_only_the_page_in_front(
     assert all(window.workspace.is_stale(page) for page in window.workspace.pages if page is not about_me)
     assert plan.cards == []  # nothing built behind the tab
     assert loads == []  # About me needs no plan: none is read
-    assert openings(world, world.dee) == 1  # the opening is still audited
+    assert openings(world, world.people["Dee"]) == 1  # the opening is still audited
 
     window.workspace.tabs.setCurrentWidget(plan)  # as a person would: choose the tab
     assert not window.workspace.is_stale(plan)
@@ -119,29 +119,35 @@ def test_opening_fills_only_the_page_in_front(
 
 def test_a_page_behind_a_tab_shows_the_person_open_now(window: MainWindow, world: World) -> None:
     plan = page_of(window, PlanPage)
-    window.open_person(world.dee)
+    window.open_person(world.people["Dee"])
     window.workspace.tabs.setCurrentWidget(plan)
     assert len(plan.cards) == 1
     window.workspace.tabs.setCurrentIndex(0)
-    window.open_person(world.ray)  # Ray has no plan yet
+    window.open_person(world.people["Ray"])  # Ray has no plan yet
     assert window.workspace.page(AboutMePage).name_label.text() == "Ray"
     assert window.workspace.is_stale(plan)
     window.workspace.tabs.setCurrentWidget(plan)
     assert plan.view.empty.isVisible()
     assert plan.cards == []
     assert plan.person is not None
-    assert plan.person.id == world.ray
-    assert openings(world, world.ray) == 1
+    assert plan.person.id == world.people["Ray"]
+    assert openings(world, world.people["Ray"]) == 1
 
 
 def test_f5_refreshes_the_page_in_front_and_marks_the_others(window: MainWindow, world: World) -> None:
     plan = page_of(window, PlanPage)
-    window.open_person(world.dee)
+    window.open_person(world.people["Dee"])
     window.workspace.tabs.setCurrentWidget(plan)
     # Kim, at the other desk, covers for Sam.
-    covering.cover_for_colleague(world.db, world.kim, world.dee, "Dee came to the other desk", hours=2)
-    plans.add_goal(world.db, world.kim, world.version_id, GoalInput("Back to work", PERSON, "family"))
-    people.write_about_me(world.db, world.kim, world.dee, "hopes", "Written at the other desk", STAFF)
+    covering.cover_for_colleague(
+        world.db, world.colleagues["kim"], world.people["Dee"], "Dee came to the other desk", hours=2
+    )
+    plans.add_goal(
+        world.db, world.colleagues["kim"], world.version_id, GoalInput("Back to work", PERSON, "family")
+    )
+    people.write_about_me(
+        world.db, world.colleagues["kim"], world.people["Dee"], "hopes", "Written at the other desk", STAFF
+    )
     window.reload_action.trigger()
     assert [card.goal.wording.body for card in plan.cards] == ["A flat of my own", "Back to work"]
     about_me = window.workspace.page(AboutMePage)
@@ -150,7 +156,7 @@ def test_f5_refreshes_the_page_in_front_and_marks_the_others(window: MainWindow,
     assert about_me.boxes["hopes"].editor.toPlainText() == ""  # not yet: it is behind its tab
     window.workspace.tabs.setCurrentWidget(about_me)
     assert about_me.boxes["hopes"].editor.toPlainText() == "Written at the other desk"
-    assert openings(world, world.dee) == 1  # F5 reads again; it is not another opening
+    assert openings(world, world.people["Dee"]) == 1  # F5 reads again; it is not another opening
 
 
 def test_a_change_on_the_plan_reaches_the_other_pages_when_they_are_shown(
@@ -158,7 +164,7 @@ def test_a_change_on_the_plan_reaches_the_other_pages_when_they_are_shown(
 ) -> None:
     plan = page_of(window, PlanPage)
     budget = page_of(window, BudgetPage)
-    window.open_person(world.dee)
+    window.open_person(world.people["Dee"])
     window.workspace.tabs.setCurrentWidget(plan)
     monkeypatch.setattr("careplan.gui.workspace.plan_changes.confirm", lambda *a: True)
     plan.changes.remove_goal(plan.cards[0].goal)

@@ -34,7 +34,7 @@ from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import Database, WrongRecoveryPassphrase, open_database
 from careplan.storage.database import check_server_login
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
-from tests.services.builders import refused
+from tests.refusals import refused
 
 ADA = "ada secret passphrase"
 SAM = "sam secret passphrase"

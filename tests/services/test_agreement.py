@@ -20,10 +20,10 @@ from careplan.services import people, plans, signing
 from careplan.services.agreement import (
     DEFAULT_SERVICE_NAME,
     SERVICE_NAME_SETTING,
-    Agreement,
     MakeSignedPdf,
     load_agreement,
 )
+from careplan.services.agreement_contents import Agreement
 from careplan.storage import Database
 from tests.documents import (
     CONSENT_WHAT,
@@ -38,7 +38,8 @@ from tests.documents import (
     STEP_GROUP,
     build_print_world,
 )
-from tests.services.builders import CANARY, sign_both, snapshot, version_sha256
+from tests.stored import snapshot
+from tests.worlds import CANARY, sign_both, version_sha256
 
 
 def test_the_agreement_holds_what_was_signed(db: Database) -> None:

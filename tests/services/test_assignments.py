@@ -3,7 +3,7 @@ another key worker. Each is for a manager or the person's own key worker, audite
 record with the member of staff it named, and shown by name in "Who has seen this"; bad input is
 refused in one sentence with nothing written.
 
-Dee is Sam's (key worker) and Chris's (peer mentor) in every world (tests/services/builders.py).
+Dee is Sam's (key worker) and Chris's (peer mentor) in every world (tests/worlds.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from careplan.domain.records import AuditEvent, Plan
 from careplan.services import assignments, covering, people, record_access, workspace
 from careplan.services.covering import Standing
 from careplan.storage.database import Database
-from tests.services.builders import World, add_member, audit_count, build_world, register, snapshot
+from tests.stored import audit_count, snapshot
+from tests.worlds import World, add_member, build_world, register
 
 
 @pytest.fixture

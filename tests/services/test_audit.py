@@ -44,31 +44,27 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    timestamp_server,
     workspace,
 )
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_chain
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
-from tests.services.builders import (
+from tests.services.test_permissions import public_use_cases
+from tests.stored import audit_count, plan_revision, snapshot
+from tests.worlds import (
     CANARY,
     STANDARD_ANSWERS,
     World,
     add_member,
-    allocate,
-    assess,
-    audit_count,
     build_world,
-    draft_plan,
     goal,
-    plan_revision,
     register,
-    snapshot,
     step,
     typed_signature,
     utc_today,
     version_sha256,
 )
-from tests.services.test_permissions import public_use_cases
 
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_.]*$")
 
@@ -289,7 +285,7 @@ def busy_day(db: Database, world: World) -> Recorder:
         run("remember_passphrase", lambda: signing_certificate.remember_passphrase(db, manager, passphrase))
     run(
         "set_timestamp_url",
-        lambda: signing_certificate.set_timestamp_url(db, admin, "https://tsa.example.org"),
+        lambda: timestamp_server.set_timestamp_url(db, admin, "https://tsa.example.org"),
     )
     _back_up_and_restore(db, run, manager, admin)
     return run
@@ -318,8 +314,9 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
         target = Path(folder) / "b.careplan-backup"
         run("automatic_backup", lambda: backup.automatic_backup(db, manager))
         made = run("backup_database", lambda: backup.backup_database(db, manager, target))
-        assert db.path is not None
-        run("restore_database", lambda: backup.restore_database(db.path, admin, made.path))
+        path = db.path
+        assert path is not None
+        run("restore_database", lambda: backup.restore_database(path, admin, made.path))
 
 
 def write_use_cases() -> set[str]:
@@ -401,12 +398,9 @@ def test_the_chain_holds_after_many_operations(db: Database) -> None:
 
 
 def build_world_again(db: Database, world: World) -> World:
-    """A second person with a draft plan, in the same database as ``world``."""
-    person = register(db, world.team.key_worker, "Marek")
-    plan = draft_plan(db, world.team.key_worker, person)
-    assess(db, world.team.key_worker, plan.version_id)
-    allocation = allocate(db, world.team.key_worker, plan.version_id, world.service_id, plan.goal_ids[0])
-    return World(world.team, plan, world.service_id, allocation)
+    """A second person with a draft plan, in the same database as ``world``: the world's person now."""
+    again = World(db=db, team=world.team, providers=world.providers, services=world.services)
+    return again.with_person("Marek").with_plan("Marek").assessed().with_allocation()
 
 
 # --- tampering --------------------------------------------------------------------------------

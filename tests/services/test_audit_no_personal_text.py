@@ -21,13 +21,7 @@ from careplan.services import budget, catalogue, consent, people, plans, reviews
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.plans import GoalInput, StepInput
 from careplan.storage.database import Database
-from tests.services.builders import (
-    STANDARD_ANSWERS,
-    catalogue_service,
-    make_team,
-    utc_today,
-    version_sha256,
-)
+from tests.worlds import STANDARD_ANSWERS, catalogue_service, make_team, utc_today, version_sha256
 
 
 class Canaries:

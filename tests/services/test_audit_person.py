@@ -25,17 +25,7 @@ from careplan.services.audit import (
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from careplan.storage.migrate import MIGRATIONS, alembic_config
-from tests.services.builders import (
-    CANARY,
-    World,
-    allocate,
-    assess,
-    build_world,
-    draft_plan,
-    goal,
-    register,
-    step,
-)
+from tests.worlds import CANARY, World, allocate, assess, build_world, draft_plan, goal, register, step
 
 
 def chain_intact(db: Database) -> bool:
@@ -179,9 +169,9 @@ def as_written_before_0006(db: Database, upto: int | None = None) -> None:
             event.prev_hash = prev
             if upto is None or event.id <= upto:
                 event.person_id = None
-                event.hash = legacy_event_hash(*values)  # type: ignore[arg-type]
+                event.hash = legacy_event_hash(*values)
             else:
-                event.hash = event_hash(*values, person_id=event.person_id)  # type: ignore[arg-type]
+                event.hash = event_hash(*values, person_id=event.person_id)
             prev = event.hash
         head = session.get(AuditHead, 1)
         assert head is not None

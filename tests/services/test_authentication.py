@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Literal
 
 import pytest
 from argon2 import PasswordHasher
@@ -31,7 +32,7 @@ from careplan.services.authentication import (
     unlock_staff,
 )
 from careplan.storage.database import Database
-from tests.services.builders import refused
+from tests.refusals import refused
 
 ADMIN_PASSWORD = "admin password 123"
 SAM_PASSWORD = "purple kettle morning"
@@ -494,7 +495,7 @@ def test_an_unknown_name_costs_the_same_password_check(
     checks: list[str] = []
 
     class Counting(PasswordHasher):
-        def verify(self, hash: str | bytes, password: str | bytes) -> bool:
+        def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
             checks.append(str(hash))
             return super().verify(hash, password)
 

@@ -43,7 +43,8 @@ from careplan.services.canonical import SCHEMA, canonical_bytes, canonical_plan,
 from careplan.storage.database import Database
 from careplan.storage.opener import open_database
 from tests import pg_server
-from tests.services.builders import (
+from tests.stored import version_status
+from tests.worlds import (
     SERVICE_PRICE,
     STANDARD_ANSWERS,
     World,
@@ -56,7 +57,6 @@ from tests.services.builders import (
     sign_both,
     step,
     version_sha256,
-    version_status,
 )
 
 

@@ -25,8 +25,9 @@ from careplan.services.clock import clock_set_to
 from careplan.services.covering import Standing
 from careplan.storage.database import Database
 from tests.services import test_permissions
-from tests.services.builders import World, add_member, audit_count, build_world, register, snapshot
 from tests.services.test_permissions import BASE, Scenario
+from tests.stored import audit_count, snapshot
+from tests.worlds import World, add_member, build_world, register
 
 # The permission matrix's worlds, built once per stage and copied for each test.
 templates = test_permissions.templates

@@ -23,7 +23,9 @@ from careplan.domain.records import Provider, Service
 from careplan.services import catalogue, catalogue_file
 from careplan.services.catalogue_file import CatalogueFileProblems, read_catalogue
 from careplan.storage.database import Database
-from tests.services.builders import Team, assert_plain, audit_count, make_team, snapshot
+from tests.refusals import assert_plain
+from tests.stored import audit_count, snapshot
+from tests.worlds import Team, make_team
 
 SHEET = (
     "Provider,Service,Category,Description,Unit,Price,Peer led,Available from,Available to\r\n"
@@ -251,11 +253,6 @@ def test_spreadsheet_like_files_are_read_or_refused_line_by_line(rows: list[dict
 
 
 # --- saving ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def team(db: Database) -> Team:
-    return make_team(db)
 
 
 def test_a_catalogue_is_loaded_and_loading_it_again_changes_nothing(db: Database, team: Team) -> None:

@@ -26,16 +26,13 @@ from careplan.services.audit import verify_chain
 from careplan.services.unit_of_work import unit_of_work
 from careplan.storage.database import Database
 from careplan.storage.opener import open_database
-from tests.services.builders import (
+from tests.stored import audit_count, person_revision, plan_revision, snapshot
+from tests.worlds import (
     CANARY,
     STANDARD_ANSWERS,
     World,
-    audit_count,
     build_world,
     goal,
-    person_revision,
-    plan_revision,
-    snapshot,
     step,
     typed_signature,
     version_sha256,

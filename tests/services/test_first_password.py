@@ -7,13 +7,15 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select, update
 
+from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.records import AuditEvent, StaffMember
 from careplan.services import authentication as auth
 from careplan.services import staff
 from careplan.storage.database import Database
-from tests.services.builders import Team, make_team, refused
+from tests.refusals import refused
+from tests.worlds import Team
 
 FIRST = "kettle morning purple"
 
@@ -21,11 +23,6 @@ FIRST = "kettle morning purple"
 @pytest.fixture(autouse=True)
 def quick_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-
-
-@pytest.fixture
-def team(db: Database) -> Team:
-    return make_team(db)  # made through the use cases that take no password: nobody has one
 
 
 def test_an_empty_database_needs_an_administrator_not_a_first_password(db: Database) -> None:
@@ -63,7 +60,7 @@ def test_refused_after_the_first_password_is_chosen(db: Database, team: Team) ->
     other = staff.add_staff(db, team.administrator, "bea", "Bea Admin", Role.ADMINISTRATOR)
     auth.set_first_password(db, team.administrator, FIRST)
     with refused(db, InvalidTransition, "already has a password"):
-        auth.set_first_password(db, auth.Actor(other), "another first password")
+        auth.set_first_password(db, Actor(other), "another first password")
     with refused(db, InvalidTransition, "already has a password"):
         auth.set_first_password(db, team.administrator, "a second first password")
 
@@ -88,7 +85,7 @@ def test_only_an_administrator_may_choose_it(db: Database, team: Team, who: str)
 
 
 def test_a_closed_administrator_may_not(db: Database, team: Team) -> None:
-    other = auth.Actor(staff.add_staff(db, team.administrator, "bea", "Bea Admin", Role.ADMINISTRATOR))
+    other = Actor(staff.add_staff(db, team.administrator, "bea", "Bea Admin", Role.ADMINISTRATOR))
     staff.deactivate_staff(db, team.administrator, other.staff_id)
     assert [a.username for a in auth.administrators_without_password(db)] == ["ada"]
     with refused(db, PermissionDenied, "active members of staff"):

@@ -22,7 +22,7 @@ from careplan.services.history import (
 )
 from careplan.services.plans import GoalInput, StepInput
 from careplan.storage.database import Database
-from tests.services.builders import (
+from tests.worlds import (
     STANDARD_ANSWERS,
     Team,
     assess,

@@ -29,7 +29,7 @@ from careplan.services.people import (
 from careplan.services.staff import add_staff, create_first_administrator
 from careplan.storage import Database
 from tests.database_copies import Template, private_copy, template_fixtures
-from tests.services.builders import refused
+from tests.refusals import refused
 
 # --- a small world, and how refusals are checked --------------------------------------------
 

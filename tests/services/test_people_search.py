@@ -150,7 +150,7 @@ def test_a_plan_in_action_with_a_new_version_being_written_shows_and_filters_as_
     from careplan.services import signing
     from careplan.services.plans import GoalInput
     from careplan.services.unit_of_work import staff_by_username
-    from tests.services.builders import sign_both
+    from tests.worlds import sign_both
 
     sam, _kim, ids = _world(db)
     admin = staff_by_username(db, "admin")

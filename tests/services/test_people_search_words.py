@@ -17,16 +17,15 @@ import pytest
 from alembic import command
 from sqlalchemy import delete, select
 
-from careplan.domain.actor import Actor
-from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput
 from careplan.domain.records import PersonNameKey, PersonWord
-from careplan.services import people, people_search, staff
+from careplan.services import people, people_search
 from careplan.services.people_search import PeopleQuery, SortKey, count_people, first_page, search_people
 from careplan.services.search_words import after_prefix, fold, typed_words, words_of
 from careplan.storage.database import Database
 from careplan.storage.migrate import alembic_config, current_revision, head_revision
-from tests.services.builders import refused
+from tests import worlds
+from tests.refusals import refused
 
 FIRST = ["Dee", "Zoë", "ZOË", "Zoe", "Seán", "Siobhán", "Marek", "O'Neil", "Anne-Marie", "Émile", "Ødegaard"]
 FIRST += ["Björn", "Straße", "Jo_Jo", "50%", "Ça", "Mary Jane", "Đorđe", "İlkay", "Noël", "dee"]
@@ -39,12 +38,15 @@ def _reference(rng: random.Random, number: int) -> str:
     return rng.choice(shapes).format(n=number)
 
 
-class World:
+class Crowd:
+    """The team and Kim (another key worker), and people registered at random by Sam or Kim: with
+    a brute-force search over their names to compare the query with."""
+
     def __init__(self, db: Database, size: int = 48, seed: int = 7) -> None:
         rng = random.Random(seed)
-        admin = staff.create_first_administrator(db, "admin", "Ada Admin")
-        self.sam = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
-        self.kim = Actor(staff.add_staff(db, admin, "kim", "Kim Lee", Role.KEY_WORKER))
+        world = worlds.staffed(db).with_colleague("kim")
+        self.sam = world.team.key_worker
+        self.kim = world.colleagues["kim"]
         self.people: dict[int, tuple[str, str, str]] = {}
         for number in range(size):
             preferred = rng.choice(FIRST)
@@ -53,8 +55,7 @@ class World:
                 full = f"{preferred} {rng.choice(FAMILY)} {rng.choice(FAMILY)}"
             reference = _reference(rng, number)
             worker = rng.choice((self.sam, self.kim))
-            details = people.PersonDetails(preferred, full, reference=reference)
-            person_id = people.register_person(db, worker, details)
+            person_id = worlds.register(db, worker, preferred, full_name=full, reference=reference)
             self.people[person_id] = (preferred, full, reference)
         self.rng = rng
 
@@ -94,8 +95,8 @@ class World:
 
 
 @pytest.fixture
-def world(db: Database) -> World:
-    return World(db)
+def crowd(db: Database) -> Crowd:
+    return Crowd(db)
 
 
 @pytest.fixture(params=["narrow", "broad"])
@@ -115,14 +116,14 @@ def _ids(rows: list[people_search.PersonRow]) -> list[int]:
 
 
 def test_the_query_finds_exactly_who_the_brute_force_filter_finds(
-    db: Database, world: World, way: str
+    db: Database, crowd: Crowd, way: str
 ) -> None:
-    sam = world.sam
-    for text in world.queries(60):
-        expected = world.matching(text)
+    sam = crowd.sam
+    for text in crowd.queries(60):
+        expected = crowd.matching(text)
         for descending in (False, True):
             found = _ids(search_people(db, sam, PeopleQuery(text=text, descending=descending), limit=1000))
-            assert found == world.in_name_order(expected, descending), (text, way)
+            assert found == crowd.in_name_order(expected, descending), (text, way)
         by_reference = search_people(db, sam, PeopleQuery(text=text, sort=SortKey.REFERENCE), limit=1000)
         assert sorted(_ids(by_reference)) == expected, text
         assert [r.reference for r in by_reference] == sorted(r.reference for r in by_reference)
@@ -135,41 +136,40 @@ def test_the_query_finds_exactly_who_the_brute_force_filter_finds(
         assert set(_ids(mine)) <= set(expected)
 
 
-def test_pages_in_name_order_follow_on_from_each_other(db: Database, world: World, way: str) -> None:
+def test_pages_in_name_order_follow_on_from_each_other(db: Database, crowd: Crowd, way: str) -> None:
     for text in ("", "c", "d", "cp-0"):
-        everyone = world.in_name_order(world.matching(text))
+        everyone = crowd.in_name_order(crowd.matching(text))
         query = PeopleQuery(text=text)
-        pages = [_ids(search_people(db, world.sam, query, offset=o, limit=7)) for o in range(0, 56, 7)]
+        pages = [_ids(search_people(db, crowd.sam, query, offset=o, limit=7)) for o in range(0, 56, 7)]
         assert [i for page in pages for i in page] == everyone, text
-        first = first_page(db, world.sam, query, limit=7)
+        first = first_page(db, crowd.sam, query, limit=7)
         assert (first.total, first.exact, _ids(first.rows)) == (len(everyone), True, everyone[:7])
 
 
 def test_while_typing_the_count_stops_at_a_limit_and_says_so(
-    db: Database, world: World, way: str, monkeypatch: pytest.MonkeyPatch
+    db: Database, crowd: Crowd, way: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(people_search, "COUNT_UP_TO", 5)
-    for text in world.queries(30):
-        expected = world.matching(text)
-        page = first_page(db, world.sam, PeopleQuery(text=text), limit=3)
-        assert _ids(page.rows) == world.in_name_order(expected)[:3], text
+    for text in crowd.queries(30):
+        expected = crowd.matching(text)
+        page = first_page(db, crowd.sam, PeopleQuery(text=text), limit=3)
+        assert _ids(page.rows) == crowd.in_name_order(expected)[:3], text
         if typed_words(text) and len(expected) > 5:
             assert (page.total, page.exact) == (5, False), text  # "more than 5"
         else:
             assert (page.total, page.exact) == (len(expected), True), text
-    everyone = first_page(db, world.sam, PeopleQuery(), limit=3)  # nothing typed: counted in full
-    assert (everyone.total, everyone.exact) == (len(world.people), True)
+    everyone = first_page(db, crowd.sam, PeopleQuery(), limit=3)  # nothing typed: counted in full
+    assert (everyone.total, everyone.exact) == (len(crowd.people), True)
 
 
 def test_accents_case_and_punctuation(db: Database) -> None:
-    admin = staff.create_first_administrator(db, "admin", "Ada Admin")
-    sam = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
+    sam = worlds.staffed(db).team.key_worker
     for preferred, full, reference in (
         ("Zoë", "Zoë O'Brien", "CP-1"),
         ("Big Dave", "David Smith-Jones", "CP-2"),
         ("Émile", "Émile Strauß", "LOCAL 77"),
     ):
-        people.register_person(db, sam, people.PersonDetails(preferred, full, reference=reference))
+        worlds.register(db, sam, preferred, full_name=full, reference=reference)
 
     def found(text: str) -> list[str]:
         return [r.preferred_name for r in search_people(db, sam, PeopleQuery(text=text))]
@@ -189,10 +189,9 @@ def test_accents_case_and_punctuation(db: Database) -> None:
 
 
 def test_renaming_a_person_moves_their_words(db: Database) -> None:
-    admin = staff.create_first_administrator(db, "admin", "Ada Admin")
-    sam = Actor(staff.add_staff(db, admin, "sam", "Sam Okafor", Role.KEY_WORKER))
-    dee = people.register_person(db, sam, people.PersonDetails("Dee", "Deirdre Walsh", reference="CP-9"))
-    anne = people.register_person(db, sam, people.PersonDetails("Anne", "Anne Byrne", reference="CP-8"))
+    sam = worlds.staffed(db).team.key_worker
+    dee = worlds.register(db, sam, "Dee", full_name="Deirdre Walsh", reference="CP-9")
+    anne = worlds.register(db, sam, "Anne", full_name="Anne Byrne", reference="CP-8")
     people.update_person(db, sam, dee, people.PersonDetails("Dede", "Deirdre Ó Súilleabháin"))
 
     def found(text: str) -> list[int]:
@@ -228,7 +227,7 @@ def test_folding_and_the_end_of_a_prefix() -> None:
 
 
 def test_the_migration_fills_the_words_of_people_already_recorded(db: Database) -> None:
-    world = World(db, size=12, seed=3)
+    crowd = Crowd(db, size=12, seed=3)
     config = alembic_config(db)
     command.downgrade(config, "0004")
     assert current_revision(db) == "0004"
@@ -239,21 +238,21 @@ def test_the_migration_fills_the_words_of_people_already_recorded(db: Database) 
         for word, person_id in session.execute(select(PersonWord.word, PersonWord.person_id)):
             stored.setdefault(person_id, set()).add(word)
         keys = {i: k for i, k in session.execute(select(PersonNameKey.person_id, PersonNameKey.name_key))}
-    assert stored == {i: words_of(*texts) for i, texts in world.people.items()}
-    assert keys == {i: fold(texts[0]) for i, texts in world.people.items()}
+    assert stored == {i: words_of(*texts) for i, texts in crowd.people.items()}
+    assert keys == {i: fold(texts[0]) for i, texts in crowd.people.items()}
     for text in ("zo", "o'b", "cp", "strass"):
-        assert _ids(search_people(db, world.sam, PeopleQuery(text=text), limit=100)) == world.in_name_order(
-            world.matching(text)
+        assert _ids(search_people(db, crowd.sam, PeopleQuery(text=text), limit=100)) == crowd.in_name_order(
+            crowd.matching(text)
         )
 
 
 def test_without_its_words_a_person_is_not_found_by_them(db: Database) -> None:
     """The words are what is searched (not the names): so they must be kept, as the tests above show."""
-    world = World(db, size=6, seed=5)
-    some = next(iter(world.people))
+    crowd = Crowd(db, size=6, seed=5)
+    some = next(iter(crowd.people))
     with db.session() as session, session.begin():
         session.execute(delete(PersonWord).where(PersonWord.person_id == some))
-    assert some not in _ids(search_people(db, world.sam, PeopleQuery(text=world.people[some][2]), limit=100))
+    assert some not in _ids(search_people(db, crowd.sam, PeopleQuery(text=crowd.people[some][2]), limit=100))
 
 
 def test_the_demo_builder_fills_the_words_of_the_people_it_makes_in_bulk(db: Database) -> None:

@@ -67,21 +67,21 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    timestamp_server,
     verification,
     workspace,
 )
 from careplan.services import backup as backup_use_cases
 from careplan.storage.database import Database
 from careplan.storage.opener import open_database
-from tests.services.builders import (
+from tests.stored import audit_count, snapshot
+from tests.worlds import (
     CANARY,
     STANDARD_ANSWERS,
     World,
     add_member,
-    audit_count,
     build_world,
     register,
-    snapshot,
     typed_signature,
     utc_today,
     version_sha256,
@@ -615,7 +615,7 @@ def _remember_passphrase(db: Database, world: World) -> Call:
 
 
 def _set_timestamp_url(db: Database, world: World) -> Call:
-    return lambda a: signing_certificate.set_timestamp_url(db, a, "https://tsa.example.org/tsr")
+    return lambda a: timestamp_server.set_timestamp_url(db, a, "https://tsa.example.org/tsr")
 
 
 def _agreement_version(db: Database, world: World) -> Call:
@@ -829,7 +829,7 @@ SCENARIOS += (
     ),
     Scenario(
         "set_timestamp_url",
-        signing_certificate.set_timestamp_url,
+        timestamp_server.set_timestamp_url,
         (A.MANAGE_SIGNING_CERTIFICATE,),
         _set_timestamp_url,
     ),
@@ -855,9 +855,10 @@ def _backup_database(db: Database, world: World) -> Call:
 def _restore_database(db: Database, world: World) -> Call:
     from careplan.services import backup
 
-    assert db.path is not None
-    made = backup.backup_database(db, world.team.administrator, db.path.with_name("scenario.careplan-backup"))
-    return lambda a: backup.restore_database(db.path, a, made.path)
+    path = db.path
+    assert path is not None
+    made = backup.backup_database(db, world.team.administrator, path.with_name("scenario.careplan-backup"))
+    return lambda a: backup.restore_database(path, a, made.path)
 
 
 def _automatic_backup(db: Database, world: World) -> Call:
@@ -898,7 +899,7 @@ def _person_with_reference(db: Database, world: World) -> Call:
 
 
 def _end_peer_mentor(db: Database, world: World) -> Call:
-    # Chris is Dee's peer mentor in every world (tests/services/builders.py).
+    # Chris is Dee's peer mentor in every world (tests/worlds.py).
     return lambda a: assignments.end_peer_mentor(db, a, world.person_id, world.team.peer_mentor.staff_id)
 
 

@@ -10,13 +10,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from careplan.domain.actor import PERSON, STAFF, Actor
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import (
     AuthorKind,
     GoalStatus,
     PlanStatus,
-    Role,
-    ServiceUnit,
     SignatureMethod,
     SignerKind,
     StepOwner,
@@ -29,7 +27,6 @@ from careplan.domain.errors import (
     PermissionDenied,
 )
 from careplan.domain.records import AuditEvent, Disagreement, Goal, Plan, PlanVersion, Step
-from careplan.services.assignments import assign_peer_mentor
 from careplan.services.budget import (
     AllocationInput,
     allocate,
@@ -39,7 +36,6 @@ from careplan.services.budget import (
     set_agreed_budget,
 )
 from careplan.services.canonical import matches_what_was_signed, plan_sha256
-from careplan.services.catalogue import ServiceInput, add_provider, add_service
 from careplan.services.configuration import retire_life_area
 from careplan.services.people import PersonDetails, register_person
 from careplan.services.plans import (
@@ -65,45 +61,27 @@ from careplan.services.plans import (
     withdraw_disagreement,
 )
 from careplan.services.signing import SignatureInput, approve_plan, sign_plan
-from careplan.services.staff import add_staff, create_first_administrator
 from careplan.storage import Database
+from tests import worlds
 from tests.database_copies import world_fixtures
-from tests.services.builders import refused
+from tests.refusals import refused
+from tests.worlds import World
 
 # --- a small world --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class World:
-    db: Database
-    admin: Actor
-    worker: Actor
-    manager: Actor
-    mentor: Actor
-    person_id: int
-    plan_id: int
-    version_id: int
-    service_id: int
-
-
 def make_world(db: Database) -> World:
-    admin = create_first_administrator(db, "ada", "Ada Admin")
-    worker = Actor(add_staff(db, admin, "sam", "Sam Keyworker", Role.KEY_WORKER))
-    manager = Actor(add_staff(db, admin, "priya", "Priya Manager", Role.MANAGER))
-    mentor = Actor(add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
-    person_id = register_person(db, worker, PersonDetails("Dee", "Dee Example"))
-    assign_peer_mentor(db, worker, person_id, mentor.staff_id)  # Dee is on Chris's caseload
-    started = start_plan(db, worker, person_id, period_start=date(2025, 1, 6), period_end=date(2026, 1, 5))
-    provider = add_provider(db, admin, "Recovery Collective")
-    service_id = add_service(
-        db,
-        admin,
-        ServiceInput(
-            provider, "Peer mentoring", "peer support", "One to one", ServiceUnit.SESSION, Decimal("25.00")
-        ),
-    )
-    return World(
-        db, admin, worker, manager, mentor, person_id, started.plan_id, started.version_id, service_id
+    """The team; Dee (on Chris's caseload too) with a plan just started; a service in the catalogue."""
+    world = worlds.staffed(db)
+    return (
+        world.with_person("Dee", full_name="Dee Example", peer_mentor=True)
+        .with_plan("Dee", goals=())
+        .with_service(
+            provider="Recovery Collective",
+            description="One to one",
+            peer_led=False,
+            by=world.team.administrator,
+        )
     )
 
 
@@ -134,17 +112,19 @@ class Filled:
 def fill(w: World, version_id: int | None = None) -> Filled:
     """Goals, steps, a budget, an allocation and a disagreement on the world's (or a given) draft."""
     vid = version_id or w.version_id
-    goal = add_goal(w.db, w.worker, vid, KIDS)
-    other = add_goal(w.db, w.worker, vid, FLAT)
+    goal = add_goal(w.db, w.team.key_worker, vid, KIDS)
+    other = add_goal(w.db, w.team.key_worker, vid, FLAT)
     person_step = add_step(
-        w.db, w.worker, goal, StepInput("Ring the social worker on Monday", PERSON, StepOwner.PERSON)
+        w.db, w.team.key_worker, goal, StepInput("Ring the social worker on Monday", PERSON, StepOwner.PERSON)
     )
-    worker_step = add_step(w.db, w.worker, goal, StepInput("Book the family room", STAFF, StepOwner.WORKER))
-    set_agreed_budget(w.db, w.manager, vid, Decimal("500.00"))
+    worker_step = add_step(
+        w.db, w.team.key_worker, goal, StepInput("Book the family room", STAFF, StepOwner.WORKER)
+    )
+    set_agreed_budget(w.db, w.team.manager, vid, Decimal("500.00"))
     allocation = allocate(
-        w.db, w.worker, vid, AllocationInput(Decimal("2"), (goal,), service_id=w.service_id)
+        w.db, w.team.key_worker, vid, AllocationInput(Decimal("2"), (goal,), service_id=w.service_id)
     )
-    note = record_disagreement(w.db, w.worker, vid, "I don't want group work", PERSON, goal_id=other)
+    note = record_disagreement(w.db, w.team.key_worker, vid, "I don't want group work", PERSON, goal_id=other)
     return Filled(goal, other, person_step, worker_step, allocation, note)
 
 
@@ -167,7 +147,7 @@ def agree(w: World, version_id: int) -> None:
     digest = sha(w.db, version_id)
     sign_plan(
         w.db,
-        w.worker,
+        w.team.key_worker,
         version_id,
         SignatureInput(
             SignerKind.PERSON, SignatureMethod.DRAWN, digest, strokes=(((1.0, 2.0), (30.0, 12.5)),)
@@ -175,7 +155,7 @@ def agree(w: World, version_id: int) -> None:
     )
     status = sign_plan(
         w.db,
-        w.worker,
+        w.team.key_worker,
         version_id,
         SignatureInput(
             SignerKind.KEY_WORKER, SignatureMethod.TYPED, digest, typed_name="Sam", confirmed=True
@@ -187,9 +167,9 @@ def agree(w: World, version_id: int) -> None:
 def bring_to(w: World, version_id: int, status: PlanStatus) -> None:
     agree(w, version_id)
     if status in (PlanStatus.APPROVED, PlanStatus.ACTIVE):
-        approve_plan(w.db, w.manager, version_id)
+        approve_plan(w.db, w.team.manager, version_id)
     if status == PlanStatus.ACTIVE:
-        activate_plan(w.db, w.worker, version_id)
+        activate_plan(w.db, w.team.key_worker, version_id)
 
 
 def version_of(db: Database, version_id: int) -> PlanVersion:
@@ -216,18 +196,18 @@ def test_start_plan_makes_a_first_draft_with_the_persons_key_worker(world: World
     version = version_of(world.db, world.version_id)
     assert (version.number, version.status, version.plan_id) == (1, PlanStatus.DRAFT, world.plan_id)
     assert (version.period_start, version.period_end) == (date(2025, 1, 6), date(2026, 1, 5))
-    assert version.created_by_id == world.worker.staff_id
+    assert version.created_by_id == world.team.key_worker.staff_id
     with world.db.session() as session:
         plan = session.get(Plan, world.plan_id)
         assert plan is not None
-        assert plan.key_worker_id == world.worker.staff_id
+        assert plan.key_worker_id == world.team.key_worker.staff_id
 
 
 def test_a_second_open_plan_is_refused_until_the_first_is_closed(world: World) -> None:
     with refused(world.db, InvalidTransition, "Dee already has a plan"):
-        start_plan(world.db, world.worker, world.person_id)
-    close_plan(world.db, world.manager, world.plan_id)
-    again = start_plan(world.db, world.worker, world.person_id)
+        start_plan(world.db, world.team.key_worker, world.person_id)
+    close_plan(world.db, world.team.manager, world.plan_id)
+    again = start_plan(world.db, world.team.key_worker, world.person_id)
     assert again.plan_id != world.plan_id
     assert status_of(world.db, again.version_id) == PlanStatus.DRAFT
 
@@ -236,41 +216,48 @@ def test_a_second_open_plan_is_refused_until_the_first_is_closed(world: World) -
     ("start", "end"), [(date(2025, 3, 1), date(2025, 3, 1)), (date(2025, 3, 1), date(2025, 2, 28))]
 )
 def test_a_plan_must_end_after_it_starts(quick: World, start: date, end: date) -> None:
-    other = register_person(quick.db, quick.worker, PersonDetails("Marek", "Marek Example"))
+    other = register_person(quick.db, quick.team.key_worker, PersonDetails("Marek", "Marek Example"))
     with refused(quick.db, InvalidInput, "must end after it starts") as info:
-        start_plan(quick.db, quick.worker, other, period_start=start, period_end=end)
+        start_plan(quick.db, quick.team.key_worker, other, period_start=start, period_end=end)
     assert info.value.field == "period_end"
     with refused(quick.db, InvalidInput, "must end after it starts"):
-        set_period(quick.db, quick.worker, quick.version_id, start, end)
+        set_period(quick.db, quick.team.key_worker, quick.version_id, start, end)
 
 
 def test_start_plan_for_someone_who_is_not_there(quick: World) -> None:
     with refused(quick.db, NotFound, "person could not be found"):
-        start_plan(quick.db, quick.worker, 9999)
+        start_plan(quick.db, quick.team.key_worker, 9999)
 
 
 def test_a_peer_mentor_cannot_start_a_plan(quick: World) -> None:
-    other = register_person(quick.db, quick.worker, PersonDetails("Marek", "Marek Example"))
+    other = register_person(quick.db, quick.team.key_worker, PersonDetails("Marek", "Marek Example"))
     with refused(quick.db, PermissionDenied, "cannot start plan"):
-        start_plan(quick.db, quick.mentor, other)
+        start_plan(quick.db, quick.team.peer_mentor, other)
 
 
 def test_start_plan_refuses_an_unknown_key_worker(quick: World) -> None:
-    other = register_person(quick.db, quick.manager, PersonDetails("Marek", "Marek Example"))
+    other = register_person(quick.db, quick.team.manager, PersonDetails("Marek", "Marek Example"))
     with refused(quick.db, NotFound, "key worker could not be found"):
-        start_plan(quick.db, quick.manager, other, key_worker_id=4242)
+        start_plan(quick.db, quick.team.manager, other, key_worker_id=4242)
 
 
 # --- goals and steps, and whose words they are ----------------------------------------------
 
 
 def test_each_text_keeps_its_own_author(world: World) -> None:
-    goal_id = add_goal(world.db, world.mentor, world.version_id, KIDS)
-    add_step(world.db, world.worker, goal_id, StepInput("Ring the social worker", PERSON, StepOwner.PERSON))
-    add_step(world.db, world.worker, goal_id, StepInput("Book the family room", STAFF, StepOwner.WORKER))
+    goal_id = add_goal(world.db, world.team.peer_mentor, world.version_id, KIDS)
     add_step(
         world.db,
-        world.worker,
+        world.team.key_worker,
+        goal_id,
+        StepInput("Ring the social worker", PERSON, StepOwner.PERSON),
+    )
+    add_step(
+        world.db, world.team.key_worker, goal_id, StepInput("Book the family room", STAFF, StepOwner.WORKER)
+    )
+    add_step(
+        world.db,
+        world.team.key_worker,
         goal_id,
         StepInput("Family contact course", STAFF, StepOwner.SERVICE, owner_detail=" Family  Links "),
     )
@@ -278,23 +265,29 @@ def test_each_text_keeps_its_own_author(world: World) -> None:
     assert goal.wording.body == "I want my kids to see me well"
     assert goal.wording.author_kind == AuthorKind.PERSON
     assert goal.wording.person_id == world.person_id
-    assert goal.wording.recorded_by_id == world.mentor.staff_id
+    assert goal.wording.recorded_by_id == world.team.peer_mentor.staff_id
     assert goal.why is not None
     assert goal.why.author_kind == AuthorKind.STAFF
-    assert (goal.why.staff_id, goal.why.author_role) == (world.mentor.staff_id, "peer_mentor")
+    assert (goal.why.staff_id, goal.why.author_role) == (world.team.peer_mentor.staff_id, "peer_mentor")
     assert goal.life_area.code == "family"
     person_step, worker_step, service_step = goal.steps
     assert person_step.what.author_kind == AuthorKind.PERSON
-    assert person_step.what.recorded_by_id == world.worker.staff_id
+    assert person_step.what.recorded_by_id == world.team.key_worker.staff_id
     assert worker_step.what.author_kind == AuthorKind.STAFF
-    assert (worker_step.what.staff_id, worker_step.what.author_role) == (world.worker.staff_id, "key_worker")
+    assert (worker_step.what.staff_id, worker_step.what.author_role) == (
+        world.team.key_worker.staff_id,
+        "key_worker",
+    )
     assert service_step.owner_detail == "Family Links"
     assert [s.position for s in goal.steps] == [0, 1, 2]
 
 
 def test_the_why_is_in_the_goals_voice_unless_said_otherwise(world: World) -> None:
     add_goal(
-        world.db, world.worker, world.version_id, GoalInput("A flat", PERSON, "housing", why="Hostel is loud")
+        world.db,
+        world.team.key_worker,
+        world.version_id,
+        GoalInput("A flat", PERSON, "housing", why="Hostel is loud"),
     )
     goal = version_of(world.db, world.version_id).goals[0]
     assert goal.why is not None
@@ -302,11 +295,11 @@ def test_the_why_is_in_the_goals_voice_unless_said_otherwise(world: World) -> No
 
 
 def test_editing_one_text_of_a_goal_leaves_the_others_alone(world: World) -> None:
-    goal_id = add_goal(world.db, world.worker, world.version_id, KIDS)
+    goal_id = add_goal(world.db, world.team.key_worker, world.version_id, KIDS)
     before = version_of(world.db, world.version_id).goals[0]
     edit_goal(
         world.db,
-        world.worker,
+        world.team.key_worker,
         goal_id,
         GoalInput(
             "I want my kids to see me well, every week",
@@ -332,26 +325,30 @@ def test_editing_one_text_of_a_goal_leaves_the_others_alone(world: World) -> Non
 
 
 def test_goals_and_steps_can_be_moved_and_removed(world: World) -> None:
-    first = add_goal(world.db, world.worker, world.version_id, KIDS)
-    second = add_goal(world.db, world.worker, world.version_id, FLAT)
-    third = add_goal(world.db, world.worker, world.version_id, GROUP)
-    move_goal(world.db, world.worker, third, 0)
+    first = add_goal(world.db, world.team.key_worker, world.version_id, KIDS)
+    second = add_goal(world.db, world.team.key_worker, world.version_id, FLAT)
+    third = add_goal(world.db, world.team.key_worker, world.version_id, GROUP)
+    move_goal(world.db, world.team.key_worker, third, 0)
     assert [g.id for g in version_of(world.db, world.version_id).goals] == [third, first, second]
-    move_goal(world.db, world.worker, third, 99)  # past the end: goes last
+    move_goal(world.db, world.team.key_worker, third, 99)  # past the end: goes last
     assert [g.id for g in version_of(world.db, world.version_id).goals] == [first, second, third]
-    step_a = add_step(world.db, world.worker, first, StepInput("One", PERSON, StepOwner.PERSON))
-    step_b = add_step(world.db, world.worker, first, StepInput("Two", PERSON, StepOwner.PERSON))
+    step_a = add_step(world.db, world.team.key_worker, first, StepInput("One", PERSON, StepOwner.PERSON))
+    step_b = add_step(world.db, world.team.key_worker, first, StepInput("Two", PERSON, StepOwner.PERSON))
     note = record_disagreement(
-        world.db, world.worker, world.version_id, "Not this step", PERSON, step_id=step_a
+        world.db, world.team.key_worker, world.version_id, "Not this step", PERSON, step_id=step_a
     )
-    remove_step(world.db, world.worker, step_a)
+    remove_step(world.db, world.team.key_worker, step_a)
     goals = version_of(world.db, world.version_id).goals
     assert [(s.id, s.position) for s in goals[0].steps] == [(step_b, 0)]
     with world.db.session() as session:
         assert session.get(Disagreement, note) is None
-    goal_note = record_disagreement(world.db, world.worker, world.version_id, "No", PERSON, goal_id=first)
-    step_note = record_disagreement(world.db, world.worker, world.version_id, "No", PERSON, step_id=step_b)
-    remove_goal(world.db, world.worker, first)
+    goal_note = record_disagreement(
+        world.db, world.team.key_worker, world.version_id, "No", PERSON, goal_id=first
+    )
+    step_note = record_disagreement(
+        world.db, world.team.key_worker, world.version_id, "No", PERSON, step_id=step_b
+    )
+    remove_goal(world.db, world.team.key_worker, first)
     goals = version_of(world.db, world.version_id).goals
     assert [(g.id, g.position) for g in goals] == [(second, 0), (third, 1)]
     with world.db.session() as session:
@@ -361,27 +358,27 @@ def test_goals_and_steps_can_be_moved_and_removed(world: World) -> None:
 
 
 def test_a_step_can_be_moved_within_its_goal(world: World) -> None:
-    goal = add_goal(world.db, world.worker, world.version_id, KIDS)
+    goal = add_goal(world.db, world.team.key_worker, world.version_id, KIDS)
     one, two, three = (
-        add_step(world.db, world.worker, goal, StepInput(what, PERSON, StepOwner.PERSON))
+        add_step(world.db, world.team.key_worker, goal, StepInput(what, PERSON, StepOwner.PERSON))
         for what in ("One", "Two", "Three")
     )
 
     def order() -> list[int]:
         return [s.id for s in version_of(world.db, world.version_id).goals[0].steps]
 
-    move_step(world.db, world.worker, three, 0)
+    move_step(world.db, world.team.key_worker, three, 0)
     assert order() == [three, one, two]
-    move_step(world.db, world.worker, three, 1)
+    move_step(world.db, world.team.key_worker, three, 1)
     assert order() == [one, three, two]
-    move_step(world.db, world.worker, one, 99)  # past the end: goes last
+    move_step(world.db, world.team.key_worker, one, 99)  # past the end: goes last
     assert order() == [three, two, one]
-    move_step(world.db, world.worker, one, -5)  # before the start: goes first
+    move_step(world.db, world.team.key_worker, one, -5)  # before the start: goes first
     assert order() == [one, three, two]
     with refused(world.db, NotFound, "could not be found"):
-        move_step(world.db, world.worker, 9999, 0)
+        move_step(world.db, world.team.key_worker, 9999, 0)
     with refused(world.db, PermissionDenied, ""):
-        move_step(world.db, world.admin, one, 2)
+        move_step(world.db, world.team.administrator, one, 2)
 
 
 def _text_id(db: Database, step_id: int) -> int:
@@ -396,36 +393,40 @@ def test_undo_puts_back_the_very_words_removed_under_a_stated_rule(world: World)
     colleague's mouth: the person's own words in their plan, a staff member's own words, or words
     already part of this plan in an earlier version."""
     db, vid = world.db, world.version_id
-    goal = add_goal(db, world.worker, vid, KIDS)
-    dees = add_step(db, world.worker, goal, StepInput("Ring the social worker", PERSON, StepOwner.PERSON))
-    sams = add_step(db, world.worker, goal, StepInput("Book the family room", STAFF, StepOwner.WORKER))
+    goal = add_goal(db, world.team.key_worker, vid, KIDS)
+    dees = add_step(
+        db, world.team.key_worker, goal, StepInput("Ring the social worker", PERSON, StepOwner.PERSON)
+    )
+    sams = add_step(
+        db, world.team.key_worker, goal, StepInput("Book the family room", STAFF, StepOwner.WORKER)
+    )
     dees_text, sams_text = _text_id(db, dees), _text_id(db, sams)
-    remove_step(db, world.manager, dees)
-    remove_step(db, world.manager, sams)
+    remove_step(db, world.team.manager, dees)
+    remove_step(db, world.team.manager, sams)
 
     # The manager may put back Dee's words (still Dee's, still typed by Sam) ...
-    assert may_put_back_words(db, world.manager, vid, [dees_text])
+    assert may_put_back_words(db, world.team.manager, vid, [dees_text])
     again = add_step(
         db,
-        world.manager,
+        world.team.manager,
         goal,
         StepInput("Ring the social worker", PERSON, StepOwner.PERSON, what_text_id=dees_text),
     )
     assert _text_id(db, again) == dees_text
     # ... but not Sam's: nothing shows those words were ever in this plan, so they stay Sam's to give.
-    assert not may_put_back_words(db, world.manager, vid, [sams_text])
+    assert not may_put_back_words(db, world.team.manager, vid, [sams_text])
     with refused(db, PermissionDenied, "only they can put them back"):
         add_step(
             db,
-            world.manager,
+            world.team.manager,
             goal,
             StepInput("Book the family room", STAFF, StepOwner.WORKER, what_text_id=sams_text),
         )
     # Sam may put back his own words.
-    assert may_put_back_words(db, world.worker, vid, [sams_text])
+    assert may_put_back_words(db, world.team.key_worker, vid, [sams_text])
     back = add_step(
         db,
-        world.worker,
+        world.team.key_worker,
         goal,
         StepInput("Book the family room", STAFF, StepOwner.WORKER, what_text_id=sams_text),
     )
@@ -435,46 +436,49 @@ def test_undo_puts_back_the_very_words_removed_under_a_stated_rule(world: World)
     with refused(db, InvalidInput, "not the words that were there before"):
         add_step(
             db,
-            world.worker,
+            world.team.key_worker,
             goal,
             StepInput("Something else", STAFF, StepOwner.WORKER, what_text_id=sams_text),
         )
     with refused(db, InvalidInput, "not the words that were there before"):
         add_step(
             db,
-            world.worker,
+            world.team.key_worker,
             goal,
             StepInput("Book the family room", PERSON, StepOwner.WORKER, what_text_id=sams_text),
         )
     # Another person's words never come into this plan.
-    other = register_person(db, world.worker, PersonDetails("Jo", "Jo Other"))
-    other_plan = start_plan(db, world.worker, other)
-    other_goal = add_goal(db, world.worker, other_plan.version_id, FLAT)
+    other = register_person(db, world.team.key_worker, PersonDetails("Jo", "Jo Other"))
+    other_plan = start_plan(db, world.team.key_worker, other)
+    other_goal = add_goal(db, world.team.key_worker, other_plan.version_id, FLAT)
     with world.db.session() as session:
         row = session.get(Goal, other_goal)
         assert row is not None
         jos_words = row.wording_id
-    remove_goal(db, world.worker, other_goal)
-    assert not may_put_back_words(db, world.worker, vid, [jos_words])
+    remove_goal(db, world.team.key_worker, other_goal)
+    assert not may_put_back_words(db, world.team.key_worker, vid, [jos_words])
     with refused(db, PermissionDenied, "only they can put them back"):
         add_goal(
-            db, world.worker, vid, GoalInput("A flat of my own", PERSON, "housing", wording_text_id=jos_words)
+            db,
+            world.team.key_worker,
+            vid,
+            GoalInput("A flat of my own", PERSON, "housing", wording_text_id=jos_words),
         )
 
 
 def test_a_colleagues_words_carried_into_a_new_version_may_be_put_back(world: World) -> None:
     db = world.db
-    goal = add_goal(db, world.worker, world.version_id, GROUP)  # Sam's words
+    goal = add_goal(db, world.team.key_worker, world.version_id, GROUP)  # Sam's words
     bring_to(world, world.version_id, PlanStatus.ACTIVE)
-    draft = revise_plan(db, world.manager, world.version_id)
+    draft = revise_plan(db, world.team.manager, world.version_id)
     carried = version_of(db, draft).goals[0]
     text_id, carried_id = carried.wording_id, carried.id
     assert goal != carried_id
-    remove_goal(db, world.manager, carried_id)
-    assert may_put_back_words(db, world.manager, draft, [text_id])
+    remove_goal(db, world.team.manager, carried_id)
+    assert may_put_back_words(db, world.team.manager, draft, [text_id])
     again = add_goal(
         db,
-        world.manager,
+        world.team.manager,
         draft,
         GoalInput("Go to group work", STAFF, "mental_health", wording_text_id=text_id),
     )
@@ -482,20 +486,22 @@ def test_a_colleagues_words_carried_into_a_new_version_may_be_put_back(world: Wo
         row = session.get(Goal, again)
         assert row is not None
         assert row.wording_id == text_id
-        assert row.wording.staff_id == world.worker.staff_id
+        assert row.wording.staff_id == world.team.key_worker.staff_id
 
 
 @pytest.mark.parametrize("code", ["hobbies", "", "Housing"])
 def test_an_unknown_life_area_is_refused(quick: World, code: str) -> None:
     with refused(quick.db, InvalidInput, "choose one of the life areas") as info:
-        add_goal(quick.db, quick.worker, quick.version_id, GoalInput("A flat", PERSON, code))
+        add_goal(quick.db, quick.team.key_worker, quick.version_id, GoalInput("A flat", PERSON, code))
     assert info.value.field == "life_area"
 
 
 def test_a_retired_life_area_takes_no_new_goals(quick: World) -> None:
-    retire_life_area(quick.db, quick.admin, "legal")
+    retire_life_area(quick.db, quick.team.administrator, "legal")
     with refused(quick.db, InvalidInput, "choose one of the life areas"):
-        add_goal(quick.db, quick.worker, quick.version_id, GoalInput("Finish probation", PERSON, "legal"))
+        add_goal(
+            quick.db, quick.team.key_worker, quick.version_id, GoalInput("Finish probation", PERSON, "legal")
+        )
 
 
 def test_a_goal_written_before_its_life_area_was_retired_can_still_be_reworded(world: World) -> None:
@@ -504,10 +510,12 @@ def test_a_goal_written_before_its_life_area_was_retired_can_still_be_reworded(w
     edit_goal re-checks the unchanged life area and refuses, so such a goal can never be edited
     again (nor in any later version, since revise_plan copies it)."""
     goal_id = add_goal(
-        world.db, world.worker, world.version_id, GoalInput("Finish probation", PERSON, "legal")
+        world.db, world.team.key_worker, world.version_id, GoalInput("Finish probation", PERSON, "legal")
     )
-    retire_life_area(world.db, world.admin, "legal")
-    edit_goal(world.db, world.worker, goal_id, GoalInput("Finish probation by June", PERSON, "legal"))
+    retire_life_area(world.db, world.team.administrator, "legal")
+    edit_goal(
+        world.db, world.team.key_worker, goal_id, GoalInput("Finish probation by June", PERSON, "legal")
+    )
     goal = version_of(world.db, world.version_id).goals[0]
     assert goal.wording.body == "Finish probation by June"
     assert goal.life_area.code == "legal"
@@ -518,28 +526,37 @@ def test_a_goal_written_before_its_life_area_was_retired_can_still_be_reworded(w
 def test_a_step_for_a_service_or_someone_else_must_say_who(
     quick: World, owner: StepOwner, detail: str | None
 ) -> None:
-    goal_id = add_goal(quick.db, quick.worker, quick.version_id, KIDS)
-    step_id = add_step(quick.db, quick.worker, goal_id, StepInput("Ring them", PERSON, StepOwner.PERSON))
+    goal_id = add_goal(quick.db, quick.team.key_worker, quick.version_id, KIDS)
+    step_id = add_step(
+        quick.db, quick.team.key_worker, goal_id, StepInput("Ring them", PERSON, StepOwner.PERSON)
+    )
     with refused(quick.db, InvalidInput, "say which service or who") as info:
-        add_step(quick.db, quick.worker, goal_id, StepInput("Course", STAFF, owner, owner_detail=detail))
+        add_step(
+            quick.db, quick.team.key_worker, goal_id, StepInput("Course", STAFF, owner, owner_detail=detail)
+        )
     assert info.value.field == "owner_detail"
     with refused(quick.db, InvalidInput, "say which service or who"):
-        edit_step(quick.db, quick.worker, step_id, StepInput("Ring them", PERSON, owner, owner_detail=detail))
+        edit_step(
+            quick.db,
+            quick.team.key_worker,
+            step_id,
+            StepInput("Ring them", PERSON, owner, owner_detail=detail),
+        )
 
 
 def test_step_and_goal_texts_must_not_be_empty_or_too_long(quick: World) -> None:
     with refused(quick.db, InvalidInput, "write something here first") as info:
-        add_goal(quick.db, quick.worker, quick.version_id, GoalInput("   ", PERSON, "family"))
+        add_goal(quick.db, quick.team.key_worker, quick.version_id, GoalInput("   ", PERSON, "family"))
     assert info.value.field == "wording"
-    goal_id = add_goal(quick.db, quick.worker, quick.version_id, KIDS)
+    goal_id = add_goal(quick.db, quick.team.key_worker, quick.version_id, KIDS)
     with refused(quick.db, InvalidInput, "write something here first"):
-        add_step(quick.db, quick.worker, goal_id, StepInput("", PERSON, StepOwner.PERSON))
+        add_step(quick.db, quick.team.key_worker, goal_id, StepInput("", PERSON, StepOwner.PERSON))
     with refused(quick.db, InvalidInput, "longer than 5000"):
-        add_step(quick.db, quick.worker, goal_id, StepInput("x" * 5001, PERSON, StepOwner.PERSON))
+        add_step(quick.db, quick.team.key_worker, goal_id, StepInput("x" * 5001, PERSON, StepOwner.PERSON))
     with refused(quick.db, InvalidInput, "120 characters at most"):
         add_step(
             quick.db,
-            quick.worker,
+            quick.team.key_worker,
             goal_id,
             StepInput("Go", PERSON, StepOwner.SERVICE, owner_detail="d" * 121),
         )
@@ -547,16 +564,16 @@ def test_step_and_goal_texts_must_not_be_empty_or_too_long(quick: World) -> None
 
 def test_goals_of_something_that_is_not_there(quick: World) -> None:
     with refused(quick.db, NotFound, "goal could not be found"):
-        edit_goal(quick.db, quick.worker, 999, KIDS)
+        edit_goal(quick.db, quick.team.key_worker, 999, KIDS)
     with refused(quick.db, NotFound, "step could not be found"):
-        remove_step(quick.db, quick.worker, 999)
+        remove_step(quick.db, quick.team.key_worker, 999)
     with refused(quick.db, NotFound, "plan version could not be found"):
-        add_goal(quick.db, quick.worker, 999, KIDS)
+        add_goal(quick.db, quick.team.key_worker, 999, KIDS)
 
 
 def test_an_administrator_cannot_edit_a_plan(quick: World) -> None:
     with refused(quick.db, PermissionDenied, "cannot edit plan"):
-        add_goal(quick.db, quick.admin, quick.version_id, KIDS)
+        add_goal(quick.db, quick.team.administrator, quick.version_id, KIDS)
 
 
 # --- disagreements --------------------------------------------------------------------------
@@ -564,13 +581,20 @@ def test_an_administrator_cannot_edit_a_plan(quick: World) -> None:
 
 def test_disagreements_go_beside_the_plan_or_one_item(world: World) -> None:
     filled = fill(world)
-    on_plan = record_disagreement(world.db, world.manager, world.version_id, "Too little for travel", STAFF)
+    on_plan = record_disagreement(
+        world.db, world.team.manager, world.version_id, "Too little for travel", STAFF
+    )
     on_step = record_disagreement(
-        world.db, world.worker, world.version_id, "Monday is too soon", PERSON, step_id=filled.worker_step_id
+        world.db,
+        world.team.key_worker,
+        world.version_id,
+        "Monday is too soon",
+        PERSON,
+        step_id=filled.worker_step_id,
     )
     on_allocation = record_disagreement(
         world.db,
-        world.worker,
+        world.team.key_worker,
         world.version_id,
         "Two sessions is not enough",
         PERSON,
@@ -594,7 +618,7 @@ def test_disagreements_go_beside_the_plan_or_one_item(world: World) -> None:
     assert notes[on_plan].text.author_role == "manager"
     assert notes[on_step].step_id == filled.worker_step_id
     assert notes[on_allocation].allocation_id == filled.allocation_id
-    withdraw_disagreement(world.db, world.worker, on_step)
+    withdraw_disagreement(world.db, world.team.key_worker, on_step)
     assert on_step not in {n.id for n in version_of(world.db, world.version_id).disagreements}
 
 
@@ -603,7 +627,7 @@ def test_a_disagreement_goes_beside_one_item_at_a_time(quick: World) -> None:
     with refused(quick.db, InvalidInput, "one item at a time"):
         record_disagreement(
             quick.db,
-            quick.worker,
+            quick.team.key_worker,
             quick.version_id,
             "No",
             PERSON,
@@ -613,7 +637,7 @@ def test_a_disagreement_goes_beside_one_item_at_a_time(quick: World) -> None:
     with refused(quick.db, InvalidInput, "one item at a time"):
         record_disagreement(
             quick.db,
-            quick.worker,
+            quick.team.key_worker,
             quick.version_id,
             "No",
             PERSON,
@@ -624,32 +648,39 @@ def test_a_disagreement_goes_beside_one_item_at_a_time(quick: World) -> None:
 
 def test_a_disagreement_cannot_point_at_another_plans_item(world: World) -> None:
     filled = fill(world)
-    other_person = register_person(world.db, world.worker, PersonDetails("Marek", "Marek Example"))
-    other = start_plan(world.db, world.worker, other_person)
+    other_person = register_person(world.db, world.team.key_worker, PersonDetails("Marek", "Marek Example"))
+    other = start_plan(world.db, world.team.key_worker, other_person)
     with refused(world.db, InvalidInput, "goal is not part of this version"):
-        record_disagreement(world.db, world.worker, other.version_id, "No", PERSON, goal_id=filled.goal_id)
+        record_disagreement(
+            world.db, world.team.key_worker, other.version_id, "No", PERSON, goal_id=filled.goal_id
+        )
     with refused(world.db, InvalidInput, "step is not part of this version"):
         record_disagreement(
-            world.db, world.worker, other.version_id, "No", PERSON, step_id=filled.person_step_id
+            world.db, world.team.key_worker, other.version_id, "No", PERSON, step_id=filled.person_step_id
         )
     with refused(world.db, InvalidInput, "service is not part of this version"):
         record_disagreement(
-            world.db, world.worker, other.version_id, "No", PERSON, allocation_id=filled.allocation_id
+            world.db,
+            world.team.key_worker,
+            other.version_id,
+            "No",
+            PERSON,
+            allocation_id=filled.allocation_id,
         )
     with refused(world.db, NotFound, "goal could not be found"):
-        record_disagreement(world.db, world.worker, other.version_id, "No", PERSON, goal_id=987654)
+        record_disagreement(world.db, world.team.key_worker, other.version_id, "No", PERSON, goal_id=987654)
 
 
 def test_an_empty_disagreement_is_refused(quick: World) -> None:
     with refused(quick.db, InvalidInput, "write something here first"):
-        record_disagreement(quick.db, quick.worker, quick.version_id, "  ", PERSON)
+        record_disagreement(quick.db, quick.team.key_worker, quick.version_id, "  ", PERSON)
 
 
 # --- frozen versions ------------------------------------------------------------------------
 
 
 def every_edit(w: World, filled: Filled) -> list[tuple[str, Callable[[], object]]]:
-    db, worker, vid = w.db, w.worker, w.version_id
+    db, worker, vid = w.db, w.team.key_worker, w.version_id
     return [
         ("set_period", lambda: set_period(db, worker, vid, date(2025, 2, 1), date(2026, 1, 31))),
         ("add_goal", lambda: add_goal(db, worker, vid, GROUP)),
@@ -669,7 +700,7 @@ def every_edit(w: World, filled: Filled) -> list[tuple[str, Callable[[], object]
         ("record_disagreement", lambda: record_disagreement(db, worker, vid, "No", PERSON)),
         ("withdraw_disagreement", lambda: withdraw_disagreement(db, worker, filled.disagreement_id)),
         ("assess_budget", lambda: assess_budget(db, worker, vid, {})),
-        ("set_agreed_budget", lambda: set_agreed_budget(db, w.manager, vid, Decimal("400.00"))),
+        ("set_agreed_budget", lambda: set_agreed_budget(db, w.team.manager, vid, Decimal("400.00"))),
         (
             "allocate",
             lambda: allocate(
@@ -739,7 +770,7 @@ def test_revise_copies_everything_and_keeps_the_old_version_as_it_was(world: Wor
     filled = fill(world)
     bring_to(world, world.version_id, PlanStatus.ACTIVE)
     old = version_of(world.db, world.version_id)
-    new_id = revise_plan(world.db, world.worker, world.version_id)
+    new_id = revise_plan(world.db, world.team.key_worker, world.version_id)
     new = version_of(world.db, new_id)
     assert (new.number, new.status, new.based_on_id, new.plan_id) == (
         2,
@@ -773,10 +804,12 @@ def test_revise_copies_everything_and_keeps_the_old_version_as_it_was(world: Wor
     assert all(d.goal is None or d.goal.version_id == new_id for d in new.disagreements)
     # now change the new draft in every way; the old version stays exactly as it was signed
     new_goal = next(g for g in new.goals if g.key == old.goals[0].key)
-    edit_goal(world.db, world.worker, new_goal.id, GoalInput("See my kids every week", PERSON, "family"))
-    remove_step(world.db, world.worker, new_goal.steps[0].id)
-    release_allocation(world.db, world.worker, new.allocations[0].id)
-    withdraw_disagreement(world.db, world.worker, new.disagreements[0].id)
+    edit_goal(
+        world.db, world.team.key_worker, new_goal.id, GoalInput("See my kids every week", PERSON, "family")
+    )
+    remove_step(world.db, world.team.key_worker, new_goal.steps[0].id)
+    release_allocation(world.db, world.team.key_worker, new.allocations[0].id)
+    withdraw_disagreement(world.db, world.team.key_worker, new.disagreements[0].id)
     again = version_of(world.db, world.version_id)
     assert again.status == PlanStatus.ACTIVE
     assert still_as_signed(world.db, world.version_id)
@@ -790,27 +823,31 @@ def test_revise_copies_everything_and_keeps_the_old_version_as_it_was(world: Wor
 def test_only_one_draft_at_a_time(world: World) -> None:
     fill(world)
     bring_to(world, world.version_id, PlanStatus.APPROVED)
-    draft = revise_plan(world.db, world.worker, world.version_id)
+    draft = revise_plan(world.db, world.team.key_worker, world.version_id)
     with refused(world.db, InvalidTransition, "already has a new draft"):
-        revise_plan(world.db, world.worker, world.version_id)
+        revise_plan(world.db, world.team.key_worker, world.version_id)
     with refused(world.db, InvalidTransition, "still a draft"):
-        revise_plan(world.db, world.worker, draft)
+        revise_plan(world.db, world.team.key_worker, draft)
 
 
 def test_the_new_draft_does_not_take_items_of_the_version_it_came_from(world: World) -> None:
     filled = fill(world)
     bring_to(world, world.version_id, PlanStatus.ACTIVE)
-    draft = revise_plan(world.db, world.worker, world.version_id)
+    draft = revise_plan(world.db, world.team.key_worker, world.version_id)
     with refused(world.db, InvalidInput, "goal is not part of this version"):
-        record_disagreement(world.db, world.worker, draft, "No", PERSON, goal_id=filled.goal_id)
+        record_disagreement(world.db, world.team.key_worker, draft, "No", PERSON, goal_id=filled.goal_id)
     with refused(world.db, InvalidInput, "step is not part of this version"):
-        record_disagreement(world.db, world.worker, draft, "No", PERSON, step_id=filled.person_step_id)
+        record_disagreement(
+            world.db, world.team.key_worker, draft, "No", PERSON, step_id=filled.person_step_id
+        )
     with refused(world.db, InvalidInput, "service is not part of this version"):
-        record_disagreement(world.db, world.worker, draft, "No", PERSON, allocation_id=filled.allocation_id)
+        record_disagreement(
+            world.db, world.team.key_worker, draft, "No", PERSON, allocation_id=filled.allocation_id
+        )
     with refused(world.db, InvalidInput, "goal is not part of this version"):
         allocate(
             world.db,
-            world.worker,
+            world.team.key_worker,
             draft,
             AllocationInput(Decimal("1"), (filled.goal_id,), service_id=world.service_id),
         )
@@ -818,22 +855,22 @@ def test_the_new_draft_does_not_take_items_of_the_version_it_came_from(world: Wo
 
 def test_a_draft_is_changed_directly_not_revised(quick: World) -> None:
     with refused(quick.db, InvalidTransition, "still a draft"):
-        revise_plan(quick.db, quick.worker, quick.version_id)
+        revise_plan(quick.db, quick.team.key_worker, quick.version_id)
 
 
 def test_a_closed_plan_is_not_revised(world: World) -> None:
     fill(world)
     bring_to(world, world.version_id, PlanStatus.ACTIVE)
-    close_plan(world.db, world.manager, world.plan_id)
+    close_plan(world.db, world.team.manager, world.plan_id)
     with refused(world.db, InvalidTransition, "was closed"):
-        revise_plan(world.db, world.worker, world.version_id)
+        revise_plan(world.db, world.team.key_worker, world.version_id)
 
 
 def test_a_peer_mentor_cannot_revise(quick: World) -> None:
     fill(quick)
     bring_to(quick, quick.version_id, PlanStatus.AGREED)
     with refused(quick.db, PermissionDenied, "cannot revise plan"):
-        revise_plan(quick.db, quick.mentor, quick.version_id)
+        revise_plan(quick.db, quick.team.peer_mentor, quick.version_id)
 
 
 # --- progress -------------------------------------------------------------------------------
@@ -842,36 +879,36 @@ def test_a_peer_mentor_cannot_revise(quick: World) -> None:
 def test_progress_goes_on_the_current_version_only(world: World) -> None:
     filled = fill(world)
     bring_to(world, world.version_id, PlanStatus.ACTIVE)
-    set_goal_status(world.db, world.worker, filled.goal_id, GoalStatus.UNDER_WAY)
-    set_step_done(world.db, world.worker, filled.person_step_id, True)
+    set_goal_status(world.db, world.team.key_worker, filled.goal_id, GoalStatus.UNDER_WAY)
+    set_step_done(world.db, world.team.key_worker, filled.person_step_id, True)
     old = version_of(world.db, world.version_id)
     assert old.goals[0].status == GoalStatus.UNDER_WAY
     assert old.goals[0].steps[0].done is True
     assert still_as_signed(world.db, world.version_id)  # progress is not what was signed
 
-    new_id = revise_plan(world.db, world.worker, world.version_id)
+    new_id = revise_plan(world.db, world.team.key_worker, world.version_id)
     new = version_of(world.db, new_id)
     assert new.goals[0].status == GoalStatus.UNDER_WAY
     assert new.goals[0].steps[0].done is True
     bring_to(world, new_id, PlanStatus.ACTIVE)
     assert status_of(world.db, world.version_id) == PlanStatus.SUPERSEDED
     with refused(world.db, InvalidTransition, "no longer current"):
-        set_goal_status(world.db, world.worker, filled.goal_id, GoalStatus.ACHIEVED)
+        set_goal_status(world.db, world.team.key_worker, filled.goal_id, GoalStatus.ACHIEVED)
     with refused(world.db, InvalidTransition, "no longer current"):
-        set_step_done(world.db, world.worker, filled.worker_step_id, True)
+        set_step_done(world.db, world.team.key_worker, filled.worker_step_id, True)
 
-    set_goal_status(world.db, world.worker, new.goals[0].id, GoalStatus.ACHIEVED)
-    close_plan(world.db, world.manager, world.plan_id)
+    set_goal_status(world.db, world.team.key_worker, new.goals[0].id, GoalStatus.ACHIEVED)
+    close_plan(world.db, world.team.manager, world.plan_id)
     with refused(world.db, InvalidTransition, "no longer current"):
-        set_goal_status(world.db, world.worker, new.goals[0].id, GoalStatus.STOPPED)
+        set_goal_status(world.db, world.team.key_worker, new.goals[0].id, GoalStatus.STOPPED)
     with refused(world.db, InvalidTransition, "no longer current"):
-        set_step_done(world.db, world.worker, new.goals[0].steps[0].id, False)
+        set_step_done(world.db, world.team.key_worker, new.goals[0].steps[0].id, False)
 
 
 def test_a_peer_mentor_does_not_record_progress(quick: World) -> None:
     filled = fill(quick)
     with refused(quick.db, PermissionDenied, "cannot record progress"):
-        set_goal_status(quick.db, quick.mentor, filled.goal_id, GoalStatus.ACHIEVED)
+        set_goal_status(quick.db, quick.team.peer_mentor, filled.goal_id, GoalStatus.ACHIEVED)
 
 
 # --- activating and closing -----------------------------------------------------------------
@@ -880,22 +917,22 @@ def test_a_peer_mentor_does_not_record_progress(quick: World) -> None:
 def test_only_an_approved_version_is_activated_and_it_supersedes_the_last(world: World) -> None:
     fill(world)
     with refused(world.db, InvalidTransition, "only an approved plan"):
-        activate_plan(world.db, world.worker, world.version_id)
+        activate_plan(world.db, world.team.key_worker, world.version_id)
     agree(world, world.version_id)
     with refused(world.db, InvalidTransition, "only an approved plan"):
-        activate_plan(world.db, world.worker, world.version_id)
-    approve_plan(world.db, world.manager, world.version_id)
-    activate_plan(world.db, world.worker, world.version_id)
+        activate_plan(world.db, world.team.key_worker, world.version_id)
+    approve_plan(world.db, world.team.manager, world.version_id)
+    activate_plan(world.db, world.team.key_worker, world.version_id)
     first = version_of(world.db, world.version_id)
     assert first.status == PlanStatus.ACTIVE
     assert first.activated_at is not None
     with refused(world.db, InvalidTransition, "only an approved plan"):
-        activate_plan(world.db, world.worker, world.version_id)
+        activate_plan(world.db, world.team.key_worker, world.version_id)
 
-    second_id = revise_plan(world.db, world.worker, world.version_id)
+    second_id = revise_plan(world.db, world.team.key_worker, world.version_id)
     bring_to(world, second_id, PlanStatus.APPROVED)
     assert status_of(world.db, world.version_id) == PlanStatus.ACTIVE  # until the new one starts
-    activate_plan(world.db, world.worker, second_id)
+    activate_plan(world.db, world.team.key_worker, second_id)
     old, new = version_of(world.db, world.version_id), version_of(world.db, second_id)
     assert (old.status, new.status) == (PlanStatus.SUPERSEDED, PlanStatus.ACTIVE)
     assert old.ended_at is not None
@@ -905,26 +942,26 @@ def test_only_an_approved_version_is_activated_and_it_supersedes_the_last(world:
 def test_close_plan_is_for_managers_closes_every_open_version_and_only_once(world: World) -> None:
     fill(world)
     bring_to(world, world.version_id, PlanStatus.ACTIVE)
-    draft_id = revise_plan(world.db, world.worker, world.version_id)
+    draft_id = revise_plan(world.db, world.team.key_worker, world.version_id)
     with refused(world.db, PermissionDenied, "cannot close plan"):
-        close_plan(world.db, world.worker, world.plan_id)
-    close_plan(world.db, world.manager, world.plan_id)
+        close_plan(world.db, world.team.key_worker, world.plan_id)
+    close_plan(world.db, world.team.manager, world.plan_id)
     for version_id in (world.version_id, draft_id):
         version = version_of(world.db, version_id)
         assert version.status == PlanStatus.CLOSED
         assert version.ended_at is not None
     with refused(world.db, InvalidTransition, "already closed"):
-        close_plan(world.db, world.manager, world.plan_id)
+        close_plan(world.db, world.team.manager, world.plan_id)
     with refused(world.db, FrozenVersion, "can no longer be changed"):
-        add_goal(world.db, world.worker, draft_id, GROUP)
+        add_goal(world.db, world.team.key_worker, draft_id, GROUP)
 
 
 def test_closing_keeps_a_superseded_version_as_superseded(world: World) -> None:
     fill(world)
     bring_to(world, world.version_id, PlanStatus.ACTIVE)
-    second = revise_plan(world.db, world.worker, world.version_id)
+    second = revise_plan(world.db, world.team.key_worker, world.version_id)
     bring_to(world, second, PlanStatus.ACTIVE)
-    close_plan(world.db, world.manager, world.plan_id)
+    close_plan(world.db, world.team.manager, world.plan_id)
     assert status_of(world.db, world.version_id) == PlanStatus.SUPERSEDED
     assert status_of(world.db, second) == PlanStatus.CLOSED
     with world.db.session() as session:
@@ -936,13 +973,13 @@ def test_closing_keeps_a_superseded_version_as_superseded(world: World) -> None:
 
 def test_closing_a_plan_that_is_not_there(quick: World) -> None:
     with refused(quick.db, NotFound, "plan could not be found"):
-        close_plan(quick.db, quick.manager, 31337)
+        close_plan(quick.db, quick.team.manager, 31337)
 
 
 def test_goal_rows_are_never_shared_between_versions(world: World) -> None:
     fill(world)
     bring_to(world, world.version_id, PlanStatus.APPROVED)
-    new_id = revise_plan(world.db, world.worker, world.version_id)
+    new_id = revise_plan(world.db, world.team.key_worker, world.version_id)
     with world.db.session() as session:
         rows = session.execute(select(Goal.version_id, Goal.key)).all()
     assert sorted(v for v, _ in rows) == sorted([world.version_id] * 2 + [new_id] * 2)

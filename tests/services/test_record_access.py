@@ -15,17 +15,9 @@ from careplan.domain.records import AuditEvent
 from careplan.services import consent, people, plans, record_access, reviews, workspace
 from careplan.services.record_access import OPENED, WORDS, describe
 from careplan.storage.database import Database
-from tests.services.builders import (
-    CANARY,
-    audit_count,
-    build_world,
-    draft_plan,
-    goal,
-    refused,
-    register,
-    snapshot,
-    utc_today,
-)
+from tests.refusals import refused
+from tests.stored import audit_count, snapshot
+from tests.worlds import CANARY, build_world, draft_plan, goal, register, utc_today
 
 
 def last_event(db: Database) -> AuditEvent:

@@ -8,7 +8,8 @@ from careplan.domain.errors import InvalidInput, PermissionDenied
 from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
 from careplan.storage.database import Database
-from tests.services.builders import make_team, refused
+from tests.refusals import refused
+from tests.worlds import make_team
 
 
 def test_an_administrator_names_the_service_and_it_is_read_back(db: Database) -> None:

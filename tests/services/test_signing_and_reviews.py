@@ -6,20 +6,19 @@ import calendar
 import hashlib
 import math
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
-from careplan.domain.actor import PERSON, STAFF, Actor
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import (
     AuthorKind,
     PlanStatus,
     ReviewKind,
-    Role,
     SignatureMethod,
     SignerKind,
     StepOwner,
@@ -35,46 +34,33 @@ from careplan.domain.errors import (
 from careplan.domain.records import AuthoredText, Consent, PlanVersion, Review, Signature
 from careplan.services.canonical import canonical_bytes, matches_what_was_signed, plan_sha256
 from careplan.services.consent import record_consent, withdraw_consent
-from careplan.services.people import PersonDetails, register_person, write_about_me
-from careplan.services.plans import GoalInput, StepInput, activate_plan, add_goal, add_step, start_plan
+from careplan.services.people import write_about_me
+from careplan.services.plans import StepInput, activate_plan, add_step
 from careplan.services.reviews import ReviewRecord, record_review, schedule_review
 from careplan.services.signing import MAX_POINTS, SignatureInput, approve_plan, sign_plan, standard_reviews
-from careplan.services.staff import add_staff, create_first_administrator
 from careplan.storage import Database
+from tests import refusals, worlds
 from tests.database_copies import world_fixtures
-from tests.services import builders
+from tests.worlds import World
 
 # --- a small world --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class World:
-    db: Database
-    admin: Actor
-    worker: Actor
-    manager: Actor
-    mentor: Actor
-    person_id: int
-    plan_id: int
-    version_id: int
-    goal_id: int
+GOALS: worlds.Goals = (
+    (
+        worlds.goal("I want my kids to see me well"),
+        (worlds.step("Ring the social worker", voice=PERSON, owner=StepOwner.PERSON),),
+    ),
+)
 
 
 def make_world(db: Database, *, with_goal: bool = True) -> World:
-    admin = create_first_administrator(db, "ada", "Ada Admin")
-    worker = Actor(add_staff(db, admin, "sam", "Sam Keyworker", Role.KEY_WORKER))
-    manager = Actor(add_staff(db, admin, "priya", "Priya Manager", Role.MANAGER))
-    mentor = Actor(add_staff(db, admin, "chris", "Chris Mentor", Role.PEER_MENTOR))
-    person_id = register_person(db, worker, PersonDetails("Dee", "Dee Example"))
-    write_about_me(db, worker, person_id, "hopes", "A flat of my own", PERSON)
-    started = start_plan(db, worker, person_id)
-    goal_id = 0
-    if with_goal:
-        goal_id = add_goal(
-            db, worker, started.version_id, GoalInput("I want my kids to see me well", PERSON, "family")
-        )
-        add_step(db, worker, goal_id, StepInput("Ring the social worker", PERSON, StepOwner.PERSON))
-    return World(db, admin, worker, manager, mentor, person_id, started.plan_id, started.version_id, goal_id)
+    """The team; Dee, with her hopes in About me, and a plan just started (with a goal and a step)."""
+    return (
+        worlds.staffed(db)
+        .with_person("Dee", full_name="Dee Example", about_me="A flat of my own")
+        .with_plan("Dee", GOALS if with_goal else (), period=None)
+    )
 
 
 template, sqlite_template, world, quick = world_fixtures(make_world)
@@ -113,8 +99,8 @@ def typed(
 def agree(w: World, version_id: int | None = None) -> None:
     vid = version_id or w.version_id
     digest = sha(w.db, vid)
-    assert sign_plan(w.db, w.worker, vid, drawn(digest)) == PlanStatus.DRAFT
-    assert sign_plan(w.db, w.worker, vid, typed(digest)) == PlanStatus.AGREED
+    assert sign_plan(w.db, w.team.key_worker, vid, drawn(digest)) == PlanStatus.DRAFT
+    assert sign_plan(w.db, w.team.key_worker, vid, typed(digest)) == PlanStatus.AGREED
 
 
 def version_of(db: Database, version_id: int) -> PlanVersion:
@@ -138,13 +124,14 @@ def reviews_of(db: Database, plan_id: int) -> list[Review]:
 
 
 # A refusal here must not show a NaN either.
-PLAIN_WORDS = (*builders.PYTHON_WORDS, "nan")
+PLAIN_WORDS = (*refusals.PYTHON_WORDS, "nan")
 
 
-def refused(
-    db: Database, kind: type[CareplanError], phrase: str
-) -> AbstractContextManager[pytest.ExceptionInfo[CareplanError]]:
-    return builders.refused(db, kind, phrase, words=PLAIN_WORDS)
+E = TypeVar("E", bound=CareplanError)
+
+
+def refused(db: Database, kind: type[E], phrase: str) -> AbstractContextManager[pytest.ExceptionInfo[E]]:
+    return refusals.refused(db, kind, phrase, words=PLAIN_WORDS)
 
 
 # --- signing --------------------------------------------------------------------------------
@@ -154,7 +141,7 @@ def test_the_person_signs_by_drawing_and_the_signature_is_kept(world: World) -> 
     digest = sha(world.db, world.version_id)
     status = sign_plan(
         world.db,
-        world.worker,
+        world.team.key_worker,
         world.version_id,
         drawn(digest, (((1.234, 2.345), (3.0, 4.0)), (), ((5.0, 6.0),))),
     )
@@ -163,7 +150,7 @@ def test_the_person_signs_by_drawing_and_the_signature_is_kept(world: World) -> 
     assert (signature.signer_kind, signature.method, signature.role) == ("person", "drawn", "person")
     assert (signature.person_id, signature.staff_id) == (world.person_id, None)
     assert signature.signer_name == "Dee"
-    assert signature.recorded_by_id == world.worker.staff_id
+    assert signature.recorded_by_id == world.team.key_worker.staff_id
     assert signature.plan_sha256 == digest
     assert signature.strokes == [[[1.23, 2.35], [3.0, 4.0]], [[5.0, 6.0]]]
 
@@ -197,14 +184,16 @@ def test_a_drawn_signature_that_cannot_be_a_signature_is_refused(
     quick: World, strokes: tuple[tuple[tuple[float, float], ...], ...], phrase: str
 ) -> None:
     with refused(quick.db, InvalidInput, phrase) as info:
-        sign_plan(quick.db, quick.worker, quick.version_id, drawn(sha(quick.db, quick.version_id), strokes))
+        sign_plan(
+            quick.db, quick.team.key_worker, quick.version_id, drawn(sha(quick.db, quick.version_id), strokes)
+        )
     assert info.value.field == "signature"
 
 
 def test_two_points_in_separate_strokes_are_enough(quick: World) -> None:
     sign_plan(
         quick.db,
-        quick.worker,
+        quick.team.key_worker,
         quick.version_id,
         drawn(sha(quick.db, quick.version_id), (((1.0, 1.0),), ((2.0, 2.0),))),
     )
@@ -226,17 +215,20 @@ def test_a_typed_signature_needs_a_name_and_a_tick(
     digest = sha(quick.db, quick.version_id)
     with refused(quick.db, InvalidInput, phrase) as info:
         sign_plan(
-            quick.db, quick.worker, quick.version_id, typed(digest, name, confirmed=confirmed, signer=signer)
+            quick.db,
+            quick.team.key_worker,
+            quick.version_id,
+            typed(digest, name, confirmed=confirmed, signer=signer),
         )
     assert info.value.field == field
 
 
 def test_the_key_worker_signs_in_their_own_name(world: World) -> None:
     digest = sha(world.db, world.version_id)
-    sign_plan(world.db, world.worker, world.version_id, typed(digest, "  Sam   K "))
+    sign_plan(world.db, world.team.key_worker, world.version_id, typed(digest, "  Sam   K "))
     (signature,) = version_of(world.db, world.version_id).signatures
     assert (signature.signer_kind, signature.method, signature.role) == ("key_worker", "typed", "key_worker")
-    assert (signature.staff_id, signature.person_id) == (world.worker.staff_id, None)
+    assert (signature.staff_id, signature.person_id) == (world.team.key_worker.staff_id, None)
     assert signature.signer_name == "Sam Keyworker"
     assert signature.strokes is None
 
@@ -244,7 +236,7 @@ def test_the_key_worker_signs_in_their_own_name(world: World) -> None:
 def test_a_person_who_types_is_named_as_they_typed(quick: World) -> None:
     sign_plan(
         quick.db,
-        quick.worker,
+        quick.team.key_worker,
         quick.version_id,
         typed(sha(quick.db, quick.version_id), " Dee   E ", signer=SignerKind.PERSON),
     )
@@ -255,12 +247,12 @@ def test_a_person_who_types_is_named_as_they_typed(quick: World) -> None:
 def test_a_plan_without_goals_is_not_signed(sqlite_db: Database) -> None:
     empty = make_world(sqlite_db, with_goal=False)
     with refused(sqlite_db, InvalidTransition, "add at least one goal"):
-        sign_plan(sqlite_db, empty.worker, empty.version_id, drawn(sha(sqlite_db, empty.version_id)))
+        sign_plan(sqlite_db, empty.team.key_worker, empty.version_id, drawn(sha(sqlite_db, empty.version_id)))
 
 
 def test_a_signature_on_what_was_not_shown_is_refused(quick: World) -> None:
     with refused(quick.db, ConflictError, "changed after it was shown for signing"):
-        sign_plan(quick.db, quick.worker, quick.version_id, drawn("0" * 64))
+        sign_plan(quick.db, quick.team.key_worker, quick.version_id, drawn("0" * 64))
 
 
 @pytest.mark.parametrize("signer", [SignerKind.PERSON, SignerKind.KEY_WORKER])
@@ -268,7 +260,7 @@ def test_a_peer_mentor_neither_signs_nor_witnesses(quick: World, signer: SignerK
     digest = sha(quick.db, quick.version_id)
     item = drawn(digest) if signer is SignerKind.PERSON else typed(digest)
     with refused(quick.db, PermissionDenied, "a peer mentor cannot"):
-        sign_plan(quick.db, quick.mentor, quick.version_id, item)
+        sign_plan(quick.db, quick.team.peer_mentor, quick.version_id, item)
 
 
 def test_both_signatures_agree_and_freeze_exactly_what_was_signed(world: World) -> None:
@@ -288,68 +280,73 @@ def test_both_signatures_agree_and_freeze_exactly_what_was_signed(world: World) 
         assert plan_sha256(fresh) == digest
         assert matches_what_was_signed(fresh)
     # About me lives on after the agreement; the agreed version keeps what was signed
-    write_about_me(world.db, world.worker, world.person_id, "hopes", "A flat and a dog", PERSON)
+    write_about_me(world.db, world.team.key_worker, world.person_id, "hopes", "A flat and a dog", PERSON)
     assert sha(world.db, world.version_id) == digest
     frozen = version_of(world.db, world.version_id).frozen_canonical
     assert frozen is not None
     assert frozen["about_me"]["answers"]["hopes"]["text"] == "A flat of my own"
-    approve_plan(world.db, world.manager, world.version_id)
+    approve_plan(world.db, world.team.manager, world.version_id)
 
 
 def test_the_same_side_signing_twice_does_not_agree(quick: World) -> None:
     digest = sha(quick.db, quick.version_id)
-    sign_plan(quick.db, quick.worker, quick.version_id, typed(digest))
-    assert sign_plan(quick.db, quick.worker, quick.version_id, typed(digest)) == PlanStatus.DRAFT
+    sign_plan(quick.db, quick.team.key_worker, quick.version_id, typed(digest))
+    assert sign_plan(quick.db, quick.team.key_worker, quick.version_id, typed(digest)) == PlanStatus.DRAFT
     assert version_of(quick.db, quick.version_id).frozen_sha256 is None
 
 
 def test_an_edit_after_one_signature_makes_it_stale(world: World) -> None:
     first = sha(world.db, world.version_id)
-    sign_plan(world.db, world.worker, world.version_id, drawn(first))
+    sign_plan(world.db, world.team.key_worker, world.version_id, drawn(first))
     add_step(
-        world.db, world.worker, world.goal_id, StepInput("Book the family room", STAFF, StepOwner.WORKER)
+        world.db,
+        world.team.key_worker,
+        world.plan.goal_ids[0],
+        StepInput("Book the family room", STAFF, StepOwner.WORKER),
     )
     second = sha(world.db, world.version_id)
     assert second != first
     with refused(world.db, ConflictError, "changed after it was shown"):
-        sign_plan(world.db, world.worker, world.version_id, typed(first))
-    assert sign_plan(world.db, world.worker, world.version_id, typed(second)) == PlanStatus.DRAFT
+        sign_plan(world.db, world.team.key_worker, world.version_id, typed(first))
+    assert sign_plan(world.db, world.team.key_worker, world.version_id, typed(second)) == PlanStatus.DRAFT
     assert version_of(world.db, world.version_id).frozen_sha256 is None
-    assert sign_plan(world.db, world.worker, world.version_id, drawn(second)) == PlanStatus.AGREED
+    assert sign_plan(world.db, world.team.key_worker, world.version_id, drawn(second)) == PlanStatus.AGREED
     assert version_of(world.db, world.version_id).frozen_sha256 == second
 
 
 def test_an_about_me_change_after_one_signature_makes_it_stale(world: World) -> None:
     first = sha(world.db, world.version_id)
-    sign_plan(world.db, world.worker, world.version_id, typed(first))
-    write_about_me(world.db, world.worker, world.person_id, "going_well", "I kept every appointment", PERSON)
+    sign_plan(world.db, world.team.key_worker, world.version_id, typed(first))
+    write_about_me(
+        world.db, world.team.key_worker, world.person_id, "going_well", "I kept every appointment", PERSON
+    )
     second = sha(world.db, world.version_id)
     assert second != first
-    assert sign_plan(world.db, world.worker, world.version_id, drawn(second)) == PlanStatus.DRAFT
-    assert sign_plan(world.db, world.worker, world.version_id, typed(second)) == PlanStatus.AGREED
+    assert sign_plan(world.db, world.team.key_worker, world.version_id, drawn(second)) == PlanStatus.DRAFT
+    assert sign_plan(world.db, world.team.key_worker, world.version_id, typed(second)) == PlanStatus.AGREED
 
 
 # --- approval -------------------------------------------------------------------------------
 
 
 def test_a_draft_is_not_approved(quick: World) -> None:
-    sign_plan(quick.db, quick.worker, quick.version_id, drawn(sha(quick.db, quick.version_id)))
+    sign_plan(quick.db, quick.team.key_worker, quick.version_id, drawn(sha(quick.db, quick.version_id)))
     with refused(quick.db, InvalidTransition, "must sign before approval"):
-        approve_plan(quick.db, quick.manager, quick.version_id)
+        approve_plan(quick.db, quick.team.manager, quick.version_id)
 
 
 def test_only_a_manager_approves(quick: World) -> None:
     agree(quick)
     with refused(quick.db, PermissionDenied, "cannot approve plan"):
-        approve_plan(quick.db, quick.worker, quick.version_id)
+        approve_plan(quick.db, quick.team.key_worker, quick.version_id)
 
 
 def test_a_manager_approves_an_agreed_version_and_its_reviews_are_scheduled(world: World) -> None:
     agree(world)
-    approve_plan(world.db, world.manager, world.version_id)
+    approve_plan(world.db, world.team.manager, world.version_id)
     version = version_of(world.db, world.version_id)
     assert version.status == PlanStatus.APPROVED
-    assert version.approved_by_id == world.manager.staff_id
+    assert version.approved_by_id == world.team.manager.staff_id
     assert version.approved_at is not None
     approved_on = version.approved_at.date()
     reviews = reviews_of(world.db, world.plan_id)
@@ -357,10 +354,10 @@ def test_a_manager_approves_an_agreed_version_and_its_reviews_are_scheduled(worl
     assert [r.kind for r in reviews] == ["early", "regular", "regular", "regular", "full"]
     assert all(r.version_id == world.version_id and r.completed_on is None for r in reviews)
     with refused(world.db, InvalidTransition, "already approved"):
-        approve_plan(world.db, world.manager, world.version_id)
-    activate_plan(world.db, world.worker, world.version_id)
+        approve_plan(world.db, world.team.manager, world.version_id)
+    activate_plan(world.db, world.team.key_worker, world.version_id)
     with refused(world.db, InvalidTransition, "already active"):
-        approve_plan(world.db, world.manager, world.version_id)
+        approve_plan(world.db, world.team.manager, world.version_id)
 
 
 def test_a_frozen_version_changed_behind_careplans_back_is_not_approved(world: World) -> None:
@@ -370,7 +367,7 @@ def test_a_frozen_version_changed_behind_careplans_back_is_not_approved(world: W
     with world.db.session() as session, session.begin():
         session.execute(update(AuthoredText).where(AuthoredText.id == wording_id).values(body="I want money"))
     with refused(world.db, InvalidTransition, "no longer matches what was signed"):
-        approve_plan(world.db, world.manager, world.version_id)
+        approve_plan(world.db, world.team.manager, world.version_id)
     # even when the fingerprint is changed to match, the signatures do not cover the new words
     with world.db.session() as session, session.begin():
         forged = plan_sha256(session.get(PlanVersion, world.version_id))  # type: ignore[arg-type]
@@ -378,14 +375,14 @@ def test_a_frozen_version_changed_behind_careplans_back_is_not_approved(world: W
             update(PlanVersion).where(PlanVersion.id == world.version_id).values(frozen_sha256=forged)
         )
     with refused(world.db, InvalidTransition, "no longer matches what was signed"):
-        approve_plan(world.db, world.manager, world.version_id)
+        approve_plan(world.db, world.team.manager, world.version_id)
     assert version_of(world.db, world.version_id).status == PlanStatus.AGREED
     assert reviews_of(world.db, world.plan_id) == []
 
 
 def test_approving_a_version_that_is_not_there(quick: World) -> None:
     with refused(quick.db, NotFound, "plan version could not be found"):
-        approve_plan(quick.db, quick.manager, 9999)
+        approve_plan(quick.db, quick.team.manager, 9999)
 
 
 # --- when reviews fall due ------------------------------------------------------------------
@@ -459,28 +456,28 @@ def test_standard_reviews_always_fall_in_the_right_month_and_in_order(approved: 
 def test_reviews_are_scheduled_once_the_plan_is_approved(world: World) -> None:
     due = today() + timedelta(days=10)
     with refused(world.db, InvalidTransition, "once the plan has been approved"):
-        schedule_review(world.db, world.worker, world.plan_id, ReviewKind.REGULAR, due)
+        schedule_review(world.db, world.team.key_worker, world.plan_id, ReviewKind.REGULAR, due)
     agree(world)
     with refused(world.db, InvalidTransition, "once the plan has been approved"):
-        schedule_review(world.db, world.worker, world.plan_id, ReviewKind.REGULAR, due)
-    approve_plan(world.db, world.manager, world.version_id)
-    review_id = schedule_review(world.db, world.worker, world.plan_id, ReviewKind.REGULAR, due)
+        schedule_review(world.db, world.team.key_worker, world.plan_id, ReviewKind.REGULAR, due)
+    approve_plan(world.db, world.team.manager, world.version_id)
+    review_id = schedule_review(world.db, world.team.key_worker, world.plan_id, ReviewKind.REGULAR, due)
     (extra,) = [r for r in reviews_of(world.db, world.plan_id) if r.id == review_id]
     assert (extra.kind, extra.due_date, extra.version_id) == ("regular", due, world.version_id)
-    activate_plan(world.db, world.worker, world.version_id)
-    assert schedule_review(world.db, world.worker, world.plan_id, ReviewKind.EARLY, due)
+    activate_plan(world.db, world.team.key_worker, world.version_id)
+    assert schedule_review(world.db, world.team.key_worker, world.plan_id, ReviewKind.EARLY, due)
 
 
 def test_a_peer_mentor_does_not_schedule_reviews(quick: World) -> None:
     agree(quick)
-    approve_plan(quick.db, quick.manager, quick.version_id)
+    approve_plan(quick.db, quick.team.manager, quick.version_id)
     with refused(quick.db, PermissionDenied, "cannot schedule review"):
-        schedule_review(quick.db, quick.mentor, quick.plan_id, ReviewKind.REGULAR, today())
+        schedule_review(quick.db, quick.team.peer_mentor, quick.plan_id, ReviewKind.REGULAR, today())
 
 
 def first_review(w: World) -> int:
     agree(w)
-    approve_plan(w.db, w.manager, w.version_id)
+    approve_plan(w.db, w.team.manager, w.version_id)
     return reviews_of(w.db, w.plan_id)[0].id
 
 
@@ -489,7 +486,7 @@ def test_recording_a_review_keeps_ratings_and_both_voices(world: World) -> None:
     on = today() - timedelta(days=1)
     record_review(
         world.db,
-        world.worker,
+        world.team.key_worker,
         review_id,
         ReviewRecord(
             on,
@@ -499,7 +496,7 @@ def test_recording_a_review_keeps_ratings_and_both_voices(world: World) -> None:
         ),
     )
     (review,) = [r for r in reviews_of(world.db, world.plan_id) if r.id == review_id]
-    assert (review.completed_on, review.completed_by_id) == (on, world.worker.staff_id)
+    assert (review.completed_on, review.completed_by_id) == (on, world.team.key_worker.staff_id)
     with world.db.session() as session:
         rows = session.get(Review, review_id)
         assert rows is not None
@@ -516,21 +513,21 @@ def test_recording_a_review_keeps_ratings_and_both_voices(world: World) -> None:
         AuthorKind.PERSON,
         world.person_id,
     )
-    assert review.person_notes.recorded_by_id == world.worker.staff_id
+    assert review.person_notes.recorded_by_id == world.team.key_worker.staff_id
     assert review.worker_notes.author_kind == AuthorKind.STAFF
     assert (review.worker_notes.staff_id, review.worker_notes.author_role) == (
-        world.worker.staff_id,
+        world.team.key_worker.staff_id,
         "key_worker",
     )
     with refused(world.db, InvalidTransition, "already been recorded"):
-        record_review(world.db, world.worker, review_id, ReviewRecord(on, {"family": 8}))
+        record_review(world.db, world.team.key_worker, review_id, ReviewRecord(on, {"family": 8}))
 
 
 def test_a_review_today_with_no_notes(quick: World) -> None:
     review_id = first_review(quick)
     record_review(
         quick.db,
-        quick.worker,
+        quick.team.key_worker,
         review_id,
         ReviewRecord(today(), {"family": 5}, person_notes="  ", worker_notes=None),
     )
@@ -544,8 +541,11 @@ def test_ratings_go_from_1_to_10(quick: World, rating: object) -> None:
     review_id = first_review(quick)
     with refused(quick.db, InvalidInput, "ratings go from 1 to 10") as info:
         record_review(
-            quick.db, quick.worker, review_id, ReviewRecord(today(), {"housing": 4, "family": rating})
-        )  # type: ignore[dict-item]
+            quick.db,
+            quick.team.key_worker,
+            review_id,
+            ReviewRecord(today(), {"housing": 4, "family": rating}),  # type: ignore[dict-item]
+        )
     assert info.value.field == "ratings"
 
 
@@ -562,7 +562,7 @@ def test_a_review_that_cannot_be_right_is_refused(
 ) -> None:
     review_id = first_review(quick)
     with refused(quick.db, InvalidInput, phrase) as info:
-        record_review(quick.db, quick.worker, review_id, record)
+        record_review(quick.db, quick.team.key_worker, review_id, record)
     assert info.value.field == field
 
 
@@ -570,19 +570,22 @@ def test_a_review_tomorrow_is_refused(quick: World) -> None:
     review_id = first_review(quick)
     with refused(quick.db, InvalidInput, "has not come yet"):
         record_review(
-            quick.db, quick.worker, review_id, ReviewRecord(today() + timedelta(days=2), {"family": 5})
+            quick.db,
+            quick.team.key_worker,
+            review_id,
+            ReviewRecord(today() + timedelta(days=2), {"family": 5}),
         )
 
 
 def test_a_peer_mentor_does_not_record_reviews(quick: World) -> None:
     review_id = first_review(quick)
     with refused(quick.db, PermissionDenied, "cannot record review"):
-        record_review(quick.db, quick.mentor, review_id, ReviewRecord(today(), {"family": 5}))
+        record_review(quick.db, quick.team.peer_mentor, review_id, ReviewRecord(today(), {"family": 5}))
 
 
 def test_recording_a_review_that_is_not_there(quick: World) -> None:
     with refused(quick.db, NotFound, "review could not be found"):
-        record_review(quick.db, quick.worker, 31, ReviewRecord(today(), {"family": 5}))
+        record_review(quick.db, quick.team.key_worker, 31, ReviewRecord(today(), {"family": 5}))
 
 
 # --- consent --------------------------------------------------------------------------------
@@ -597,7 +600,7 @@ def consent_of(db: Database, consent_id: int) -> Consent:
 
 def test_consent_is_recorded_and_withdrawn_once(world: World) -> None:
     consent_id = record_consent(
-        world.db, world.worker, world.person_id, "  My  plan ", " My GP ", date(2025, 3, 1)
+        world.db, world.team.key_worker, world.person_id, "  My  plan ", " My GP ", date(2025, 3, 1)
     )
     consent = consent_of(world.db, consent_id)
     assert (consent.what, consent.with_whom, consent.given_on, consent.withdrawn_on) == (
@@ -606,14 +609,14 @@ def test_consent_is_recorded_and_withdrawn_once(world: World) -> None:
         date(2025, 3, 1),
         None,
     )
-    assert consent.recorded_by_id == world.worker.staff_id
+    assert consent.recorded_by_id == world.team.key_worker.staff_id
     with refused(world.db, InvalidInput, "withdrawn before it was given") as info:
-        withdraw_consent(world.db, world.worker, consent_id, date(2025, 2, 28))
+        withdraw_consent(world.db, world.team.key_worker, consent_id, date(2025, 2, 28))
     assert info.value.field == "withdrawn_on"
-    withdraw_consent(world.db, world.worker, consent_id, date(2025, 3, 1))
+    withdraw_consent(world.db, world.team.key_worker, consent_id, date(2025, 3, 1))
     assert consent_of(world.db, consent_id).withdrawn_on == date(2025, 3, 1)
     with refused(world.db, InvalidTransition, "already withdrawn"):
-        withdraw_consent(world.db, world.worker, consent_id, date(2025, 4, 1))
+        withdraw_consent(world.db, world.team.key_worker, consent_id, date(2025, 4, 1))
 
 
 @pytest.mark.parametrize(
@@ -629,20 +632,22 @@ def test_consent_that_cannot_be_right_is_refused(
 ) -> None:
     on = today() + timedelta(days=2) if given == "future" else date(2025, 1, 1)
     with refused(quick.db, InvalidInput, phrase) as info:
-        record_consent(quick.db, quick.worker, quick.person_id, what, whom, on)
+        record_consent(quick.db, quick.team.key_worker, quick.person_id, what, whom, on)
     assert info.value.field == field
 
 
 def test_consent_for_someone_who_is_not_there(quick: World) -> None:
     with refused(quick.db, NotFound, "person could not be found"):
-        record_consent(quick.db, quick.worker, 4444, "My plan", "My GP", date(2025, 1, 1))
+        record_consent(quick.db, quick.team.key_worker, 4444, "My plan", "My GP", date(2025, 1, 1))
     with refused(quick.db, NotFound, "consent could not be found"):
-        withdraw_consent(quick.db, quick.worker, 4444, date(2025, 1, 1))
+        withdraw_consent(quick.db, quick.team.key_worker, 4444, date(2025, 1, 1))
 
 
 def test_a_peer_mentor_does_not_record_consent(quick: World) -> None:
     with refused(quick.db, PermissionDenied, "cannot record consent"):
-        record_consent(quick.db, quick.mentor, quick.person_id, "My plan", "My GP", date(2025, 1, 1))
+        record_consent(
+            quick.db, quick.team.peer_mentor, quick.person_id, "My plan", "My GP", date(2025, 1, 1)
+        )
 
 
 def test_signatures_are_never_attached_to_another_version(world: World) -> None:

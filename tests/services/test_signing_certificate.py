@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import keyring
 import pytest
@@ -19,16 +18,17 @@ from keyring.backends import fail, null
 from sqlalchemy import select
 
 from careplan.domain.enums import PlanStatus, Role
-from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from careplan.domain.errors import CareplanError, InvalidInput, InvalidTransition, NotFound, PermissionDenied
 from careplan.domain.records import AuditEvent, Setting
-from careplan.services import secrets
+from careplan.services import certificate_record, secrets, timestamp_server, verification
 from careplan.services import signing_certificate as certs
 from careplan.services.plans import revise_plan
 from careplan.services.verification import VersionMatch, agreement_version, find_plan_version_by_sha256
 from careplan.storage import Database
+from tests import refusals, stored, worlds
 from tests.database_copies import world_fixtures
 from tests.keyring_memory import HangingKeyring, LockedKeyring, MemoryKeyring, installed
-from tests.services import builders
+from tests.worlds import World
 
 PASSPHRASE = "correct horse battery staple"
 ORGANISATION = "Harbour Recovery Service"
@@ -36,26 +36,13 @@ QUICK_TIMEOUT = 0.05
 """Seconds: how long a test waits for a keyring that never answers."""
 
 
-@dataclass(frozen=True)
-class World:
-    db: Database
-    team: builders.Team
-    plan_id: int
-    active_version_id: int
-    agreed_version_id: int
-    draft_plan_id: int
-
-
 def make_world(db: Database) -> World:
     """Dee's plan: version 1 approved and active, version 2 signed but not approved yet; and
     Marek's plan, still a draft."""
-    built = builders.build_world(db, stage=PlanStatus.ACTIVE)
-    team = built.team
-    second = revise_plan(db, team.key_worker, built.version_id)
-    builders.sign_both(db, team.key_worker, second)
-    marek = builders.register(db, team.key_worker, "Marek")
-    draft = builders.draft_plan(db, team.key_worker, marek)
-    return World(db, team, built.plan_id, built.version_id, second, draft.plan_id)
+    world = worlds.build_world(db, stage=PlanStatus.ACTIVE)
+    second = revise_plan(db, world.team.key_worker, world.version_id)
+    worlds.sign_both(db, world.team.key_worker, second)
+    return world.with_person("Marek").with_plan("Marek")
 
 
 template, sqlite_template, world, quick = world_fixtures(make_world)
@@ -70,7 +57,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 def stored_setting(db: Database) -> dict[str, object] | None:
     with db.session() as session:
-        setting = session.get(Setting, certs.SETTING_KEY)
+        setting = session.get(Setting, certificate_record.SETTING_KEY)
         return dict(setting.value) if setting is not None else None
 
 
@@ -131,10 +118,10 @@ def test_create_stores_the_key_encrypted_and_the_passphrase_only_in_the_keyring(
     world: World, memory_keyring: MemoryKeyring
 ) -> None:
     info = create(world)
-    stored = stored_setting(world.db)
-    assert stored is not None
-    assert stored["fingerprint"] == info.fingerprint
-    blob = base64.b64decode(str(stored["pkcs12"]))
+    setting = stored_setting(world.db)
+    assert setting is not None
+    assert setting["fingerprint"] == info.fingerprint
+    blob = base64.b64decode(str(setting["pkcs12"]))
     with pytest.raises(ValueError, match=r"(?i)password"):
         pkcs12.load_key_and_certificates(blob, None)
     with pytest.raises(ValueError, match=r"(?i)password"):
@@ -142,10 +129,10 @@ def test_create_stores_the_key_encrypted_and_the_passphrase_only_in_the_keyring(
     key, certificate, _ = pkcs12.load_key_and_certificates(blob, PASSPHRASE.encode())
     assert key is not None
     assert certificate is not None
-    assert certs.fingerprint(certificate) == info.fingerprint
+    assert certificate_record.fingerprint(certificate) == info.fingerprint
     # The passphrase is in the keyring under the certificate's fingerprint, and nowhere in the database.
     assert memory_keyring.secrets == {("careplan", f"signing-key:{info.fingerprint}"): PASSPHRASE}
-    everything = repr(builders.rows_as_text(world.db))
+    everything = repr(stored.rows_as_text(world.db))
     assert PASSPHRASE not in everything
     assert "PRIVATE KEY" not in everything
 
@@ -154,7 +141,7 @@ def test_the_certificate_is_self_signed_for_signing_and_valid_for_five_years(
     quick: World, memory_keyring: MemoryKeyring
 ) -> None:
     info = certs.create_self_signed(quick.db, quick.team.administrator, f"  {ORGANISATION}  ", PASSPHRASE)
-    certificate = certs.trusted_certificate(quick.db)
+    certificate = verification.trusted_certificate(quick.db)
     assert certificate is not None
     assert certificate.subject == certificate.issuer
     assert certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == ORGANISATION
@@ -175,7 +162,7 @@ def test_the_certificate_is_self_signed_for_signing_and_valid_for_five_years(
 
 def test_an_elliptic_curve_key_can_be_chosen(quick: World, memory_keyring: MemoryKeyring) -> None:
     create(quick)
-    certificate = certs.trusted_certificate(quick.db)
+    certificate = verification.trusted_certificate(quick.db)
     assert certificate is not None
     public = certificate.public_key()
     assert isinstance(public, ec.EllipticCurvePublicKey)
@@ -183,7 +170,7 @@ def test_an_elliptic_curve_key_can_be_chosen(quick: World, memory_keyring: Memor
 
 
 def test_creating_writes_an_audit_event_without_secrets(quick: World, memory_keyring: MemoryKeyring) -> None:
-    before = builders.audit_count(quick.db)
+    before = stored.audit_count(quick.db)
     info = create(quick)
     with quick.db.session() as session:
         events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()[before:]
@@ -198,9 +185,9 @@ def test_only_managers_and_administrators_manage_the_certificate(
     quick: World, memory_keyring: MemoryKeyring, role: Role
 ) -> None:
     actor = quick.team.as_role(role)
-    with builders.refused(quick.db, PermissionDenied, "cannot manage signing certificate"):
+    with refusals.refused(quick.db, PermissionDenied, "cannot manage signing certificate"):
         certs.create_self_signed(quick.db, actor, ORGANISATION, PASSPHRASE, key_kind="ec-p256")
-    with builders.refused(quick.db, PermissionDenied, "cannot manage signing certificate"):
+    with refusals.refused(quick.db, PermissionDenied, "cannot manage signing certificate"):
         certs.import_pkcs12(quick.db, actor, pkcs12_file(), "file passphrase")
     assert memory_keyring.secrets == {}
 
@@ -216,7 +203,7 @@ def test_only_managers_and_administrators_manage_the_certificate(
 def test_bad_names_and_short_passphrases_are_refused(
     quick: World, memory_keyring: MemoryKeyring, organisation: str, passphrase: str, phrase: str
 ) -> None:
-    with builders.refused(quick.db, InvalidInput, phrase):
+    with refusals.refused(quick.db, InvalidInput, phrase):
         certs.create_self_signed(quick.db, quick.team.manager, organisation, passphrase, key_kind="ec-p256")
     assert memory_keyring.secrets == {}
 
@@ -227,7 +214,7 @@ def test_without_a_keyring_the_passphrase_is_kept_nowhere_and_typed_to_sign(quic
     with installed(fail.Keyring()):
         assert not secrets.has_keyring()
         info = create(quick)
-        rows = builders.rows_as_text(quick.db)
+        rows = stored.rows_as_text(quick.db)
         assert not any(PASSPHRASE in row for table in rows.values() for row in table)
         assert "signing_certificate" in str(rows["settings"])  # the key is there, encrypted
 
@@ -240,13 +227,13 @@ def test_without_a_keyring_the_passphrase_is_kept_nowhere_and_typed_to_sign(quic
         )
         assert isinstance(needed.value, certs.SigningPassphraseUnavailable)  # exit 9, "not signed"
         for wrong in ("not the passphrase", PASSPHRASE.upper(), " " + PASSPHRASE):
-            with builders.refused(quick.db, certs.WrongSigningPassphrase, "does not open"):
+            with refusals.refused(quick.db, certs.WrongSigningPassphrase, "does not open"):
                 certs.signing_identity(quick.db, passphrase=wrong)
-        with builders.refused(quick.db, InvalidInput, "give the passphrase"):
+        with refusals.refused(quick.db, InvalidInput, "give the passphrase"):
             certs.signing_identity(quick.db, passphrase="")
         assert certs.signing_identity(quick.db, passphrase=PASSPHRASE).fingerprint == info.fingerprint
         # Nothing to keep it in: said in one sentence, and nothing is changed.
-        with builders.refused(quick.db, secrets.KeyringUnavailable, "no keyring on this computer") as none:
+        with refusals.refused(quick.db, secrets.KeyringUnavailable, "no keyring on this computer") as none:
             certs.remember_passphrase(quick.db, quick.team.manager, PASSPHRASE)
         assert none.value.reason == "missing"
         assert_one_sentence(none.value.message)
@@ -261,7 +248,7 @@ def test_a_keyring_that_is_there_but_cannot_keep_it_stores_nothing_at_all(
 ) -> None:
     with (
         installed(backend()) as there,
-        builders.refused(quick.db, secrets.KeyringUnavailable, "keyring") as info,
+        refusals.refused(quick.db, secrets.KeyringUnavailable, "keyring") as info,
     ):
         assert secrets.has_keyring()
         certs.create_self_signed(
@@ -299,18 +286,18 @@ def test_replacing_must_be_asked_for_and_keeps_the_old_one_trusted(
     world: World, memory_keyring: MemoryKeyring
 ) -> None:
     first = create(world)
-    with builders.refused(world.db, certs.CertificateExists, "already has a signing certificate"):
+    with refusals.refused(world.db, certs.CertificateExists, "already has a signing certificate"):
         create(world, organisation="Someone Else")
-    with builders.refused(world.db, certs.CertificateExists, "already has a signing certificate"):
+    with refusals.refused(world.db, certs.CertificateExists, "already has a signing certificate"):
         certs.import_pkcs12(world.db, world.team.manager, pkcs12_file(), "file passphrase")
 
     second = create(world, replace=True, organisation="Harbour Recovery Service (2031)")
     assert second.fingerprint != first.fingerprint
     assert [e.fingerprint for e in second.earlier] == [first.fingerprint]
     assert second.earlier[0].organisation == ORGANISATION
-    trust = certs.trusted_certificates(world.db)
-    assert [certs.fingerprint(c) for c in trust.current] == [second.fingerprint]
-    assert [certs.fingerprint(c) for c in trust.earlier] == [first.fingerprint]
+    trust = verification.trusted_certificates(world.db)
+    assert [certificate_record.fingerprint(c) for c in trust.current] == [second.fingerprint]
+    assert [certificate_record.fingerprint(c) for c in trust.earlier] == [first.fingerprint]
     # Only the new key is kept; the old passphrase is no longer needed.
     assert set(memory_keyring.secrets) == {("careplan", f"signing-key:{second.fingerprint}")}
     assert certs.signing_identity(world.db).fingerprint == second.fingerprint
@@ -363,7 +350,7 @@ def test_unusable_certificate_files_are_refused_plainly(
     quick: World, memory_keyring: MemoryKeyring, data: object, passphrase: str, phrase: str
 ) -> None:
     content = data()  # type: ignore[operator]
-    with builders.refused(quick.db, InvalidInput, phrase):
+    with refusals.refused(quick.db, InvalidInput, phrase):
         certs.import_pkcs12(quick.db, quick.team.manager, content, passphrase)
     assert memory_keyring.secrets == {}
 
@@ -389,10 +376,10 @@ def test_signing_identity_opens_the_key_with_the_passphrase_from_the_keyring(
 def test_no_certificate_yet(quick: World, memory_keyring: MemoryKeyring) -> None:
     with pytest.raises(certs.NoSigningCertificate) as info:
         certs.signing_identity(quick.db)
-    builders.assert_plain(info.value.message)
+    refusals.assert_plain(info.value.message)
     assert "no signing certificate yet" in info.value.message
-    assert certs.trusted_certificate(quick.db) is None
-    assert certs.trusted_certificates(quick.db) == certs.Trust((), ())
+    assert verification.trusted_certificate(quick.db) is None
+    assert verification.trusted_certificates(quick.db) == verification.Trust((), ())
     assert certs.certificate_info(quick.db) is None
 
 
@@ -418,7 +405,7 @@ def test_an_unavailable_keyring_means_nothing_is_signed(
     assert info.value.message.startswith(f"Nothing was signed because {why}")
     assert not isinstance(info.value, certs.SigningPassphraseNeeded)  # unlock it: no typing instead
     assert_one_sentence(info.value.message)
-    builders.assert_plain(info.value.message)
+    refusals.assert_plain(info.value.message)
     if isinstance(unavailable, HangingKeyring):
         assert unavailable.calls == 1  # it was asked, and not waited for
 
@@ -456,9 +443,9 @@ def test_another_computer_remembers_the_passphrase_once(quick: World, memory_key
     with installed(MemoryKeyring()) as second_computer:
         with pytest.raises(certs.SigningPassphraseUnavailable):
             certs.signing_identity(quick.db)
-        with builders.refused(quick.db, InvalidInput, "does not open"):
+        with refusals.refused(quick.db, InvalidInput, "does not open"):
             certs.remember_passphrase(quick.db, quick.team.manager, "not the passphrase")
-        with builders.refused(quick.db, PermissionDenied, "cannot"):
+        with refusals.refused(quick.db, PermissionDenied, "cannot"):
             certs.remember_passphrase(quick.db, quick.team.key_worker, PASSPHRASE)
         assert isinstance(second_computer, MemoryKeyring)
         assert second_computer.secrets == {}
@@ -526,7 +513,7 @@ def test_the_default_timeout_is_a_few_seconds() -> None:
 
 
 def test_a_fingerprint_finds_its_version_and_nothing_personal(world: World) -> None:
-    sha = builders.version_sha256(world.db, world.active_version_id)
+    sha = worlds.version_sha256(world.db, world.version_id)
     match = find_plan_version_by_sha256(world.db, sha)
     with world.db.session() as session:
         from careplan.domain.records import Plan
@@ -537,12 +524,12 @@ def test_a_fingerprint_finds_its_version_and_nothing_personal(world: World) -> N
     assert match == VersionMatch(
         plan_key=key,
         plan_id=world.plan_id,
-        version_id=world.active_version_id,
+        version_id=world.version_id,
         version_number=1,
         status=PlanStatus.ACTIVE,
         approved=True,
     )
-    assert builders.CANARY not in repr(match)
+    assert worlds.CANARY not in repr(match)
     assert find_plan_version_by_sha256(world.db, sha.upper()) == match
 
 
@@ -550,22 +537,13 @@ def test_fingerprints_that_match_nothing(world: World) -> None:
     assert find_plan_version_by_sha256(world.db, "0" * 64) is None
     assert find_plan_version_by_sha256(world.db, "not a fingerprint") is None
     # A draft has no signed fingerprint, even though its content has one.
-    draft_sha = builders.version_sha256(world.db, builders_first_version(world, world.draft_plan_id))
+    draft_sha = worlds.version_sha256(world.db, world.plans["Marek"].version_id)
     assert find_plan_version_by_sha256(world.db, draft_sha) is None
-
-
-def builders_first_version(w: World, plan_id: int) -> int:
-    from careplan.domain.records import PlanVersion
-
-    with w.db.session() as session:
-        found = session.scalar(select(PlanVersion.id).where(PlanVersion.plan_id == plan_id))
-    assert found is not None
-    return found
 
 
 def test_the_agreement_to_print_is_the_active_version_by_default(quick: World) -> None:
     chosen = agreement_version(quick.db, quick.team.manager, quick.plan_id)
-    assert chosen.version_id == quick.active_version_id
+    assert chosen.version_id == quick.version_id
     assert chosen.version_number == 1
     assert agreement_version(quick.db, quick.team.manager, quick.plan_id, 1) == chosen
 
@@ -579,22 +557,22 @@ def test_the_agreement_to_print_is_the_active_version_by_default(quick: World) -
     ],
 )
 def test_versions_that_cannot_be_printed(
-    quick: World, number: int, kind: type[Exception], phrase: str
+    quick: World, number: int, kind: type[CareplanError], phrase: str
 ) -> None:
-    with builders.refused(quick.db, kind, phrase):  # type: ignore[arg-type]
+    with refusals.refused(quick.db, kind, phrase):
         agreement_version(quick.db, quick.team.manager, quick.plan_id, number)
 
 
 def test_a_plan_with_no_approved_version_has_no_agreement(quick: World) -> None:
-    with builders.refused(quick.db, InvalidTransition, "no approved version yet"):
-        agreement_version(quick.db, quick.team.manager, quick.draft_plan_id)
-    with builders.refused(quick.db, NotFound, "There is no plan 999"):
+    with refusals.refused(quick.db, InvalidTransition, "no approved version yet"):
+        agreement_version(quick.db, quick.team.manager, quick.plans["Marek"].plan_id)
+    with refusals.refused(quick.db, NotFound, "There is no plan 999"):
         agreement_version(quick.db, quick.team.manager, 999)
 
 
 def test_only_managers_print_agreements(quick: World) -> None:
     for actor in (quick.team.key_worker, quick.team.peer_mentor, quick.team.administrator):
-        with builders.refused(quick.db, PermissionDenied, "cannot print agreement"):
+        with refusals.refused(quick.db, PermissionDenied, "cannot print agreement"):
             agreement_version(quick.db, actor, quick.plan_id)
 
 
@@ -602,12 +580,12 @@ def test_only_managers_print_agreements(quick: World) -> None:
 
 
 def test_the_timestamp_server_is_a_setting(quick: World) -> None:
-    assert certs.configured_timestamp_url(quick.db) is None
-    certs.set_timestamp_url(quick.db, quick.team.manager, " https://tsa.example.org/tsr ")
-    assert certs.configured_timestamp_url(quick.db) == "https://tsa.example.org/tsr"
-    certs.set_timestamp_url(quick.db, quick.team.manager, None)
-    assert certs.configured_timestamp_url(quick.db) is None
-    with builders.refused(quick.db, InvalidInput, "not the address of a timestamp server"):
-        certs.set_timestamp_url(quick.db, quick.team.manager, "ftp://tsa.example.org")
-    with builders.refused(quick.db, PermissionDenied, "cannot"):
-        certs.set_timestamp_url(quick.db, quick.team.key_worker, "https://tsa.example.org")
+    assert timestamp_server.configured_timestamp_url(quick.db) is None
+    timestamp_server.set_timestamp_url(quick.db, quick.team.manager, " https://tsa.example.org/tsr ")
+    assert timestamp_server.configured_timestamp_url(quick.db) == "https://tsa.example.org/tsr"
+    timestamp_server.set_timestamp_url(quick.db, quick.team.manager, None)
+    assert timestamp_server.configured_timestamp_url(quick.db) is None
+    with refusals.refused(quick.db, InvalidInput, "not the address of a timestamp server"):
+        timestamp_server.set_timestamp_url(quick.db, quick.team.manager, "ftp://tsa.example.org")
+    with refusals.refused(quick.db, PermissionDenied, "cannot"):
+        timestamp_server.set_timestamp_url(quick.db, quick.team.key_worker, "https://tsa.example.org")

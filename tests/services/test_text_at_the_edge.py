@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from sqlalchemy import select
 
 from careplan.domain.actor import PERSON, STAFF
@@ -32,11 +31,13 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    timestamp_server,
 )
 from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING
 from careplan.services.unit_of_work import staff_by_username
 from careplan.storage import Database
-from tests.services.builders import World, build_world, goal, refused, step, version_sha256
+from tests.refusals import refused
+from tests.worlds import World, build_world, goal, step, version_sha256
 
 BAD = {
     "a byte that is not text": os.fsdecode(b"Dee\xff"),
@@ -49,20 +50,16 @@ BAD = {
 PHRASES = ("not text", "control character", "only invisible characters")
 
 
-def each_refused(db: Database, field: str, what: str, call: Callable[[str], object]) -> None:
+def each_refused(db: Database, field: str, what: str, call: Callable[..., object]) -> None:
     """``call`` refuses every bad value with InvalidInput for ``field``, its message starting
-    with ``what``, and writes nothing."""
+    with ``what``, and writes nothing. (``call`` takes the text; it is typed loosely because a
+    lambda that binds a loop's field as a default argument is no ``Callable[[str], object]`` to mypy.)"""
     for name, value in BAD.items():
         with refused(db, InvalidInput, what) as info:
             call(value)
         assert info.value.message.startswith(what), (name, info.value.message)
         assert any(phrase in info.value.message for phrase in PHRASES), (name, info.value.message)
         assert getattr(info.value, "field", None) == field, (name, info.value.message)
-
-
-@pytest.fixture
-def world(db: Database) -> World:
-    return build_world(db)
 
 
 def test_a_disagreement_of_a_zero_width_space_is_no_disagreement(db: Database, world: World) -> None:
@@ -308,7 +305,7 @@ def test_staff_settings_and_signing_in(db: Database, world: World) -> None:
         db,
         "url",
         "The timestamp server's address",
-        lambda text: signing_certificate.set_timestamp_url(db, admin, text),
+        lambda text: timestamp_server.set_timestamp_url(db, admin, text),
     )
     each_refused(
         db,

@@ -19,7 +19,7 @@ from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import PlanStatus, Role, StepOwner
 from careplan.services import covering, people, plans, signing, workspace
 from careplan.storage.database import Database
-from tests.services import builders
+from tests import worlds
 
 # A plan read in one go: the session's own reads, the version, its plan and the lists under it.
 # Generous on purpose: the point is that it does not grow with the plan (asserted below).
@@ -47,51 +47,50 @@ def counted(db: Database) -> Iterator[list[str]]:
         event.remove(db.engine, "before_cursor_execute", count)
 
 
-def _plan(db: Database, goals: int, *, stage: PlanStatus, team: builders.Team | None = None) -> Plan:
+def _plan(db: Database, goals: int, *, stage: PlanStatus, team: worlds.Team | None = None) -> Plan:
     """A person with ``goals`` goals, each with a reason, two steps, money and notes on each."""
-    team = team or builders.make_team(db)
-    other = builders.add_member(db, team, f"kw{goals}{stage.value}", Role.KEY_WORKER)
+    team = team or worlds.make_team(db)
+    other = worlds.add_member(db, team, f"kw{goals}{stage.value}", Role.KEY_WORKER)
     worker = team.key_worker
-    person_id = builders.register(db, worker, f"Dee{goals}", about_me=f"Settled {builders.CANARY}")
+    person_id = worlds.register(db, worker, f"Dee{goals}", about_me=f"Settled {worlds.CANARY}")
     covering.cover_for_colleague(db, other, person_id, "Sam is on leave", hours=2)  # words of a colleague
-    people.write_about_me(db, other, person_id, "going_well", f"Kind {builders.CANARY}", STAFF)
+    people.write_about_me(db, other, person_id, "going_well", f"Kind {worlds.CANARY}", STAFF)
     shape = [
         (
-            builders.goal(
-                f"Goal {n} {builders.CANARY}",
+            worlds.goal(
+                f"Goal {n} {worlds.CANARY}",
                 voice=PERSON if n % 2 else STAFF,
                 life_area="housing" if n % 2 else "family",
-                why=f"Because {n} {builders.CANARY}",
+                why=f"Because {n} {worlds.CANARY}",
             ),
             (
-                builders.step(f"First {n} {builders.CANARY}"),
-                builders.step(f"Second {n} {builders.CANARY}", voice=PERSON, owner=StepOwner.PERSON),
+                worlds.step(f"First {n} {worlds.CANARY}"),
+                worlds.step(f"Second {n} {worlds.CANARY}", voice=PERSON, owner=StepOwner.PERSON),
             ),
         )
         for n in range(goals)
     ]
-    draft = builders.draft_plan(db, worker, person_id, shape)
-    service_id = builders.catalogue_service(db, team.manager, provider=f"Provider {goals}{stage.value}")
-    builders.assess(db, worker, draft.version_id)
+    draft = worlds.draft_plan(db, worker, person_id, shape)
+    service_id = worlds.catalogue_service(db, team.manager, provider=f"Provider {goals}{stage.value}")
+    worlds.assess(db, worker, draft.version_id)
     allocations = [
-        builders.allocate(db, worker, draft.version_id, service_id, goal_id, "1")
-        for goal_id in draft.goal_ids
+        worlds.allocate(db, worker, draft.version_id, service_id, goal_id, "1") for goal_id in draft.goal_ids
     ]
-    plans.record_disagreement(db, worker, draft.version_id, f"Whole plan {builders.CANARY}", PERSON)
+    plans.record_disagreement(db, worker, draft.version_id, f"Whole plan {worlds.CANARY}", PERSON)
     for goal_id in draft.goal_ids:
         plans.record_disagreement(
-            db, other, draft.version_id, f"Goal {builders.CANARY}", STAFF, goal_id=goal_id
+            db, other, draft.version_id, f"Goal {worlds.CANARY}", STAFF, goal_id=goal_id
         )
     for step_id in draft.step_ids:
         plans.record_disagreement(
-            db, worker, draft.version_id, f"Step {builders.CANARY}", PERSON, step_id=step_id
+            db, worker, draft.version_id, f"Step {worlds.CANARY}", PERSON, step_id=step_id
         )
     for allocation_id in allocations:
         plans.record_disagreement(
-            db, worker, draft.version_id, f"Money {builders.CANARY}", PERSON, allocation_id=allocation_id
+            db, worker, draft.version_id, f"Money {worlds.CANARY}", PERSON, allocation_id=allocation_id
         )
     if stage is not PlanStatus.DRAFT:
-        builders.sign_both(db, worker, draft.version_id)
+        worlds.sign_both(db, worker, draft.version_id)
         signing.approve_plan(db, team.manager, draft.version_id)
     return Plan(worker, person_id, draft.version_id)
 
@@ -105,7 +104,7 @@ def _statements(db: Database, read: Callable[[], object]) -> int:
 
 @pytest.mark.parametrize("stage", [PlanStatus.DRAFT, PlanStatus.APPROVED])
 def test_loading_a_version_costs_the_same_for_2_goals_as_for_10(db: Database, stage: PlanStatus) -> None:
-    team = builders.make_team(db)
+    team = worlds.make_team(db)
     small = _plan(db, 2, stage=stage, team=team)
     big = _plan(db, 10, stage=stage, team=team)
     view = workspace.load_version(db, big.reader, big.version_id)
@@ -121,7 +120,7 @@ def test_loading_a_version_costs_the_same_for_2_goals_as_for_10(db: Database, st
 
 
 def test_the_newest_version_in_one_read_costs_the_same_for_2_goals_as_for_10(db: Database) -> None:
-    team = builders.make_team(db)
+    team = worlds.make_team(db)
     small = _plan(db, 2, stage=PlanStatus.DRAFT, team=team)
     big = _plan(db, 10, stage=PlanStatus.DRAFT, team=team)
     newest = workspace.load_current_version(db, big.reader, big.person_id)
@@ -134,19 +133,19 @@ def test_the_newest_version_in_one_read_costs_the_same_for_2_goals_as_for_10(db:
 
 
 def test_the_newest_version_of_someone_with_no_plan_is_none(db: Database) -> None:
-    team = builders.make_team(db)
-    person_id = builders.register(db, team.key_worker)
+    team = worlds.make_team(db)
+    person_id = worlds.register(db, team.key_worker)
     assert workspace.load_current_version(db, team.key_worker, person_id) is None
 
 
 def test_loading_a_person_costs_the_same_for_one_answer_as_for_many(db: Database) -> None:
-    team = builders.make_team(db)
-    other = builders.add_member(db, team, "kw2", Role.KEY_WORKER)
-    one = builders.register(db, team.key_worker, "Ash", about_me=f"Calm {builders.CANARY}")
-    many = builders.register(db, team.key_worker, "Bo", about_me=f"Calm {builders.CANARY}")
+    team = worlds.make_team(db)
+    other = worlds.add_member(db, team, "kw2", Role.KEY_WORKER)
+    one = worlds.register(db, team.key_worker, "Ash", about_me=f"Calm {worlds.CANARY}")
+    many = worlds.register(db, team.key_worker, "Bo", about_me=f"Calm {worlds.CANARY}")
     covering.cover_for_colleague(db, other, many, "Sam is on leave", hours=2)  # words of a colleague
     for topic, who in (("going_well", other), ("treatment", team.key_worker), ("support", other)):
-        people.write_about_me(db, who, many, topic, f"Words {builders.CANARY}", STAFF)
+        people.write_about_me(db, who, many, topic, f"Words {worlds.CANARY}", STAFF)
     view = workspace.load_person(db, team.key_worker, many)
     assert len(view.about_me) == 4
 

@@ -3,7 +3,7 @@
     python canary_writer.py DATABASE LOG_FILE
 
 Logs everything (root logger at DEBUG, to LOG_FILE and to standard error), makes the database,
-writes a person, their About me and a plan (every text carrying :data:`builders.CANARY`), renders
+writes a person, their About me and a plan (every text carrying :data:`worlds.CANARY`), renders
 the agreement PDF in memory, then keeps registering people and writing their About me, printing
 ``WROTE n`` after each, while another connection keeps the WAL from being folded back: the test
 kills it mid-write.
@@ -20,7 +20,7 @@ from careplan.domain.enums import PlanStatus
 from careplan.services import people
 from careplan.services.agreement import load_agreement
 from careplan.storage.opener import open_database
-from tests.services import builders
+from tests import worlds
 
 
 def main(database: str, log_file: str) -> None:
@@ -30,7 +30,7 @@ def main(database: str, log_file: str) -> None:
         handlers=[logging.FileHandler(log_file, encoding="utf-8"), logging.StreamHandler(sys.stderr)],
     )
     db = open_database(database)
-    world = builders.build_world(db, stage=PlanStatus.APPROVED)
+    world = worlds.build_world(db, stage=PlanStatus.APPROVED)
     from careplan.documents.render import render_agreement
 
     agreement = load_agreement(db, world.team.manager, world.plan.version_id)
@@ -44,9 +44,9 @@ def main(database: str, log_file: str) -> None:
     n = 0
     while True:
         n += 1
-        person_id = builders.register(db, world.team.key_worker, f"Robin{n}", reference=f"CN-{n:05d}")
+        person_id = worlds.register(db, world.team.key_worker, f"Robin{n}", reference=f"CN-{n:05d}")
         people.write_about_me(
-            db, world.team.key_worker, person_id, "hopes", f"My hopes {builders.CANARY} " * 50, PERSON
+            db, world.team.key_worker, person_id, "hopes", f"My hopes {worlds.CANARY} " * 50, PERSON
         )
         print(f"WROTE {n}", flush=True)
 

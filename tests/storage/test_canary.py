@@ -1,6 +1,6 @@
 """The canary scan: no personal text in plain on disk, in temporary files or in the logs.
 
-A separate process writes a made-up word (:data:`builders.CANARY`) into a person's record, About
+A separate process writes a made-up word (:data:`worlds.CANARY`) into a person's record, About
 me and plan through the use cases, renders the agreement, then keeps writing (with the WAL held
 open) until it is killed with SIGKILL mid-write. Then every file under the test's folder (the data
 folder, the temporary folder and home the process used, its log file, what it printed) is
@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from careplan.storage import encryption
-from tests.services import builders
+from tests import worlds
 
 REPO = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("canary_writer.py")
@@ -46,9 +46,9 @@ def files_holding(folder: Path, word: str) -> list[str]:
 
 
 def test_the_scanner_finds_the_canary_in_every_encoding(tmp_path: Path) -> None:
-    for i, form in enumerate(canary_forms(builders.CANARY)):
+    for i, form in enumerate(canary_forms(worlds.CANARY)):
         (tmp_path / f"{i}.bin").write_bytes(b"\0junk" + form + b"junk")
-    assert len(files_holding(tmp_path, builders.CANARY)) == len(canary_forms(builders.CANARY))
+    assert len(files_holding(tmp_path, worlds.CANARY)) == len(canary_forms(worlds.CANARY))
 
 
 @pytest.mark.slow
@@ -112,12 +112,12 @@ def test_no_canary_anywhere_after_a_crash_mid_write(tmp_path: Path) -> None:
     assert "READY" in stdout_path.read_text()
     reader = _reader(database, env)
     try:
-        count = reader.execute("SELECT count(*) FROM texts WHERE body LIKE ?", (f"%{builders.CANARY}%",))
+        count = reader.execute("SELECT count(*) FROM texts WHERE body LIKE ?", (f"%{worlds.CANARY}%",))
         assert count.fetchone()[0] > WRITES_BEFORE_KILL
     finally:
         reader.close()
 
-    assert files_holding(tmp_path, builders.CANARY) == []
+    assert files_holding(tmp_path, worlds.CANARY) == []
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert not path.read_bytes().startswith(b"SQLite format 3"), f"{path.name} is a plain database"
@@ -140,9 +140,9 @@ def test_a_backup_its_key_file_and_the_copies_a_restore_keeps_hold_no_canary(tmp
     data.mkdir()
     db = open_database(data / "careplan.db")
     try:
-        world = builders.build_world(db)
+        world = worlds.build_world(db)
         people.write_about_me(
-            db, world.team.key_worker, world.person_id, "hopes", f"A flat {builders.CANARY}", PERSON
+            db, world.team.key_worker, world.person_id, "hopes", f"A flat {worlds.CANARY}", PERSON
         )
         made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
         assert db.path is not None
@@ -156,11 +156,11 @@ def test_a_backup_its_key_file_and_the_copies_a_restore_keeps_hold_no_canary(tmp
     key = backup.backup_key(made.path).key
     assert key is not None
     with closing(encryption.connect(made.path, key)) as reader:
-        found = reader.execute("SELECT count(*) FROM texts WHERE body LIKE ?", (f"%{builders.CANARY}%",))
+        found = reader.execute("SELECT count(*) FROM texts WHERE body LIKE ?", (f"%{worlds.CANARY}%",))
         assert found.fetchone()[0] >= 1
 
-    assert files_holding(tmp_path, builders.CANARY) == []
-    assert builders.CANARY.encode() not in key_file.read_bytes()
+    assert files_holding(tmp_path, worlds.CANARY) == []
+    assert worlds.CANARY.encode() not in key_file.read_bytes()
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert not path.read_bytes().startswith(b"SQLite format 3"), f"{path.name} is a plain database"

@@ -424,7 +424,8 @@ def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
     # A copy aside shares the key (and the key file) of the database it was copied from.
     conn = sqlite_files.connect(f"file:{path}?mode=ro", key_of_file=path.with_name("careplan.db"), uri=True)
     try:
-        return conn.execute(query).fetchall()
+        rows: list[tuple[object, ...]] = conn.execute(query).fetchall()
+        return rows
     finally:
         conn.close()
 

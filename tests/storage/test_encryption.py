@@ -34,6 +34,7 @@ from careplan.storage.database import (
     with_keyring_password,
 )
 from careplan.storage.migrate import upgrade_if_needed
+from tests import worlds
 from tests.keyring_memory import (
     FileKeyring,
     HangingKeyring,
@@ -44,7 +45,6 @@ from tests.keyring_memory import (
     installed,
     subprocess_env,
 )
-from tests.services import builders
 
 REPO = Path(__file__).resolve().parents[2]
 PASSPHRASE = "blue kettle seven gardens"
@@ -72,7 +72,7 @@ def make(path: Path, passphrase: str = PASSPHRASE) -> None:
     """A new encrypted database at ``path`` with a provider in it, closed again."""
     db = open_database(path, recovery_passphrase=passphrase)
     with db.session() as session:
-        session.add(Provider(name=f"Harbour Café {builders.CANARY}"))
+        session.add(Provider(name=f"Harbour Café {worlds.CANARY}"))
         session.commit()
     db.dispose()
 
@@ -98,7 +98,7 @@ def test_a_new_database_is_encrypted_and_plain_sqlite_cannot_read_it(
 
     data = path.read_bytes()
     assert not data.startswith(b"SQLite format 3")
-    assert builders.CANARY.encode() not in data
+    assert worlds.CANARY.encode() not in data
     with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
         sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
 
@@ -115,7 +115,7 @@ def test_a_new_database_is_encrypted_and_plain_sqlite_cannot_read_it(
     try:
         assert db.encrypted
         assert db.key_in_keyring
-        assert provider_names(db) == [f"Harbour Café {builders.CANARY}"]
+        assert provider_names(db) == [f"Harbour Café {worlds.CANARY}"]
         with db.session() as session:
             assert session.execute(text("PRAGMA temp_store")).scalar() == 2  # MEMORY
             assert session.execute(text("PRAGMA cipher_version")).scalar()
@@ -202,7 +202,7 @@ def test_without_its_key_the_database_stays_shut_until_the_recovery_passphrase(
 
         db = open_database(path, recovery_passphrase=PASSPHRASE)
         try:
-            assert provider_names(db) == [f"Harbour Café {builders.CANARY}"]
+            assert provider_names(db) == [f"Harbour Café {worlds.CANARY}"]
             assert not db.key_in_keyring
         finally:
             db.dispose()
@@ -283,7 +283,7 @@ def test_a_lost_key_file_is_put_back_from_the_keyring(tmp_path: Path, keyring_he
 
     db = open_database(path)
     try:
-        assert provider_names(db) == [f"Harbour Café {builders.CANARY}"]
+        assert provider_names(db) == [f"Harbour Café {worlds.CANARY}"]
     finally:
         db.dispose()
     assert json.loads(key_path.read_text()) == json.loads(original)
@@ -449,11 +449,11 @@ def test_connect_file_makes_copies_with_the_same_key(tmp_path: Path) -> None:
             source.close()
             target.close()
         assert not copy.read_bytes().startswith(b"SQLite format 3")
-        assert builders.CANARY.encode() not in copy.read_bytes()
+        assert worlds.CANARY.encode() not in copy.read_bytes()
         again = db.connect_file(copy)
         try:
             names = again.execute("SELECT name FROM providers").fetchall()
-            assert names == [(f"Harbour Café {builders.CANARY}",)]
+            assert names == [(f"Harbour Café {worlds.CANARY}",)]
         finally:
             again.close()
     finally:
@@ -465,19 +465,19 @@ def test_connect_file_makes_copies_with_the_same_key(tmp_path: Path) -> None:
 # --- converting a database made by an earlier, unencrypted version ---------------------------------
 
 
-def make_plain_database(path: Path) -> builders.World:
+def make_plain_database(path: Path) -> worlds.World:
     """A plain (unencrypted) Careplan database, as earlier versions made: today's code, no key."""
     url = make_url(f"sqlite+pysqlite:///{path}")
     plain = Database(make_engine(url), url)
     try:
         upgrade_if_needed(plain)
-        world = builders.build_world(plain)
+        world = worlds.build_world(plain)
         with plain.session() as session:
             session.execute(text("PRAGMA wal_checkpoint(PASSIVE)"))
     finally:
         plain.dispose()
     assert path.read_bytes().startswith(b"SQLite format 3")
-    assert builders.CANARY.encode() in path.read_bytes()
+    assert worlds.CANARY.encode() in path.read_bytes()
     return world
 
 
@@ -501,7 +501,7 @@ def test_an_old_plain_database_is_encrypted_in_place(tmp_path: Path, keyring_her
         with db.session() as session:
             person = session.get(Person, world.person_id)
             assert person is not None
-            assert builders.CANARY in person.full_name
+            assert worlds.CANARY in person.full_name
         assert db.converted_copy is not None
         kept = db.converted_copy
         reader = db.connect_file(path)
@@ -518,7 +518,7 @@ def test_an_old_plain_database_is_encrypted_in_place(tmp_path: Path, keyring_her
     assert kept.name.startswith("careplan.db.before-encryption-")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     for file in tmp_path.iterdir():
-        assert builders.CANARY.encode() not in file.read_bytes(), file.name
+        assert worlds.CANARY.encode() not in file.read_bytes(), file.name
         assert not file.read_bytes().startswith(b"SQLite format 3"), file.name
     # The kept copy opens with the same key (restore it by putting it in the database's place).
     open_database(path).dispose()

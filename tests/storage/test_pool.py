@@ -100,6 +100,7 @@ def test_a_failed_upgrade_leaves_no_connection_with_foreign_keys_off(
 
     def failing(config: object, _revision: str) -> None:
         connection = sqlite_db.engine.raw_connection()  # as migrations/env.py leaves it on failure
+        assert connection.driver_connection is not None
         connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         connection.close()
         raise RuntimeError("a migration failed")

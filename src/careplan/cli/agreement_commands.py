@@ -43,7 +43,7 @@ from careplan.documents.files import why_not_written
 from careplan.documents.issue import issue_signed_agreement, save_agreement
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.wording.dates import long_date
-from careplan.services import chosen_files
+from careplan.services import chosen_files, timestamp_server
 from careplan.services import signing_certificate as certs
 from careplan.services.chosen_files import read_chosen
 from careplan.services.covering import cover_for_colleague
@@ -220,7 +220,7 @@ def certificate(args: argparse.Namespace) -> int:
     db = open_for_cli(args.database, create=False)
     command = args.certificate_command
     if command == "show":
-        return _show(certs.certificate_info(db), certs.configured_timestamp_url(db))
+        return _show(certs.certificate_info(db), timestamp_server.configured_timestamp_url(db))
     actor = acting_staff(db, args)
     try:
         if command == "create":
@@ -243,7 +243,7 @@ def certificate(args: argparse.Namespace) -> int:
             info = certs.remember_passphrase(db, actor, _passphrase(confirm=False))
             print("The passphrase is now in this computer's keyring: agreements can be signed here.")
         else:  # timestamp-server
-            certs.set_timestamp_url(db, actor, None if args.none else args.url)
+            timestamp_server.set_timestamp_url(db, actor, None if args.none else args.url)
             print(
                 "Agreements will be signed without a timestamp server."
                 if args.none

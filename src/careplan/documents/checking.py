@@ -14,8 +14,7 @@ from careplan.domain.errors import CareplanError
 from careplan.services.audit import ChainAnchor
 from careplan.services.audit_anchors import AnchorKind, AnchorSource
 from careplan.services.chosen_files import FileRefused, read_chosen
-from careplan.services.signing_certificate import trusted_certificates
-from careplan.services.verification import find_plan_version_by_sha256
+from careplan.services.verification import find_plan_version_by_sha256, trusted_certificates
 
 if TYPE_CHECKING:
     from careplan.services.opening import Database

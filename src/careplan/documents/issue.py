@@ -23,15 +23,16 @@ from careplan.documents.verify import verify_pdf
 from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError
 from careplan.services.agreement import (
-    Agreement,
     Delivery,
     IssuedAgreement,
     MakeSignedPdf,
     deliver_agreement,
     make_agreement,
 )
+from careplan.services.agreement_contents import Agreement
 from careplan.services.opening import Database
-from careplan.services.signing_certificate import SigningIdentity, configured_timestamp_url
+from careplan.services.signing_certificate import SigningIdentity
+from careplan.services.timestamp_server import configured_timestamp_url
 from careplan.services.verification import find_plan_version_by_sha256
 
 Progress = Callable[[str], None]

@@ -1,6 +1,6 @@
 """Render a care plan agreement as a PDF (ReportLab): the full agreement or the easy-read one.
 
-``render_agreement`` is a pure function of its :class:`~careplan.services.agreement.Agreement`:
+``render_agreement`` is a pure function of its :class:`~careplan.services.agreement_contents.Agreement`:
 no database, no Qt, no global state beyond registering the shipped fonts once, so it can run off
 the GUI thread. Both documents follow the contract in :mod:`careplan.documents` (Subject,
 Keywords, document id, QR code) and keep :data:`STAMP_BOX` on their last page clear for the
@@ -31,7 +31,7 @@ from careplan.documents.layout_styles import (
 from careplan.documents.render_easy import easy_story
 from careplan.documents.render_full import full_story
 from careplan.documents.render_shared import verification
-from careplan.services.agreement import Agreement
+from careplan.services.agreement_contents import Agreement
 
 CREATOR = "Careplan"
 STAMP_WIDTH = 240.0

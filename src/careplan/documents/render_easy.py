@@ -20,7 +20,7 @@ from careplan.domain.enums import StepOwner
 from careplan.domain.wording.dates import uk_date
 from careplan.domain.wording.money import format_money
 from careplan.domain.wording.voices import MY_WORDS, words_of
-from careplan.services.agreement import Agreement, AgreementGoal, AgreementStep, Words
+from careplan.services.agreement_contents import Agreement, AgreementGoal, AgreementStep, Words
 
 PICTURE = 64.0
 INDENT = PICTURE + 16

@@ -22,7 +22,7 @@ from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, note_box, signatures, words
 from careplan.domain.wording.dates import period_words, uk_date
 from careplan.domain.wording.money import format_money
-from careplan.services.agreement import Agreement, AgreementGoal, Budget
+from careplan.services.agreement_contents import Agreement, AgreementGoal, Budget
 
 _PLAIN_TABLE = [
     ("LEFTPADDING", (0, 0), (-1, -1), 0),

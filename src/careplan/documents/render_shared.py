@@ -21,7 +21,7 @@ from careplan.documents.layout_styles import (
 from careplan.documents.pictures import picture
 from careplan.domain.enums import SignerKind
 from careplan.domain.wording.dates import uk_date
-from careplan.services.agreement import Agreement, SignatureMark, Words
+from careplan.services.agreement_contents import Agreement, SignatureMark, Words
 
 
 def chain(flowables: list[Flowable]) -> list[Flowable]:

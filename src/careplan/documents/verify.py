@@ -51,7 +51,7 @@ from careplan.documents import (
 from careplan.domain.enums import PlanStatus
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.statuses import plan_status_words
-from careplan.services.signing_certificate import fingerprint, organisation_of
+from careplan.services.certificate_record import fingerprint, organisation_of
 from careplan.services.verification import VersionMatch
 
 EXIT_OK = 0

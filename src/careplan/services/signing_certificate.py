@@ -3,7 +3,8 @@
 Where things live:
 
 - the certificate and its private key, as a PKCS#12 file encrypted with a passphrase (AES-256,
-  PBKDF2), base64 in the ``Setting`` table under :data:`SETTING_KEY`, with the certificate's
+  PBKDF2), base64 in the ``Setting`` table under
+  :data:`~careplan.services.certificate_record.SETTING_KEY`, with the certificate's
   SHA-256 fingerprint and the certificates it replaced (public parts only), so that agreements
   signed before a replacement still verify as "signed by this service's earlier certificate";
 - the passphrase, only in the operating system's keyring of each computer that signs (service
@@ -29,14 +30,9 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
-from urllib.parse import urlparse
+from typing import Any
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
 
 from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError, InvalidInput
@@ -44,6 +40,21 @@ from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
 from careplan.domain.text import one_line
 from careplan.domain.wording.dates import long_date
+from careplan.services.certificate_record import (
+    SETTING_KEY,
+    SOURCE_DEMO,
+    KeyKind,
+    PrivateKey,
+    certificate_from,
+    fingerprint,
+    keyring_name,
+    make_self_signed,
+    open_pkcs12,
+    organisation_of,
+    signing_key_usage,
+    stored_record,
+    stored_value,
+)
 from careplan.services.secrets import (
     NO_KEYRING,
     KeyringUnavailable,
@@ -57,15 +68,9 @@ from careplan.storage.database import Database
 
 log = logging.getLogger(__name__)
 
-SETTING_KEY = "signing_certificate"
-TIMESTAMP_SETTING_KEY = "signing_timestamp_server"
-VALID_DAYS = 5 * 365 + 1
 MIN_PASSPHRASE = 12
 MAX_ORGANISATION = 64  # an X.509 organisation name holds at most 64 characters
 MAX_PKCS12_BYTES = 1_000_000
-PKCS12_ROUNDS = 200_000
-SOURCE_DEMO = "demo"
-"""``CertificateInfo.source`` of the demo certificate a demo database is made with."""
 
 NEEDS_PASSPHRASE = (
     f"{NO_KEYRING[:1].upper()}{NO_KEYRING[1:]}, so the signing certificate's passphrase is needed "
@@ -74,8 +79,6 @@ NEEDS_PASSPHRASE = (
 """Why a computer without a keyring asks for the passphrase (the app and ``careplan agreement``)."""
 WRONG_PASSPHRASE = "That passphrase does not open the service's signing certificate."
 
-KeyKind = Literal["rsa-3072", "ec-p256"]
-PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 __all__ = [
     "CertificateExists",
@@ -87,19 +90,12 @@ __all__ = [
     "SigningIdentity",
     "SigningPassphraseNeeded",
     "SigningPassphraseUnavailable",
-    "Trust",
     "WrongSigningPassphrase",
     "certificate_info",
-    "configured_timestamp_url",
     "create_self_signed",
-    "fingerprint",
     "import_pkcs12",
-    "make_self_signed",
     "remember_passphrase",
-    "set_timestamp_url",
     "signing_identity",
-    "trusted_certificate",
-    "trusted_certificates",
 ]
 
 
@@ -190,34 +186,7 @@ class CertificateInfo:
         return self.source == SOURCE_DEMO
 
 
-@dataclass(frozen=True)
-class Trust:
-    """The certificates verification trusts: the current one and the ones it replaced."""
-
-    current: tuple[x509.Certificate, ...]
-    earlier: tuple[x509.Certificate, ...]
-
-
 # --- small helpers ---------------------------------------------------------------------------
-
-
-def fingerprint(certificate: x509.Certificate) -> str:
-    """The certificate's SHA-256 fingerprint, 64 lower-case hex digits."""
-    return certificate.fingerprint(hashes.SHA256()).hex()
-
-
-def keyring_name(cert_fingerprint: str) -> str:
-    return f"signing-key:{cert_fingerprint}"
-
-
-def organisation_of(certificate: x509.Certificate) -> str:
-    """The organisation a certificate names (its O, else its CN, else the whole subject)."""
-    for oid in (NameOID.ORGANIZATION_NAME, NameOID.COMMON_NAME):
-        values = certificate.subject.get_attributes_for_oid(oid)
-        if values:
-            value = values[0].value
-            return value if isinstance(value, str) else value.decode("utf-8", "replace")
-    return certificate.subject.rfc4514_string()
 
 
 def _now() -> dt.datetime:
@@ -247,78 +216,7 @@ def _check_passphrase(passphrase: str, *, new: bool) -> bytes:
     return secret
 
 
-def _encrypted_pkcs12(
-    name: str,
-    key: PrivateKey,
-    certificate: x509.Certificate,
-    chain: Sequence[x509.Certificate],
-    secret: bytes,
-) -> bytes:
-    encryption = (
-        serialization.PrivateFormat.PKCS12.encryption_builder()
-        .kdf_rounds(PKCS12_ROUNDS)
-        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
-        .hmac_hash(hashes.SHA256())
-        .build(secret)
-    )
-    return pkcs12.serialize_key_and_certificates(
-        name.encode("utf-8"), key, certificate, list(chain) or None, encryption
-    )
-
-
-def _signing_key_usage(certificate: x509.Certificate) -> bool:
-    try:
-        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return True  # no restriction: any use is allowed
-    return bool(usage.digital_signature or usage.content_commitment)
-
-
-def _looks_like_pkcs12(data: bytes) -> bool:
-    """A DER SEQUENCE whose first element is INTEGER 3 (the PFX version)."""
-    if len(data) < 8 or data[0] != 0x30:
-        return False
-    header = 2 + (data[1] & 0x7F if data[1] & 0x80 else 0)
-    return data[header : header + 3] == b"\x02\x01\x03"
-
-
-def _open_pkcs12(data: bytes, secret: bytes) -> tuple[PrivateKey, x509.Certificate, list[x509.Certificate]]:
-    unreadable = InvalidInput(
-        "That file could not be read as a certificate file (a .p12 or .pfx file).", "file"
-    )
-    if not _looks_like_pkcs12(data):
-        raise unreadable
-    try:
-        key, certificate, chain = pkcs12.load_key_and_certificates(data, secret)
-    except ValueError:
-        raise InvalidInput("That passphrase does not open the certificate file.", "passphrase") from None
-    except Exception:
-        raise unreadable from None
-    if key is None or certificate is None:
-        raise InvalidInput(
-            "That certificate file has no private key in it, so it cannot sign. Ask for the file "
-            "that includes the private key (a .p12 or .pfx file).",
-            "file",
-        )
-    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise InvalidInput(
-            "That certificate uses a kind of key Careplan cannot sign with (use RSA or elliptic curve).",
-            "file",
-        )
-    return key, certificate, list(chain)
-
-
 # --- reading the stored certificate ----------------------------------------------------------
-
-
-def _stored(db: Database) -> dict[str, Any] | None:
-    with db.session() as session:
-        setting = session.get(Setting, SETTING_KEY)
-        return dict(setting.value) if setting is not None else None
-
-
-def _certificate_from(b64: str) -> x509.Certificate:
-    return x509.load_der_x509_certificate(base64.b64decode(b64))
 
 
 def _info(stored: dict[str, Any]) -> CertificateInfo:
@@ -335,7 +233,7 @@ def _info(stored: dict[str, Any]) -> CertificateInfo:
                 organisation=e["organisation"],
                 not_after=dt.datetime.fromisoformat(e["not_after"]),
                 replaced_at=dt.datetime.fromisoformat(e["replaced_at"]),
-                certificate=_certificate_from(e["certificate"]),
+                certificate=certificate_from(e["certificate"]),
             )
             for e in stored.get("earlier", [])
         ),
@@ -344,77 +242,11 @@ def _info(stored: dict[str, Any]) -> CertificateInfo:
 
 def certificate_info(db: Database) -> CertificateInfo | None:
     """The public facts about the current certificate, or None when there is none yet."""
-    stored = _stored(db)
+    stored = stored_record(db)
     return _info(stored) if stored is not None else None
 
 
-def trusted_certificate(db: Database) -> x509.Certificate | None:
-    """The current certificate (public part only: no keyring needed), or None."""
-    stored = _stored(db)
-    return _certificate_from(stored["certificate"]) if stored is not None else None
-
-
-def trusted_certificates(db: Database) -> Trust:
-    """The current certificate and the ones it replaced, for verification."""
-    stored = _stored(db)
-    if stored is None:
-        return Trust(current=(), earlier=())
-    return Trust(
-        current=(_certificate_from(stored["certificate"]),),
-        earlier=tuple(_certificate_from(e["certificate"]) for e in stored.get("earlier", [])),
-    )
-
-
 # --- installing a certificate ----------------------------------------------------------------
-
-
-def make_self_signed(
-    organisation: str, key_kind: KeyKind = "rsa-3072", *, valid_from: dt.datetime | None = None
-) -> tuple[PrivateKey, x509.Certificate]:
-    """A new key and a self-signed certificate for document signing, valid for five years (from
-    ``valid_from``, else from now)."""
-    key: PrivateKey
-    if key_kind == "rsa-3072":
-        key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    elif key_kind == "ec-p256":
-        key = ec.generate_private_key(ec.SECP256R1())
-    else:  # pragma: no cover - guarded by the type
-        raise ValueError(key_kind)
-    name = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, organisation),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
-        ]
-    )
-    start = valid_from or _now()
-    public = key.public_key()
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(public)
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start - dt.timedelta(minutes=5))
-        .not_valid_after(start + dt.timedelta(days=VALID_DAYS))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,  # nonRepudiation
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    return key, certificate
 
 
 def _clean_organisation(name: str) -> str:
@@ -437,33 +269,6 @@ def _refuse_replacing(current: dict[str, Any] | None, replace: bool) -> None:
             "it must be asked for on purpose; agreements it signed will still verify.",
             "replace",
         )
-
-
-def stored_value(
-    key: PrivateKey,
-    certificate: x509.Certificate,
-    chain: Sequence[x509.Certificate],
-    secret: str,
-    *,
-    source: str,
-    installed_at: dt.datetime,
-    earlier: Sequence[dict[str, Any]] = (),
-) -> dict[str, Any]:
-    """What the ``Setting`` under :data:`SETTING_KEY` holds: the key and certificate encrypted with
-    ``secret`` (PKCS#12), and the public facts about them. ``secret`` itself is not in it."""
-    organisation = organisation_of(certificate)
-    blob = _encrypted_pkcs12(organisation, key, certificate, chain, secret.encode("utf-8"))
-    return {
-        "pkcs12": base64.b64encode(blob).decode("ascii"),
-        "certificate": base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode("ascii"),
-        "fingerprint": fingerprint(certificate),
-        "organisation": organisation,
-        "not_before": certificate.not_valid_before_utc.isoformat(),
-        "not_after": certificate.not_valid_after_utc.isoformat(),
-        "source": source,
-        "installed_at": installed_at.isoformat(),
-        "earlier": list(earlier),
-    }
 
 
 def _keep_in_keyring(name: str, secret: str, timeout: float | None) -> bool:
@@ -552,7 +357,7 @@ def _install(
 
 def _current_is_different(db: Database, wanted: str) -> bool:
     try:
-        stored = _stored(db)
+        stored = stored_record(db)
     except Exception:
         return True
     return stored is None or stored.get("fingerprint") != wanted
@@ -618,7 +423,7 @@ def import_pkcs12(
     with read_only(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
         setting = work.session.get(Setting, SETTING_KEY)
         _refuse_replacing(dict(setting.value) if setting is not None else None, replace)
-    key, certificate, chain = _open_pkcs12(data, secret)
+    key, certificate, chain = open_pkcs12(data, secret)
     now = _now()
     if certificate.not_valid_before_utc > now:
         raise InvalidInput(
@@ -631,7 +436,7 @@ def import_pkcs12(
             "current one.",
             "file",
         )
-    if not _signing_key_usage(certificate):
+    if not signing_key_usage(certificate):
         raise InvalidInput(
             "That certificate is not meant for signing documents (its key usage does not allow it).",
             "file",
@@ -659,10 +464,10 @@ def remember_passphrase(
     secret = _check_passphrase(passphrase, new=False)
     with read_only(db, actor, Action.MANAGE_SIGNING_CERTIFICATE):
         pass
-    stored = _stored(db)
+    stored = stored_record(db)
     if stored is None:
         raise NoSigningCertificate()
-    _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret)
+    open_pkcs12(base64.b64decode(stored["pkcs12"]), secret)
     if not _keep_in_keyring(keyring_name(stored["fingerprint"]), passphrase, keyring_timeout):
         raise KeyringUnavailable(
             "There is no keyring on this computer to keep the passphrase in, so it is asked for "
@@ -694,13 +499,13 @@ def signing_identity(
     this certificate; when the passphrase given does not open it (:class:`WrongSigningPassphrase`);
     or when the certificate is outside its dates.
     """
-    stored = _stored(db)
+    stored = stored_record(db)
     if stored is None:
         raise NoSigningCertificate()
     if passphrase is not None:
         secret = _check_passphrase(passphrase, new=False)
         try:
-            key, certificate, chain = _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret)
+            key, certificate, chain = open_pkcs12(base64.b64decode(stored["pkcs12"]), secret)
         except (InvalidInput, binascii.Error):
             raise WrongSigningPassphrase() from None
     else:
@@ -747,7 +552,7 @@ def _open_with_keyring(
             reason="not-stored",
         )
     try:
-        return _open_pkcs12(base64.b64decode(stored["pkcs12"]), secret.encode("utf-8"))
+        return open_pkcs12(base64.b64decode(stored["pkcs12"]), secret.encode("utf-8"))
     except (InvalidInput, binascii.Error):
         raise SigningPassphraseUnavailable(
             "The passphrase in this computer's keyring does not open the service's signing "
@@ -755,32 +560,3 @@ def _open_with_keyring(
             "one can keep it here again).",
             reason="wrong",
         ) from None
-
-
-# --- the timestamp server --------------------------------------------------------------------
-
-
-def configured_timestamp_url(db: Database) -> str | None:
-    """The RFC 3161 timestamp server signatures use (PAdES B-T), or None for none (B-B)."""
-    with db.session() as session:
-        setting = session.get(Setting, TIMESTAMP_SETTING_KEY)
-        url = setting.value.get("url") if setting is not None else None
-    return url if isinstance(url, str) and url else None
-
-
-def set_timestamp_url(db: Database, actor: Actor, url: str | None) -> None:
-    """Set (or, with None or an empty text, clear) the timestamp server's address."""
-    cleaned = one_line(url or "", "the timestamp server's address", "url")
-    if cleaned:
-        parsed = urlparse(cleaned)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise InvalidInput(
-                "That is not the address of a timestamp server (it should start with https://).", "url"
-            )
-    with unit_of_work(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
-        setting = work.session.get(Setting, TIMESTAMP_SETTING_KEY)
-        if setting is None:
-            work.session.add(Setting(key=TIMESTAMP_SETTING_KEY, value={"url": cleaned or None}))
-        else:
-            setting.value = {"url": cleaned or None}
-        work.audit("update", "setting", None, ("signing_timestamp_server",))

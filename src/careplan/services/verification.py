@@ -3,6 +3,7 @@
 - :func:`find_plan_version_by_sha256`: which agreed plan version a fingerprint belongs to (plan
   key, version number, status), for checking a PDF someone brings in. No names, no text.
 - :func:`agreement_version`: which version ``careplan agreement PLAN_ID [--version N]`` prints.
+- :func:`trusted_certificates`: the service's signing certificates a signature is checked against.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cryptography import x509
 from sqlalchemy import select
 
 from careplan.domain.actor import Actor
@@ -17,6 +19,7 @@ from careplan.domain.enums import PlanStatus
 from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import Plan, PlanVersion
+from careplan.services.certificate_record import certificate_from, stored_record
 from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
 
@@ -111,4 +114,29 @@ def _match(plan: Plan, version: PlanVersion) -> VersionMatch:
         version_number=version.number,
         status=PlanStatus(version.status),
         approved=version.approved_at is not None,
+    )
+
+
+@dataclass(frozen=True)
+class Trust:
+    """The certificates verification trusts: the current one and the ones it replaced."""
+
+    current: tuple[x509.Certificate, ...]
+    earlier: tuple[x509.Certificate, ...]
+
+
+def trusted_certificate(db: Database) -> x509.Certificate | None:
+    """The current certificate (public part only: no keyring needed), or None."""
+    stored = stored_record(db)
+    return certificate_from(stored["certificate"]) if stored is not None else None
+
+
+def trusted_certificates(db: Database) -> Trust:
+    """The current certificate and the ones it replaced, for verification."""
+    stored = stored_record(db)
+    if stored is None:
+        return Trust(current=(), earlier=())
+    return Trust(
+        current=(certificate_from(stored["certificate"]),),
+        earlier=tuple(certificate_from(e["certificate"]) for e in stored.get("earlier", [])),
     )

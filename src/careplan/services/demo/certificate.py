@@ -13,7 +13,7 @@ import contextlib
 from datetime import UTC, datetime, time
 
 from careplan.domain.records import Setting
-from careplan.services import signing_certificate as certs
+from careplan.services import certificate_record as certs
 from careplan.services.demo.accounts import DEMO_CERTIFICATE_NAME, DEMO_CERTIFICATE_PASSPHRASE
 from careplan.services.demo.staff_and_catalogue import StaffAndCatalogue
 from careplan.services.secrets import KeyringUnavailable, set_secret
