@@ -1,6 +1,6 @@
 """The large dataset: "a county service over ten years", made fast and kept in a cache.
 
-The generator is the demo's builder (``careplan.services.demo``), which already writes rows in
+The generator is the demo's builder (``careplan.demo``), which already writes rows in
 bulk (SQLAlchemy Core / the driver's ``executemany``, one transaction, a big page cache) and
 keeps the application's rules by construction: voices on every text, statuses that follow the
 plan's life, money in pence within the budget, signed versions fingerprinted by the real
@@ -35,12 +35,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from bench.keyed import open_bench_database
+from careplan.demo.builder import Builder
+from careplan.demo.summary import DemoSummary
 from careplan.domain.records import AuditHead, Setting
-from careplan.services.demo import DEMO_SETTING
-from careplan.services.demo.builder import Builder
-from careplan.services.demo.days import weekday, years_before
-from careplan.services.demo.summary import DemoSummary
-from careplan.services.demo.timelines import Spec
+from careplan.services.demo_marker import DEMO_SETTING
 from careplan.storage import encryption
 
 # Bump when the generator's output changes, so stale cache files are not reused.
@@ -49,20 +47,6 @@ GENERATOR_VERSION = 1
 TODAY = date(2026, 11, 2)
 YEARS = 10
 MOST_VERSIONS = 12
-
-
-class CountyBuilder(Builder):
-    """The demo builder with ten years of history and plans revised many times."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.setup_day = weekday(years_before(self.today, YEARS))
-
-    def _spec(self, scenario: str) -> Spec:
-        spec = super()._spec(scenario)
-        # Any plan may have been revised at a review many times before it got where it is now.
-        versions = max(spec.versions, self._int(1, MOST_VERSIONS))
-        return Spec(versions, spec.final, spec.close)
 
 
 @dataclass(frozen=True)
@@ -140,8 +124,9 @@ def _give_demo_passwords(db: Any) -> None:
     demo password, as a dataset made now has (the start-up probe signs in with it)."""
     from sqlalchemy import update
 
+    from careplan.demo.accounts import demo_password_hash
     from careplan.domain.records import StaffMember
-    from careplan.services.demo.accounts import DEMO_ACCOUNTS, demo_password_hash
+    from careplan.services.demo_facts import DEMO_ACCOUNTS
 
     with db.session() as session, session.begin():
         for account in DEMO_ACCOUNTS:
@@ -200,7 +185,11 @@ def generate(path: Path, people: int, seed: int, *, progress: bool = False) -> D
     try:
         with Session(engine) as session, session.begin():
             session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
-            builder = CountyBuilder(session, random.Random(seed), TODAY, people)
+            # The demo builder with ten years of history, where any plan may have been revised at a
+            # review many times before it got where it is now.
+            builder = Builder(
+                session, random.Random(seed), TODAY, people, years=YEARS, most_versions=MOST_VERSIONS
+            )
 
             def report(done: int, total: int) -> None:
                 if progress and (done % 2000 == 0 or done == total):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bench import keyring_file
 from bench.keyed import BENCH_RECOVERY_PASSPHRASE, key_of
-from careplan.services.demo.accounts import DEMO_PASSWORD
+from careplan.services.demo_facts import DEMO_PASSWORD
 from careplan.storage.encryption import ENV_RECOVERY_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parent.parent

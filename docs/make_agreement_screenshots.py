@@ -58,6 +58,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import delete
 
+    from careplan import demo
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.documents.issue import issue_signed_agreement
     from careplan.domain.enums import Role
@@ -69,7 +70,6 @@ def main(argv: list[str]) -> int:
     from careplan.gui.documents.saving import PdfSaver
     from careplan.gui.main_window import MainWindow
     from careplan.gui.theme import apply_theme
-    from careplan.services import demo
     from careplan.services import signing_certificate as certs
     from careplan.services.certificate_record import SETTING_KEY
     from careplan.services.chosen_files import protected_files

@@ -31,12 +31,12 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from careplan import demo
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.gui.theme import apply_theme
-    from careplan.services import demo
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.database import open_database
@@ -143,13 +143,13 @@ def main(argv: list[str]) -> int:
 
 def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     """The sign-in dialog of the demo database, a new database's set-up, the staff screen."""
+    from careplan import demo
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
     from careplan.gui.context import AppContext
     from careplan.gui.dialogs.set_up import SetUpDialog
     from careplan.gui.dialogs.sign_in import SignInDialog
     from careplan.gui.dialogs.staff_admin import StaffAdminDialog
-    from careplan.services import demo
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.database import open_database
 

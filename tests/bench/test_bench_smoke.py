@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from careplan.services.demo.accounts import DEMO_PASSWORD
+from careplan.services.demo_facts import DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {

@@ -24,7 +24,7 @@ from careplan.domain.records import AuditEvent, AuditHead
 from careplan.services import backup, people
 from careplan.services import signing_certificate as certs
 from careplan.services.audit import GENESIS, event_hash
-from careplan.storage import encryption, open_database
+from careplan.storage import backup_keys, encryption, open_database
 from careplan.storage.database import Database
 from tests import refusals, sqlite_files, worlds
 from tests.cli.sign_in import give_everyone_a_password
@@ -216,7 +216,7 @@ def test_a_backup_without_an_anchor_is_reported_not_an_error(site: Site, tmp_pat
     copy = site.copy(tmp_path, with_backups=True)
     old = backup.backups_folder(copy.database) / "careplan-20240101T000000000000Z.careplan-backup"
     made = next(backup.backups_folder(copy.database).glob("*.careplan-backup"))
-    key = backup.backup_key(made).key
+    key = backup_keys.backup_key(made).key
     shutil.copy(made, old)
     shutil.copy(encryption.key_file_for(made), encryption.key_file_for(old))
     connection = encryption.connect(old, key)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from careplan.domain.enums import PlanStatus, Role
-from careplan.services.demo import DEMO_PASSWORD
+from careplan.services.demo_facts import DEMO_PASSWORD
 from careplan.storage import encryption
 from careplan.storage.migrate import head_revision
 from tests import keyring_memory, sqlite_files

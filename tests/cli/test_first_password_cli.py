@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
+from careplan import demo
 from careplan.cli.main import main
-from careplan.services import authentication, demo
+from careplan.services import authentication
 from careplan.storage import open_database
 from tests import sqlite_files
 

@@ -31,10 +31,11 @@ from argon2 import PasswordHasher
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from careplan import demo
 from careplan.cli import main as main_module
 from careplan.domain.enums import PlanStatus, Role
-from careplan.services import authentication, demo
-from careplan.services.demo import DEMO_PASSWORD
+from careplan.services import authentication
+from careplan.services.demo_facts import DEMO_PASSWORD
 from careplan.storage import encryption, open_database
 from tests import sqlite_files
 

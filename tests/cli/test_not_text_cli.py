@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from careplan.services import configuration, demo
+from careplan import demo
+from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
-from careplan.services.demo import DEMO_PASSWORD
+from careplan.services.demo_facts import DEMO_PASSWORD
 from careplan.storage import open_database
 from tests import sqlite_files
 from tests.cli.test_cli import REPO, assert_plain_failure

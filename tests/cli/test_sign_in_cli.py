@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from careplan import demo
 from careplan.cli.main import main
-from careplan.services import demo
-from careplan.services.demo import DEMO_PASSWORD
+from careplan.services.demo_facts import DEMO_PASSWORD
 from careplan.storage import open_database
 from tests import sqlite_files
 from tests.cli.test_cli import assert_plain_failure, run

@@ -14,12 +14,18 @@ import pytest
 
 from careplan.cli.main import main
 from careplan.domain.actor import PERSON, Actor
-from careplan.domain.errors import PermissionDenied, SignInRefused, StorageError
+from careplan.domain.errors import (
+    NotForPostgres,
+    PermissionDenied,
+    SignInRefused,
+    StorageError,
+    UnusableBackup,
+)
 from careplan.domain.records import Person
-from careplan.services import backup, people, plans, record_access
+from careplan.services import backup, backup_manifest, people, plans, record_access, restore
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.services.people_search import PeopleQuery, search_people
-from careplan.storage import encryption
+from careplan.storage import backup_files, backup_keys, encryption
 from careplan.storage.database import Database
 from careplan.storage.migrate import head_revision
 from careplan.storage.opener import open_database
@@ -80,7 +86,7 @@ def test_a_backup_taken_while_another_workstation_writes_is_one_consistent_check
 ) -> None:
     db, world = live
     other = open_database(db.path)  # a second workstation, saving all through the copy
-    monkeypatch.setattr(backup, "STEP_PAGES", 1)  # one page per step: many steps to write between
+    monkeypatch.setattr(backup_files, "STEP_PAGES", 1)  # one page per step: many steps to write between
     goals_before = goal_count(db.path)  # type: ignore[arg-type]
     seen: list[tuple[int, int]] = []
 
@@ -115,7 +121,7 @@ def test_the_backup_is_one_self_contained_file_with_a_manifest_and_no_personal_t
     result = backup.backup_database(db, world.team.administrator, tmp_path / "b.careplan-backup")
     assert files_in(tmp_path) >= {"b.careplan-backup"}
     assert not {"b.careplan-backup-wal", "b.careplan-backup-journal"} & files_in(tmp_path)
-    manifest = backup.read_manifest(result.path)
+    manifest = backup_manifest.read_manifest(result.path)
     assert manifest == result.manifest
     assert manifest.schema_revision
     text = manifest.to_json()
@@ -191,7 +197,7 @@ def test_restore_puts_the_backup_back_keeps_the_current_aside_and_records_it(
     backup_bytes = made.path.read_bytes()
     in_backup = snapshot(db)
     later = plans.add_goal(db, world.team.key_worker, world.version_id, goal("Written after the backup"))
-    result = backup.restore_database(db.path, world.team.administrator, made.path)
+    result = restore.restore_database(db.path, world.team.administrator, made.path)
 
     assert made.path.read_bytes() == backup_bytes  # the backup itself is never changed
     after = snapshot(db)
@@ -339,8 +345,8 @@ def test_restore_refuses_a_backup_it_cannot_trust_and_changes_nothing(
     bad = make_bad(made.path, tmp_path)
     bad_bytes = bad.read_bytes()
     before, data_files = snapshot(db), files_in(db.path.parent)
-    with pytest.raises(backup.UnusableBackup) as refused:
-        backup.restore_database(db.path, world.team.administrator, bad)
+    with pytest.raises(UnusableBackup) as refused:
+        restore.restore_database(db.path, world.team.administrator, bad)
     assert phrase in refused.value.message
     assert "Nothing was changed" in refused.value.message
     assert snapshot(db) == before
@@ -357,7 +363,7 @@ def test_a_copy_kept_aside_before_an_upgrade_restores_and_is_left_as_it_was(
     kept_bytes = kept.read_bytes()
     assert backup.latest_backup(db.path) == kept
     files = files_in(db.path.parent)
-    result = backup.restore_database(db.path, world.team.administrator, kept)
+    result = restore.restore_database(db.path, world.team.administrator, kept)
     assert result.manifest is None
     assert kept.read_bytes() == kept_bytes
     # No -wal/-shm beside it: the copy kept aside, and its key file.
@@ -373,7 +379,7 @@ def test_restore_brings_an_older_backup_up_to_date(live: tuple[Database, World],
     made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
     # Made at 0001: nothing any later migration added, and before backups had a manifest.
     _tamper(made.path, *old_schema.back_to("0001"), "DROP TABLE careplan_backup")
-    result = backup.restore_database(db.path, world.team.administrator, made.path)
+    result = restore.restore_database(db.path, world.team.administrator, made.path)
     assert result.upgraded
     with contextlib.closing(sqlite_files.connect(db.path)) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
@@ -408,9 +414,9 @@ def test_only_an_administrator_in_the_current_database_and_in_the_backup_may_res
     newcomer = staff.add_staff(db, world.team.administrator, "nia", "Nia New", Role.ADMINISTRATOR)
     before = snapshot(db)
     with pytest.raises(PermissionDenied, match="administrator named in the backup"):
-        backup.restore_database(db.path, Actor(newcomer), made.path)
+        restore.restore_database(db.path, Actor(newcomer), made.path)
     with pytest.raises(PermissionDenied):
-        backup.restore_database(db.path, world.team.manager, made.path)
+        restore.restore_database(db.path, world.team.manager, made.path)
     assert snapshot(db) == before
     assert not [
         n
@@ -434,26 +440,26 @@ def test_restore_on_a_new_machine_with_no_database_yet(
     # The new machine's keyring knows nothing of the backup's key: the recovery passphrase opens it.
     with keyring_memory.installed(keyring_memory.MemoryKeyring()), monkeypatch.context() as env:
         env.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
-        assert backup.database_state(fresh) == "missing"
+        assert restore.database_state(fresh) == "missing"
         with pytest.raises(encryption.DatabaseLocked, match="recovery passphrase"):
-            backup.actor_for_restore(fresh, made.path, "ada", TEAM_PASSWORD)
+            restore.actor_for_restore(fresh, made.path, "ada", TEAM_PASSWORD)
         with pytest.raises(encryption.WrongRecoveryPassphrase):
-            backup.actor_for_restore(
+            restore.actor_for_restore(
                 fresh, made.path, "ada", TEAM_PASSWORD, recovery_passphrase="not the passphrase"
             )
         with pytest.raises(PermissionDenied):
-            backup.restore_database(
+            restore.restore_database(
                 fresh, world.team.key_worker, made.path, recovery_passphrase=TEST_RECOVERY_PASSPHRASE
             )
         assert not fresh.exists()
-        admin = backup.actor_for_restore(
+        admin = restore.actor_for_restore(
             fresh, made.path, "ada", TEAM_PASSWORD, recovery_passphrase=TEST_RECOVERY_PASSPHRASE
         )
-        result = backup.restore_database(fresh, admin, made.path, backup_passphrase=TEST_RECOVERY_PASSPHRASE)
+        result = restore.restore_database(fresh, admin, made.path, backup_passphrase=TEST_RECOVERY_PASSPHRASE)
         assert result.kept_aside == []
         assert sorted(p.name for p in fresh.parent.iterdir()) == ["careplan.db", "careplan.db.key"]
         # The restored key went into this keyring: the database opens without the passphrase.
-        assert backup.database_state(fresh) == "healthy"
+        assert restore.database_state(fresh) == "healthy"
         db = open_database(fresh)
         try:
             assert verify_audit_trail(db, world.team.manager).intact
@@ -513,25 +519,25 @@ def test_an_administrator_restores_over_a_damaged_database_by_the_backups_own_st
 ) -> None:
     path, made, world = damaged_with_backup(template, tmp_path, damage)
     damaged_bytes = path.read_bytes()
-    assert backup.database_state(path) == "damaged"
+    assert restore.database_state(path) == "damaged"
     assert backup.latest_backup(path) == made
     with pytest.raises(PermissionDenied, match="administrator named in the backup"):
-        backup.restore_database(path, world.team.manager, made)
+        restore.restore_database(path, world.team.manager, made)
     assert path.read_bytes() == damaged_bytes
     with pytest.raises(SignInRefused, match="do not match an account in the backup"):
-        backup.actor_for_restore(path, made, "nobody", TEAM_PASSWORD)
+        restore.actor_for_restore(path, made, "nobody", TEAM_PASSWORD)
     with pytest.raises(SignInRefused, match="do not match an account in the backup"):
-        backup.actor_for_restore(path, made, "ada", "not the password at all")
+        restore.actor_for_restore(path, made, "ada", "not the password at all")
     assert path.read_bytes() == damaged_bytes
-    admin = backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
+    admin = restore.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
     assert admin == world.team.administrator
 
-    result = backup.restore_database(path, admin, made)
+    result = restore.restore_database(path, admin, made)
 
     assert result.replaced_damaged
     assert result.kept_aside[0].read_bytes() == damaged_bytes  # the damaged file is kept, as it was
     assert encryption.key_file_for(result.kept_aside[0]) in result.kept_aside  # with its key file
-    assert backup.database_state(path) == "healthy"
+    assert restore.database_state(path) == "healthy"
     db = open_database(path)
     try:
         assert verify_audit_trail(db, world.team.manager).intact
@@ -547,7 +553,7 @@ def test_a_backup_from_before_passwords_cannot_sign_anyone_in_over_a_damaged_dat
     _tamper(made, *(f"ALTER TABLE staff DROP COLUMN {c}" for c in ("password_hash", "password_changed_at")))
     damaged_bytes = path.read_bytes()
     with pytest.raises(SignInRefused, match="made before Careplan had passwords") as refused:
-        backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
+        restore.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
     assert "Nothing was changed" in refused.value.message
     assert path.read_bytes() == damaged_bytes
 
@@ -574,7 +580,7 @@ def test_the_command_line_names_the_latest_backup_and_the_restore_command(
     monkeypatch.setenv("CAREPLAN_PASSWORD", "not the password at all")
     assert main(["--database", str(path), "--user", "ada", "restore", str(made)]) == 13
     assert "do not match an account in the backup" in capsys.readouterr().err
-    assert backup.database_state(path) == "damaged"
+    assert restore.database_state(path) == "damaged"
     monkeypatch.setenv("CAREPLAN_PASSWORD", TEAM_PASSWORD)
     code = main(["--database", str(path), "--user", "ada", "restore", str(made)])
     out = capsys.readouterr().out
@@ -649,10 +655,10 @@ def test_backup_and_restore_use_cases_refuse_postgresql(
     try:
         world = build_world(db)
         before = snapshot(db)
-        with pytest.raises(backup.NotForPostgres, match="pg_dump"):
+        with pytest.raises(NotForPostgres, match="pg_dump"):
             backup.backup_database(db, world.team.administrator, tmp_path / "b.careplan-backup")
-        with pytest.raises(backup.NotForPostgres, match="pg_restore"):
-            backup.restore_database(url, world.team.administrator, tmp_path / "b.careplan-backup")
+        with pytest.raises(NotForPostgres, match="pg_restore"):
+            restore.restore_database(url, world.team.administrator, tmp_path / "b.careplan-backup")
         assert snapshot(db) == before
     finally:
         db.dispose()
@@ -680,7 +686,7 @@ def test_a_backup_made_before_encryption_restores_encrypted(
     plans.add_goal(db, world.team.key_worker, world.version_id, goal("Written after the backup"))
     key_file = encryption.key_file_for(db.path).read_bytes()
 
-    result = backup.restore_database(db.path, world.team.administrator, plain)
+    result = restore.restore_database(db.path, world.team.administrator, plain)
 
     assert result.manifest == made.manifest
     assert encryption.file_kind(db.path) == "encrypted"
@@ -691,7 +697,7 @@ def test_a_backup_made_before_encryption_restores_encrypted(
     # Onto a new machine: the restored database needs a new key, and so a recovery passphrase.
     fresh = tmp_path / "new-machine" / "careplan.db"
     fresh.parent.mkdir()
-    result = backup.restore_database(
+    result = restore.restore_database(
         fresh, world.team.administrator, plain, recovery_passphrase="a new recovery passphrase"
     )
     assert encryption.file_kind(fresh) == "encrypted"
@@ -716,19 +722,19 @@ def test_restoring_on_a_new_machine_from_the_command_line_asks_for_the_backups_p
     made = backup.backup_database(db, _world.team.manager, tmp_path / "b.careplan-backup")
     fresh = tmp_path / "new-machine" / "careplan.db"
     fresh.parent.mkdir()
-    restore = ["--database", str(fresh), "--user", "ada", "restore", str(made.path)]
+    command = ["--database", str(fresh), "--user", "ada", "restore", str(made.path)]
     monkeypatch.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
     monkeypatch.setenv("CAREPLAN_PASSWORD", TEAM_PASSWORD)  # restoring signs in
     with keyring_memory.installed(keyring_memory.MemoryKeyring()):
-        assert main(restore) == 3  # no terminal: says how to give the passphrase
+        assert main(command) == 3  # no terminal: says how to give the passphrase
         assert encryption.ENV_RECOVERY_PASSPHRASE in capsys.readouterr().err
         assert not fresh.exists()
         terminal = Terminal(monkeypatch, ["not the passphrase", TEST_RECOVERY_PASSPHRASE])
-        assert main(restore) == 0
+        assert main(command) == 0
         err = capsys.readouterr().err
         assert terminal.prompts == ["Recovery passphrase of the backup: "] * 2
         assert encryption.WRONG_PASSPHRASE in err
-        assert backup.database_state(fresh) == "healthy"  # its key is in this keyring now
+        assert restore.database_state(fresh) == "healthy"  # its key is in this keyring now
 
 
 def test_a_backup_of_another_database_is_re_encrypted_with_the_readable_databases_own_key(
@@ -745,10 +751,10 @@ def test_a_backup_of_another_database_is_re_encrypted_with_the_readable_database
         in_backup = snapshot(other)
     finally:
         other.dispose()
-    assert backup.backup_key(made.path).key != db.key
+    assert backup_keys.backup_key(made.path).key != db.key
     key_file = encryption.key_file_for(db.path).read_bytes()
 
-    backup.restore_database(db.path, world.team.administrator, made.path)
+    restore.restore_database(db.path, world.team.administrator, made.path)
 
     assert encryption.key_file_for(db.path).read_bytes() == key_file
     assert sqlite_files.key_of(db.path) == db.key  # still opens with its own key

@@ -23,7 +23,7 @@ from sqlalchemy import event
 
 from careplan.domain.actor import PERSON
 from careplan.domain.errors import StorageError
-from careplan.services import backup, people
+from careplan.services import backup, people, restore
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from careplan.storage.opener import open_database
@@ -195,7 +195,7 @@ def test_restore_onto_a_full_disk_changes_nothing(tmp_path: Path) -> None:
             os.truncate(filler, filler.stat().st_size - 96 * 1024)
             files = sorted(p.name for p in disk.path.iterdir())
             with pytest.raises(StorageError) as refused:
-                backup.restore_database(path, world.team.administrator, made.path)
+                restore.restore_database(path, world.team.administrator, made.path)
             assert "full" in refused.value.message or "free space" in refused.value.message
             assert "nothing" in refused.value.message.lower()
             assert snapshot(db) == before
@@ -297,7 +297,7 @@ def test_an_io_error_while_restoring_over_a_damaged_file_changes_nothing(
     files = sorted(p.name for p in tmp_path.iterdir())
     monkeypatch.setattr(os, "replace", _eio)
     with pytest.raises(StorageError, match="The disk reported an error"):
-        backup.restore_database(path, world.team.administrator, made.path)
+        restore.restore_database(path, world.team.administrator, made.path)
     assert path.read_bytes() == bytes(data)
     leftovers = sorted(p.name for p in tmp_path.iterdir())
     # Only the hard link keeping the damaged file aside may remain: the same bytes, a new name.

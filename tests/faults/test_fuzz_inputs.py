@@ -27,8 +27,8 @@ from careplan.domain.actor import Actor
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError, InvalidInput, StorageError
 from careplan.domain.wording.dates import long_date, short_date
-from careplan.services import backup, signing_certificate
-from careplan.storage import encryption
+from careplan.services import backup, restore, signing_certificate
+from careplan.storage import encryption, manifest_table
 from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.refusals import PYTHON_WORDS, assert_plain
@@ -239,13 +239,13 @@ def attempt_restore(bw: BackupWorld, data: bytes) -> bool:
     encryption.key_file_for(candidate).write_bytes(bw.key_file)  # a backup carries its key file
     before, files = _digest(live), sorted(p.name for p in work.iterdir())
     try:
-        backup.restore_database(live, bw.world.team.administrator, candidate)
+        restore.restore_database(live, bw.world.team.administrator, candidate)
     except StorageError as exc:  # UnusableBackup is one
         plain(exc, phrase="Nothing was changed")
         assert _digest(live) == before
         assert sorted(p.name for p in work.iterdir()) == files
         return False
-    assert backup.database_state(live) == "healthy"
+    assert restore.database_state(live) == "healthy"
     # Restored means restored whole: every row as backed up, plus the restore's own audit event.
     assert rows(live, restored=True) == rows(bw.template, restored=False)
     return True
@@ -267,7 +267,7 @@ def rows(path: Path, *, restored: bool) -> dict[str, list[tuple[object, ...]]]:
         found = {
             name.decode(): _table_rows(connection, name.decode())
             for name in names
-            if name.decode() not in ("audit_head", backup.MANIFEST_TABLE)
+            if name.decode() not in ("audit_head", manifest_table.MANIFEST_TABLE)
         }
     if restored:
         found["audit_events"] = found["audit_events"][:-1]

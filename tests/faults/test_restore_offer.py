@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from careplan.gui import app, restore_offer
-from careplan.services import backup
+from careplan.services import backup, restore
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
@@ -70,7 +70,7 @@ def test_the_error_box_offers_the_latest_backup_and_an_administrator_restores_it
     assert "The damaged file is kept" in shown[0]
     assert told.critical == []
     assert "is back in place" in told.information[0]
-    assert backup.database_state(path) == "healthy"
+    assert restore.database_state(path) == "healthy"
     db = open_database(path)
     try:
         assert verify_audit_trail(db, world.team.manager).intact
@@ -206,6 +206,6 @@ def test_a_database_whose_key_is_not_available_is_not_called_damaged(
     monkeypatch.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
     with installed(MemoryKeyring()):  # another computer's keyring: the key is not there
         with pytest.raises(encryption.DatabaseLocked):
-            backup.database_state(path)
+            restore.database_state(path)
         assert restore_offer.damaged_database(str(path)) is None
         assert restore_offer.offer_restore(str(path), "The database file is damaged.") is None

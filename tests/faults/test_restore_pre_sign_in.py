@@ -15,7 +15,7 @@ import pytest
 
 from careplan.cli.main import main
 from careplan.domain.errors import PermissionDenied, SignInRefused
-from careplan.services import authentication, backup
+from careplan.services import authentication, restore
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import encryption
 from careplan.storage.migrate import head_revision
@@ -63,22 +63,22 @@ def test_the_backups_recovery_passphrase_restores_a_backup_from_before_passwords
     path, made, world = damaged_with_backup(template, tmp_path, _zero_pages)
     make_pre_sign_in(made)
     damaged_bytes = path.read_bytes()
-    assert backup.backup_has_passwords(path, made) is False
-    with pytest.raises(backup.BackupWithoutPasswords, match="recovery passphrase") as refused:
-        backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
+    assert restore.backup_has_passwords(path, made) is False
+    with pytest.raises(restore.BackupWithoutPasswords, match="recovery passphrase") as refused:
+        restore.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
     assert isinstance(refused.value, SignInRefused)  # callers that knew only that still refuse
     assert "Nothing was changed" in refused.value.message
 
-    result = backup.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
+    result = restore.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
 
     assert result.replaced_damaged
     assert result.upgraded
     assert result.kept_aside[0].read_bytes() == damaged_bytes
-    assert backup.database_state(path) == "healthy"
+    assert restore.database_state(path) == "healthy"
     # Recorded: no member of staff authorised it, the recovery passphrase did; no personal text.
     staff_id, fields = _restore_events(path)[-1]
     assert staff_id is None
-    assert backup.RECOVERY_PASSPHRASE_FIELD in str(fields)
+    assert restore.RECOVERY_PASSPHRASE_FIELD in str(fields)
     db = open_database(path)
     try:
         with contextlib.closing(sqlite_files.connect(path)) as connection:
@@ -108,7 +108,7 @@ def test_the_keyrings_key_is_no_proof_and_a_wrong_passphrase_changes_nothing(
     before = sorted(p.name for p in tmp_path.rglob("*"))
     for wrong in ("not the passphrase", ""):
         with pytest.raises(encryption.WrongRecoveryPassphrase):
-            backup.restore_by_recovery_passphrase(path, made, wrong)
+            restore.restore_by_recovery_passphrase(path, made, wrong)
     assert path.read_bytes() == damaged_bytes
     assert made.read_bytes() == backup_bytes
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
@@ -119,14 +119,14 @@ def test_a_backup_with_passwords_over_a_damaged_database_still_needs_a_sign_in(
 ) -> None:
     path, made, world = damaged_with_backup(template, tmp_path, _zero_pages)
     damaged_bytes = path.read_bytes()
-    assert backup.backup_has_passwords(path, made) is True
+    assert restore.backup_has_passwords(path, made) is True
     with pytest.raises(PermissionDenied, match="has staff passwords"):
-        backup.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
+        restore.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
     assert path.read_bytes() == damaged_bytes
     with pytest.raises(SignInRefused, match="do not match") as refused:
-        backup.actor_for_restore(path, made, "ada", "not the password")
-    assert not isinstance(refused.value, backup.BackupWithoutPasswords)
-    actor = backup.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
+        restore.actor_for_restore(path, made, "ada", "not the password")
+    assert not isinstance(refused.value, restore.BackupWithoutPasswords)
+    actor = restore.actor_for_restore(path, made, "ada", TEAM_PASSWORD)
     assert actor == world.team.administrator
 
 
@@ -135,9 +135,9 @@ def test_a_readable_database_is_never_replaced_by_the_passphrase_alone(
 ) -> None:
     path, made, _world = damaged_with_backup(template, tmp_path, lambda _path: None)
     make_pre_sign_in(made)
-    assert backup.database_state(path) == "healthy"
+    assert restore.database_state(path) == "healthy"
     with pytest.raises(PermissionDenied, match="can be read"):
-        backup.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
+        restore.restore_by_recovery_passphrase(path, made, TEST_RECOVERY_PASSPHRASE)
 
 
 def test_on_a_new_computer_with_no_database_yet_the_passphrase_restores_it(
@@ -148,11 +148,11 @@ def test_on_a_new_computer_with_no_database_yet_the_passphrase_restores_it(
     fresh = tmp_path / "new-computer" / "careplan.db"
     fresh.parent.mkdir()
     with pytest.raises(encryption.WrongRecoveryPassphrase):
-        backup.restore_by_recovery_passphrase(fresh, made, "not the passphrase")
+        restore.restore_by_recovery_passphrase(fresh, made, "not the passphrase")
     assert not fresh.exists()
-    result = backup.restore_by_recovery_passphrase(fresh, made, TEST_RECOVERY_PASSPHRASE)
+    result = restore.restore_by_recovery_passphrase(fresh, made, TEST_RECOVERY_PASSPHRASE)
     assert not result.kept_aside
-    assert backup.database_state(fresh) == "healthy"
+    assert restore.database_state(fresh) == "healthy"
 
 
 def test_the_command_line_restores_it_with_the_backups_passphrase(
@@ -185,4 +185,4 @@ def test_the_command_line_restores_it_with_the_backups_passphrase(
     assert terminal.prompts == ["Recovery passphrase of the backup: "] * 2
     assert encryption.WRONG_PASSPHRASE in err
     assert "choose the first password" in out
-    assert backup.database_state(path) == "healthy"
+    assert restore.database_state(path) == "healthy"

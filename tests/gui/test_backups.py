@@ -28,9 +28,9 @@ from careplan.gui.backups.dialog import BackupDialog
 from careplan.gui.context import AppContext
 from careplan.gui.default_folder import default_folder
 from careplan.gui.main_window import MainWindow
-from careplan.services import authentication, backup
+from careplan.services import authentication, backup, backup_manifest, restore
 from careplan.services.audit_anchors import verify_audit_trail
-from careplan.storage import encryption
+from careplan.storage import backup_files, backup_folder, encryption
 from careplan.storage.database import Database
 from tests import sqlite_files
 from tests.faults.test_disk_faults import small_disk
@@ -110,7 +110,7 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def automatic_files(db: Database) -> list[Path]:
     assert db.path is not None
-    return sorted(backup.backups_folder(db.path).glob(f"{backup.AUTO_PREFIX}*{backup.BACKUP_SUFFIX}"))
+    return sorted(backup.backups_folder(db.path).glob(f"{backup_folder.AUTO_PREFIX}*{backup.BACKUP_SUFFIX}"))
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -123,7 +123,7 @@ def leftovers(folder: Path) -> list[str]:
 def test_a_manager_backs_up_now_and_the_backup_restores(
     qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backup, "STEP_PAGES", 1)  # a page a step: the progress bar moves
+    monkeypatch.setattr(backup_files, "STEP_PAGES", 1)  # a page a step: the progress bar moves
     window = open_window(qtbot, context_for(sqlite_db, team, Role.MANAGER), tmp_path)
     shown = open_backup_dialog(qtbot, window)
     assert "There is no automatic backup yet." in shown.last_label.text()
@@ -149,10 +149,10 @@ def test_a_manager_backs_up_now_and_the_backup_restores(
     assert window.statusBar().currentMessage() == f"Backup saved: {made[0]}"
     # A usable backup: the service checks it and puts it back.
     assert sqlite_db.path is not None
-    result = backup.restore_database(sqlite_db.path, team.admin, made[0])
+    result = restore.restore_database(sqlite_db.path, team.admin, made[0])
     assert result.manifest is not None
     assert result.manifest.counts["staff"] == 4
-    assert backup.database_state(sqlite_db.path) == "healthy"
+    assert restore.database_state(sqlite_db.path) == "healthy"
     assert verify_audit_trail(sqlite_db, team.priya).intact
 
 
@@ -178,7 +178,7 @@ def test_an_administrator_saves_a_copy_elsewhere(
     target = tmp_path / "usb" / "monday.careplan-backup"
     assert target.is_file()
     assert str(target) in shown.outcome.text()
-    manifest = backup.read_manifest(target)
+    manifest = backup_manifest.read_manifest(target)
     assert manifest is not None
     assert manifest.counts["staff"] == 4
     assert automatic_files(sqlite_db) == []  # not an automatic one
@@ -267,7 +267,7 @@ def test_a_backup_over_an_existing_file_is_refused_and_the_file_kept(
 def test_closing_the_dialog_mid_way_tells_the_status_bar(
     qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backup, "STEP_PAGES", 1)
+    monkeypatch.setattr(backup_files, "STEP_PAGES", 1)
     window = open_window(qtbot, context_for(sqlite_db, team, Role.MANAGER), tmp_path)
     shown = open_backup_dialog(qtbot, window)
     qtbot.mouseClick(shown.now_button, Qt.MouseButton.LeftButton)
@@ -325,7 +325,7 @@ def test_the_automatic_backup_runs_when_the_newest_is_a_day_old(
     assert len(made) == 2
     assert made[0] == old
     assert window.statusBar().currentMessage() == "Today's automatic backup is made"
-    manifest = backup.read_manifest(made[1])
+    manifest = backup_manifest.read_manifest(made[1])
     assert manifest is not None
     assert manifest.counts["staff"] == 4
     assert window.findChild(QObject, "automaticBackupWarning") is None
@@ -349,8 +349,8 @@ def test_the_automatic_backup_keeps_the_newest_ten(
 ) -> None:
     model = old_backup(sqlite_db, team, timedelta(days=30))
     for days in range(2, 13):  # eleven more, older than a day (copies: only their names matter)
-        stamp = (datetime.now(UTC) - timedelta(days=days)).strftime(backup.AUTO_TIME_FORMAT)
-        copy = model.with_name(f"{backup.AUTO_PREFIX}{stamp}{backup.BACKUP_SUFFIX}")
+        stamp = (datetime.now(UTC) - timedelta(days=days)).strftime(backup_folder.AUTO_TIME_FORMAT)
+        copy = model.with_name(f"{backup_folder.AUTO_PREFIX}{stamp}{backup.BACKUP_SUFFIX}")
         shutil.copyfile(model, copy)
         shutil.copyfile(encryption.key_file_for(model), encryption.key_file_for(copy))
     assert len(automatic_files(sqlite_db)) == 12
@@ -499,7 +499,7 @@ def test_the_automatic_use_case_does_nothing_when_fresh_and_clears_stale_half_co
 def test_a_backup_that_ends_while_the_screen_is_locked_shows_its_outcome_after_unlocking(
     qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backup, "STEP_PAGES", 1)
+    monkeypatch.setattr(backup_files, "STEP_PAGES", 1)
     window = open_window(qtbot, context_for(sqlite_db, team, Role.MANAGER), tmp_path)
     shown = open_backup_dialog(qtbot, window)
     qtbot.mouseClick(shown.now_button, Qt.MouseButton.LeftButton)

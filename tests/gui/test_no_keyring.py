@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from careplan import demo
 from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
 from careplan.documents.checking import check_agreement
 from careplan.domain.enums import Role
@@ -39,7 +40,6 @@ from careplan.gui.dialogs.signing_passphrase import SigningPassphraseDialog
 from careplan.gui.dialogs.unlock_database import NO_KEYRING, UnlockDatabaseDialog, open_or_unlock
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.agreement_page import AgreementPage
-from careplan.services import demo
 from careplan.services import signing_certificate as certs
 from careplan.storage import Database, encryption
 from tests.cli.terminal import at_terminal

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from careplan.gui import restore_offer
-from careplan.services import authentication, backup
+from careplan.services import authentication, backup, restore
 from careplan.storage import encryption
 from careplan.storage.opener import open_database
 from tests import old_schema
@@ -66,7 +66,7 @@ def damaged(other_backup: tuple[Path, World], tmp_path: Path, monkeypatch: pytes
     path.write_bytes(bytes(data))
     encryption.forget_key(_database_id(latest))
     monkeypatch.delenv(encryption.ENV_RECOVERY_PASSPHRASE)
-    assert backup.database_state(path) == "damaged"
+    assert restore.database_state(path) == "damaged"
     assert encryption.keyring_key(_database_id(latest)) is None
     return path
 
@@ -191,7 +191,7 @@ def test_with_the_backups_key_in_the_keyring_nothing_is_asked(
     assert restore_offer.offer_restore(str(damaged), DAMAGED) is True
     assert as_ada.critical == []
     assert "is back in place" in as_ada.information[0]
-    assert backup.database_state(damaged) == "healthy"
+    assert restore.database_state(damaged) == "healthy"
 
 
 def test_without_the_key_the_backups_passphrase_is_asked_and_restores(
@@ -204,7 +204,7 @@ def test_without_the_key_the_backups_passphrase_is_asked_and_restores(
     assert typist.problems == []
     assert as_ada.critical == []
     assert "is back in place" in as_ada.information[0]
-    assert backup.database_state(damaged) == "healthy"  # and its key is in this keyring now
+    assert restore.database_state(damaged) == "healthy"  # and its key is in this keyring now
 
 
 def test_a_wrong_passphrase_is_said_plainly_asked_again_and_changes_nothing(
@@ -220,7 +220,7 @@ def test_a_wrong_passphrase_is_said_plainly_asked_again_and_changes_nothing(
     ]
     assert typist.unchanged_after_each == [True, True]
     assert as_ada.critical == []
-    assert backup.database_state(damaged) == "healthy"
+    assert restore.database_state(damaged) == "healthy"
     assert damaged.read_bytes() != damaged_bytes
 
 
@@ -236,7 +236,7 @@ def test_cancelling_the_passphrase_changes_nothing(
     assert as_ada.critical == as_ada.information == []
     assert damaged.read_bytes() == damaged_bytes
     assert sorted(p.name for p in damaged.parent.rglob("*")) == files
-    assert backup.database_state(damaged) == "damaged"
+    assert restore.database_state(damaged) == "damaged"
 
 
 def test_a_refusal_other_than_the_passphrase_is_shown_as_the_service_words_it(

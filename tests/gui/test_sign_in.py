@@ -19,7 +19,7 @@ from careplan.gui.dialogs.set_up import SetUpDialog
 from careplan.gui.dialogs.sign_in import SignInDialog
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, staff
-from careplan.services.demo import DEMO_SETTING
+from careplan.services.demo_marker import DEMO_SETTING
 from careplan.storage.database import Database
 from tests.gui.signing import PASSWORDS, Team, find_window, quick_hashing, visible_text
 

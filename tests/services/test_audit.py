@@ -296,16 +296,17 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
     import tempfile
     from pathlib import Path
 
-    from careplan.services import backup
+    from careplan.domain.errors import NotForPostgres
+    from careplan.services import backup, restore
 
     if not db.is_sqlite:
         for name, attempt in (
             ("backup_database", lambda: backup.backup_database(db, manager, "unused.careplan-backup")),
             ("automatic_backup", lambda: backup.automatic_backup(db, manager)),
-            ("restore_database", lambda: backup.restore_database(str(db.url), admin, "unused")),
+            ("restore_database", lambda: restore.restore_database(str(db.url), admin, "unused")),
         ):
             before = audit_count(db)
-            with pytest.raises(backup.NotForPostgres, match="pg_dump"):
+            with pytest.raises(NotForPostgres, match="pg_dump"):
                 attempt()
             assert audit_count(db) == before
             run.done.append(name)  # refused on PostgreSQL, before anything was written
@@ -316,7 +317,7 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
         made = run("backup_database", lambda: backup.backup_database(db, manager, target))
         path = db.path
         assert path is not None
-        run("restore_database", lambda: backup.restore_database(path, admin, made.path))
+        run("restore_database", lambda: restore.restore_database(path, admin, made.path))
 
 
 def write_use_cases() -> set[str]:

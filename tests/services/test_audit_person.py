@@ -10,10 +10,11 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
+from careplan import demo
 from careplan.domain.actor import PERSON
 from careplan.domain.enums import PlanStatus
 from careplan.domain.records import AuditEvent, AuditHead
-from careplan.services import assignments, budget, demo, plans, record_access
+from careplan.services import assignments, budget, plans, record_access
 from careplan.services.audit import (
     GENESIS,
     PERSON_ENTITIES,

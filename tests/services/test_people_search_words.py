@@ -256,8 +256,8 @@ def test_without_its_words_a_person_is_not_found_by_them(db: Database) -> None:
 
 
 def test_the_demo_builder_fills_the_words_of_the_people_it_makes_in_bulk(db: Database) -> None:
+    from careplan import demo
     from careplan.domain.records import Person
-    from careplan.services import demo
     from careplan.services.unit_of_work import staff_by_username
 
     demo.generate(db, people=30, seed=11)

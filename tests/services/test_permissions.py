@@ -63,6 +63,7 @@ from careplan.services import (
     plans,
     queries,
     record_access,
+    restore,
     reviews,
     signing,
     signing_certificate,
@@ -853,12 +854,12 @@ def _backup_database(db: Database, world: World) -> Call:
 
 
 def _restore_database(db: Database, world: World) -> Call:
-    from careplan.services import backup
+    from careplan.services import backup, restore
 
     path = db.path
     assert path is not None
     made = backup.backup_database(db, world.team.administrator, path.with_name("scenario.careplan-backup"))
-    return lambda a: backup.restore_database(path, a, made.path)
+    return lambda a: restore.restore_database(path, a, made.path)
 
 
 def _automatic_backup(db: Database, world: World) -> Call:
@@ -870,7 +871,7 @@ def _automatic_backup(db: Database, world: World) -> Call:
 SCENARIOS += (
     Scenario("automatic_backup", backup_use_cases.automatic_backup, (A.AUTOMATIC_BACKUP,), _automatic_backup),
     Scenario("backup_database", backup_use_cases.backup_database, (A.BACKUP_DATABASE,), _backup_database),
-    Scenario("restore_database", backup_use_cases.restore_database, (A.RESTORE_DATABASE,), _restore_database),
+    Scenario("restore_database", restore.restore_database, (A.RESTORE_DATABASE,), _restore_database),
 )
 
 

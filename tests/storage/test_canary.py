@@ -133,8 +133,8 @@ def test_a_backup_its_key_file_and_the_copies_a_restore_keeps_hold_no_canary(tmp
     from contextlib import closing
 
     from careplan.domain.actor import PERSON
-    from careplan.services import backup, people
-    from careplan.storage import open_database
+    from careplan.services import backup, people, restore
+    from careplan.storage import backup_keys, open_database
 
     data = tmp_path / "data"
     data.mkdir()
@@ -146,14 +146,14 @@ def test_a_backup_its_key_file_and_the_copies_a_restore_keeps_hold_no_canary(tmp
         )
         made = backup.backup_database(db, world.team.manager, tmp_path / "b.careplan-backup")
         assert db.path is not None
-        restored = backup.restore_database(db.path, world.team.administrator, made.path)
+        restored = restore.restore_database(db.path, world.team.administrator, made.path)
     finally:
         db.dispose()
     key_file = encryption.key_file_for(made.path)
     assert key_file.is_file()
     assert restored.kept_aside
     # The test is worth something only if the canary is really in the backup, under its key.
-    key = backup.backup_key(made.path).key
+    key = backup_keys.backup_key(made.path).key
     assert key is not None
     with closing(encryption.connect(made.path, key)) as reader:
         found = reader.execute("SELECT count(*) FROM texts WHERE body LIKE ?", (f"%{worlds.CANARY}%",))

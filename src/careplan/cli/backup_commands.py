@@ -28,11 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 from careplan.cli import commands
 from careplan.cli.commands import acting_staff, credentials, open_for_cli
-from careplan.domain.errors import StorageError
+from careplan.domain.errors import NotForPostgres, StorageError, UnusableBackup
 from careplan.domain.wording.dates import date_and_time
 from careplan.services import backup as backups
 from careplan.services import chosen_files, opening
-from careplan.services.backup import NotForPostgres, UnusableBackup
+from careplan.services import restore as restoring
+from careplan.services.backup import PG_BACKUP
 from careplan.services.opening import (
     WRONG_PASSPHRASE,
     DatabaseLocked,
@@ -70,13 +71,13 @@ def _backup(args: argparse.Namespace) -> int:
         print("careplan: --keep is for automatic backups; leave out FILE to make one.", file=sys.stderr)
         return 2
     if opening.backend_of(args.database) != "sqlite":
-        raise backups.NotForPostgres(backups.PG_BACKUP)
+        raise NotForPostgres(backups.PG_BACKUP)
     if args.file:  # refused before anyone signs in; looked at again once the database is open
         chosen_files.backup_path(args.file, chosen_files.protected_files_at(args.database))
     db = open_for_cli(args.database, create=False)
     try:
         if not db.is_sqlite or db.path is None:
-            raise backups.NotForPostgres(backups.PG_BACKUP)
+            raise NotForPostgres(backups.PG_BACKUP)
         actor = acting_staff(db, args)
         automatic = not args.file
         if automatic:
@@ -111,15 +112,15 @@ def restore(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     target = opening.sqlite_file(args.database)
     if target is None:
-        raise backups.NotForPostgres(backups.PG_BACKUP)
+        raise NotForPostgres(PG_BACKUP)
     if getattr(args, "by_recovery_passphrase", False):
-        result = _restore_by_passphrase(backups, target, args.file)
+        result = _restore_by_passphrase(restoring, target, args.file)
     else:
         username, password = credentials(args)
         try:
-            result = _restore_asking(backups, target, args.file, username, password)
-        except backups.BackupWithoutPasswords as exc:
-            raise backups.BackupWithoutPasswords(
+            result = _restore_asking(restoring, target, args.file, username, password)
+        except restoring.BackupWithoutPasswords as exc:
+            raise restoring.BackupWithoutPasswords(
                 f"{exc.message} Run: careplan{_database_option(args)} restore --by-recovery-passphrase "
                 f"{shlex.quote(args.file)}"
             ) from None
@@ -147,12 +148,12 @@ def _database_option(args: argparse.Namespace) -> str:
     return f" --database {shlex.quote(args.database)}" if getattr(args, "database", None) else ""
 
 
-def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
+def _restore_by_passphrase(restoring: Any, target: Path, file: str) -> Any:
     """A backup from before passwords over a damaged database: the backup's recovery passphrase
     (``$CAREPLAN_RECOVERY_PASSPHRASE``, else typed at the terminal) is the proof of authority."""
     given = opening.environment_passphrase()
     if given is not None:
-        return backups.restore_by_recovery_passphrase(target, file, given)
+        return restoring.restore_by_recovery_passphrase(target, file, given)
     if not commands._interactive():
         raise opening.DatabaseLocked(
             commands._hint(
@@ -164,7 +165,7 @@ def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
     for _ in range(commands.UNLOCK_ATTEMPTS):
         passphrase = commands._ask_secret("Recovery passphrase of the backup: ")
         try:
-            return backups.restore_by_recovery_passphrase(target, file, passphrase)
+            return restoring.restore_by_recovery_passphrase(target, file, passphrase)
         except opening.WrongRecoveryPassphrase as exc:
             print(exc.message, file=sys.stderr)
     raise opening.WrongRecoveryPassphrase(
@@ -172,7 +173,7 @@ def _restore_by_passphrase(backups: Any, target: Path, file: str) -> Any:
     )
 
 
-def _restore_asking(backups: Any, target: Path, file: str, username: str, password: str) -> Any:
+def _restore_asking(restoring: Any, target: Path, file: str, username: str, password: str) -> Any:
     """Restore, asking at the terminal for a recovery passphrase (the database's, or the
     backup's when it was made on another computer) when the keyring cannot give a key."""
     backup_file = Path(os.path.expanduser(file)).absolute()
@@ -180,8 +181,8 @@ def _restore_asking(backups: Any, target: Path, file: str, username: str, passwo
     asked: str | None = None
     for _ in range(commands.UNLOCK_ATTEMPTS + 2):
         try:
-            actor = backups.actor_for_restore(target, file, username, password, **passphrases)
-            return backups.restore_database(target, actor, file, **passphrases)
+            actor = restoring.actor_for_restore(target, file, username, password, **passphrases)
+            return restoring.restore_database(target, actor, file, **passphrases)
         except RecoveryPassphraseNeeded as exc:
             if not commands._interactive() or asked == "new":
                 raise RecoveryPassphraseNeeded(commands._hint(exc.message), path=exc.path) from None

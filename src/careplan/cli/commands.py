@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careplan import demo as demo_data
 from careplan.cli.output import print_json
 from careplan.documents.checking import agreement_anchor_sources
 from careplan.domain.actor import Actor
@@ -20,16 +21,15 @@ from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
 from careplan.domain.wording.dates import long_date
 from careplan.services import authentication, chosen_files, opening
 from careplan.services import database_upkeep as upkeep
-from careplan.services import demo as demo_data
 from careplan.services.audit_anchors import AnchorState, backup_sources, check_trail
 from careplan.services.authentication import SignedIn
-from careplan.services.demo import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
+from careplan.services.demo_facts import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
 from careplan.services.opening import Database
 from careplan.services.queries import list_plans
 from careplan.services.signing_certificate import NEEDS_PASSPHRASE
 
 if TYPE_CHECKING:
-    from careplan.services.demo import ExistingDatabase
+    from careplan.services.demo_marker import ExistingDatabase
 
 ENV_USER = "CAREPLAN_USER"
 ENV_DATABASE_PASSWORD = "CAREPLAN_DATABASE_PASSWORD"

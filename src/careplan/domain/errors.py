@@ -77,3 +77,11 @@ class StorageError(CareplanError):
 
 class AuditTrailBroken(CareplanError):
     """The audit trail cannot be trusted or written (``careplan audit verify`` exits with 7)."""
+
+
+class NotForPostgres(StorageError):
+    """Backups of a PostgreSQL server are pg_dump's job, not Careplan's."""
+
+
+class UnusableBackup(StorageError):
+    """The file given to restore is not a Careplan backup this version can use."""

@@ -97,13 +97,13 @@ class Desktop:
     ) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from careplan.services.demo.accounts import DEMO_PASSWORD
-        from careplan.services.demo.marker import demo_marker  # small: not the demo builder
+        from careplan.services.demo_facts import DEMO_PASSWORD
+        from careplan.services.demo_marker import is_demo
 
         self.db = db
         self.settings = settings
         self.username = username
-        self.demo = demo_marker(db) is not None
+        self.demo = is_demo(db)
         self.demo_password: str | None = DEMO_PASSWORD if self.demo else None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None  # the sign-in, set-up or choose-a-password dialog showing

@@ -4,9 +4,9 @@ Used by :mod:`careplan.gui.app` when opening the database fails. Only a damaged 
 the offer (:func:`careplan.services.opening.restore_offer`: a busy, missing or read-only database
 is not mended by a backup). Restoring needs an
 administrator, who signs in with their username and password:
-:func:`careplan.services.backup.actor_for_restore` checks them against the backup's own staff
+:func:`careplan.services.restore.actor_for_restore` checks them against the backup's own staff
 list (the damaged file cannot say who anyone is), and
-:func:`careplan.services.backup.restore_database` checks that they are an administrator. A
+:func:`careplan.services.restore.restore_database` checks that they are an administrator. A
 refusal is shown as the service words it. The damaged file is kept beside the restored one,
 never deleted.
 
@@ -17,7 +17,7 @@ changes nothing.
 
 A backup made before Careplan had passwords cannot sign anyone in, so no sign-in is asked for:
 whoever knows its recovery passphrase may restore it instead (typed once, even when this keyring
-has its key: :func:`careplan.services.backup.restore_by_recovery_passphrase`), and Careplan then
+has its key: :func:`careplan.services.restore.restore_by_recovery_passphrase`), and Careplan then
 starts on "Choose the first password".
 """
 
@@ -54,7 +54,7 @@ from careplan.services.opening import (
 )
 
 if TYPE_CHECKING:
-    from careplan.services.backup import RestoreResult
+    from careplan.services.restore import RestoreResult
 
 __all__ = ["damaged_database", "offer_restore"]
 
@@ -257,11 +257,11 @@ def ask_backup_passphrase(
 
 def offer_restore(database: str | None, message: str, parent: QWidget | None = None) -> bool | None:
     """None: not a damaged database (show the usual error). True: restored. False: not restored."""
-    from careplan.services.backup import (
+    from careplan.services.backup import latest_backup
+    from careplan.services.restore import (
         BackupWithoutPasswords,
         actor_for_restore,
         backup_has_passwords,
-        latest_backup,
         restore_database,
     )
 
@@ -338,7 +338,7 @@ def _restore_without_passwords(
     path: Path, latest: Path, why: str, typed: str, parent: QWidget | None
 ) -> bool:
     """Nobody can sign in against the backup: its recovery passphrase shows who may restore it."""
-    from careplan.services.backup import restore_by_recovery_passphrase
+    from careplan.services.restore import restore_by_recovery_passphrase
 
     box = QMessageBox(
         QMessageBox.Icon.Question,

@@ -190,6 +190,35 @@ def person_of(session: Session, entity: str, entity_id: int | None, target: obje
     return found if isinstance(found, int) else None
 
 
+def event_row(
+    seq: int,
+    prev_hash: str,
+    at: datetime,
+    staff_id: int | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    fields: list[str],
+    person_id: int | None,
+) -> dict[str, Any]:
+    """The next link of the chain, after the event ``seq - 1`` whose hash is ``prev_hash``: the
+    audit event's row, its hash covering all of it. ``fields`` are names, never values."""
+    return {
+        "id": seq,
+        "at": at,
+        "staff_id": staff_id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "fields": fields,
+        "prev_hash": prev_hash,
+        "hash": event_hash(
+            seq, at, staff_id, action, entity, entity_id, fields, prev_hash, person_id=person_id
+        ),
+        "person_id": person_id,
+    }
+
+
 def append_events(
     session: Session,
     staff_id: int | None,
@@ -206,24 +235,9 @@ def append_events(
     seq, prev = head.last_seq, head.last_hash
     for action, entity, entity_id, fields, person_id in items:
         seq += 1
-        digest = event_hash(
-            seq, at, staff_id, action, entity, entity_id, list(fields), prev, person_id=person_id
-        )
-        session.add(
-            AuditEvent(
-                id=seq,
-                at=at,
-                staff_id=staff_id,
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                fields=list(fields),
-                prev_hash=prev,
-                hash=digest,
-                person_id=person_id,
-            )
-        )
-        prev = digest
+        row = event_row(seq, prev, at, staff_id, action, entity, entity_id, list(fields), person_id)
+        session.add(AuditEvent(**row))
+        prev = row["hash"]
     head.last_seq = seq
     head.last_hash = prev
 

@@ -40,8 +40,9 @@ from careplan.domain.permissions import Action
 from careplan.domain.records import AuditEvent
 from careplan.domain.wording.dates import long_date
 from careplan.services.audit import GENESIS, ChainAnchor, ChainReport, verify_chain
-from careplan.services.backup import BACKUP_SUFFIX, backups_folder, manifest_for_anchor
+from careplan.services.backup_manifest import manifest_for_anchor
 from careplan.services.unit_of_work import read_only
+from careplan.storage.backup_folder import BACKUP_SUFFIX, backups_folder
 from careplan.storage.database import Database
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careplan.domain.errors import InvalidInput, StorageError
-from careplan.services.backup import backups_folder
 from careplan.storage import encryption
+from careplan.storage.backup_folder import backups_folder
 from careplan.storage.database import Database, resolve_target
 from careplan.storage.file_kinds import database_file_problem, kind_of, not_a_file
 

@@ -14,6 +14,7 @@ from careplan.domain.permissions import Action
 from careplan.domain.records import AboutMeEntry, Person, StaffMember, SubstanceUse
 from careplan.domain.text import one_line
 from careplan.services import caseload
+from careplan.services.record_rows import person_row
 from careplan.services.search_words import index_person
 from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
@@ -122,13 +123,7 @@ def register_person(db: Database, actor: Actor, details: PersonDetails) -> int:
             key_worker_id = work.staff.id
         if key_worker_id is not None:
             check_key_worker(work, key_worker_id)
-        person = Person(
-            reference=reference,
-            key_worker_id=key_worker_id,
-            created_at=work.now,
-            updated_at=work.now,
-            **values,
-        )
+        person = Person(**person_row(values, reference=reference, key_worker_id=key_worker_id, at=work.now))
         work.session.add(person)
         work.session.flush()
         index_person(

@@ -27,6 +27,7 @@ from careplan.domain.records import (
 from careplan.domain.text import check_text, one_line
 from careplan.services.people import check_key_worker
 from careplan.services.plan_access import any_version, draft_version, free_key, touch_plan
+from careplan.services.record_rows import first_version_row, goal_row, plan_row, step_row
 from careplan.services.unit_of_work import Work, clean_text, read_only, unit_of_work
 from careplan.services.version_copy import copy_version
 from careplan.storage.database import Database
@@ -98,15 +99,12 @@ def start_plan(
             worker_id = work.staff.id
         if worker_id is not None:
             check_key_worker(work, worker_id)
-        plan = Plan(person_id=person.id, key_worker_id=worker_id, created_at=work.now, updated_at=work.now)
+        plan = Plan(**plan_row(person_id=person.id, key_worker_id=worker_id, at=work.now))
         version = PlanVersion(
             plan=plan,
-            number=1,
-            status=PlanStatus.DRAFT,
-            created_at=work.now,
-            created_by_id=work.staff.id,
-            period_start=period_start,
-            period_end=period_end,
+            **first_version_row(
+                created_by_id=work.staff.id, at=work.now, period_start=period_start, period_end=period_end
+            ),
         )
         work.session.add_all([plan, version])
         work.session.flush()
@@ -227,8 +225,11 @@ def add_goal(
     with unit_of_work(db, actor, Action.EDIT_PLAN) as work:
         version = draft_version(work, version_id, expected_revision)
         row = Goal(
-            key=free_key(goal.key, [g.key for g in version.goals]),
-            position=len(version.goals),
+            **goal_row(
+                key=free_key(goal.key, [g.key for g in version.goals]),
+                position=len(version.goals),
+                target_date=goal.target_date,
+            ),
             wording=_words(work, version, goal.wording, goal.wording_voice, goal.wording_text_id, "wording"),
             why=(
                 _words(work, version, goal.why, goal.why_voice or goal.wording_voice, goal.why_text_id, "why")
@@ -236,7 +237,6 @@ def add_goal(
                 else None
             ),
             life_area=_life_area(work, goal.life_area),
-            target_date=goal.target_date,
         )
         version.goals.append(row)
         work.session.flush()
@@ -323,12 +323,14 @@ def add_step(
         goal = work.get(Goal, goal_id, "goal")
         version = draft_version(work, goal.version_id, expected_revision)
         row = Step(
-            key=free_key(step.key, [s.key for g in version.goals for s in g.steps]),
-            position=len(goal.steps),
+            **step_row(
+                key=free_key(step.key, [s.key for g in version.goals for s in g.steps]),
+                position=len(goal.steps),
+                owner=StepOwner(step.owner),
+                owner_detail=detail,
+                due_date=step.due_date,
+            ),
             what=_words(work, version, step.what, step.voice, step.what_text_id, "what"),
-            owner=StepOwner(step.owner),
-            owner_detail=detail,
-            due_date=step.due_date,
         )
         goal.steps.append(row)
         work.session.flush()

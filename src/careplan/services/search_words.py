@@ -85,15 +85,21 @@ def rows_for(person_id: int, preferred_name: str, full_name: str, reference: str
     ]
 
 
+def name_key_row(person_id: int, preferred_name: str) -> dict[str, object]:
+    """The ``person_name_keys`` row for one person: where they come in the list by name."""
+    return {"person_id": person_id, "name_key": name_key(preferred_name)}
+
+
 def index_person(
     session: Session, person_id: int, preferred_name: str, full_name: str, reference: str, *, new: bool
 ) -> None:
     """Keep the words and the name order in step with a person's names: called in the same
-    transaction as the change (registering, renaming), so the list never finds them by an old name."""
+    transaction as the change (registering, renaming), so the list never finds them by an old name.
+    (A bulk writer inserts the same rows: :func:`rows_for`, :func:`name_key_row`.)"""
     if not new:
         session.execute(delete(PersonWord).where(PersonWord.person_id == person_id))
         session.execute(delete(PersonNameKey).where(PersonNameKey.person_id == person_id))
     words = rows_for(person_id, preferred_name, full_name, reference)
     if words:
         session.execute(insert(PersonWord), words)
-    session.execute(insert(PersonNameKey), [{"person_id": person_id, "name_key": name_key(preferred_name)}])
+    session.execute(insert(PersonNameKey), [name_key_row(person_id, preferred_name)])

@@ -18,7 +18,7 @@ locked or hangs, nothing is signed and the message says why. Audit events name w
 the certificate, never a secret.
 
 A demo database (``careplan demo``) comes with a demo certificate (``source`` ``"demo"``), made
-with it; its passphrase is public (:data:`careplan.services.demo.DEMO_CERTIFICATE_PASSPHRASE`).
+with it; its passphrase is public (:data:`careplan.services.demo_facts.DEMO_CERTIFICATE_PASSPHRASE`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from careplan.domain.actor import Actor, Voice
-from careplan.domain.enums import AuthorKind, Role
+from careplan.domain.enums import Role
 from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
 from careplan.domain.permissions import Action, RecordScope, may, record_scope, require
 from careplan.domain.records import (
@@ -29,6 +29,7 @@ from careplan.domain.records import (
 from careplan.domain.text import check_text
 from careplan.services import caseload, clock
 from careplan.services.audit import append_events, person_of
+from careplan.services.record_rows import text_row
 from careplan.storage.database import Database
 
 MAX_TEXT = 5000
@@ -159,23 +160,16 @@ class Work:
         """A new piece of free text in the given voice, recorded by the acting staff member
         (``what`` names the field in a refusal; see :func:`clean_text`)."""
         cleaned = clean_text(body, field_name, what)
-        if voice.kind is AuthorKind.PERSON:
-            written = AuthoredText(
-                body=cleaned,
-                author_kind=AuthorKind.PERSON,
+        written = AuthoredText(
+            **text_row(
+                cleaned,
+                voice.kind,
                 person_id=person_id,
-                recorded_by_id=self.staff.id,
-                written_at=self.now,
-            )
-        else:
-            written = AuthoredText(
-                body=cleaned,
-                author_kind=AuthorKind.STAFF,
                 staff_id=self.staff.id,
-                author_role=self.role,
-                recorded_by_id=self.staff.id,
+                staff_role=self.role,
                 written_at=self.now,
             )
+        )
         self.session.add(written)
         return written
 

@@ -5,8 +5,8 @@ The budget's amounts and workings come along; signatures, approval and reviews d
 
 from __future__ import annotations
 
-from careplan.domain.enums import PlanStatus
 from careplan.domain.records import Allocation, Disagreement, Goal, PlanVersion, Step
+from careplan.services.record_rows import revised_version_row
 from careplan.services.unit_of_work import Work
 
 
@@ -21,16 +21,8 @@ def copy_version(work: Work, source: PlanVersion, *, number: int) -> PlanVersion
 def _copy_version(work: Work, source: PlanVersion, number: int) -> PlanVersion:
     version = PlanVersion(
         plan=source.plan,
-        number=number,
-        status=PlanStatus.DRAFT,
         based_on=source,
-        created_at=work.now,
-        created_by_id=work.staff.id,
-        period_start=source.period_start,
-        period_end=source.period_end,
-        indicative_pence=source.indicative_pence,
-        indicative_working=source.indicative_working,
-        agreed_budget_pence=source.agreed_budget_pence,
+        **revised_version_row(source, number=number, created_by_id=work.staff.id, at=work.now),
     )
     goals: dict[int, Goal] = {}
     steps: dict[int, Step] = {}

@@ -24,12 +24,11 @@ from careplan.gui.widgets.password_forms import (
 )
 from careplan.services import administrator_recovery, authentication
 from careplan.services.authentication import SignedIn
+from careplan.services.demo_facts import DEMO_ACCOUNTS
 from careplan.services.opening import Database
 
 
 def demo_note(password: str | None) -> str:
-    from careplan.services.demo import DEMO_ACCOUNTS
-
     accounts = ", ".join(f"{a.username} ({a.role.label})" for a in DEMO_ACCOUNTS)
     note = f"Demo data: everyone in this database is invented. Demo accounts: {accounts}."
     if password:

@@ -34,6 +34,7 @@ from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import chosen_files
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import IssuedAgreement
+from careplan.services.demo_facts import DEMO_CERTIFICATE_PASSPHRASE
 from careplan.services.workspace import VersionView
 
 if TYPE_CHECKING:
@@ -212,8 +213,6 @@ class AgreementPrinter(QObject):
         info = certs.certificate_info(self.context.db)
         if info is None or not info.is_demo:
             return None
-        from careplan.services.demo.accounts import DEMO_CERTIFICATE_PASSPHRASE
-
         return DEMO_CERTIFICATE_PASSPHRASE
 
     def _passphrase_closed(self, dialog: QDialog) -> None:
