@@ -1,6 +1,7 @@
 """Measure what a charting library costs the app: its import, and its first chart on screen.
 
-Each figure is the median of RUNS fresh processes (the first import in a process, with the
+Each figure is the median of RUNS fresh processes (wall time, and CPU time, which a machine
+shared with other work inflates less) (the first import in a process, with the
 operating system's file cache warm, as when the app is started a second time). Run it with the
 Python of a clean venv made from requirements.lock plus the candidate (docs/charting.md says how):
 
@@ -22,9 +23,9 @@ RUNS = 11
 BASE = "import time, PySide6.QtWidgets as W\n"
 
 IMPORTS = {
-    "qtwidgets": "import time; t = time.perf_counter(); import PySide6.QtWidgets\n",
-    "qtcharts": BASE + "t = time.perf_counter(); from PySide6 import QtCharts\n",
-    "pyqtgraph": BASE + "t = time.perf_counter(); import pyqtgraph\n",
+    "qtwidgets": "import time; t, c = time.perf_counter(), time.process_time(); import PySide6.QtWidgets\n",
+    "qtcharts": BASE + "t, c = time.perf_counter(), time.process_time(); from PySide6 import QtCharts\n",
+    "pyqtgraph": BASE + "t, c = time.perf_counter(), time.process_time(); import pyqtgraph\n",
 }
 
 # The first chart: two series of twelve points each, a legend, drawn once into an image.
@@ -58,25 +59,33 @@ FIRST_CHART = {
 }
 
 
-def _once(python: str, code: str) -> float:
+def _once(python: str, code: str) -> tuple[float, float]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run([python, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=120)
-    return float(done.stdout.strip().splitlines()[-1])
+    done = subprocess.run(
+        [python, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=120
+    )
+    wall, cpu = done.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def _median(python: str, code: str) -> str:
-    times = [_once(python, code) for _ in range(RUNS)]
-    return f"median {statistics.median(times):.0f} ms (min {min(times):.0f}, max {max(times):.0f})"
+    runs = [_once(python, code) for _ in range(RUNS)]
+    wall, cpu = [w for w, _ in runs], [c for _, c in runs]
+    return (
+        f"median {statistics.median(wall):.0f} ms (min {min(wall):.0f}, max {max(wall):.0f}); "
+        f"CPU time median {statistics.median(cpu):.0f} ms"
+    )
 
 
 def main(python: str, candidate: str) -> None:
-    report = "print((time.perf_counter() - t) * 1000)\n"
+    report = "print((time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000)\n"
     print("import PySide6.QtWidgets alone:", _median(python, IMPORTS["qtwidgets"] + report))
     print(f"{candidate}, import after QtWidgets:", _median(python, IMPORTS[candidate] + report))
     chart = (
         BASE
-        + "from PySide6.QtWidgets import QApplication\napp = QApplication([])\nt = time.perf_counter()\n"
+        + "from PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+        + "t, c = time.perf_counter(), time.process_time()\n"
         + FIRST_CHART[candidate]
         + report
     )

@@ -45,7 +45,10 @@ def test_what_they_have_done_is_said_kindly_with_whose_words(sheet: Path) -> Non
 
 def test_their_scores_over_time_are_charted_and_said_in_words(sheet: Path) -> None:
     words = flat(pdf_text(sheet))
-    assert "Scores go from 1 to 10. They were given at 4 reviews, from 6 January 2026 to 24 November 2026." in words
+    assert (
+        "Scores go from 1 to 10. They were given at 4 reviews, from 6 January 2026 to 24 November 2026."
+        in words
+    )
     assert "Where I live 3 at the start, 7 now." in words
     assert "Money 5 at the start, 4 now." in words  # a score that went down is said just the same
     assert "Dashed line, open dots: at the start (6 Jan 2026)" in words  # the wheel's legend
@@ -100,11 +103,12 @@ def test_with_no_scores_goals_or_review_booked_it_still_says_something_plain(tmp
 def test_an_area_missing_its_first_or_latest_score_stays_off_the_wheel() -> None:
     days = (date(2026, 1, 6), date(2026, 11, 24))
     scored = AreaProgress("housing", "Where I live", LIFE_SCALE, tuple(ScorePoint(d, 5, 5) for d in days))
-    once = AreaProgress("money", "Money", LIFE_SCALE, (ScorePoint(days[0], 5, 5), ScorePoint(days[1], None, 6)))
+    once = AreaProgress(
+        "money", "Money", LIFE_SCALE, (ScorePoint(days[0], 5, 5), ScorePoint(days[1], None, 6))
+    )
     facts = dee_progress(areas=(scored, once))
     assert [area.code for area, _, _ in wheel_areas(facts)] == ["housing"]
 
 
 def test_the_same_facts_give_the_same_file() -> None:
     assert render_progress(dee_progress(), invariant=True) == render_progress(dee_progress(), invariant=True)
-

@@ -42,7 +42,10 @@ def test_the_words_are_there_before_any_chart_is_made(qtbot: QtBot) -> None:
     view = ProgressView(dee_progress(), "Dee", "Sam")
     qtbot.addWidget(view)
     lines = [view.words.item(row).text() for row in range(view.words.count())]
-    assert lines[0] == "Scores go from 1 to 10. They were given at 4 reviews, from 6 January 2026 to 24 November 2026."
+    assert (
+        lines[0]
+        == "Scores go from 1 to 10. They were given at 4 reviews, from 6 January 2026 to 24 November 2026."
+    )
     assert "Where I live: Dee 3 at the start, 7 now; Sam 4 at the start, 6 now." in lines
     assert "Money: Dee 5 at the start, 4 now; Sam 4 at the start, 4 now." in lines
     assert view.words.accessibleName() == "Dee's progress in words"
@@ -57,7 +60,9 @@ def test_importing_the_view_does_not_load_qt_charts() -> None:
         "import sys, careplan.gui.widgets.progress_view\n"
         "print('PySide6.QtCharts' in sys.modules, 'careplan.gui.widgets.progress_charts' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.split() == ["False", "False"]
 
 

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from careplan.documents.layout_flowables import NumberedCanvas, draw_line
 from careplan.documents.layout_styles import (
@@ -78,7 +88,9 @@ class MyCopyFurniture:
         footer_y = BOTTOM - 30
         canvas.line(LEFT, footer_y + self.size + 5, PAGE_WIDTH - RIGHT, footer_y + self.size + 5)
         canvas.setFont(SANS, self.size)
-        canvas.drawCentredString(PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · Printed on {self.printed}")
+        canvas.drawCentredString(
+            PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · Printed on {self.printed}"
+        )
         canvas.restoreState()
 
 
@@ -102,7 +114,9 @@ def render_progress(facts: ProgressFacts, *, invariant: bool = False) -> bytes:
         initialFontName=SANS,
         displayDocTitle=1,
     )
-    frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        LEFT, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     furniture = MyCopyFurniture(name=facts.preferred_name, printed=uk_date(facts.printed_on))
     document.build(progress_story(facts, styles), canvasmaker=partial(NumberedCanvas, furniture=furniture))
@@ -145,7 +159,9 @@ def _scores(facts: ProgressFacts, s: Styles) -> list[Flowable]:
     wheel = wheel_drawing(facts, FRAME_WIDTH, FRAME_WIDTH * 0.6, small)
     if wheel is not None:
         opening.append(
-            Paragraph("The wheel shows my scores at the start and now. Further out is a higher score.", s.body)
+            Paragraph(
+                "The wheel shows my scores at the start and now. Further out is a higher score.", s.body
+            )
         )
         wheel.hAlign = "CENTER"
         opening.append(wheel)
@@ -157,7 +173,9 @@ def _scores(facts: ProgressFacts, s: Styles) -> list[Flowable]:
         chart: Flowable = area_drawing(area, chart_width, 72, small) or Spacer(1, 1)
         words = f"<b>{text(area.name)}</b><br/>{score_change(area.person_scores())}."
         rows.append([picture(area.code, ROW_PICTURE), Paragraph(words, s.cell), chart])
-    table = Table(rows, colWidths=[ROW_PICTURE + 10, FRAME_WIDTH - ROW_PICTURE - 10 - chart_width, chart_width])
+    table = Table(
+        rows, colWidths=[ROW_PICTURE + 10, FRAME_WIDTH - ROW_PICTURE - 10 - chart_width, chart_width]
+    )
     table.setStyle(
         table_style(
             [
@@ -181,7 +199,10 @@ def _whose(goal: GoalProgress, facts: ProgressFacts) -> str:
 
 
 def _goals(facts: ProgressFacts, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(200), heading_with_picture("What I have done", "approved", s, size=PICTURE)]
+    out: list[Flowable] = [
+        CondPageBreak(200),
+        heading_with_picture("What I have done", "approved", s, size=PICTURE),
+    ]
     if not facts.goals:
         return [*out, Paragraph("My plan has no goals written down yet.", s.body)]
     done = [g for g in facts.goals if g.done]

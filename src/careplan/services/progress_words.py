@@ -31,11 +31,6 @@ def area_sentence(area: AreaProgress, person: str, worker: str) -> str:
     )
 
 
-def my_area_sentence(area: AreaProgress) -> str:
-    """ "Where I live: 3 at the start, 7 now." (the person's own scores, on their copy)."""
-    return f"{area.name}: {score_change(area.person_scores())}."
-
-
 def scale_sentence(facts: ProgressFacts) -> str:
     """What the scores are and when they were given: "Scores go from 1 to 10. They were given at
     4 reviews, from 6 January 2026 to 7 December 2026." """

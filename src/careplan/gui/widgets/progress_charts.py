@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import textwrap
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCharts import (
     QAbstractAxis,
@@ -47,7 +48,10 @@ def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
     return view
 
 
-def _themed(chart: QChart, palette: QPalette) -> QChart:
+ChartKind = TypeVar("ChartKind", bound=QChart)
+
+
+def _themed(chart: ChartKind, palette: QPalette) -> ChartKind:
     """The app's look: its palette (so a dark or high-contrast desktop theme carries over), its
     font, and no animation or drop shadow."""
     chart.setBackgroundBrush(palette.brush(QPalette.ColorRole.Base))
