@@ -7,7 +7,7 @@ import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -33,12 +33,6 @@ from careplan.documents.layout_styles import (
 )
 
 Strokes = Sequence[Sequence[tuple[float, float]]]
-
-
-class Furniture(Protocol):
-    """What a :class:`NumberedCanvas` draws around each page's text, once the pages are counted."""
-
-    def draw(self, canvas: Canvas, page: int, total: int) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -68,10 +62,12 @@ class PageFurniture:
         footer_y = BOTTOM - 30
         canvas.line(LEFT, footer_y + self.size + 5, PAGE_WIDTH - RIGHT, footer_y + self.size + 5)
         canvas.setFont(SANS, self.size)
-        canvas.drawCentredString(
-            PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · Document {self.document_id}"
-        )
+        canvas.drawCentredString(PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · {self.footer()}")
         canvas.restoreState()
+
+    def footer(self) -> str:
+        """What the footer says after the page number."""
+        return f"Document {self.document_id}"
 
 
 def line_width(value: str, font: str, size: float) -> float:
@@ -105,7 +101,7 @@ def _fit(value: str, font: str, size: float, width: float) -> str:
 class NumberedCanvas(Canvas):  # type: ignore[misc]
     """A canvas that holds its pages back until the end, so each can say "Page X of Y"."""
 
-    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, furniture: PageFurniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._pages: list[dict[str, Any]] = []

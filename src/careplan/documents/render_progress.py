@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass
 from functools import partial
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -25,20 +24,17 @@ from reportlab.platypus import (
     Table,
 )
 
-from careplan.documents.layout_flowables import NumberedCanvas, draw_line
+from careplan.documents.layout_flowables import NumberedCanvas, PageFurniture
 from careplan.documents.layout_styles import (
     BOTTOM,
     FRAME_HEIGHT,
     FRAME_WIDTH,
     LEFT,
-    MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RIGHT,
     RULE,
     SANS,
-    SANS_BOLD,
-    TEAL,
     TOP,
     Styles,
     author_mark,
@@ -68,30 +64,14 @@ def suggested_file_name(facts: ProgressFacts) -> str:
 
 
 @dataclass(frozen=True)
-class MyCopyFurniture:
-    """Every page says whose copy it is, and its page number."""
+class MyCopyFurniture(PageFurniture):
+    """Every page says whose copy it is ("My progress · my copy", and their name), its page
+    number and the day it was printed (a progress sheet has no document id)."""
 
-    name: str
-    printed: str
-    size: float = 11.0
+    printed: str = ""
 
-    def draw(self, canvas: Canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        header_y = PAGE_HEIGHT - TOP + 24
-        canvas.setFillColor(TEAL)
-        draw_line(canvas, LEFT, header_y, f"{TITLE} · my copy", SANS_BOLD, self.size)
-        canvas.setFillColor(MUTED)
-        draw_line(canvas, PAGE_WIDTH - RIGHT, header_y, self.name, SANS, self.size, align_right=True)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.line(LEFT, header_y - 6, PAGE_WIDTH - RIGHT, header_y - 6)
-        footer_y = BOTTOM - 30
-        canvas.line(LEFT, footer_y + self.size + 5, PAGE_WIDTH - RIGHT, footer_y + self.size + 5)
-        canvas.setFont(SANS, self.size)
-        canvas.drawCentredString(
-            PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · Printed on {self.printed}"
-        )
-        canvas.restoreState()
+    def footer(self) -> str:
+        return f"Printed on {self.printed}"
 
 
 def render_progress(facts: ProgressFacts, *, invariant: bool = False) -> bytes:
@@ -118,7 +98,13 @@ def render_progress(facts: ProgressFacts, *, invariant: bool = False) -> bytes:
         LEFT, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    furniture = MyCopyFurniture(name=facts.preferred_name, printed=uk_date(facts.printed_on))
+    furniture = MyCopyFurniture(
+        service_name=f"{TITLE} · my copy",
+        header_right=facts.preferred_name,
+        document_id="",
+        size=11.0,
+        printed=uk_date(facts.printed_on),
+    )
     document.build(progress_story(facts, styles), canvasmaker=partial(NumberedCanvas, furniture=furniture))
     return buffer.getvalue()
 
@@ -192,7 +178,7 @@ def _scores(facts: ProgressFacts, s: Styles) -> list[Flowable]:
     return out
 
 
-def _whose(goal: GoalProgress, facts: ProgressFacts) -> str:
+def _whose(goal: GoalProgress) -> str:
     if goal.voice.kind is AuthorKind.PERSON:
         return author_mark(MY_WORDS)
     return author_mark(words_of(goal.author_name))
@@ -215,7 +201,7 @@ def _goals(facts: ProgressFacts, s: Styles) -> list[Flowable]:
             mark = "✓" if goal.done else "→"
             out.append(
                 Paragraph(
-                    f"{text(goal.words)} {_whose(goal, facts)}<br/><b>{goal_state(goal)}</b>",
+                    f"{text(goal.words)} {_whose(goal)}<br/><b>{goal_state(goal)}</b>",
                     s.bullet,
                     bulletText=mark,
                 )
