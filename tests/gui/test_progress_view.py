@@ -11,10 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCharts import QChartView, QLineSeries, QScatterSeries
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
+from careplan.domain.life_areas import DEFAULT_LIFE_AREAS
 from careplan.gui.widgets.progress_view import ProgressView
-from tests.progress_examples import DAYS, SCORES, dee_progress
+from tests.progress_examples import DAYS, SCORES, area, dee_progress
 
 
 def _series(view: QChartView) -> dict[str, tuple[QLineSeries, QScatterSeries]]:
@@ -112,6 +114,34 @@ def test_the_wheel_sets_a_chosen_review_against_the_first(qtbot: QtBot) -> None:
     assert view.wheel.chart().title().startswith("Dee's scores: the first review and 24 Feb 2026")
     latest, _ = _series(view.wheel)["24 Feb 2026 (solid line)"]
     assert len(latest.points()) == 10  # nine areas scored that day (no legal matters), and round
+
+
+def test_the_first_review_is_what_the_others_are_compared_with(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    offered = [view.review.itemText(i) for i in range(view.review.count())]
+    assert offered == ["24 November 2026", "26 May 2026", "24 February 2026"]
+    one_review = tuple(area(code, name, days=DAYS[:1]) for code, name in DEFAULT_LIFE_AREAS[:3])
+    alone = _shown(qtbot, areas=one_review)
+    assert [alone.review.itemText(i) for i in range(alone.review.count())] == ["6 January 2026"]
+    assert alone.wheel is not None
+    assert set(_series(alone.wheel)) == {"6 Jan 2026 (solid line)"}  # nothing to compare with yet
+
+
+def test_the_charts_take_the_desktops_colours(qtbot: QtBot) -> None:
+    """A dark or high-contrast desktop theme carries over to the charts' background and words."""
+    view = ProgressView(dee_progress(), "Dee", "Sam")
+    qtbot.addWidget(view)
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#000000"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#ffff00"))
+    view.setPalette(dark)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.lines is not None
+    chart = view.lines.chart()
+    assert chart.backgroundBrush().color() == QColor("#000000")
+    assert chart.legend().labelColor() == QColor("#ffff00")
+    assert all(axis.labelsBrush().color() == QColor("#ffff00") for axis in chart.axes())
 
 
 def test_with_no_review_yet_it_says_so_and_draws_nothing(qtbot: QtBot) -> None:

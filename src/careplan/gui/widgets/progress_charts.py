@@ -141,10 +141,10 @@ def wheel(
     chart.addAxis(out, QPolarChart.PolarOrientation.PolarOrientationRadial)
 
     first = min((p.on for a in facts.areas for p in a.points), default=day)
-    for on, label, dashed in (
-        (first, f"The first review, {short_date(first)} (dashed line)", True),
-        (day, f"{short_date(day)} (solid line)", False),
-    ):
+    strands = [(day, f"{short_date(day)} (solid line)", False)]
+    if first != day:  # with one review so far, there is nothing to set it against
+        strands.insert(0, (first, f"The first review, {short_date(first)} (dashed line)", True))
+    for on, label, dashed in strands:
         line = _line(label, PERSON, dashed=dashed)
         dots = _dots(PERSON, QScatterSeries.MarkerShape.MarkerShapeCircle, hollow=dashed)
         points = []

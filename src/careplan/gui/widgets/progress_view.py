@@ -46,7 +46,8 @@ class ProgressView(QWidget):
         self.review = QComboBox()
         self.review.setObjectName("progressReview")
         self.review.setAccessibleName("Compare the first review with")
-        for day in reversed(facts.review_days):
+        days = facts.review_days
+        for day in reversed(days[1:] or days):  # the first review is the one compared with
             self.review.addItem(long_date(day), day)
         self.area = QComboBox()
         self.area.setObjectName("progressArea")
