@@ -63,10 +63,12 @@ class PageFurniture:
         footer_y = BOTTOM - 30
         canvas.line(LEFT, footer_y + self.size + 5, PAGE_WIDTH - RIGHT, footer_y + self.size + 5)
         canvas.setFont(SANS, self.size)
-        canvas.drawCentredString(
-            PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · Document {self.document_id}"
-        )
+        canvas.drawCentredString(PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · {self.footer()}")
         canvas.restoreState()
+
+    def footer(self) -> str:
+        """What the footer says after the page number."""
+        return f"Document {self.document_id}"
 
 
 def line_width(value: str, font: str, size: float) -> float:
