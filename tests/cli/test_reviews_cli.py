@@ -15,7 +15,8 @@ import pytest
 
 from careplan.cli.main import main
 from careplan.services import covering, workspace
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.review_dates import TODAY, ReviewWorld, on, review_world
 
