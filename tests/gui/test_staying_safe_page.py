@@ -14,9 +14,9 @@ from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, Naloxone, OverdoseRisk, PlanStatus, Role, SafetyPart
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.staying_safe_dialogs import SafetyContactDialog, StayingSafeWordsDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.staying_safe_page import StayingSafePage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import staying_safe
 from careplan.services.staying_safe_view import StayingSafeView, load_staying_safe

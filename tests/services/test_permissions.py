@@ -60,7 +60,6 @@ from careplan.domain.records import AuditEvent, Review
 from careplan.services import (
     agreement,
     assignments,
-    audit,
     audit_anchors,
     authentication,
     budget,
@@ -72,11 +71,13 @@ from careplan.services import (
     history,
     people,
     people_search,
+    plan_reviews,
     plans,
     queries,
     record_access,
     restore,
     reviews,
+    reviews_due,
     signing,
     signing_certificate,
     staff,
@@ -87,7 +88,8 @@ from careplan.services import (
     workspace,
 )
 from careplan.services import backup as backup_use_cases
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests.stored import audit_count, snapshot
 from tests.worlds import (
     CANARY,
@@ -227,6 +229,14 @@ def _first_page(db: Database, world: World) -> Call:
 
 def _list_plans(db: Database, world: World) -> Call:
     return lambda a: queries.list_plans(db, a)
+
+
+def _reviews_due(db: Database, world: World) -> Call:
+    return lambda a: reviews_due.reviews_due(db, a)
+
+
+def _plan_reviews(db: Database, world: World) -> Call:
+    return lambda a: plan_reviews.plan_reviews(db, a, world.plan_id)
 
 
 def _record_consent(db: Database, world: World) -> Call:
@@ -540,7 +550,7 @@ def _record_review(db: Database, world: World) -> Call:
 
 
 def _verify_audit_trail(db: Database, world: World) -> Call:
-    return lambda a: audit.verify_audit_trail(db, a)
+    return lambda a: audit_anchors.verify_audit_trail(db, a)
 
 
 def _check_trail(db: Database, world: World) -> Call:
@@ -656,6 +666,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("count_people", people_search.count_people, (A.VIEW_PEOPLE,), _count_people, writes=False),
     Scenario("first_page", people_search.first_page, (A.VIEW_PEOPLE,), _first_page, writes=False),
     Scenario("list_plans", queries.list_plans, (A.VIEW_PEOPLE,), _list_plans, writes=False),
+    Scenario("reviews_due", reviews_due.reviews_due, (A.VIEW_PEOPLE,), _reviews_due, APPROVED, writes=False),
+    Scenario(
+        "plan_reviews", plan_reviews.plan_reviews, (A.VIEW_PEOPLE,), _plan_reviews, APPROVED, writes=False
+    ),
     Scenario("record_consent", consent.record_consent, (A.RECORD_CONSENT,), _record_consent),
     Scenario("withdraw_consent", consent.withdraw_consent, (A.RECORD_CONSENT,), _withdraw_consent),
     Scenario("add_provider", catalogue.add_provider, (A.MANAGE_CATALOGUE,), _add_provider),
@@ -779,7 +793,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario("record_review", reviews.record_review, (A.RECORD_REVIEW,), _record_review, stage=APPROVED),
     Scenario(
-        "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
+        "verify_audit_trail",
+        audit_anchors.verify_audit_trail,
+        (A.VIEW_AUDIT,),
+        _verify_audit_trail,
+        writes=False,
     ),
     Scenario("check_trail", audit_anchors.check_trail, (A.VIEW_AUDIT,), _check_trail, writes=False),
     Scenario("load_person", workspace.load_person, (A.VIEW_PEOPLE,), _load_person, writes=False),

@@ -20,8 +20,8 @@ from careplan.gui.dialogs.form_dialog import Field, FieldProblems
 from careplan.gui.dialogs.writing_dialog import Writers, WritingAs, WritingDialog
 from careplan.gui.forms.ui_safety_contact import Ui_SafetyContactDialog
 from careplan.gui.forms.ui_staying_safe_words import Ui_StayingSafeWordsDialog
-from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT
-from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.gui.theme import BUTTON_HEIGHT
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.services.staying_safe import ContactInput
 from careplan.services.staying_safe_view import ContactView
 from careplan.services.text_views import TextView

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.enums import PlanStatus
+from careplan.domain.review_timing import DUE_WITHIN_DAYS
 from careplan.domain.wording.statuses import plan_status_words, sentence
 from careplan.gui.context import AppContext
 from careplan.gui.people.model import PeopleModel
@@ -83,8 +84,11 @@ class PeoplePanel(QWidget):
         self.reviews = QComboBox(self)
         self.reviews.setAccessibleName("Reviews")
         self.reviews.addItem("Any review date", ReviewFilter.ANY)
-        self.reviews.addItem("Review due in 2 weeks", ReviewFilter.DUE_SOON)
+        self.reviews.addItem("Review due or overdue", ReviewFilter.DUE_SOON)
         self.reviews.addItem("Review overdue", ReviewFilter.OVERDUE)
+        self.reviews.setAccessibleDescription(
+            f"A review is due from {DUE_WITHIN_DAYS} days before its date; after its date, overdue."
+        )
 
         self.table = PeopleTable(self)
         self.table.setObjectName("peopleTable")

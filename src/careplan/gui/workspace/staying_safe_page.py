@@ -32,12 +32,12 @@ from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.dialogs.staying_safe_dialogs import PartForm, SafetyContactDialog, StayingSafeWordsDialog
 from careplan.gui.dialogs.writing_dialog import Writers
 from careplan.gui.theme import set_style_property
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_controls import confirm
 from careplan.gui.workspace.plan_words import FROZEN_NOTES
 from careplan.gui.workspace.staying_safe_sections import ContactRow, StayingSafeLayout
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import staying_safe
 from careplan.services.staying_safe import ContactInput
 from careplan.services.staying_safe_view import NOTHING_YET, ContactView, StayingSafeView

@@ -17,8 +17,8 @@ from careplan.domain.wording.staying_safe import (
     STAYING_SAFE,
 )
 from careplan.gui.theme import set_style_property
+from careplan.gui.widgets.voice import AuthorBadge
 from careplan.gui.workspace.plan_controls import button, words
-from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.staying_safe_view import ContactView
 from careplan.services.text_views import TextView
 
