@@ -34,10 +34,10 @@ def main(argv: list[str]) -> int:
     from careplan import demo
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.gui.theme import apply_theme
     from careplan.services.people_search import PeopleQuery, search_people
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.opener import open_database
 
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
     db = open_database(folder / "demo.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE)
     demo.generate(db, people=200, seed=1)
     sam = staff_by_username(db, "sam")
-    context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     window.workspace.build_pages()
     window.resize(1366, 768)
@@ -152,16 +152,16 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     from careplan import demo
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.dialogs.set_up import SetUpDialog
     from careplan.gui.dialogs.sign_in import SignInDialog
     from careplan.gui.dialogs.staff_admin import StaffAdminDialog
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.opener import open_database
 
     sign_in = SignInDialog(db, demo=True, demo_password=getattr(demo, "DEMO_PASSWORD", None))
     set_up = SetUpDialog(open_database(folder / "new.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE))
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     staff = StaffAdminDialog(admin)
     for dialog in (sign_in, set_up, staff):
         dialog.show()
@@ -171,11 +171,11 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
 def catalogue_screen(db: Any) -> Any:
     """The service catalogue as an administrator sees it (File > Service catalogue…)."""
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
 
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     dialog = CatalogueDialog(admin)
     dialog.resize(1100, 640)
     dialog.show()
@@ -186,11 +186,11 @@ def backups_dialog(db: Any, window: Any) -> Any:
     """File > Back up now… as an administrator sees it, after today's automatic backup."""
     from careplan.domain.enums import Role
     from careplan.gui.backups.dialog import BackupDialog
-    from careplan.gui.context import AppContext
     from careplan.services import backup
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
 
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     backup.automatic_backup(db, admin.actor)
     dialog = BackupDialog(admin, window)
     dialog.show()
@@ -213,11 +213,11 @@ def settings_dialog(db: Any, window: Any, folder: Path) -> Any:
     from PySide6.QtCore import QSettings
 
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.dialogs.settings_dialog import SettingsDialog
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
 
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     dialog = SettingsDialog(
         admin, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), window.screen_lock
     )

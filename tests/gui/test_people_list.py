@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import PlanStatus, Role
 from careplan.gui import theme
-from careplan.gui.context import AppContext
 from careplan.gui.people.panel import PeoplePanel
 from careplan.services import people, plans, signing, staff
 from careplan.services.people_search import ReviewFilter
 from careplan.services.plans import GoalInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.review_dates import TODAY, on, review_world
 from tests.worlds import sign_both
@@ -41,7 +41,7 @@ def test_in_action_with_a_new_version_being_written(
     plans.activate_plan(db, sam, started.version_id)
     plans.revise_plan(db, sam, started.version_id)
 
-    panel = PeoplePanel(AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER))
+    panel = PeoplePanel(SignedInStaff(db, sam, "Sam Okafor", Role.KEY_WORKER))
     qtbot.addWidget(panel)
     panel.resize(700, 300)
     panel.show()
@@ -80,7 +80,7 @@ def test_due_and_overdue_reviews_say_so_in_words(qtbot: QtBot, sqlite_db: Databa
     site = review_world(sqlite_db)
     team = site.world.team
     with on(TODAY):
-        panel = PeoplePanel(AppContext(sqlite_db, team.manager, "Priya Manager", Role.MANAGER))
+        panel = PeoplePanel(SignedInStaff(sqlite_db, team.manager, "Priya Manager", Role.MANAGER))
         qtbot.addWidget(panel)
         panel.resize(900, 300)
         panel.show()
@@ -127,7 +127,7 @@ def test_a_review_not_ones_to_see_is_left_out_and_the_plan_column_is_quieter(
     site = review_world(sqlite_db)
     kim = site.world.colleagues["kim"]
     with on(TODAY):
-        panel = PeoplePanel(AppContext(sqlite_db, kim, "Kim Extra", Role.KEY_WORKER))
+        panel = PeoplePanel(SignedInStaff(sqlite_db, kim, "Kim Extra", Role.KEY_WORKER))
         qtbot.addWidget(panel)
         model = panel.model
         row = model.row_of(site.world.person_id)

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, Naloxone, OverdoseRisk, PlanStatus, Role, SafetyPart
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.staying_safe_dialogs import SafetyContactDialog, StayingSafeWordsDialog
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.staying_safe_page import StayingSafePage
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import staying_safe
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.staying_safe_view import StayingSafeView, load_staying_safe
 from careplan.storage.database import Database
 from tests import worlds
@@ -48,7 +48,7 @@ def open_screen(
     name: str = "Sam Keyworker",
     role: Role = Role.KEY_WORKER,
 ) -> Screen:
-    context = AppContext(world.db, actor or world.team.key_worker, name, role)
+    context = SignedInStaff(world.db, actor or world.team.key_worker, name, role)
     voice = VoiceSwitch(name, role.label)
     workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     page = StayingSafePage(context, voice, workspace)
@@ -270,7 +270,7 @@ def test_the_history_page_shows_what_changed_in_it(qtbot: QtBot, world: World) -
     v2 = plans.revise_plan(world.db, kw, world.version_id)
     staying_safe.write_part(world.db, kw, v2, SafetyPart.WHAT_HELPS, "My dog and my sister", STAFF)
     staying_safe.add_contact(world.db, kw, v2, staying_safe.ContactInput("Jo", "07700 900462", PERSON))
-    context = AppContext(world.db, kw, "Sam Keyworker", Role.KEY_WORKER)
+    context = SignedInStaff(world.db, kw, "Sam Keyworker", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Keyworker", "key worker")
     qtbot.addWidget(voice)
     page = HistoryPage(context, voice)

@@ -14,9 +14,9 @@ from careplan.domain.wording.dates import short_date
 from careplan.domain.wording.reviews import review_sentence, review_words
 from careplan.domain.wording.statuses import newer_version_words, plan_status_words, sentence
 from careplan.gui import theme
-from careplan.gui.context import AppContext
 from careplan.gui.review_marks import review_colour
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
+from careplan.services.signed_in import SignedInStaff
 
 # Rows fetched at a time: the first page (at each keystroke) fills a tall window twice over;
 # scrolling fetches the next. (Each row's plan status and review date are worked out as it is
@@ -76,7 +76,7 @@ class PeopleModel(QAbstractTableModel):
     PersonIdRole = Qt.ItemDataRole.UserRole + 1
     total_changed = Signal()  # the count became exact as the list was scrolled to its end
 
-    def __init__(self, context: AppContext, parent: Any = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: Any = None) -> None:
         super().__init__(parent)
         self._context = context
         self._query = PeopleQuery()

@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.page import Page
+from careplan.services.signed_in import SignedInStaff
 
 if TYPE_CHECKING:
     from careplan.gui.workspace.plan_page import PlanPage
 
 P = TypeVar("P", bound=Page)
-PageClass = Callable[[AppContext, VoiceSwitch, QWidget | None], P]
+PageClass = Callable[[SignedInStaff, VoiceSwitch, QWidget | None], P]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from careplan.domain.wording.staying_safe import (
     naloxone_words,
     overdose_risk_words,
 )
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.dialogs.staying_safe_dialogs import PartForm, SafetyContactDialog, StayingSafeWordsDialog
 from careplan.gui.dialogs.writing_dialog import Writers
@@ -39,6 +38,7 @@ from careplan.gui.workspace.plan_controls import confirm
 from careplan.gui.workspace.plan_words import FROZEN_NOTES
 from careplan.gui.workspace.staying_safe_sections import ContactRow, StayingSafeLayout
 from careplan.services import staying_safe
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.staying_safe import ContactInput
 from careplan.services.staying_safe_view import NOTHING_YET, ContactView, StayingSafeView
 from careplan.services.workspace import PersonView, VersionView
@@ -71,7 +71,7 @@ class StayingSafePage(WorkspacePage):
 
     title = "Staying safe"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.view = StayingSafeLayout(self)
         self.person: PersonView | None = None
