@@ -38,11 +38,14 @@ from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import (
     GoalGoing,
     GoalStatus,
+    Naloxone,
+    OverdoseRisk,
     PlanStatus,
     ReviewKind,
     ReviewOutcome,
     ReviewTopic,
     Role,
+    SafetyPart,
     ServiceUnit,
     SignatureMethod,
     SignerKind,
@@ -62,7 +65,6 @@ from careplan.domain.records import AuditEvent, Goal, Review
 from careplan.services import (
     agreement,
     assignments,
-    audit,
     audit_anchors,
     authentication,
     budget,
@@ -75,6 +77,7 @@ from careplan.services import (
     measures,
     people,
     people_search,
+    plan_reviews,
     plans,
     queries,
     record_access,
@@ -82,18 +85,22 @@ from careplan.services import (
     review_schedule,
     review_view,
     reviews,
+    reviews_due,
     reviews_ending,
     reviews_holding,
     reviews_requests,
     signing,
     signing_certificate,
     staff,
+    staying_safe,
+    staying_safe_view,
     timestamp_server,
     verification,
     workspace,
 )
 from careplan.services import backup as backup_use_cases
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests.stored import audit_count, snapshot
 from tests.worlds import (
     CANARY,
@@ -233,6 +240,14 @@ def _first_page(db: Database, world: World) -> Call:
 
 def _list_plans(db: Database, world: World) -> Call:
     return lambda a: queries.list_plans(db, a)
+
+
+def _reviews_due(db: Database, world: World) -> Call:
+    return lambda a: reviews_due.reviews_due(db, a)
+
+
+def _plan_reviews(db: Database, world: World) -> Call:
+    return lambda a: plan_reviews.plan_reviews(db, a, world.plan_id)
 
 
 def _record_consent(db: Database, world: World) -> Call:
@@ -616,8 +631,8 @@ def _confirm_review(db: Database, world: World) -> Call:
     return lambda a: reviews_ending.confirm_review(db, a, review_id, confirmation)
 
 
-def _plan_reviews(db: Database, world: World) -> Call:
-    return lambda a: review_view.plan_reviews(db, a, world.plan_id)
+def _reviews_in_full(db: Database, world: World) -> Call:
+    return lambda a: review_view.reviews_in_full(db, a, world.plan_id)
 
 
 def _review_behind(db: Database, world: World) -> Call:
@@ -646,7 +661,7 @@ def _set_review_schedule(db: Database, world: World) -> Call:
 
 
 def _verify_audit_trail(db: Database, world: World) -> Call:
-    return lambda a: audit.verify_audit_trail(db, a)
+    return lambda a: audit_anchors.verify_audit_trail(db, a)
 
 
 def _check_trail(db: Database, world: World) -> Call:
@@ -762,6 +777,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("count_people", people_search.count_people, (A.VIEW_PEOPLE,), _count_people, writes=False),
     Scenario("first_page", people_search.first_page, (A.VIEW_PEOPLE,), _first_page, writes=False),
     Scenario("list_plans", queries.list_plans, (A.VIEW_PEOPLE,), _list_plans, writes=False),
+    Scenario("reviews_due", reviews_due.reviews_due, (A.VIEW_PEOPLE,), _reviews_due, APPROVED, writes=False),
+    Scenario(
+        "plan_reviews", plan_reviews.plan_reviews, (A.VIEW_PEOPLE,), _plan_reviews, APPROVED, writes=False
+    ),
     Scenario("record_consent", consent.record_consent, (A.RECORD_CONSENT,), _record_consent),
     Scenario("withdraw_consent", consent.withdraw_consent, (A.RECORD_CONSENT,), _withdraw_consent),
     Scenario("add_provider", catalogue.add_provider, (A.MANAGE_CATALOGUE,), _add_provider),
@@ -937,10 +956,10 @@ SCENARIOS: tuple[Scenario, ...] = (
         "confirm_review", reviews_ending.confirm_review, (A.RECORD_REVIEW,), _confirm_review, stage=APPROVED
     ),
     Scenario(
-        "plan_reviews",
-        review_view.plan_reviews,
+        "reviews_in_full",
+        review_view.reviews_in_full,
         (A.RECORD_REVIEW,),
-        _plan_reviews,
+        _reviews_in_full,
         stage=APPROVED,
         writes=False,
     ),
@@ -961,7 +980,11 @@ SCENARIOS: tuple[Scenario, ...] = (
         "set_review_schedule", review_schedule.set_review_schedule, (A.CONFIGURE,), _set_review_schedule
     ),
     Scenario(
-        "verify_audit_trail", audit.verify_audit_trail, (A.VIEW_AUDIT,), _verify_audit_trail, writes=False
+        "verify_audit_trail",
+        audit_anchors.verify_audit_trail,
+        (A.VIEW_AUDIT,),
+        _verify_audit_trail,
+        writes=False,
     ),
     Scenario("check_trail", audit_anchors.check_trail, (A.VIEW_AUDIT,), _check_trail, writes=False),
     Scenario("load_person", workspace.load_person, (A.VIEW_PEOPLE,), _load_person, writes=False),
@@ -1116,6 +1139,63 @@ SCENARIOS += (
         assignments.person_with_reference,
         (A.VIEW_PEOPLE,),
         _person_with_reference,
+        writes=False,
+    ),
+)
+
+
+def _staying_safe_contact(db: Database, world: World) -> int:
+    contact = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900462", PERSON)
+    return staying_safe.add_contact(db, world.team.key_worker, world.version_id, contact)
+
+
+def _write_part(db: Database, world: World) -> Call:
+    words = f"A walk with the dog {CANARY}"
+    return lambda a: staying_safe.write_part(db, a, world.version_id, SafetyPart.WHAT_HELPS, words, PERSON)
+
+
+def _set_overdose_risk(db: Database, world: World) -> Call:
+    words = f"Since the detox {CANARY}"
+    return lambda a: staying_safe.set_overdose_risk(db, a, world.version_id, OverdoseRisk.HIGH, words, PERSON)
+
+
+def _set_naloxone(db: Database, world: World) -> Call:
+    where = f"Coat pocket {CANARY}"
+    return lambda a: staying_safe.set_naloxone(db, a, world.version_id, Naloxone.HELD, where, PERSON)
+
+
+def _add_contact(db: Database, world: World) -> Call:
+    contact = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900462", PERSON)
+    return lambda a: staying_safe.add_contact(db, a, world.version_id, contact)
+
+
+def _edit_contact(db: Database, world: World) -> Call:
+    contact_id = _staying_safe_contact(db, world)
+    changed = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900463", PERSON)
+    return lambda a: staying_safe.edit_contact(db, a, contact_id, changed)
+
+
+def _remove_contact(db: Database, world: World) -> Call:
+    contact_id = _staying_safe_contact(db, world)
+    return lambda a: staying_safe.remove_contact(db, a, contact_id)
+
+
+def _load_staying_safe(db: Database, world: World) -> Call:
+    return lambda a: staying_safe_view.load_staying_safe(db, a, world.version_id)
+
+
+SCENARIOS += (
+    Scenario("write_part", staying_safe.write_part, (A.EDIT_PLAN,), _write_part),
+    Scenario("set_overdose_risk", staying_safe.set_overdose_risk, (A.EDIT_PLAN,), _set_overdose_risk),
+    Scenario("set_naloxone", staying_safe.set_naloxone, (A.EDIT_PLAN,), _set_naloxone),
+    Scenario("add_contact", staying_safe.add_contact, (A.EDIT_PLAN,), _add_contact),
+    Scenario("edit_contact", staying_safe.edit_contact, (A.EDIT_PLAN,), _edit_contact),
+    Scenario("remove_contact", staying_safe.remove_contact, (A.EDIT_PLAN,), _remove_contact),
+    Scenario(
+        "load_staying_safe",
+        staying_safe_view.load_staying_safe,
+        (A.VIEW_PEOPLE,),
+        _load_staying_safe,
         writes=False,
     ),
 )

@@ -13,9 +13,10 @@ from careplan.domain.enums import AuthorKind, GoalGoing, ReviewKind, ReviewOutco
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.measures import LIFE_AREAS
 from careplan.domain.records import ReviewScore
+from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.reviews import NOT_THE_SAME
 from careplan.services import measures, reviews, reviews_ending
-from careplan.services.review_view import HeldReview, plan_reviews
+from careplan.services.review_view import HeldReview, reviews_in_full
 from careplan.services.reviews_holding import give_scores, hold_review, set_goal_going, write_review_note
 from tests.database_copies import world_fixtures
 from tests.refusals import refused
@@ -26,7 +27,9 @@ template, sqlite_template, world, quick = world_fixtures(approved_world)
 
 
 def the_review(w: World, review_id: int) -> HeldReview:
-    return next(h for h in plan_reviews(w.db, w.team.key_worker, w.plan_id).held if h.review_id == review_id)
+    return next(
+        h for h in reviews_in_full(w.db, w.team.key_worker, w.plan_id).held if h.review_id == review_id
+    )
 
 
 def person_scores(w: World, review_id: int) -> dict[tuple[str, str], int]:
@@ -85,8 +88,8 @@ def test_a_note_is_changed_in_its_own_voice_and_can_be_taken_out(quick: World) -
 def test_writing_in_a_booked_review_holds_it_today(quick: World) -> None:
     first, *rest = booked(quick)
     hold_review(quick.db, quick.team.peer_mentor, first)
-    shown = plan_reviews(quick.db, quick.team.key_worker, quick.plan_id)
-    assert [b.review_id for b in shown.booked] == rest
+    shown = reviews_in_full(quick.db, quick.team.key_worker, quick.plan_id)
+    assert [b.review_id for b in shown.coming] == rest
     (only,) = shown.held
     assert (only.held_on, only.held_by) == (utc_today(), "Chris Mentor (peer mentor)")
 
@@ -224,13 +227,12 @@ def test_booked_reviews_say_in_words_when_they_are_due(quick: World) -> None:
         quick.db, quick.team.key_worker, quick.plan_id, ReviewKind.REGULAR, today - timedelta(3)
     )
     reviews.schedule_review(quick.db, quick.team.key_worker, quick.plan_id, ReviewKind.REGULAR, today)
-    shown = plan_reviews(quick.db, quick.team.key_worker, quick.plan_id)
-    words = [(b.due_words, b.overdue) for b in shown.booked]
-    assert words[:2] == [("overdue by 3 days", True), ("due today", False)]
+    shown = reviews_in_full(quick.db, quick.team.key_worker, quick.plan_id)
+    words = [(b.words, b.state) for b in shown.coming]
+    assert words[:2] == [("Overdue by 3 days", ReviewState.OVERDUE), ("Due today", ReviewState.DUE)]
     assert shown.next_review is not None
-    assert shown.next_review.due_words == "overdue by 3 days"
-    assert words[2][0].startswith("booked for ")
-    assert all(not overdue for _words, overdue in words[1:])
+    assert shown.next_review.sentence.startswith("Overdue by 3 days: it was due on ")
+    assert words[2][0].startswith("Next review ")
 
 
 def test_each_booked_review_says_which_measures_it_asks(quick: World) -> None:
@@ -238,7 +240,7 @@ def test_each_booked_review_says_which_measures_it_asks(quick: World) -> None:
     end, at the first review and then once 3 months have passed since it was last asked."""
     data = (resources.files("careplan") / "resources/reference/outcome_measures.toml").read_bytes()
     measures.load_measures(quick.db, quick.team.manager, data)
-    booked_reviews = plan_reviews(quick.db, quick.team.key_worker, quick.plan_id).booked
+    booked_reviews = reviews_in_full(quick.db, quick.team.key_worker, quick.plan_id).coming
     # Booked at 7 weeks, then 3, 6, 9 and 12 months.
     assert [b.measures for b in booked_reviews] == [
         (LIFE_AREAS, "use_and_health"),

@@ -21,7 +21,7 @@ from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.records import Goal, PlanVersion, Review, ReviewConfirmation
 from careplan.services import plans
 from careplan.services.review_schedule import months_later, set_review_schedule
-from careplan.services.review_view import plan_reviews, review_behind
+from careplan.services.review_view import review_behind, reviews_in_full
 from careplan.services.reviews_ending import Confirmation, end_review
 from careplan.services.reviews_ending import confirm_review as confirm
 from careplan.services.reviews_holding import set_goal_going
@@ -60,10 +60,10 @@ def test_the_person_asks_for_a_review_in_their_own_words(world: World) -> None:
     assert row.asked_words.recorded_by_id == world.team.peer_mentor.staff_id
     assert row.asked_at is not None
     assert row.due_date == utc_today()
-    shown = plan_reviews(world.db, world.team.key_worker, world.plan_id)
+    shown = reviews_in_full(world.db, world.team.key_worker, world.plan_id)
     assert shown.next_review is not None
     assert shown.next_review.review_id == review_id
-    assert shown.next_review.due_words == "due today"
+    assert shown.next_review.words == "Due today"
     assert shown.next_review.asked is not None
     assert shown.next_review.asked.whose == "Dee's words"
 
@@ -98,7 +98,7 @@ def test_a_key_worker_brings_a_review_forward_saying_why(world: World) -> None:
     # Brought forward again: the day it was first booked for is kept.
     bring_review_forward(world.db, world.team.key_worker, review_id, utc_today(), "Sooner still")
     assert review_row(world, review_id).forward_from == was_due
-    (first, *_rest) = plan_reviews(world.db, world.team.key_worker, world.plan_id).booked
+    (first, *_rest) = reviews_in_full(world.db, world.team.key_worker, world.plan_id).coming
     assert (first.review_id, first.forward_from) == (review_id, was_due)
     assert first.forward_reason is not None
     assert first.forward_reason.body == "Sooner still"
@@ -129,7 +129,7 @@ def test_carrying_on_leaves_the_next_booked_review_as_it_is(world: World) -> Non
         None,
         second,
     )
-    (shown,) = plan_reviews(world.db, world.team.key_worker, world.plan_id).held
+    (shown,) = reviews_in_full(world.db, world.team.key_worker, world.plan_id).held
     assert shown.outcome_words == "carry on with the plan as it is"
     assert review_row(world, first).ended_by_id == world.team.key_worker.staff_id
 
@@ -184,7 +184,7 @@ def test_changing_the_plan_starts_a_new_draft_from_what_the_review_found(world: 
             session.execute(select(Goal.key, Goal.status).where(Goal.version_id == draft.id)).all()
         )
     assert statuses == {first: GoalStatus.ACHIEVED, second: GoalStatus.UNDER_WAY}
-    (shown,) = plan_reviews(world.db, world.team.key_worker, world.plan_id).held
+    (shown,) = reviews_in_full(world.db, world.team.key_worker, world.plan_id).held
     assert shown.new_version_id == ended.new_version_id
     assert shown.outcome_reason is not None
     assert shown.outcome_reason.body == "Housing needs a new goal"
@@ -221,8 +221,8 @@ def test_closing_the_plan_at_a_review_needs_a_reason(world: World) -> None:
         version = session.get(PlanVersion, world.version_id)
         assert version is not None
         assert version.status == PlanStatus.CLOSED
-    shown = plan_reviews(world.db, world.team.key_worker, world.plan_id)
-    assert shown.booked == ()  # the reviews not yet held were called off
+    shown = reviews_in_full(world.db, world.team.key_worker, world.plan_id)
+    assert shown.coming == ()  # the reviews not yet held were called off
     assert shown.held[0].outcome_reason is not None
     assert shown.held[0].outcome_reason.whose == "Dee's words"
 
@@ -249,7 +249,7 @@ def test_the_person_confirms_the_record_by_typing_their_name(world: World) -> No
         confirm(world.db, world.team.peer_mentor, review_id, TYPED)
     end_review(world.db, world.team.key_worker, review_id, ReviewOutcome.CARRY_ON)
     confirm(world.db, world.team.peer_mentor, review_id, TYPED)
-    (shown,) = plan_reviews(world.db, world.team.key_worker, world.plan_id).held
+    (shown,) = reviews_in_full(world.db, world.team.key_worker, world.plan_id).held
     assert shown.confirmed_by == "Dee Example"
     assert shown.confirmed_at is not None
     with refused(world.db, InvalidTransition, "already confirmed"):

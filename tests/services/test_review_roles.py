@@ -90,7 +90,7 @@ def _confirm(w: World) -> Call:
 
 
 def _view(w: World) -> Call:
-    return lambda a: review_view.plan_reviews(w.db, a, w.plan_id)
+    return lambda a: review_view.reviews_in_full(w.db, a, w.plan_id)
 
 
 USES: dict[str, Prepare] = {

@@ -9,7 +9,7 @@ from sqlalchemy import inspect, select, text
 
 from careplan.domain.enums import AuthorKind, ReviewTopic
 from careplan.domain.records import ReviewScore
-from careplan.services.review_view import plan_reviews
+from careplan.services.review_view import reviews_in_full
 from careplan.storage import Database
 from careplan.storage.migrate import alembic_config, head_revision
 from tests.services.review_worlds import approved_world, booked
@@ -81,7 +81,7 @@ def test_old_ratings_become_the_persons_scores_and_old_notes_anything_else(db: D
     w = approved_world(db)
     first, second, *_ = booked(w)
     config = alembic_config(db)
-    command.downgrade(config, "0007")
+    command.downgrade(config, "0008")
     db.engine.dispose()
     _old_review(db, w, first, held_by=w.team.manager.staff_id, notes=True)
     _old_review(db, w, second, held_by=None, notes=False)
@@ -111,7 +111,7 @@ def test_old_ratings_become_the_persons_scores_and_old_notes_anything_else(db: D
         # Who recorded it was not kept: the one who wrote the reviewed version (Sam) stands in.
         (second, "life_areas", "drugs", "person", 2, sam),
     ]
-    shown = plan_reviews(db, w.team.key_worker, w.plan_id)
+    shown = reviews_in_full(db, w.team.key_worker, w.plan_id)
     by_id = {h.review_id: h for h in shown.held}
     (life,) = by_id[first].scores
     assert [(r.item, r.person, r.worker, r.not_the_same) for r in life.rows] == [
@@ -128,7 +128,7 @@ def test_old_ratings_become_the_persons_scores_and_old_notes_anything_else(db: D
     assert by_id[first].held_on == HELD_ON
 
     # And back again: the person's life-area scores are ratings once more, the notes in their columns.
-    command.downgrade(config, "0007")
+    command.downgrade(config, "0008")
     db.engine.dispose()
     assert _ratings(db) == before
     with db.engine.connect() as conn:
@@ -150,7 +150,7 @@ def test_given_at_is_a_moment_in_utc(db: Database) -> None:
     w = approved_world(db)
     first = booked(w)[0]
     config = alembic_config(db)
-    command.downgrade(config, "0007")
+    command.downgrade(config, "0008")
     db.engine.dispose()
     _old_review(db, w, first, held_by=w.team.key_worker.staff_id, notes=False)
     _rate(db, first, {"money": 5})

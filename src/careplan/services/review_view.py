@@ -1,9 +1,10 @@
-"""What the Reviews page shows for one plan: booked reviews, and each held review in full.
+"""What the Reviews page shows for one plan: reviews to come, and each held review in full.
 
-Booked reviews say in words whether they are due or overdue. A held review shows its notes by
-topic in both voices (each marked whose words it is), both scores side by side for each item
-of each measure (saying "We don't see this the same way" where they differ), how each goal is
-going, how the review ended, and whether the person has confirmed it. Frozen views, never rows.
+Reviews to come say in words whether they are due or overdue (careplan.domain.review_timing).
+A held review shows its notes by topic in both voices (each marked whose words it is), both
+scores side by side for each item of each measure (saying "We don't see this the same way" where
+they differ), how each goal is going, how the review ended, and whether the person has confirmed
+it. Frozen views, never rows.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from careplan.domain.enums import AuthorKind, GoalGoing, ReviewKind, ReviewOutco
 from careplan.domain.measures import Measure, MeasureItem
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuthoredText, Plan, Review, StaffMember
-from careplan.domain.wording.reviews import GOING_WORDS, NOT_THE_SAME, OUTCOME_WORDS, TOPIC_WORDS, due_words
+from careplan.domain.review_timing import ReviewState, ReviewTiming
+from careplan.domain.wording.reviews import (
+    GOING_WORDS,
+    NOT_THE_SAME,
+    OUTCOME_WORDS,
+    TOPIC_WORDS,
+    review_sentence,
+    review_words,
+)
 from careplan.domain.wording.voices import staff_member, words_of
 from careplan.services.measures import measures_in
 from careplan.services.review_schedule import ReviewSchedule, schedule_in
@@ -39,16 +48,31 @@ class Said:
 
 
 @dataclass(frozen=True)
-class BookedReview:
+class ComingReview:
+    """A review not yet held, with why it is when it is (asked for, brought forward) and what it asks."""
+
     review_id: int
     kind: ReviewKind
     due_date: date
-    overdue: bool
-    due_words: str  # "overdue by 3 days", "due today", "due in 5 days", "booked for 3 March 2027"
+    timing: ReviewTiming
     asked: Said | None  # the person asked for it, in their words
     forward_from: date | None  # brought forward from this day
     forward_reason: Said | None
     measures: tuple[str, ...]  # the codes of the outcome measures asked at it (Measure.asked_at)
+
+    @property
+    def state(self) -> ReviewState:
+        return self.timing.state
+
+    @property
+    def words(self) -> str:
+        """ "Due in 5 days", "Overdue by 12 days", "Next review 3 March 2027"."""
+        return review_words(self.timing)
+
+    @property
+    def sentence(self) -> str:
+        """The words with the day in full (a screen reader, a tooltip)."""
+        return review_sentence(self.timing)
 
 
 @dataclass(frozen=True)
@@ -106,20 +130,21 @@ class HeldReview:
 
 
 @dataclass(frozen=True)
-class PlanReviews:
+class ReviewsInFull:
     plan_id: int
     revision: int  # the plan's revision, for expected_revision on the next change
-    booked: tuple[BookedReview, ...]  # soonest first
+    coming: tuple[ComingReview, ...]  # soonest first
     held: tuple[HeldReview, ...]  # latest first
     schedule: ReviewSchedule
 
     @property
-    def next_review(self) -> BookedReview | None:
-        return self.booked[0] if self.booked else None
+    def next_review(self) -> ComingReview | None:
+        return self.coming[0] if self.coming else None
 
 
-def plan_reviews(db: Database, actor: Actor, plan_id: int) -> PlanReviews:
-    """One plan's reviews, for whoever may hold them with the person."""
+def reviews_in_full(db: Database, actor: Actor, plan_id: int) -> ReviewsInFull:
+    """One plan's reviews, in full, for whoever may hold them with the person (the list of dates
+    alone, for anyone who may open the record: careplan.services.plan_reviews)."""
     with read_only(db, actor, Action.RECORD_REVIEW) as work:
         plan = work.get(Plan, plan_id, "plan")
         work.require_person(plan.person)
@@ -139,10 +164,10 @@ def plan_reviews(db: Database, actor: Actor, plan_id: int) -> PlanReviews:
         held = [_held(work, r, measures) for r in rows if r.completed_on is not None]
         held.sort(key=lambda h: (h.held_on, h.review_id), reverse=True)
         asked = _asked_at_booked(rows, measures)
-        return PlanReviews(
+        return ReviewsInFull(
             plan_id=plan.id,
             revision=plan.revision,
-            booked=tuple(_booked(work, r, today, asked[r.id]) for r in rows if r.completed_on is None),
+            coming=tuple(_coming(work, r, today, asked[r.id]) for r in rows if r.completed_on is None),
             held=tuple(held),
             schedule=schedule_in(work.session),
         )
@@ -182,13 +207,12 @@ def _asked_at_booked(rows: Sequence[Review], measures: tuple[Measure, ...]) -> d
     return found
 
 
-def _booked(work: Work, review: Review, today: date, measures: tuple[str, ...]) -> BookedReview:
-    return BookedReview(
+def _coming(work: Work, review: Review, today: date, measures: tuple[str, ...]) -> ComingReview:
+    return ComingReview(
         review_id=review.id,
         kind=ReviewKind(review.kind),
         due_date=review.due_date,
-        overdue=review.due_date < today,
-        due_words=due_words(review.due_date, today),
+        timing=ReviewTiming(review.due_date, today),
         asked=_said(work, review.asked_words),
         forward_from=review.forward_from,
         forward_reason=_said(work, review.forward_reason),

@@ -40,6 +40,7 @@ from careplan.domain.records.plans import (
 from careplan.domain.records.reviews import Review, ReviewConfirmation, ReviewGoal, ReviewNote, ReviewScore
 from careplan.domain.records.settings import Setting
 from careplan.domain.records.staff import SignInFailure, StaffMember
+from careplan.domain.records.staying_safe import SafetyContact, StayingSafe
 from careplan.domain.records.texts import AuthoredText
 
 __all__ = [
@@ -69,11 +70,13 @@ __all__ = [
     "ReviewGoal",
     "ReviewNote",
     "ReviewScore",
+    "SafetyContact",
     "Service",
     "Setting",
     "SignInFailure",
     "Signature",
     "StaffMember",
+    "StayingSafe",
     "Step",
     "SubstanceUse",
     "UtcDateTime",

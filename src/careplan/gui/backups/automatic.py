@@ -26,12 +26,16 @@ start one.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton
 
-from careplan.gui.context import AppContext
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
+from careplan.services.signed_in import SignedInStaff
+
+log = logging.getLogger(__name__)
 
 DELAY_MS = 5000
 DONE_MS = 8000
@@ -41,7 +45,7 @@ WARNING_MS = 30_000
 class AutomaticBackup(QObject):
     """Belongs to the main window: made when it opens, gone with it."""
 
-    def __init__(self, window: QMainWindow, context: AppContext, delay_ms: int | None = None) -> None:
+    def __init__(self, window: QMainWindow, context: SignedInStaff, delay_ms: int | None = None) -> None:
         super().__init__(window)
         self.setObjectName("automaticBackup")
         self._window = window
@@ -79,6 +83,7 @@ class AutomaticBackup(QObject):
         self.job = None
         self.outcome = "made" if result is not None else "fresh"
         if result is not None:
+            log.info("made and checked today's automatic backup")
             self._window.statusBar().showMessage("Today's automatic backup is made", DONE_MS)
 
     def _failed(self, failure: Failure) -> None:

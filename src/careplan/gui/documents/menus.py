@@ -10,13 +10,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
+from careplan.services.signed_in import SignedInStaff
 
 
 class DocumentMenus:
     """The two actions and the dialogs they open (kept here so tests can reach them)."""
 
-    def __init__(self, window: QMainWindow, context: AppContext, show_saved: Callable[[str], None]) -> None:
+    def __init__(
+        self, window: QMainWindow, context: SignedInStaff, show_saved: Callable[[str], None]
+    ) -> None:
         self.window = window
         self.context = context
         self._show_saved = show_saved
@@ -33,6 +35,8 @@ class DocumentMenus:
         self.certificate_action.setVisible(context.may(Action.MANAGE_SIGNING_CERTIFICATE))
 
     def open_verify(self) -> None:
+        # Imported when first opened: with the certificate's, this dialog brings cryptography's
+        # x509 and OpenSSL, about 80 ms of start-up otherwise (tests/gui/test_startup_imports.py).
         from careplan.gui.dialogs.verify_dialog import VerifyDialog
 
         if self.verify_dialog is not None:
@@ -45,6 +49,7 @@ class DocumentMenus:
         dialog.show()
 
     def open_certificate(self) -> None:
+        # Imported when first opened, as the verify dialog is (tests/gui/test_startup_imports.py).
         from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 
         if self.certificate_dialog is not None:

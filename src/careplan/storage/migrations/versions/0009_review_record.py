@@ -1,7 +1,7 @@
 """reviews held in both voices: notes by topic, scores per voice, goals, outcome, confirmation
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-07
 
 - ``review_notes``: a note on what is working, what is not, what has changed, or anything else;
@@ -40,7 +40,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
