@@ -28,7 +28,7 @@ def test_a_database_from_before_staying_safe_plans_is_brought_up_to_date(db: Dat
 
     command.upgrade(config, "head")
     db.engine.dispose()
-    assert current_revision(db) == head_revision() == "0008"
+    assert current_revision(db) == head_revision()
     assert schema_diff(db) == []
     with db.session() as session:
         version = session.get(PlanVersion, world.version_id)
