@@ -4,6 +4,7 @@ the next review; marked as their copy; no personal data in its file name or meta
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from careplan.documents.progress_charts import wheel_areas
 from careplan.documents.render_progress import TITLE, render_progress, suggested_file_name
 from careplan.services.progress_facts import AreaProgress, ScorePoint
+from careplan.services.progress_words import goal_state, next_review_sentence
 from tests.documents.test_render import _poppler, flat, pdf_info, pdf_text, run
 from tests.progress_examples import GOAL_COURSE, GOAL_FLAT, GOAL_GP, LIFE_SCALE, WHAT_IS_WORKING, dee_progress
 
@@ -112,3 +114,19 @@ def test_an_area_missing_its_first_or_latest_score_stays_off_the_wheel() -> None
 
 def test_the_same_facts_give_the_same_file() -> None:
     assert render_progress(dee_progress(), invariant=True) == render_progress(dee_progress(), invariant=True)
+
+
+def test_a_review_whose_day_has_passed_is_said_without_blame() -> None:
+    facts = replace(dee_progress(), next_review=date(2026, 6, 2), printed_on=date(2026, 12, 7))
+    assert next_review_sentence(facts.next_review, facts.printed_on) == (
+        "My next review was meant to be on 2 June 2026. My worker will agree a new day with me."
+    )
+    assert (
+        next_review_sentence(date(2026, 12, 7), date(2026, 12, 7)) == "My next review is on 7 December 2026."
+    )
+
+
+def test_every_step_done_is_said_so() -> None:
+    goal = replace(dee_progress().goals[0], steps_done=4, steps_total=4)
+    assert goal_state(goal) == "Working on it: every step is done."
+    assert goal_state(replace(goal, achieved=True)) == "Done."

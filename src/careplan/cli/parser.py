@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_settings(commands)
     _add_caseload(commands)
     _add_reviews(commands)
+    _add_progress(commands)
     return parser
 
 
@@ -328,3 +329,12 @@ def _add_covering(parser: argparse.ArgumentParser, *, hours: bool = True) -> Non
             metavar="N",
             help=f"with --covering: cover for N hours (1 to {MAX_COVER_HOURS}), not until the end of today",
         )
+
+
+def _add_progress(commands: Any) -> None:
+    """Add ``progress`` (see :mod:`careplan.cli.progress_commands`)."""
+    progress = commands.add_parser("progress", help="the person's My progress sheet as a PDF, to take home")
+    progress.add_argument(
+        "reference", metavar="PERSON_REF", help="the person's reference (see: careplan reviews)"
+    )
+    progress.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")

@@ -116,7 +116,7 @@ def progress_story(facts: ProgressFacts, s: Styles) -> list[Flowable]:
         Paragraph("<b>This is my copy.</b> It is mine to keep.", boxed(s.note)),
         Paragraph("This sheet shows how things have changed since my plan started.", s.body),
         heading_with_picture("My next review", "calendar", s, size=PICTURE),
-        Paragraph(next_review_sentence(facts.next_review), s.body),
+        Paragraph(next_review_sentence(facts.next_review, facts.printed_on), s.body),
     ]
     if facts.what_is_working:
         story.append(Paragraph("What is working for me", s.heading))

@@ -77,9 +77,10 @@ class GoalProgress:
     voice: Voice
     author_name: str  # whose words: the person's preferred name, or the staff member's name
     life_area: str
-    done_on: date | None  # when it was done; None while it is not done
+    done_on: date | None  # the review at which it was said to be done; None if none said so
     steps_done: int
     steps_total: int
+    achieved: bool = False  # the plan marks it achieved (perhaps without a review saying when)
 
     def __post_init__(self) -> None:
         if not 0 <= self.steps_done <= self.steps_total:
@@ -87,7 +88,7 @@ class GoalProgress:
 
     @property
     def done(self) -> bool:
-        return self.done_on is not None
+        return self.achieved or self.done_on is not None
 
 
 @dataclass(frozen=True)

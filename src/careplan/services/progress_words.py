@@ -53,12 +53,23 @@ def goal_state(goal: GoalProgress) -> str:
     """ "Done on 3 March 2026." or "Working on it: 2 of 4 steps done." (never "not done")."""
     if goal.done_on is not None:
         return f"Done on {uk_date(goal.done_on)}."
+    if goal.done:
+        return "Done."
+    if goal.steps_total and goal.steps_done == goal.steps_total:
+        return "Working on it: every step is done."
     if goal.steps_total:
         return f"Working on it: {goal.steps_done} of {goal.steps_total} steps done."
     return "Working on it."
 
 
-def next_review_sentence(next_review: date | None) -> str:
+def next_review_sentence(next_review: date | None, today: date) -> str:
+    """When the next review is; one whose day has passed is the service's to book again, said
+    without blame."""
     if next_review is None:
         return "My worker will tell me when my next review is."
+    if next_review < today:
+        return (
+            f"My next review was meant to be on {uk_date(next_review)}. "
+            "My worker will agree a new day with me."
+        )
     return f"My next review is on {uk_date(next_review)}."
