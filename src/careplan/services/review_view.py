@@ -102,7 +102,9 @@ class MeasureScores:
 
 
 @dataclass(frozen=True)
-class GoalProgress:
+class GoalAtReview:
+    """How one goal of the reviewed version was going, said at a review."""
+
     goal_key: str
     goal: str  # the goal's words in the reviewed version
     going: GoalGoing
@@ -120,7 +122,7 @@ class HeldReview:
     asked: Said | None
     notes: tuple[TopicNotes, ...]
     scores: tuple[MeasureScores, ...]
-    goals: tuple[GoalProgress, ...]
+    goals: tuple[GoalAtReview, ...]
     outcome: ReviewOutcome | None
     outcome_words: str | None
     outcome_reason: Said | None
@@ -299,12 +301,12 @@ def _answer(item: MeasureItem | None, value: int | None) -> str | None:
     return item.words(value) if item else str(value)
 
 
-def _goals(work: Work, review: Review) -> tuple[GoalProgress, ...]:
+def _goals(work: Work, review: Review) -> tuple[GoalAtReview, ...]:
     wording = {g.key: g.wording.body for g in review.version.goals}
     order = {g.key: g.position for g in review.version.goals}
     found = sorted(review.goals, key=lambda g: order.get(g.goal_key, 0))
     return tuple(
-        GoalProgress(
+        GoalAtReview(
             g.goal_key,
             wording.get(g.goal_key, ""),
             GoalGoing(g.going),
