@@ -76,7 +76,11 @@ signed_in=("${clean_env[@]}" CAREPLAN_USER=priya CAREPLAN_PASSWORD=careplan-demo
 step() {  # step NAME COMMAND...: run it in the scratch folder with a time limit; stdout to $scratch/NAME.out
     local name="$1"
     shift
-    say "\$ ${*##*=}"
+    local shown=() word
+    for word in "$@"; do  # the command, without env and its variables (the demo's passwords)
+        [[ "$word" == env || "$word" == -i || "$word" =~ ^[A-Z_]+= ]] || shown+=("$word")
+    done
+    say "\$ ${shown[*]}"
     if ! (cd "$scratch" && timeout "$STEP_TIMEOUT" "$@" >"$scratch/$name.out" 2>"$scratch/$name.err" </dev/null); then
         fail "$name: $(tail -c 2000 "$scratch/$name.out") $(tail -c 2000 "$scratch/$name.err")"
     fi
