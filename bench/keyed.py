@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from careplan.storage import encryption
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 
 BENCH_RECOVERY_PASSPHRASE = "benchmark data only, never real records"
 

@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
     from careplan.services.workspace import current_version_id
-    from careplan.storage.database import open_database
+    from careplan.storage.opener import open_database
 
     app = QApplication.instance() or QApplication([])
     apply_theme(app)

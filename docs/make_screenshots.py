@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     from careplan.gui.theme import apply_theme
     from careplan.services.people_search import PeopleQuery, search_people
     from careplan.services.unit_of_work import staff_by_username
-    from careplan.storage.database import open_database
+    from careplan.storage.opener import open_database
 
     app = QApplication.instance() or QApplication([])
     apply_theme(app)
@@ -151,7 +151,7 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     from careplan.gui.dialogs.sign_in import SignInDialog
     from careplan.gui.dialogs.staff_admin import StaffAdminDialog
     from careplan.services.unit_of_work import staff_by_username
-    from careplan.storage.database import open_database
+    from careplan.storage.opener import open_database
 
     sign_in = SignInDialog(db, demo=True, demo_password=getattr(demo, "DEMO_PASSWORD", None))
     set_up = SetUpDialog(open_database(folder / "new.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE))

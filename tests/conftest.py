@@ -17,7 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from careplan.storage import Database, encryption, open_database
+from careplan import data_folder as data_folder_module
+from careplan.storage import Database, encryption, key_file, open_database
 from tests import keyring_memory
 from tests.worlds import Team, World, build_world, make_team
 
@@ -35,11 +36,11 @@ def test_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[keyring_m
     saved = {name: os.environ.get(name) for name in (*keyring_memory.subprocess_env(keyring_file), ENV_PASS)}
     os.environ.update(keyring_memory.subprocess_env(keyring_file))
     os.environ[ENV_PASS] = TEST_RECOVERY_PASSPHRASE
-    cost = encryption.KDF_LOG2_N
-    encryption.KDF_LOG2_N = TEST_KDF_LOG2_N
+    cost = key_file.KDF_LOG2_N
+    key_file.KDF_LOG2_N = TEST_KDF_LOG2_N
     with keyring_memory.installed(backend):
         yield backend
-    encryption.KDF_LOG2_N = cost
+    key_file.KDF_LOG2_N = cost
     for name, value in saved.items():
         if value is None:
             os.environ.pop(name, None)
@@ -48,6 +49,22 @@ def test_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[keyring_m
 
 
 ENV_PASS = encryption.ENV_RECOVERY_PASSPHRASE
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The data folder of the whole run, here and in ``careplan`` subprocesses, unless a test
+    gives its own: what the run writes there (a log, a database in the default place) never
+    lands in the real user's folder."""
+    name = data_folder_module.ENV_DATA_DIR
+    saved = os.environ.get(name)
+    folder = tmp_path_factory.mktemp("data")
+    os.environ.setdefault(name, str(folder))
+    yield Path(os.environ[name])
+    if saved is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = saved
 
 
 @pytest.fixture(autouse=True)

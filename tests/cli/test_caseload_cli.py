@@ -24,7 +24,8 @@ from careplan.domain.records import AuditEvent
 from careplan.services import covering, record_access, workspace
 from careplan.services.covering import Standing
 from careplan.storage import encryption
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.stored import snapshot

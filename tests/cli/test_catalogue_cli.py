@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 from tests.cli.sign_in import AS_PRIYA, give_everyone_a_password
 from tests.cli.test_cli import assert_plain_failure, run
 from tests.worlds import make_team

@@ -113,6 +113,7 @@ class Place:
 def place(original: tuple[Path, worlds.World], monkeypatch: pytest.MonkeyPatch) -> Iterator[Place]:
     source, world = original
     folder = Path(tempfile.mkdtemp(prefix="cp-"))
+    data = Path(tempfile.mkdtemp(prefix="cp-data-"))  # apart: the log is written there
     try:
         database = folder / "careplan.db"
         sqlite_files.copy(source, database)
@@ -128,12 +129,13 @@ def place(original: tuple[Path, worlds.World], monkeypatch: pytest.MonkeyPatch) 
         (folder / "link-to-database").symlink_to("careplan.db")
         os.link(database, folder / "hard-link-to-database")
         monkeypatch.chdir(folder)
-        monkeypatch.setenv("CAREPLAN_DATA_DIR", str(folder / "data"))
+        monkeypatch.setenv("CAREPLAN_DATA_DIR", str(data))
         for name, value in AS_PRIYA.items():
             monkeypatch.setenv(name, value)
         yield Place(folder, database, world, encryption.key_file_for(database).read_bytes())
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def careplan(place: Place, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

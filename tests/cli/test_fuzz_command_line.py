@@ -32,8 +32,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from careplan import demo
-from careplan.cli import commands
-from careplan.cli.main import main
+from careplan.cli import main as main_module
 from careplan.domain.enums import PlanStatus, Role
 from careplan.services import authentication
 from careplan.services.demo_facts import DEMO_PASSWORD
@@ -212,7 +211,7 @@ def run_case(small_demo: Path, argv: Sequence[str], env: Mapping[str, str | None
         ):
             os.chdir(folder)
             try:
-                code = main(["--database", str(copy), *argv])
+                code = main_module.main(["--database", str(copy), *argv])
             except BaseException:  # what the case is about: nothing may escape
                 code = -1
                 if sys.__stderr__ is not None:
@@ -252,7 +251,7 @@ def assert_answered(outcome: Outcome, argv: Sequence[str]) -> None:
 @pytest.fixture(autouse=True)
 def _no_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
     """``careplan`` without a command starts the app: a stand-in here."""
-    monkeypatch.setattr(commands, "start_app", lambda args: 0)
+    monkeypatch.setattr(main_module, "start_app", lambda args: 0)
 
 
 # --- the cases ---------------------------------------------------------------------------------

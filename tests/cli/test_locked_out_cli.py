@@ -13,7 +13,7 @@ from careplan.cli.main import main
 from careplan.domain.errors import SignInRefused
 from careplan.domain.records import AuditEvent, StaffMember, utcnow
 from careplan.services import authentication
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import encryption, open_database
 from tests.conftest import TEST_RECOVERY_PASSPHRASE
 from tests.gui.signing import quick_hashing

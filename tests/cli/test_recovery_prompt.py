@@ -10,7 +10,7 @@ import pytest
 from careplan.cli import commands
 from careplan.domain.errors import InvalidInput
 from careplan.storage import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase, encryption
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 from tests.keyring_memory import MemoryKeyring, installed
 
 PASSPHRASE = "blue kettle seven gardens"

@@ -10,7 +10,7 @@ import pytest
 from careplan.cli.main import main
 from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.worlds import make_team
 

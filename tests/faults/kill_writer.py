@@ -28,7 +28,8 @@ import traceback
 
 from careplan.domain.actor import PERSON, Actor
 from careplan.services import people
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 
 TOPICS = ("hopes", "what_matters", "support", "going_well")
 WORDS = ("flat", "kids", "sister", "college", "bus", "garden", "football", "clinic", "Sunday", "job")

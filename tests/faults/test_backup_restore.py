@@ -23,11 +23,12 @@ from careplan.domain.errors import (
 )
 from careplan.domain.records import Person
 from careplan.services import backup, backup_manifest, people, plans, record_access, restore
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.services.people_search import PeopleQuery, search_people
 from careplan.storage import backup_files, backup_keys, encryption
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
 from careplan.storage.migrate import head_revision
+from careplan.storage.opener import open_database
 from tests import keyring_memory, old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE

@@ -24,8 +24,9 @@ from sqlalchemy import event
 from careplan.domain.actor import PERSON
 from careplan.domain.errors import StorageError
 from careplan.services import backup, people, restore
-from careplan.services.audit import verify_audit_trail
-from careplan.storage.database import Database, open_database
+from careplan.services.audit_anchors import verify_audit_trail
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.pg_server import in_ci
 from tests.stored import snapshot

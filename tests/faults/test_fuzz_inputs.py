@@ -29,7 +29,7 @@ from careplan.domain.errors import CareplanError, InvalidInput, StorageError
 from careplan.domain.wording.dates import long_date, short_date
 from careplan.services import backup, restore, signing_certificate
 from careplan.storage import encryption, manifest_table
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.refusals import PYTHON_WORDS, assert_plain
 from tests.worlds import World, build_world

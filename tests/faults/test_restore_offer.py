@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from careplan.gui import app, restore_offer
 from careplan.services import backup, restore
-from careplan.services.audit import verify_audit_trail
-from careplan.storage.database import open_database
+from careplan.services.audit_anchors import verify_audit_trail
+from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.worlds import World, build_world
 

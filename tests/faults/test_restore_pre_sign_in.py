@@ -16,10 +16,10 @@ import pytest
 from careplan.cli.main import main
 from careplan.domain.errors import PermissionDenied, SignInRefused
 from careplan.services import authentication, restore
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import encryption
-from careplan.storage.database import open_database
 from careplan.storage.migrate import head_revision
+from careplan.storage.opener import open_database
 from tests import old_schema, sqlite_files
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE

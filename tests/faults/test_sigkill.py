@@ -36,8 +36,8 @@ import pytest
 from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.services import people, staff
-from careplan.services.audit import verify_audit_trail
-from careplan.storage.database import open_database
+from careplan.services.audit_anchors import verify_audit_trail
+from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.faults.lines import Lines
 

@@ -17,7 +17,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from careplan.services import workspace
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from tests.faults.lines import Lines
 from tests.worlds import World, build_world

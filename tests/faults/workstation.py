@@ -20,7 +20,7 @@ from careplan.domain.actor import PERSON, Actor
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.services import plans, workspace
 from careplan.services.plans import GoalInput
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 
 
 def say(line: str) -> None:

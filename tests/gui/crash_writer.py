@@ -31,7 +31,7 @@ from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.plan_page import PlanPage
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 
 ANSWER = "I want my kids to see me well, and a flat with my own door"
 MORE = " and to stop being a case, and to see my sister Jo on Sundays" * 200

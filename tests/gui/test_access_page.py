@@ -18,9 +18,9 @@ from careplan.domain.records import AuditEvent
 from careplan.domain.wording.dates import date_and_time
 from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.access_page import EVERYONE, AccessPage, AccessTableModel
 from careplan.gui.workspace.sharing_page import SharingPage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import assignments, people, plans, staff, workspace
 from careplan.services.plans import GoalInput
 from careplan.services.record_access import OPENED, record_access

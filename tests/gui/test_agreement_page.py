@@ -20,9 +20,9 @@ from careplan.domain.enums import GoalStatus, PlanStatus, Role, SignerKind
 from careplan.domain.records import Review
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import PLAN_CHANGED, SAVED_MEANWHILE, SignDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
 from careplan.gui.workspace.registry import ABOUT_ME
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans, signing
 from careplan.services.workspace import VersionView, load_version

@@ -31,9 +31,9 @@ from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 from careplan.gui.documents import preview as preview_module
 from careplan.gui.documents import saving
 from careplan.gui.documents.preview import PreviewDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.agreement_page import MANAGERS_PRINT, NOT_APPROVED, AgreementPage
 from careplan.gui.workspace.registry import ABOUT_ME
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import signing_certificate as certs
 from careplan.storage.database import Database

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 from tests.gui.signing import PASSWORDS, make_team, quick_hashing
 
 __all__ = ["quick_hashing"]

@@ -26,10 +26,10 @@ from careplan.gui.backups import automatic, dialog
 from careplan.gui.backups.automatic import AutomaticBackup
 from careplan.gui.backups.dialog import BackupDialog
 from careplan.gui.context import AppContext
-from careplan.gui.documents.saving import default_folder
+from careplan.gui.default_folder import default_folder
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, backup, backup_manifest, restore
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import backup_files, backup_folder, encryption
 from careplan.storage.database import Database
 from tests import sqlite_files

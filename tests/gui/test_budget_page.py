@@ -24,10 +24,10 @@ from careplan.domain.actor import PERSON
 from careplan.domain.enums import AuthorKind, ProposalStatus, Role, ServiceUnit, SignatureMethod, SignerKind
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.budget_bar import BudgetBar
 from careplan.gui.workspace.budget_page import AllocationsModel, BudgetPage
 from careplan.gui.workspace.registry import ABOUT_ME
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import budget, catalogue, signing
 from careplan.services.workspace import (

@@ -33,7 +33,8 @@ from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, people, plans, staff
 from careplan.services.workspace import current_version_id, load_person, load_version
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests import sqlite_files
 from tests.gui import crash_writer
 

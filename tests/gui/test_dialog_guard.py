@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from careplan.gui.dialogs import guard
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog, Writers
-from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.services.workspace import LifeAreaView
 
 

@@ -15,8 +15,8 @@ from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import Role, ServiceUnit, StepOwner
 from careplan.domain.wording.dates import long_date
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.history_page import FIRST_VERSION, SAME_VERSION, HistoryPage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import budget, people, plans, signing, staff
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import load_person, load_version

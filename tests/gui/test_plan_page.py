@@ -25,9 +25,9 @@ from careplan.domain.enums import AuthorKind, GoalStatus, Role, SignatureMethod,
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.step_editor import StepEditorDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.plan_page import DisagreementDialog, NoteView, PlanPage
 from careplan.gui.workspace.registry import ABOUT_ME
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans, signing
 from careplan.services.plans import GoalInput, StepInput

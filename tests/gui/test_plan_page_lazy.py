@@ -18,11 +18,11 @@ from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import Role, StepOwner
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.step_editor import StepEditorDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.step_row import StepRow
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput

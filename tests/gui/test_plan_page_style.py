@@ -14,10 +14,10 @@ from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.context import AppContext
 from careplan.gui.theme import NOTE_TINT, PERSON_TINT, STAFF_TINT
+from careplan.gui.widgets.voice import AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.gui.workspace.registry import ABOUT_ME
-from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
 from careplan.storage.database import Database

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from careplan.gui import restore_offer
 from careplan.services import authentication, backup, restore
 from careplan.storage import encryption
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 from tests import old_schema
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
 from tests.conftest import TEST_RECOVERY_PASSPHRASE

@@ -16,6 +16,7 @@ from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.wording.dates import long_date
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.sharing_page import (
     NOTHING_YET,
     STILL_AGREED,
@@ -24,7 +25,6 @@ from careplan.gui.workspace.sharing_page import (
     SharingPage,
     WithdrawConsentDialog,
 )
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import assignments, consent, people, staff
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database

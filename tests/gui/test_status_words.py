@@ -12,9 +12,9 @@ from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.wording.statuses import PLAN_STATUS_WORDS, plan_status_words, sentence
 from careplan.gui.context import AppContext
 from careplan.gui.people.model import PeopleModel
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.gui.workspace.registry import ABOUT_ME
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import workspace
 from careplan.services.history import describe_version

@@ -30,7 +30,7 @@ from careplan.services.administrator_recovery import (
     unlock_by_database_login,
     unlock_by_recovery_passphrase,
 )
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage import Database, WrongRecoveryPassphrase, open_database
 from careplan.storage.database import check_server_login
 from tests.conftest import TEST_RECOVERY_PASSPHRASE

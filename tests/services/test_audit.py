@@ -47,7 +47,8 @@ from careplan.services import (
     timestamp_server,
     workspace,
 )
-from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_audit_trail, verify_chain
+from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_chain
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from tests.services.test_permissions import public_use_cases
 from tests.stored import audit_count, plan_revision, snapshot

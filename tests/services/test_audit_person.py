@@ -21,9 +21,9 @@ from careplan.services.audit import (
     TEAM_ENTITIES,
     legacy_event_hash,
     person_of,
-    verify_audit_trail,
     verify_chain,
 )
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
 from careplan.storage.migrate import MIGRATIONS, alembic_config
 from tests.worlds import CANARY, World, allocate, assess, build_world, draft_plan, goal, register, step

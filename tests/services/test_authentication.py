@@ -18,7 +18,7 @@ from careplan.domain.errors import InvalidInput, InvalidTransition, PermissionDe
 from careplan.domain.records import AuditEvent, Setting, SignInFailure, StaffMember, utcnow
 from careplan.services import authentication as auth
 from careplan.services import staff
-from careplan.services.audit import verify_audit_trail
+from careplan.services.audit_anchors import verify_audit_trail
 from careplan.services.authentication import (
     LOCK_AFTER,
     MISMATCH,

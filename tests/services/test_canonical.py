@@ -40,7 +40,8 @@ from careplan.services import (
     workspace,
 )
 from careplan.services.canonical import SCHEMA, canonical_bytes, canonical_plan, plan_sha256
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests import pg_server
 from tests.stored import version_status
 from tests.worlds import (

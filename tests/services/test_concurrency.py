@@ -24,7 +24,8 @@ from careplan.domain.records import AboutMeEntry, Goal, Person, Plan, PlanVersio
 from careplan.services import budget, people, plans, signing
 from careplan.services.audit import verify_chain
 from careplan.services.unit_of_work import unit_of_work
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
+from careplan.storage.opener import open_database
 from tests.stored import audit_count, person_revision, plan_revision, snapshot
 from tests.worlds import (
     CANARY,

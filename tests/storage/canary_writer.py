@@ -19,7 +19,7 @@ from careplan.domain.actor import PERSON
 from careplan.domain.enums import PlanStatus
 from careplan.services import people
 from careplan.services.agreement import load_agreement
-from careplan.storage.database import open_database
+from careplan.storage.opener import open_database
 from tests import worlds
 
 

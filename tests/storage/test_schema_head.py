@@ -14,7 +14,7 @@ from alembic import command
 from sqlalchemy import text
 
 from careplan.domain.errors import StorageError
-from careplan.storage.database import Database, open_database
+from careplan.storage.database import Database
 from careplan.storage.migrate import (
     alembic_config,
     alembic_head,
@@ -22,6 +22,7 @@ from careplan.storage.migrate import (
     head_revision,
     upgrade_if_needed,
 )
+from careplan.storage.opener import open_database
 from careplan.storage.schema_head import HEAD_REVISION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +51,7 @@ def test_two_schema_versions_are_refused_plainly(db: Database) -> None:
 CHILD = textwrap.dedent(
     """
     import sys
-    from careplan.storage.database import open_database
+    from careplan.storage.opener import open_database
 
     db = open_database(sys.argv[1], create=False)
     print("alembic imported:", "alembic" in sys.modules)

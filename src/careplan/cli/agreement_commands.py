@@ -24,20 +24,39 @@
 Besides the codes in :mod:`careplan.cli.main` (1-7): 8 the service has no usable signing
 certificate (none yet, or out of date), 9 the keyring holding its passphrase is not available.
 
-Heavy imports (pyHanko, ReportLab, the renderer) happen inside the commands, when needed.
+pyHanko and ReportLab are imported by :mod:`careplan.documents` only when a PDF is made or checked.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careplan.cli.caseload_commands import check_covering, covering_if_needed
+from careplan.cli.commands import acting_staff, open_for_cli
+from careplan.documents.checking import UnreadableFile, check_agreement, read_agreement_file
 from careplan.documents.files import why_not_written
+from careplan.documents.issue import issue_signed_agreement, save_agreement
 from careplan.domain.errors import CareplanError, InvalidInput
 from careplan.domain.wording.dates import long_date
+from careplan.services import chosen_files, timestamp_server
+from careplan.services import signing_certificate as certs
+from careplan.services.chosen_files import read_chosen
+from careplan.services.covering import cover_for_colleague
+from careplan.services.secrets import KeyringUnavailable, has_keyring
+from careplan.services.signing_certificate import (
+    CertificateExpired,
+    NoSigningCertificate,
+    SigningPassphraseNeeded,
+    SigningPassphraseUnavailable,
+    WrongSigningPassphrase,
+    signing_identity,
+)
+from careplan.services.verification import agreement_version
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,60 +70,6 @@ EXIT_KEYRING = 9
 EXIT_CHANGED = 10
 
 
-def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """Add the three commands to ``careplan``'s sub-command parsers."""
-    agreement = commands.add_parser("agreement", help="render and sign a plan's agreement as a PDF")
-    agreement.add_argument("plan_id", metavar="PLAN_ID", type=_plan_id, help="the plan (see: careplan plans)")
-    agreement.add_argument(
-        "--version",
-        dest="plan_version",
-        type=_plan_id,
-        metavar="N",
-        help="which version (default: the active one)",
-    )
-    agreement.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the signed PDF")
-    agreement.add_argument("--easy-read", action="store_true", help="the easy-read version")
-    agreement.add_argument(
-        "--timestamp-url", metavar="URL", help="an RFC 3161 timestamp server (default: the one configured)"
-    )
-    from careplan.cli.caseload_commands import add_covering
-
-    add_covering(agreement, hours=False)  # until the end of today: the usage stays short
-
-    verify = commands.add_parser("verify", help="check a signed agreement PDF")
-    verify.add_argument("file", metavar="FILE.pdf")
-
-    certificate = commands.add_parser("certificate", help="the service's signing certificate")
-    actions = certificate.add_subparsers(
-        dest="certificate_command", metavar="ACTION", required=True, parser_class=parser_class
-    )
-    create = actions.add_parser("create", help="make a new self-signed certificate for the service")
-    create.add_argument("--organisation", required=True, metavar="NAME", help="the service's name")
-    create.add_argument("--replace", action="store_true", help="replace the current certificate")
-    create.add_argument("--key", choices=["rsa-3072", "ec-p256"], default="rsa-3072", help=argparse.SUPPRESS)
-    imported = actions.add_parser("import", help="use a certificate from a .p12 or .pfx file")
-    imported.add_argument("file", metavar="FILE.p12")
-    imported.add_argument("--replace", action="store_true", help="replace the current certificate")
-    actions.add_parser("show", help="which certificate signs, and which earlier ones are trusted")
-    actions.add_parser(
-        "remember-passphrase", help="store the certificate's passphrase in this computer's keyring"
-    )
-    timestamp = actions.add_parser("timestamp-server", help="set or clear the timestamp server (PAdES B-T)")
-    group = timestamp.add_mutually_exclusive_group(required=True)
-    group.add_argument("url", nargs="?", metavar="URL")
-    group.add_argument("--none", action="store_true", help="sign without a timestamp server")
-
-
-def _plan_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
 # --- shared ---------------------------------------------------------------------------------
 
 
@@ -115,9 +80,6 @@ def _fail(message: str, code: int) -> int:
 
 def _signing_failure(exc: CareplanError) -> int | None:
     """The exit code for a certificate or keyring problem, or None for any other failure."""
-    from careplan.services.secrets import KeyringUnavailable
-    from careplan.services.signing_certificate import CertificateExpired, NoSigningCertificate
-
     if isinstance(exc, NoSigningCertificate):
         return _fail(
             f"{exc.message} Run: careplan certificate create --organisation NAME "
@@ -140,8 +102,6 @@ def _typed_identity(
     """The signing identity opened (``open_with``) with the passphrase given in
     ``CAREPLAN_CERT_PASSPHRASE``, else typed at the terminal after saying why it is asked
     (``needed``: this computer has no keyring). Used for this signature only and kept nowhere."""
-    from careplan.services.signing_certificate import SigningPassphraseUnavailable, WrongSigningPassphrase
-
     given = os.environ.get(ENV_PASSPHRASE)
     if given is not None:
         return open_with(given)
@@ -151,7 +111,6 @@ def _typed_identity(
             "variable.",
             reason=needed.reason,
         )
-    import getpass
 
     print(needed.message, file=sys.stderr)
     for attempt in range(1, PASSPHRASE_TRIES + 1):
@@ -166,12 +125,6 @@ def _typed_identity(
 
 
 def agreement(args: argparse.Namespace) -> int:
-    from careplan.cli.caseload_commands import check_covering, covering_if_needed
-    from careplan.cli.commands import acting_staff, open_for_cli
-    from careplan.services import chosen_files
-    from careplan.services.signing_certificate import SigningPassphraseNeeded, signing_identity
-    from careplan.services.verification import agreement_version
-
     what = "the easy-read agreement" if args.easy_read else "the agreement"
     # Refused before anyone signs in or anything is made; looked at again just before writing.
     chosen_files.output_path(args.out, chosen_files.protected_files_at(args.database), what=what)
@@ -190,10 +143,7 @@ def agreement(args: argparse.Namespace) -> int:
             raise
         return code
 
-    from careplan.documents.issue import issue_signed_agreement, save_agreement
-
     # Someone outside the caseload: covering for a colleague with --covering (recorded first).
-    from careplan.services.covering import cover_for_colleague
 
     issued = covering_if_needed(
         args,
@@ -227,9 +177,6 @@ def agreement(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import open_for_cli
-    from careplan.documents.checking import UnreadableFile, check_agreement, read_agreement_file
-
     path = Path(os.path.expanduser(args.file))
     try:
         data = read_agreement_file(path)
@@ -262,7 +209,6 @@ def _passphrase(*, confirm: bool) -> str:
             f"Type the passphrase at a terminal, or give it in the {ENV_PASSPHRASE} environment variable.",
             "passphrase",
         )
-    import getpass
 
     first = getpass.getpass("Passphrase for the signing certificate: ")
     if confirm and getpass.getpass("The same passphrase again: ") != first:
@@ -271,10 +217,6 @@ def _passphrase(*, confirm: bool) -> str:
 
 
 def certificate(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff, open_for_cli
-    from careplan.services import signing_certificate as certs
-    from careplan.services import timestamp_server
-
     db = open_for_cli(args.database, create=False)
     command = args.certificate_command
     if command == "show":
@@ -292,8 +234,6 @@ def certificate(args: argparse.Namespace) -> int:
             )
             print(f"Made a new signing certificate for {info.organisation}.")
         elif command == "import":
-            from careplan.services.chosen_files import read_chosen
-
             data = read_chosen(
                 args.file, kind="a certificate file (.p12 or .pfx)", limit=certs.MAX_PKCS12_BYTES
             )
@@ -317,7 +257,6 @@ def certificate(args: argparse.Namespace) -> int:
         if code is None:
             raise
         return code
-    from careplan.services.secrets import has_keyring
 
     print(f"Fingerprint (SHA-256): {_grouped(info.fingerprint)}")
     print(f"Valid until {long_date(info.not_after)}.")

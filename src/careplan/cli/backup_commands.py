@@ -18,6 +18,7 @@ pg_dump and pg_restore), 14 the file given to restore is not a usable Careplan b
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shlex
 import sys
@@ -25,55 +26,32 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careplan.cli import commands
+from careplan.cli.commands import acting_staff, credentials, open_for_cli
+from careplan.domain.errors import NotForPostgres, StorageError, UnusableBackup
+from careplan.domain.wording.dates import date_and_time
+from careplan.services import backup as backups
+from careplan.services import chosen_files, opening
+from careplan.services import restore as restoring
+from careplan.services.backup import PG_BACKUP
+from careplan.services.opening import (
+    WRONG_PASSPHRASE,
+    DatabaseLocked,
+    RecoveryPassphraseNeeded,
+    WrongRecoveryPassphrase,
+    restore_offer,
+)
+
 if TYPE_CHECKING:
     from careplan.services.opening import OfferRestore
 
-from careplan.domain.wording.dates import date_and_time
+log = logging.getLogger(__name__)
 
 EXIT_POSTGRES = 15
 EXIT_UNUSABLE_BACKUP = 14
 
 
-def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """Add ``backup`` and ``restore`` to ``careplan``'s sub-command parsers."""
-    backup = commands.add_parser("backup", help="copy the database to a checked backup file, while in use")
-    backup.add_argument(
-        "file",
-        metavar="FILE",
-        nargs="?",
-        help="the new backup file (default: an automatic backup in backups/ beside the database)",
-    )
-    backup.add_argument(
-        "--keep",
-        type=_at_least_one,
-        metavar="N",
-        help="automatic backups: keep the newest N (default 10)",
-    )
-    restore = commands.add_parser(
-        "restore", help="put a backup in place of the database (the current one is kept)"
-    )
-    restore.add_argument("file", metavar="FILE", help="the backup file to restore")
-    restore.add_argument(
-        "--by-recovery-passphrase",
-        action="store_true",
-        help="a backup made before Careplan had passwords, over a damaged database: the backup's "
-        "recovery passphrase shows you may restore it (no sign-in)",
-    )
-
-
-def _at_least_one(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
 def _refusals(run: Any) -> int:
-    from careplan.domain.errors import NotForPostgres, UnusableBackup
-
     try:
         return int(run())
     except NotForPostgres as exc:
@@ -89,11 +67,6 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff, open_for_cli
-    from careplan.domain.errors import NotForPostgres
-    from careplan.services import backup as backups
-    from careplan.services import chosen_files, opening
-
     if args.file and args.keep is not None:
         print("careplan: --keep is for automatic backups; leave out FILE to make one.", file=sys.stderr)
         return 2
@@ -121,10 +94,12 @@ def _backup(args: argparse.Namespace) -> int:
         f"{counts.get('plan_versions', 0):,} plan versions, {counts.get('audit_events', 0):,} audit events."
     )
     print("It was checked: SQLite's integrity check passed and the audit trail is intact.")
+    log.info("made and checked %s backup", "an automatic" if automatic else "a named")
     if automatic:
         keep = args.keep or backups.DEFAULT_KEEP
         removed = backups.prune_backups(result.path.parent, keep)
         if removed:
+            log.info("removed %d older automatic backups (keeping %d)", len(removed), keep)
             plural = "s" if len(removed) != 1 else ""
             print(f"Removed {len(removed)} older automatic backup{plural} (keeping {keep}).")
     return 0
@@ -135,12 +110,6 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import credentials
-    from careplan.domain.errors import NotForPostgres
-    from careplan.services import opening
-    from careplan.services import restore as restoring
-    from careplan.services.backup import PG_BACKUP
-
     target = opening.sqlite_file(args.database)
     if target is None:
         raise NotForPostgres(PG_BACKUP)
@@ -155,6 +124,11 @@ def _restore(args: argparse.Namespace) -> int:
                 f"{exc.message} Run: careplan{_database_option(args)} restore --by-recovery-passphrase "
                 f"{shlex.quote(args.file)}"
             ) from None
+    log.info(
+        "restored a backup%s%s",
+        " by the recovery passphrase" if getattr(args, "by_recovery_passphrase", False) else "",
+        ", brought up to date" if result.upgraded else "",
+    )
     made = f", made {_when(result.manifest.created_at)}" if result.manifest else ""
     print(f"Restored {result.restored_from.name}{made}, into {result.database}.")
     if result.upgraded:
@@ -177,9 +151,6 @@ def _database_option(args: argparse.Namespace) -> str:
 def _restore_by_passphrase(restoring: Any, target: Path, file: str) -> Any:
     """A backup from before passwords over a damaged database: the backup's recovery passphrase
     (``$CAREPLAN_RECOVERY_PASSPHRASE``, else typed at the terminal) is the proof of authority."""
-    from careplan.cli import commands
-    from careplan.services import opening
-
     given = opening.environment_passphrase()
     if given is not None:
         return restoring.restore_by_recovery_passphrase(target, file, given)
@@ -205,14 +176,6 @@ def _restore_by_passphrase(restoring: Any, target: Path, file: str) -> Any:
 def _restore_asking(restoring: Any, target: Path, file: str, username: str, password: str) -> Any:
     """Restore, asking at the terminal for a recovery passphrase (the database's, or the
     backup's when it was made on another computer) when the keyring cannot give a key."""
-    from careplan.cli import commands
-    from careplan.services.opening import (
-        WRONG_PASSPHRASE,
-        DatabaseLocked,
-        RecoveryPassphraseNeeded,
-        WrongRecoveryPassphrase,
-    )
-
     backup_file = Path(os.path.expanduser(file)).absolute()
     passphrases: dict[str, str | None] = {"recovery_passphrase": None, "backup_passphrase": None}
     asked: str | None = None
@@ -248,7 +211,6 @@ def damaged_database_hint(args: argparse.Namespace, message: str = "damaged") ->
     try:
         if getattr(args, "command", None) == "restore":
             return None
-        from careplan.services.opening import restore_offer
 
         offer = restore_offer(args.database, message)
         return None if offer is None else restore_advice(offer, args.database)
@@ -273,8 +235,6 @@ def restore_advice(offer: OfferRestore, database_arg: str | None) -> str:
 
 
 def _make_folder(folder: Path) -> None:
-    from careplan.domain.errors import StorageError
-
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:

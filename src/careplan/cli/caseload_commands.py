@@ -25,11 +25,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from careplan.cli.commands import acting_staff, open_for_cli
 from careplan.domain.errors import InvalidInput, OutsideCaseload, PermissionDenied
-from careplan.domain.permissions import MAX_COVER_HOURS
 from careplan.domain.wording.dates import time_and_date
+from careplan.services import assignments
+from careplan.services.covering import check_cover, cover_for_colleague, record_standing
+from careplan.services.unit_of_work import staff_by_username
 
 T = TypeVar("T")
 # Covering for a colleague: (person, reason, hours) -> when the cover ends.
@@ -41,35 +44,8 @@ COVERING_HINT = (
 )
 
 
-def add_covering(parser: argparse.ArgumentParser, *, hours: bool = True) -> None:
-    """``--covering "REASON"`` (and, with ``hours``, ``--cover-hours N``; without, the cover lasts
-    until the end of today) for a command that opens one person's record."""
-    parser.add_argument(
-        "--covering",
-        metavar='"REASON"',
-        help="the person is not on your caseload: cover for a colleague, saying why (as the app's "
-        "Cover for a colleague… does)" + ("" if hours else ", until the end of today"),
-    )
-    if hours:
-        parser.add_argument(
-            "--cover-hours",
-            type=_hours,
-            metavar="N",
-            help=f"with --covering: cover for N hours (1 to {MAX_COVER_HOURS}), not until the end of today",
-        )
-
-
-def _hours(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
-
-
 def check_covering(args: argparse.Namespace) -> None:
     """Refuse a ``--covering`` that could make no cover, before anyone signs in."""
-    from careplan.services.covering import check_cover
-
     hours = getattr(args, "cover_hours", None)
     if hours is not None and args.covering is None:
         raise InvalidInput('--cover-hours goes with --covering "REASON". Nothing was done.', "cover_hours")
@@ -107,34 +83,7 @@ def _when(at: datetime) -> str:
 # --- careplan caseload ------------------------------------------------------------------------
 
 
-def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    caseload = commands.add_parser("caseload", help="who works with a person (key worker, peer mentors)")
-    actions = caseload.add_subparsers(
-        dest="caseload_command", metavar="ACTION", required=True, parser_class=parser_class
-    )
-    show = actions.add_parser("show", help="a person's key worker and peer mentors")
-    show.add_argument("person", metavar="PERSON_REF", help="the person's reference (see the people list)")
-    add_covering(show)
-    for name, words in (
-        ("assign", "make a peer mentor work with the person (their key worker or a manager)"),
-        ("end", "end a peer mentor's work with the person (their key worker or a manager)"),
-    ):
-        action = actions.add_parser(name, help=words)
-        action.add_argument("person", metavar="PERSON_REF", help="the person's reference")
-        action.add_argument("--peer-mentor", required=True, metavar="USERNAME", help="the peer mentor")
-    key_worker = actions.add_parser(
-        "key-worker", help="hand the person on to another key worker (their key worker or a manager)"
-    )
-    key_worker.add_argument("person", metavar="PERSON_REF", help="the person's reference")
-    key_worker.add_argument("username", metavar="USERNAME", help="their new key worker (or a manager)")
-
-
 def caseload(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff, open_for_cli
-    from careplan.services import assignments
-    from careplan.services.covering import cover_for_colleague, record_standing
-    from careplan.services.unit_of_work import staff_by_username
-
     command = args.caseload_command
     if command == "show":
         check_covering(args)

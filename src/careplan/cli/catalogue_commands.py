@@ -13,9 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from careplan.cli.commands import acting_staff, open_for_cli
+from careplan.documents.files import why_not_written, write_atomically
 from careplan.domain.errors import InvalidInput
+from careplan.services import catalogue_file, chosen_files
+from careplan.services.catalogue_file import MAX_BYTES
+from careplan.services.chosen_files import output_path, protected_files, read_chosen
 
 if TYPE_CHECKING:
     from careplan.services.chosen_files import ProtectedFiles
@@ -23,23 +28,7 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
-def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """Add ``catalogue`` to ``careplan``'s sub-command parsers."""
-    catalogue = commands.add_parser("catalogue", help="the local service catalogue as a CSV file")
-    actions = catalogue.add_subparsers(
-        dest="catalogue_command", metavar="ACTION", required=True, parser_class=parser_class
-    )
-    load = actions.add_parser("import", help="load services from a CSV file (all lines, or none)")
-    load.add_argument("file", metavar="FILE")
-    load.add_argument("--check", action="store_true", help="only check the file; save nothing")
-    save = actions.add_parser("export", help="write the catalogue to a CSV file")
-    save.add_argument("file", metavar="FILE", help="the new CSV file, or - for standard output")
-
-
 def catalogue(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff, open_for_cli
-    from careplan.services import catalogue_file
-
     if args.catalogue_command == "import":
         data = _read(Path(args.file))
         try:
@@ -60,8 +49,6 @@ def catalogue(args: argparse.Namespace) -> int:
         print(f"Loaded {len(lines)} services from {providers} providers: {summary.words}")
         return 0
     if args.file != "-":  # refused before anyone signs in; looked at again before writing
-        from careplan.services import chosen_files
-
         chosen_files.output_path(
             args.file, chosen_files.protected_files_at(args.database), what="the catalogue"
         )
@@ -72,7 +59,6 @@ def catalogue(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    from careplan.services.chosen_files import protected_files
 
     _write(protected_files(db), Path(args.file), data)
     print(f"Wrote the catalogue to {args.file}.")
@@ -80,18 +66,12 @@ def catalogue(args: argparse.Namespace) -> int:
 
 
 def _read(path: Path) -> bytes:
-    from careplan.services.catalogue_file import MAX_BYTES
-    from careplan.services.chosen_files import read_chosen
-
     return read_chosen(path, kind="a CSV file", limit=MAX_BYTES)
 
 
 def _write(protected: ProtectedFiles, path: Path, data: bytes) -> None:
     """Write the file whole or not at all (a temporary file beside it, then renamed); never over
     the database or its files, a folder, a device or a pipe."""
-    from careplan.documents.files import why_not_written, write_atomically
-    from careplan.services.chosen_files import output_path
-
     path = output_path(path, protected, what="the catalogue")
     try:
         write_atomically(path, data)

@@ -1,19 +1,32 @@
-"""What each ``careplan`` command does. Heavy imports happen here, only when a command needs them."""
+"""``careplan demo``, ``plans``, ``db`` and ``audit``; and the signing in and prompts every command shares."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import shlex
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careplan import demo as demo_data
+from careplan.cli.output import print_json
+from careplan.documents.checking import agreement_anchor_sources
 from careplan.domain.actor import Actor
+from careplan.domain.enums import PlanStatus
 from careplan.domain.errors import InvalidInput, SignInRefused, StorageError
-from careplan.services import opening
+from careplan.domain.wording.dates import long_date
+from careplan.services import authentication, chosen_files, opening
+from careplan.services import database_upkeep as upkeep
+from careplan.services.audit_anchors import AnchorState, backup_sources, check_trail
 from careplan.services.authentication import SignedIn
+from careplan.services.demo_facts import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
 from careplan.services.opening import Database
+from careplan.services.queries import list_plans
+from careplan.services.signing_certificate import NEEDS_PASSPHRASE
 
 if TYPE_CHECKING:
     from careplan.services.demo_marker import ExistingDatabase
@@ -40,8 +53,6 @@ def _interactive() -> bool:
 
 
 def _ask_secret(prompt: str) -> str:
-    import getpass
-
     return getpass.getpass(prompt)
 
 
@@ -142,7 +153,6 @@ def _ask(prompt: str, env: str, what: str) -> str:
         raise SignInRefused(
             f"No {what} was given. Type it at a terminal, or give it in the {env} environment variable."
         )
-    import getpass
 
     return getpass.getpass(prompt)
 
@@ -159,8 +169,6 @@ def sign_in(db: Database, args: argparse.Namespace, *, changing_password: bool =
     """Sign in the member of staff a command acts as: ``--user`` (or ``CAREPLAN_USER``), and the
     password from ``CAREPLAN_PASSWORD`` or typed at the terminal. Someone who must choose a new
     password may do only that (``careplan password``)."""
-    from careplan.services import authentication
-
     try:
         signed = authentication.sign_in(db, *credentials(args))
     except SignInRefused as exc:
@@ -194,7 +202,6 @@ def new_password(what: str = "The new password") -> str:
             "environment variable.",
             "password",
         )
-    import getpass
 
     first = getpass.getpass(f"{what}: ")
     if getpass.getpass("The same again: ") != first:
@@ -202,18 +209,10 @@ def new_password(what: str = "The new password") -> str:
     return first
 
 
-def start_app(args: argparse.Namespace) -> int:
-    from careplan.gui.app import run
-
-    return run(args.database, args.user)
-
-
 def demo(args: argparse.Namespace) -> int:
     """``careplan demo``: synthetic data in a new database, and only ever in a new one (never
     added to a database that exists, whatever it holds). Asked again for the same demo it already
     holds, it says so and how to start the app (exit 0); anything else is refused (exit 2)."""
-    from careplan import demo as demo_data
-
     existing = demo_data.existing_database(args.database)
     if existing is not None:
         return _demo_exists(args, existing)
@@ -251,15 +250,11 @@ def demo(args: argparse.Namespace) -> int:
     if summary.signing_passphrase_in_keyring:
         print("It is in this computer's keyring, so the demo signs agreements without asking for it.")
     else:
-        from careplan.services.signing_certificate import NEEDS_PASSPHRASE
-
         print(NEEDS_PASSPHRASE)
     return 0
 
 
 def _demo_exists(args: argparse.Namespace, existing: ExistingDatabase) -> int:
-    import shlex
-
     start = "careplan" if args.database is None else f"careplan --database {shlex.quote(existing.where)}"
     made = existing.demo
     if made is not None and (made.get("people"), made.get("seed")) == (args.people, args.seed):
@@ -286,10 +281,6 @@ def _demo_exists(args: argparse.Namespace, existing: ExistingDatabase) -> int:
 
 
 def _made_on(made: dict[str, object]) -> str:
-    from datetime import date
-
-    from careplan.domain.wording.dates import long_date
-
     try:
         return f", made on {long_date(date.fromisoformat(str(made.get('made_on'))))}"
     except ValueError:
@@ -297,8 +288,6 @@ def _made_on(made: dict[str, object]) -> str:
 
 
 def print_demo_accounts(*, demo_certificate: bool = True) -> None:
-    from careplan.services.demo_facts import DEMO_ACCOUNTS, DEMO_CERTIFICATE_PASSPHRASE, DEMO_PASSWORD
-
     print(f"Demo accounts (the password for each is “{DEMO_PASSWORD}”):")
     for account in DEMO_ACCOUNTS:
         print(f"  {account.username:<6} {account.display_name} ({account.role.label})")
@@ -310,10 +299,6 @@ def print_demo_accounts(*, demo_certificate: bool = True) -> None:
 
 
 def plans(args: argparse.Namespace) -> int:
-    from careplan.cli.main import print_json
-    from careplan.domain.enums import PlanStatus
-    from careplan.services.queries import list_plans
-
     db = _open(args)
     actor = acting_staff(db, args)
     rows = list_plans(db, actor, PlanStatus(args.status) if args.status else None)
@@ -335,8 +320,6 @@ def plans(args: argparse.Namespace) -> int:
 
 
 def db(args: argparse.Namespace) -> int:
-    from careplan.services import database_upkeep as upkeep
-
     if args.db_command == "upgrade":
         database = open_for_cli(args.database, create=True, migrate=False, require_schema=False)
         try:
@@ -364,9 +347,7 @@ def db(args: argparse.Namespace) -> int:
 
 
 def _sqlite_path(args: argparse.Namespace) -> Path:
-    from careplan.services.chosen_files import database_file
-
-    path = database_file(args.database)
+    path = chosen_files.database_file(args.database)
     if path is None:
         raise InvalidInput(
             "Only an SQLite database has a key to export or import: on PostgreSQL, encryption at rest "
@@ -379,9 +360,6 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
 
 def db_key(args: argparse.Namespace) -> int:
     """``careplan db key export FILE`` and ``careplan db key import FILE`` (moving to a new computer)."""
-    from careplan.services import chosen_files
-    from careplan.services import database_upkeep as upkeep
-
     path = _sqlite_path(args)
     if args.key_command == "export":
         file = chosen_files.output_path(
@@ -423,8 +401,6 @@ def db_key(args: argparse.Namespace) -> int:
 
 def db_set_password(args: argparse.Namespace) -> int:
     """``careplan --database URL db set-password``: keep a PostgreSQL password in the keyring."""
-    from careplan.services.database_upkeep import set_postgres_password
-
     password = os.environ.get(ENV_DATABASE_PASSWORD)
     if not password:
         if not _interactive():
@@ -434,7 +410,7 @@ def db_set_password(args: argparse.Namespace) -> int:
         password = _ask_secret("Database password: ")
     if not args.database and not os.environ.get("CAREPLAN_DATABASE"):
         raise InvalidInput("Say which PostgreSQL database with --database URL.")
-    account = set_postgres_password(args.database, password)
+    account = upkeep.set_postgres_password(args.database, password)
     print(f"The password for {account} is in this computer's keyring.")
     return 0
 
@@ -446,9 +422,6 @@ def audit(args: argparse.Namespace) -> int:
     together, or an anchor's event is gone or changed. A backup or agreement without an anchor
     (made before this version), or one that cannot be read, is named but does not fail the check.
     """
-    from careplan.documents.checking import agreement_anchor_sources
-    from careplan.services.audit_anchors import AnchorState, backup_sources, check_trail
-
     db = _open(args)
     actor = acting_staff(db, args)
     sources = [

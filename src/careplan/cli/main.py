@@ -44,15 +44,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
+import logging
 import os
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import NoReturn
 
-from careplan import __version__
-from careplan.domain.enums import PlanStatus
+from careplan import logs
+from careplan.cli.parser import EXIT_USAGE, build_parser
+from careplan.dependency_warnings import keep_to_careplan
 from careplan.domain.errors import (
     AuditTrailBroken,
     CareplanError,
@@ -67,9 +67,10 @@ from careplan.domain.errors import (
 from careplan.domain.text import not_text
 from careplan.domain.wording.failures import os_reason
 
+log = logging.getLogger(__name__)
+
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2
 EXIT_STORAGE = 3
 EXIT_DENIED = 4
 EXIT_NOT_FOUND = 5
@@ -79,128 +80,21 @@ EXIT_NOT_SIGNED_IN = 13
 ENV_PREFIX = "CAREPLAN_"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"careplan: {message}\n")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="careplan",
-        description="Co-authored care plans and personal budgets for drug and alcohol services.",
-    )
-    parser.add_argument("--version", action="version", version=f"careplan {__version__}")
-    parser.add_argument(
-        "--database",
-        metavar="PATH_OR_URL",
-        help="an SQLite file or a postgresql+psycopg://... URL "
-        "(default: $CAREPLAN_DATABASE, else the user data folder)",
-    )
-    parser.add_argument(
-        "--user",
-        metavar="USERNAME",
-        help="who is signing in (default: $CAREPLAN_USER); the password comes from "
-        "$CAREPLAN_PASSWORD, else it is asked for",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    demo = commands.add_parser("demo", help="fill a new database with synthetic demo data")
-    demo.add_argument("--people", type=_positive_int, default=200, help="how many people (default 200)")
-    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data (default 1)")
-
-    plans = commands.add_parser("plans", help="list plan versions")
-    plans.add_argument("--status", choices=[s.value for s in PlanStatus], help="only versions in this status")
-    plans.add_argument("--format", choices=["table", "json"], default="table")
-
-    db = commands.add_parser("db", help="database housekeeping")
-    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=_Parser)
-    db_commands.add_parser("upgrade", help="bring the database up to date (a copy is kept first)")
-    db_commands.add_parser("info", help="where the database is and which schema version it has")
-    key = db_commands.add_parser("key", help="export or import the database key (moving to a new computer)")
-    key_commands = key.add_subparsers(
-        dest="key_command", metavar="ACTION", required=True, parser_class=_Parser
-    )
-    key_commands.add_parser(
-        "export", help="write the key, wrapped by the recovery passphrase, to FILE"
-    ).add_argument("file", metavar="FILE")
-    key_commands.add_parser(
-        "import", help="check FILE and the recovery passphrase open the database; keep the key here"
-    ).add_argument("file", metavar="FILE")
-    db_commands.add_parser(
-        "set-password",
-        help="keep the PostgreSQL password of --database in the keyring "
-        "(from $CAREPLAN_DATABASE_PASSWORD or a prompt)",
-    )
-
-    audit = commands.add_parser("audit", help="the audit trail")
-    audit_commands = audit.add_subparsers(
-        dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser
-    )
-    audit_verify = audit_commands.add_parser(
-        "verify",
-        help="check that the audit trail is intact, and that it still holds every anchor kept outside "
-        "the database (backups beside it, and any agreements or backups named)",
-    )
-    audit_verify.add_argument(
-        "--agreement",
-        action="append",
-        default=[],
-        metavar="PDF_OR_FOLDER",
-        help="a signed agreement (or a folder of them) whose anchor to check; may be repeated",
-    )
-    audit_verify.add_argument(
-        "--backup",
-        action="append",
-        default=[],
-        metavar="FILE_OR_FOLDER",
-        help="a backup (or a folder of them) besides those in backups/ beside the database; may be repeated",
-    )
-
-    from careplan.cli import agreement_commands, staff_commands
-
-    agreement_commands.add_commands(commands, _Parser)
-    staff_commands.add_commands(commands, _Parser)
-
-    from careplan.cli import backup_commands
-
-    backup_commands.add_commands(commands, _Parser)
-
-    from careplan.cli import catalogue_commands
-
-    catalogue_commands.add_commands(commands, _Parser)
-
-    from careplan.cli import settings_commands
-
-    settings_commands.add_commands(commands, _Parser)
-
-    from careplan.cli import caseload_commands
-
-    caseload_commands.add_commands(commands, _Parser)
-    return parser
-
-
 def console() -> int:
     """The ``careplan`` command itself (and ``python -m careplan``): :func:`main` for a person at a
     terminal, with the libraries' own warnings kept out of what they read."""
-    from careplan.dependency_warnings import keep_to_careplan
-
     keep_to_careplan()
+    logs.set_up(on_stderr=True)
+    logs.install_excepthook(_print_unexpected)
     # A terminal whose encoding has no “curly quotes” (Latin-1, ASCII) gets them as \u201c
     # rather than a traceback; standard error does this already.
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")
     return main()
+
+
+def _print_unexpected(sentence: str) -> None:
+    print(f"careplan: {sentence}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -217,8 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except CareplanError as exc:
+        log.info("careplan %s did not work: %s (exit %d)", args.command, type(exc).__name__, _exit_code(exc))
         print(f"careplan: {exc.message}", file=sys.stderr)
         if isinstance(exc, StorageError):
+            # Only after a failure (see _run: --help and the app's start import no command module).
             from careplan.cli.backup_commands import damaged_database_hint
 
             hint = damaged_database_hint(args, exc.message)
@@ -281,6 +177,7 @@ def os_refusal(exc: OSError) -> str:
 
 
 def _exit_code(exc: CareplanError) -> int:
+    # Only after a failure: at the top it would bring storage (and SQLAlchemy) to --help (see _run).
     from careplan.services.secrets import KeyringUnavailable
 
     for kind, code in (
@@ -300,50 +197,56 @@ def _exit_code(exc: CareplanError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from careplan.cli import (
-        agreement_commands,
-        backup_commands,
-        catalogue_commands,
-        commands,
-        staff_commands,
-    )
+    """Run the command asked for, importing only its own module: the services, storage and
+    documents behind every command together cost ``careplan --help`` about 180 ms of CPU (measured
+    with ``python -X importtime -m careplan --help``), and the app's start (the start-up figure of
+    ``python -m bench``) needs none of them before its own."""
+    command = args.command
+    if command is None:
+        return start_app(args)
+    if command in ("demo", "plans", "db", "audit"):
+        from careplan.cli import commands
 
-    if args.command is None:
-        return commands.start_app(args)
-    handler = {
-        "demo": commands.demo,
-        "plans": commands.plans,
-        "db": commands.db,
-        "audit": commands.audit,
-        "agreement": agreement_commands.agreement,
-        "verify": agreement_commands.verify,
-        "certificate": agreement_commands.certificate,
-        "staff": staff_commands.staff,
-        "password": staff_commands.password,
-        "backup": backup_commands.backup,
-        "restore": backup_commands.restore,
-        "catalogue": catalogue_commands.catalogue,
-        "settings": _settings,
-        "caseload": _caseload,
-    }[args.command]
-    return handler(args)
+        return {"demo": commands.demo, "plans": commands.plans, "db": commands.db, "audit": commands.audit}[
+            command
+        ](args)
+    if command in ("agreement", "verify", "certificate"):
+        from careplan.cli import agreement_commands
 
+        return {
+            "agreement": agreement_commands.agreement,
+            "verify": agreement_commands.verify,
+            "certificate": agreement_commands.certificate,
+        }[command](args)
+    if command in ("staff", "password"):
+        from careplan.cli import staff_commands
 
-def _settings(args: argparse.Namespace) -> int:
+        return {"staff": staff_commands.staff, "password": staff_commands.password}[command](args)
+    if command in ("backup", "restore"):
+        from careplan.cli import backup_commands
+
+        return {"backup": backup_commands.backup, "restore": backup_commands.restore}[command](args)
+    if command == "catalogue":
+        from careplan.cli import catalogue_commands
+
+        return catalogue_commands.catalogue(args)
+    if command == "caseload":
+        from careplan.cli import caseload_commands
+
+        return caseload_commands.caseload(args)
     from careplan.cli import settings_commands
 
     return settings_commands.settings(args)
 
 
-def _caseload(args: argparse.Namespace) -> int:
-    from careplan.cli import caseload_commands
+def start_app(args: argparse.Namespace) -> int:
+    """``careplan`` without a command: the desktop app. Qt and the app are imported only here: no
+    other command needs them (see _run)."""
+    from careplan.gui.app import run
+    from careplan.gui.unexpected import show_unexpected
 
-    return caseload_commands.caseload(args)
-
-
-def print_json(data: object) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    logs.tell_unexpected_with(show_unexpected)
+    return run(args.database, args.user)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,63 +26,21 @@ never command-line arguments (other users of the computer can see those).
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Any
 
+from careplan.cli import commands
+from careplan.cli.commands import ENV_USER, acting_staff, credentials, new_password
 from careplan.domain.enums import Role
-from careplan.domain.errors import NotFound
-
-ROLE_NAMES = [r.value for r in Role]
-
-
-def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """Add ``staff`` and ``password`` to ``careplan``'s sub-command parsers."""
-    staff = commands.add_parser("staff", help="staff accounts (administrators)")
-    actions = staff.add_subparsers(
-        dest="staff_command", metavar="ACTION", required=True, parser_class=parser_class
-    )
-    actions.add_parser("list", help="everyone on the staff, and whether they can sign in")
-    add = actions.add_parser("add", help="add a member of staff, with a first password")
-    add.add_argument("username", metavar="USERNAME")
-    add.add_argument("display_name", metavar="NAME", help="their name as colleagues know it")
-    add.add_argument("--role", required=True, choices=ROLE_NAMES)
-    set_password = actions.add_parser("set-password", help="give someone a new password (also unlocks)")
-    set_password.add_argument("username", metavar="USERNAME")
-    set_password.add_argument(
-        "--keep", action="store_true", help="they need not choose their own at their next sign-in"
-    )
-    unlock = actions.add_parser("unlock", help="unlock an account locked after wrong passwords")
-    unlock.add_argument("username", metavar="USERNAME")
-    for action in (set_password, unlock):
-        proof = action.add_mutually_exclusive_group()
-        proof.add_argument(
-            "--by-recovery-passphrase",
-            action="store_true",
-            help="an administrator locked out: the database's recovery passphrase is the proof (no sign-in)",
-        )
-        proof.add_argument(
-            "--by-database-login",
-            action="store_true",
-            help="the same on PostgreSQL: the database server's login for --database is the proof",
-        )
-    deactivate = actions.add_parser("deactivate", help="someone has left (what they wrote keeps their name)")
-    deactivate.add_argument("username", metavar="USERNAME")
-    role = actions.add_parser("role", help="change someone's role")
-    role.add_argument("username", metavar="USERNAME")
-    role.add_argument("role", choices=ROLE_NAMES)
-
-    password = commands.add_parser("password", help="change your own password")
-    password.add_argument(
-        "--first",
-        action="store_true",
-        help="an administrator chooses the first password of a database where nobody has one yet",
-    )
+from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound, SignInRefused
+from careplan.services import administrator_recovery as recovery
+from careplan.services import authentication, opening
+from careplan.services import staff as staff_service
+from careplan.services.unit_of_work import staff_by_username
 
 
 def staff(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import acting_staff, new_password
-    from careplan.services import authentication, opening
-    from careplan.services import staff as staff_service
-
     db = opening.opened(opening.open_record(args.database, create=False))
     if getattr(args, "by_recovery_passphrase", False) or getattr(args, "by_database_login", False):
         return _administrator_locked_out(db, args)
@@ -122,9 +80,6 @@ def staff(args: argparse.Namespace) -> int:
 
 def _administrator_locked_out(db: Any, args: argparse.Namespace) -> int:
     """``staff unlock|set-password NAME --by-recovery-passphrase|--by-database-login``: no sign-in."""
-    from careplan.cli import commands
-    from careplan.services import administrator_recovery as recovery
-
     new = None
     if args.staff_command == "set-password":
         new = commands.new_password(f"The new password for {args.username.strip().lower()}")
@@ -144,12 +99,6 @@ def _administrator_locked_out(db: Any, args: argparse.Namespace) -> int:
 
 def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -> Any:
     """The recovery passphrase from ``$CAREPLAN_RECOVERY_PASSPHRASE``, else typed (three tries)."""
-    import sys
-
-    from careplan.cli import commands
-    from careplan.domain.errors import InvalidInput
-    from careplan.services import administrator_recovery as recovery
-
     given = recovery.environment_passphrase()
     if given is not None:
         return recovery.unlock_by_recovery_passphrase(
@@ -174,9 +123,6 @@ def _by_passphrase(db: Any, username: str, new: str | None, must_change: bool) -
 
 
 def password(args: argparse.Namespace) -> int:
-    from careplan.cli.commands import credentials, new_password
-    from careplan.services import authentication, opening
-
     db = opening.opened(opening.open_record(args.database, create=False))
     if args.first:
         return _first_password(db, args)
@@ -188,13 +134,6 @@ def password(args: argparse.Namespace) -> int:
 
 
 def _first_password(db: Any, args: argparse.Namespace) -> int:
-    import os
-
-    from careplan.cli.commands import ENV_USER, new_password
-    from careplan.domain.errors import InvalidTransition, SignInRefused
-    from careplan.services import authentication
-    from careplan.services.unit_of_work import staff_by_username
-
     name = (args.user or os.environ.get(ENV_USER) or "").strip().lower()
     if not name:
         raise SignInRefused(f"Say which administrator you are with --user NAME (or {ENV_USER}).")

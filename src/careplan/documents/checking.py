@@ -9,11 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careplan.documents.verify import Verification
+from careplan.documents.verify import Verification, verify_pdf
 from careplan.domain.errors import CareplanError
+from careplan.services.audit import ChainAnchor
+from careplan.services.audit_anchors import AnchorKind, AnchorSource
+from careplan.services.chosen_files import FileRefused, read_chosen
+from careplan.services.verification import find_plan_version_by_sha256, trusted_certificates
 
 if TYPE_CHECKING:
-    from careplan.services.audit_anchors import AnchorSource
     from careplan.services.opening import Database
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
@@ -26,8 +29,6 @@ class UnreadableFile(CareplanError):
 def read_agreement_file(path: Path) -> bytes:
     """The file's bytes, or :class:`UnreadableFile` with a plain reason (nothing there, a folder,
     a device or a named pipe, not allowed, too big)."""
-    from careplan.services.chosen_files import FileRefused, read_chosen
-
     try:
         return read_chosen(path, kind="a PDF file", limit=MAX_PDF_BYTES)
     except FileRefused as exc:
@@ -36,9 +37,6 @@ def read_agreement_file(path: Path) -> bytes:
 
 def check_agreement(db: Database, pdf_bytes: bytes) -> Verification:
     """The three answers for these bytes, against this service's certificates and plan versions."""
-    from careplan.documents.verify import verify_pdf
-    from careplan.services.verification import find_plan_version_by_sha256, trusted_certificates
-
     trust = trusted_certificates(db)
     return verify_pdf(
         pdf_bytes,
@@ -63,9 +61,6 @@ def agreement_anchor_sources(db: Database, given: Sequence[Path]) -> list[Anchor
 
 
 def _agreement_source(db: Database, path: Path) -> AnchorSource:
-    from careplan.services.audit import ChainAnchor
-    from careplan.services.audit_anchors import AnchorKind, AnchorSource
-
     try:
         data = read_agreement_file(path)
     except UnreadableFile as exc:

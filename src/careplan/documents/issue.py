@@ -13,10 +13,13 @@ audit trail, when :func:`save_agreement` wrote it to a file or the preview print
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from careplan.documents.files import write_atomically
+from careplan.documents.sign import sign_pdf
+from careplan.documents.verify import verify_pdf
 from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError
 from careplan.services.agreement import (
@@ -30,12 +33,15 @@ from careplan.services.agreement_contents import Agreement
 from careplan.services.opening import Database
 from careplan.services.signing_certificate import SigningIdentity
 from careplan.services.timestamp_server import configured_timestamp_url
+from careplan.services.verification import find_plan_version_by_sha256
 
 Progress = Callable[[str], None]
 
 LAYING_OUT = "Laying out the pages…"
 SIGNING = "Signing it with the service's certificate…"
 CHECKING = "Checking the signature…"
+
+log = logging.getLogger(__name__)
 
 
 class AgreementCheckFailed(CareplanError):
@@ -58,10 +64,9 @@ def signed_agreement_maker(
     say = progress or _quiet
 
     def make(agreement: Agreement, *, easy_read: bool) -> bytes:
+        # ReportLab only when an agreement is made: the app starts without it
+        # (tests/gui/test_startup_imports.py).
         from careplan.documents.render import render_agreement
-        from careplan.documents.sign import sign_pdf
-        from careplan.documents.verify import verify_pdf
-        from careplan.services.verification import find_plan_version_by_sha256
 
         say(LAYING_OUT)
         pdf = render_agreement(agreement, easy_read=easy_read)
@@ -100,7 +105,13 @@ def issue_signed_agreement(
     """
     url = timestamp_url or configured_timestamp_url(db)
     maker = signed_agreement_maker(db, identity, timestamp_url=url, progress=progress)
-    return make_agreement(db, actor, version_id, easy_read, make_pdf=maker)
+    issued = make_agreement(db, actor, version_id, easy_read, make_pdf=maker)
+    log.info(
+        "signed and checked an agreement (%s, %s)",
+        "easy read" if easy_read else "full",
+        "timestamped" if url else "no timestamp server",
+    )
+    return issued
 
 
 def save_agreement(db: Database, actor: Actor, issued: IssuedAgreement, path: Path) -> None:
@@ -113,8 +124,10 @@ def save_agreement(db: Database, actor: Actor, issued: IssuedAgreement, path: Pa
             path.unlink()
 
     deliver_agreement(db, actor, issued, Delivery.SAVED, lambda pdf: write_atomically(path, pdf), undo=remove)
+    log.info("saved a signed agreement to a file, and recorded it")
 
 
 def record_printed(db: Database, actor: Actor, issued: IssuedAgreement) -> None:
     """Record that the agreement was sent to a printer (after it was: paper cannot be taken back)."""
     deliver_agreement(db, actor, issued, Delivery.PRINTED)
+    log.info("recorded that a signed agreement was printed")

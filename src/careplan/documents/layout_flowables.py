@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -62,10 +63,12 @@ class PageFurniture:
         footer_y = BOTTOM - 30
         canvas.line(LEFT, footer_y + self.size + 5, PAGE_WIDTH - RIGHT, footer_y + self.size + 5)
         canvas.setFont(SANS, self.size)
-        canvas.drawCentredString(
-            PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · Document {self.document_id}"
-        )
+        canvas.drawCentredString(PAGE_WIDTH / 2, footer_y, f"Page {page} of {total} · {self.footer()}")
         canvas.restoreState()
+
+    def footer(self) -> str:
+        """What the footer says after the page number."""
+        return f"Document {self.document_id}"
 
 
 def line_width(value: str, font: str, size: float) -> float:
@@ -198,8 +201,6 @@ def _mid(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
 @functools.lru_cache(maxsize=32)
 def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The dark and light modules of a QR code (error correction level M), worked out once."""
-    from reportlab.graphics.barcode import qrencoder
-
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(payload)
     code.make()

@@ -23,6 +23,9 @@ import io
 import unicodedata
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+
 from careplan.domain.errors import CareplanError
 from careplan.domain.wording.dates import long_date
 from careplan.services.signing_certificate import SigningIdentity
@@ -59,8 +62,6 @@ def stamp_box(page_width: float, page_height: float) -> tuple[int, int, int, int
 def _space_needed(identity: SigningIdentity, *, timestamped: bool) -> int:
     """Bytes to keep in the file for the signature: enough for the embedded certificates, a
     timestamp token when there is one, and the signature; pyHanko refuses if it does not fit."""
-    from cryptography.hazmat.primitives import serialization
-
     certificates = sum(
         len(c.public_bytes(serialization.Encoding.DER)) for c in (identity.certificate, *identity.chain)
     )
@@ -102,9 +103,9 @@ def _signer(identity: SigningIdentity) -> Any:
     checks an RSA key each time it is parsed (about 120 ms for 3072 bits): this one uses the key
     ``signing_identity`` opened (and checked) once.
     """
+    # pyHanko (and its asn1crypto) only when a PDF is signed: the app starts without them
+    # (tests/gui/test_startup_imports.py).
     from asn1crypto import keys as asn1_keys  # type: ignore[import-untyped]
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
     from pyhanko.keys import load_certs_from_pemder_data
     from pyhanko.sign.signers import SimpleSigner
     from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -161,6 +162,7 @@ async def async_sign_pdf(
     now: dt.datetime | None = None,
 ) -> bytes:
     """:func:`sign_pdf` for code already inside an asyncio event loop."""
+    # pyHanko only when a PDF is signed: the app starts without it (tests/gui/test_startup_imports.py).
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.font.basic import SimpleFontEngineFactory
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter

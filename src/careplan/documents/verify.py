@@ -190,6 +190,7 @@ async def _check_integrity(
     pdf_bytes: bytes, signatures: Sequence[Any], trust_roots: list[Any]
 ) -> tuple[bool, str, Any]:
     """(unchanged, line, status of the service's signature or None)."""
+    # pyHanko only when a PDF is checked: the app starts without it (tests/gui/test_startup_imports.py).
     from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -297,6 +298,7 @@ async def async_verify_pdf(
     find_version: Callable[[str], VersionMatch | None],
 ) -> Verification:
     """:func:`verify_pdf` for code already inside an asyncio event loop."""
+    # pyHanko only when a PDF is checked: the app starts without it (tests/gui/test_startup_imports.py).
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 

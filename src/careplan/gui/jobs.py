@@ -96,8 +96,10 @@ class Job(QObject):
             self.done.emit()
             return
         except CareplanError as exc:
+            log.info("%s did not work: %s", self._what, type(exc).__name__)
             outcome, value = self.failed, Failure(exc.message, exc)
         except OSError as exc:
+            log.info("%s did not work: %s (errno %s)", self._what, type(exc).__name__, exc.errno)
             outcome, value = self.failed, Failure(f"{self._what} did not work: {exc.strerror or exc}.", exc)
         except Exception as exc:  # never lost silently: said, and logged (without personal data)
             log.exception("%s failed", self._what)

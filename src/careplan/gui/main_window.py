@@ -8,6 +8,7 @@ screen is locked (gui/lock/). Signing out and closing go through the same guard 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -32,7 +33,10 @@ from careplan.domain.permissions import Action
 from careplan.gui.assets import icon
 from careplan.gui.backups.dialog import backup_action
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.change_password import ChangePasswordDialog
+from careplan.gui.dialogs.cover_dialog import CoverDialog
 from careplan.gui.dialogs.form_dialog import FormDialog
+from careplan.gui.dialogs.register_person import RegisterPersonDialog
 from careplan.gui.documents.menus import DocumentMenus
 from careplan.gui.lock.screen_lock import (
     DEFAULT_IDLE_SECONDS,
@@ -40,9 +44,10 @@ from careplan.gui.lock.screen_lock import (
     ScreenLock,
 )
 from careplan.gui.people.panel import PeoplePanel
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.registry import PAGES, PageEntry
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.gui.workspace.workspace import PersonWorkspace
+from careplan.services.covering import Standing, record_standing
 
 STATUS_SECONDS = 4000
 
@@ -332,14 +337,11 @@ class MainWindow(QMainWindow):
 
     def _may_open(self, person_id: int) -> bool:
         """Someone outside my caseload: "Cover for a colleague…" (a reason, how long) first."""
-        from careplan.services.covering import Standing, record_standing
-
         standing = record_standing(self._context.db, self._context.actor, person_id)
         if standing.may_open:
             return True
         if standing.standing is not Standing.OUTSIDE:
             return False
-        from careplan.gui.dialogs.cover_dialog import CoverDialog
 
         # Their name is on screen already, in the people list they were chosen from.
         who = self.people.model.preferred_name(person_id) or "This person"
@@ -362,8 +364,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Up to date", STATUS_SECONDS)
 
     def new_person(self) -> None:
-        from careplan.gui.dialogs.register_person import RegisterPersonDialog
-
         dialog = RegisterPersonDialog(self._context, self)
         if dialog.exec() and dialog.person_id is not None:
             self.people.search.clear()
@@ -373,8 +373,6 @@ class MainWindow(QMainWindow):
             self.show_saved("New person added")
 
     def show_saved(self, text: str) -> None:
-        from datetime import datetime
-
         self.saved_label.setText(f"✓ {text} at {datetime.now():%H:%M:%S}")
         self.statusBar().showMessage(text, STATUS_SECONDS)
 
@@ -418,29 +416,31 @@ class MainWindow(QMainWindow):
         self.sign_out_requested.emit()
 
     def change_password(self) -> None:
-        from careplan.gui.dialogs.change_password import ChangePasswordDialog
-
         dialog = ChangePasswordDialog(self._context, parent=self)
         dialog.setObjectName("changePasswordDialog")
         dialog.accepted.connect(lambda: self.show_saved("Your password was changed"))
         dialog.open()
 
+    # The administrators' dialogs (staff, catalogue, settings) are imported when first opened:
+    # together about 60 ms of start-up otherwise, for dialogs most staff never open
+    # (tests/gui/test_startup_imports.py).
+
     def manage_staff(self) -> None:
-        from careplan.gui.dialogs.staff_admin import StaffAdminDialog
+        from careplan.gui.dialogs.staff_admin import StaffAdminDialog  # when opened: see above
 
         dialog = StaffAdminDialog(self._context, self)
         dialog.setObjectName("staffAdminDialog")
         dialog.open()
 
     def manage_catalogue(self) -> None:
-        from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog
+        from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog  # when opened: see above
 
         dialog = CatalogueDialog(self._context, self)
         dialog.setObjectName("catalogueDialog")
         dialog.open()
 
     def open_settings(self) -> None:
-        from careplan.gui.dialogs.settings_dialog import SettingsDialog
+        from careplan.gui.dialogs.settings_dialog import SettingsDialog  # when opened: see above
 
         dialog = SettingsDialog(self._context, self._settings, self.screen_lock, self)
         dialog.accepted.connect(lambda: self.show_saved("Settings saved"))

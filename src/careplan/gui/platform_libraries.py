@@ -14,8 +14,10 @@ This is the only module of Careplan with POSIX-only calls (a shared library load
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Mapping
 from importlib.util import find_spec
@@ -146,8 +148,6 @@ def xcb_plugin(env: Mapping[str, str], pyside: Path | None, executable: str = sy
 
 def load_error(library: Path) -> str | None:
     """None when the shared library loads (it then stays loaded), else the loader's message."""
-    import ctypes
-
     try:
         ctypes.CDLL(str(library))
     except OSError as exc:
@@ -158,8 +158,6 @@ def load_error(library: Path) -> str | None:
 def linked_libraries(library: Path) -> dict[str, str | None] | None:
     """Every library the shared library needs, directly or through others, with the file the
     dynamic loader finds for it (None: not found), as ``ldd`` lists them; None if ldd cannot run."""
-    import subprocess
-
     try:
         listed = subprocess.run(
             ["ldd", str(library)], capture_output=True, text=True, timeout=30, check=False

@@ -34,6 +34,8 @@ NOTICE_EDGE = "#d9b44a"
 
 PERSON_TINT = "#f3e8fa"  # the person's own words
 STAFF_TINT = "#e3f1f6"  # a member of staff's words
+PERSON_LINE = "#6a1b9a"  # the person's scores in a chart (a solid line with dots)
+STAFF_LINE = "#1f5f7a"  # the worker's scores in a chart (a dashed line with squares)
 NOTE_TINT = "#fbeee6"  # "I don't agree"
 NOTE_EDGE = "#b5541b"
 SIGNED_TINT = "#e6f2e0"  # signed, and still covering the words shown
@@ -48,6 +50,10 @@ BUDGET_OVER = "#a4262c"  # ... and over the budget (a pattern and words say so t
 BUDGET_TRACK = "#eef0f2"
 INK = "#14213d"  # a drawn signature
 PAD_EDGE = "#6b6b6b"  # the signature pad's edge and hint
+
+# --- sizes -----------------------------------------------------------------------------------
+
+BUTTON_HEIGHT = 40  # the plan's buttons and those beside them: big enough for a finger or an unsteady hand
 
 # --- the style sheet -------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -50,10 +50,6 @@ from careplan.domain.records import (
     Signature,
     Step,
 )
-
-if TYPE_CHECKING:
-    from careplan.domain.actor import Actor
-    from careplan.storage.database import Database
 
 GENESIS = "0" * 64
 
@@ -359,12 +355,3 @@ def verify_chain(session: Session) -> ChainReport:
             False, count, expected_seq, f"event {expected_seq} was changed after it was written"
         )
     return ChainReport(True, count, None, None)
-
-
-def verify_audit_trail(db: Database, actor: Actor) -> ChainReport:
-    """Check the whole trail, for staff whose role may see the audit."""
-    from careplan.domain.permissions import Action
-    from careplan.services.unit_of_work import read_only
-
-    with read_only(db, actor, Action.VIEW_AUDIT) as work:
-        return verify_chain(work.session)

@@ -10,9 +10,9 @@ database cannot reach it:
 - every signed agreement records the head when it was made, in its ``Keywords``, inside the
   signed bytes (:mod:`careplan.documents`).
 
-:func:`check_trail` walks the chain and then asks, for each anchor found, whether the live trail
-still has that event with that hash. Since every hash covers the one before, one anchor held
-vouches for every event up to it.
+:func:`check_trail` walks the chain (:func:`verify_audit_trail` does only that) and then asks,
+for each anchor found, whether the live trail still has that event with that hash. Since every
+hash covers the one before, one anchor held vouches for every event up to it.
 
 What this catches: cutting the tail, wiping the trail, and changing (and re-hashing) any event
 up to the newest anchor. What it does not: events after the newest anchor (a backup a day, so
@@ -106,6 +106,12 @@ class TrailCheck:
     @property
     def intact(self) -> bool:
         return self.chain.intact and not any(f.broken for f in self.findings)
+
+
+def verify_audit_trail(db: Database, actor: Actor) -> ChainReport:
+    """Walk the whole trail, without its anchors (staff who may see the audit)."""
+    with read_only(db, actor, Action.VIEW_AUDIT) as work:
+        return verify_chain(work.session)
 
 
 def check_trail(db: Database, actor: Actor, sources: Iterable[AnchorSource]) -> TrailCheck:

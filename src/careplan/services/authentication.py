@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import math
 import secrets
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.low_level import Type, hash_secret
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -47,9 +49,12 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, SignInRefused
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting, SignInFailure, StaffMember
+from careplan.domain.staff_names import check_display_name, check_username
 from careplan.domain.text import check_secret, check_text
 from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 FREE_TRIES = 3  # wrong passwords in a row before any delay
 FIRST_DELAY_SECONDS = 2  # then 2, 4, 8 ... seconds
@@ -214,6 +219,7 @@ def _check(
             tries.locked = True
             tries.locked_until = now + lock
             work.audit("lock", "staff", staff, ("locked", "locked_until"))
+            log.info("an account was locked after %d wrong passwords in a row", tries.failed_sign_ins)
             return SignInRefused(f"{MISMATCH} {_locked_message(int(lock.total_seconds()))}")
         wait = delay_after(tries.failed_sign_ins)
         if wait:
@@ -376,8 +382,6 @@ def needs_first_administrator(db: Database) -> bool:
 def create_first_administrator(db: Database, username: str, display_name: str, password: str) -> SignedIn:
     """Set up the first administrator of a new database, with their password, and sign them in.
     Refused once anybody is on the staff."""
-    from careplan.services.staff import check_display_name, check_username
-
     name = check_username(username)
     check_password_rules(password, name)
     with unit_of_work(db, None, None) as work:
@@ -464,8 +468,6 @@ def set_first_password(db: Database, actor: Actor, password: str) -> SignedIn:
 def demo_password_hash(password: str, salt: bytes) -> str:
     """A hash with a chosen salt, for synthetic demo accounts only (so that the same seed gives
     exactly the same demo database). Real passwords always get a random salt."""
-    from argon2.low_level import Type, hash_secret
-
     return hash_secret(
         password.encode(),
         salt,

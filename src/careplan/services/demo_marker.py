@@ -10,7 +10,8 @@ from typing import Any
 
 from careplan.domain.errors import CareplanError
 from careplan.domain.records import Setting
-from careplan.storage.database import Database, is_new_database, open_as_it_is, resolve_target
+from careplan.storage.database import Database, resolve_target
+from careplan.storage.opener import is_new_database, open_as_it_is
 
 DEMO_SETTING = "demo"
 """The setting the demo generator leaves in a database it filled: what it was made with."""

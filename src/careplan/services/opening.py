@@ -27,7 +27,7 @@ from pathlib import Path
 
 from careplan.domain.errors import CareplanError
 from careplan.services.secrets import KeyringUnavailable, has_keyring
-from careplan.storage.database import Database, open_database, resolve_target
+from careplan.storage.database import Database, resolve_target
 from careplan.storage.encryption import (
     ENV_RECOVERY_PASSPHRASE,
     MIN_PASSPHRASE_LENGTH,
@@ -38,6 +38,7 @@ from careplan.storage.encryption import (
     check_new_passphrase,
     environment_passphrase,
 )
+from careplan.storage.opener import open_database
 
 __all__ = [  # what the command line, the app and the documents need, so that none imports storage
     "ENV_RECOVERY_PASSPHRASE",

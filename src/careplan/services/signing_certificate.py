@@ -27,6 +27,7 @@ import base64
 import binascii
 import contextlib
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,6 +65,8 @@ from careplan.services.secrets import (
 )
 from careplan.services.unit_of_work import read_only, unit_of_work
 from careplan.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE = 12
 MAX_ORGANISATION = 64  # an X.509 organisation name holds at most 64 characters
@@ -343,6 +346,12 @@ def _install(
     if replaced is not None and kept:
         # The old key is gone from the database; its passphrase is of no use any more.
         _forget_quietly(keyring_name(replaced), keyring_timeout)
+    log.info(
+        "a %s signing certificate now signs agreements%s (its passphrase %s)",
+        source,
+        ", replacing the one before" if replaced is not None else "",
+        "in this computer's keyring" if kept else "kept nowhere: asked for when signing",
+    )
     return _info(stored)
 
 
@@ -467,6 +476,7 @@ def remember_passphrase(
         )
     with unit_of_work(db, actor, Action.MANAGE_SIGNING_CERTIFICATE) as work:
         work.audit("remember_passphrase", "signing_certificate", None, ("keyring",))
+    log.info("the signing certificate's passphrase is now in this computer's keyring")
     return _info(stored)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,30 +13,10 @@ from careplan.domain.enums import Role
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import StaffMember
-from careplan.domain.text import check_text, one_line
+from careplan.domain.staff_names import check_display_name, check_username
+from careplan.services.authentication import check_password_rules, hash_password
 from careplan.services.unit_of_work import locked_now, read_only, unit_of_work
 from careplan.storage.database import Database
-
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-
-
-def check_username(username: str) -> str:
-    name = check_text(username, "the username", "username").strip().lower()
-    if not _USERNAME.match(name):
-        raise InvalidInput(
-            "A username is 2 to 64 lower-case letters, digits, dots, dashes or underscores.",
-            "username",
-        )
-    return name
-
-
-def check_display_name(display_name: str) -> str:
-    name = one_line(display_name, "the staff member's name", "display_name")
-    if not name:
-        raise InvalidInput("Please give the staff member's name.", "display_name")
-    if len(name) > 120:
-        raise InvalidInput("That name is too long (120 characters at most).", "display_name")
-    return name
 
 
 def create_first_administrator(db: Database, username: str, display_name: str) -> Actor:
@@ -70,8 +49,6 @@ def add_staff(
 ) -> int:
     """An administrator adds a member of staff. With ``password`` (an initial one, which they must
     change at their first sign-in) they can sign in straight away; without, once one is set."""
-    from careplan.services.authentication import check_password_rules, hash_password
-
     with unit_of_work(db, actor, Action.MANAGE_STAFF) as work:
         name = check_username(username)
         if work.session.scalar(select(StaffMember.id).where(StaffMember.username == name)):

@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from careplan.domain.actor import Actor, Voice
 from careplan.domain.enums import Role
 from careplan.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
-from careplan.domain.permissions import Action, RecordScope, record_scope, require
+from careplan.domain.permissions import Action, RecordScope, may, record_scope, require
 from careplan.domain.records import (
     AuditHead,
     AuthoredText,
@@ -67,8 +67,6 @@ class Work:
         require(self.role, action)
 
     def may(self, action: Action) -> bool:
-        from careplan.domain.permissions import may
-
         return may(self.role, action)
 
     def require_record(self, person_id: int) -> None:

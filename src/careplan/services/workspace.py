@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import AuthorKind
+from careplan.domain.errors import NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import (
     AboutMeEntry,
@@ -230,8 +231,6 @@ def _person_view(work: Work, person_id: int) -> PersonView:
         select(Person).where(Person.id == person_id).options(*_PERSON_LOADS, joinedload(Person.key_worker))
     )
     if person is None:
-        from careplan.domain.errors import NotFound
-
         raise NotFound("That person could not be found.")
     work.require_person(person)
     about = {}
@@ -331,8 +330,6 @@ def _version_view(work: Work, version_id: int) -> VersionView:
         )
     )
     if version is None:
-        from careplan.domain.errors import NotFound
-
         raise NotFound("That plan version could not be found.")
     work.require_person(version.plan.person)
     name = version.plan.person.preferred_name

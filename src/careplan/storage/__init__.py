@@ -1,7 +1,8 @@
 """Storage: engine, sessions, paths, migrations and encryption at rest."""
 
-from careplan.storage.database import Database, open_database
-from careplan.storage.encryption import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
+from careplan.storage.database import Database
+from careplan.storage.key_errors import DatabaseLocked, RecoveryPassphraseNeeded, WrongRecoveryPassphrase
+from careplan.storage.opener import open_database
 
 __all__ = [
     "Database",

@@ -14,6 +14,11 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+import keyring
+from keyring import errors
+from keyring.backends import chainer, fail, null
+from keyring.errors import PasswordDeleteError
+
 from careplan.domain.errors import CareplanError
 
 DEFAULT_TIMEOUT = 5.0
@@ -57,9 +62,6 @@ def has_keyring(timeout: float | None = None) -> bool:
     True otherwise, even for a keyring that is locked or slow (that is said when it is used). Asks
     keyring which backend it chose; no secret is read or written.
     """
-    import keyring
-    from keyring.backends import chainer, fail, null
-
     nothing = (fail.Keyring, null.Keyring)
     try:
         chosen = call_keyring(keyring.get_keyring, timeout)
@@ -76,8 +78,6 @@ def call_keyring(operation: Callable[[], T], timeout: float | None = None) -> T:
     A keyring that hangs (an unlock prompt on a screen nobody looks at, a stuck D-Bus service)
     leaves a daemon thread behind; it cannot stop the program from exiting.
     """
-    from keyring import errors
-
     limit = DEFAULT_TIMEOUT if timeout is None else timeout
     outcome: dict[str, object] = {}
     finished = threading.Event()
@@ -119,15 +119,12 @@ def call_keyring(operation: Callable[[], T], timeout: float | None = None) -> T:
 
 def get_secret(service: str, name: str, *, timeout: float | None = None) -> str | None:
     """The secret stored under ``service``/``name``, or None when the keyring has nothing there."""
-    import keyring
-
     return call_keyring(lambda: keyring.get_password(service, name), timeout)
 
 
 def set_secret(service: str, name: str, secret: str, *, timeout: float | None = None) -> None:
     """Store ``secret`` under ``service``/``name``, then read it back: a keyring that silently drops
     what it is given (the "null" backend) is refused rather than trusted."""
-    import keyring
 
     def store() -> str | None:
         keyring.set_password(service, name, secret)
@@ -143,8 +140,6 @@ def set_secret(service: str, name: str, secret: str, *, timeout: float | None = 
 
 def delete_secret(service: str, name: str, *, timeout: float | None = None) -> bool:
     """Forget the secret under ``service``/``name``. True if it was there; False if there was nothing."""
-    import keyring
-    from keyring.errors import PasswordDeleteError
 
     def forget() -> bool:
         try:

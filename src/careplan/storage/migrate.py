@@ -2,29 +2,35 @@
 
 Opening a database that is up to date reads its ``alembic_version`` with plain SQL and compares
 it with :data:`~careplan.storage.schema_head.HEAD_REVISION`; Alembic is imported only when
-something has to be migrated (it takes longer to import than the rest of opening).
+something has to be migrated (it takes longer to import than the rest of opening): each import of
+it below is inside the function that needs it, for that reason (measured by
+tests/storage/test_schema_head.py and tests/gui/test_startup_imports.py).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
 from careplan.domain.errors import StorageError
-from careplan.storage.database import Database, translate_storage_errors
+from careplan.storage.database import Database
 from careplan.storage.schema_head import HEAD_REVISION
+from careplan.storage.storage_errors import translate_storage_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 
 
 def alembic_config(db: Database) -> Config:
-    from alembic.config import Config
+    from alembic.config import Config  # Alembic only when migrating: see the module's docstring
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -39,7 +45,7 @@ def head_revision() -> str:
 
 def alembic_head() -> str:
     """The newest migration's revision as Alembic finds it in the migration scripts."""
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # Alembic only when migrating: see the module's docstring
 
     head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
@@ -47,6 +53,7 @@ def alembic_head() -> str:
 
 
 def is_known_revision(revision: str) -> bool:
+    # Alembic only when migrating: see the module's docstring.
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
@@ -83,6 +90,8 @@ def upgrade_if_needed(db: Database) -> bool:
     path = db.path
     if current is not None and path is not None and path.exists() and path.stat().st_size > 0:
         db.copy_aside(f"before-upgrade-from-{current}")
+        log.info("copied the database aside before upgrading it")
+    log.info("upgrading the schema from %s to %s", current or "nothing", head_revision())
     from alembic import command  # only now: importing Alembic is most of an up-to-date open
 
     try:
@@ -92,5 +101,7 @@ def upgrade_if_needed(db: Database) -> bool:
         # A migration that failed may leave its connection with foreign keys off (migrations/env.py):
         # never hand it to the next use case.
         db.dispose()
+        log.info("the schema upgrade from %s failed", current or "nothing", exc_info=True)
         raise
+    log.info("the schema is up to date (%s)", head_revision())
     return True

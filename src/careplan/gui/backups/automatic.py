@@ -26,12 +26,16 @@ start one.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton
 
 from careplan.gui.context import AppContext
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
+
+log = logging.getLogger(__name__)
 
 DELAY_MS = 5000
 DONE_MS = 8000
@@ -79,6 +83,7 @@ class AutomaticBackup(QObject):
         self.job = None
         self.outcome = "made" if result is not None else "fresh"
         if result is not None:
+            log.info("made and checked today's automatic backup")
             self._window.statusBar().showMessage("Today's automatic backup is made", DONE_MS)
 
     def _failed(self, failure: Failure) -> None:

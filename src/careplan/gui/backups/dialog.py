@@ -21,6 +21,7 @@ no file behind (the copy is made under a private temporary name and only renamed
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -45,11 +46,13 @@ from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.wording.dates import when_made
 from careplan.gui.context import AppContext
-from careplan.gui.documents.saving import default_folder
+from careplan.gui.default_folder import default_folder
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
 from careplan.services import chosen_files
 from careplan.services.chosen_files import FileRefused
+
+log = logging.getLogger(__name__)
 
 TITLE = "Back up the database"
 NOT_MADE = "The backup was not made"
@@ -251,6 +254,7 @@ class BackupDialog(QDialog):
             self.progress.setValue(done * 100 // total)
 
     def _made(self, result: backups.BackupResult) -> None:
+        log.info("made and checked a backup (File > Back up now)")
         self.job = None
         self._busy(False)
         self.show_folder()

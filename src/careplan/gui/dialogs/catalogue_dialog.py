@@ -43,11 +43,11 @@ from careplan.domain.wording.dates import short_date
 from careplan.domain.wording.money import format_pounds
 from careplan.gui import theme
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.password_forms import roomy_buttons
-from careplan.gui.documents.saving import default_folder
+from careplan.gui.default_folder import default_folder
 from careplan.gui.forms.ui_catalogue_dialog import Ui_CatalogueDialog
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.gui.theme import set_role
+from careplan.gui.widgets.password_forms import roomy_buttons
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import catalogue, catalogue_file, chosen_files
 from careplan.services.catalogue import CatalogueEntry

@@ -27,6 +27,7 @@ from careplan.gui.forms.ui_certificate_dialog import Ui_CertificateDialog
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
+from careplan.services.chosen_files import read_chosen
 from careplan.services.secrets import has_keyring
 
 CREATE, IMPORT, REMEMBER = 0, 1, 2
@@ -241,7 +242,6 @@ class CertificateDialog(FormDialog):
     def _read_file(path: Path) -> bytes:
         if not str(path) or str(path) == ".":
             raise InvalidInput("Please choose the certificate file (a .p12 or .pfx file).", "file")
-        from careplan.services.chosen_files import read_chosen
 
         return read_chosen(path, kind="a certificate file (.p12 or .pfx)", limit=MAX_FILE_BYTES)
 

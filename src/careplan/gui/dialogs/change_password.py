@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.password_forms import make_heading, passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_change_password import Ui_ChangePasswordDialog
+from careplan.gui.widgets.password_forms import make_heading, passwords_match, roomy_buttons, show_problem
 from careplan.services import authentication
 
 

@@ -20,8 +20,8 @@ from careplan.domain.actor import Voice
 from careplan.domain.errors import ConflictError
 from careplan.gui.dialogs.form_dialog import FieldProblems
 from careplan.gui.dialogs.writing_dialog import Writers, WritingAs, WritingDialog
-from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT
-from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.gui.theme import BUTTON_HEIGHT
+from careplan.gui.widgets.voice import VoiceSwitch
 
 
 class DisagreementDialog(WritingDialog):

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.actor import Actor
 from careplan.domain.errors import CareplanError
-from careplan.gui.dialogs.password_forms import make_heading, passwords_match, show_problem
 from careplan.gui.dialogs.problem_style import problem_line
+from careplan.gui.widgets.password_forms import make_heading, passwords_match, show_problem
 from careplan.services import authentication
 from careplan.services.authentication import Administrator, SignedIn
 from careplan.services.opening import Database

@@ -26,7 +26,7 @@ from careplan.gui.dialogs.writing_dialog import (
     voice_for,
 )
 from careplan.gui.forms.ui_goal_editor import Ui_GoalEditorDialog
-from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.services.plans import GoalInput
 from careplan.services.workspace import GoalView, LifeAreaView
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.errors import CareplanError, InvalidInput
-from careplan.gui.dialogs.password_forms import make_heading, passwords_match, show_problem
 from careplan.gui.dialogs.problem_style import problem_line
+from careplan.gui.widgets.password_forms import make_heading, passwords_match, show_problem
 from careplan.services import authentication
 from careplan.services.administrator_recovery import RECOVERY_PASSPHRASE, Recovered
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from careplan.domain.errors import CareplanError
-from careplan.gui.dialogs.password_forms import make_heading, passwords_match, show_problem
 from careplan.gui.forms.ui_set_up import Ui_SetUpDialog
+from careplan.gui.widgets.password_forms import make_heading, passwords_match, show_problem
 from careplan.services import authentication
 from careplan.services.authentication import SignedIn
 from careplan.services.opening import Database

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.password_forms import make_heading, roomy_buttons
 from careplan.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, LOCK_AFTER_SETTING, ScreenLock
+from careplan.gui.widgets.password_forms import make_heading, roomy_buttons
 from careplan.services import configuration
 
 LOCK_CHOICES_MINUTES = (1, 2, 5, 10, 15, 30)

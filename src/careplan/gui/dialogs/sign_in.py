@@ -13,14 +13,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
-from careplan.gui.dialogs.password_forms import (
+from careplan.gui.dialogs.locked_out import LockedOutDialog
+from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
+from careplan.gui.widgets.password_forms import (
     CapsLockHint,
     RetryWait,
     first_sentence,
     make_heading,
     show_problem,
 )
-from careplan.gui.forms.ui_sign_in import Ui_SignInDialog
 from careplan.services import administrator_recovery, authentication
 from careplan.services.authentication import SignedIn
 from careplan.services.demo_facts import DEMO_ACCOUNTS
@@ -96,8 +97,6 @@ class SignInDialog(QDialog):
         self.accept()
 
     def locked_out(self) -> None:
-        from careplan.gui.dialogs.locked_out import LockedOutDialog
-
         db = self._db
 
         def unlock(username: str, passphrase: str, new: str | None) -> administrator_recovery.Recovered:

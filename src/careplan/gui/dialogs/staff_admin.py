@@ -25,10 +25,10 @@ from careplan.domain.errors import CareplanError
 from careplan.gui import theme
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.change_password import SetPasswordDialog
-from careplan.gui.dialogs.password_forms import passwords_match, roomy_buttons, show_problem
 from careplan.gui.forms.ui_add_staff import Ui_AddStaffDialog
 from careplan.gui.forms.ui_staff_admin import Ui_StaffAdminDialog
 from careplan.gui.theme import set_role
+from careplan.gui.widgets.password_forms import passwords_match, roomy_buttons, show_problem
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import authentication, staff
 from careplan.services.staff import StaffAccount

@@ -19,7 +19,7 @@ from careplan.gui.dialogs.writing_dialog import (
     voice_for,
 )
 from careplan.gui.forms.ui_step_editor import Ui_StepEditorDialog
-from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.services.plans import StepInput
 from careplan.services.workspace import StepView
 

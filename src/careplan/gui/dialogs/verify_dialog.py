@@ -16,10 +16,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QStyle, QVBoxLayout, QWidget
 
+from careplan.documents import checking
 from careplan.documents.verify import NO, SKIPPED, YES, Verification
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
-from careplan.gui.documents.saving import default_folder
+from careplan.gui.default_folder import default_folder
 from careplan.gui.forms.ui_verify_dialog import Ui_VerifyDialog
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.gui.theme import set_role
@@ -120,12 +121,10 @@ class VerifyDialog(QDialog):
         may_see_people = self.context.may(Action.VIEW_PEOPLE)
 
         def work(report: Report) -> tuple[Verification, str | None]:
-            from careplan.documents.checking import check_agreement, read_agreement_file
-
             report("Reading the file…")
-            data = read_agreement_file(path)
+            data = checking.read_agreement_file(path)
             report("Checking the signature…")
-            result = check_agreement(db, data)
+            result = checking.check_agreement(db, data)
             reference = None
             if result.ok and result.match is not None and may_see_people:
                 reference = agreement_person_reference(db, actor, result.match.version_id)

@@ -19,7 +19,7 @@ from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.gui.dialogs.form_dialog import FormDialog
-from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
+from careplan.gui.widgets.voice import AuthorBadge, VoiceSwitch
 from careplan.services.workspace import Author, TextView
 
 

@@ -33,6 +33,8 @@ class DocumentMenus:
         self.certificate_action.setVisible(context.may(Action.MANAGE_SIGNING_CERTIFICATE))
 
     def open_verify(self) -> None:
+        # Imported when first opened: with the certificate's, this dialog brings cryptography's
+        # x509 and OpenSSL, about 80 ms of start-up otherwise (tests/gui/test_startup_imports.py).
         from careplan.gui.dialogs.verify_dialog import VerifyDialog
 
         if self.verify_dialog is not None:
@@ -45,6 +47,7 @@ class DocumentMenus:
         dialog.show()
 
     def open_certificate(self) -> None:
+        # Imported when first opened, as the verify dialog is (tests/gui/test_startup_imports.py).
         from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 
         if self.certificate_dialog is not None:

@@ -21,8 +21,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from careplan.documents import document_id
+from careplan.documents.issue import issue_signed_agreement, record_printed, save_agreement
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
+from careplan.gui.dialogs.certificate_dialog import CertificateDialog
+from careplan.gui.dialogs.signing_passphrase import SigningPassphraseDialog
+from careplan.gui.documents.preview import PreviewDialog
 from careplan.gui.documents.saving import PdfSaver
 from careplan.gui.documents.signing_keys import SigningKeys
 from careplan.gui.jobs import Failure, Job, Report
@@ -46,8 +51,6 @@ STEPS = (
 
 def file_name(version: VersionView, easy_read: bool) -> str:
     """The name offered when saving: the document id, no personal name (see IssuedAgreement)."""
-    from careplan.documents import document_id
-
     kind = "easy-read-agreement" if easy_read else "agreement"
     return f"{kind}-{document_id(version.id, version.sha256)}.pdf"
 
@@ -115,8 +118,6 @@ class AgreementPrinter(QObject):
         db, actor, keys = self.context.db, self.context.actor, self.keys
 
         def work(report: Report) -> tuple[IssuedAgreement, str]:
-            from careplan.documents.issue import issue_signed_agreement
-
             report(OPENING)
             identity = keys.identity()
             issued = issue_signed_agreement(
@@ -146,8 +147,6 @@ class AgreementPrinter(QObject):
         self.last_issued = issued
         self.last_failure = None
         if request.preview:
-            from careplan.gui.documents.preview import PreviewDialog
-
             dialog = PreviewDialog(
                 issued, self.saver, signed_by=signed_by, record_printed=self._printed, parent=self.widget
             )
@@ -160,13 +159,9 @@ class AgreementPrinter(QObject):
             self.saved.emit(f"Signed agreement saved as {path.name}")
 
     def _save(self, issued: IssuedAgreement, path: Path) -> None:
-        from careplan.documents.issue import save_agreement
-
         save_agreement(self.context.db, self.context.actor, issued, path)
 
     def _printed(self, issued: IssuedAgreement) -> None:
-        from careplan.documents.issue import record_printed
-
         record_printed(self.context.db, self.context.actor, issued)
 
     def _preview_closed(self, dialog: QDialog) -> None:
@@ -203,8 +198,6 @@ class AgreementPrinter(QObject):
     # --- no keyring: the passphrase typed -------------------------------------------------------
 
     def _ask_passphrase(self, request: Request, reason: str) -> None:
-        from careplan.gui.dialogs.signing_passphrase import SigningPassphraseDialog
-
         dialog = SigningPassphraseDialog(
             reason, self.keys.open_with, demo_passphrase=self._demo_passphrase(), parent=self.widget
         )
@@ -238,8 +231,6 @@ class AgreementPrinter(QObject):
         self._open_certificate_dialog(request, remember=False)
 
     def _open_certificate_dialog(self, request: Request, *, remember: bool) -> None:
-        from careplan.gui.dialogs.certificate_dialog import CertificateDialog
-
         dialog = CertificateDialog(
             self.context,
             self.widget,

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from careplan.documents.files import why_not_written
 from careplan.domain.errors import CareplanError
+from careplan.gui.default_folder import default_folder
 from careplan.services import chosen_files
 from careplan.services.agreement import IssuedAgreement
 from careplan.services.chosen_files import FileRefused, ProtectedFiles
@@ -35,11 +35,6 @@ def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
     box.setDefaultButton(way_on)
     box.exec()
     return box.clickedButton() is way_on
-
-
-def default_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class PdfSaver:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout,
     QVBoxLayout, QWidget)
 
 from careplan.gui.widgets.signature_pad import SignaturePad
-from careplan.gui.workspace.history_view import VersionContent
+from careplan.gui.widgets.version_content import VersionContent
 
 class Ui_SignDialog(object):
     def setupUi(self, SignDialog):

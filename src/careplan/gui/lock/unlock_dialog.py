@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
 from careplan.gui.context import AppContext
-from careplan.gui.dialogs.password_forms import (
+from careplan.gui.forms.ui_unlock import Ui_UnlockDialog
+from careplan.gui.widgets.password_forms import (
     CapsLockHint,
     RetryWait,
     first_sentence,
     make_heading,
     show_problem,
 )
-from careplan.gui.forms.ui_unlock import Ui_UnlockDialog
 from careplan.services import authentication
 
 

@@ -23,8 +23,8 @@ from careplan.domain.actor import Voice
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.voice import AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.page import OpenRecord, WorkspacePage
-from careplan.gui.workspace.voice import AuthorBadge, VoiceSwitch
 from careplan.services import assignments, people
 from careplan.services.workspace import PersonView, TextView, load_person
 

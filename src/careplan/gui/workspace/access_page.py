@@ -30,8 +30,8 @@ from careplan.domain.errors import CareplanError
 from careplan.domain.wording.dates import date_and_time
 from careplan.gui.context import AppContext
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import WorkspacePage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.record_access import AccessEvent, record_access
 from careplan.services.workspace import PersonView, VersionView
 

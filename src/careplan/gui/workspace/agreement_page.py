@@ -21,10 +21,10 @@ from careplan.domain.wording.statuses import plan_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import SignDialog, first_name
 from careplan.gui.documents.printing import AgreementPrinter
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.agreement_view import MANAGERS_PRINT, AgreementView, SignerRow, fit
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import plans, signing
 from careplan.services.workspace import PersonView, SignatureView, VersionView
 

@@ -23,11 +23,11 @@ from careplan.gui.dialogs.budget_questionnaire import BudgetQuestionnaireDialog
 from careplan.gui.dialogs.propose_service import ProposeServiceDialog
 from careplan.gui.dialogs.service_choices import Choice
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.budget_undo import BudgetChange, BudgetState, describe_change, put_back
 from careplan.gui.workspace.budget_view import BudgetView
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import budget
 from careplan.services.workspace import (
     AllocationView,

@@ -17,12 +17,12 @@ from careplan.domain.permissions import Action
 from careplan.domain.wording.money import format_money
 from careplan.domain.wording.statuses import frozen_because
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.allocations_model import AllocationsModel
 from careplan.gui.workspace.budget_changes import BudgetChanges
 from careplan.gui.workspace.budget_requests import ProposalRow
 from careplan.gui.workspace.budget_view import BudgetView
 from careplan.gui.workspace.page import WorkspacePage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import PersonView, VersionView, load_version, proposals_for
 
 __all__ = ["AllocationsModel", "BudgetPage"]

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from careplan.gui.assets import icon
+from careplan.gui.widgets.voice import AuthorBadge
 from careplan.gui.workspace.plan_controls import words
-from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView
 
 

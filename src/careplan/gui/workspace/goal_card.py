@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.statuses import GOAL_STATUS_WORDS, sentence
+from careplan.gui.theme import BUTTON_HEIGHT
+from careplan.gui.widgets.voice import AuthorBadge
 from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.plan_controls import (
-    BUTTON_HEIGHT,
     button,
     is_alt_arrow,
     item_action,
@@ -21,7 +22,6 @@ from careplan.gui.workspace.plan_controls import (
 )
 from careplan.gui.workspace.plan_words import short
 from careplan.gui.workspace.step_row import StepRow
-from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView, GoalView, StepView
 
 

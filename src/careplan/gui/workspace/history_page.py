@@ -23,9 +23,9 @@ from careplan.domain.errors import CareplanError
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.statuses import plan_status_words, sentence
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.history_view import HistoryView
 from careplan.gui.workspace.page import WorkspacePage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.history import (
     Change,
     changes_between,

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from careplan.gui.context import AppContext
-from careplan.gui.workspace.voice import VoiceSwitch
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.services.workspace import PersonView, VersionView
 
 

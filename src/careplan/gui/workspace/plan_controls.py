@@ -7,8 +7,7 @@ from PySide6.QtGui import QAction, QEnterEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QPushButton, QToolButton, QWidget
 
 from careplan.gui.assets import icon
-
-BUTTON_HEIGHT = 40
+from careplan.gui.theme import BUTTON_HEIGHT
 
 
 class Words(QLabel):

@@ -16,11 +16,11 @@ from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog, Writers
 from careplan.gui.dialogs.step_editor import StepEditorDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace import plan_undo
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_words import short
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
 from careplan.services.workspace import GoalView, StepView, life_areas

@@ -18,6 +18,7 @@ from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.statuses import plan_status_words
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.disagreement_note import NoteView
 from careplan.gui.workspace.goal_card import GoalCard
 from careplan.gui.workspace.page import WorkspacePage
@@ -25,7 +26,6 @@ from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_editors import PlanEditors
 from careplan.gui.workspace.plan_view import PlanView
 from careplan.gui.workspace.plan_words import FROZEN_NOTES, SIGNED_NOTE
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import GoalView, PersonView, StepView, VersionView
 
 __all__ = ["SIGNED_NOTE", "DisagreementDialog", "GoalCard", "NoteView", "PlanPage"]

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QWidget
 
 from careplan.domain.permissions import Action
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.page import Page
-from careplan.gui.workspace.voice import VoiceSwitch
 
 if TYPE_CHECKING:
     from careplan.gui.workspace.plan_page import PlanPage

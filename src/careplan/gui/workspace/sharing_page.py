@@ -29,8 +29,8 @@ from careplan.gui import theme
 from careplan.gui.context import AppContext
 from careplan.gui.dialogs.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import WorkspacePage
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services import consent
 from careplan.services.consent import ConsentView
 from careplan.services.workspace import PersonView, VersionView

@@ -7,10 +7,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from careplan.domain.wording.dates import long_date
+from careplan.gui.theme import BUTTON_HEIGHT
+from careplan.gui.widgets.voice import AuthorBadge
 from careplan.gui.workspace.disagreement_note import NoteView
-from careplan.gui.workspace.plan_controls import BUTTON_HEIGHT, is_alt_arrow, item_action, more_button, words
+from careplan.gui.workspace.plan_controls import is_alt_arrow, item_action, more_button, words
 from careplan.gui.workspace.plan_words import short, who_does
-from careplan.gui.workspace.voice import AuthorBadge
 from careplan.services.workspace import DisagreementView, StepView
 
 

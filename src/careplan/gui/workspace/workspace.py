@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from careplan.domain.errors import OutsideCaseload
 from careplan.gui.context import AppContext
+from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import OpenRecord, Page
 from careplan.gui.workspace.registry import PageEntry
-from careplan.gui.workspace.voice import VoiceSwitch
 from careplan.services.workspace import (
     PersonView,
     VersionView,
