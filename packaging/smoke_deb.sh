@@ -7,7 +7,9 @@
 # Steps, each with a time limit so nothing can hang: apt-get installs the package (and its Depends);
 # `careplan` is on the PATH; in a scratch data folder (CAREPLAN_DATA_DIR) with no keyring (keyring's
 # fail backend), `careplan demo --people 20` makes a demo database; the app starts offscreen to its
-# sign-in dialog (CAREPLAN_BUNDLE_SMOKE=sign-in: packaging/careplan_entry.py); `careplan agreement`
+# sign-in dialog (CAREPLAN_BUNDLE_SMOKE=sign-in: packaging/careplan_entry.py); every module of
+# Careplan imports in the bundle (CAREPLAN_BUNDLE_SMOKE=imports: as many as from the venv, when it is
+# there: so a Qt module or library left out of the bundle shows); `careplan agreement`
 # signs an approved plan's agreement and `careplan verify` checks it, neither writing to standard
 # error; nothing was written under /opt/careplan meanwhile; the package is removed (purged) and
 # nothing is left under /opt/careplan, nor the command, .desktop file or icon. Last, the bundle's size
@@ -98,6 +100,9 @@ step sign_in "${signed_in[@]}" CAREPLAN_BUNDLE_SMOKE=sign-in careplan
 grep -q 'showing: signInDialog' "$scratch/sign_in.out" || fail "no sign-in dialog: $(cat "$scratch/sign_in.out")"
 say "the app started offscreen to its sign-in dialog"
 
+step imports "${clean_env[@]}" CAREPLAN_BUNDLE_SMOKE=imports careplan
+say "$(head -1 "$scratch/imports.out") of Careplan in the bundle, none failing"
+
 step agreement "${signed_in[@]}" careplan agreement "$plan_id" --out "$scratch/agreement.pdf"
 [[ ! -s "$scratch/agreement.err" ]] || fail "careplan agreement wrote to standard error: $(cat "$scratch/agreement.err")"
 step verify "${signed_in[@]}" careplan verify "$scratch/agreement.pdf"
@@ -129,6 +134,10 @@ if [[ -x "$venv/bin/python" ]]; then
     venv_size="$(du -sh "$venv" | cut -f1)"
     from_venv=("$venv/bin/python" "$root/packaging/careplan_entry.py")
     venv_sign_in="$(median_seconds "${signed_in[@]}" PYTHONPATH="$root/src" CAREPLAN_BUNDLE_SMOKE=sign-in "${from_venv[@]}")"
+    venv_imports="$(cd "$scratch" && timeout "$STEP_TIMEOUT" "${clean_env[@]}" PYTHONPATH="$root/src" \
+        CAREPLAN_BUNDLE_SMOKE=imports "${from_venv[@]}" </dev/null | head -1 || true)"
+    [[ "$venv_imports" == "$(head -1 "$scratch/imports.out")" ]] \
+        || fail "the bundle $(head -1 "$scratch/imports.out"), the venv $venv_imports"
     venv_version="$(median_seconds "${clean_env[@]}" PYTHONPATH="$root/src" "${from_venv[@]}" --version)"
 else
     venv_size="(no venv at $venv)" venv_sign_in="-" venv_version="-"
