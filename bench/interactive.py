@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.keyed import connect, open_bench_database
-from careplan.gui.context import AppContext
+from careplan.services.signed_in import SignedInStaff
 
 
 @dataclass
 class Session:
     """The app's window on the benchmark database, offscreen, as a key worker sees it."""
 
-    context: AppContext
+    context: SignedInStaff
     window: Any
     app: Any
 
@@ -42,7 +42,7 @@ def open_window(database: Path, username: str = "sam") -> Session:
     with db.session() as session:
         staff = session.get(StaffMember, actor.staff_id)
         assert staff is not None
-        context = AppContext(db=db, actor=actor, staff_name=staff.display_name, role=Role(staff.role))
+        context = SignedInStaff(db=db, actor=actor, staff_name=staff.display_name, role=Role(staff.role))
     settings = QSettings(str(database.parent / "bench-settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings)
     window.workspace.build_pages()

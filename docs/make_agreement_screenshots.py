@@ -63,7 +63,6 @@ def main(argv: list[str]) -> int:
     from careplan.documents.issue import issue_signed_agreement
     from careplan.domain.enums import Role
     from careplan.domain.records import Setting
-    from careplan.gui.context import AppContext
     from careplan.gui.dialogs.certificate_dialog import CertificateDialog
     from careplan.gui.dialogs.verify_dialog import VerifyDialog
     from careplan.gui.documents.preview import PreviewDialog
@@ -74,6 +73,7 @@ def main(argv: list[str]) -> int:
     from careplan.services.certificate_record import SETTING_KEY
     from careplan.services.chosen_files import protected_files
     from careplan.services.people_search import PeopleQuery, search_people
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
     from careplan.services.workspace import current_version_id
     from careplan.storage.opener import open_database
@@ -90,7 +90,7 @@ def main(argv: list[str]) -> int:
         with db.session() as session, session.begin():
             session.execute(delete(Setting).where(Setting.key == SETTING_KEY))
         priya = staff_by_username(db, "priya")
-        context = AppContext(db, priya, "Priya Shah", Role.MANAGER)
+        context = SignedInStaff(db, priya, "Priya Shah", Role.MANAGER)
 
         def save(widget: object, name: str) -> None:
             app.processEvents()

@@ -5,7 +5,7 @@
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
 set-up, the administrator's staff screen, the locked window and the settings; then the service
-catalogue, the backups window, and who works with Dee.
+catalogue, the backups window, who works with Dee, and a staying-safe plan being written.
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ def main(argv: list[str]) -> int:
     from careplan import demo
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.gui.theme import apply_theme
     from careplan.services.people_search import PeopleQuery, search_people
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.opener import open_database
 
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
     db = open_database(folder / "demo.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE)
     demo.generate(db, people=200, seed=1)
     sam = staff_by_username(db, "sam")
-    context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     window.workspace.build_pages()
     window.resize(1366, 768)
@@ -72,10 +72,11 @@ def main(argv: list[str]) -> int:
     history = titles.index("History")
     # The README shows 01 to 05 by name; pages added later come after them.
     first = ["About me", "My plan", "Services and budget"]
-    later = [t for t in titles if t not in first and t != "History"]
+    own_step = ("History", "Staying safe")  # each shown by its own step below
+    later = [t for t in titles if t not in first and t not in own_step]
     numbers = {title: 2 + n for n, title in enumerate(first)} | {t: 6 + n for n, t in enumerate(later)}
     for index, title in enumerate(titles):
-        if index != history:  # History is shown for Jordan, whose plan has two versions
+        if title not in own_step:  # History is shown for Jordan, whose plan has two versions
             tabs.setCurrentIndex(index)
             shot(f"{numbers[title]:02d}-{title.lower().replace(' ', '-')}")
     number = 6 + len(later)
@@ -135,6 +136,11 @@ def main(argv: list[str]) -> int:
     team.grab().save(str(path))
     print(path)
     team.reject()  # nothing changed
+    if writing is not None:  # Staying safe, for the plan being written
+        write_staying_safe(db, sam, writing.person_id)
+        window.open_person(writing.person_id)
+        tabs.setCurrentIndex(titles.index("Staying safe"))
+        shot("17-staying-safe")
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
@@ -146,16 +152,16 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
     from careplan import demo
     from careplan.cli.commands import DEMO_RECOVERY_PASSPHRASE
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.dialogs.set_up import SetUpDialog
     from careplan.gui.dialogs.sign_in import SignInDialog
     from careplan.gui.dialogs.staff_admin import StaffAdminDialog
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
     from careplan.storage.opener import open_database
 
     sign_in = SignInDialog(db, demo=True, demo_password=getattr(demo, "DEMO_PASSWORD", None))
     set_up = SetUpDialog(open_database(folder / "new.db", recovery_passphrase=DEMO_RECOVERY_PASSPHRASE))
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     staff = StaffAdminDialog(admin)
     for dialog in (sign_in, set_up, staff):
         dialog.show()
@@ -165,11 +171,11 @@ def signing_in_screens(db: Any, folder: Path) -> list[tuple[str, Any]]:
 def catalogue_screen(db: Any) -> Any:
     """The service catalogue as an administrator sees it (File > Service catalogue…)."""
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
 
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     dialog = CatalogueDialog(admin)
     dialog.resize(1100, 640)
     dialog.show()
@@ -180,11 +186,11 @@ def backups_dialog(db: Any, window: Any) -> Any:
     """File > Back up now… as an administrator sees it, after today's automatic backup."""
     from careplan.domain.enums import Role
     from careplan.gui.backups.dialog import BackupDialog
-    from careplan.gui.context import AppContext
     from careplan.services import backup
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
 
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     backup.automatic_backup(db, admin.actor)
     dialog = BackupDialog(admin, window)
     dialog.show()
@@ -207,11 +213,11 @@ def settings_dialog(db: Any, window: Any, folder: Path) -> Any:
     from PySide6.QtCore import QSettings
 
     from careplan.domain.enums import Role
-    from careplan.gui.context import AppContext
     from careplan.gui.dialogs.settings_dialog import SettingsDialog
+    from careplan.services.signed_in import SignedInStaff
     from careplan.services.unit_of_work import staff_by_username
 
-    admin = AppContext(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
+    admin = SignedInStaff(db, staff_by_username(db, "admin"), "Administrator", Role.ADMINISTRATOR)
     dialog = SettingsDialog(
         admin, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), window.screen_lock
     )
@@ -231,6 +237,31 @@ def locked_picture(window: Any) -> Any:
     painter.drawPixmap(middle, dialog)
     painter.end()
     return picture
+
+
+def write_staying_safe(db: Any, actor: Any, person_id: int) -> None:
+    """A staying-safe plan in both voices (synthetic words), through the use cases."""
+    from careplan.domain.actor import PERSON, STAFF
+    from careplan.domain.enums import Naloxone, OverdoseRisk, SafetyPart
+    from careplan.services import staying_safe
+    from careplan.services.workspace import current_version_id
+
+    version_id = current_version_id(db, actor, person_id)
+    assert version_id is not None
+    parts = (
+        (SafetyPart.WARNING_SIGNS, "I stop answering the phone and stay in bed. I skip my script.", PERSON),
+        (SafetyPart.WHAT_HELPS, "Walking the dog by the canal. Ringing my sister. Music, loud.", PERSON),
+        (SafetyPart.IF_UNREACHABLE, "Ring the 24-hour helpline. If I use, I don't use alone.", STAFF),
+    )
+    for part, words, voice in parts:
+        staying_safe.write_part(db, actor, version_id, part, words, voice)
+    for name, phone, voice in (
+        ("Jo, my sister", "07700 900462", PERSON),
+        ("The night helpline", "0808 157 0000", STAFF),
+    ):
+        staying_safe.add_contact(db, actor, version_id, staying_safe.ContactInput(name, phone, voice))
+    staying_safe.set_overdose_risk(db, actor, version_id, OverdoseRisk.SOME, "After a lapse", PERSON)
+    staying_safe.set_naloxone(db, actor, version_id, Naloxone.HELD, "In my coat pocket", PERSON)
 
 
 def draft_with_steps(db: Any, actor: Any) -> Any:

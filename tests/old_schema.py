@@ -16,6 +16,12 @@ SIGN_IN_COLUMNS = (
 )
 
 UNDO: dict[str, tuple[str, ...]] = {
+    # 0008: staying-safe plans and their contacts.
+    "0008": (
+        "DROP INDEX ix_safety_contacts_version_id",
+        "DROP TABLE safety_contacts",
+        "DROP TABLE staying_safe",
+    ),
     # 0007: caseloads (peer mentors assigned to people) and covering for a colleague.
     "0007": (
         "DROP INDEX ix_record_covers_staff_id_person_id_ends_at",

@@ -8,9 +8,18 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from careplan.domain.actor import PERSON, STAFF
-from careplan.domain.enums import PlanStatus, ServiceUnit, SignatureMethod, SignerKind, StepOwner
-from careplan.services import budget, consent, people, plans, signing
+from careplan.domain.actor import PERSON, STAFF, Actor
+from careplan.domain.enums import (
+    Naloxone,
+    OverdoseRisk,
+    PlanStatus,
+    SafetyPart,
+    ServiceUnit,
+    SignatureMethod,
+    SignerKind,
+    StepOwner,
+)
+from careplan.services import budget, consent, people, plans, signing, staying_safe
 from careplan.storage.database import Database
 from tests.worlds import (
     Team,
@@ -78,8 +87,10 @@ def build_print_world(
     person_method: SignatureMethod = SignatureMethod.DRAWN,
     stage: PlanStatus = PlanStatus.APPROVED,
     over_budget: bool = False,
+    staying_safe_plan: bool = False,
 ) -> PrintWorld:
-    """Dee's plan at ``stage`` (draft, agreed or approved), through the real use cases."""
+    """Dee's plan at ``stage`` (draft, agreed or approved), through the real use cases (with
+    ``staying_safe_plan``, a staying-safe plan in both voices: :func:`write_staying_safe`)."""
     team = make_team(db)
     kw = team.key_worker
     person_id = register(db, kw, preferred_name, about_me="To stop being a case. To be me again.")
@@ -167,6 +178,8 @@ def build_print_world(
     if goal_count >= 2:
         plans.record_disagreement(db, kw, plan.version_id, NOTE_FLAT, STAFF, goal_id=plan.goal_ids[1])
     plans.record_disagreement(db, kw, plan.version_id, NOTE_BUS, PERSON, allocation_id=allocation)
+    if staying_safe_plan:
+        write_staying_safe(db, kw, plan.version_id)
 
     if stage is not PlanStatus.DRAFT:
         sha = version_sha256(db, plan.version_id)
@@ -192,6 +205,26 @@ def build_print_world(
     if stage is PlanStatus.ACTIVE:
         plans.activate_plan(db, kw, plan.version_id)
     return PrintWorld(team, person_id, plan.plan_id, plan.version_id, plan.goal_ids)
+
+
+SAFE_SIGNS = "I stop eating and stay in bed. I stop answering the door."
+SAFE_HELPS = "Walking the dog by the canal. Ringing my sister."
+SAFE_UNREACHABLE = "Ring the 24-hour helpline. If I have used, I don't use alone."
+SAFE_CONTACTS = (("Jo, my sister", "07700 900462"), ("The night helpline", "0808 157 0000"))
+SAFE_OVERDOSE = "My tolerance is low after the detox."
+SAFE_WHERE = "In the kitchen drawer, and one in my bag"
+
+
+def write_staying_safe(db: Database, actor: Actor, version_id: int) -> None:
+    """Dee's staying-safe plan: her words, and the key worker's about overdose risk."""
+    staying_safe.write_part(db, actor, version_id, SafetyPart.WARNING_SIGNS, SAFE_SIGNS, PERSON)
+    staying_safe.write_part(db, actor, version_id, SafetyPart.WHAT_HELPS, SAFE_HELPS, PERSON)
+    staying_safe.write_part(db, actor, version_id, SafetyPart.IF_UNREACHABLE, SAFE_UNREACHABLE, STAFF)
+    for name, phone in SAFE_CONTACTS:
+        staying_safe.add_contact(db, actor, version_id, staying_safe.ContactInput(name, phone, PERSON))
+    staying_safe.set_overdose_risk(db, actor, version_id, OverdoseRisk.SOME, "", PERSON)
+    staying_safe.set_overdose_risk(db, actor, version_id, OverdoseRisk.SOME, SAFE_OVERDOSE, STAFF)
+    staying_safe.set_naloxone(db, actor, version_id, Naloxone.HELD, SAFE_WHERE, PERSON)
 
 
 def _answers() -> dict[str, str]:

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.plan_page import PlanPage
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.opener import open_database
 
 ANSWER = "I want my kids to see me well, and a flat with my own door"
@@ -127,7 +127,7 @@ def main(argv: list[str]) -> int:
     database, settings, staff_id, person_id, mode = argv
     app = QApplication([])
     db = open_database(database)
-    context = AppContext(db, Actor(int(staff_id)), "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(db, Actor(int(staff_id)), "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(settings, QSettings.Format.IniFormat))
     window.workspace.build_pages()
     window.resize(1366, 768)

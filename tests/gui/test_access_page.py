@@ -16,7 +16,6 @@ from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role
 from careplan.domain.records import AuditEvent
 from careplan.domain.wording.dates import date_and_time
-from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.access_page import EVERYONE, AccessPage, AccessTableModel
@@ -24,6 +23,7 @@ from careplan.gui.workspace.sharing_page import SharingPage
 from careplan.services import assignments, people, plans, staff, workspace
 from careplan.services.plans import GoalInput
 from careplan.services.record_access import OPENED, record_access
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 
 SHOTS = Path("/tmp/careplan-shots")
@@ -69,7 +69,7 @@ def opens(db: Database, person_id: int) -> int:
 
 
 def make_window(qtbot: QtBot, team: Team, actor: Actor, name: str, role: Role, tmp_path: Path) -> MainWindow:
-    context = AppContext(team.db, actor, name, role)
+    context = SignedInStaff(team.db, actor, name, role)
     settings = QSettings(str(tmp_path / f"{role}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
@@ -124,7 +124,7 @@ def test_opening_a_person_is_one_event_and_f5_or_choosing_again_adds_none(
 
 @pytest.fixture
 def page(qtbot: QtBot, team: Team) -> AccessPage:
-    context = AppContext(team.db, team.priya, "Priya Shah", Role.MANAGER)
+    context = SignedInStaff(team.db, team.priya, "Priya Shah", Role.MANAGER)
     voice = VoiceSwitch("Priya Shah", "manager")
     qtbot.addWidget(voice)
     widget = AccessPage(context, voice)
@@ -183,7 +183,7 @@ def test_filter_by_staff_member_and_by_openings(qtbot: QtBot, page: AccessPage, 
 
 
 def test_reads_the_trail_only_when_shown(qtbot: QtBot, team: Team) -> None:
-    context = AppContext(team.db, team.priya, "Priya Shah", Role.MANAGER)
+    context = SignedInStaff(team.db, team.priya, "Priya Shah", Role.MANAGER)
     voice = VoiceSwitch("Priya Shah", "manager")
     qtbot.addWidget(voice)
     widget = AccessPage(context, voice)
@@ -196,7 +196,7 @@ def test_reads_the_trail_only_when_shown(qtbot: QtBot, team: Team) -> None:
 
 def test_a_refusal_shows_as_a_plain_sentence(qtbot: QtBot, team: Team) -> None:
     """Should the tab ever reach a role that may not see the trail, it says so and shows nothing."""
-    context = AppContext(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Okafor", "key worker")
     qtbot.addWidget(voice)
     widget = AccessPage(context, voice)

@@ -23,12 +23,12 @@ from pytestqt.qtbot import QtBot
 
 from careplan.documents.issue import issue_signed_agreement
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.certificate_dialog import CREATE, IMPORT, REMEMBER, CertificateDialog
 from careplan.gui.dialogs.verify_dialog import VerifyDialog
 from careplan.gui.main_window import MainWindow
 from careplan.services import signing_certificate as certs
 from careplan.services import workspace as people
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.documents import PrintWorld, build_print_world
 from tests.gui.menus import file_menu
@@ -57,9 +57,9 @@ def site(sqlite_db: Database, keyring_backend: MemoryKeyring) -> Site:
     return Site(sqlite_db, build_print_world(sqlite_db), keyring_backend)
 
 
-def context_for(site: Site, role: Role = Role.MANAGER) -> AppContext:
+def context_for(site: Site, role: Role = Role.MANAGER) -> SignedInStaff:
     names = {Role.MANAGER: "Priya Manager", Role.KEY_WORKER: "Sam Keyworker", Role.ADMINISTRATOR: "Ada"}
-    return AppContext(site.db, site.world.team.as_role(role), names[role], role)
+    return SignedInStaff(site.db, site.world.team.as_role(role), names[role], role)
 
 
 # --- verify an agreement ---------------------------------------------------------------------------

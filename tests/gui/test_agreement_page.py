@@ -18,13 +18,13 @@ from sqlalchemy import select
 from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import GoalStatus, PlanStatus, Role, SignerKind
 from careplan.domain.records import Review
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import PLAN_CHANGED, SAVED_MEANWHILE, SignDialog
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.agreement_page import NOT_APPROVED, AgreementPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans, signing
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import VersionView, load_version
 from careplan.storage.database import Database
 from tests import worlds
@@ -94,7 +94,7 @@ class Screens:
     def open(self, role: Role = Role.KEY_WORKER, *, person_id: int | None = None) -> Screen:
         world, qtbot = self._world, self._qtbot
         name = self.STAFF[role]
-        context = AppContext(world.db, world.team.as_role(role), name, role)
+        context = SignedInStaff(world.db, world.team.as_role(role), name, role)
         voice = VoiceSwitch(name, role.label)
         workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
         page = AgreementPage(context, voice, workspace)

@@ -26,7 +26,6 @@ from sqlalchemy import select
 from careplan.documents.checking import check_agreement
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.records import AuditEvent
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 from careplan.gui.documents import preview as preview_module
 from careplan.gui.documents import saving
@@ -36,6 +35,7 @@ from careplan.gui.workspace.agreement_page import MANAGERS_PRINT, NOT_APPROVED, 
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import signing_certificate as certs
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.documents import GOAL_FAMILY, PrintWorld, build_print_world
 from tests.keyring_memory import HangingKeyring, LockedKeyring, MemoryKeyring, installed
@@ -85,7 +85,7 @@ def _keep_windows() -> Iterator[None]:
 
 
 def open_page(qtbot: QtBot, site: Site, role: Role = Role.MANAGER) -> AgreementPage:
-    context = AppContext(site.db, site.world.team.as_role(role), NAMES[role], role)
+    context = SignedInStaff(site.db, site.world.team.as_role(role), NAMES[role], role)
     voice = VoiceSwitch(NAMES[role], role.label)
     workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     page = AgreementPage(context, voice, workspace)

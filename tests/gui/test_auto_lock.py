@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
 from careplan.gui.app import Desktop
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.sign_in import SignInDialog
 from careplan.gui.lock.screen_lock import LOCK_AFTER_SETTING, LOCKED_TITLE
@@ -22,6 +21,7 @@ from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import authentication, people, plans
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
 from tests.gui.signing import PASSWORDS, Team, quick_hashing, visible_text
@@ -47,7 +47,7 @@ def settings_with(tmp_path: Path, seconds: float) -> QSettings:
 
 
 def open_window(qtbot: QtBot, db: Database, team: Team, settings: QSettings, person: int) -> MainWindow:
-    context = AppContext(db, team.sam, "Sam Okafor", Role.KEY_WORKER, username="sam")
+    context = SignedInStaff(db, team.sam, "Sam Okafor", Role.KEY_WORKER, username="sam")
     window = MainWindow(context, settings)
     window.workspace.build_pages()
     qtbot.addWidget(window, before_close_func=lambda w: w.screen_lock.unlock())

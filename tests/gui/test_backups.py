@@ -25,11 +25,11 @@ from careplan.gui.app import Desktop
 from careplan.gui.backups import automatic, dialog
 from careplan.gui.backups.automatic import AutomaticBackup
 from careplan.gui.backups.dialog import BackupDialog
-from careplan.gui.context import AppContext
 from careplan.gui.default_folder import default_folder
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, backup, backup_manifest, restore
 from careplan.services.audit_anchors import verify_audit_trail
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage import backup_files, backup_folder, encryption
 from careplan.storage.database import Database
 from tests import sqlite_files
@@ -64,12 +64,12 @@ def actor_of(team: Team, role: Role) -> Actor:
     }[role]
 
 
-def context_for(db: Database, team: Team, role: Role) -> AppContext:
+def context_for(db: Database, team: Team, role: Role) -> SignedInStaff:
     username, name = NAMES[role]
-    return AppContext(db, actor_of(team, role), name, role, username=username)
+    return SignedInStaff(db, actor_of(team, role), name, role, username=username)
 
 
-def open_window(qtbot: QtBot, context: AppContext, tmp_path: Path) -> MainWindow:
+def open_window(qtbot: QtBot, context: SignedInStaff, tmp_path: Path) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings)
     qtbot.addWidget(window, before_close_func=lambda w: w.screen_lock.unlock())
@@ -301,7 +301,7 @@ def test_on_postgresql_the_action_says_the_server_backs_up(
 # --- the automatic backup ---------------------------------------------------------------------
 
 
-def run_automatic(qtbot: QtBot, window: MainWindow, context: AppContext) -> AutomaticBackup:
+def run_automatic(qtbot: QtBot, window: MainWindow, context: SignedInStaff) -> AutomaticBackup:
     runner = AutomaticBackup(window, context, delay_ms=0)
     qtbot.waitUntil(lambda: runner.outcome != "" and runner.job is None, timeout=60_000)
     return runner

@@ -22,7 +22,6 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON
 from careplan.domain.enums import AuthorKind, ProposalStatus, Role, ServiceUnit, SignatureMethod, SignerKind
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.budget_bar import BudgetBar
@@ -30,6 +29,7 @@ from careplan.gui.workspace.budget_page import AllocationsModel, BudgetPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import budget, catalogue, signing
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     VersionView,
     catalogue_entries,
@@ -91,7 +91,7 @@ def version_now(world: World) -> VersionView:
 
 def open_page(qtbot: QtBot, world: World, role: Role = Role.KEY_WORKER) -> BudgetPage:
     actor, name = world.team.as_role(role), worlds.STAFF_NAMES[role]
-    context = AppContext(world.db, actor, name, role)
+    context = SignedInStaff(world.db, actor, name, role)
     voice = VoiceSwitch(name, role.label)
     qtbot.addWidget(voice)
     page = BudgetPage(context, voice)
@@ -657,7 +657,7 @@ def test_no_plan_yet(qtbot: QtBot, world: World) -> None:
 
 def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: World) -> None:
     world.assessed()
-    context = AppContext(
+    context = SignedInStaff(
         world.db, world.team.key_worker, worlds.STAFF_NAMES[Role.KEY_WORKER], Role.KEY_WORKER
     )
     voice = VoiceSwitch(worlds.STAFF_NAMES[Role.KEY_WORKER], "key worker")

@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role, ServiceUnit
-from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, catalogue, people, plans, staff
 from careplan.services.budget import AllocationInput
 from careplan.services.plans import GoalInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import VersionView, load_version
 from careplan.storage.database import Database
 
@@ -48,7 +48,7 @@ def page(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> tuple[MainWindow,
     budget.allocate(
         sqlite_db, sam, started.version_id, AllocationInput(Decimal("10"), (goal,), service_id=service)
     )
-    context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.workspace.build_pages()

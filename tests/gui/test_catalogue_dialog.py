@@ -19,12 +19,12 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import StorageError
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs import catalogue_dialog
 from careplan.gui.dialogs.catalogue_dialog import NOTHING_LOADED, CatalogueDialog, CatalogueTableModel
 from careplan.gui.main_window import MainWindow
 from careplan.services import catalogue, catalogue_file
 from careplan.services.catalogue_file import read_catalogue
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.gui.menus import file_menu
 from tests.gui.signing import Team, find_window, quick_hashing
@@ -58,17 +58,17 @@ BROKEN = (
 )
 
 
-def context_for(db: Database, team: Team, role: Role) -> AppContext:
+def context_for(db: Database, team: Team, role: Role) -> SignedInStaff:
     actor, name = {
         Role.MANAGER: (team.priya, "Priya Shah"),
         Role.ADMINISTRATOR: (team.admin, "Ada Admin"),
         Role.KEY_WORKER: (team.sam, "Sam Okafor"),
         Role.PEER_MENTOR: (team.chris, "Chris Doyle"),
     }[role]
-    return AppContext(db, actor, name, role)
+    return SignedInStaff(db, actor, name, role)
 
 
-def main_window(qtbot: QtBot, context: AppContext, tmp_path: Path) -> MainWindow:
+def main_window(qtbot: QtBot, context: SignedInStaff, tmp_path: Path) -> MainWindow:
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()

@@ -23,12 +23,12 @@ from pytestqt.qtbot import QtBot
 from careplan.documents.files import write_atomically
 from careplan.domain.enums import Role
 from careplan.gui.backups.dialog import BackupDialog
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.catalogue_dialog import CatalogueDialog
 from careplan.gui.documents.saving import PdfSaver
 from careplan.services import catalogue_file
 from careplan.services.agreement import IssuedAgreement
 from careplan.services.chosen_files import protected_files
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage import encryption
 from careplan.storage.database import Database
 from tests import sqlite_files
@@ -118,8 +118,8 @@ def answering(modals: list[Modals], save_as: Path) -> Modals:
 
 
 @pytest.fixture
-def context(sqlite_db: Database, team: Team) -> AppContext:
-    return AppContext(sqlite_db, team.priya, "Priya Shah", Role.MANAGER, username="priya")
+def context(sqlite_db: Database, team: Team) -> SignedInStaff:
+    return SignedInStaff(sqlite_db, team.priya, "Priya Shah", Role.MANAGER, username="priya")
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def cases(end: str, *whats: str) -> list[object]:
     indirect=True,
 )
 def test_an_agreement_is_never_saved_over_the_database_or_its_files(
-    qtbot: QtBot, sqlite_db: Database, context: AppContext, target: tuple[str, Path], modals: list[Modals]
+    qtbot: QtBot, sqlite_db: Database, context: SignedInStaff, target: tuple[str, Path], modals: list[Modals]
 ) -> None:
     what, path = target
     parent = QWidget()
@@ -211,7 +211,7 @@ def test_an_agreement_is_never_saved_over_the_database_or_its_files(
 def test_the_catalogue_is_never_saved_over_the_database_or_its_files(
     qtbot: QtBot,
     sqlite_db: Database,
-    context: AppContext,
+    context: SignedInStaff,
     target: tuple[str, Path],
     modals: list[Modals],
     monkeypatch: pytest.MonkeyPatch,
@@ -243,7 +243,7 @@ def test_the_catalogue_is_never_saved_over_the_database_or_its_files(
 def test_a_copy_of_the_database_is_never_saved_into_its_backups_folder_or_over_its_files(
     qtbot: QtBot,
     sqlite_db: Database,
-    context: AppContext,
+    context: SignedInStaff,
     target: tuple[str, Path],
     modals: list[Modals],
     monkeypatch: pytest.MonkeyPatch,
@@ -289,7 +289,7 @@ def let_go(pipe: Path) -> None:
 
 
 def test_a_named_pipe_chosen_as_a_spreadsheet_is_never_opened(
-    qtbot: QtBot, context: AppContext, pipe: Path, modals: list[Modals], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: SignedInStaff, pipe: Path, modals: list[Modals], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reading a pipe waits until something writes to it: the job would never end."""
     warned: list[str] = []

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.cover_dialog import CoverDialog
 from careplan.services import covering, workspace
 from careplan.services.covering import Standing
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.worlds import add_member, build_world
 
@@ -17,7 +17,7 @@ from tests.worlds import add_member, build_world
 def test_cover_dialog_by_keyboard(qtbot: QtBot, sqlite_db: Database) -> None:
     world = build_world(sqlite_db)
     kim = add_member(sqlite_db, world.team, "kim", Role.KEY_WORKER)
-    dialog = CoverDialog(AppContext(sqlite_db, kim, "Kim", Role.KEY_WORKER), world.person_id, "Dee")
+    dialog = CoverDialog(SignedInStaff(sqlite_db, kim, "Kim", Role.KEY_WORKER), world.person_id, "Dee")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -46,7 +46,7 @@ def test_cover_dialog_by_keyboard(qtbot: QtBot, sqlite_db: Database) -> None:
 def test_escape_covers_nobody(qtbot: QtBot, sqlite_db: Database) -> None:
     world = build_world(sqlite_db)
     kim = add_member(sqlite_db, world.team, "kim", Role.KEY_WORKER)
-    dialog = CoverDialog(AppContext(sqlite_db, kim, "Kim", Role.KEY_WORKER), world.person_id, "Dee")
+    dialog = CoverDialog(SignedInStaff(sqlite_db, kim, "Kim", Role.KEY_WORKER), world.person_id, "Dee")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -27,11 +27,11 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import AuthorKind, Role
-from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.budget_page import BudgetPage
 from careplan.services import budget, people, plans, staff
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import current_version_id, load_person, load_version
 from careplan.storage.database import Database
 from careplan.storage.opener import open_database
@@ -193,7 +193,7 @@ def team(sqlite_db: Database) -> tuple[Actor, int]:
 
 
 def open_window(qtbot: QtBot, db: Database, sam: Actor, tmp_path: Path) -> MainWindow:
-    context = AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window.workspace.build_pages()
     qtbot.addWidget(window)

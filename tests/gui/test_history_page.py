@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import Role, ServiceUnit, StepOwner
 from careplan.domain.wording.dates import long_date
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.history_page import FIRST_VERSION, SAME_VERSION, HistoryPage
 from careplan.services import budget, people, plans, signing, staff
 from careplan.services.plans import GoalInput, StepInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import load_person, load_version
 from careplan.storage.database import Database
 from tests.worlds import catalogue_service, sign_both, utc_today
@@ -72,7 +72,7 @@ def plan(sqlite_db: Database) -> DeesPlan:
 
 @pytest.fixture
 def page(qtbot: QtBot, sqlite_db: Database, plan: DeesPlan) -> HistoryPage:
-    context = AppContext(sqlite_db, plan.sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, plan.sam, "Sam Okafor", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Okafor", "key worker")
     qtbot.addWidget(voice)
     widget = HistoryPage(context, voice)

@@ -30,7 +30,6 @@ from careplan.domain.enums import (
     SignerKind,
     StepOwner,
 )
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.register_person import RegisterPersonDialog
 from careplan.gui.dialogs.service_picker import ServicePickerDialog
@@ -43,6 +42,7 @@ from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_page import SIGNED_NOTE, DisagreementDialog, GoalCard, PlanPage
 from careplan.services import budget, catalogue, people, plans, signing, staff
 from careplan.services.plans import GoalInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     VersionView,
     current_version_id,
@@ -127,7 +127,7 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 
 def open_window(qtbot: QtBot, team: Team, settings: Path) -> MainWindow:
     """Sam signs in: the main window with every page, at a common laptop size."""
-    context = AppContext(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(settings), QSettings.Format.IniFormat))
     window.workspace.build_pages()
     qtbot.addWidget(window)

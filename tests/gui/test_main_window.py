@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import STAFF, Actor
 from careplan.domain.enums import AuthorKind, Role
-from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.people.model import PAGE, PeopleModel
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.services import covering, people, staff
 from careplan.services.people_search import PeopleQuery, ReviewFilter
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
 
@@ -42,7 +42,7 @@ def make_people(db: Database, worker: Actor, names: list[tuple[str, str]]) -> li
 
 @pytest.fixture
 def window(qtbot: QtBot, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path) -> MainWindow:
-    context = AppContext(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(context, settings)
     qtbot.addWidget(win)
@@ -55,7 +55,7 @@ def test_people_model_passes_the_model_tester(
     qtbot: QtBot, sqlite_db: Database, team: dict[str, Actor]
 ) -> None:
     make_people(sqlite_db, team["sam"], [(f"Person {i:03}", f"Person {i:03} Test") for i in range(PAGE + 30)])
-    context = AppContext(sqlite_db, team["sam"], "Sam", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, team["sam"], "Sam", Role.KEY_WORKER)
     model = PeopleModel(context)
     assert model.rowCount() == PAGE  # one page at a time, not the whole database
     assert model.total == PAGE + 30
@@ -312,7 +312,7 @@ def test_register_a_person_through_the_dialog(
 def test_window_remembers_its_size(
     qtbot: QtBot, sqlite_db: Database, team: dict[str, Actor], tmp_path: Path
 ) -> None:
-    context = AppContext(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     first = MainWindow(context, settings)
     qtbot.addWidget(first)
@@ -497,11 +497,19 @@ def test_the_tabs_are_the_registry_s_pages_in_its_order_and_only_those_the_role_
     window.workspace.build_pages()
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     # A key worker does not see "Who has seen this": its registry entry needs the audit.
-    assert titles == ["About me", "My plan", "Services and budget", "Agreement", "History", "Sharing"]
+    assert titles == [
+        "About me",
+        "My plan",
+        "Staying safe",
+        "Services and budget",
+        "Agreement",
+        "History",
+        "Sharing",
+    ]
     assert [page.title for page in window.workspace.pages] == titles
 
     # A window given only About me has that tab, and no window-wide action for a page it lacks.
-    context = AppContext(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, team["sam"], "Sam Okafor", Role.KEY_WORKER)
     settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
     bare = MainWindow(context, settings, pages=(ABOUT_ME,))
     qtbot.addWidget(bare)

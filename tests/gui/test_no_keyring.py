@@ -34,13 +34,13 @@ from careplan.domain.enums import Role
 from careplan.domain.records import AuditEvent, Person, Plan
 from careplan.gui.app import Desktop
 from careplan.gui.backups import automatic
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.certificate_dialog import NOT_KEPT, CertificateDialog
 from careplan.gui.dialogs.signing_passphrase import SigningPassphraseDialog
 from careplan.gui.dialogs.unlock_database import NO_KEYRING, UnlockDatabaseDialog, open_or_unlock
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.agreement_page import AgreementPage
 from careplan.services import signing_certificate as certs
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage import Database, encryption
 from tests.cli.terminal import at_terminal
 from tests.gui.test_agreement_printing import (
@@ -345,7 +345,7 @@ def test_real_data_without_a_keyring_signs_only_with_the_passphrase_typed(
 def test_without_a_keyring_the_certificate_dialog_offers_no_keeping(
     qtbot: QtBot, real_site: Site, no_keyring: None
 ) -> None:
-    context = AppContext(real_site.db, real_site.world.team.manager, "Priya Manager", Role.MANAGER)
+    context = SignedInStaff(real_site.db, real_site.world.team.manager, "Priya Manager", Role.MANAGER)
     dialog = CertificateDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -365,7 +365,7 @@ def test_the_demo_certificate_is_described_as_such_and_a_new_one_is_not_named_af
 
     demo.generate(sqlite_db, people=3, seed=2)
     priya = staff_by_username(sqlite_db, "priya")
-    dialog = CertificateDialog(AppContext(sqlite_db, priya, "Priya Shah", Role.MANAGER, demo=True))
+    dialog = CertificateDialog(SignedInStaff(sqlite_db, priya, "Priya Shah", Role.MANAGER, demo=True))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

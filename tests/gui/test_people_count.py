@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.people import model as model_module
 from careplan.gui.people.panel import PeoplePanel
 from careplan.services import people, people_search, staff
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 
 NAMES = ["Cara", "Chloe", "Ciarán", "Colm", "Conor", "Cathal", "Cian", "Dee"]
@@ -28,7 +28,7 @@ def test_more_than_while_typing_then_exact_at_the_end(
         people.register_person(db, sam, people.PersonDetails(name, f"{name} Byrne", reference=f"R-{number}"))
     monkeypatch.setattr(people_search, "COUNT_UP_TO", 3)
     monkeypatch.setattr(model_module, "PAGE", 2)
-    panel = PeoplePanel(AppContext(db, sam, "Sam Okafor", Role.KEY_WORKER))
+    panel = PeoplePanel(SignedInStaff(db, sam, "Sam Okafor", Role.KEY_WORKER))
     qtbot.addWidget(panel)
     panel.show()
     QAbstractItemModelTester(panel.model, QAbstractItemModelTester.FailureReportingMode.Fatal)

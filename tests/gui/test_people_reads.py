@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.people import model as model_module
 from careplan.gui.people.panel import PeoplePanel
 from careplan.services import people, people_search, staff
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 
 
@@ -31,7 +31,7 @@ def test_the_list_is_read_once_at_start_and_when_asked(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(model_module, "first_page", counted)
-    panel = PeoplePanel(AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER))
+    panel = PeoplePanel(SignedInStaff(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER))
     qtbot.addWidget(panel)
     panel.show()
     qtbot.wait(10)

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs import guard
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
@@ -24,6 +23,7 @@ from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import current_version_id, load_version
 from careplan.storage.database import Database
 
@@ -40,7 +40,7 @@ def window(qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytes
     dee = people.register_person(sqlite_db, sam, people.PersonDetails("Dee", "Dee Walsh"))
     started = plans.start_plan(sqlite_db, sam, dee)
     plans.add_goal(sqlite_db, sam, started.version_id, GoalInput("A flat of my own", PERSON, "housing"))
-    context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     main = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(main)
     main.workspace.build_pages()

@@ -22,7 +22,6 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, GoalStatus, Role, SignatureMethod, SignerKind, StepOwner
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.widgets.voice import VoiceSwitch
@@ -31,6 +30,7 @@ from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans, signing
 from careplan.services.plans import GoalInput, StepInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
 from tests import worlds
@@ -62,7 +62,7 @@ class Screens:
         self, *, actor: Actor | None = None, name: str = "Sam Keyworker", role: Role = Role.KEY_WORKER
     ) -> Screen:
         world, qtbot = self._world, self._qtbot
-        context = AppContext(world.db, actor or world.team.key_worker, name, role)
+        context = SignedInStaff(world.db, actor or world.team.key_worker, name, role)
         voice = VoiceSwitch(name, role.label)
         workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
         page = PlanPage(context, voice, workspace)

@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import Role, StepOwner
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.step_editor import StepEditorDialog
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.goal_card import GoalCard
@@ -26,6 +25,7 @@ from careplan.gui.workspace.step_row import StepRow
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import current_version_id, load_version
 from careplan.storage.database import Database
 from tests import worlds
@@ -63,7 +63,7 @@ class Opened:
 @pytest.fixture
 def long_plan(qtbot: QtBot, sqlite_db: Database) -> tuple[Opened, list[int], Callable[[], None]]:
     team, person_id, goal_ids = _person_with_a_long_plan(sqlite_db)
-    context = AppContext(sqlite_db, team.key_worker, "Sam Keyworker", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, team.key_worker, "Sam Keyworker", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Keyworker", Role.KEY_WORKER.label)
     workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import AuthorKind, Role
-from careplan.gui.context import AppContext
 from careplan.gui.theme import NOTE_TINT, PERSON_TINT, STAFF_TINT
 from careplan.gui.widgets.voice import AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.disagreement_note import NoteView
@@ -20,6 +19,7 @@ from careplan.gui.workspace.plan_page import PlanPage
 from careplan.gui.workspace.registry import ABOUT_ME
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import plans
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests import worlds
 
@@ -38,7 +38,7 @@ def test_badges_and_notes_are_tinted_by_the_app_sheet_alone(qtbot: QtBot, sqlite
     plans.record_disagreement(
         sqlite_db, team.key_worker, draft.version_id, "A date, please.", STAFF, goal_id=draft.goal_ids[0]
     )
-    context = AppContext(sqlite_db, team.key_worker, "Sam Keyworker", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, team.key_worker, "Sam Keyworker", Role.KEY_WORKER)
     voice = VoiceSwitch("Sam Keyworker", Role.KEY_WORKER.label)
     workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
     qtbot.addWidget(workspace)

@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, Role, StepOwner
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import people, plans, staff
 from careplan.services.plans import GoalInput, StepInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.unit_of_work import staff_by_username
 from careplan.services.workspace import VersionView, current_version_id, load_version
 from careplan.storage.database import Database
@@ -37,7 +37,7 @@ def setup(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> tuple[MainWindow
     step = plans.add_step(sqlite_db, sam, goal, StepInput("Ring the social worker", STAFF, StepOwner.WORKER))
     plans.record_disagreement(sqlite_db, sam, started.version_id, "Not group work", PERSON, step_id=step)
     plans.add_goal(sqlite_db, sam, started.version_id, GoalInput("A flat of my own", PERSON, "housing"))
-    context = AppContext(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, sam, "Sam Okafor", Role.KEY_WORKER)
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.workspace.build_pages()

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
                 "14-service-catalogue.png",
                 "15-backups.png",
                 "16-who-works-with.png",
+                "17-staying-safe.png",
             },
         ),
         ("make_agreement_screenshots.py", {"agreement-page.png", "agreement-preview.png"}),

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.settings_dialog import SettingsDialog
 from careplan.gui.lock.screen_lock import LOCK_AFTER_SETTING
 from careplan.gui.main_window import MainWindow, lock_after_seconds
 from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.gui.menus import file_menu
 from tests.gui.signing import Team, quick_hashing
@@ -30,7 +30,7 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def open_window(qtbot: QtBot, context: AppContext, settings: QSettings) -> MainWindow:
+def open_window(qtbot: QtBot, context: SignedInStaff, settings: QSettings) -> MainWindow:
     window = MainWindow(context, settings)
     qtbot.addWidget(window, before_close_func=lambda w: w.screen_lock.unlock())
     window.resize(1000, 650)
@@ -39,12 +39,12 @@ def open_window(qtbot: QtBot, context: AppContext, settings: QSettings) -> MainW
     return window
 
 
-def as_sam(db: Database, team: Team) -> AppContext:
-    return AppContext(db, team.sam, "Sam Okafor", Role.KEY_WORKER, username="sam")
+def as_sam(db: Database, team: Team) -> SignedInStaff:
+    return SignedInStaff(db, team.sam, "Sam Okafor", Role.KEY_WORKER, username="sam")
 
 
-def as_ada(db: Database, team: Team) -> AppContext:
-    return AppContext(db, team.admin, "Ada Admin", Role.ADMINISTRATOR, username="ada")
+def as_ada(db: Database, team: Team) -> SignedInStaff:
+    return SignedInStaff(db, team.admin, "Ada Admin", Role.ADMINISTRATOR, username="ada")
 
 
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
 from careplan.domain.wording.dates import long_date
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.sharing_page import (
     NOTHING_YET,
@@ -26,6 +25,7 @@ from careplan.gui.workspace.sharing_page import (
     WithdrawConsentDialog,
 )
 from careplan.services import assignments, consent, people, staff
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import load_person
 from careplan.storage.database import Database
 from tests.stored import snapshot
@@ -59,7 +59,7 @@ def team(sqlite_db: Database) -> Team:
 
 
 def make_page(qtbot: QtBot, team: Team, actor: Actor, name: str, role: Role) -> SharingPage:
-    context = AppContext(team.db, actor, name, role)
+    context = SignedInStaff(team.db, actor, name, role)
     voice = VoiceSwitch(name, role.label)
     qtbot.addWidget(voice)
     page = SharingPage(context, voice)
@@ -169,7 +169,7 @@ def test_recording_a_new_agreement_with_the_keyboard(
 def test_the_dialog_explains_bad_input_beside_the_field_and_keeps_what_was_typed(
     qtbot: QtBot, team: Team, what: str, whom: str, day: str | None, where: str, words: str
 ) -> None:
-    context = AppContext(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
+    context = SignedInStaff(team.db, team.sam, "Sam Okafor", Role.KEY_WORKER)
     dialog = RecordConsentDialog(context, team.dee, "Dee")
     qtbot.addWidget(dialog)
     dialog.show()

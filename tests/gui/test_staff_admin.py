@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import SignInRefused
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs import staff_admin
 from careplan.gui.dialogs.change_password import SetPasswordDialog
 from careplan.gui.dialogs.staff_admin import AddStaffDialog, StaffAdminDialog, StaffTableModel
 from careplan.gui.main_window import MainWindow
 from careplan.services import authentication, staff
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.gui.signing import PASSWORDS, Team, find_window, quick_hashing
 
@@ -27,12 +27,12 @@ pytestmark = pytest.mark.usefixtures("quick_hashing")
 
 
 @pytest.fixture
-def context(sqlite_db: Database, team: Team) -> AppContext:
-    return AppContext(sqlite_db, team.admin, "Ada Admin", Role.ADMINISTRATOR, username="ada")
+def context(sqlite_db: Database, team: Team) -> SignedInStaff:
+    return SignedInStaff(sqlite_db, team.admin, "Ada Admin", Role.ADMINISTRATOR, username="ada")
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, context: AppContext, tmp_path: Path) -> StaffAdminDialog:
+def screen(qtbot: QtBot, context: SignedInStaff, tmp_path: Path) -> StaffAdminDialog:
     """The staff screen opened from the administrator's window, as a person would."""
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
@@ -61,7 +61,7 @@ def choose(dialog: StaffAdminDialog, username: str) -> None:
     raise AssertionError(username)
 
 
-def test_the_model_passes_the_model_tester(qtbot: QtBot, context: AppContext) -> None:
+def test_the_model_passes_the_model_tester(qtbot: QtBot, context: SignedInStaff) -> None:
     model = StaffTableModel(context)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert model.rowCount() == 4
@@ -241,7 +241,7 @@ def test_keyboard_tab_order_and_names(screen: StaffAdminDialog) -> None:
 def test_staff_screen_is_not_offered_to_a_manager(
     qtbot: QtBot, sqlite_db: Database, team: Team, tmp_path: Path
 ) -> None:
-    context = AppContext(sqlite_db, team.priya, "Priya Shah", Role.MANAGER)
+    context = SignedInStaff(sqlite_db, team.priya, "Priya Shah", Role.MANAGER)
     window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     assert not window.staff_action.isVisible()

@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 WORKSPACE_PAGES = [
     "careplan.gui.workspace.plan_page",
+    "careplan.gui.workspace.staying_safe_page",
     "careplan.gui.workspace.budget_page",
     "careplan.gui.workspace.agreement_page",
     "careplan.gui.workspace.history_page",

@@ -10,7 +10,6 @@ from careplan.documents import SUBJECT, keywords
 from careplan.documents.verify import _plan_answer
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.wording.statuses import PLAN_STATUS_WORDS, plan_status_words, sentence
-from careplan.gui.context import AppContext
 from careplan.gui.people.model import PeopleModel
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.plan_page import PlanPage
@@ -19,6 +18,7 @@ from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services import workspace
 from careplan.services.history import describe_version
 from careplan.services.queries import list_plans
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.verification import find_plan_version_by_sha256
 from careplan.storage.database import Database
 from tests.worlds import build_world, version_sha256
@@ -34,7 +34,7 @@ def test_a_status_reads_the_same_everywhere(qtbot: QtBot, sqlite_db: Database, s
     world = build_world(sqlite_db, stage=stage)
     sam = world.team.key_worker
     words = plan_status_words(stage)
-    context = AppContext(sqlite_db, sam, "Sam Keyworker", Role.KEY_WORKER)
+    context = SignedInStaff(sqlite_db, sam, "Sam Keyworker", Role.KEY_WORKER)
 
     people = PeopleModel(context)
     (row,) = [n for n in range(people.rowCount()) if people.person_id(n) == world.person_id]

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import Role
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.who_works_with import WhoWorksWithDialog
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.services import assignments, covering, people, record_access, staff
 from careplan.services.covering import Standing
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 
 SHOTS = Path("/tmp/careplan-shots")
@@ -52,7 +52,7 @@ def team(sqlite_db: Database) -> Team:
 
 
 def open_window(qtbot: QtBot, team: Team, actor: Actor, name: str, role: Role, tmp_path: Path) -> MainWindow:
-    context = AppContext(team.db, actor, name, role)
+    context = SignedInStaff(team.db, actor, name, role)
     settings = QSettings(str(tmp_path / f"{role}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings)
     qtbot.addWidget(window)

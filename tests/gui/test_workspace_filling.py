@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import Role
 from careplan.domain.records import AuditEvent
-from careplan.gui.context import AppContext
 from careplan.gui.main_window import MainWindow
 from careplan.gui.workspace import history_page, workspace
 from careplan.gui.workspace.about_me_page import AboutMePage
@@ -24,6 +23,7 @@ from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.services import covering, people, plans
 from careplan.services.plans import GoalInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests import worlds
 from tests.worlds import World
@@ -47,7 +47,7 @@ def world(sqlite_db: Database) -> World:
 
 @pytest.fixture
 def window(qtbot: QtBot, world: World, tmp_path: Path) -> MainWindow:
-    context = AppContext(
+    context = SignedInStaff(
         world.db, world.team.key_worker, worlds.STAFF_NAMES[Role.KEY_WORKER], Role.KEY_WORKER
     )
     win = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

@@ -18,7 +18,17 @@ import pytest
 from sqlalchemy import delete, select, text, update
 
 from careplan.domain.actor import PERSON, STAFF
-from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind
+from careplan.domain.enums import (
+    GoalStatus,
+    Naloxone,
+    OverdoseRisk,
+    PlanStatus,
+    ReviewKind,
+    Role,
+    SafetyPart,
+    ServiceUnit,
+    SignerKind,
+)
 from careplan.domain.errors import (
     CareplanError,
     ConflictError,
@@ -44,6 +54,7 @@ from careplan.services import (
     signing,
     signing_certificate,
     staff,
+    staying_safe,
     timestamp_server,
     workspace,
 )
@@ -172,6 +183,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     )
     run("withdraw_disagreement", lambda: plans.withdraw_disagreement(db, kw, note))
     run("record_disagreement", lambda: plans.record_disagreement(db, kw, version, f"No {CANARY}", STAFF))
+    _staying_safe(db, run, kw, version)
     proposal = run(
         "propose_service",
         lambda: catalogue.propose_service(
@@ -289,6 +301,21 @@ def busy_day(db: Database, world: World) -> Recorder:
     )
     _back_up_and_restore(db, run, manager, admin)
     return run
+
+
+def _staying_safe(db: Database, run: Recorder, kw: Any, version: int) -> None:
+    """The staying-safe plan: words with the canary, and a phone number, never in the trail."""
+    part = SafetyPart.WARNING_SIGNS
+    run("write_part", lambda: staying_safe.write_part(db, kw, version, part, f"Bed all day {CANARY}", PERSON))
+    jo = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900462", PERSON)
+    contact = run("add_contact", lambda: staying_safe.add_contact(db, kw, version, jo))
+    moved = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900999", PERSON)
+    run("edit_contact", lambda: staying_safe.edit_contact(db, kw, contact, moved))
+    run("remove_contact", lambda: staying_safe.remove_contact(db, kw, contact))
+    risk, words = OverdoseRisk.HIGH, f"After prison {CANARY}"
+    run("set_overdose_risk", lambda: staying_safe.set_overdose_risk(db, kw, version, risk, words, PERSON))
+    where = f"Coat pocket {CANARY}"
+    run("set_naloxone", lambda: staying_safe.set_naloxone(db, kw, version, Naloxone.HELD, where, PERSON))
 
 
 def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) -> None:

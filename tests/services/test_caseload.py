@@ -47,6 +47,7 @@ NOT_A_RECORD = {
     "register_person",
     "record_standing",
     "list_plans",  # lists only the plans of people one may open (tested below)
+    "reviews_due",  # likewise (tests/services/test_review_dates.py)
     "cover_for_colleague",
     "person_with_reference",  # the list shows every reference
 }

@@ -34,7 +34,18 @@ from sqlalchemy import select
 
 import careplan.services
 from careplan.domain.actor import PERSON, STAFF, Actor
-from careplan.domain.enums import GoalStatus, PlanStatus, ReviewKind, Role, ServiceUnit, SignerKind, StepOwner
+from careplan.domain.enums import (
+    GoalStatus,
+    Naloxone,
+    OverdoseRisk,
+    PlanStatus,
+    ReviewKind,
+    Role,
+    SafetyPart,
+    ServiceUnit,
+    SignerKind,
+    StepOwner,
+)
 from careplan.domain.errors import InvalidTransition, PermissionDenied
 from careplan.domain.permissions import (
     PERMISSIONS,
@@ -60,14 +71,18 @@ from careplan.services import (
     history,
     people,
     people_search,
+    plan_reviews,
     plans,
     queries,
     record_access,
     restore,
     reviews,
+    reviews_due,
     signing,
     signing_certificate,
     staff,
+    staying_safe,
+    staying_safe_view,
     timestamp_server,
     verification,
     workspace,
@@ -214,6 +229,14 @@ def _first_page(db: Database, world: World) -> Call:
 
 def _list_plans(db: Database, world: World) -> Call:
     return lambda a: queries.list_plans(db, a)
+
+
+def _reviews_due(db: Database, world: World) -> Call:
+    return lambda a: reviews_due.reviews_due(db, a)
+
+
+def _plan_reviews(db: Database, world: World) -> Call:
+    return lambda a: plan_reviews.plan_reviews(db, a, world.plan_id)
 
 
 def _record_consent(db: Database, world: World) -> Call:
@@ -643,6 +666,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("count_people", people_search.count_people, (A.VIEW_PEOPLE,), _count_people, writes=False),
     Scenario("first_page", people_search.first_page, (A.VIEW_PEOPLE,), _first_page, writes=False),
     Scenario("list_plans", queries.list_plans, (A.VIEW_PEOPLE,), _list_plans, writes=False),
+    Scenario("reviews_due", reviews_due.reviews_due, (A.VIEW_PEOPLE,), _reviews_due, APPROVED, writes=False),
+    Scenario(
+        "plan_reviews", plan_reviews.plan_reviews, (A.VIEW_PEOPLE,), _plan_reviews, APPROVED, writes=False
+    ),
     Scenario("record_consent", consent.record_consent, (A.RECORD_CONSENT,), _record_consent),
     Scenario("withdraw_consent", consent.withdraw_consent, (A.RECORD_CONSENT,), _withdraw_consent),
     Scenario("add_provider", catalogue.add_provider, (A.MANAGE_CATALOGUE,), _add_provider),
@@ -925,6 +952,63 @@ SCENARIOS += (
         assignments.person_with_reference,
         (A.VIEW_PEOPLE,),
         _person_with_reference,
+        writes=False,
+    ),
+)
+
+
+def _staying_safe_contact(db: Database, world: World) -> int:
+    contact = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900462", PERSON)
+    return staying_safe.add_contact(db, world.team.key_worker, world.version_id, contact)
+
+
+def _write_part(db: Database, world: World) -> Call:
+    words = f"A walk with the dog {CANARY}"
+    return lambda a: staying_safe.write_part(db, a, world.version_id, SafetyPart.WHAT_HELPS, words, PERSON)
+
+
+def _set_overdose_risk(db: Database, world: World) -> Call:
+    words = f"Since the detox {CANARY}"
+    return lambda a: staying_safe.set_overdose_risk(db, a, world.version_id, OverdoseRisk.HIGH, words, PERSON)
+
+
+def _set_naloxone(db: Database, world: World) -> Call:
+    where = f"Coat pocket {CANARY}"
+    return lambda a: staying_safe.set_naloxone(db, a, world.version_id, Naloxone.HELD, where, PERSON)
+
+
+def _add_contact(db: Database, world: World) -> Call:
+    contact = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900462", PERSON)
+    return lambda a: staying_safe.add_contact(db, a, world.version_id, contact)
+
+
+def _edit_contact(db: Database, world: World) -> Call:
+    contact_id = _staying_safe_contact(db, world)
+    changed = staying_safe.ContactInput(f"Jo {CANARY}", "07700 900463", PERSON)
+    return lambda a: staying_safe.edit_contact(db, a, contact_id, changed)
+
+
+def _remove_contact(db: Database, world: World) -> Call:
+    contact_id = _staying_safe_contact(db, world)
+    return lambda a: staying_safe.remove_contact(db, a, contact_id)
+
+
+def _load_staying_safe(db: Database, world: World) -> Call:
+    return lambda a: staying_safe_view.load_staying_safe(db, a, world.version_id)
+
+
+SCENARIOS += (
+    Scenario("write_part", staying_safe.write_part, (A.EDIT_PLAN,), _write_part),
+    Scenario("set_overdose_risk", staying_safe.set_overdose_risk, (A.EDIT_PLAN,), _set_overdose_risk),
+    Scenario("set_naloxone", staying_safe.set_naloxone, (A.EDIT_PLAN,), _set_naloxone),
+    Scenario("add_contact", staying_safe.add_contact, (A.EDIT_PLAN,), _add_contact),
+    Scenario("edit_contact", staying_safe.edit_contact, (A.EDIT_PLAN,), _edit_contact),
+    Scenario("remove_contact", staying_safe.remove_contact, (A.EDIT_PLAN,), _remove_contact),
+    Scenario(
+        "load_staying_safe",
+        staying_safe_view.load_staying_safe,
+        (A.VIEW_PEOPLE,),
+        _load_staying_safe,
         writes=False,
     ),
 )

@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import event
 
 from careplan.domain.actor import PERSON, STAFF, Actor
-from careplan.domain.enums import PlanStatus, Role, StepOwner
-from careplan.services import covering, people, plans, signing, workspace
+from careplan.domain.enums import Naloxone, PlanStatus, Role, SafetyPart, StepOwner
+from careplan.services import covering, people, plans, signing, staying_safe, workspace
 from careplan.storage.database import Database
 from tests import worlds
 
@@ -89,6 +89,14 @@ def _plan(db: Database, goals: int, *, stage: PlanStatus, team: worlds.Team | No
         plans.record_disagreement(
             db, worker, draft.version_id, f"Money {worlds.CANARY}", PERSON, allocation_id=allocation_id
         )
+    # A staying-safe plan in both voices, with someone to call for each goal.
+    for part, writer, voice in zip(SafetyPart, (worker, other, worker), (PERSON, STAFF, PERSON), strict=True):
+        staying_safe.write_part(db, writer, draft.version_id, part, f"Safe {worlds.CANARY}", voice)
+    for n in range(goals):
+        writer, voice = (worker, PERSON) if n % 2 else (other, STAFF)
+        contact = staying_safe.ContactInput(f"Friend {n} {worlds.CANARY}", f"07700 900{n:03d}", voice)
+        staying_safe.add_contact(db, writer, draft.version_id, contact)
+    staying_safe.set_naloxone(db, other, draft.version_id, Naloxone.HELD, f"Bag {worlds.CANARY}", STAFF)
     if stage is not PlanStatus.DRAFT:
         worlds.sign_both(db, worker, draft.version_id)
         signing.approve_plan(db, team.manager, draft.version_id)
@@ -112,6 +120,8 @@ def test_loading_a_version_costs_the_same_for_2_goals_as_for_10(db: Database, st
     assert len(view.allocations) == 10
     assert len(view.disagreements) == 1 + 10 + 20 + 10
     assert {g.wording.author.label for g in view.goals} == {"Dee10's words", "Sam Keyworker (key worker)"}
+    assert len(view.staying_safe.contacts) == 10
+    assert view.staying_safe.naloxone_where is not None
 
     few = _statements(db, lambda: workspace.load_version(db, small.reader, small.version_id))
     many = _statements(db, lambda: workspace.load_version(db, big.reader, big.version_id))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careplan import demo as demo_data
-from careplan.cli.output import print_json
+from careplan.cli.output import print_json, print_table
 from careplan.documents.checking import agreement_anchor_sources
 from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
@@ -306,15 +306,7 @@ def plans(args: argparse.Namespace) -> int:
         print_json([row.as_json() for row in rows])
         return 0
     header = ["Plan", "Person", "Version", "Status", "Agreed budget", "Allocated"]
-    table = [header] + [row.as_cells() for row in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    right = {0, 2, 4, 5}
-    for line in table:
-        cells = [
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(line, widths, strict=True))
-        ]
-        print("  ".join(cells).rstrip())
+    print_table(header, [row.as_cells() for row in rows], right={0, 2, 4, 5})
     print(f"\n{len(rows)} plan version{'s' if len(rows) != 1 else ''}")
     return 0
 

@@ -234,6 +234,10 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import caseload_commands
 
         return caseload_commands.caseload(args)
+    if command == "reviews":
+        from careplan.cli import reviews_commands
+
+        return reviews_commands.reviews(args)
     from careplan.cli import settings_commands
 
     return settings_commands.settings(args)

@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 from careplan import __version__
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.permissions import MAX_COVER_HOURS
+from careplan.domain.review_timing import DUE_WITHIN_DAYS
 
 EXIT_USAGE = 2
 ROLE_NAMES = [r.value for r in Role]
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalogue(commands)
     _add_settings(commands)
     _add_caseload(commands)
+    _add_reviews(commands)
     return parser
 
 
@@ -294,6 +296,20 @@ def _add_caseload(commands: Any) -> None:
     )
     key_worker.add_argument("person", metavar="PERSON_REF", help="the person's reference")
     key_worker.add_argument("username", metavar="USERNAME", help="their new key worker (or a manager)")
+
+
+def _add_reviews(commands: Any) -> None:
+    """Add ``reviews`` to ``careplan``'s sub-command parsers (see :mod:`careplan.cli.reviews_commands`)."""
+    reviews = commands.add_parser("reviews", help="who is due a review: each plan's next review not yet held")
+    which = reviews.add_mutually_exclusive_group()
+    which.add_argument(
+        "--due", action="store_true", help=f"only reviews due within {DUE_WITHIN_DAYS} days, or overdue"
+    )
+    which.add_argument("--overdue", action="store_true", help="only reviews past their date")
+    reviews.add_argument(
+        "--key-worker", metavar="USERNAME", help="only the people whose key worker this member of staff is"
+    )
+    reviews.add_argument("--format", choices=["table", "json"], default="table")
 
 
 def _add_covering(parser: argparse.ArgumentParser, *, hours: bool = True) -> None:

@@ -183,6 +183,9 @@ class Version:
     goals: list[Goal] = field(default_factory=list)
     allocations: list[Allocation] = field(default_factory=list)
     disagreements: list[Note] = field(default_factory=list)
+    # The demo writes no staying-safe plans (yet): the canonical form reads these as "none".
+    staying_safe: None = None
+    safety_contacts: list[Any] = field(default_factory=list)
 
     def limit(self) -> int | None:
         if self.agreed_budget_pence is not None:

@@ -3,7 +3,8 @@
 One picture for each default life area (a house for where I live, a heart for physical health,
 people for family, a coin for money, a clock for time, scales for legal matters, a glass for
 alcohol, a pill for drugs, a speech bubble for mental health, a group for community), and a few
-for the easy-read sections (a calendar, a pen, a tick, a document, a magnifying glass). Each is
+for the easy-read sections (a calendar, a pen, a tick, a document, a magnifying glass, a phone
+ringing for staying safe). Each is
 drawn in a 100 x 100 box on a soft coloured tile and scaled to the size asked for. Life areas a
 service adds itself get a plain star.
 """
@@ -322,6 +323,28 @@ def _magnifier(g: Group, ink: Color) -> None:
     g.add(mark)
 
 
+def _phone(g: Group, ink: Color) -> None:
+    body = Rect(33, 12, 34, 76, rx=7, ry=7)
+    _ink(body, ink, 4.5, WHITE)
+    g.add(body)
+    screen = Rect(39, 28, 22, 46, rx=2, ry=2)
+    _filled(screen, colors.HexColor("#bfe3e0"))
+    g.add(screen)
+    button = Circle(50, 20, 3.5)
+    _filled(button, ink)
+    g.add(button)
+    for radius in (10, 18):  # it is ringing
+        wave = Path()
+        start, end = math.radians(-35), math.radians(35)
+        wave.moveTo(67 + radius * math.cos(start), 70 + radius * math.sin(start))
+        for step in range(1, 9):
+            angle = start + (end - start) * step / 8
+            wave.lineTo(67 + radius * math.cos(angle), 70 + radius * math.sin(angle))
+        _ink(wave, colors.HexColor("#f08a4b"), 4)
+        wave.fillColor = None
+        g.add(wave)
+
+
 def _rotate_about(degrees: float, cx: float, cy: float) -> tuple[float, ...]:
     a = math.radians(degrees)
     cos, sin = math.cos(a), math.sin(a)
@@ -348,6 +371,7 @@ PICTURES: dict[str, tuple[str, str, Painter]] = {
     "approved": ("#e3f1e6", "#2e6b3f", _tick),
     "sharing": ("#fff1dc", "#8f4f00", _document),
     "checking": ("#eceff1", "#37474f", _magnifier),
+    "staying_safe": ("#e5f3f3", "#1b6b6b", _phone),
 }
 FALLBACK: tuple[str, str, Painter] = ("#eef0f2", "#4a5560", _star)
 

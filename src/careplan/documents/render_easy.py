@@ -16,6 +16,7 @@ from careplan.documents.layout_styles import (
 )
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, heading_with_picture, signatures
+from careplan.documents.render_staying_safe import EasyLayout, easy_staying_safe
 from careplan.domain.enums import StepOwner
 from careplan.domain.wording.dates import uk_date
 from careplan.domain.wording.money import format_money
@@ -34,6 +35,11 @@ def _indent(style: ParagraphStyle, extra: float = INDENT, **changes: object) -> 
         bulletIndent=style.bulletIndent + extra,
         **changes,
     )
+
+
+def _label(s: Styles) -> ParagraphStyle:
+    """ "My goal:", "What helps me:": bold, beside the pictures, kept with what follows."""
+    return _indent(s.body, INDENT, fontName=SANS_BOLD, spaceAfter=0, keepWithNext=1)
 
 
 def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
@@ -65,6 +71,17 @@ def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     for note in a.plan_disagreements:
         story.append(_disagree(note, "this plan", a, s, indent=0))
 
+    story += easy_staying_safe(
+        a,
+        s,
+        EasyLayout(
+            body=body,
+            label=_label(s),
+            bullet=_indent(s.bullet),
+            whose=_whose,
+            picture_size=PICTURE,
+        ),
+    )
     story += _money(a, s, body)
     story.append(CondPageBreak(200))
     story.append(heading_with_picture("When we look at my plan again", "calendar", s, size=PICTURE))
@@ -133,7 +150,7 @@ def _whose(value: Words) -> str:
 
 
 def _goal(goal: AgreementGoal, a: Agreement, s: Styles, body: ParagraphStyle) -> list[Flowable]:
-    label = _indent(s.body, INDENT, fontName=SANS_BOLD, spaceAfter=0, keepWithNext=1)
+    label = _label(s)
     quote = _indent(s.quote, INDENT, spaceAfter=10)
     bullet = _indent(s.bullet)
     out: list[Flowable] = [

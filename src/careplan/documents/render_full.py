@@ -20,6 +20,7 @@ from careplan.documents.layout_styles import (
 )
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, note_box, signatures, words
+from careplan.documents.render_staying_safe import full_staying_safe
 from careplan.domain.wording.dates import period_words, uk_date
 from careplan.domain.wording.money import format_money
 from careplan.services.agreement_contents import Agreement, AgreementGoal, Budget
@@ -60,6 +61,7 @@ def full_story(agreement: Agreement, s: Styles) -> list[Flowable]:
     story += _who(a, s)
     story += _about_me(a, s)
     story += _goals(a, s)
+    story += full_staying_safe(a, s)
     story += _budget(a.budget, a, s)
     story += _reviews(a, s)
     story += _consents(a, s)

@@ -86,3 +86,28 @@ class SignerKind(StrEnum):
 class SignatureMethod(StrEnum):
     DRAWN = "drawn"
     TYPED = "typed"
+
+
+class OverdoseRisk(StrEnum):
+    """How at risk of overdose the person feels, in words they choose from (see
+    :mod:`careplan.domain.wording.staying_safe`)."""
+
+    LOW = "low"
+    SOME = "some"
+    HIGH = "high"
+    NOT_SURE = "not_sure"
+
+
+class Naloxone(StrEnum):
+    """Whether the person has naloxone (the overdose antidote) with them."""
+
+    HELD = "held"
+    NOT_HELD = "not_held"
+
+
+class SafetyPart(StrEnum):
+    """The parts of a staying-safe plan written as free text."""
+
+    WARNING_SIGNS = "warning_signs"
+    WHAT_HELPS = "what_helps"
+    IF_UNREACHABLE = "if_unreachable"

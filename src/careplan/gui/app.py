@@ -22,10 +22,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDialog
 
-    from careplan.gui.context import AppContext
     from careplan.gui.main_window import MainWindow
     from careplan.services.authentication import SignedIn
     from careplan.services.opening import Database
+    from careplan.services.signed_in import SignedInStaff
 
 EXIT_NO_SCREEN = 2
 EXIT_DATABASE = 3
@@ -172,11 +172,11 @@ class Desktop:
 
         self._show(dialog, signed_in)
 
-    def staff(self, who: SignedIn) -> AppContext:
+    def staff(self, who: SignedIn) -> SignedInStaff:
         """The member of staff a sign-in (or set-up, or first password) let in, working here."""
-        from careplan.gui.context import AppContext
+        from careplan.services.signed_in import SignedInStaff
 
-        return AppContext.from_sign_in(self.db, who, demo=self.demo)
+        return SignedInStaff.from_sign_in(self.db, who, demo=self.demo)
 
     def choose_password(self, who: SignedIn, current: str) -> None:
         from careplan.gui.dialogs.change_password import ChangePasswordDialog

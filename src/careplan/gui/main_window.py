@@ -32,7 +32,6 @@ from careplan import __version__
 from careplan.domain.permissions import Action
 from careplan.gui.assets import icon
 from careplan.gui.backups.dialog import backup_action
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.change_password import ChangePasswordDialog
 from careplan.gui.dialogs.cover_dialog import CoverDialog
 from careplan.gui.dialogs.form_dialog import FormDialog
@@ -48,6 +47,7 @@ from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.registry import PAGES, PageEntry
 from careplan.gui.workspace.workspace import PersonWorkspace
 from careplan.services.covering import Standing, record_standing
+from careplan.services.signed_in import SignedInStaff
 
 STATUS_SECONDS = 4000
 
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         settings: QSettings,
         parent: QWidget | None = None,
         *,

@@ -7,7 +7,9 @@ styled by its object name, or by a dynamic property that says what it is for::
 
 Roles: ``problem`` (what is wrong, on a line of its own), ``problemBox`` (the same, boxed),
 ``done`` (it worked), ``quiet`` (a note in grey), ``notice`` (the demo data note), ``info`` (a
-boxed note), ``overBudget`` (the amount left, when a choice would spend more than that).
+boxed note), ``overBudget`` (the amount left, when a choice would spend more than that),
+``reviewDue`` and ``reviewOverdue`` (a review's state: see ``careplan.gui.review_marks``; a list's
+cells take the same roles' colours from :data:`ROLE_COLOURS`).
 When a property changes on a widget already shown, :func:`set_role` (or
 :func:`set_style_property`) makes the style sheet look at the widget again.
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 PROBLEM = "#8a1f11"  # dark red: what is wrong
 PROBLEM_TINT = "#fff4f2"
 DONE = "#1b5e20"  # dark green: it worked
+DUE = "#7a4a00"  # dark amber: a review due soon (the words say so too)
 QUIET = "#555555"  # a note beside the main words
 DIMMED = "#666666"  # a row that is switched off (a retired service, a closed account)
 EDGE = "#5f6368"  # a neutral box's edge, a budget bar's outline, text of little weight
@@ -51,6 +54,9 @@ BUDGET_TRACK = "#eef0f2"
 INK = "#14213d"  # a drawn signature
 PAD_EDGE = "#6b6b6b"  # the signature pad's edge and hint
 
+ROLE_COLOURS = {"reviewDue": DUE, "reviewOverdue": PROBLEM}
+"""The text colour of a role, for a list's cell (a model gives a cell a colour, not a property)."""
+
 # --- sizes -----------------------------------------------------------------------------------
 
 BUTTON_HEIGHT = 40  # the plan's buttons and those beside them: big enough for a finger or an unsteady hand
@@ -68,6 +74,8 @@ QLabel[role="problemBox"] {{
     padding: 6px; background: {PROBLEM_TINT};
 }}
 QLabel[role="done"] {{ color: {DONE}; font-weight: bold; }}
+QLabel[role="reviewDue"] {{ color: {DUE}; font-weight: bold; }}
+QLabel[role="reviewOverdue"] {{ color: {PROBLEM}; font-weight: bold; }}
 QLabel[role="quiet"] {{ color: {QUIET}; }}
 QLabel[role="notice"] {{
     background: {NOTICE_TINT}; border: 1px solid {NOTICE_EDGE}; border-radius: 6px; padding: 8px;
@@ -90,7 +98,7 @@ QToolButton#voicePerson:checked, QToolButton#voiceStaff:checked {{
 #authorBadge[voice="staff"] {{ background: {STAFF_TINT}; }}
 #disagreementNote {{ background: {NOTE_TINT}; border-left: 4px solid {NOTE_EDGE}; border-radius: 4px; }}
 
-#goalCard {{ background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }}
+#goalCard, #safetyCard {{ background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }}
 QCheckBox#stepDone::indicator {{ width: {tick}px; height: {tick}px; }}
 QToolButton#goalMore::menu-indicator, QToolButton#stepMore::menu-indicator {{ image: none; width: 0px; }}
 QMenu#goalMoreMenu::item, QMenu#stepMoreMenu::item {{ padding: 10px 28px 10px 36px; }}

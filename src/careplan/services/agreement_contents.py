@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from careplan.domain.enums import PlanStatus, SignatureMethod, SignerKind, StepOwner
+from careplan.domain.enums import PlanStatus, SafetyPart, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.wording.units import quantity_words
 from careplan.services.audit import ChainAnchor
 
@@ -119,6 +119,34 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class SafetyContactLine:
+    name: Words
+    phone: str
+
+
+@dataclass(frozen=True)
+class StayingSafePlan:
+    """The staying-safe plan as signed (empty parts are None)."""
+
+    warning_signs: Words | None = None
+    what_helps: Words | None = None
+    if_unreachable: Words | None = None
+    contacts: tuple[SafetyContactLine, ...] = ()
+    overdose_risk: str | None = None  # an OverdoseRisk value
+    overdose_words: Words | None = None
+    naloxone: str | None = None  # a Naloxone value
+    naloxone_where: Words | None = None
+
+    def part(self, part: SafetyPart | str) -> Words | None:
+        found: Words | None = getattr(self, SafetyPart(part).value)
+        return found
+
+    @property
+    def empty(self) -> bool:
+        return self == StayingSafePlan()
+
+
+@dataclass(frozen=True)
 class ReviewDate:
     kind: str
     label: str  # "Early review", "Review", "Full review"
@@ -178,3 +206,4 @@ class Agreement:
     document_id: str
     sha256: str
     audit_anchor: ChainAnchor | None = None  # the audit trail's head when it was made
+    staying_safe: StayingSafePlan = StayingSafePlan()

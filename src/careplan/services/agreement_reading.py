@@ -15,6 +15,7 @@ from sqlalchemy import select
 from careplan.domain.enums import PlanStatus, Role, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.errors import InvalidTransition
 from careplan.domain.records import Consent, Goal, LifeArea, PlanVersion, Review
+from careplan.domain.wording.reviews import review_kind_words
 from careplan.services.agreement_contents import (
     AboutMeAnswer,
     Agreement,
@@ -25,7 +26,9 @@ from careplan.services.agreement_contents import (
     BudgetLine,
     ConsentStatement,
     ReviewDate,
+    SafetyContactLine,
     SignatureMark,
+    StayingSafePlan,
     Substance,
     Words,
     WorkingLine,
@@ -35,8 +38,6 @@ from careplan.services.canonical import document_id, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.signing import valid_signatures
 from careplan.services.unit_of_work import Work
-
-_REVIEW_LABELS = {"early": "Early review", "regular": "Review", "full": "Full review"}
 
 
 def role_label(role: str | None) -> str | None:
@@ -203,8 +204,7 @@ def read_agreement(work: Work, version: PlanVersion, service_name: str) -> Agree
         plan_disagreements=notes_on("plan", str(signed.get("plan"))),
         budget=budget,
         reviews=tuple(
-            ReviewDate(r.kind, _REVIEW_LABELS.get(r.kind, "Review"), r.due_date, r.completed_on)
-            for r in reviews
+            ReviewDate(r.kind, review_kind_words(r.kind), r.due_date, r.completed_on) for r in reviews
         ),
         consents=tuple(ConsentStatement(c.what, c.with_whom, c.given_on) for c in consents),
         signatures=tuple(
@@ -221,6 +221,26 @@ def read_agreement(work: Work, version: PlanVersion, service_name: str) -> Agree
         document_id=document_id(version.id, sha),
         sha256=sha,
         audit_anchor=head_anchor(work.session),
+        staying_safe=_staying_safe(reader, signed.get("staying_safe")),
+    )
+
+
+def _staying_safe(reader: _Reader, signed: dict[str, Any] | None) -> StayingSafePlan:
+    """The staying-safe plan as signed (versions signed without one have none)."""
+    if not signed:
+        return StayingSafePlan()
+    return StayingSafePlan(
+        warning_signs=reader.words(signed.get("warning_signs")),
+        what_helps=reader.words(signed.get("what_helps")),
+        if_unreachable=reader.words(signed.get("if_unreachable")),
+        contacts=tuple(
+            SafetyContactLine(reader.must(contact["name"]), str(contact["phone"]))
+            for contact in signed.get("contacts", [])
+        ),
+        overdose_risk=signed.get("overdose_risk"),
+        overdose_words=reader.words(signed.get("overdose_words")),
+        naloxone=signed.get("naloxone"),
+        naloxone_where=reader.words(signed.get("naloxone_where")),
     )
 
 

@@ -51,6 +51,25 @@ def about_me_json(person: Person) -> dict[str, Any]:
     }
 
 
+def staying_safe_json(version: PlanVersion) -> dict[str, Any] | None:
+    """The version's staying-safe plan; None when nothing of it is written (so versions from
+    before there were staying-safe plans keep the form, and the fingerprint, they were signed with)."""
+    row = version.staying_safe
+    data: dict[str, Any] = {
+        "warning_signs": text_json(row.warning_signs) if row else None,
+        "what_helps": text_json(row.what_helps) if row else None,
+        "if_unreachable": text_json(row.if_unreachable) if row else None,
+        "contacts": [
+            {"key": c.key, "name": text_json(c.name), "phone": c.phone} for c in version.safety_contacts
+        ],
+        "overdose_risk": row.overdose_risk if row else None,
+        "overdose_words": text_json(row.overdose_words) if row else None,
+        "naloxone": row.naloxone if row else None,
+        "naloxone_where": text_json(row.naloxone_where) if row else None,
+    }
+    return data if any(data.values()) else None
+
+
 def canonical_plan(version: PlanVersion) -> dict[str, Any]:
     """What the version says. Once agreed, exactly what was signed (stored when it was frozen), so
     that renaming a life area, a member of staff or the name a person uses later changes nothing."""
@@ -75,7 +94,7 @@ def live_canonical(version: PlanVersion) -> dict[str, Any]:
             return {"allocation": note.allocation.key}
         return {"plan": plan.key}
 
-    return {
+    form: dict[str, Any] = {
         "schema": SCHEMA,
         "plan": plan.key,
         "version": version.number,
@@ -131,6 +150,10 @@ def live_canonical(version: PlanVersion) -> dict[str, Any]:
             key=lambda d: json.dumps(d, sort_keys=True),
         ),
     }
+    staying_safe = staying_safe_json(version)
+    if staying_safe is not None:
+        form["staying_safe"] = staying_safe
+    return form
 
 
 def _content(data: dict[str, Any]) -> dict[str, Any]:

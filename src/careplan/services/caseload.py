@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from careplan.domain.enums import Role
 from careplan.domain.errors import NotFound, OutsideCaseload, PermissionDenied
@@ -96,9 +96,12 @@ def openable_clause(staff_id: int, now: datetime, person_id: Any = Person.id) ->
     they are, are assigned to as peer mentor, or are covering for now. (An administrator has none
     of these, so nobody.)"""
     managers = [role.value for role, scope in RECORD_SCOPES.items() if scope is RecordScope.EVERYONE]
+    # The person looked up under another name: "people.id = people.id" inside EXISTS would be
+    # true of everyone (and say nothing of whose key worker this is), as it once was.
+    theirs = aliased(Person)
     return or_(
         exists().where(StaffMember.id == staff_id, StaffMember.role.in_(managers)),
-        exists().where(Person.id == person_id, Person.key_worker_id == staff_id),
+        exists().where(theirs.id == person_id, theirs.key_worker_id == staff_id),
         exists().where(
             PeerMentorAssignment.staff_id == staff_id, PeerMentorAssignment.person_id == person_id
         ),

@@ -8,9 +8,8 @@ notes are matched by their text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -23,6 +22,10 @@ from careplan.domain.wording.money import format_money
 from careplan.domain.wording.statuses import goal_status_words, plan_status_words
 from careplan.domain.wording.units import number_words, quantity_words
 from careplan.domain.wording.voices import step_owner_words
+from careplan.services.changes import Change as Change  # read from here by the pages and tests
+from careplan.services.changes import ChangeArea
+from careplan.services.changes import quote as quote
+from careplan.services.staying_safe_history import staying_safe_changes
 from careplan.services.unit_of_work import read_only
 from careplan.services.workspace import (
     AllocationView,
@@ -36,30 +39,6 @@ from careplan.services.workspace import (
     load_version,
 )
 from careplan.storage.database import Database
-
-ChangeKind = Literal["added", "removed", "changed"]
-ChangeArea = Literal["goal", "step", "service", "budget", "disagreement", "period"]
-
-
-@dataclass(frozen=True)
-class Change:
-    """One difference between two versions: what kind, where, and a sentence to read out.
-
-    ``old`` and ``new`` hold the words or amounts before and after, where there are any.
-    """
-
-    kind: ChangeKind
-    area: ChangeArea
-    sentence: str
-    old: str | None = None
-    new: str | None = None
-
-
-# --- words ----------------------------------------------------------------------------------
-
-
-def quote(text: str) -> str:
-    return f"“{text}”"
 
 
 def owner_words(step: StepView) -> str:
@@ -139,13 +118,14 @@ def compare_versions(
 
 def changes_between(older: VersionView, newer: VersionView) -> list[Change]:
     """The differences between two loaded versions: goals (each with its steps), services, money,
-    dates, then "I don't agree" notes."""
+    dates, "I don't agree" notes, then the staying-safe plan."""
     changes: list[Change] = []
     changes += _goal_changes(older.goals, newer.goals)
     changes += _service_changes(older, newer)
     changes += _budget_changes(older, newer)
     changes += _period_changes(older, newer)
     changes += _note_changes(older, newer)
+    changes += staying_safe_changes(older.staying_safe, newer.staying_safe)
     return changes
 
 

@@ -25,6 +25,7 @@ from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, PersonNameKey, PersonWord, Plan, PlanVersion, Review, StaffMember
+from careplan.domain.review_timing import ReviewTiming, due_by
 from careplan.services import caseload, clock
 from careplan.services.search_words import after_prefix, typed_words
 from careplan.services.unit_of_work import Work, read_only
@@ -41,7 +42,7 @@ class SortKey(StrEnum):
 
 class ReviewFilter(StrEnum):
     ANY = "any"
-    DUE_SOON = "due_soon"  # within 14 days, or overdue
+    DUE_SOON = "due_soon"  # within DUE_WITHIN_DAYS (careplan.domain.review_timing), or overdue
     OVERDUE = "overdue"
 
 
@@ -70,6 +71,9 @@ class PersonRow:
     # Whether the member of staff may open the record now: if not, the plan status and next
     # review are left out (None), which must not read as "no plan yet".
     may_open: bool = True
+    # The next review against the day the page was read (due, overdue...): worked out from
+    # next_review alone, with no statement of its own.
+    review: ReviewTiming | None = None
 
 
 SIGNED = (PlanStatus.AGREED, PlanStatus.APPROVED, PlanStatus.ACTIVE)
@@ -184,7 +188,7 @@ def _filtered(
     if query.reviews == ReviewFilter.OVERDUE:
         stmt = stmt.where(_next_review() < today)
     elif query.reviews == ReviewFilter.DUE_SOON:
-        stmt = stmt.where(_next_review() <= date.fromordinal(today.toordinal() + 14))
+        stmt = stmt.where(_next_review() <= due_by(today))
     return stmt
 
 
@@ -310,17 +314,23 @@ def _rows(session: Session, query: PeopleQuery, page: Select[Any]) -> list[Perso
     return [found[i] for i in ids]
 
 
-def _only_theirs(work: Work, rows: list[PersonRow]) -> list[PersonRow]:
+def _only_theirs(work: Work, rows: list[PersonRow], today: date) -> list[PersonRow]:
     """Every row keeps its name, reference and key worker (the list is not an opening of anyone's
     record); the plan status and next review show only for people the member of staff may open
-    (see careplan.domain.permissions)."""
+    (see careplan.domain.permissions). The next review is told against ``today``."""
     allowed = caseload.openable(work.session, work.staff, (r.person_id for r in rows), work.now)
     return [
-        r
+        _timed(r, today)
         if r.person_id in allowed
         else replace(r, plan_status=None, next_review=None, in_force_status=None, may_open=False)
         for r in rows
     ]
+
+
+def _timed(row: PersonRow, today: date) -> PersonRow:
+    if row.next_review is None:
+        return row
+    return replace(row, review=ReviewTiming(row.next_review, today))
 
 
 def search_people(
@@ -336,7 +346,7 @@ def search_people(
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         day = today or work.now.date()
         page = _page(query, actor, day, offset, limit, broad=_breadth(work.session, query).page)
-        return _only_theirs(work, _rows(work.session, query, page))
+        return _only_theirs(work, _rows(work.session, query, page), day)
 
 
 def count_people(db: Database, actor: Actor, query: PeopleQuery, *, today: date | None = None) -> int:
@@ -443,7 +453,7 @@ def first_page(
         day = today or work.now.date()
         counting, page, up_to = _first_page_statements(work.session, query, actor, day, limit)
         total = int(work.session.scalar(counting) or 0)
-        rows = _only_theirs(work, _rows(work.session, query, page)) if limit > 0 else []
+        rows = _only_theirs(work, _rows(work.session, query, page), day) if limit > 0 else []
         if up_to is not None and total > up_to:
             if len(rows) < limit:  # the whole list fits on the page after all
                 return FirstPage(len(rows), rows)

@@ -1,11 +1,20 @@
 """A plan version copied into a new draft, inside a unit of work: its goals and steps, the money
-allocated to them and the notes of disagreement, each keeping its ``key`` (so the two versions can
-be compared item by item) and its texts (which are never edited in place, so sharing them is safe).
+allocated to them, the notes of disagreement and the staying-safe plan with its contacts, each
+keeping its ``key`` (so the two versions can be compared item by item) and its texts (which are
+never edited in place, so sharing them is safe).
 The budget's amounts and workings come along; signatures, approval and reviews do not."""
 
 from __future__ import annotations
 
-from careplan.domain.records import Allocation, Disagreement, Goal, PlanVersion, Step
+from careplan.domain.records import (
+    Allocation,
+    Disagreement,
+    Goal,
+    PlanVersion,
+    SafetyContact,
+    StayingSafe,
+    Step,
+)
 from careplan.services.record_rows import revised_version_row
 from careplan.services.unit_of_work import Work
 
@@ -80,4 +89,23 @@ def _copy_version(work: Work, source: PlanVersion, number: int) -> PlanVersion:
                 allocation=allocations.get(old_note.allocation_id) if old_note.allocation_id else None,
             )
         )
+    _copy_staying_safe(source, version)
     return version
+
+
+def _copy_staying_safe(source: PlanVersion, version: PlanVersion) -> None:
+    old = source.staying_safe
+    if old is not None:
+        version.staying_safe = StayingSafe(
+            warning_signs=old.warning_signs,
+            what_helps=old.what_helps,
+            if_unreachable=old.if_unreachable,
+            overdose_risk=old.overdose_risk,
+            overdose_words=old.overdose_words,
+            naloxone=old.naloxone,
+            naloxone_where=old.naloxone_where,
+        )
+    for contact in source.safety_contacts:
+        version.safety_contacts.append(
+            SafetyContact(key=contact.key, position=contact.position, name=contact.name, phone=contact.phone)
+        )

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from careplan.domain.actor import Actor
-from careplan.domain.enums import AuthorKind
 from careplan.domain.errors import NotFound
 from careplan.domain.permissions import Action
 from careplan.domain.records import (
@@ -31,49 +30,22 @@ from careplan.domain.records import (
     Service,
     Step,
 )
-from careplan.domain.wording.voices import staff_member, words_of
 from careplan.services.canonical import plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
+from careplan.services.staying_safe_view import (
+    NOTHING_YET,
+    STAYING_SAFE_LOADS,
+    StayingSafeView,
+    staying_safe_view,
+)
+from careplan.services.text_views import Author as Author  # the pages read it from here, as before
+from careplan.services.text_views import TextView as TextView
+from careplan.services.text_views import text_view
 from careplan.services.unit_of_work import Work, read_only, unit_of_work
 from careplan.storage.database import Database
 
 if TYPE_CHECKING:  # the type SQLAlchemy gives its loader options (joinedload, selectinload)
     from sqlalchemy.orm.strategy_options import _AbstractLoad
-
-
-@dataclass(frozen=True)
-class Author:
-    """Whose words: the person, or a staff member in a role."""
-
-    kind: AuthorKind
-    name: str
-    role: str | None
-
-    @property
-    def label(self) -> str:
-        if self.kind is AuthorKind.PERSON:
-            return words_of(self.name)
-        return staff_member(self.name, self.role)
-
-
-@dataclass(frozen=True)
-class TextView:
-    id: int
-    body: str
-    author: Author
-    written_at: datetime
-
-
-def text_view(text: AuthoredText | None, person_name: str) -> TextView | None:
-    if text is None:
-        return None
-    if text.author_kind == AuthorKind.PERSON:
-        author = Author(AuthorKind.PERSON, person_name, None)
-    else:
-        author = Author(
-            AuthorKind.STAFF, text.staff.display_name if text.staff else "Staff", text.author_role
-        )
-    return TextView(text.id, text.body, author, text.written_at)
 
 
 @dataclass(frozen=True)
@@ -189,6 +161,7 @@ class VersionView:
     versions: list[VersionSummary] = field(default_factory=list)
     approved_by: str | None = None  # the manager's name, once approved
     approved_at: datetime | None = None
+    staying_safe: StayingSafeView = NOTHING_YET
 
     @property
     def allocated_pence(self) -> int:
@@ -327,6 +300,7 @@ def _version_view(work: Work, version_id: int) -> VersionView:
             selectinload(PlanVersion.allocations).selectinload(Allocation.goals),
             selectinload(PlanVersion.disagreements).options(_text_loads(Disagreement.text)),
             selectinload(PlanVersion.signatures),
+            *STAYING_SAFE_LOADS,
         )
     )
     if version is None:
@@ -399,6 +373,7 @@ def _version_view(work: Work, version_id: int) -> VersionView:
         versions=[VersionSummary(v.id, v.number, v.status, v.created_at) for v in version.plan.versions],
         approved_by=version.approved_by.display_name if version.approved_by is not None else None,
         approved_at=version.approved_at,
+        staying_safe=staying_safe_view(version, name),
     )
 
 

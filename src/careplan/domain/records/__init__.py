@@ -41,6 +41,7 @@ from careplan.domain.records.plans import (
 )
 from careplan.domain.records.settings import Setting
 from careplan.domain.records.staff import SignInFailure, StaffMember
+from careplan.domain.records.staying_safe import SafetyContact, StayingSafe
 from careplan.domain.records.texts import AuthoredText
 
 __all__ = [
@@ -67,11 +68,13 @@ __all__ = [
     "RecordCover",
     "Review",
     "ReviewRating",
+    "SafetyContact",
     "Service",
     "Setting",
     "SignInFailure",
     "Signature",
     "StaffMember",
+    "StayingSafe",
     "Step",
     "SubstanceUse",
     "UtcDateTime",

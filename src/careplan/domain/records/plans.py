@@ -16,6 +16,7 @@ from careplan.domain.records.texts import AuthoredText
 
 if TYPE_CHECKING:
     from careplan.domain.records.budget import Allocation
+    from careplan.domain.records.staying_safe import SafetyContact, StayingSafe
 
 
 class LifeArea(Base):
@@ -90,6 +91,10 @@ class PlanVersion(Base):
         back_populates="version", cascade="all, delete-orphan", order_by="Disagreement.id"
     )
     signatures: Mapped[list[Signature]] = relationship(back_populates="version", order_by="Signature.id")
+    staying_safe: Mapped[StayingSafe | None] = relationship(cascade="all, delete-orphan")
+    safety_contacts: Mapped[list[SafetyContact]] = relationship(
+        cascade="all, delete-orphan", order_by="SafetyContact.position"
+    )
 
     __table_args__ = (
         UniqueConstraint("plan_id", "number"),

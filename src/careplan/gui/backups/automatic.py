@@ -31,9 +31,9 @@ import logging
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton
 
-from careplan.gui.context import AppContext
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
+from careplan.services.signed_in import SignedInStaff
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ WARNING_MS = 30_000
 class AutomaticBackup(QObject):
     """Belongs to the main window: made when it opens, gone with it."""
 
-    def __init__(self, window: QMainWindow, context: AppContext, delay_ms: int | None = None) -> None:
+    def __init__(self, window: QMainWindow, context: SignedInStaff, delay_ms: int | None = None) -> None:
         super().__init__(window)
         self.setObjectName("automaticBackup")
         self._window = window

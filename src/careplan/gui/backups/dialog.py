@@ -45,12 +45,12 @@ from PySide6.QtWidgets import (
 from careplan.domain.errors import StorageError
 from careplan.domain.permissions import Action
 from careplan.domain.wording.dates import when_made
-from careplan.gui.context import AppContext
 from careplan.gui.default_folder import default_folder
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.services import backup as backups
 from careplan.services import chosen_files
 from careplan.services.chosen_files import FileRefused
+from careplan.services.signed_in import SignedInStaff
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ Work = Callable[[Report, _Steps], backups.BackupResult]
 class BackupDialog(QDialog):
     """Where automatic backups go, when the last one was made, and two ways to make one now."""
 
-    def __init__(self, context: AppContext, parent: QMainWindow) -> None:
+    def __init__(self, context: SignedInStaff, parent: QMainWindow) -> None:
         super().__init__(parent)
         assert context.db.path is not None, "only an SQLite database is backed up here"
         self._context = context
@@ -283,7 +283,7 @@ class BackupDialog(QDialog):
             self.deleteLater()
 
 
-def open_backups(window: QMainWindow, context: AppContext) -> None:
+def open_backups(window: QMainWindow, context: SignedInStaff) -> None:
     """File > Back up now…: the dialog (one at a time), or on PostgreSQL, what to do instead."""
     if not context.db.is_sqlite or context.db.path is None:
         QMessageBox.information(window, "Backups", backups.PG_BACKUP)
@@ -296,7 +296,7 @@ def open_backups(window: QMainWindow, context: AppContext) -> None:
     dialog.activateWindow()
 
 
-def backup_action(window: QMainWindow, context: AppContext) -> QAction:
+def backup_action(window: QMainWindow, context: SignedInStaff) -> QAction:
     """The File menu's "Back up now…", for managers and administrators (hidden for everyone else)."""
     action = QAction("&Back up now…", window)
     action.setObjectName("backupAction")

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from careplan.domain.budget import Questionnaire
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.wording.money import format_money
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.service_picker import fit_to_screen
 from careplan.services import budget
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import VersionView
 
 
@@ -88,7 +88,7 @@ class BudgetQuestionnaireDialog(QDialog):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         version: VersionView,
         questionnaire: Questionnaire,
         *,

@@ -42,7 +42,6 @@ from careplan.domain.money import to_pence
 from careplan.domain.wording.dates import short_date
 from careplan.domain.wording.money import format_pounds
 from careplan.gui import theme
-from careplan.gui.context import AppContext
 from careplan.gui.default_folder import default_folder
 from careplan.gui.forms.ui_catalogue_dialog import Ui_CatalogueDialog
 from careplan.gui.jobs import Failure, Job, Report
@@ -52,6 +51,7 @@ from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import catalogue, catalogue_file, chosen_files
 from careplan.services.catalogue import CatalogueEntry
 from careplan.services.catalogue_file import CatalogueFileProblems, CatalogueLine, ImportSummary
+from careplan.services.signed_in import SignedInStaff
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 NOTHING_LOADED = "Nothing was loaded. Change these lines in the spreadsheet and load it again."
@@ -85,7 +85,7 @@ class CatalogueTableModel(RowTableModel[CatalogueEntry]):
     SortRole = Qt.ItemDataRole.UserRole + 1
     ServiceIdRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, context: AppContext, parent: Any = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: Any = None) -> None:
         super().__init__(parent)
         self._context = context
         self.today = date.today()
@@ -246,7 +246,7 @@ def read_file(path: Path) -> bytes:
 class CatalogueDialog(QDialog):
     """The catalogue: a table to look through, and the two spreadsheet buttons."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.job: Job | None = None

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from careplan.domain.errors import InvalidInput
 from careplan.domain.wording.dates import long_date
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import Field, FieldProblems, FormDialog
 from careplan.gui.forms.ui_certificate_dialog import Ui_CertificateDialog
 from careplan.gui.jobs import Failure, Job, Report
@@ -29,6 +28,7 @@ from careplan.services import signing_certificate as certs
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
 from careplan.services.chosen_files import read_chosen
 from careplan.services.secrets import has_keyring
+from careplan.services.signed_in import SignedInStaff
 
 CREATE, IMPORT, REMEMBER = 0, 1, 2
 OK_WORDS = {
@@ -56,7 +56,7 @@ class CertificateDialog(FormDialog):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         parent: QWidget | None = None,
         *,
         first_use: bool = False,

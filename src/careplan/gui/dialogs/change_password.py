@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
-from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_change_password import Ui_ChangePasswordDialog
 from careplan.gui.widgets.password_forms import make_heading, passwords_match, roomy_buttons, show_problem
 from careplan.services import authentication
+from careplan.services.signed_in import SignedInStaff
 
 
 class ChangePasswordDialog(QDialog):
@@ -21,7 +21,7 @@ class ChangePasswordDialog(QDialog):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         *,
         current_password: str | None = None,
         parent: QWidget | None = None,
@@ -79,7 +79,9 @@ class ChangePasswordDialog(QDialog):
 class SetPasswordDialog(QDialog):
     """An administrator gives someone a new password; they choose their own at next sign-in."""
 
-    def __init__(self, context: AppContext, staff_id: int, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: SignedInStaff, staff_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._staff_id = staff_id

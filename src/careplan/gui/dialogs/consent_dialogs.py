@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from careplan.domain.dates import parse_date
 from careplan.domain.errors import CareplanError
 from careplan.domain.wording.dates import typed_date
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_record_consent import Ui_RecordConsentDialog
 from careplan.gui.forms.ui_withdraw_consent import Ui_WithdrawConsentDialog
 from careplan.services import consent
 from careplan.services.consent import ConsentView
+from careplan.services.signed_in import SignedInStaff
 
 
 def _today() -> date:
@@ -34,7 +34,7 @@ class RecordConsentDialog(FormDialog):
     """Records a new consent (``record_consent``)."""
 
     def __init__(
-        self, context: AppContext, person_id: int, person_name: str, parent: QWidget | None = None
+        self, context: SignedInStaff, person_id: int, person_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -79,7 +79,7 @@ class RecordConsentDialog(FormDialog):
 class WithdrawConsentDialog(FormDialog):
     """Records that the person stopped agreeing (``withdraw_consent``), from a given day."""
 
-    def __init__(self, context: AppContext, row: ConsentView, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, row: ConsentView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._consent_id = row.id

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import MAX_COVER_HOURS
-from careplan.gui.context import AppContext
 from careplan.services import covering
+from careplan.services.signed_in import SignedInStaff
 
 # How long, as offered: None is "until the end of today".
 LENGTHS: tuple[tuple[str, int | None], ...] = (
@@ -37,7 +37,9 @@ LENGTHS: tuple[tuple[str, int | None], ...] = (
 class CoverDialog(QDialog):
     """Why and how long; OK covers (the record then opens), Cancel opens nothing."""
 
-    def __init__(self, context: AppContext, person_id: int, who: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: SignedInStaff, person_id: int, who: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._context, self._person_id = context, person_id
         self.setWindowTitle("Cover for a colleague")

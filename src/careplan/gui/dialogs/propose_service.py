@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind, ServiceUnit
 from careplan.domain.money import parse_money
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_propose_service import Ui_ProposeServiceDialog
 from careplan.services import catalogue
+from careplan.services.signed_in import SignedInStaff
 
 UNIT_CHOICES = (
     (ServiceUnit.SESSION, "By the session"),
@@ -33,7 +33,7 @@ class ProposeServiceDialog(FormDialog):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         person_id: int,
         person_name: str,
         voice: Voice,

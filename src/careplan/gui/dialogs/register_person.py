@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from careplan.domain.dates import parse_date
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_register_person import Ui_RegisterPersonDialog
 from careplan.services import people
+from careplan.services.signed_in import SignedInStaff
 
 
 class RegisterPersonDialog(FormDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.ui = Ui_RegisterPersonDialog()

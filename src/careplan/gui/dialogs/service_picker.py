@@ -18,13 +18,13 @@ from careplan.domain.money import line_total_pence, parse_quantity
 from careplan.domain.permissions import Action
 from careplan.domain.wording.money import format_money
 from careplan.domain.wording.units import number_words, price_words, quantity_words, unit_plural
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.dialogs.service_browser import ServiceBrowser
 from careplan.gui.dialogs.service_choices import Choice
 from careplan.gui.forms.ui_service_picker import Ui_ServicePickerDialog
 from careplan.gui.theme import set_role
 from careplan.services import budget
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import AllocationView, VersionView
 
 __all__ = ["Choice", "ServicePickerDialog"]
@@ -61,7 +61,7 @@ class ServicePickerDialog(FormDialog):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         version: VersionView | None,
         choices: list[Choice],
         *,

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, LOCK_AFTER_SETTING, ScreenLock
 from careplan.gui.widgets.password_forms import make_heading, roomy_buttons
 from careplan.services import configuration
+from careplan.services.signed_in import SignedInStaff
 
 LOCK_CHOICES_MINUTES = (1, 2, 5, 10, 15, 30)
 
@@ -35,7 +35,7 @@ def minutes_text(minutes: float) -> str:
 class SettingsDialog(QDialog):
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         settings: QSettings,
         screen_lock: ScreenLock,
         parent: QWidget | None = None,

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 
 from careplan.domain.enums import PlanStatus, SignatureMethod, SignerKind
 from careplan.domain.errors import CareplanError, ConflictError
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.forms.ui_sign_dialog import Ui_SignDialog
 from careplan.services import signing
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.signing import SignatureInput
 from careplan.services.workspace import VersionView, load_version
 
@@ -46,7 +46,7 @@ class SignDialog(FormDialog):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         version: VersionView,
         signer: SignerKind,
         *,

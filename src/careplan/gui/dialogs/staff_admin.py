@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from careplan.domain.enums import Role
 from careplan.domain.errors import CareplanError
 from careplan.gui import theme
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.change_password import SetPasswordDialog
 from careplan.gui.forms.ui_add_staff import Ui_AddStaffDialog
 from careplan.gui.forms.ui_staff_admin import Ui_StaffAdminDialog
@@ -31,6 +30,7 @@ from careplan.gui.theme import set_role
 from careplan.gui.widgets.password_forms import passwords_match, roomy_buttons, show_problem
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.services import authentication, staff
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.staff import StaffAccount
 
 ROLE_WORDS = {
@@ -69,7 +69,7 @@ class StaffTableModel(RowTableModel[StaffAccount]):
     COLUMNS = ("Name", "Username", "Role", "Status")
     StaffIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, context: AppContext, parent: Any = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: Any = None) -> None:
         super().__init__(parent)
         self._context = context
         self.refresh()
@@ -99,7 +99,7 @@ class StaffTableModel(RowTableModel[StaffAccount]):
 
 
 class StaffAdminDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.ui = Ui_StaffAdminDialog()
@@ -243,7 +243,7 @@ class StaffAdminDialog(QDialog):
 
 
 class AddStaffDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.ui = Ui_AddStaffDialog()

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QStyle, QVBoxLayout,
 from careplan.documents import checking
 from careplan.documents.verify import NO, SKIPPED, YES, Verification
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
 from careplan.gui.default_folder import default_folder
 from careplan.gui.forms.ui_verify_dialog import Ui_VerifyDialog
 from careplan.gui.jobs import Failure, Job, Report
 from careplan.gui.theme import set_role
 from careplan.services.agreement import agreement_person_reference
+from careplan.services.signed_in import SignedInStaff
 
 ICON_SIZE = 32
 
@@ -47,7 +47,7 @@ class VerifyDialog(QDialog):
         "skipped": QStyle.StandardPixmap.SP_MessageBoxQuestion,
     }
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.verification: Verification | None = None

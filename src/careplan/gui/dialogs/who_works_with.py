@@ -17,12 +17,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QListWidgetItem, QPushButton, QWidget
 
 from careplan.domain.errors import CareplanError
-from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_who_works_with import Ui_WhoWorksWithDialog
 from careplan.gui.theme import set_role
 from careplan.services import assignments
 from careplan.services.assignments import StaffName, WhoWorksWith
 from careplan.services.covering import record_standing
+from careplan.services.signed_in import SignedInStaff
 
 StaffRole = Qt.ItemDataRole.UserRole + 1
 
@@ -31,7 +31,7 @@ class WhoWorksWithDialog(QDialog):
     """The person's key worker and peer mentors, and (for those who may) the ways to change them."""
 
     def __init__(
-        self, context: AppContext, person_id: int, person_name: str, parent: QWidget | None = None
+        self, context: SignedInStaff, person_id: int, person_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._context = context

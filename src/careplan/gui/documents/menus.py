@@ -10,13 +10,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
+from careplan.services.signed_in import SignedInStaff
 
 
 class DocumentMenus:
     """The two actions and the dialogs they open (kept here so tests can reach them)."""
 
-    def __init__(self, window: QMainWindow, context: AppContext, show_saved: Callable[[str], None]) -> None:
+    def __init__(
+        self, window: QMainWindow, context: SignedInStaff, show_saved: Callable[[str], None]
+    ) -> None:
         self.window = window
         self.context = context
         self._show_saved = show_saved

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from careplan.documents import document_id
 from careplan.documents.issue import issue_signed_agreement, record_printed, save_agreement
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.certificate_dialog import CertificateDialog
 from careplan.gui.dialogs.signing_passphrase import SigningPassphraseDialog
 from careplan.gui.documents.preview import PreviewDialog
@@ -35,6 +34,7 @@ from careplan.services import chosen_files
 from careplan.services import signing_certificate as certs
 from careplan.services.agreement import IssuedAgreement
 from careplan.services.demo_facts import DEMO_CERTIFICATE_PASSPHRASE
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import VersionView
 
 if TYPE_CHECKING:
@@ -73,7 +73,9 @@ class AgreementPrinter(QObject):
     progress = Signal(int, int, str)
     saved = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget, *, keyring_timeout: float | None = None) -> None:
+    def __init__(
+        self, context: SignedInStaff, parent: QWidget, *, keyring_timeout: float | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.widget = parent

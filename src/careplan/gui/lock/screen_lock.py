@@ -26,8 +26,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
-from careplan.gui.context import AppContext
 from careplan.gui.lock.unlock_dialog import UnlockDialog
+from careplan.services.signed_in import SignedInStaff
 
 DEFAULT_IDLE_SECONDS = 5 * 60
 LOCK_AFTER_SETTING = "security/lock_after_seconds"  # this computer's QSettings: seconds, 0 never
@@ -87,7 +87,7 @@ class ScreenLock(QObject):
     def __init__(
         self,
         window: QWidget,
-        context: AppContext,
+        context: SignedInStaff,
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
     ) -> None:
         super().__init__(window)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from careplan.domain.errors import CareplanError, SignInRefused
-from careplan.gui.context import AppContext
 from careplan.gui.forms.ui_unlock import Ui_UnlockDialog
 from careplan.gui.widgets.password_forms import (
     CapsLockHint,
@@ -22,13 +21,14 @@ from careplan.gui.widgets.password_forms import (
     show_problem,
 )
 from careplan.services import authentication
+from careplan.services.signed_in import SignedInStaff
 
 
 class UnlockDialog(QDialog):
     unlocked = Signal()
     someone_else = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.ui = Ui_UnlockDialog()

@@ -9,11 +9,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from careplan.domain.permissions import Action
-from careplan.domain.wording.dates import day_and_date, short_date
+from careplan.domain.review_timing import ReviewState
+from careplan.domain.wording.dates import short_date
+from careplan.domain.wording.reviews import review_sentence, review_words
 from careplan.domain.wording.statuses import newer_version_words, plan_status_words, sentence
 from careplan.gui import theme
-from careplan.gui.context import AppContext
+from careplan.gui.review_marks import review_colour
 from careplan.services.people_search import PeopleQuery, PersonRow, SortKey, first_page, search_people
+from careplan.services.signed_in import SignedInStaff
 
 # Rows fetched at a time: the first page (at each keystroke) fills a tall window twice over;
 # scrolling fetches the next. (Each row's plan status and review date are worked out as it is
@@ -47,6 +50,17 @@ def status_short(row: PersonRow) -> str:
     return f"{in_force}\n{newer_version_words(row.plan_status)}"
 
 
+def review_short(row: PersonRow) -> str:
+    """The next review column on screen: the date, and under it, when the review is due or
+    overdue, so in words ("Overdue by 12 days"): the colour is never the only sign."""
+    if row.review is None:
+        return ""
+    shown = short_date(row.review.due_date)
+    if row.review.state in (ReviewState.DUE, ReviewState.OVERDUE):
+        return f"{shown}\n{review_words(row.review)}"
+    return shown
+
+
 def display_name(preferred: str, full: str) -> str:
     """ "Deirdre Walsh" liked to be called Dee shows as "Dee (Deirdre Walsh)"; otherwise the full name."""
     if full == preferred or full.split()[0].casefold() == preferred.casefold():
@@ -62,7 +76,7 @@ class PeopleModel(QAbstractTableModel):
     PersonIdRole = Qt.ItemDataRole.UserRole + 1
     total_changed = Signal()  # the count became exact as the list was scrolled to its end
 
-    def __init__(self, context: AppContext, parent: Any = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: Any = None) -> None:
         super().__init__(parent)
         self._context = context
         self._query = PeopleQuery()
@@ -153,11 +167,17 @@ class PeopleModel(QAbstractTableModel):
                     return status_short(row)
                 return status_words(row)
             if column == 3:
-                return short_date(row.next_review) if row.next_review else ""
+                # The date and, when due or overdue, the words; the whole sentence for a screen
+                # reader ("Overdue by 12 days: it was due on Wednesday 25 November 2026").
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return review_short(row)
+                return review_sentence(row.review) if row.review else ""
             if column == 4:
                 return row.key_worker or ""
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.next_review:
-            return f"Next review due {day_and_date(row.next_review)}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.review:
+            return review_sentence(row.review)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return review_colour(row.review)  # the theme's reviewDue / reviewOverdue
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and not row.may_open:
             return QColor(theme.EDGE)  # quieter than a plan's status (the words say it)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and not row.may_open:
@@ -206,6 +226,7 @@ _ANSWERED_ROLES = frozenset(
         int(Qt.ItemDataRole.DisplayRole),
         int(Qt.ItemDataRole.AccessibleTextRole),
         int(Qt.ItemDataRole.ToolTipRole),
+        int(Qt.ItemDataRole.ForegroundRole),
         int(PeopleModel.PersonIdRole),
     }
 )

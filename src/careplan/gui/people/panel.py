@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.enums import PlanStatus
+from careplan.domain.review_timing import DUE_WITHIN_DAYS
 from careplan.domain.wording.statuses import plan_status_words, sentence
-from careplan.gui.context import AppContext
 from careplan.gui.people.model import PeopleModel
 from careplan.services.people_search import ReviewFilter
+from careplan.services.signed_in import SignedInStaff
 
 SEARCH_DELAY_MS = 120
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -55,7 +56,7 @@ class PeopleTable(QTableView):
 class PeoplePanel(QWidget):
     person_chosen = Signal(int)  # opened on purpose: Enter, a double-click, or Open
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.model = PeopleModel(context, self)
@@ -83,8 +84,11 @@ class PeoplePanel(QWidget):
         self.reviews = QComboBox(self)
         self.reviews.setAccessibleName("Reviews")
         self.reviews.addItem("Any review date", ReviewFilter.ANY)
-        self.reviews.addItem("Review due in 2 weeks", ReviewFilter.DUE_SOON)
+        self.reviews.addItem("Review due or overdue", ReviewFilter.DUE_SOON)
         self.reviews.addItem("Review overdue", ReviewFilter.OVERDUE)
+        self.reviews.setAccessibleDescription(
+            f"A review is due from {DUE_WITHIN_DAYS} days before its date; after its date, overdue."
+        )
 
         self.table = PeopleTable(self)
         self.table.setObjectName("peopleTable")

@@ -1,6 +1,7 @@
-"""One version of a plan, read-only: goals with their steps, services, money, notes and
-signatures. Shown on the History page (gui/workspace/history_view.py) and in the sign dialog (a
-promoted widget in ui/sign_dialog.ui); it shows the plain view it is given and calls no use case.
+"""One version of a plan, read-only: goals with their steps, the staying-safe plan, services,
+money, notes and signatures. Shown on the History page (gui/workspace/history_view.py) and in the
+sign dialog (a promoted widget in ui/sign_dialog.ui); it shows the plain view it is given and
+calls no use case.
 """
 
 from __future__ import annotations
@@ -8,12 +9,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from careplan.domain.enums import SafetyPart
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.money import format_money
 from careplan.domain.wording.statuses import goal_status_words, sentence
+from careplan.domain.wording.staying_safe import (
+    CONTACTS_HEADING,
+    NALOXONE_HEADING,
+    OVERDOSE_HEADING,
+    PART_HEADINGS,
+    STAYING_SAFE,
+    naloxone_words,
+    overdose_risk_words,
+)
 from careplan.domain.wording.units import quantity_words
 from careplan.gui.widgets.voice import AuthorBadge
 from careplan.services.history import owner_words, quote
+from careplan.services.staying_safe_view import StayingSafeView
 from careplan.services.workspace import GoalView, TextView, VersionView
 
 
@@ -89,6 +101,7 @@ class VersionContent(QWidget):
         goal_words = {goal.id: goal.wording.body for goal in version.goals}
         for number, goal in enumerate(version.goals, start=1):
             self._layout.addWidget(self._goal(number, goal))
+        self._staying_safe(version.staying_safe)
         self._layout.addWidget(self._heading("Services and money"))
         if not version.allocations:
             self._layout.addWidget(plain_label("No services in this version.", self))
@@ -111,6 +124,26 @@ class VersionContent(QWidget):
                 still = "" if signature.current else " (the plan changed after this)"
                 line = f"{signature.signer_name} signed on {long_date(signature.signed_at)}{still}"
                 self._layout.addWidget(plain_label(line, self))
+
+    def _staying_safe(self, plan: StayingSafeView) -> None:
+        self._layout.addWidget(self._heading(STAYING_SAFE))
+        if plan.empty:
+            self._layout.addWidget(plain_label("No staying-safe plan in this version.", self))
+        for part in SafetyPart:
+            text = plan.part(part)
+            if text is not None:
+                self._layout.addWidget(self._words(f"{PART_HEADINGS[part]}: ", text, self))
+        for contact in plan.contacts:
+            self._layout.addWidget(self._words(f"{CONTACTS_HEADING}: {contact.phone}, ", contact.name, self))
+        if plan.overdose_risk:
+            line = f"{OVERDOSE_HEADING}: {overdose_risk_words(plan.overdose_risk)}."
+            self._layout.addWidget(plain_label(line, self))
+        if plan.overdose_words is not None:
+            self._layout.addWidget(self._words(f"{OVERDOSE_HEADING}: ", plan.overdose_words, self))
+        if plan.naloxone:
+            self._layout.addWidget(plain_label(f"{NALOXONE_HEADING}: {naloxone_words(plan.naloxone)}.", self))
+        if plan.naloxone_where is not None:
+            self._layout.addWidget(self._words("Where I keep naloxone: ", plan.naloxone_where, self))
 
     def _goal(self, number: int, goal: GoalView) -> QFrame:
         frame = QFrame(self)

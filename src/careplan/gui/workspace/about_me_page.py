@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from careplan.domain.actor import Voice
 from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import AuthorBadge, VoiceSwitch
 from careplan.gui.workspace.page import OpenRecord, WorkspacePage
 from careplan.services import assignments, people
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, TextView, load_person
 
 AUTOSAVE_MS = 700
@@ -102,7 +102,7 @@ class AboutMePage(WorkspacePage):
 
     title = "About me"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self._context = context
         self._voice = voice

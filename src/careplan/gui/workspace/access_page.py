@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from careplan.domain.errors import CareplanError
 from careplan.domain.wording.dates import date_and_time
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.services.record_access import AccessEvent, record_access
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, VersionView
 
 EVERYONE = "Everyone"
@@ -110,7 +110,7 @@ class AccessPage(WorkspacePage):
 
     title = "Who has seen this"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.person: PersonView | None = None
         self._stale = True

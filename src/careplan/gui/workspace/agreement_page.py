@@ -18,7 +18,6 @@ from careplan.domain.enums import PlanStatus, SignerKind
 from careplan.domain.permissions import Action
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.statuses import plan_status_words
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.sign_dialog import SignDialog, first_name
 from careplan.gui.documents.printing import AgreementPrinter
 from careplan.gui.widgets.voice import VoiceSwitch
@@ -26,6 +25,7 @@ from careplan.gui.workspace.agreement_view import MANAGERS_PRINT, AgreementView,
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.services import plans, signing
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, SignatureView, VersionView
 
 NOT_APPROVED = "The agreement can be printed once both have signed and a manager has approved the plan."
@@ -50,7 +50,7 @@ class AgreementPage(WorkspacePage):
 
     title = "Agreement"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("agreementPage")
         self.person: PersonView | None = None

@@ -18,7 +18,6 @@ from careplan.domain.errors import CareplanError, ConflictError
 from careplan.domain.money import parse_money, pounds_text, to_pence
 from careplan.domain.permissions import Action
 from careplan.domain.wording.money import format_money
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.budget_questionnaire import BudgetQuestionnaireDialog
 from careplan.gui.dialogs.propose_service import ProposeServiceDialog
 from careplan.gui.dialogs.service_choices import Choice
@@ -29,6 +28,7 @@ from careplan.gui.workspace.budget_view import BudgetView
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.services import budget
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     AllocationView,
     PersonView,
@@ -47,7 +47,7 @@ class BudgetChanges:
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         voice: VoiceSwitch,
         page: WorkspacePage,
         view: BudgetView,

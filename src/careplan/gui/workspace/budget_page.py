@@ -16,13 +16,13 @@ from careplan.domain.money import pounds_text
 from careplan.domain.permissions import Action
 from careplan.domain.wording.money import format_money
 from careplan.domain.wording.statuses import frozen_because
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.allocations_model import AllocationsModel
 from careplan.gui.workspace.budget_changes import BudgetChanges
 from careplan.gui.workspace.budget_requests import ProposalRow
 from careplan.gui.workspace.budget_view import BudgetView
 from careplan.gui.workspace.page import WorkspacePage
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, VersionView, load_version, proposals_for
 
 __all__ = ["AllocationsModel", "BudgetPage"]
@@ -59,7 +59,7 @@ class BudgetPage(WorkspacePage):
 
     title = "Services and budget"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.setObjectName("budgetPage")
         self.view = BudgetView(self)

@@ -16,9 +16,9 @@ from PySide6.QtGui import QUndoCommand
 from careplan.domain.actor import Voice
 from careplan.domain.errors import PermissionDenied
 from careplan.domain.money import from_pence
-from careplan.gui.context import AppContext
 from careplan.services import budget, plans
 from careplan.services.budget import AllocationInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import AllocationView, DisagreementView, VersionView, load_version
 
 
@@ -57,7 +57,7 @@ class BudgetState:
         return shape(self) == shape(other)
 
 
-def put_back(context: AppContext, version_id: int, wanted: BudgetState) -> None:
+def put_back(context: SignedInStaff, version_id: int, wanted: BudgetState) -> None:
     """Make the version's budget match ``wanted``: release, add back and change services."""
     db, actor = context.db, context.actor
 

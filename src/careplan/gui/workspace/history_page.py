@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from careplan.domain.errors import CareplanError
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.statuses import plan_status_words, sentence
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.history_view import HistoryView
 from careplan.gui.workspace.page import WorkspacePage
@@ -31,6 +30,7 @@ from careplan.services.history import (
     changes_between,
     describe_version,
 )
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     PersonView,
     VersionSummary,
@@ -107,7 +107,7 @@ class HistoryPage(WorkspacePage):
 
     title = "History"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self._person: PersonView | None = None
         self._plan_id: int | None = None

@@ -10,8 +10,8 @@ from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, VersionView
 
 
@@ -89,7 +89,7 @@ class WorkspacePage(QWidget):
     conflict = Signal()
     version_requested = Signal(int)
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.voice = voice

@@ -15,7 +15,6 @@ from PySide6.QtGui import QUndoStack
 from careplan.domain.enums import GoalStatus
 from careplan.domain.permissions import Action
 from careplan.domain.wording.statuses import goal_status_words
-from careplan.gui.context import AppContext
 from careplan.gui.workspace import plan_undo
 from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.goal_card import GoalCard
@@ -24,6 +23,7 @@ from careplan.gui.workspace.plan_controls import confirm
 from careplan.gui.workspace.plan_words import short
 from careplan.gui.workspace.step_row import StepRow
 from careplan.services import plans
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     GoalView,
     PersonView,
@@ -45,7 +45,7 @@ class PlanChanges:
     go after the reload (``want_focus``).
     """
 
-    def __init__(self, context: AppContext, page: WorkspacePage) -> None:
+    def __init__(self, context: SignedInStaff, page: WorkspacePage) -> None:
         self.context = context
         self._page = page
         self.person: PersonView | None = None

@@ -11,7 +11,6 @@ from functools import partial
 
 from careplan.domain.actor import Voice
 from careplan.domain.errors import ConflictError
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.dialogs.goal_editor import GoalEditorDialog, Writers
@@ -23,6 +22,7 @@ from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_words import short
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import GoalView, StepView, life_areas
 
 
@@ -30,7 +30,7 @@ class PlanEditors:
     """Opens the goal, step and "I don't agree" dialogs for the plan shown by ``changes``."""
 
     def __init__(
-        self, context: AppContext, voice: VoiceSwitch, page: WorkspacePage, changes: PlanChanges
+        self, context: SignedInStaff, voice: VoiceSwitch, page: WorkspacePage, changes: PlanChanges
     ) -> None:
         self.context = context
         self.voice = voice

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 from careplan.domain.permissions import Action
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.statuses import plan_status_words
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.disagreement_note import NoteView
@@ -26,6 +25,7 @@ from careplan.gui.workspace.plan_changes import FocusKey, PlanChanges
 from careplan.gui.workspace.plan_editors import PlanEditors
 from careplan.gui.workspace.plan_view import PlanView
 from careplan.gui.workspace.plan_words import FROZEN_NOTES, SIGNED_NOTE
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import GoalView, PersonView, StepView, VersionView
 
 __all__ = ["SIGNED_NOTE", "DisagreementDialog", "GoalCard", "NoteView", "PlanPage"]
@@ -41,7 +41,7 @@ class PlanPage(WorkspacePage):
 
     title = "My plan"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.view = PlanView(self)
         self.changes = PlanChanges(context, self)

@@ -15,9 +15,9 @@ from PySide6.QtGui import QUndoCommand
 from careplan.domain.actor import Voice
 from careplan.domain.enums import AuthorKind, GoalStatus, StepOwner
 from careplan.domain.errors import NotFound, PermissionDenied
-from careplan.gui.context import AppContext
 from careplan.services import plans
 from careplan.services.plans import GoalInput, StepInput
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     DisagreementView,
     GoalView,
@@ -32,7 +32,7 @@ from careplan.services.workspace import (
 class Replay:
     """What an undo or redo step needs: the plan as it is now, found afresh."""
 
-    context: AppContext
+    context: SignedInStaff
     version_id: int
 
     def version(self) -> VersionView:

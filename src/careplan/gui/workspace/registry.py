@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from careplan.domain.permissions import Action
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.about_me_page import AboutMePage
 from careplan.gui.workspace.page import Page
+from careplan.services.signed_in import SignedInStaff
 
 if TYPE_CHECKING:
     from careplan.gui.workspace.plan_page import PlanPage
 
 P = TypeVar("P", bound=Page)
-PageClass = Callable[[AppContext, VoiceSwitch, QWidget | None], P]
+PageClass = Callable[[SignedInStaff, VoiceSwitch, QWidget | None], P]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,12 @@ def _plan() -> type[PlanPage]:
 
 def _new_goal(page: PlanPage) -> None:
     page.add_goal()
+
+
+def _staying_safe() -> PageClass[Page]:
+    from careplan.gui.workspace.staying_safe_page import StayingSafePage
+
+    return StayingSafePage
 
 
 def _budget() -> PageClass[Page]:
@@ -100,6 +106,7 @@ NEW_GOAL = PageAction(
 PAGES: tuple[PageEntry[Any], ...] = (
     ABOUT_ME,
     PageEntry(load=_plan, action=NEW_GOAL),
+    PageEntry(load=_staying_safe),
     PageEntry(load=_budget),
     PageEntry(load=_agreement),
     PageEntry(load=_history),

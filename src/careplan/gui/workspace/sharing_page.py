@@ -26,13 +26,13 @@ from careplan.domain.errors import CareplanError
 from careplan.domain.permissions import Action
 from careplan.domain.wording.dates import long_date
 from careplan.gui import theme
-from careplan.gui.context import AppContext
 from careplan.gui.dialogs.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
 from careplan.gui.widgets.row_table_model import Index, RowTableModel
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.services import consent
 from careplan.services.consent import ConsentView
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, VersionView
 
 __all__ = ["RecordConsentDialog", "SharingPage", "WithdrawConsentDialog"]
@@ -89,7 +89,7 @@ class SharingPage(WorkspacePage):
 
     title = "Sharing"
 
-    def __init__(self, context: AppContext, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(context, voice, parent)
         self.person: PersonView | None = None
         self.may_record = context.may(Action.RECORD_CONSENT)

@@ -19,10 +19,10 @@ from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from careplan.domain.errors import OutsideCaseload
-from careplan.gui.context import AppContext
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import OpenRecord, Page
 from careplan.gui.workspace.registry import PageEntry
+from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     PersonView,
     VersionView,
@@ -44,7 +44,7 @@ class PersonWorkspace(QWidget):
 
     def __init__(
         self,
-        context: AppContext,
+        context: SignedInStaff,
         voice: VoiceSwitch,
         registry: Sequence[PageEntry[Any]],
         parent: QWidget | None = None,
