@@ -43,7 +43,7 @@ from careplan.services import (
     reviews_holding,
     reviews_requests,
 )
-from careplan.services.review_view import HeldReview, ReviewsInFull
+from careplan.services.review_view import HeldReview, ReviewsInFull, Said
 from careplan.services.reviews_ending import Confirmation
 from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, VersionView
@@ -137,6 +137,7 @@ class ReviewsPage(WorkspacePage):
         card.end.clicked.connect(self.end)
         card.confirm.clicked.connect(self.confirm)
         self.view.held_place.addWidget(card)
+        card.show()  # added to a page already shown
         self.held = card
 
     def _show_progress(self, name: str) -> None:
@@ -158,6 +159,7 @@ class ReviewsPage(WorkspacePage):
             shown = words("The scores show here once a review has some.", card, name="noProgress")
             set_style_property(shown, "role", "quiet")
         card.body.addWidget(shown)
+        shown.setVisible(card.isVisible())
         self.progress_view = shown
 
     def _restore_focus(self) -> None:
@@ -272,9 +274,25 @@ class ReviewsPage(WorkspacePage):
             )
 
         heading = TOPIC_WORDS[topic].capitalize()
-        intro = f"{heading}: in the words of whoever is speaking."
+        intro = f"{heading}: in the words of whoever is speaking. Each of you may write your own."
         form = PartForm(heading, intro, "&Words", "body", current)
         self._words(form, save, f"Saved: {TOPIC_WORDS[topic]}", f"note_{topic.value}")
+        if isinstance(self.dialog, StayingSafeWordsDialog) and said is not None:
+            self._follow_voice(self.dialog, said.person, said.staff)
+
+    def _follow_voice(self, dialog: StayingSafeWordsDialog, person: Said | None, staff: Said | None) -> None:
+        """Switching who is speaking shows their own note, while nothing has been typed over."""
+        shown = [dialog.ui.words.toPlainText()]
+
+        def switched(voice: Voice) -> None:
+            if dialog.ui.words.toPlainText() != shown[0]:
+                return  # typed words stay
+            said = person if voice.kind is AuthorKind.PERSON else staff
+            shown[0] = said.body if said else ""
+            dialog.ui.words.setPlainText(shown[0])
+
+        self.voice.voice_changed.connect(switched)
+        dialog.finished.connect(lambda _result: self.voice.voice_changed.disconnect(switched))
 
     def goal_going(self, key: str) -> None:
         review = self.open_review
