@@ -22,6 +22,8 @@ from careplan.domain.enums import AuthorKind, GoalGoing, ReviewOutcome, ReviewTo
 from careplan.domain.errors import ConflictError, InvalidInput
 from careplan.domain.measures import LIFE_AREAS
 from careplan.domain.permissions import Action
+from careplan.domain.review_timing import ReviewState
+from careplan.domain.wording.dates import day_and_date
 from careplan.domain.wording.reviews import GOING_WORDS, OUTCOME_WORDS, TOPIC_WORDS, review_kind_words
 from careplan.gui.dialogs.form_dialog import FormDialog
 from careplan.gui.dialogs.review_dialogs import ConfirmReviewDialog, ScoresDialog
@@ -43,10 +45,20 @@ from careplan.services import (
     reviews_holding,
     reviews_requests,
 )
+from careplan.services.plan_reviews import BookedReview
 from careplan.services.review_view import HeldReview, ReviewsInFull, Said
 from careplan.services.reviews_ending import Confirmation
 from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import PersonView, VersionView
+
+
+def _date_line(review: BookedReview) -> str:
+    """ "Review, Thursday 4 March 2027", then "due in 5 days", "overdue by 3 days", "held on ..."."""
+    line = f"{review_kind_words(review.kind)}, {day_and_date(review.due_date)}"
+    if review.state is ReviewState.BOOKED:
+        return line
+    said = review.words
+    return f"{line}: {said[0].lower()}{said[1:]}"
 
 
 class ReviewsPage(WorkspacePage):
@@ -106,7 +118,7 @@ class ReviewsPage(WorkspacePage):
         view.scroll.setVisible(has_reviews)
         if booked is None or not has_reviews:
             return
-        view.dates.setText("\n".join(f"{review_kind_words(r.kind)}: {r.sentence}" for r in booked.in_order))
+        view.dates.setText("\n".join(_date_line(r) for r in booked.in_order))
         coming = self.full.next_review if self.full is not None else None
         view.next.show_review(coming)
         if self.full is None and booked.next is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.enums import ReviewTopic
+from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.reviews import TOPIC_WORDS
 from careplan.gui.review_marks import review_role
@@ -104,6 +105,7 @@ class NextReviewCard(Card):
         self.when.setAccessibleName(coming.sentence)
         set_style_property(self.when, "role", review_role(coming.timing) or "")
         self.sentence.setText(coming.sentence)
+        self.sentence.setVisible(coming.state is not ReviewState.BOOKED)  # else it says the same again
         if coming.asked is not None:
             self._add_why(QLabel("Asked for:", self), SaidBlock(self, "nextAsked", coming.asked))
         if coming.forward_reason is not None and coming.forward_from is not None:
@@ -131,7 +133,11 @@ class HeldCard(Card):
         notes = {n.topic: n for n in review.notes}
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        for row, topic in enumerate(ReviewTopic):
+        for place, title in ((1, f"{person} said"), (2, "The worker said")):
+            label = QLabel(title, self)
+            set_style_property(label, "role", "quiet")
+            grid.addWidget(label, 0, place)
+        for row, topic in enumerate(ReviewTopic, start=1):
             said = notes.get(topic)
             heading = QLabel(TOPIC_WORDS[topic].capitalize(), self)
             bigger(heading, 1.0)
