@@ -247,3 +247,31 @@ def test_the_worker_never_changes_the_person_s_score(qtbot: QtBot, world: World)
     row = held_review(world).scores[0].rows[0]
     assert (row.person, row.worker) == (7, 3)
     assert held_review(world).scores[0].measure == LIFE_AREAS
+
+
+def test_closing_the_plan_without_a_reason_is_refused_beside_the_reason(qtbot: QtBot, world: World) -> None:
+    screen = open_screen(qtbot, world)
+    page = screen.page
+    focus(qtbot, page.view.next.hold)
+    key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.held is not None)
+    dialog = press(qtbot, page, "endReview")
+    assert isinstance(dialog, StayingSafeWordsDialog)
+    key(qtbot, Qt.Key.Key_Space)  # carry on
+    key(qtbot, Qt.Key.Key_Down)  # change the plan
+    key(qtbot, Qt.Key.Key_Down)  # close the plan
+    assert dialog.choice() == ReviewOutcome.CLOSE_PLAN.value
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dialog.ui.wordsProblem.isVisible)
+    assert dialog.ui.wordsProblem.text() == "Please say why the plan is closing."
+    assert dialog.ui.words.hasFocus()
+    assert page.dialog is dialog
+    assert held_review(world).outcome is None
+
+    # Without a choice at all, the refusal is beside the choices.
+    dialog.choice_group.setExclusive(False)
+    for radio in dialog.choice_buttons.values():
+        radio.setChecked(False)
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dialog.ui.choicesProblem.isVisible)
+    assert dialog.ui.choicesProblem.text() == "Please choose how the review ends."
