@@ -15,7 +15,7 @@ from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import AuthorKind, GoalGoing, ReviewOutcome, ReviewTopic, Role
 from careplan.domain.measures import LIFE_AREAS
 from careplan.domain.wording.reviews import NOT_THE_SAME
-from careplan.gui.dialogs.review_dialogs import ConfirmReviewDialog, ScoresDialog
+from careplan.gui.dialogs.review_dialogs import BringForwardDialog, ConfirmReviewDialog, ScoresDialog
 from careplan.gui.dialogs.staying_safe_dialogs import StayingSafeWordsDialog
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.registry import ABOUT_ME
@@ -275,3 +275,32 @@ def test_closing_the_plan_without_a_reason_is_refused_beside_the_reason(qtbot: Q
     key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(dialog.ui.choicesProblem.isVisible)
     assert dialog.ui.choicesProblem.text() == "Please choose how the review ends."
+
+
+def test_bringing_the_next_review_forward_by_keyboard(qtbot: QtBot, world: World) -> None:
+    screen = open_screen(qtbot, world)
+    page = screen.page
+    before = page.view.next.when.text()
+    forward = page.view.next.forward
+    focus(qtbot, forward)
+    key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.dialog is not None)
+    dialog = page.dialog
+    assert isinstance(dialog, BringForwardDialog)
+    activate(qtbot, dialog)
+    assert dialog.ui.newDue.hasFocus()
+    # No reason yet: refused beside the reason, nothing changed.
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dialog.ui.reasonProblem.isVisible)
+    assert dialog.ui.reason.hasFocus()
+    keys(qtbot, "Dee has lost her place at the hostel")
+    save_by_keys(qtbot, page)
+    coming = reviews_in_full(world.db, world.team.key_worker, world.plan_id).next_review
+    assert coming is not None
+    assert coming.forward_reason is not None
+    assert coming.forward_reason.voice is AuthorKind.STAFF
+    assert coming.due_date == coming.timing.today
+    assert page.view.next.when.text() == "Due today" != before
+    label = page.findChild(QLabel, "nextForward")
+    assert label is not None
+    assert label.text() == "Dee has lost her place at the hostel"

@@ -1,7 +1,8 @@
-"""Two dialogs of a review: scores for each life area in the voice of whoever is scoring
-(ui/review_scores.ui), and the person confirming the review's record by a typed name or a drawn
-signature (ui/confirm_review.ui). The words dialogs of a review (notes, how a goal is going, how
-it ends, asking for one) are the words-and-choices dialog of gui/dialogs/staying_safe_dialogs.py.
+"""Three dialogs of reviews: scores for each life area in the voice of whoever is scoring
+(ui/review_scores.ui), the person confirming the review's record by a typed name or a drawn
+signature (ui/confirm_review.ui), and a key worker bringing a review forward
+(ui/bring_forward.ui). The words dialogs of a review (notes, how a goal is going, how it ends,
+asking for one) are the words-and-choices dialog of gui/dialogs/staying_safe_dialogs.py.
 
 A score the person has given is shown and cannot be changed here (the use case refuses it too):
 the worker gives their own score beside it.
@@ -12,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable, Mapping
+from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QSpinBox, QWidget
 
@@ -20,9 +23,11 @@ from careplan.domain.actor import Voice
 from careplan.domain.enums import AuthorKind, SignatureMethod
 from careplan.domain.errors import ConflictError
 from careplan.domain.measures import Measure
+from careplan.domain.wording.dates import long_date
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.dialogs.sign_dialog import first_name
 from careplan.gui.dialogs.writing_dialog import Writers, WritingAs, WritingDialog
+from careplan.gui.forms.ui_bring_forward import Ui_BringForwardDialog
 from careplan.gui.forms.ui_confirm_review import Ui_ConfirmReviewDialog
 from careplan.gui.forms.ui_review_scores import Ui_ReviewScoresDialog
 from careplan.gui.theme import BUTTON_HEIGHT
@@ -187,3 +192,49 @@ class ConfirmReviewDialog(FormDialog):
 
     def save_typed(self) -> object:
         return self._save(self.confirmation())
+
+
+class BringForwardDialog(FormDialog):
+    """A key worker brings a booked review forward to an earlier day, saying why (in their own
+    words: the reason is always the worker's). ``save(new_due, reason)`` runs the use case."""
+
+    def __init__(
+        self,
+        *,
+        due: date,
+        today: date,
+        staff_name: str,
+        save: Callable[[date, str], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.ui = Ui_BringForwardDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.intro.setText(
+            f"The review is booked for {long_date(due)}. Choose an earlier day, and say why. "
+            f"The reason is saved as {staff_name}'s words."
+        )
+        ui.newDue.setDisplayFormat("d MMMM yyyy")
+        ui.newDue.setDate(QDate(today.year, today.month, today.day))
+        ui.reason.setMinimumHeight(ui.reason.fontMetrics().lineSpacing() * 3 + 12)
+        problems = FieldProblems(
+            ui.problem,
+            {"new_due": (ui.newDue, ui.newDueProblem), "reason": (ui.reason, ui.reasonProblem)},
+        )
+        save_button = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText("Bring it forward")
+        for button in (save_button, ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
+            button.setMinimumHeight(BUTTON_HEIGHT)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        ui.newDue.setFocus()
+        self.set_up_form(ui.buttons, problems, typed=lambda: (ui.reason.toPlainText(),))
+
+    def new_due(self) -> date:
+        chosen = self.ui.newDue.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def save_typed(self) -> object:
+        return self._save(self.new_due(), self.ui.reason.toPlainText())

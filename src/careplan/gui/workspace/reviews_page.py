@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QTimer
@@ -26,7 +27,7 @@ from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.dates import day_and_date
 from careplan.domain.wording.reviews import GOING_WORDS, OUTCOME_WORDS, TOPIC_WORDS, review_kind_words
 from careplan.gui.dialogs.form_dialog import FormDialog
-from careplan.gui.dialogs.review_dialogs import ConfirmReviewDialog, ScoresDialog
+from careplan.gui.dialogs.review_dialogs import BringForwardDialog, ConfirmReviewDialog, ScoresDialog
 from careplan.gui.dialogs.staying_safe_dialogs import PartForm, StayingSafeWordsDialog
 from careplan.gui.dialogs.writing_dialog import Writers
 from careplan.gui.theme import set_style_property
@@ -80,6 +81,7 @@ class ReviewsPage(WorkspacePage):
         self.feedback = Feedback(self, self.saved.emit, self.conflict.emit)
         self.view.next.hold.clicked.connect(self.hold)
         self.view.next.ask.clicked.connect(self.ask)
+        self.view.next.forward.clicked.connect(self.bring_forward)
 
     @property
     def may_hold(self) -> bool:
@@ -129,6 +131,7 @@ class ReviewsPage(WorkspacePage):
         view.next.ask.setVisible(self.context.may(Action.ASK_FOR_REVIEW))
         current = self.open_review
         view.next.hold.setVisible(self.may_hold and coming is not None and current is None)
+        view.next.forward.setVisible(coming is not None and self.context.may(Action.BRING_REVIEW_FORWARD))
         self._show_held(current, name)
         self._show_progress(name)
         self._restore_focus()
@@ -265,6 +268,30 @@ class ReviewsPage(WorkspacePage):
             None,
         )
         self._words(form, save, "A review is booked", "askReview")
+
+    def bring_forward(self) -> None:
+        coming = self.full.next_review if self.full is not None else None
+        if coming is None or self.dialog is not None:
+            return
+
+        def save(new_due: date, reason: str) -> None:
+            reviews_requests.bring_review_forward(
+                self.context.db,
+                self.context.actor,
+                coming.review_id,
+                new_due,
+                reason,
+                expected_revision=self._revision(),
+            )
+
+        dialog = BringForwardDialog(
+            due=coming.due_date,
+            today=coming.timing.today,
+            staff_name=self.context.staff_name,
+            save=save,
+            parent=self,
+        )
+        self._open(dialog, "The review is brought forward", "bringForward")
 
     def write_note(self, topic: ReviewTopic) -> None:
         review = self.open_review

@@ -81,8 +81,12 @@ class NextReviewCard(Card):
         self.why = QVBoxLayout()
         self.hold = button("Hold this review now", self, name="holdReview", accessible="Hold this review now")
         self.ask = button("Ask for a review", self, name="askReview", accessible="Ask for a review")
+        self.forward = button(
+            "Bring it forward", self, name="bringForward", accessible="Bring the next review forward"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.hold)
+        buttons.addWidget(self.forward)
         buttons.addWidget(self.ask)
         buttons.addStretch(1)
         for widget in (self.when, self.sentence):
@@ -100,6 +104,7 @@ class NextReviewCard(Card):
             set_style_property(self.when, "role", "quiet")
             self.sentence.clear()
             self.hold.hide()
+            self.forward.hide()
             return
         self.when.setText(coming.words)
         self.when.setAccessibleName(coming.sentence)
