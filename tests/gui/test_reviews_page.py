@@ -212,8 +212,14 @@ def test_holding_a_review_end_to_end_by_keyboard(qtbot: QtBot, world: World) -> 
     key(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: page.dialog is None)
     assert held_review(world).confirmed_by == "Dee"
-    assert page.held is None  # nothing left to hold: the next review is shown again
+    # Nothing left to hold: the next review can be held, and the last one is there to read.
     assert page.view.next.hold.isVisible()
+    card = page.held
+    assert card is not None
+    assert not any(b.isVisible() for b in card.findChildren(QPushButton))
+    confirmed = card.findChild(QLabel, "reviewConfirmed")
+    assert confirmed is not None
+    assert confirmed.text().startswith("Dee confirmed this review on ")
     assert "The review is confirmed" in screen.saved
 
 
@@ -304,3 +310,26 @@ def test_bringing_the_next_review_forward_by_keyboard(qtbot: QtBot, world: World
     label = page.findChild(QLabel, "nextForward")
     assert label is not None
     assert label.text() == "Dee has lost her place at the hostel"
+
+
+def test_a_peer_mentor_holds_a_review_but_does_not_end_it(qtbot: QtBot, world: World) -> None:
+    context = SignedInStaff(world.db, world.team.peer_mentor, "Chris Peer", Role.PEER_MENTOR)
+    voice = VoiceSwitch("Chris Peer", Role.PEER_MENTOR.label)
+    workspace = PersonWorkspace(context, voice, (ABOUT_ME,))
+    page = ReviewsPage(context, voice, workspace)
+    workspace.add_page(page)
+    qtbot.addWidget(workspace)
+    qtbot.addWidget(voice)
+    workspace.open_person(world.person_id)
+    workspace.tabs.setCurrentWidget(page)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    assert not page.view.next.forward.isVisible()
+    focus(qtbot, page.view.next.hold)
+    key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.held is not None)
+    card = page.held
+    assert card is not None
+    assert card.give_scores.isVisible()
+    assert card.note_buttons[ReviewTopic.WORKING].isVisible()
+    assert not card.end.isVisible()

@@ -132,7 +132,9 @@ class ReviewsPage(WorkspacePage):
         current = self.open_review
         view.next.hold.setVisible(self.may_hold and coming is not None and current is None)
         view.next.forward.setVisible(coming is not None and self.context.may(Action.BRING_REVIEW_FORWARD))
-        self._show_held(current, name)
+        # The review being held; else the last one held, to read (its buttons are gone once it ended).
+        last = self.full.held[0] if self.full is not None and self.full.held else None
+        self._show_held(current or last, name)
         self._show_progress(name)
         self._restore_focus()
 
@@ -151,6 +153,8 @@ class ReviewsPage(WorkspacePage):
         card.give_scores.clicked.connect(self.give_scores)
         card.end.clicked.connect(self.end)
         card.confirm.clicked.connect(self.confirm)
+        if not self.context.may(Action.END_REVIEW):  # peer mentors hold reviews; a key worker ends them
+            card.end.hide()
         self.view.held_place.addWidget(card)
         card.show()  # added to a page already shown
         self.held = card

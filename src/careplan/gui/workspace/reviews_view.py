@@ -218,6 +218,14 @@ class HeldCard(Card):
         if review.outcome_reason is not None:
             self.body.addWidget(SaidBlock(self, "endedReason", review.outcome_reason))
         self.body.addWidget(self.ended)
+        if review.confirmed_by is not None and review.confirmed_at is not None:
+            confirmed = words(
+                f"{review.confirmed_by} confirmed this review on {long_date(review.confirmed_at)}.",
+                self,
+                name="reviewConfirmed",
+            )
+            set_style_property(confirmed, "role", "done")
+            self.body.addWidget(confirmed)
         buttons = QHBoxLayout()
         for widget in (self.give_scores, self.end, self.confirm):
             buttons.addWidget(widget)
