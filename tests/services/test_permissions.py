@@ -79,6 +79,7 @@ from careplan.services import (
     people_search,
     plan_reviews,
     plans,
+    progress,
     queries,
     record_access,
     restore,
@@ -1200,6 +1201,32 @@ SCENARIOS += (
     ),
 )
 BY_NAME = {s.name: s for s in SCENARIOS}
+
+
+def _progress_of(db: Database, world: World) -> Call:
+    return lambda a: progress.progress_of(db, a, world.plan_id)
+
+
+def _progress_of_person(db: Database, world: World) -> Call:
+    reference = workspace.load_person(db, world.team.manager, world.person_id).reference
+    return lambda a: progress.progress_of_person(db, a, reference)
+
+
+SCENARIOS += (
+    Scenario(
+        "progress_of", progress.progress_of, (A.RECORD_REVIEW,), _progress_of, stage=APPROVED, writes=False
+    ),
+    Scenario(
+        "progress_of_person",
+        progress.progress_of_person,
+        (A.RECORD_REVIEW,),
+        _progress_of_person,
+        stage=APPROVED,
+        writes=False,
+    ),
+)
+
+
 BASE = tuple(s for s in SCENARIOS if not s.extra)
 INFRASTRUCTURE = {"unit_of_work", "read_only"}  # they take an actor, but they are how use cases run
 
