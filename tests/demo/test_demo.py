@@ -442,7 +442,7 @@ def test_reviews_follow_the_standard_schedule_with_ratings_that_move(db: Databas
                 assert all(s.measure == "life_areas" for s in review.scores)
                 assert all(1 <= s.value <= 10 for s in review.scores)
     assert overdue, "no overdue reviews"
-    assert kinds["asked"] and kinds["forward"] and kinds["standard"] and kinds["following"], kinds
+    assert all(kinds[kind] for kind in ("asked", "forward", "standard", "following")), kinds
     # ratings change over time: for people reviewed more than once, most improve
     firsts: dict[int, dict[str, int]] = {}
     lasts: dict[int, dict[str, int]] = {}
@@ -578,7 +578,8 @@ def test_the_personas_have_staying_safe_plans_and_reviews_held_in_both_voices(de
             assert latest is not None
             version_id = latest.id
         safe = load_staying_safe(demo_db, actor, version_id)
-        assert safe.warning_signs is not None and safe.what_helps is not None, person.preferred_name
+        assert safe.warning_signs is not None, person.preferred_name
+        assert safe.what_helps is not None, person.preferred_name
         assert safe.contacts, person.preferred_name
         full = reviews_in_full(demo_db, actor, plan_id)
         if person.preferred_name == "Dee":
