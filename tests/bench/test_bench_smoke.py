@@ -26,6 +26,8 @@ FIGURES = {
     "workspace",
     "workspace_plan",
     "save_edit",
+    "reviews_page_data",
+    "progress_rendered",
     "agreement",
     "agreement_vs_libreoffice",
 }

@@ -6,9 +6,10 @@ Each part builds one thing and is given the parts it uses (nothing inherits from
   audit trail and the batch of rows waiting to be written;
 - the staff team (:mod:`.team`), the catalogue (:mod:`.catalogue`) and the demo signing
   certificate (:mod:`.certificate`), made first;
-- texts, people, plans, revisions, signing and reviews (:mod:`.texts`, :mod:`.people`,
-  :mod:`.plans`, :mod:`.revisions`, :mod:`.signing`, :mod:`.reviews`): records made as the use
-  cases make them;
+- texts, people, plans, revisions, signing, staying-safe plans and reviews (:mod:`.texts`,
+  :mod:`.people`, :mod:`.plans`, :mod:`.revisions`, :mod:`.signing`, :mod:`.staying_safe`,
+  :mod:`.reviews`): records made as the use cases make them; a version's year of reviews, held
+  in both voices, from :mod:`.held_reviews`;
 - the personas' stories (:mod:`.personas`), and everyone else's (:mod:`.generic_people`, with
   their plans from :mod:`.choices`, :mod:`.timelines` and :mod:`.generic_plans`).
 """
