@@ -5,7 +5,8 @@
 Runs offscreen (no display needed). Uses a fresh demo database in a temporary folder, signed in
 as Sam Okafor (key worker), with Dee's workspace open; then the sign-in dialog, the first-run
 set-up, the administrator's staff screen, the locked window and the settings; then the service
-catalogue, the backups window, who works with Dee, and a staying-safe plan being written.
+catalogue, the backups window, who works with Dee, a staying-safe plan being written, and
+Dee's reviews with how things have changed.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def main(argv: list[str]) -> int:
     history = titles.index("History")
     # The README shows 01 to 05 by name; pages added later come after them.
     first = ["About me", "My plan", "Services and budget"]
-    own_step = ("History", "Staying safe")  # each shown by its own step below
+    own_step = ("History", "Staying safe", "Reviews")  # each shown by its own step below
     later = [t for t in titles if t not in first and t not in own_step]
     numbers = {title: 2 + n for n, title in enumerate(first)} | {t: 6 + n for n, t in enumerate(later)}
     for index, title in enumerate(titles):
@@ -141,6 +142,16 @@ def main(argv: list[str]) -> int:
         window.open_person(writing.person_id)
         tabs.setCurrentIndex(titles.index("Staying safe"))
         shot("17-staying-safe")
+    # Dee's next review being held with her, then how things have changed for her.
+    hold_a_review(db, sam, dee.person_id)
+    window.open_person(dee.person_id)
+    tabs.setCurrentIndex(titles.index("Reviews"))
+    shot("18-reviews")
+    reviews = tabs.currentWidget()
+    reviews.view.scroll.ensureWidgetVisible(reviews.view.progress, 0, 0)
+    app.processEvents()
+    reviews.view.scroll.verticalScrollBar().setValue(reviews.view.progress.y())
+    shot("19-how-things-have-changed")
     window.close()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the synthetic database is not kept
@@ -237,6 +248,41 @@ def locked_picture(window: Any) -> Any:
     painter.drawPixmap(middle, dialog)
     painter.end()
     return picture
+
+
+def hold_a_review(db: Any, actor: Any, person_id: int) -> None:
+    """Dee's next review being held: notes and scores in both voices (synthetic), how a goal is going."""
+    from careplan.domain.actor import PERSON, STAFF
+    from careplan.domain.enums import GoalGoing, ReviewTopic
+    from careplan.domain.measures import LIFE_AREAS
+    from careplan.services import reviews_holding
+    from careplan.services.measures import outcome_measures
+    from careplan.services.review_view import reviews_in_full
+    from careplan.services.workspace import current_version_id, load_version
+
+    version_id = current_version_id(db, actor, person_id)
+    assert version_id is not None
+    plan_id = load_version(db, actor, version_id).plan_id
+    coming = reviews_in_full(db, actor, plan_id).next_review
+    if coming is None:
+        return
+    review_id = coming.review_id
+    for topic, voice, words in (
+        (ReviewTopic.WORKING, PERSON, "Seeing the kids on Saturdays. Going to the group on Tuesdays."),
+        (ReviewTopic.WORKING, STAFF, "Dee has come to every appointment since the last review."),
+        (ReviewTopic.NOT_WORKING, PERSON, "Mornings are still hard."),
+    ):
+        reviews_holding.write_review_note(db, actor, review_id, topic, voice, words)
+    held = reviews_in_full(db, actor, plan_id).held[0]
+    for (key, _words), going in zip(
+        held.plan_goals, (GoalGoing.GOING_WELL, GoalGoing.HARD_GOING), strict=False
+    ):
+        reviews_holding.set_goal_going(db, actor, review_id, key, going, "One step at a time", PERSON)
+    measure = next(m for m in outcome_measures(db, actor) if m.code == LIFE_AREAS)
+    codes = [item.code for item in measure.items[:5]]
+    for values, voice in (((7, 4, 6, 8, 5), PERSON), ((5, 4, 6, 6, 5), STAFF)):
+        scores = dict(zip(codes, values, strict=True))
+        reviews_holding.give_scores(db, actor, review_id, LIFE_AREAS, scores, voice)
 
 
 def write_staying_safe(db: Any, actor: Any, person_id: int) -> None:

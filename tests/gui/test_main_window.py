@@ -501,6 +501,7 @@ def test_the_tabs_are_the_registry_s_pages_in_its_order_and_only_those_the_role_
         "About me",
         "My plan",
         "Staying safe",
+        "Reviews",
         "Services and budget",
         "Agreement",
         "History",

@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
                 "15-backups.png",
                 "16-who-works-with.png",
                 "17-staying-safe.png",
+                "18-reviews.png",
+                "19-how-things-have-changed.png",
             },
         ),
         ("make_agreement_screenshots.py", {"agreement-page.png", "agreement-preview.png"}),

@@ -98,7 +98,9 @@ QToolButton#voicePerson:checked, QToolButton#voiceStaff:checked {{
 #authorBadge[voice="staff"] {{ background: {STAFF_TINT}; }}
 #disagreementNote {{ background: {NOTE_TINT}; border-left: 4px solid {NOTE_EDGE}; border-radius: 4px; }}
 
-#goalCard, #safetyCard {{ background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }}
+#goalCard, #safetyCard, #reviewCard {{
+    background: palette(base); border: 1px solid palette(mid); border-radius: 8px;
+}}
 QCheckBox#stepDone::indicator {{ width: {tick}px; height: {tick}px; }}
 QToolButton#goalMore::menu-indicator, QToolButton#stepMore::menu-indicator {{ image: none; width: 0px; }}
 QMenu#goalMoreMenu::item, QMenu#stepMoreMenu::item {{ padding: 10px 28px 10px 36px; }}

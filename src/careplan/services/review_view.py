@@ -129,6 +129,7 @@ class HeldReview:
     new_version_id: int | None
     confirmed_by: str | None  # the name the person signed or typed
     confirmed_at: datetime | None
+    plan_goals: tuple[tuple[str, str], ...] = ()  # (key, words) of every goal of the reviewed version
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,9 @@ def _held(work: Work, review: Review, measures: tuple[Measure, ...]) -> HeldRevi
         new_version_id=review.new_version_id,
         confirmed_by=confirmation.signer_name if confirmation else None,
         confirmed_at=confirmation.confirmed_at if confirmation else None,
+        plan_goals=tuple(
+            (g.key, g.wording.body) for g in sorted(review.version.goals, key=lambda g: g.position)
+        ),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QButtonGroup, QDialogButtonBox, QRadioButton, QWidget
@@ -24,7 +25,13 @@ from careplan.gui.theme import BUTTON_HEIGHT
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.services.staying_safe import ContactInput
 from careplan.services.staying_safe_view import ContactView
-from careplan.services.text_views import TextView
+
+
+class Words(Protocol):
+    """Words already written (a TextView, or a review's Said)."""
+
+    @property
+    def body(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ class PartForm:
     intro: str
     words_label: str
     words_field: str
-    words: TextView | None
+    words: Words | None
     choices: Mapping[str, str] | None = None
     chosen: str | None = None
     choice_field: str = ""

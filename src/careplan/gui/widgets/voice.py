@@ -117,12 +117,16 @@ class AuthorBadge(QWidget):
             self.label.setText("")
             self.setVisible(False)
             return
-        is_person = author.kind is AuthorKind.PERSON
+        self.set_whose(author.kind, author.label)
+
+    def set_whose(self, kind: AuthorKind, label: str) -> None:
+        """Whose words, already said ("Dee's words", "Sam Keyworker (key worker)")."""
+        is_person = kind is AuthorKind.PERSON
         size = self.label.fontMetrics().height()
         self.icon.setPixmap(_voice_pixmap("person-voice" if is_person else "staff-voice", size))
-        self.label.setText(author.label)
+        self.label.setText(label)
         self._set_voice("person" if is_person else "staff")
-        self.setAccessibleName(f"Written in {author.label}" if is_person else f"Written by {author.label}")
+        self.setAccessibleName(f"Written in {label}" if is_person else f"Written by {label}")
         self.setVisible(True)
 
     def _set_voice(self, voice: str) -> None:

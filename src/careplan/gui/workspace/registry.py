@@ -68,6 +68,12 @@ def _staying_safe() -> PageClass[Page]:
     return StayingSafePage
 
 
+def _reviews() -> PageClass[Page]:
+    from careplan.gui.workspace.reviews_page import ReviewsPage
+
+    return ReviewsPage
+
+
 def _budget() -> PageClass[Page]:
     from careplan.gui.workspace.budget_page import BudgetPage
 
@@ -107,6 +113,7 @@ PAGES: tuple[PageEntry[Any], ...] = (
     ABOUT_ME,
     PageEntry(load=_plan, action=NEW_GOAL),
     PageEntry(load=_staying_safe),
+    PageEntry(load=_reviews),
     PageEntry(load=_budget),
     PageEntry(load=_agreement),
     PageEntry(load=_history),
