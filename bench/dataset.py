@@ -42,7 +42,7 @@ from careplan.services.demo_marker import DEMO_SETTING
 from careplan.storage import encryption
 
 # Bump when the generator's output changes, so stale cache files are not reused.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 # A fixed "today", so the same seed always gives the same database (whatever day it is made).
 TODAY = date(2026, 11, 2)
 YEARS = 10

@@ -139,11 +139,20 @@ def _use_the_window(table: object) -> None:
     for _ in range(5):  # scroll down five pages of the list
         table.scrollToBottom()
         app.processEvents()
+    # Opened from Sam's own caseload: someone else's record would first ask for a cover (a
+    # modal dialog nobody answers here), and which rows are whose depends on the data.
+    caseload = getattr(panel, "caseload", None)
+    if caseload is not None:
+        caseload.setChecked(True)
+        app.processEvents()
     for row in (0, 7, 42):
         if row < model.rowCount():
             table.selectRow(row)  # choosing a row does not open it: Enter does
             QTest.keyClick(table, Qt.Key.Key_Return)
             app.processEvents()
+    if caseload is not None:
+        caseload.setChecked(False)
+        app.processEvents()
     search = getattr(panel, "search", None)
     if search is not None:
         for text in ("m", "ma", "mar"):

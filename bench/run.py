@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # What --only can choose: each measures one or more figures of the table.
-GROUPS = ("generation", "startup", "memory", "search", "workspace", "saving", "agreements")
+GROUPS = ("generation", "startup", "memory", "search", "workspace", "saving", "reviews", "agreements")
 
 
 def _figure_list(text: str) -> frozenset[str]:
@@ -126,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         if only & {"search", "workspace", "saving"}:
             print("Measuring: search, workspace, saving (offscreen window)", flush=True)
             figures += _in_process(database, repeat, args.seed, only, quick=args.quick or people < 10_000)
+        if "reviews" in only:
+            print("Measuring: the Reviews page's data and My progress", flush=True)
+            figures += _reviews(database, repeat, args.seed)
         if "agreements" in only:
             print("Measuring: agreements", flush=True)
             figures += _agreements(database, work, repeat)
@@ -304,6 +307,39 @@ def _in_process(database: Path, repeat: int, seed: int, only: frozenset[str], *,
     session.window.close()
     session.context.db.dispose()
     return figures
+
+
+# --- reviews and progress -----------------------------------------------------------------------
+
+
+def _reviews(database: Path, repeat: int, seed: int) -> list[Any]:
+    from bench import reviews, stats
+
+    rng = random.Random(seed)
+    baseline_title = "reading the plan's reviews and their scores alone through sqlite3"
+    read, raw = reviews.reviews_page_data(database, rng, 10 * repeat)
+    page = stats.Figure(
+        "reviews_page_data",
+        "Reviews page data (reviews_in_full + progress_of, one plan)",
+        "ms",
+        read,
+        baseline_title,
+        raw,
+        notes=["the page's widgets are not built yet: this is what it will wait for from the database"],
+    )
+    page.targets.append(stats.at_most(page, "median", 50))
+    rendered, raw, first = reviews.progress_rendered(database, rng, 10 * repeat)
+    sheet = stats.Figure(
+        "progress_rendered",
+        "My progress rendered warm (progress_of + render_progress)",
+        "ms",
+        rendered,
+        baseline_title,
+        raw,
+        notes=[f"the first sheet in a process (imports and fonts included) took {first:.0f} ms"],
+    )
+    sheet.targets.append(stats.at_most(sheet, "median", 150))
+    return [page, sheet]
 
 
 # --- agreements ---------------------------------------------------------------------------------

@@ -17,13 +17,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from careplan import demo
 from careplan.cli.main import main as careplan_main
 from careplan.domain.budget import never_allowed_reason
-from careplan.domain.enums import AuthorKind, PlanStatus, ProposalStatus, Role, SignerKind
+from careplan.domain.enums import (
+    AuthorKind,
+    PlanStatus,
+    ProposalStatus,
+    ReviewKind,
+    ReviewOutcome,
+    Role,
+    SignerKind,
+)
 from careplan.domain.errors import InvalidTransition
 from careplan.domain.money import line_total_pence
 from careplan.domain.records import (
@@ -40,10 +48,13 @@ from careplan.domain.records import (
     PlanVersion,
     Proposal,
     Review,
+    ReviewConfirmation,
     ReviewNote,
+    ReviewScore,
     Service,
     Signature,
     StaffMember,
+    StayingSafe,
     Step,
 )
 from careplan.services import people, plans, signing
@@ -52,7 +63,10 @@ from careplan.services.authentication import sign_in
 from careplan.services.canonical import matches_what_was_signed, plan_sha256
 from careplan.services.people import PersonDetails
 from careplan.services.queries import list_plans
+from careplan.services.review_schedule import ReviewSchedule
+from careplan.services.review_view import reviews_in_full
 from careplan.services.signing import standard_reviews, valid_signatures
+from careplan.services.staying_safe_view import load_staying_safe
 from careplan.services.unit_of_work import staff_by_username
 from careplan.storage import Database, open_database
 from tests import pg_server
@@ -130,6 +144,27 @@ def dump(db: Database) -> dict[str, Any]:
             ).all(),
             "texts": session.execute(
                 select(AuthoredText.id, AuthoredText.body).order_by(AuthoredText.id)
+            ).all(),
+            "reviews": session.execute(
+                select(
+                    Review.id,
+                    Review.plan_id,
+                    Review.due_date,
+                    Review.completed_on,
+                    Review.outcome,
+                    Review.asked_words_id,
+                    Review.forward_from,
+                ).order_by(Review.id)
+            ).all(),
+            "scores": session.execute(
+                select(
+                    ReviewScore.review_id, ReviewScore.item, ReviewScore.voice, ReviewScore.value
+                ).order_by(ReviewScore.id)
+            ).all(),
+            "staying_safe": session.execute(
+                select(StayingSafe.version_id, StayingSafe.overdose_risk, StayingSafe.naloxone).order_by(
+                    StayingSafe.id
+                )
             ).all(),
             "audit": (head.last_seq, head.last_hash),
         }
@@ -348,7 +383,15 @@ def test_reviews_follow_the_standard_schedule_with_ratings_that_move(db: Databas
     demo.generate(db, people=80, seed=2, today=TODAY)
     with db.session() as session:
         reviews = list(
-            session.scalars(select(Review).options(selectinload(Review.scores)).order_by(Review.id))
+            session.scalars(
+                select(Review)
+                .options(
+                    selectinload(Review.scores),
+                    selectinload(Review.asked_words),
+                    selectinload(Review.forward_reason),
+                )
+                .order_by(Review.id)
+            )
         )
         versions = {v.id: v for v in session.scalars(select(PlanVersion))}
         voices = dict(
@@ -365,28 +408,46 @@ def test_reviews_follow_the_standard_schedule_with_ratings_that_move(db: Databas
     for review in reviews:
         by_version[review.version_id].append(review)
     overdue = 0
+    kinds: Counter[str] = Counter()
     for version_id, scheduled in by_version.items():
         version = versions[version_id]
         assert version.approved_at is not None
         standard = dict((due, kind) for kind, due in standard_reviews(version.approved_at.date()))
+        held = {r.completed_on for r in scheduled if r.completed_on is not None}
+        following = {ReviewSchedule().next_due(day) for day in held}
         for review in scheduled:
-            assert standard.get(review.due_date) == review.kind
+            if review.asked_at is not None:
+                kinds["asked"] += 1
+                assert review.asked_words is not None
+                assert review.asked_words.author_kind == AuthorKind.PERSON
+            elif review.forward_from is not None:
+                kinds["forward"] += 1
+                assert standard.get(review.forward_from) == review.kind
+                assert review.due_date < review.forward_from
+                assert review.forward_reason is not None
+                assert review.forward_reason.author_kind == AuthorKind.STAFF
+            elif review.due_date in standard:
+                kinds["standard"] += 1
+                assert standard[review.due_date] == review.kind
+            else:  # booked from the schedule when the one before it ended
+                kinds["following"] += 1
+                assert review.kind == ReviewKind.REGULAR
+                assert review.due_date in following
             if review.completed_on is None:
                 assert PlanStatus(version.status) in (PlanStatus.APPROVED, PlanStatus.ACTIVE)
                 overdue += review.due_date < TODAY
             else:
                 assert review.completed_on <= TODAY
-                assert review.scores
-                assert all(s.voice == "person" and s.measure == "life_areas" for s in review.scores)
+                assert {s.voice for s in review.scores} == {"person", "staff"}
+                assert all(s.measure == "life_areas" for s in review.scores)
                 assert all(1 <= s.value <= 10 for s in review.scores)
-        if PlanStatus(version.status) in (PlanStatus.APPROVED, PlanStatus.ACTIVE):
-            assert len(scheduled) == 5
     assert overdue, "no overdue reviews"
+    assert all(kinds[kind] for kind in ("asked", "forward", "standard", "following")), kinds
     # ratings change over time: for people reviewed more than once, most improve
     firsts: dict[int, dict[str, int]] = {}
     lasts: dict[int, dict[str, int]] = {}
     for review in sorted((r for r in reviews if r.completed_on), key=lambda r: (r.completed_on, r.id)):
-        ratings = {s.item: s.value for s in review.scores}
+        ratings = {s.item: s.value for s in review.scores if s.voice == "person"}
         firsts.setdefault(review.plan_id, ratings)
         lasts[review.plan_id] = ratings
     moved = [(firsts[p], lasts[p]) for p in firsts if lasts[p] is not firsts[p]]
@@ -501,6 +562,63 @@ def test_the_three_personas_are_first_with_their_stories(demo_db: Database) -> N
             .where(Review.version_id == jordan_versions[0].id, Review.completed_on.is_not(None))
         )
         assert done == 2
+
+
+def test_the_personas_have_staying_safe_plans_and_reviews_held_in_both_voices(demo_db: Database) -> None:
+    actor = staff_by_username(demo_db, "sam")
+    with demo_db.session() as session:
+        first_three = list(session.scalars(select(Person).order_by(Person.id).limit(3)))
+        plan_ids = [session.scalar(select(Plan.id).where(Plan.person_id == p.id)) for p in first_three]
+    for person, plan_id in zip(first_three, plan_ids, strict=True):
+        assert plan_id is not None
+        with demo_db.session() as session:
+            latest = session.scalar(
+                select(PlanVersion).where(PlanVersion.plan_id == plan_id).order_by(PlanVersion.number.desc())
+            )
+            assert latest is not None
+            version_id = latest.id
+        safe = load_staying_safe(demo_db, actor, version_id)
+        assert safe.warning_signs is not None, person.preferred_name
+        assert safe.what_helps is not None, person.preferred_name
+        assert safe.contacts, person.preferred_name
+        full = reviews_in_full(demo_db, actor, plan_id)
+        if person.preferred_name == "Dee":
+            continue  # her plan was approved days ago: her first review is still to come
+        assert full.held, person.preferred_name
+        for held in full.held:
+            voices = {said.voice for topic in held.notes for said in (topic.person, topic.staff) if said}
+            assert voices == {AuthorKind.PERSON, AuthorKind.STAFF}, person.preferred_name
+            assert held.confirmed_by == person.preferred_name
+        # Marek and his worker do not see his drinking the same way
+        if person.preferred_name == "Marek":
+            rows = [row for measure in full.held[0].scores for row in measure.rows]
+            assert any(row.not_the_same for row in rows)
+
+
+def test_no_review_is_left_booked_before_one_already_held(sqlite_db: Database) -> None:
+    demo.generate(sqlite_db, people=400, seed=3, today=TODAY)
+    held = aliased(Review)
+    with sqlite_db.session() as session:
+        behind = session.execute(
+            select(Review.plan_id, Review.due_date, func.max(held.completed_on))
+            .join(held, and_(held.plan_id == Review.plan_id, held.completed_on > Review.due_date))
+            .where(Review.completed_on.is_(None))
+            .group_by(Review.id)
+        ).all()
+        next_due = session.execute(
+            select(Review.plan_id, func.min(Review.due_date))
+            .where(Review.completed_on.is_(None))
+            .group_by(Review.plan_id)
+        ).all()
+        confirmed = session.scalar(select(func.count()).select_from(ReviewConfirmation))
+        outcomes = dict(session.execute(select(Review.outcome, func.count()).group_by(Review.outcome)).all())
+    assert behind == []
+    # a realistic share of plans have their next review overdue: some, not most
+    overdue = sum(due < TODAY for _, due in next_due)
+    assert next_due
+    assert 0.05 < overdue / len(next_due) < 0.4
+    assert outcomes[ReviewOutcome.CARRY_ON] > outcomes[ReviewOutcome.CHANGE_PLAN] > 0
+    assert confirmed
 
 
 def test_the_team_has_the_usernames_the_readme_lists(demo_db: Database) -> None:

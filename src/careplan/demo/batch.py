@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from careplan.demo.stand_ins import Plan, Proposal, Review, Version
-from careplan.domain.enums import AuthorKind, PlanStatus, ProposalStatus, ReviewTopic
+from careplan.demo.stand_ins import PERSON_VOICE, STAFF_VOICE, Plan, Proposal, Review, Text, Version
+from careplan.domain.enums import PlanStatus, ProposalStatus
 from careplan.domain.measures import LIFE_AREAS
 from careplan.services.record_rows import plan_row
 from careplan.storage.bulk_rows import BulkRows
@@ -37,22 +37,14 @@ TABLES_IN_ORDER = (
     "allocations",
     "allocation_goals",
     "disagreements",
+    "staying_safe",
+    "safety_contacts",
     "reviews",
     "review_scores",
     "review_notes",
+    "review_goals",
+    "review_confirmations",
     "signatures",
-)
-# The columns of a review the demo leaves empty (asked for, brought forward, ended).
-REVIEW_LATER_COLUMNS = (
-    "asked_at",
-    "asked_words_id",
-    "forward_from",
-    "forward_reason_id",
-    "outcome",
-    "outcome_reason_id",
-    "ended_at",
-    "ended_by_id",
-    "new_version_id",
 )
 # The tables whose ids the demo chooses.
 TABLES_WITH_IDS = (
@@ -71,9 +63,12 @@ TABLES_WITH_IDS = (
     "proposals",
     "allocations",
     "disagreements",
+    "staying_safe",
+    "safety_contacts",
     "reviews",
     "review_scores",
     "review_notes",
+    "review_goals",
     "signatures",
 )
 
@@ -108,33 +103,79 @@ class Batch:
         self.count[name] = self.count.get(name, 0) + by
 
     def _review_rows(self, review: Review) -> None:
-        """A held review's scores (the person's, on the life-area scale) and its notes."""
+        """A held review's scores (the person's and the worker's, on the life-area scale), its
+        notes, how each goal is going, and the person's confirmation."""
+        rows = self.rows
+        rows["reviews"].append(
+            {
+                "id": review.id,
+                "plan_id": review.plan_id,
+                "version_id": review.version_id,
+                "kind": review.kind,
+                "due_date": review.due_date,
+                "asked_at": review.asked_at,
+                "asked_words_id": _id(review.asked_words),
+                "forward_from": review.forward_from,
+                "forward_reason_id": _id(review.forward_reason),
+                "completed_on": review.completed_on,
+                "completed_by_id": review.completed_by_id,
+                "outcome": review.outcome,
+                "outcome_reason_id": _id(review.outcome_reason),
+                "ended_at": review.ended_at,
+                "ended_by_id": review.ended_by_id,
+                "new_version_id": review.new_version_id,
+            }
+        )
         if review.completed_on is None or review.completed_by_id is None:
             return
         given_at = datetime.combine(review.completed_on, time(), UTC)
-        for code, value in review.ratings.items():
-            self.rows["review_scores"].append(
-                {
-                    "id": self.new_id("review_scores"),
-                    "review_id": review.id,
-                    "measure": LIFE_AREAS,
-                    "item": code,
-                    "voice": AuthorKind.PERSON.value,
-                    "value": value,
-                    "given_at": given_at,
-                    "recorded_by_id": review.completed_by_id,
-                }
-            )
-        for text in (review.person_notes, review.worker_notes):
-            if text is not None:
-                self.rows["review_notes"].append(
+        by = review.completed_by_id
+        scores = rows["review_scores"]
+        for voice, ratings in ((PERSON_VOICE, review.ratings), (STAFF_VOICE, review.worker_ratings)):
+            for code, value in ratings.items():
+                scores.append(
                     {
-                        "id": self.new_id("review_notes"),
+                        "id": self.new_id("review_scores"),
                         "review_id": review.id,
-                        "topic": ReviewTopic.ANYTHING_ELSE.value,
-                        "text_id": text.id,
+                        "measure": LIFE_AREAS,
+                        "item": code,
+                        "voice": voice,
+                        "value": value,
+                        "given_at": given_at,
+                        "recorded_by_id": by,
                     }
                 )
+        for topic, text in review.notes:
+            rows["review_notes"].append(
+                {
+                    "id": self.new_id("review_notes"),
+                    "review_id": review.id,
+                    "topic": topic,
+                    "text_id": text.id,
+                }
+            )
+        for key, going, note in review.goals:
+            rows["review_goals"].append(
+                {
+                    "id": self.new_id("review_goals"),
+                    "review_id": review.id,
+                    "goal_key": key,
+                    "going": going,
+                    "note_id": _id(note),
+                }
+            )
+        if review.confirmed is not None:
+            name, method, strokes, at, recorded_by = review.confirmed
+            rows["review_confirmations"].append(
+                {
+                    "review_id": review.id,
+                    "signer_name": name,
+                    "method": method,
+                    "strokes": strokes,
+                    "confirmed_at": at,
+                    "recorded_by_id": recorded_by,
+                }
+            )
 
     def flush(self) -> None:
         """Turn the stand-ins into rows, count them, and write every waiting row."""
@@ -151,18 +192,6 @@ class Batch:
             self.status_count[version.status] += 1
             self._version_rows(version)
         for review in self.reviews:
-            rows["reviews"].append(
-                {
-                    "id": review.id,
-                    "plan_id": review.plan_id,
-                    "version_id": review.version_id,
-                    "kind": review.kind,
-                    "due_date": review.due_date,
-                    "completed_on": review.completed_on,
-                    "completed_by_id": review.completed_by_id,
-                    **dict.fromkeys(REVIEW_LATER_COLUMNS),
-                }
-            )
             self._review_rows(review)
             self.bump("reviews")
             if review.completed_on is not None:
@@ -258,6 +287,32 @@ class Batch:
             for goal in allocation.goals:
                 rows["allocation_goals"].append({"allocation_id": allocation.id, "goal_id": goal.id})
         self.bump("allocations", len(version.allocations))
+        safe = version.staying_safe
+        if safe is not None:
+            rows["staying_safe"].append(
+                {
+                    "id": safe.id,
+                    "version_id": version.id,
+                    "warning_signs_id": _id(safe.warning_signs),
+                    "what_helps_id": _id(safe.what_helps),
+                    "if_unreachable_id": _id(safe.if_unreachable),
+                    "overdose_risk": safe.overdose_risk,
+                    "overdose_words_id": _id(safe.overdose_words),
+                    "naloxone": safe.naloxone,
+                    "naloxone_where_id": _id(safe.naloxone_where),
+                }
+            )
+        for contact in version.safety_contacts:
+            rows["safety_contacts"].append(
+                {
+                    "id": contact.id,
+                    "version_id": version.id,
+                    "key": contact.key,
+                    "position": contact.position,
+                    "name_id": contact.name.id,
+                    "phone": contact.phone,
+                }
+            )
         for note in version.disagreements:
             rows["disagreements"].append(
                 {
@@ -270,6 +325,10 @@ class Batch:
                     "text_id": note.text.id,
                 }
             )
+
+
+def _id(text: Text | None) -> int | None:
+    return text.id if text is not None else None
 
 
 def _proposal_row(proposal: Proposal) -> dict[str, Any]:

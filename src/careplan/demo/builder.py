@@ -6,9 +6,10 @@ Each part builds one thing and is given the parts it uses (nothing inherits from
   audit trail and the batch of rows waiting to be written;
 - the staff team (:mod:`.team`), the catalogue (:mod:`.catalogue`) and the demo signing
   certificate (:mod:`.certificate`), made first;
-- texts, people, plans, revisions, signing and reviews (:mod:`.texts`, :mod:`.people`,
-  :mod:`.plans`, :mod:`.revisions`, :mod:`.signing`, :mod:`.reviews`): records made as the use
-  cases make them;
+- texts, people, plans, revisions, signing, staying-safe plans and reviews (:mod:`.texts`,
+  :mod:`.people`, :mod:`.plans`, :mod:`.revisions`, :mod:`.signing`, :mod:`.staying_safe`,
+  :mod:`.reviews`): records made as the use cases make them; a version's year of reviews, held
+  in both voices, from :mod:`.held_reviews`;
 - the personas' stories (:mod:`.personas`), and everyone else's (:mod:`.generic_people`, with
   their plans from :mod:`.choices`, :mod:`.timelines` and :mod:`.generic_plans`).
 """
@@ -30,6 +31,7 @@ from careplan.demo.days import weekday, years_before
 from careplan.demo.dice import Dice
 from careplan.demo.generic_people import GenericPeople
 from careplan.demo.generic_plans import GenericPlans
+from careplan.demo.held_reviews import HeldReviews
 from careplan.demo.identities import Identities
 from careplan.demo.people import People
 from careplan.demo.personas import PERSONA_COUNT, Personas
@@ -38,6 +40,7 @@ from careplan.demo.reference import load_reference
 from careplan.demo.reviews import Reviews
 from careplan.demo.revisions import Revisions
 from careplan.demo.signing import Signing
+from careplan.demo.staying_safe import StayingSafePlans
 from careplan.demo.summary import DemoSummary, ProgressCallback
 from careplan.demo.team import build_team
 from careplan.demo.texts import Texts
@@ -102,9 +105,13 @@ class Builder:
         revisions = Revisions(bench)
         signing = Signing(bench)
         reviews = Reviews(bench, texts)
-        personas = Personas(bench, team, catalogue, texts, people, plans, revisions, signing, reviews)
+        safety = StayingSafePlans(bench, texts)
+        personas = Personas(bench, team, catalogue, texts, people, plans, revisions, signing, reviews, safety)
         choices = PlanChoices(dice, plans, team, catalogue)
-        generic_plans = GenericPlans(bench, team, texts, plans, revisions, signing, reviews, choices)
+        held = HeldReviews(bench, reviews)
+        generic_plans = GenericPlans(
+            bench, team, texts, plans, revisions, signing, reviews, choices, held, safety
+        )
         timelines = Timelines(dice, self.most_versions)
         generic = GenericPeople(bench, team, identities, people, timelines, generic_plans)
         workers = assign_caseloads(dice, team, self.total, PERSONA_COUNT)

@@ -84,7 +84,7 @@ class GenericPeople:
         registrar = old_worker or worker
         person, profile = self._details(worker, registered, registrar)
         used: set[str] = set()
-        track = self.plans.track(profile)
+        track = self.plans.held.track(profile)
         plan = None
         for timeline in lives:
             plan_worker = old_worker if (old_worker and timeline is lives[0]) else worker

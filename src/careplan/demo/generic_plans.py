@@ -9,14 +9,8 @@ from typing import Any
 from careplan.demo.choices import PlanChoices
 from careplan.demo.content.catalogue import QUANTITIES
 from careplan.demo.content.proposals import APPROVAL_NOTES, PROPOSALS
-from careplan.demo.content.review_notes import (
-    PERSON_REVIEW_GOOD,
-    PERSON_REVIEW_HARD,
-    STAFF_REVIEW_GOOD,
-    STAFF_REVIEW_HARD,
-)
-from careplan.demo.content.substance_use import PROFILES
 from careplan.demo.days import weekday
+from careplan.demo.held_reviews import HeldReviews, Planned
 from careplan.demo.plans import Plans
 from careplan.demo.reviews import Reviews
 from careplan.demo.revisions import Revisions
@@ -24,7 +18,6 @@ from careplan.demo.signing import Signing
 from careplan.demo.stand_ins import (
     ACHIEVED,
     NOT_STARTED,
-    UNDER_WAY,
     Goal,
     Person,
     Plan,
@@ -32,6 +25,7 @@ from careplan.demo.stand_ins import (
     Staff,
     Version,
 )
+from careplan.demo.staying_safe import StayingSafePlans
 from careplan.demo.team import Team
 from careplan.demo.texts import Texts
 from careplan.demo.timelines import Stage, Timeline
@@ -53,6 +47,8 @@ class GenericPlans:
         signing: Signing,
         reviews: Reviews,
         choices: PlanChoices,
+        held: HeldReviews,
+        safety: StayingSafePlans,
     ) -> None:
         self.dice = bench.dice
         self.clock = bench.clock
@@ -65,69 +61,8 @@ class GenericPlans:
         self.signing = signing
         self.reviews = reviews
         self.choices = choices
-
-    def track(self, profile: str) -> dict[str, Any]:
-        """How this person's ratings move from review to review."""
-        dice = self.dice
-        r = dice.r
-        areas = [
-            PROFILES[profile][1],
-            *r.sample(
-                ["mental_health", "physical_health", "housing", "family", "community", "time", "money"],
-                dice.whole(2, 4),
-            ),
-        ]
-        trend = dice.weighted(("up", "flat", "down"), (70, 20, 10))
-        return {
-            "areas": areas,
-            "base": {a: r.uniform(2, 6) for a in areas},
-            "step": {
-                a: (
-                    r.uniform(0.3, 1.0)
-                    if trend == "up"
-                    else r.uniform(-0.2, 0.25)
-                    if trend == "flat"
-                    else r.uniform(-0.6, -0.1)
-                )
-                for a in areas
-            },
-            "trend": trend,
-            "n": 0,
-        }
-
-    def _ratings(self, track: dict[str, Any]) -> dict[str, int]:
-        n = track["n"]
-        track["n"] = n + 1
-        r = self.dice.r
-        return {
-            a: max(1, min(10, round(track["base"][a] + track["step"][a] * n + (r.random() - 0.5) * 1.6)))
-            for a in track["areas"]
-        }
-
-    def _complete_review(
-        self, review: Review, version: Version, day: date, worker: Staff, track: dict[str, Any]
-    ) -> None:
-        dice = self.dice
-        ratings = self._ratings(track)
-        good = track["trend"] == "up" or dice.chance(0.3)
-        person_notes = (
-            dice.pick(PERSON_REVIEW_GOOD if good else PERSON_REVIEW_HARD) if dice.chance(0.6) else None
-        )
-        worker_notes = (
-            dice.pick(STAFF_REVIEW_GOOD if good else STAFF_REVIEW_HARD) if dice.chance(0.85) else None
-        )
-        self.reviews.record(review, version, day, worker, ratings, person_notes, worker_notes)
-        progress = self.reviews.progress
-        for goal in version.goals:
-            if goal.status == UNDER_WAY and dice.chance(0.2 if good else 0.05):
-                progress(goal, GoalStatus.ACHIEVED)
-            elif goal.status == NOT_STARTED and dice.chance(0.5):
-                progress(goal, GoalStatus.UNDER_WAY)
-            elif goal.status == UNDER_WAY and not good and dice.chance(0.05):
-                progress(goal, GoalStatus.STOPPED)
-            for step in goal.steps:
-                if not step.done and dice.chance(0.4):
-                    step.done = True
+        self.held = held
+        self.safety = safety
 
     def plan_from_timeline(
         self,
@@ -144,6 +79,7 @@ class GenericPlans:
         plan: Plan | None = None
         versions: list[Version] = []
         stages = timeline.stages
+        changing: Review | None = None
         for index, stage in enumerate(stages):
             day = stage.created
             will_sign = stage.agreed is not None
@@ -162,8 +98,11 @@ class GenericPlans:
                 self._proposal_in_draft(person, plan, version, stage, worker, manager, used)
                 choices.fill_allocations(version, goals, day, worker)
                 choices.maybe_disagree(version, day, worker, 0.25)
+                self.safety.maybe(version, day, worker, profile == "opiates")
             else:
                 version = self._revise(versions[-1], day, worker, profile, used)
+                if changing is not None:
+                    changing.new_version_id = version.id
             versions.append(version)
             if stage.signed_one:
                 signing.sign_worker_only(version, stage.signed_one, worker)
@@ -182,6 +121,7 @@ class GenericPlans:
             # Reviews: those before the revision as the timeline says; later ones until the version ends.
             following = stages[index + 1] if index + 1 < len(stages) else None
             ended = following.activated if following and following.activated else timeline.closed
+            planned: list[Planned] = []
             for j, (kind, due) in enumerate(reviews):
                 done: date | None
                 if stage.revised_at is not None and j <= stage.revised_at:
@@ -192,7 +132,7 @@ class GenericPlans:
                     limit = ended or self.yesterday
                     if due > limit:
                         if ended is None:
-                            self.reviews.schedule(version, kind, due, manager)
+                            planned.append((kind, due, None))
                         continue
                     latest_due = j + 1 >= len(reviews) or reviews[j + 1][1] > limit
                     done = None
@@ -200,9 +140,12 @@ class GenericPlans:
                         done = max(stage.approved or due, min(limit, weekday(due + dice.days(-3, 10))))
                     elif ended is not None:
                         continue
-                review = self.reviews.schedule(version, kind, due, manager)
-                if done is not None:
-                    self._complete_review(review, version, done, worker, track)
+                planned.append((kind, due, done))
+            changing = self.held.write(
+                version, planned, worker, manager, track, revised_at=stage.revised_at, ended=ended
+            )
+            if ended is None and following is None and dice.chance(0.03):
+                self.held.ask_soon(version, worker)
         if timeline.closed is not None:
             signing.close(versions, timeline.closed, manager)
         assert plan is not None

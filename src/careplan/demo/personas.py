@@ -28,6 +28,9 @@ from careplan.demo.content.personas import (
     MAREK_ABOUT_ME,
     MAREK_BUDGET_ANSWERS,
 )
+from careplan.demo.content.staying_safe import DEE as DEE_SAFETY
+from careplan.demo.content.staying_safe import JORDAN as JORDAN_SAFETY
+from careplan.demo.content.staying_safe import MAREK as MAREK_SAFETY
 from careplan.demo.days import weekday, years_before
 from careplan.demo.people import People
 from careplan.demo.plans import Plans
@@ -35,6 +38,7 @@ from careplan.demo.reviews import Reviews
 from careplan.demo.revisions import Revisions
 from careplan.demo.signing import Signing
 from careplan.demo.stand_ins import Goal, Person, Staff, Step, Substance, Version
+from careplan.demo.staying_safe import StayingSafePlans
 from careplan.demo.team import Team
 from careplan.demo.texts import Texts
 from careplan.demo.workbench import Workbench
@@ -43,6 +47,7 @@ from careplan.domain.enums import (
     GoalStatus,
     ProposalStatus,
     ReviewKind,
+    ReviewOutcome,
     ServiceUnit,
     SignatureMethod,
     StepOwner,
@@ -72,6 +77,7 @@ class Personas:
         revisions: Revisions,
         signing: Signing,
         reviews: Reviews,
+        safety: StayingSafePlans,
     ) -> None:
         self.clock = bench.clock
         self.trail = bench.trail
@@ -85,6 +91,7 @@ class Personas:
         self.revisions = revisions
         self.signing = signing
         self.reviews = reviews
+        self.safety = safety
 
     def make(self, index: int) -> None:
         """The ``index``-th persona (0: Dee, 1: Marek, 2: Jordan)."""
@@ -216,6 +223,7 @@ class Personas:
             sam,
             step=group,
         )
+        self.safety.write(version, DEE_SAFETY, day, sam)
         self.signing.sign_both(version, agreed, sam, SignatureMethod.DRAWN)
         for kind, due in self.signing.approve(version, approved, priya):
             self.reviews.schedule(version, kind, due, priya)
@@ -325,6 +333,7 @@ class Personas:
             sam,
             step=group,
         )
+        self.safety.write(version, MAREK_SAFETY, created, sam)
         agreed = weekday(created + timedelta(days=8))
         self.signing.sign_both(version, agreed, sam, SignatureMethod.DRAWN)
         approved = weekday(agreed + timedelta(days=1))
@@ -336,16 +345,29 @@ class Personas:
         for kind, due in due_reviews:
             review = reviews.schedule(version, kind, due, priya)
             if kind is ReviewKind.EARLY and due < self.yesterday:
+                held = max(due, min(self.yesterday, weekday(due + timedelta(days=2))))
+                reviews.progress(detox, GoalStatus.ACHIEVED)
                 reviews.record(
                     review,
                     version,
-                    max(due, min(self.yesterday, weekday(due + timedelta(days=2)))),
+                    held,
                     sam,
                     {"alcohol": 5, "physical_health": 5, "money": 4, "time": 6},
-                    "Detox was hard. Two weeks without a drink now. I passed the theory test.",
-                    "Completed the detox. Theory test passed first time. Lessons start next week.",
+                    {"alcohol": 4, "physical_health": 5, "money": 4, "time": 6},
+                    [
+                        ("working", PERSON, "Two weeks without a drink now. I passed the theory test."),
+                        ("not_working", PERSON, "Group counselling. I said no and I still say no."),
+                        ("changed", PERSON, "Detox was hard. I sleep better now."),
+                        ("working", STAFF, "Completed the detox. Theory test passed first time."),
+                        ("changed", STAFF, "Lessons start next week. Still not keen on group work."),
+                    ],
+                    [
+                        (detox.key, "done", "Done. Hardest thing I did."),
+                        (licence.key, "going_well", "Theory test passed."),
+                    ],
                 )
-                reviews.progress(detox, GoalStatus.ACHIEVED)
+                reviews.end(review, version, held, sam, ReviewOutcome.CARRY_ON.value)
+                reviews.confirm(review, version, held, sam)
         plan.updated_at = version.activated_at or plan.updated_at
         plan.revision = 4
 
@@ -444,6 +466,7 @@ class Personas:
         peer_alloc = plans.allocate(v1, [peer], 10, created, sam, service=services["Peer mentoring"])
         plans.allocate(v1, [college], 1, created, sam, service=services["Introduction to IT"])
         agreed1 = weekday(created + timedelta(days=6))
+        self.safety.write(v1, JORDAN_SAFETY, created, sam)
         signing.sign_both(v1, agreed1, sam, SignatureMethod.TYPED)
         approved1 = max(agreed1, weekday(agreed1 + timedelta(days=1)))
         reviews1 = signing.approve(v1, approved1, priya)
@@ -460,9 +483,16 @@ class Personas:
             early_done,
             sam,
             {"drugs": 3, "mental_health": 3, "physical_health": 4, "time": 3},
-            "Gym is OK. Still smoking most of the day.",
-            "Jordan has been to the gym most weeks and has met Chris twice.",
+            {"drugs": 3, "mental_health": 4, "physical_health": 4, "time": 3},
+            [
+                ("working", PERSON, "Gym is OK."),
+                ("not_working", PERSON, "Still smoking most of the day."),
+                ("working", STAFF, "Jordan has been to the gym most weeks and has met Chris twice."),
+            ],
+            [(fit.key, "going_well", None), (peer.key, "getting_there", "Chris is OK.")],
         )
+        reviews.end(early, v1, early_done, sam, ReviewOutcome.CARRY_ON.value)
+        reviews.confirm(early, v1, early_done, sam)
         three_kind, three_due = reviews1[1]
         three = reviews.schedule(v1, three_kind, three_due, priya)
         three_done = max(early_done, weekday(three_due))
@@ -472,14 +502,29 @@ class Personas:
             three_done,
             sam,
             {"drugs": 5, "mental_health": 5, "physical_health": 6, "time": 7},
-            "Gym is going OK. Chris is sound. I got a place on the IT course. "
-            "Still smoking but not before college.",
-            "Jordan applied for the IT course and got a place. Gym twice a week most weeks. "
-            "Wants to try a climbing wall instead of the gym next.",
+            {"drugs": 3, "mental_health": 5, "physical_health": 6, "time": 6},
+            [
+                ("working", PERSON, "Gym is going OK. Chris is sound. I got a place on the IT course."),
+                ("not_working", PERSON, "Still smoking but not before college."),
+                ("changed", PERSON, "I'm bored of the gym. I want to try climbing."),
+                ("working", STAFF, "Applied for the IT course and got a place. Gym twice a week most weeks."),
+                ("changed", STAFF, "Wants to try a climbing wall instead of the gym next."),
+            ],
+            [(college.key, "done", "Got my place."), (fit.key, "going_well", None)],
         )
         reviews.progress(college, GoalStatus.ACHIEVED)
         reviews.progress(weed, GoalStatus.UNDER_WAY)
         v2 = self.revisions.copy(v1, three_done, sam)
+        reviews.end(
+            three,
+            v1,
+            three_done,
+            sam,
+            ReviewOutcome.CHANGE_PLAN.value,
+            "Finish the course; more peer support.",
+            v2,
+        )
+        reviews.confirm(three, v1, three_done, sam)
         v2_college = next(g for g in v2.goals if g.key == college.key)
         v2_college.wording = self.texts.text(
             "I want to finish my IT course.", PERSON, person, sam, three_done

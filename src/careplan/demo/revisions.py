@@ -4,6 +4,7 @@ carries them), and goals taken out of it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from careplan.demo.stand_ins import Allocation, Goal, Note, Staff, Step, Version
@@ -91,6 +92,12 @@ class Revisions:
                     allocations[old_n.allocation.id] if old_n.allocation is not None else None,
                 )
             )
+        safe = source.staying_safe
+        if safe is not None:
+            version.staying_safe = replace(safe, id=new_id("staying_safe"))
+        version.safety_contacts = [
+            replace(contact, id=new_id("safety_contacts")) for contact in source.safety_contacts
+        ]
         self.trail.event(at, by, "revise", "plan_version", version.id, ("based_on_id",))
         return version
 

@@ -160,6 +160,29 @@ class Note:
 
 
 @dataclass(eq=False, slots=True)
+class StayingSafe:
+    """The one-of-a-kind parts of a version's staying-safe plan (canonical.py reads these)."""
+
+    id: int
+    warning_signs: Text | None = None
+    what_helps: Text | None = None
+    if_unreachable: Text | None = None
+    overdose_risk: str | None = None
+    overdose_words: Text | None = None
+    naloxone: str | None = None
+    naloxone_where: Text | None = None
+
+
+@dataclass(eq=False, slots=True)
+class SafetyContact:
+    id: int
+    key: str
+    position: int
+    name: Text
+    phone: str
+
+
+@dataclass(eq=False, slots=True)
 class Version:
     id: int
     plan: Plan
@@ -183,9 +206,8 @@ class Version:
     goals: list[Goal] = field(default_factory=list)
     allocations: list[Allocation] = field(default_factory=list)
     disagreements: list[Note] = field(default_factory=list)
-    # The demo writes no staying-safe plans (yet): the canonical form reads these as "none".
-    staying_safe: None = None
-    safety_contacts: list[Any] = field(default_factory=list)
+    staying_safe: StayingSafe | None = None
+    safety_contacts: list[SafetyContact] = field(default_factory=list)
 
     def limit(self) -> int | None:
         if self.agreed_budget_pence is not None:
@@ -205,9 +227,20 @@ class Review:
     due_date: date
     completed_on: date | None = None
     completed_by_id: int | None = None
-    person_notes: Text | None = None
-    worker_notes: Text | None = None
     ratings: dict[str, int] = field(default_factory=dict)  # the person's scores, by life area code
+    worker_ratings: dict[str, int] = field(default_factory=dict)  # the worker's, beside them
+    notes: list[tuple[str, Text]] = field(default_factory=list)  # (topic, words in either voice)
+    goals: list[tuple[str, str, Text | None]] = field(default_factory=list)  # (goal key, going, note)
+    asked_at: datetime | None = None
+    asked_words: Text | None = None
+    forward_from: date | None = None
+    forward_reason: Text | None = None
+    outcome: str | None = None
+    outcome_reason: Text | None = None
+    ended_at: datetime | None = None
+    ended_by_id: int | None = None
+    new_version_id: int | None = None
+    confirmed: tuple[str, str, list[Any] | None, datetime, int] | None = None  # name, method, strokes, at, by
 
 
 @dataclass(eq=False, slots=True)

@@ -86,15 +86,20 @@ class BulkRows:
         """
         table = Base.metadata.tables[name]
         if self._fast is None:
+            # Runs of rows with the same JSON columns empty, in the order given: a row may refer
+            # to one before it (a revised version to the one it is based on).
             json_columns = [c.name for c in table.columns if isinstance(c.type, JSON)]
-            groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            run: list[dict[str, Any]] = []
+            run_absent: tuple[str, ...] | None = None
             for row in batch:
                 absent = tuple(c for c in json_columns if row.get(c) is None)
-                groups.setdefault(absent, []).append(
-                    {k: v for k, v in row.items() if k not in absent} if absent else row
-                )
-            for group in groups.values():
-                self.session.execute(insert(table), group)
+                if absent != run_absent and run:
+                    self.session.execute(insert(table), run)
+                    run = []
+                run_absent = absent
+                run.append({k: v for k, v in row.items() if k not in absent} if absent else row)
+            if run:
+                self.session.execute(insert(table), run)
             return
         prepared = self._fast.get(name)
         if prepared is None:
