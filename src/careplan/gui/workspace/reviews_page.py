@@ -34,6 +34,7 @@ from careplan.gui.theme import set_style_property
 from careplan.gui.widgets.progress_view import ProgressView
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.feedback import Feedback
+from careplan.gui.workspace.one_dialog import OneDialog
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.gui.workspace.plan_controls import words
 from careplan.gui.workspace.reviews_view import HeldCard, ReviewsLayout
@@ -76,7 +77,7 @@ class ReviewsPage(WorkspacePage):
         self.full: ReviewsInFull | None = None
         self.held: HeldCard | None = None
         self.progress_view: QWidget | None = None
-        self.dialog: FormDialog | None = None
+        self.dialogs = OneDialog(self._dialog_saved)
         self._want_focus: str | None = None
         self.feedback = Feedback(self, self.saved.emit, self.conflict.emit)
         self.view.next.hold.clicked.connect(self.hold)
@@ -207,22 +208,18 @@ class ReviewsPage(WorkspacePage):
 
         self.feedback.run(again)
 
+    @property
+    def dialog(self) -> FormDialog | None:
+        """The dialog open on this page, if any (one at a time)."""
+        return self.dialogs.current
+
     def _open(self, dialog: FormDialog, saved: str, focus: str) -> None:
-        self.dialog = dialog
+        self.dialogs.open(dialog, saved, focus)
 
-        def accepted() -> None:
-            self.saved.emit(saved)
-            self._want_focus = focus
-            self.changed.emit()
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(partial(self._closed, dialog))
-        dialog.open()
-
-    def _closed(self, dialog: FormDialog, _result: int) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+    def _dialog_saved(self, saved: str, focus: str) -> None:
+        self.saved.emit(saved)
+        self._want_focus = focus
+        self.changed.emit()
 
     def _words(
         self, form: PartForm, save: Callable[[str | None, str, Voice], object], saved: str, focus: str
