@@ -10,7 +10,9 @@ those with reviews held, as the plan's key worker (who opens them):
   :func:`careplan.documents.render_progress.render_progress` (one sheet first, not counted, so
   imports and fonts are loaded, as in an app that has printed once).
 
-The baseline reads only the plan's reviews and scores through sqlite3: a floor, not the same work (it reads no notes, texts, goals or steps and draws nothing). An equal-work baseline is still to come.
+The baseline reads only the plan's reviews and scores through sqlite3: a floor, not the same
+work (it reads no notes, texts, goals or steps and draws nothing). An equal-work baseline is
+still to come.
 """
 
 from __future__ import annotations
