@@ -16,7 +16,6 @@ import argparse
 from careplan.cli.commands import acting_staff, open_for_cli
 from careplan.services import configuration, review_schedule
 from careplan.services.opening import Database
-from careplan.services.review_schedule import YEAR_MONTHS, ReviewSchedule
 
 
 def settings(args: argparse.Namespace) -> int:
@@ -39,7 +38,7 @@ def _review_schedule(db: Database, args: argparse.Namespace) -> int:
     actor = acting_staff(db, args)
     now = review_schedule.review_schedule(db, actor)
     if args.first_weeks is None and args.every_months is None:
-        print(schedule_words(now))
+        print(now.words())
         return 0
     kept = review_schedule.set_review_schedule(
         db,
@@ -47,15 +46,5 @@ def _review_schedule(db: Database, args: argparse.Namespace) -> int:
         now.first_weeks if args.first_weeks is None else args.first_weeks,
         now.every_months if args.every_months is None else args.every_months,
     )
-    print(f"Saved. {schedule_words(kept)} Reviews already booked keep their dates.")
+    print(f"Saved. {kept.words()} Reviews already booked keep their dates.")
     return 0
-
-
-def schedule_words(schedule: ReviewSchedule) -> str:
-    """ "The first review 7 weeks after a plan is approved, then one every 3 months, and a full
-    review at a year." """
-    first = f"The first review {schedule.first_weeks} weeks after a plan is approved"
-    if schedule.every_months == YEAR_MONTHS:
-        return f"{first}, then a full review at a year and once a year after that."
-    months = "every month" if schedule.every_months == 1 else f"every {schedule.every_months} months"
-    return f"{first}, then one {months}, and a full review at a year."

@@ -40,6 +40,15 @@ class ReviewSchedule:
     def next_due(self, held_on: date) -> date:
         return months_later(held_on, self.every_months)
 
+    def words(self) -> str:
+        """ "The first review 7 weeks after a plan is approved, then one every 3 months, and a full
+        review at a year." """
+        first = f"The first review {self.first_weeks} weeks after a plan is approved"
+        if self.every_months == YEAR_MONTHS:
+            return f"{first}, then a full review at a year and once a year after that."
+        months = "every month" if self.every_months == 1 else f"every {self.every_months} months"
+        return f"{first}, then one {months}, and a full review at a year."
+
     def year_of_reviews(self, approved_on: date) -> list[tuple[ReviewKind, date]]:
         """What approving a plan on ``approved_on`` books: the early review after ``first_weeks``;
         a regular review every ``every_months`` from the approval (those falling on or before the
