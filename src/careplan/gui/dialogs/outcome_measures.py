@@ -13,8 +13,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from careplan.domain.errors import CareplanError
 from careplan.domain.measures import ItemKind, Measure, MeasureItem
@@ -26,6 +37,7 @@ from careplan.services import chosen_files, measure_file, measures
 from careplan.services.signed_in import SignedInStaff
 
 FILE_FILTER = "Measures files (*.toml);;All files (*)"
+TEXT_MARGIN = 12  # the space either side of the text in a cell
 
 
 def answer_words(item: MeasureItem) -> str:
@@ -39,8 +51,34 @@ def answer_words(item: MeasureItem) -> str:
     return f"{low} to {high}"
 
 
-def item_count_words(measure: Measure) -> str:
-    return "1 question" if len(measure.items) == 1 else f"{len(measure.items)} questions"
+def measure_words(measure: Measure) -> str:
+    """ "10 questions, asked at every review"."""
+    count = "1 question" if len(measure.items) == 1 else f"{len(measure.items)} questions"
+    return f"{count}, asked {measure.asked_words()}"
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """A long question wraps onto more lines, its row as tall as they need: under the theme's
+    style sheet Qt measures a row as one line whatever its width, and cuts the question short
+    with "…" instead."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        one_line = super().sizeHint(option, index)
+        if index.column() != 0:  # the answers column is as wide as its widest answer
+            return one_line
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        width = self._tree.columnWidth(0) - TEXT_MARGIN
+        width -= self._tree.indentation() * (2 if index.parent().isValid() else 1)
+        metrics = QFontMetrics(shown.font)
+        needed = metrics.boundingRect(
+            QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, shown.text
+        ).height()
+        return QSize(one_line.width(), max(one_line.height(), needed + one_line.height() - metrics.height()))
 
 
 class OutcomeMeasuresDialog(QDialog):
@@ -57,7 +95,8 @@ class OutcomeMeasuresDialog(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        ui.measuresTree.setItemDelegate(WrappingDelegate(ui.measuresTree))
+        header.sectionResized.connect(lambda *_: ui.measuresTree.scheduleDelayedItemsLayout())
         ui.message.hide()
         self._hide_problems()
         close = ui.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -71,7 +110,7 @@ class OutcomeMeasuresDialog(QDialog):
             ui.loadButton.hide()
         self.show_measures(measures.outcome_measures(context.db, context.actor))
         ui.measuresTree.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(860, 560)
+        self.resize(900, 600)
 
     @property
     def shown(self) -> list[str]:
@@ -94,10 +133,13 @@ class OutcomeMeasuresDialog(QDialog):
         tree = self.ui.measuresTree
         tree.clear()
         for measure in shown:
-            top = QTreeWidgetItem([measure.name, item_count_words(measure), measure.asked_words()])
+            top = QTreeWidgetItem([measure.name, measure_words(measure)])
             top.setData(0, Qt.ItemDataRole.UserRole, measure.code)
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
             for item in measure.items:
-                QTreeWidgetItem(top, [item.question, answer_words(item), ""])
+                QTreeWidgetItem(top, [item.question, answer_words(item)])
             tree.addTopLevelItem(top)
         if tree.topLevelItemCount():
             self._top(0).setExpanded(True)
@@ -129,11 +171,24 @@ class OutcomeMeasuresDialog(QDialog):
             self._show_problems(exc.message, [])
             return
         self.show_measures(measures.outcome_measures(self._context.db, self._context.actor))
+        self._open_loaded({measure.code for measure in loaded})
         names = ", ".join(f"“{measure.name}”" for measure in loaded)
         count = "1 measure" if len(loaded) == 1 else f"{len(loaded)} measures"
         self.ui.message.setText(f"Loaded {count} from {path.name}: {names}.")
         self.ui.message.show()
         self.ui.measuresTree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_loaded(self, loaded: set[str]) -> None:
+        """The measures just loaded opened, and the first of them chosen, to read at once."""
+        rows = [
+            self._top(i)
+            for i in range(self.ui.measuresTree.topLevelItemCount())
+            if self._top(i).data(0, Qt.ItemDataRole.UserRole) in loaded
+        ]
+        for row in rows:
+            row.setExpanded(True)
+        if rows:
+            self.ui.measuresTree.setCurrentItem(rows[0])
 
     def _show_problems(self, summary: str, lines: list[str]) -> None:
         ui = self.ui

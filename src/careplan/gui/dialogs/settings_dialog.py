@@ -91,6 +91,7 @@ class SettingsDialog(QDialog):
             ):
                 widget.hide()
             ui.scheduleWords.setText(f"{self._schedule.words()} Your administrator sets this.")
+            ui.measuresRow.setAlignment(ui.measuresButton, Qt.AlignmentFlag.AlignLeft)
         ui.measuresButton.clicked.connect(self.open_measures)
         ui.lockAfter.setFocus(Qt.FocusReason.OtherFocusReason)
         self.adjustSize()

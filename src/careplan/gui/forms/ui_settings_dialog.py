@@ -24,7 +24,7 @@ class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.setMinimumSize(QSize(520, 0))
+        SettingsDialog.setMinimumSize(QSize(600, 0))
         self.layout = QVBoxLayout(SettingsDialog)
         self.layout.setSpacing(12)
         self.layout.setObjectName(u"layout")
@@ -159,25 +159,26 @@ class Ui_SettingsDialog(object):
 
         self.reviewsLayout.addWidget(self.scheduleWords)
 
+        self.measuresRow = QHBoxLayout()
+        self.measuresRow.setObjectName(u"measuresRow")
         self.scheduleHint = QLabel(self.reviewsGroup)
         self.scheduleHint.setObjectName(u"scheduleHint")
         self.scheduleHint.setWordWrap(True)
         self.scheduleHint.setTextFormat(Qt.PlainText)
 
-        self.reviewsLayout.addWidget(self.scheduleHint)
+        self.measuresRow.addWidget(self.scheduleHint)
 
-        self.measuresRow = QHBoxLayout()
-        self.measuresRow.setObjectName(u"measuresRow")
         self.measuresButton = QPushButton(self.reviewsGroup)
         self.measuresButton.setObjectName(u"measuresButton")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.measuresButton.sizePolicy().hasHeightForWidth())
+        self.measuresButton.setSizePolicy(sizePolicy)
         self.measuresButton.setAutoDefault(False)
         self.measuresButton.setMinimumSize(QSize(0, 36))
 
         self.measuresRow.addWidget(self.measuresButton)
-
-        self.measuresSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.measuresRow.addItem(self.measuresSpacer)
 
 
         self.reviewsLayout.addLayout(self.measuresRow)
@@ -243,7 +244,7 @@ class Ui_SettingsDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.everyMonthsEnd.setText(QCoreApplication.translate("SettingsDialog", u"months (1 to 12), and a full review at a year", None))
         self.scheduleWords.setText("")
-        self.scheduleHint.setText(QCoreApplication.translate("SettingsDialog", u"Plans approved from now on book their reviews so, and so does ending a review. Reviews already booked keep their dates.", None))
+        self.scheduleHint.setText(QCoreApplication.translate("SettingsDialog", u"Plans approved from now on, and reviews ended, are booked so; reviews already booked keep their dates.", None))
         self.measuresButton.setText(QCoreApplication.translate("SettingsDialog", u"Outcome &measures\u2026", None))
 #if QT_CONFIG(accessibility)
         self.measuresButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Outcome measures", None))
