@@ -111,7 +111,9 @@ def test_a_good_file_loads_and_the_new_list_is_shown(
         return str(EXAMPLE), ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", chosen)
-    dialog.ui.loadButton.setFocus()
+    assert QApplication.focusWidget() is dialog.ui.measuresTree
+    qtbot.keyClick(dialog.ui.measuresTree, Qt.Key.Key_Tab)  # Tab leaves the list for the button
+    assert QApplication.focusWidget() is dialog.ui.loadButton
     qtbot.keyClick(dialog.ui.loadButton, Qt.Key.Key_Space)
     assert asked == ["Load outcome measures from a file"]
     assert dialog.shown == ["How things are in my life", "My use, my home and my health"]
