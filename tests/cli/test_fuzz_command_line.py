@@ -65,6 +65,7 @@ NAMES = [
     "--easy-read", "--replace", "--none", "--by-recovery-passphrase", "--organisation", "--version",
     "table", "json", "-", "1", "0", "2", "priya", "admin", "sam", "chris", "--",
     "caseload", "assign", "end", "key-worker", "--peer-mentor", "--covering", "--cover-hours",
+    "measures", "load", "review-schedule", "--first-weeks", "--every-months", "7", "12",
     *[r.value for r in Role], *[s.value for s in PlanStatus],
 ]  # fmt: skip
 
@@ -133,6 +134,12 @@ TEMPLATES: list[list[str]] = [
     ["caseload", "end", "{}", "--peer-mentor", "{}"],
     ["caseload", "key-worker", "{}", "{}"],
     ["--user", "sam", "caseload", "show", "{}", "--covering", "{}"],
+    ["settings", "review-schedule"],
+    ["settings", "review-schedule", "--first-weeks", "{}", "--every-months", "{}"],
+    ["settings", "review-schedule", "--every-months", "{}"],
+    ["measures", "--format", "{}"],
+    ["measures", "load", "{}"],
+    ["--user", "priya", "measures", "load", "{}"],
 ]
 
 
@@ -277,6 +284,10 @@ def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> Non
 @given(st.sampled_from(TEMPLATES), st.lists(VALUE, min_size=2, max_size=2))
 @example(["settings", "service-name", "{}"], ["\u200b", ""])
 @example(["settings", "service-name", "{}"], ["Svc\x1b[2J", ""])
+@example(["settings", "review-schedule", "--first-weeks", "{}", "--every-months", "{}"], ["8", "12"])
+@example(["settings", "review-schedule", "--first-weeks", "{}", "--every-months", "{}"], ["\udcff", "-0"])
+@example(["--user", "priya", "measures", "load", "{}"], ["b.pdf", ""])
+@example(["measures", "load", "{}"], ["x" * 300, ""])
 @example(["staff", "add", "{}", "{}", "--role", "key_worker"], ["bob", "\x00"])
 @example(["catalogue", "export", "{}"], ["-", ""])
 @example(["backup", "{}"], ["x" * 300, ""])
