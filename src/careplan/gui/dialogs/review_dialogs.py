@@ -46,14 +46,14 @@ class AnswerBox(QSpinBox):
     def __init__(self, item: MeasureItem, parent: QWidget) -> None:
         super().__init__(parent)
         self.item = item
+        self._words = {item.words(v): v for v in range(item.low, item.high + 1)}
+        self._words[NOT_SCORED] = item.low - 1
         self.setObjectName(f"score_{item.code}")
         self.setRange(item.low - 1, item.high)
         self.setSpecialValueText(NOT_SCORED)
         self.setMinimumHeight(BUTTON_HEIGHT)
         self.setMinimumWidth(140)
         self.setAccessibleName(f"{item.question}, {ends_words(item)}")
-        self._words = {item.words(v): v for v in range(item.low, item.high + 1)}
-        self._words[NOT_SCORED] = self.minimum()
 
     def textFromValue(self, value: int) -> str:
         return NOT_SCORED if value < self.item.low else self.item.words(value)
