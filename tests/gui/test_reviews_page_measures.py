@@ -140,3 +140,21 @@ def test_the_person_confirms_the_review_by_drawing(qtbot: QtBot, world: World) -
     assert confirmed is not None
     assert confirmed.text().startswith("Dee confirmed this review on ")
     assert not any(b.isVisible() for b in card.findChildren(QPushButton))
+
+
+def test_drawing_instead_makes_room_for_the_pad(qtbot: QtBot) -> None:
+    """Opened as small as the typed name allows (a small screen), choosing to draw grows the
+    dialog so that the buttons under the pad are not laid over it."""
+    dialog = ConfirmReviewDialog(person_name="Dee", staff_name="Sam Keyworker", save=lambda _c: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.width(), dialog.minimumHeight())
+    dialog.ui.drawInstead.click()
+    qtbot.waitUntil(dialog.ui.pad.isVisible)
+    pad, clear = dialog.ui.pad, dialog.ui.clearButton
+    qtbot.waitUntil(
+        lambda: (
+            pad.mapTo(dialog, pad.rect().bottomLeft()).y() < clear.mapTo(dialog, clear.rect().topLeft()).y()
+        )
+    )

@@ -11,6 +11,7 @@ from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import GoalGoing, ReviewOutcome, ReviewTopic, Role, SignatureMethod
 from careplan.domain.measures import LIFE_AREAS
 from careplan.gui.dialogs.staying_safe_dialogs import StayingSafeWordsDialog
+from careplan.gui.widgets.progress_view import ProgressView
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.plan_page import PlanPage
 from careplan.gui.workspace.registry import PAGES
@@ -62,6 +63,9 @@ def test_an_older_review_is_chosen_and_read_in_full(qtbot: QtBot, world: World) 
     assert page.held is not None
     assert page.held.review.review_id == second
     assert page.held.note_buttons[ReviewTopic.WORKING].isVisible()
+    # The page was filled before the window showed: how things have changed shows with it.
+    assert isinstance(page.progress_view, ProgressView)
+    assert page.progress_view.isVisible()
 
     # The older one, from the keyboard: every part of it there to read, nothing to press.
     focus(qtbot, choice)

@@ -221,6 +221,11 @@ class ConfirmReviewDialog(FormDialog):
     def use_drawing(self) -> None:
         self.ui.ways.setCurrentWidget(self.ui.drawPage)
         self.ui.how.setText(DRAW_HOW)
+        # The pad needs more room than the typed name: grow, so that the buttons are not laid over
+        # it (seen at 2x on a small screen, where the dialog opened only as tall as it had to be).
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
         self.ui.pad.setFocus()
 
     def confirmation(self) -> Confirmation:

@@ -201,7 +201,8 @@ class ReviewsPage(WorkspacePage):
             shown = words("The scores show here once a review has some.", card, name="noProgress")
             set_style_property(shown, "role", "quiet")
         card.body.addWidget(shown)
-        shown.setVisible(card.isVisible())
+        if card.isVisible():  # else it shows with the card (hiding it now would keep it hidden)
+            shown.show()
         self.progress_view = shown
 
     def _restore_focus(self) -> None:

@@ -232,7 +232,7 @@ class HeldCard(Card):
 
         score_row = QHBoxLayout()
         for code, name in review.measures:
-            text = "Give scores" if code == LIFE_AREAS else f"Scores: {name}"
+            text = f"Scores: {name}"
             self._score_button(score_row, code, text)
         for code, name in review.at_the_end:
             self._score_button(score_row, code, f"Scores: {name} (if the plan closes)")
