@@ -223,7 +223,8 @@ class ConfirmReviewDialog(FormDialog):
         self.ui.how.setText(DRAW_HOW)
         # The pad needs more room than the typed name: grow, so that the buttons are not laid over
         # it (seen at 2x on a small screen, where the dialog opened only as tall as it had to be).
-        needed = self.layout().totalHeightForWidth(self.width())
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
         if needed > self.height():
             self.resize(self.width(), needed)
         self.ui.pad.setFocus()

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QWidget
 
 from careplan.domain.actor import PERSON, Voice
 from careplan.domain.enums import AuthorKind, GoalGoing, ReviewOutcome, ReviewTopic
@@ -26,13 +29,43 @@ from careplan.gui.dialogs.review_dialogs import (
 )
 from careplan.gui.dialogs.staying_safe_dialogs import PartForm, StayingSafeWordsDialog
 from careplan.gui.dialogs.writing_dialog import Writers
+from careplan.gui.widgets.voice import VoiceSwitch
+from careplan.gui.workspace.feedback import Feedback
 from careplan.gui.workspace.one_dialog import OneDialog
 from careplan.services import measures, reviews_ending, reviews_holding, reviews_requests
-from careplan.services.review_view import ComingReview, HeldReview, Said
+from careplan.services.review_view import ComingReview, HeldReview, ReviewsInFull, Said
 from careplan.services.reviews_ending import Confirmation, EndedReview
+from careplan.services.signed_in import SignedInStaff
+from careplan.services.workspace import PersonView
 
-if TYPE_CHECKING:
-    from careplan.gui.workspace.reviews_page import ReviewsPage
+
+class ReviewsShown(Protocol):
+    """What the controller reads of the page and tells it (the page: ReviewsPage)."""
+
+    context: SignedInStaff
+    voice: VoiceSwitch
+    feedback: Feedback
+    person: PersonView | None
+    plan_id: int | None
+    full: ReviewsInFull | None
+
+    @property
+    def open_review(self) -> HeldReview | None: ...
+
+    @property
+    def saved(self) -> SignalInstance: ...
+
+    @property
+    def changed(self) -> SignalInstance: ...
+
+    @property
+    def version_requested(self) -> SignalInstance: ...
+
+    @property
+    def page_requested(self) -> SignalInstance: ...
+
+    def as_widget(self) -> QWidget:
+        """The page, the dialogs' parent."""
 
 
 def new_draft_words(name: str) -> str:
@@ -46,7 +79,7 @@ def new_draft_words(name: str) -> str:
 class ReviewsController:
     """The Reviews page's actions, each in one dialog at a time (``dialog``)."""
 
-    def __init__(self, page: ReviewsPage) -> None:
+    def __init__(self, page: ReviewsShown) -> None:
         self.page = page
         self.dialogs = OneDialog(self._dialog_saved)
         self.want_focus: str | None = None
@@ -105,7 +138,7 @@ class ReviewsController:
             form=form,
             save=save,
             on_conflict=self._offer_reload,
-            parent=self.page,
+            parent=self.page.as_widget(),
         )
         self._open(dialog, saved, focus)
 
@@ -168,7 +201,7 @@ class ReviewsController:
             today=coming.timing.today,
             staff_name=context.staff_name,
             save=save,
-            parent=self.page,
+            parent=self.page.as_widget(),
         )
         self._open(dialog, "The review is brought forward", "bringForward")
 
@@ -279,7 +312,7 @@ class ReviewsController:
             given=given_scores(review, code),
             save=save,
             on_conflict=self._offer_reload,
-            parent=self.page,
+            parent=self.page.as_widget(),
         )
         self._open(dialog, f"Saved: the scores, {measure.name}", f"giveScores_{code}")
 
@@ -332,7 +365,7 @@ class ReviewsController:
             person_name=page.person.preferred_name,
             staff_name=context.staff_name,
             save=save,
-            parent=page,
+            parent=page.as_widget(),
         )
         self._open(dialog, "The review is confirmed", "askReview")
 
