@@ -38,7 +38,7 @@ from careplan.services.workspace import (
     proposals_for,
 )
 from careplan.storage.database import Database
-from tests import worlds
+from tests import deciding, worlds
 from tests.worlds import World
 
 KIDS = (worlds.goal("I want my kids to see me well"), ())
@@ -564,10 +564,10 @@ def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: W
         world.person_id,
         catalogue.ProposalInput("Quad bike", "transport", ServiceUnit.ITEM, Decimal("900"), "Fun", PERSON),
     )
-    catalogue.decide_proposal(
+    deciding.decide_proposal(
         world.db, world.team.manager, proposal_id, approve=True, unit_price=Decimal("30")
     )
-    catalogue.decide_proposal(
+    deciding.decide_proposal(
         world.db, world.team.manager, declined_id, approve=False, note="A bus pass does this"
     )
     page = open_page(qtbot, world)

@@ -51,6 +51,7 @@ from careplan.services.workspace import (
     proposals_for,
 )
 from careplan.storage.database import Database
+from tests import deciding
 
 # 3 + 5 + 3 + 6 + 2 + 2 + 4 + 0 = 25 points x £50.00 = £1,250.00 with the standard questionnaire.
 ANSWERS = {
@@ -734,7 +735,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     assert proposal.why.author.kind is AuthorKind.PERSON
 
     # Priya approves it at £32.00 a session, at her own desk.
-    catalogue.decide_proposal(db, team.priya, proposal.id, approve=True, unit_price=Decimal("32.00"))
+    deciding.decide_proposal(db, team.priya, proposal.id, approve=True, unit_price=Decimal("32.00"))
     # Sam's screen catches up when Marek is opened again (clear the search, click Dee, then Marek).
     window.people.search.clear()
     qtbot.waitUntil(lambda: window.people.model.rowCount() == 2)

@@ -62,6 +62,7 @@ from careplan.services import (
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_chain
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
+from tests import deciding
 from tests.services.test_permissions import public_use_cases
 from tests.stored import audit_count, plan_revision, snapshot
 from tests.worlds import (
@@ -205,7 +206,7 @@ def busy_day(db: Database, world: World) -> Recorder:
     )
     run(
         "decide_proposal",
-        lambda: catalogue.decide_proposal(db, manager, proposal, approve=True, note=f"Good idea {CANARY}"),
+        lambda: deciding.decide_proposal(db, manager, proposal, approve=True, note=f"Good idea {CANARY}"),
     )
     allocation = run(
         "allocate",

@@ -21,6 +21,7 @@ from careplan.services import budget, catalogue, consent, people, plans, reviews
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.plans import GoalInput, StepInput
 from careplan.storage.database import Database
+from tests import deciding
 from tests.worlds import STANDARD_ANSWERS, catalogue_service, make_team, utc_today, version_sha256
 
 
@@ -108,7 +109,7 @@ def test_no_audit_event_holds_any_personal_text(db: Database) -> None:
         ),
         plan_id=started.plan_id,
     )
-    catalogue.decide_proposal(db, manager, proposal, approve=True, note=c("decision_note"))
+    deciding.decide_proposal(db, manager, proposal, approve=True, note=c("decision_note"))
     budget.assess_budget(db, kw, version, STANDARD_ANSWERS)
     budget.set_agreed_budget(db, kw, version, Decimal("1200.00"))
     service = catalogue_service(db, manager)

@@ -82,6 +82,7 @@ from careplan.services import (
     progress,
     queries,
     record_access,
+    requests,
     restore,
     review_schedule,
     review_view,
@@ -102,6 +103,7 @@ from careplan.services import (
 from careplan.services import backup as backup_use_cases
 from careplan.storage.database import Database
 from careplan.storage.opener import open_database
+from tests import deciding
 from tests.stored import audit_count, snapshot
 from tests.worlds import (
     CANARY,
@@ -342,7 +344,7 @@ def _propose_service(db: Database, world: World) -> Call:
 
 def _decide_proposal(db: Database, world: World) -> Call:
     proposal_id = catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
-    return lambda a: catalogue.decide_proposal(db, a, proposal_id, approve=True, unit_price=Decimal("11.00"))
+    return lambda a: deciding.decide_proposal(db, a, proposal_id, approve=True, unit_price=Decimal("11.00"))
 
 
 def _set_service_name(db: Database, world: World) -> Call:
@@ -804,7 +806,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario("list_services", catalogue.list_services, (A.MANAGE_CATALOGUE,), _list_services, writes=False),
     Scenario("propose_service", catalogue.propose_service, (A.PROPOSE_SERVICE,), _propose_service),
-    Scenario("decide_proposal", catalogue.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
+    Scenario("decide_proposal", requests.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
     Scenario("add_life_area", configuration.add_life_area, (A.CONFIGURE,), _add_life_area),
     Scenario("set_service_name", configuration.set_service_name, (A.CONFIGURE,), _set_service_name),
     Scenario("rename_life_area", configuration.rename_life_area, (A.CONFIGURE,), _rename_life_area),
