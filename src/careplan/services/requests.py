@@ -220,8 +220,11 @@ def answer_request(db: Database, actor: Actor, proposal_id: int, body: str, voic
         work.audit("answer", "proposal", proposal, ("status", "answer"))
 
 
-def disagree_with_decision(db: Database, actor: Actor, proposal_id: int, body: str) -> None:
-    """The person says "I don't agree" with a manager's decision, in their own words, kept beside it."""
+def disagree_with_decision(
+    db: Database, actor: Actor, proposal_id: int, body: str, voice: Voice = PERSON
+) -> None:
+    """The person says "I don't agree" with a manager's decision, kept beside it: in their own
+    words, or as their key worker wrote it down for them (``voice``), as other disagreements."""
     with unit_of_work(db, actor, Action.RECORD_DISAGREEMENT) as work:
         proposal = _request(work, proposal_id)
         if proposal.status not in (ProposalStatus.APPROVED, ProposalStatus.DECLINED):
@@ -232,7 +235,7 @@ def disagree_with_decision(db: Database, actor: Actor, proposal_id: int, body: s
             raise InvalidTransition("The person's disagreement with this decision is already written down.")
         proposal.disagreement = work.text(
             body,
-            PERSON,
+            voice,
             person_id=proposal.person_id,
             field_name="disagreement",
             what="what you don't agree with",
