@@ -744,7 +744,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     click_person(qtbot, window, marek)
     assert window.workspace.heading.text() == "Marek"
     [row] = money.proposal_rows
-    assert row.status.text() == "Approved at £32.00 a session."
+    assert row.status.text() == "Priya Shah said yes, at £32.00 a session."
     assert row.add_button is not None
 
     # "Add to my plan" on the approved request: an allocation at the approved price.
@@ -775,7 +775,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     ]
     assert totals(money) == ("£1,250.00", "£320.00", "£930.00")
     [row] = money.proposal_rows
-    assert row.status.text() == "Approved at £32.00 a session. It is in this plan."
+    assert row.status.text() == "Priya Shah said yes, at £32.00 a session. It is in this plan."
     assert row.add_button is None
 
     # The History page reads the version with his note, in his words.
