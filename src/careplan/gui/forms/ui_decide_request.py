@@ -178,7 +178,7 @@ class Ui_DecideRequestDialog(object):
         DecideRequestDialog.setWindowTitle(QCoreApplication.translate("DecideRequestDialog", u"Decide a request", None))
         self.choiceBox.setTitle(QCoreApplication.translate("DecideRequestDialog", u"What do you decide?", None))
         self.yesChoice.setText(QCoreApplication.translate("DecideRequestDialog", u"&Yes, as a one-off for this person", None))
-        self.catalogueChoice.setText(QCoreApplication.translate("DecideRequestDialog", u"Yes, and &add it to the catalogue", None))
+        self.catalogueChoice.setText(QCoreApplication.translate("DecideRequestDialog", u"Yes, and add it to the Yes, and &add it to the catalogueamp;catalogue", None))
         self.noChoice.setText(QCoreApplication.translate("DecideRequestDialog", u"&No", None))
         self.askChoice.setText(QCoreApplication.translate("DecideRequestDialog", u"&Tell us more", None))
         self.wordsLabel.setText(QCoreApplication.translate("DecideRequestDialog", u"&Anything to add (the person will read it)", None))

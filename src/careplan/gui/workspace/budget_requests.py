@@ -103,6 +103,7 @@ class ProposalRow(QFrame):
         text.addWidget(self.status)
         text.addWidget(self.since)
         text.addWidget(self.detail)
+        text.addStretch(1)  # the words stay together at the top, however many buttons are beside them
         layout = QHBoxLayout(self)
         layout.addLayout(text, 1)
         buttons = QVBoxLayout()
