@@ -33,7 +33,6 @@ from careplan.domain.enums import ProposalStatus, ServiceUnit
 from careplan.domain.errors import InvalidInput
 from careplan.domain.money import parse_money
 from careplan.domain.wording.dates import short_date
-from careplan.domain.wording.requests import decision_words
 from careplan.domain.wording.units import price_words
 
 if TYPE_CHECKING:
@@ -139,18 +138,9 @@ def decision_from(args: argparse.Namespace) -> Decision:
 
 
 def _words(row: RequestListing) -> str:
-    d = row.decision
-    if d.status == ProposalStatus.PENDING:
+    if row.decision.status == ProposalStatus.PENDING:
         return f"Waiting since {short_date(row.asked_at)}"
-    return decision_words(
-        d.status,
-        by=d.asked_by if d.status == ProposalStatus.ASKED else d.decided_by,
-        reason=d.reason,
-        question=d.question,
-        price_pence=d.approved_unit_price_pence,
-        unit=row.unit,
-        added_to_catalogue=d.service_id is not None,
-    )
+    return row.decision.words(row.unit)
 
 
 def _as_cells(row: RequestListing) -> list[str]:

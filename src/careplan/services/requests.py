@@ -22,6 +22,7 @@ from careplan.domain.money import check_money, from_pence, to_pence
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, Plan, Proposal, Provider, Service
 from careplan.domain.text import check_text, one_line
+from careplan.domain.wording.requests import decision_words
 from careplan.services.catalogue import clean_name
 from careplan.services.text_views import TextView, text_view
 from careplan.services.unit_of_work import Work, read_only, unit_of_work
@@ -67,6 +68,20 @@ class DecisionView:
     asked_at: datetime | None
     answer: TextView | None
     disagreement: TextView | None
+
+    def words(self, unit: str) -> str:
+        """Where the request has got to, in plain words ("Priya Shah said no: ..."); ``unit``:
+        what the price is for."""
+        asked = self.status == ProposalStatus.ASKED
+        return decision_words(
+            self.status,
+            by=self.asked_by if asked else self.decided_by,
+            reason=self.reason,
+            question=self.question,
+            price_pence=self.approved_unit_price_pence,
+            unit=unit,
+            added_to_catalogue=self.service_id is not None,
+        )
 
 
 @dataclass(frozen=True)

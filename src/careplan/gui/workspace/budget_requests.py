@@ -16,7 +16,6 @@ from careplan.domain.actor import Voice
 from careplan.domain.enums import ProposalStatus
 from careplan.domain.errors import ConflictError
 from careplan.domain.permissions import Action
-from careplan.domain.wording.requests import decision_words
 from careplan.domain.wording.units import price_words
 from careplan.gui.dialogs.decide_request import DecideRequestDialog
 from careplan.gui.dialogs.disagreement_dialog import DisagreementDialog
@@ -32,21 +31,11 @@ from careplan.services.workspace import ProposalView
 
 def proposal_status_words(proposal: ProposalView, in_plan: bool = False) -> str:
     """Where a request has got to, in plain words ("Priya Shah said no: ...")."""
-    decision = proposal.decision
-    status = ProposalStatus(proposal.status)
-    asked = status == ProposalStatus.ASKED
-    words = decision_words(
-        status,
-        by=(decision.asked_by if asked else decision.decided_by) if decision else None,
-        reason=decision.reason if decision else proposal.decision_note,
-        question=decision.question if decision else None,
-        price_pence=proposal.approved_unit_price_pence,
-        unit=proposal.unit,
-        added_to_catalogue=decision is not None and decision.service_id is not None,
-    )
-    if asked:
+    assert proposal.decision is not None  # proposals_for always reads it
+    words = proposal.decision.words(proposal.unit)
+    if proposal.status == ProposalStatus.ASKED:
         words += " Waiting for an answer."
-    if status == ProposalStatus.APPROVED and in_plan:
+    if proposal.status == ProposalStatus.APPROVED and in_plan:
         words += " It is in this plan."
     return words
 
