@@ -227,8 +227,8 @@ def test_the_budget_and_the_catalogue(db: Database, world: World) -> None:
     proposal_id = catalogue.propose_service(db, worker, world.person_id, proposal())
     each_refused(
         db,
-        "note",
-        "The note",
+        "reason",
+        "The reason",
         lambda text: deciding.decide_proposal(db, manager, proposal_id, approve=False, note=text),
     )
 
