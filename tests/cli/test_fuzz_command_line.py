@@ -66,6 +66,8 @@ NAMES = [
     "table", "json", "-", "1", "0", "2", "priya", "admin", "sam", "chris", "--",
     "caseload", "assign", "end", "key-worker", "--peer-mentor", "--covering", "--cover-hours",
     "measures", "load", "review-schedule", "--first-weeks", "--every-months", "7", "12",
+    "requests", "decide", "--yes", "--no", "--ask", "--reason", "--add-to-catalogue", "--price",
+    "--unit", "--provider", "week", "session",
     *[r.value for r in Role], *[s.value for s in PlanStatus],
 ]  # fmt: skip
 
@@ -140,6 +142,12 @@ TEMPLATES: list[list[str]] = [
     ["measures", "--format", "{}"],
     ["measures", "load", "{}"],
     ["--user", "priya", "measures", "load", "{}"],
+    ["requests", "--format", "json"],
+    ["requests", "decide", "{}", "--yes", "--price", "{}"],
+    ["requests", "decide", "{}", "--no", "--reason", "{}"],
+    ["requests", "decide", "{}", "--ask", "--reason", "{}"],
+    ["requests", "decide", "1", "--yes", "--add-to-catalogue", "--price", "{}", "--provider", "{}"],
+    ["--user", "{}", "requests", "decide", "1", "--no", "--reason", "{}"],
 ]
 
 
@@ -276,6 +284,8 @@ def _no_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
 @example(["--database", "x" * 300, "plans"])
 @example(["verify", "x" * 300])
 @example(["catalogue", "import", "~nobody-here-at-all"])
+@example(["requests", "decide", "1", "--yes", "--add-to-catalogue"])
+@example(["requests", "decide", "99999999999999", "--no", "--reason", "x"])
 def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> None:
     assert_answered(run_case(small_demo, argv), argv)
 
@@ -293,6 +303,7 @@ def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> Non
 @example(["backup", "{}"], ["x" * 300, ""])
 @example(["agreement", "{}", "--out", "{}"], ["1", "x" * 300])
 @example(["db", "key", "export", "{}"], ["x" * 300, ""])
+@example(["requests", "decide", "{}", "--yes", "--price", "{}"], ["1", "£1e400"])
 def test_any_value_in_a_command(small_demo: Path, template: list[str], values: list[str]) -> None:
     argv = filled(template, values)
     env = {"CAREPLAN_USER": "admin"} if template[0] in ("staff", "settings", "certificate") else {}

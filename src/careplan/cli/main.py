@@ -238,6 +238,10 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import reviews_commands
 
         return reviews_commands.reviews(args)
+    if command == "requests":
+        from careplan.cli import requests_commands
+
+        return requests_commands.requests(args)
     if command == "progress":
         from careplan.cli import progress_commands  # ReportLab: only for this command
 

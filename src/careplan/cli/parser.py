@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from careplan import __version__
 from careplan.cli import measures_commands
+from careplan.cli import requests_commands
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.permissions import MAX_COVER_HOURS
 from careplan.domain.review_timing import DUE_WITHIN_DAYS
@@ -135,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reviews(commands)
     _add_progress(commands)
     measures_commands.add_parsers(commands)
+    requests_commands.add_parsers(commands)
     return parser
 
 
