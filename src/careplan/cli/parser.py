@@ -12,8 +12,7 @@ import sys
 from typing import Any, NoReturn
 
 from careplan import __version__
-from careplan.cli import measures_commands
-from careplan.cli import requests_commands
+from careplan.cli import measures_commands, requests_commands
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.permissions import MAX_COVER_HOURS
 from careplan.domain.review_timing import DUE_WITHIN_DAYS
