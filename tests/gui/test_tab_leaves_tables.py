@@ -120,11 +120,12 @@ def test_a_scroll_area_holding_controls_is_no_tab_stop(qtbot: QtBot, world: Worl
         window.workspace.tabs.setCurrentIndex(index)
         page = window.workspace.tabs.currentWidget()
         for area in page.findChildren(QScrollArea):
-            if not area.isVisible() or area.widget() is None:
+            inner = area.widget()
+            if not area.isVisible() or inner is None:
                 continue
             controls = [
                 child
-                for child in area.widget().findChildren(QWidget)
+                for child in inner.findChildren(QWidget)
                 if child.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(child, QScrollArea)
             ]
             if controls:
