@@ -113,6 +113,7 @@ def main(argv: list[str]) -> int:
         window.people.apply_filters()
         window.people.select_person(dee.person_id)
         window.open_person(dee.person_id)
+        window.workspace.who_is_here.together_button.click()
         tabs = window.workspace.tabs
         for index in range(tabs.count()):
             if tabs.tabText(index) == "Agreement":

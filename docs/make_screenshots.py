@@ -22,6 +22,13 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def together(window: Any) -> None:
+    """Answer "Who is at the screen?" (asked when a record is opened): the person is, with Sam."""
+    banner = window.workspace.who_is_here
+    if banner.isVisible():
+        banner.together_button.click()
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("screenshots"))
@@ -68,6 +75,8 @@ def main(argv: list[str]) -> int:
     window.people.apply_filters()
     window.people.select_person(dee.person_id)
     window.open_person(dee.person_id)
+    shot("20-who-is-at-the-screen")  # asked each time a record is opened
+    together(window)
     tabs = window.workspace.tabs
     titles = [tabs.tabText(index) for index in range(tabs.count())]
     history = titles.index("History")
@@ -87,6 +96,7 @@ def main(argv: list[str]) -> int:
     window.people.apply_filters()
     window.people.select_person(jordan.person_id)
     window.open_person(jordan.person_id)
+    together(window)
     tabs.setCurrentIndex(history)
     shot("05-history")
     # A plan being written, with the ways to change it (a signed plan shows none).
@@ -96,6 +106,7 @@ def main(argv: list[str]) -> int:
         window.people.apply_filters()
         window.people.select_person(writing.person_id)
         window.open_person(writing.person_id)
+        together(window)
         tabs.setCurrentIndex(titles.index("My plan"))
         shot(f"{number:02d}-my-plan-being-written")
         number += 1
@@ -140,11 +151,13 @@ def main(argv: list[str]) -> int:
     if writing is not None:  # Staying safe, for the plan being written
         write_staying_safe(db, sam, writing.person_id)
         window.open_person(writing.person_id)
+        together(window)
         tabs.setCurrentIndex(titles.index("Staying safe"))
         shot("17-staying-safe")
     # Dee's next review being held with her, then how things have changed for her.
     hold_a_review(db, sam, dee.person_id)
     window.open_person(dee.person_id)
+    together(window)
     tabs.setCurrentIndex(titles.index("Reviews"))
     shot("18-reviews")
     reviews = tabs.currentWidget()
@@ -213,6 +226,7 @@ def who_works_with_dialog(window: Any, person_id: int) -> Any:
     from careplan.gui.workspace.about_me_page import AboutMePage
 
     window.open_person(person_id)
+    together(window)
     about = window.workspace.page(AboutMePage)
     window.workspace.show_page(about)
     about.team_button.click()

@@ -133,6 +133,7 @@ def main(argv: list[str]) -> int:
     window.resize(1366, 768)
     window.show()
     window.open_person(int(person_id))
+    window.workspace.who_is_here.together_button.click()  # the person is at the screen with Sam
     writer = Writer(window, mode)
     QTimer.singleShot(0, writer.start)
     say("STARTED")

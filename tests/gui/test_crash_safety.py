@@ -209,6 +209,7 @@ def test_closing_the_window_stores_what_was_typed_but_not_yet_autosaved(
     sam, dee = team
     window = open_window(qtbot, sqlite_db, sam, tmp_path)
     window.open_person(dee)
+    window.workspace.who_is_here.together_button.click()  # Dee is at the screen with Sam
     hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     qtbot.keyClicks(hopes.editor, "A flat with my own door")
     money = next(p for p in window.workspace.pages if isinstance(p, BudgetPage))
@@ -238,6 +239,7 @@ def test_words_that_cannot_be_saved_keep_the_window_open_until_someone_decides(
     sam, dee = team
     window = open_window(qtbot, sqlite_db, sam, tmp_path)
     window.open_person(dee)
+    window.workspace.who_is_here.together_button.click()  # Dee is at the screen with Sam
     told: list[str] = []
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))

@@ -198,6 +198,7 @@ def register_through_dialog(
     person_id = seen[0].person_id
     assert person_id is not None
     activate(qtbot, window)  # back to the window, as when a dialog closes on a desktop
+    click(qtbot, window.workspace.who_is_here.together_button)  # they are at the screen together
     return person_id
 
 
@@ -208,6 +209,10 @@ def find_person(qtbot: QtBot, window: MainWindow, text: str) -> None:
     qtbot.keyClicks(window.people.search, text)
     qtbot.keyClick(window.people.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace)
+    together = window.workspace.who_is_here.together_button
+    assert together.hasFocus()  # "Who is at the screen?" is asked first
+    qtbot.keyClick(together, Qt.Key.Key_Space)  # the person is here: their words may be typed
+    assert window.voice.person_present
 
 
 def click_person(qtbot: QtBot, window: MainWindow, person_id: int) -> None:
@@ -218,6 +223,7 @@ def click_person(qtbot: QtBot, window: MainWindow, person_id: int) -> None:
     rect = table.visualRect(window.people.model.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(window.workspace.who_is_here.together_button, Qt.MouseButton.LeftButton)
 
 
 def goal_dialog(plan: PlanPage) -> GoalEditorDialog:
@@ -803,6 +809,7 @@ def test_words_typed_just_before_the_voice_is_switched_keep_the_voice_they_were_
     dee = people.register_person(team.db, team.sam, people.PersonDetails("Dee", "Dee Walsh"))
     window = open_window(qtbot, team, tmp_path / "settings.ini")
     window.open_person(dee)
+    window.workspace.who_is_here.together_button.click()  # Dee is at the screen with Sam
     support = window.workspace.page(AboutMePage).boxes["support"]
     qtbot.keyClick(support.editor, Qt.Key.Key_F4)
     assert window.voice.voice == STAFF
@@ -827,6 +834,7 @@ def test_after_a_new_version_is_started_history_shows_that_version(
     sign_approve_activate(team, version_1)
     window = open_window(qtbot, team, tmp_path / "settings.ini")
     window.open_person(dee)
+    window.workspace.who_is_here.together_button.click()  # Dee is at the screen with Sam
     go_to(qtbot, window, "History")
     history = page_of(window, HistoryPage)
     assert history.view.version_title.text().startswith("Version 1 – in action")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
-from careplan.domain.actor import STAFF, Actor
+from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import AuthorKind, Role
 from careplan.gui.main_window import MainWindow
 from careplan.gui.people.model import PAGE, PeopleModel
@@ -229,12 +229,74 @@ def test_double_click_or_the_open_button_opens(
     assert opened_records(sqlite_db) == [billie, alex]
 
 
+def test_staff_alone_at_the_screen_never_write_in_the_persons_voice(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    """Opening a record asks who is at the screen; until someone says the person is, and after
+    "Just me", what is typed is the staff member's and F4 cannot make it the person's."""
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.people.refresh()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_person(dee)
+    banner = window.workspace.who_is_here
+    assert banner.isVisible()
+    assert "Who is at the screen?" in banner.question.text()
+    assert banner.together_button.text() == "Dee is here with me"
+    assert banner.alone_button.text() == "Just me (Sam Okafor)"
+    assert banner.together_button.hasFocus()
+    assert window.voice.voice == STAFF  # not asked yet: staff's words
+    assert not window.voice.person_button.isEnabled()
+    qtbot.keyClick(banner.together_button, Qt.Key.Key_Tab)
+    qtbot.keyClick(banner.alone_button, Qt.Key.Key_Space)  # "Just me", by keyboard
+    assert not banner.isVisible()
+    hopes = window.workspace.page(AboutMePage).boxes["hopes"]
+    hopes.editor.setFocus()
+    qtbot.keyClick(hopes.editor, Qt.Key.Key_F4)  # Switch voice: refused while Dee is not here
+    assert window.voice.voice == STAFF
+    qtbot.keyClicks(hopes.editor, "Wants to see her kids")
+    window.workspace.save_pending()
+    stored = load_person(sqlite_db, team["sam"], dee).about_me["hopes"]
+    assert stored.author.kind is AuthorKind.STAFF
+
+    qtbot.keyClick(hopes.editor, Qt.Key.Key_F4, Qt.KeyboardModifier.ShiftModifier)  # Who is at the screen…
+    assert banner.isVisible()
+    qtbot.mouseClick(banner.together_button, Qt.MouseButton.LeftButton)
+    assert window.voice.person_button.isEnabled()
+    assert window.voice.voice == PERSON  # Dee is here now: her words first
+    hopes.editor.setFocus()
+    qtbot.keyClick(hopes.editor, Qt.Key.Key_F4)
+    assert window.voice.voice == STAFF  # and F4 switches as before
+
+    window.open_person(dee)  # the same record again (F5, the list choosing her again): not asked again
+    assert not banner.isVisible()
+    assert window.voice.person_present
+
+
+def test_the_voice_switch_stays_in_one_place_as_undo_grows(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
+) -> None:
+    (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
+    window.open_person(dee)
+    window.workspace.who_is_here.together_button.click()
+    where = window.voice.mapTo(window, window.voice.rect().topLeft())
+    hopes = window.workspace.page(AboutMePage).boxes["hopes"]
+    qtbot.keyClicks(hopes.editor, "I want my kids to see me well")
+    window.workspace.save_pending()
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=3000)
+    assert len(window.undo_action.text()) > len("Undo")
+    qtbot.wait(10)
+    assert window.voice.mapTo(window, window.voice.rect().topLeft()) == where
+
+
 def test_about_me_saves_in_the_voice_chosen(
     qtbot: QtBot, window: MainWindow, sqlite_db: Database, team: dict[str, Actor]
 ) -> None:
     (dee,) = make_people(sqlite_db, team["sam"], [("Dee", "Dee Walsh")])
     window.people.refresh()
     window.open_person(dee)
+    window.workspace.who_is_here.together_button.click()  # Dee is at the screen with Sam
+    assert window.voice.voice == PERSON  # together: her words first
     hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     qtbot.keyClicks(hopes.editor, "I want my kids to see me well")
     qtbot.waitUntil(lambda: "hopes" in load_person(sqlite_db, team["sam"], dee).about_me, timeout=3000)

@@ -218,6 +218,12 @@ class MainWindow(QMainWindow):
         self.switch_voice_action = self._action(
             "Switch &voice", "F4", self.voice.toggle, "Switch who is writing now"
         )
+        self.who_is_here_action = self._action(
+            "&Who is at the screen…",
+            "Shift+F4",
+            lambda: self.workspace.ask_who_is_here(),
+            "Say whether the person is at the screen with you (their words are typed only then)",
+        )
         self.reload_action = self._action(
             "&Reload",
             QKeySequence.StandardKey.Refresh,
@@ -304,6 +310,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.reload_action)
         self.person_menu = self.menuBar().addMenu("&Person")
         self.person_menu.addAction(self.switch_voice_action)
+        self.person_menu.addAction(self.who_is_here_action)
         for action in self.page_actions:
             self.person_menu.addAction(action)
             self.addAction(action)  # from anywhere in the window
@@ -314,13 +321,19 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.new_person_action)
         toolbar.addAction(self.find_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.voice)  # before Undo and Redo, whose words grow: it stays in one place
+        toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.voice)
         self.addToolBar(toolbar)
         sees_people = self._context.may(Action.VIEW_PEOPLE)
-        for action in (self.find_action, self.switch_voice_action, self.reload_action):
+        for action in (
+            self.find_action,
+            self.switch_voice_action,
+            self.who_is_here_action,
+            self.reload_action,
+        ):
             action.setVisible(sees_people)
             action.setEnabled(sees_people)
         self.person_menu.menuAction().setVisible(sees_people)

@@ -98,6 +98,7 @@ QToolButton#voicePerson, QToolButton#voiceStaff {{
 QToolButton#voicePerson:checked, QToolButton#voiceStaff:checked {{
     font-weight: bold; border: 3px solid #333;
 }}
+#whoIsHere {{ background: {NOTICE_TINT}; border: 2px solid {NOTICE_EDGE}; border-radius: 6px; }}
 #authorBadge {{ border-radius: 4px; }}
 #authorBadge[voice="person"] {{ background: {PERSON_TINT}; }}
 #authorBadge[voice="staff"] {{ background: {STAFF_TINT}; }}

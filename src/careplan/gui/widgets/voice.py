@@ -41,6 +41,8 @@ class VoiceSwitch(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.person_button)
         layout.addWidget(self.staff_button)
+        self._person_name = "The person"
+        self._present = True  # the person is at the screen (see set_person_present)
         self.set_person_name("The person")
         self.person_button.setChecked(True)
         self.person_button.toggled.connect(self._changed)
@@ -56,18 +58,45 @@ class VoiceSwitch(QWidget):
         return button
 
     def set_person_name(self, name: str) -> None:
+        self._person_name = name
         self.person_button.setText(f"{name} is speaking")
         self.person_button.setAccessibleName(f"{name} is speaking")
-        self.person_button.setToolTip(f"What is typed now goes in as {name}'s own words")
-        self.staff_button.setToolTip(f"What is typed now goes in as {self._staff_name}'s words")
+        self._say_whose()
         for button in (self.person_button, self.staff_button):
             _fit_bold_text(button)
+
+    def set_person_present(self, present: bool) -> None:
+        """Whether the person is at the screen. Staff alone never write in the person's voice:
+        while they are not, the staff voice is chosen and the person's cannot be."""
+        self._present = present
+        self.person_button.setEnabled(present)
+        if not present:
+            self.staff_button.setChecked(True)
+        self._say_whose()
+
+    @property
+    def person_present(self) -> bool:
+        return self._present
+
+    def _say_whose(self) -> None:
+        name = self._person_name
+        if self._present:
+            self.person_button.setToolTip(f"What is typed now goes in as {name}'s own words")
+        else:
+            self.person_button.setToolTip(
+                f"{name} is not at the screen, so nothing can be typed as their words. "
+                "Person > Who is at the screen… when they join you."
+            )
+        self.staff_button.setToolTip(f"What is typed now goes in as {self._staff_name}'s words")
 
     @property
     def voice(self) -> Voice:
         return PERSON if self.person_button.isChecked() else STAFF
 
     def set_voice(self, voice: Voice) -> None:
+        """Choose whose words are typed now (the person's only while they are at the screen)."""
+        if voice.kind is AuthorKind.PERSON and not self._present:
+            return
         (self.person_button if voice.kind is AuthorKind.PERSON else self.staff_button).setChecked(True)
 
     def toggle(self) -> None:

@@ -18,11 +18,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.errors import OutsideCaseload
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import OpenRecord, Page
 from careplan.gui.workspace.page_keys import add_page_keys
 from careplan.gui.workspace.registry import PageEntry
+from careplan.gui.workspace.who_is_here import WhoIsHere
 from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
     PersonView,
@@ -75,8 +77,11 @@ class PersonWorkspace(QWidget):
                 self._build(entry)
         self.tabs.currentChanged.connect(lambda _index: self._front_changed())
         self.next_page_action, self.previous_page_action = add_page_keys(self, self.tabs)
+        self.who_is_here = WhoIsHere(context.staff_name, self)
+        self.who_is_here.answered.connect(self._who_is_here_answered)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.who_is_here)
         layout.addWidget(self.tabs, 1)
         self._follow_front()
 
@@ -152,6 +157,20 @@ class PersonWorkspace(QWidget):
         already_open = self.person is not None and self.person.id == person_id
         read = load_person if already_open else open_person
         self._show(read(self._context.db, self._context.actor, person_id), None)  # their newest
+        if not already_open:
+            self.ask_who_is_here()
+
+    def _who_is_here_answered(self, present: bool) -> None:
+        """Together: the person's voice first, as when they sit down to write; alone: staff's."""
+        self._voice.set_person_present(present)
+        self._voice.set_voice(PERSON if present else STAFF)
+
+    def ask_who_is_here(self) -> None:
+        """Staff's words only, until someone says the person is at the screen too."""
+        if self.person is None:
+            return
+        self._voice.set_person_present(False)
+        self.who_is_here.ask(self.person.preferred_name)
 
     def open_version(self, version_id: int) -> None:
         if self.person is None:
