@@ -39,6 +39,13 @@ _NOTE_0007 = (
 )
 
 UNDO: dict[str, tuple[str, ...]] = {
+    # 0010: spending, and how a plan's budget is held.
+    "0010": (
+        "DROP INDEX ix_spending_allocation_id",
+        "DROP INDEX ix_spending_plan_id",
+        "DROP TABLE spending",
+        "DROP TABLE plan_budgets",
+    ),
     # 0009: reviews held in both voices (as migration 0009's downgrade: the person's life-area
     # scores back to ratings, the first "anything else" note in each voice back to the columns).
     "0009": (
