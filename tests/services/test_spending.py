@@ -3,6 +3,7 @@ receipts, the budget's period and how it is held, the view and the totals for ma
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -167,10 +168,9 @@ def test_spending_within_the_limit_keeps_no_agreement(world: World) -> None:
     ],
 )
 def test_bad_entries_are_refused_plainly(quick: World, change: dict[str, object], phrase: str) -> None:
-    given = entry(quick, "5.00")
-    fields = {**given.__dict__, **change}
+    bad = replace(entry(quick, "5.00"), **change)
     with refusals.refused(quick.db, InvalidInput, phrase):
-        record_spending(quick.db, quick.team.key_worker, quick.plan_id, SpendingInput(**fields))  # type: ignore[arg-type]
+        record_spending(quick.db, quick.team.key_worker, quick.plan_id, bad)
 
 
 def test_receipts_are_kept_inside_the_database_and_checked_by_content(quick: World) -> None:
