@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -167,7 +168,7 @@ def test_spending_within_the_limit_keeps_no_agreement(world: World) -> None:
         ({"reference": "R" * 61}, "at most 60"),
     ],
 )
-def test_bad_entries_are_refused_plainly(quick: World, change: dict[str, object], phrase: str) -> None:
+def test_bad_entries_are_refused_plainly(quick: World, change: dict[str, Any], phrase: str) -> None:
     bad = replace(entry(quick, "5.00"), **change)
     with refusals.refused(quick.db, InvalidInput, phrase):
         record_spending(quick.db, quick.team.key_worker, quick.plan_id, bad)
