@@ -100,6 +100,8 @@ def _service_note(service: ServiceSpending) -> str:
         return "not in the approved plan (agreed by a manager)"
     if service.over:
         return "over what is set aside (agreed by a manager)"
+    if service.set_aside_pence and service.left_pence == 0:
+        return "all used"
     if service.near_limit:
         return "near its limit"
     if service.underspent:
