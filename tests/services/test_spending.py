@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from careplan.domain.enums import BudgetHeld, PlanStatus, ReceiptKind, Role
 from careplan.domain.errors import InvalidInput, InvalidTransition, NotFound, OverBudget, PermissionDenied
-from careplan.domain.records import MAX_RECEIPT_BYTES, AuditEvent, Spending
+from careplan.domain.records import MAX_RECEIPT_BYTES, AuditEvent, PlanVersion, Spending
+from careplan.services.plans import revise_plan
 from careplan.services.spending import SpendingInput, record_spending, reverse_spending, set_budget_holding
 from careplan.services.spending_rules import a_year_from
 from careplan.services.spending_view import load_receipt, spending_of, spending_totals
@@ -304,3 +305,17 @@ def test_how_the_budget_is_held_defaults_to_a_year_from_approval(db: Database) -
 def test_a_year_from_a_leap_day() -> None:
     assert a_year_from(date(2028, 2, 29)) == date(2029, 2, 27)
     assert a_year_from(date(2027, 3, 1)) == date(2028, 2, 29)
+
+
+def test_a_service_in_a_new_draft_version_takes_no_spending(quick: World) -> None:
+    """A draft's services may still be taken out, so nothing is spent against them."""
+    db, team = quick.db, quick.team
+    draft_id = revise_plan(db, team.key_worker, quick.version_id)
+    with db.session() as session:
+        draft = session.get(PlanVersion, draft_id)
+        assert draft is not None
+        copied = draft.allocations[0].id
+    with refusals.refused(db, InvalidInput, "not yet approved"):
+        record_spending(
+            db, team.key_worker, quick.plan_id, replace(entry(quick, "5.00"), allocation_id=copied)
+        )

@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from careplan.domain.actor import Actor
-from careplan.domain.enums import BudgetHeld
+from careplan.domain.enums import BudgetHeld, PlanStatus
 from careplan.domain.errors import InvalidInput, InvalidTransition, OverBudget, PermissionDenied
 from careplan.domain.money import check_money, to_pence
 from careplan.domain.permissions import Action
@@ -100,9 +100,13 @@ def record_spending(db: Database, actor: Actor, plan_id: int, entry: SpendingInp
     kind = receipt_kind(entry.receipt) if entry.receipt is not None else None
     with unit_of_work(db, actor, Action.RECORD_SPENDING) as work:
         plan = _plan(work, plan_id)
+        require_in_force(work.session, plan.id)
         allocation = work.get(Allocation, entry.allocation_id, "chosen service")
         if allocation.version.plan_id != plan.id:
             raise InvalidInput("That service was chosen in another plan, not this one.", "service")
+        if PlanStatus(allocation.version.status) in (PlanStatus.DRAFT, PlanStatus.AGREED):
+            # A draft's services may still be taken out; spending is only against approved ones.
+            raise InvalidInput("That service is in a version of the plan not yet approved.", "service")
         _check_date(work, plan, entry.spent_on)
         why = _needs_agreement(work, plan, allocation, pence)
         agreement = None
