@@ -1,7 +1,7 @@
 """spending: how an approved plan's budget is held and for which period, and what was spent
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-07
 
 - ``plan_budgets``: one row per plan, recorded by a manager: how the budget is held (a notional
@@ -15,6 +15,8 @@ Create Date: 2026-12-07
   PNG or JPEG) kept inside the database.
 
 Nothing existing changes. Downgrading drops both tables and everything recorded in them.
+
+(Briefed as 0010 after 0009; requests decided landed first as 0011 after 0009, so this follows it.)
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
