@@ -70,6 +70,13 @@ _NOTE_0007 = (
 )
 
 UNDO: dict[str, tuple[str, ...]] = {
+    # 0012: spending, and how a plan's budget is held.
+    "0012": (
+        "DROP INDEX ix_spending_allocation_id",
+        "DROP INDEX ix_spending_plan_id",
+        "DROP TABLE spending",
+        "DROP TABLE plan_budgets",
+    ),
     # 0011: requests decided (as migration 0011's downgrade: a request waiting for an answer goes
     # back to waiting for a manager; the question, answer, disagreement and catalogue link go).
     "0011": (

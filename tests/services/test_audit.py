@@ -20,6 +20,7 @@ from sqlalchemy import delete, select, text, update
 
 from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import (
+    BudgetHeld,
     GoalStatus,
     Naloxone,
     OverdoseRisk,
@@ -55,6 +56,7 @@ from careplan.services import (
     reviews,
     signing,
     signing_certificate,
+    spending,
     staff,
     staying_safe,
     timestamp_server,
@@ -245,6 +247,21 @@ def busy_day(db: Database, world: World) -> Recorder:
         ),
     )
     run("activate_plan", lambda: plans.activate_plan(db, kw, version))
+    run(
+        "set_budget_holding",
+        lambda: spending.set_budget_holding(db, manager, world.plan_id, BudgetHeld.SERVICE),
+    )
+    bought = spending.SpendingInput(
+        world.allocations[0],
+        Decimal("5.00"),
+        utc_today(),
+        f"Gym {CANARY}",
+        reference=f"INV {CANARY}",
+        what_for=f"Pass {CANARY}",
+        receipt=b"%PDF-1.7 " + CANARY.encode(),
+    )
+    entry_id = run("record_spending", lambda: spending.record_spending(db, kw, world.plan_id, bought))
+    run("reverse_spending", lambda: spending.reverse_spending(db, kw, entry_id, f"Twice {CANARY}"))
     run(
         "schedule_review",
         lambda: reviews.schedule_review(db, kw, world.plan_id, ReviewKind.EARLY, date(2026, 2, 1)),

@@ -36,6 +36,7 @@ from sqlalchemy import select
 import careplan.services
 from careplan.domain.actor import PERSON, STAFF, Actor
 from careplan.domain.enums import (
+    BudgetHeld,
     GoalGoing,
     GoalStatus,
     Naloxone,
@@ -93,6 +94,8 @@ from careplan.services import (
     reviews_requests,
     signing,
     signing_certificate,
+    spending,
+    spending_view,
     staff,
     staying_safe,
     staying_safe_view,
@@ -1238,6 +1241,89 @@ SCENARIOS += (
     ),
 )
 BY_NAME = {s.name: s for s in SCENARIOS}
+
+
+def _spend(world: World, pence: int = 500, **more: Any) -> spending.SpendingInput:
+    return spending.SpendingInput(
+        allocation_id=world.allocations[0],
+        amount=Decimal(pence) / 100,
+        spent_on=utc_today(),
+        supplier="Northside Gym",
+        **more,
+    )
+
+
+def _record_spending(db: Database, world: World) -> Call:
+    return lambda a: spending.record_spending(db, a, world.plan_id, _spend(world))
+
+
+def _record_spending_over_with_agreement(db: Database, world: World) -> Call:
+    over = _spend(world, 10_000_000, agreement="Agreed: a one-off")
+    return lambda a: spending.record_spending(db, a, world.plan_id, over)
+
+
+def _recorded_entry(db: Database, world: World, **more: Any) -> int:
+    return spending.record_spending(db, world.team.manager, world.plan_id, _spend(world, **more))
+
+
+def _reverse_spending(db: Database, world: World) -> Call:
+    entry_id = _recorded_entry(db, world)
+    return lambda a: spending.reverse_spending(db, a, entry_id, "Typed twice")
+
+
+def _set_budget_holding(db: Database, world: World) -> Call:
+    return lambda a: spending.set_budget_holding(db, a, world.plan_id, BudgetHeld.THIRD_PARTY)
+
+
+def _spending_of(db: Database, world: World) -> Call:
+    _recorded_entry(db, world)
+    return lambda a: spending_view.spending_of(db, a, world.plan_id)
+
+
+def _load_receipt(db: Database, world: World) -> Call:
+    entry_id = _recorded_entry(db, world, receipt=b"%PDF-1.7 a receipt")
+    return lambda a: spending_view.load_receipt(db, a, entry_id)
+
+
+SCENARIOS += (
+    Scenario(
+        "record_spending", spending.record_spending, (A.RECORD_SPENDING,), _record_spending, stage=APPROVED
+    ),
+    Scenario(
+        "record_spending_over_with_agreement",
+        spending.record_spending,
+        (A.RECORD_SPENDING, A.AGREE_OVERSPEND),
+        _record_spending_over_with_agreement,
+        stage=APPROVED,
+        extra=True,
+    ),
+    Scenario(
+        "reverse_spending", spending.reverse_spending, (A.RECORD_SPENDING,), _reverse_spending, stage=APPROVED
+    ),
+    Scenario(
+        "set_budget_holding",
+        spending.set_budget_holding,
+        (A.SET_BUDGET_HOLDING,),
+        _set_budget_holding,
+        stage=APPROVED,
+    ),
+    Scenario(
+        "spending_of",
+        spending_view.spending_of,
+        (A.VIEW_PEOPLE,),
+        _spending_of,
+        stage=APPROVED,
+        writes=False,
+    ),
+    Scenario(
+        "load_receipt",
+        spending_view.load_receipt,
+        (A.VIEW_PEOPLE,),
+        _load_receipt,
+        stage=APPROVED,
+        writes=False,
+    ),
+)
 
 
 def _progress_of(db: Database, world: World) -> Call:

@@ -238,6 +238,10 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import reviews_commands
 
         return reviews_commands.reviews(args)
+    if command in ("spending", "spend"):
+        from careplan.cli import spending_commands
+
+        return {"spending": spending_commands.spending, "spend": spending_commands.spend}[command](args)
     if command == "requests":
         from careplan.cli import requests_commands
 

@@ -45,6 +45,8 @@ TABLES_IN_ORDER = (
     "review_goals",
     "review_confirmations",
     "signatures",
+    "plan_budgets",
+    "spending",
 )
 # The tables whose ids the demo chooses.
 TABLES_WITH_IDS = (
@@ -70,6 +72,7 @@ TABLES_WITH_IDS = (
     "review_notes",
     "review_goals",
     "signatures",
+    "spending",
 )
 
 

@@ -40,6 +40,7 @@ from careplan.demo.reference import load_reference
 from careplan.demo.reviews import Reviews
 from careplan.demo.revisions import Revisions
 from careplan.demo.signing import Signing
+from careplan.demo.spending import DemoSpending
 from careplan.demo.staying_safe import StayingSafePlans
 from careplan.demo.summary import DemoSummary, ProgressCallback
 from careplan.demo.team import build_team
@@ -115,6 +116,7 @@ class Builder:
         timelines = Timelines(dice, self.most_versions)
         generic = GenericPeople(bench, team, identities, people, timelines, generic_plans)
         workers = assign_caseloads(dice, team, self.total, PERSONA_COUNT)
+        spending = DemoSpending(bench, catalogue, team.priya)
         chunk = 100 if self.total <= 2000 else 250
         for index in range(self.total):
             bench.clock.start_person()
@@ -124,6 +126,7 @@ class Builder:
             else:
                 generic.person(index - PERSONA_COUNT, workers[index])
             if (index + 1) % chunk == 0 or index + 1 == self.total:
+                spending.chunk(batch.versions)  # the chunk's plans are as they end: spend from them
                 batch.flush()
                 if progress is not None:
                     progress(index + 1, self.total)

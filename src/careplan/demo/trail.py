@@ -42,7 +42,10 @@ class Trail:
         entity: str,
         entity_id: int | None,
         fields: Sequence[str] = (),
+        *,
+        about: int | None = None,
     ) -> None:
+        """``about``: the person the event is about, when it is not the person being made now."""
         if entity in OWN_ENTITIES:
             self._about = entity_id
         self.events.append(
@@ -54,7 +57,7 @@ class Trail:
                 entity,
                 entity_id,
                 tuple(sorted(fields)),
-                self._about if entity in PERSON_ENTITIES else None,
+                about if about is not None else self._about if entity in PERSON_ENTITIES else None,
             )
         )
 

@@ -140,3 +140,19 @@ class SafetyPart(StrEnum):
     WARNING_SIGNS = "warning_signs"
     WHAT_HELPS = "what_helps"
     IF_UNREACHABLE = "if_unreachable"
+
+
+class BudgetHeld(StrEnum):
+    """How a plan's personal budget is held once it is approved."""
+
+    SERVICE = "service"  # a notional budget, held by the service
+    THIRD_PARTY = "third_party"  # managed for the person by a third party
+    DIRECT_PAYMENT = "direct_payment"  # paid to the person, who buys with it
+
+
+class ReceiptKind(StrEnum):
+    """What a receipt kept with a spending entry is (found from its content, never its name)."""
+
+    PDF = "pdf"
+    PNG = "png"
+    JPEG = "jpeg"

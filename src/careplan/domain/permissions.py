@@ -82,6 +82,12 @@ class Action(StrEnum):
     ASSIGN_PEER_MENTOR = "assign_peer_mentor"
     END_PEER_MENTOR = "end_peer_mentor"
     CHANGE_KEY_WORKER = "change_key_worker"
+    # Spending from an approved plan's budget (services/spending*): the person's key worker and
+    # managers record it and put it right; only a manager agrees to spend beyond what is set
+    # aside (or on a service not in the approved plan), or records how the budget is held.
+    RECORD_SPENDING = "record_spending"
+    AGREE_OVERSPEND = "agree_overspend"
+    SET_BUDGET_HOLDING = "set_budget_holding"
     # Every member of staff: confirm who they are (unlocking their window), change their password.
     SIGN_IN = "sign_in"
     # Every member of staff: signing in starts the service's daily backup (they choose nothing).
@@ -107,6 +113,9 @@ _LABELS: dict[Action, str] = {
     Action.END_REVIEW: "end a review",
     Action.CLOSE_PLAN_AT_REVIEW: "close a plan at a review",
     Action.LOAD_MEASURES: "load outcome measures",
+    Action.RECORD_SPENDING: "record spending from a personal budget",
+    Action.AGREE_OVERSPEND: "agree to spend more than is set aside",
+    Action.SET_BUDGET_HOLDING: "record how a personal budget is held",
 }
 
 _PEER_MENTOR = frozenset(
@@ -144,11 +153,14 @@ _KEY_WORKER = _PEER_MENTOR | {
     Action.ASSIGN_PEER_MENTOR,
     Action.END_PEER_MENTOR,
     Action.CHANGE_KEY_WORKER,
+    Action.RECORD_SPENDING,
 }
 
 _MANAGER = (_KEY_WORKER - {Action.COVER_FOR_COLLEAGUE}) | {
     Action.SET_BUDGET_ABOVE_INDICATIVE,
     Action.OVERRIDE_BUDGET,
+    Action.AGREE_OVERSPEND,
+    Action.SET_BUDGET_HOLDING,
     Action.APPROVE_PLAN,
     Action.CLOSE_PLAN,
     Action.LOAD_MEASURES,

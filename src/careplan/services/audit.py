@@ -48,6 +48,7 @@ from careplan.domain.records import (
     Proposal,
     Review,
     Signature,
+    Spending,
     Step,
 )
 
@@ -78,6 +79,8 @@ RECORD_ENTITIES = frozenset(
         "review",
         "proposal",
         "consent",
+        "spending",
+        "plan_budget",
     }
 )
 # Who works with a person (careplan.services.assignments): the entity is the member of staff (their
@@ -135,7 +138,7 @@ def person_query(entity: str, entity_id: int) -> Select[int] | None:
     Migration 0006 fills in older events with the same joins, set by set."""
     to_person = select(Plan.person_id)
     via_version = to_person.join(PlanVersion, PlanVersion.plan_id == Plan.id)
-    if entity == "plan":
+    if entity in ("plan", "plan_budget"):  # a plan's budget holding is known by the plan's id
         return to_person.where(Plan.id == entity_id)
     if entity in ("plan_version", "budget"):
         return via_version.where(PlanVersion.id == entity_id)
@@ -156,6 +159,8 @@ def person_query(entity: str, entity_id: int) -> Select[int] | None:
         return select(Proposal.person_id).where(Proposal.id == entity_id)
     if entity == "consent":
         return select(Consent.person_id).where(Consent.id == entity_id)
+    if entity == "spending":
+        return to_person.join(Spending, Spending.plan_id == Plan.id).where(Spending.id == entity_id)
     return None
 
 

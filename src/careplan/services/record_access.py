@@ -77,6 +77,9 @@ WORDS: dict[tuple[str, str], str] = {
     ("assign", "peer_mentor"): "Assigned a peer mentor",
     ("end", "peer_mentor"): "Ended a peer mentor's work with the person",
     ("change", "key_worker"): "Handed the person on to another key worker",
+    ("record", "spending"): "Recorded spending from the budget",
+    ("reverse", "spending"): "Put right a spending entry (reversed it)",
+    ("set", "plan_budget"): "Recorded how the budget is held",
 }
 
 # Events whose record is a member of staff (who works with the person): said with their name.

@@ -39,11 +39,13 @@ from careplan.domain.records.plans import (
 )
 from careplan.domain.records.reviews import Review, ReviewConfirmation, ReviewGoal, ReviewNote, ReviewScore
 from careplan.domain.records.settings import Setting
+from careplan.domain.records.spending import MAX_RECEIPT_BYTES, PlanBudget, Spending
 from careplan.domain.records.staff import SignInFailure, StaffMember
 from careplan.domain.records.staying_safe import SafetyContact, StayingSafe
 from careplan.domain.records.texts import AuthoredText
 
 __all__ = [
+    "MAX_RECEIPT_BYTES",
     "NAMING_CONVENTION",
     "AboutMeEntry",
     "Allocation",
@@ -61,6 +63,7 @@ __all__ = [
     "PersonNameKey",
     "PersonWord",
     "Plan",
+    "PlanBudget",
     "PlanVersion",
     "Proposal",
     "Provider",
@@ -75,6 +78,7 @@ __all__ = [
     "Setting",
     "SignInFailure",
     "Signature",
+    "Spending",
     "StaffMember",
     "StayingSafe",
     "Step",

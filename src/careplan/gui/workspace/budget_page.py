@@ -10,7 +10,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from careplan.domain.money import pounds_text
 from careplan.domain.permissions import Action
@@ -20,6 +20,7 @@ from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.allocations_model import AllocationsModel
 from careplan.gui.workspace.budget_changes import BudgetChanges
 from careplan.gui.workspace.budget_requests import ProposalRow, RequestActions
+from careplan.gui.workspace.budget_spending import SpendingSection
 from careplan.gui.workspace.budget_view import BudgetView
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.services.signed_in import SignedInStaff
@@ -81,6 +82,13 @@ class BudgetPage(WorkspacePage):
         view.change_button.clicked.connect(changes.change_selected)
         view.release_button.clicked.connect(changes.release_selected)
         view.propose_button.clicked.connect(changes.propose_service)
+        # Spending from the approved plan's budget, under what the money buys.
+        holder = view.money_box.parentWidget()
+        assert holder is not None
+        self.spending = SpendingSection(context, holder)
+        inner = holder.layout()
+        assert isinstance(inner, QVBoxLayout)
+        inner.insertWidget(inner.indexOf(view.money_box) + 1, self.spending)
 
     @property
     def person(self) -> PersonView | None:
@@ -137,6 +145,7 @@ class BudgetPage(WorkspacePage):
             self._show_indicative(version)
             self._show_agreed(version, keep_typed)
             self._show_money(version)
+        self.spending.show_plan(version.plan_id if version is not None else None)
         self._show_proposals()
 
     def _show_notice(self, version: VersionView | None) -> None:
