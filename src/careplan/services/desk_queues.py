@@ -1,0 +1,280 @@
+"""The manager's desk's queues, each one statement whatever the size, oldest first.
+
+- **To approve**: plan versions both sides signed (agreed), waiting since the last signature
+  (``agreed_at``, set as the second one is made).
+- **Requests to decide**: pending proposals for a service not in the catalogue, waiting since asked.
+- **Ending**: live plans (approved or active) whose year ends within a number of days, or has
+  ended: the end of their period, or a year after approval where no period was set.
+
+Reviews due and overdue are :mod:`careplan.services.reviews_due`'s (one statement too); the
+desk (:mod:`careplan.services.desk`) counts them by key worker. Each function here takes the
+read-only :class:`~careplan.services.unit_of_work.Work` the desk opened, so the desk reads
+every queue in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from careplan.domain.enums import PlanStatus, ProposalStatus
+from careplan.domain.records import Allocation, Person, Plan, PlanVersion, Proposal, StaffMember
+from careplan.domain.wording.dates import short_date
+from careplan.domain.wording.money import format_money
+from careplan.domain.wording.waiting import waiting_words
+from careplan.services.unit_of_work import Work
+
+YEAR_DAYS = 365
+"""A plan approved with no period set runs for this many days from its approval."""
+
+LIVE = (PlanStatus.APPROVED, PlanStatus.ACTIVE)
+"""The versions whose money and year count on the desk."""
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _worker(username: str | None, name: str | None) -> str:
+    return "-" if username is None else f"{name} ({username})"
+
+
+@dataclass(frozen=True)
+class ToApprove:
+    """A plan version both sides signed, waiting for a manager's approval."""
+
+    person_id: int
+    person_reference: str
+    plan_id: int
+    version_id: int
+    version: int
+    since: date  # the day the last signature was made
+    days_waiting: int
+    agreed_budget_pence: int | None
+    set_aside_pence: int
+    key_worker_username: str | None
+    key_worker_name: str | None
+
+    @property
+    def waiting(self) -> str:
+        return waiting_words(self.days_waiting)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "person_reference": self.person_reference,
+            "plan_id": self.plan_id,
+            "version_id": self.version_id,
+            "version": self.version,
+            "signed_on": self.since.isoformat(),
+            "days_waiting": self.days_waiting,
+            "waiting": self.waiting,
+            "agreed_budget_pence": self.agreed_budget_pence,
+            "set_aside_pence": self.set_aside_pence,
+            "key_worker_username": self.key_worker_username,
+            "key_worker_name": self.key_worker_name,
+        }
+
+    def as_cells(self) -> list[str]:
+        """Person, plan (version), signed on, waiting, agreed budget, key worker."""
+        budget = "-" if self.agreed_budget_pence is None else format_money(self.agreed_budget_pence)
+        return [
+            self.person_reference,
+            f"{self.plan_id} (version {self.version})",
+            short_date(self.since),
+            self.waiting,
+            budget,
+            _worker(self.key_worker_username, self.key_worker_name),
+        ]
+
+
+@dataclass(frozen=True)
+class ToDecide:
+    """A request for a service not in the catalogue, waiting for a manager's decision."""
+
+    proposal_id: int
+    person_id: int
+    person_reference: str
+    what: str
+    category: str
+    estimated_cost_pence: int
+    since: date
+    days_waiting: int
+    asked_by_name: str
+
+    @property
+    def waiting(self) -> str:
+        return waiting_words(self.days_waiting)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "request_id": self.proposal_id,
+            "person_reference": self.person_reference,
+            "what": self.what,
+            "category": self.category,
+            "estimated_cost_pence": self.estimated_cost_pence,
+            "asked_on": self.since.isoformat(),
+            "days_waiting": self.days_waiting,
+            "waiting": self.waiting,
+            "asked_by_name": self.asked_by_name,
+        }
+
+    def as_cells(self) -> list[str]:
+        """Person, what, category, estimated cost, asked on, waiting."""
+        return [
+            self.person_reference,
+            self.what,
+            self.category,
+            format_money(self.estimated_cost_pence),
+            short_date(self.since),
+            self.waiting,
+        ]
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A live plan whose year ends soon, or has ended."""
+
+    person_id: int
+    person_reference: str
+    plan_id: int
+    ends_on: date
+    days_left: int  # negative: ended that many days ago
+    key_worker_username: str | None
+    key_worker_name: str | None
+
+    @property
+    def ended(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def words(self) -> str:
+        """ "Ends today", "Ends in 3 weeks", "Ended 2 months ago"."""
+        if self.days_left == 0:
+            return "Ends today"
+        if self.ended:
+            return f"Ended {waiting_words(-self.days_left)} ago"
+        return f"Ends in {waiting_words(self.days_left)}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "person_reference": self.person_reference,
+            "plan_id": self.plan_id,
+            "ends_on": self.ends_on.isoformat(),
+            "days_left": self.days_left,
+            "words": self.words,
+            "key_worker_username": self.key_worker_username,
+            "key_worker_name": self.key_worker_name,
+        }
+
+    def as_cells(self) -> list[str]:
+        """Person, plan, ends on, in words, key worker."""
+        return [
+            self.person_reference,
+            str(self.plan_id),
+            short_date(self.ends_on),
+            self.words,
+            _worker(self.key_worker_username, self.key_worker_name),
+        ]
+
+
+def to_approve(work: Work) -> list[ToApprove]:
+    """Every agreed version, longest waiting first."""
+    set_aside = (
+        select(func.coalesce(func.sum(Allocation.total_pence), 0))
+        .where(Allocation.version_id == PlanVersion.id)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            Person.id,
+            Person.reference,
+            Plan.id,
+            PlanVersion.id,
+            PlanVersion.number,
+            PlanVersion.agreed_at,
+            PlanVersion.agreed_budget_pence,
+            set_aside,
+            StaffMember.username,
+            StaffMember.display_name,
+        )
+        .join(Plan, Plan.id == PlanVersion.plan_id)
+        .join(Person, Person.id == Plan.person_id)
+        .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+        .where(PlanVersion.status == PlanStatus.AGREED)
+        .order_by(PlanVersion.agreed_at, PlanVersion.id)
+    )
+    today = work.now.date()
+    found = []
+    for person_id, ref, plan_id, version_id, number, agreed_at, budget, aside, user, name in work.session.execute(
+        query
+    ):
+        since = _day(agreed_at) if agreed_at is not None else today
+        found.append(
+            ToApprove(
+                person_id, ref, plan_id, version_id, number, since, (today - since).days, budget, aside, user, name
+            )
+        )
+    return found
+
+
+def to_decide(work: Work) -> list[ToDecide]:
+    """Every pending request, longest waiting first."""
+    query = (
+        select(
+            Proposal.id,
+            Person.id,
+            Person.reference,
+            Proposal.what,
+            Proposal.category,
+            Proposal.estimated_cost_pence,
+            Proposal.created_at,
+            StaffMember.display_name,
+        )
+        .join(Person, Person.id == Proposal.person_id)
+        .join(StaffMember, StaffMember.id == Proposal.created_by_id)
+        .where(Proposal.status == ProposalStatus.PENDING)
+        .order_by(Proposal.created_at, Proposal.id)
+    )
+    today = work.now.date()
+    return [
+        ToDecide(ident, person_id, ref, what, category, cost, _day(at), (today - _day(at)).days, name)
+        for ident, person_id, ref, what, category, cost, at, name in work.session.execute(query)
+    ]
+
+
+def ending(work: Work, within_days: int) -> list[Ending]:
+    """Live plans whose year ends within ``within_days`` days from today, or has ended: soonest
+    (longest ended) first."""
+    today = work.now.date()
+    last = today + timedelta(days=within_days)
+    # No period: the year runs from approval, so it ends by ``last`` if approved by a year before.
+    approved_by = datetime.combine(last - timedelta(days=YEAR_DAYS), time.max, tzinfo=UTC)
+    query = (
+        select(
+            Person.id,
+            Person.reference,
+            Plan.id,
+            PlanVersion.period_end,
+            PlanVersion.approved_at,
+            StaffMember.username,
+            StaffMember.display_name,
+        )
+        .join(Plan, Plan.id == PlanVersion.plan_id)
+        .join(Person, Person.id == Plan.person_id)
+        .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+        .where(
+            PlanVersion.status.in_(LIVE),
+            or_(
+                PlanVersion.period_end <= last,
+                and_(PlanVersion.period_end.is_(None), PlanVersion.approved_at <= approved_by),
+            ),
+        )
+    )
+    found = []
+    for person_id, ref, plan_id, period_end, approved_at, user, name in work.session.execute(query):
+        ends_on = period_end if period_end is not None else _day(approved_at) + timedelta(days=YEAR_DAYS)
+        found.append(Ending(person_id, ref, plan_id, ends_on, (ends_on - today).days, user, name))
+    return sorted(found, key=lambda row: (row.ends_on, row.plan_id))
