@@ -14,9 +14,10 @@ from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.waiting import waiting_words
-from careplan.services import desk, desk_approval
+from careplan.services import desk, desk_approval, signing
 from careplan.services.clock import clock_set_to
 from careplan.services.desk_queues import YEAR_DAYS
+from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.refusals import refused
 from tests.services.desk_world import OVERDUE_DAYS, REQUEST_COST, desk_world
@@ -90,7 +91,7 @@ def test_approving_through_the_summary(world: World) -> None:
     assert [s.as_whom for s in summary.signatures] == ["the person", "key worker"]
     text = summary.as_text()
     assert "Total set aside: £100.00" in text and "Signed by:" in text
-    desk_approval.approve_from_summary(world.db, world.team.manager, summary)
+    _approve(world.db, world.team.manager, summary)
     view = desk.desk_view(world.db, world.team.manager)
     assert view.to_approve == ()
     assert view.money_total.set_aside_pence == 10 * int(SERVICE_PRICE * 100)
@@ -102,9 +103,9 @@ def test_a_plan_changed_after_its_summary_is_not_approved_again(quick: World) ->
     w = quick.with_colleague("mo", Role.MANAGER)
     dee = w.plans["Dee"]
     summary = desk_approval.approval_summary(w.db, w.team.manager, dee.version_id)
-    desk_approval.approve_from_summary(w.db, w.colleagues["mo"], summary)  # another manager, first
+    _approve(w.db, w.colleagues["mo"], summary)  # another manager, first
     with refused(w.db, ConflictError, "someone else"):
-        desk_approval.approve_from_summary(w.db, w.team.manager, summary)
+        _approve(w.db, w.team.manager, summary)
 
 
 def test_a_draft_has_no_approval_summary(quick: World) -> None:
@@ -117,6 +118,11 @@ def test_a_draft_has_no_approval_summary(quick: World) -> None:
 def test_a_look_ahead_out_of_range_is_refused(quick: World, days: int) -> None:
     with refused(quick.db, InvalidInput, "how many days ahead"):
         desk.desk_view(quick.db, quick.team.manager, ending_within_days=days)
+
+
+def _approve(db: Database, actor: Actor, summary: desk_approval.ApprovalSummary) -> None:
+    """As the desk approves: the version the summary shows, at the revision it was read at."""
+    signing.approve_plan(db, actor, summary.version_id, expected_revision=summary.plan_revision)
 
 
 Use = Callable[[World, Actor], Any]

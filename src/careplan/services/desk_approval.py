@@ -2,9 +2,9 @@
 
 The desk never approves on one click: it reads :func:`approval_summary` (the person's reference,
 the goals, the services and their amounts, the total, who signed and when), asks once to
-confirm, and then :func:`approve_from_summary` calls :func:`careplan.services.signing.approve_plan`
-with the plan's revision the summary was read at, so a plan changed in between is refused
-(a conflict) rather than approved unseen.
+confirm, and then calls :func:`careplan.services.signing.approve_plan` with the plan's revision
+the summary was read at (``plan_revision``), so a plan changed in between is refused (a
+conflict) rather than approved unseen.
 """
 
 from __future__ import annotations
@@ -124,7 +124,3 @@ def approval_summary(db: Database, actor: Actor, version_id: int) -> ApprovalSum
             ),
         )
 
-
-def approve_from_summary(db: Database, actor: Actor, summary: ApprovalSummary) -> None:
-    """Approve exactly the version the summary was read from, as it was then (else a conflict)."""
-    signing.approve_plan(db, actor, summary.version_id, expected_revision=summary.plan_revision)
