@@ -65,6 +65,7 @@ NAMES = [
     "--easy-read", "--replace", "--none", "--by-recovery-passphrase", "--organisation", "--version",
     "table", "json", "-", "1", "0", "2", "priya", "admin", "sam", "chris", "--",
     "caseload", "assign", "end", "key-worker", "--peer-mentor", "--covering", "--cover-hours",
+    "desk", "--ending-within",
     *[r.value for r in Role], *[s.value for s in PlanStatus],
 ]  # fmt: skip
 
@@ -133,6 +134,9 @@ TEMPLATES: list[list[str]] = [
     ["caseload", "end", "{}", "--peer-mentor", "{}"],
     ["caseload", "key-worker", "{}", "{}"],
     ["--user", "sam", "caseload", "show", "{}", "--covering", "{}"],
+    ["desk", "--format", "{}"],
+    ["desk", "--ending-within", "{}"],
+    ["--user", "{}", "desk", "--format", "json"],
 ]
 
 
@@ -269,6 +273,8 @@ def _no_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
 @example(["--database", "x" * 300, "plans"])
 @example(["verify", "x" * 300])
 @example(["catalogue", "import", "~nobody-here-at-all"])
+@example(["desk", "--format", "json"])
+@example(["--user", "sam", "desk"])
 def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> None:
     assert_answered(run_case(small_demo, argv), argv)
 
@@ -282,6 +288,8 @@ def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> Non
 @example(["backup", "{}"], ["x" * 300, ""])
 @example(["agreement", "{}", "--out", "{}"], ["1", "x" * 300])
 @example(["db", "key", "export", "{}"], ["x" * 300, ""])
+@example(["desk", "--ending-within", "{}"], ["-5", ""])
+@example(["desk", "--ending-within", "{}"], ["99999999999999999999", ""])
 def test_any_value_in_a_command(small_demo: Path, template: list[str], values: list[str]) -> None:
     argv = filled(template, values)
     env = {"CAREPLAN_USER": "admin"} if template[0] in ("staff", "settings", "certificate") else {}

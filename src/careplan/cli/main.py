@@ -238,6 +238,10 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import reviews_commands
 
         return reviews_commands.reviews(args)
+    if command == "desk":
+        from careplan.cli import desk_commands
+
+        return desk_commands.desk(args)
     if command == "progress":
         from careplan.cli import progress_commands  # ReportLab: only for this command
 

@@ -12,6 +12,7 @@ import sys
 from typing import Any, NoReturn
 
 from careplan import __version__
+from careplan.cli import desk_commands
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.permissions import MAX_COVER_HOURS
 from careplan.domain.review_timing import DUE_WITHIN_DAYS
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_caseload(commands)
     _add_reviews(commands)
     _add_progress(commands)
+    desk_commands.add_parsers(commands)
     return parser
 
 

@@ -107,6 +107,7 @@ _LABELS: dict[Action, str] = {
     Action.END_REVIEW: "end a review",
     Action.CLOSE_PLAN_AT_REVIEW: "close a plan at a review",
     Action.LOAD_MEASURES: "load outcome measures",
+    Action.VIEW_REPORTS: "open the manager's desk",
 }
 
 _PEER_MENTOR = frozenset(
