@@ -3,8 +3,13 @@ the money by category and by month, caseloads, approving through a summary, and 
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -14,7 +19,7 @@ from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.waiting import waiting_words
-from careplan.services import desk, desk_approval, signing
+from careplan.services import desk, desk_approval, desk_csv, desk_money, reviews_due, signing
 from careplan.services.clock import clock_set_to
 from careplan.services.desk_queues import YEAR_DAYS
 from careplan.storage import Database
@@ -37,9 +42,10 @@ def test_each_queue_holds_what_waits_for_a_manager(world: World) -> None:
     (ending,) = view.ending
     assert ending.plan_id == world.plans["Eve"].plan_id and ending.ended
     assert ending.words.startswith("Ended ") and ending.words.endswith(" ago")
-    overdue = [r for r in view.reviews if r.state is ReviewState.OVERDUE]
+    overdue = [w.review for w in view.reviews if w.review.state is ReviewState.OVERDUE]
     assert [r.plan_id for r in overdue] == [world.plans["Eve"].plan_id]
     assert overdue[0].timing.days_overdue == OVERDUE_DAYS
+    assert {w.person_id for w in view.reviews} == {world.people["Eve"]}
     (sam,) = view.reviews_by_key_worker
     assert (sam.username, sam.overdue) == ("sam", 1)
 
@@ -146,3 +152,35 @@ def test_only_managers_have_a_desk(world: World, use: str, role: Role) -> None:
 def test_waiting_in_words(days: int, words: str) -> None:
     assert waiting_words(days) == words
 
+
+
+def test_the_reviews_are_those_careplan_reviews_lists_as_due(world: World) -> None:
+    view = desk.desk_view(world.db, world.team.manager)
+    assert [w.review for w in view.reviews] == reviews_due.reviews_due(
+        world.db, world.team.manager, reviews_due.DueFilter.DUE
+    )
+
+
+def test_the_totals_file_adds_up_to_the_desk(quick: World) -> None:
+    view = desk.desk_view(quick.db, quick.team.manager)
+    data = desk_csv.totals_csv(view)
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == list(desk_csv.HEADINGS)
+    parts = {row[0] for row in rows[1:]}
+    assert parts == {"category", "month", "total"}
+    (total,) = [row for row in rows if row[0] == "total"]
+    assert Decimal(total[3]) * 100 == view.money_total.set_aside_pence
+    months = [Decimal(row[3]) for row in rows if row[0] == "month"]
+    assert sum(months) == Decimal(total[3])
+
+
+def test_a_label_that_looks_like_a_formula_stays_text() -> None:
+    line = desk_money.MoneyLine("x", "=HYPERLINK(1)", 0, 100)
+    view = replace(_empty_desk(), money_by_category=(line,))
+    assert "'=HYPERLINK(1)" in desk_csv.totals_csv(view).decode("utf-8-sig")
+
+
+def _empty_desk() -> desk.Desk:
+    nothing = desk_money.MoneyLine("total", "Total", 0, 0)
+    return desk.Desk(date(2026, 12, 7), 30, (), (), (), (), (), (), (), nothing, ())

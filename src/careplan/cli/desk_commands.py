@@ -92,7 +92,7 @@ def print_desk(view: Desk) -> None:
     _section(
         "Reviews due and overdue",
         ["Person", "Plan", "Due", "Days overdue", "Key worker", "Review"],
-        [row.as_cells() for row in view.reviews],
+        [row.review.as_cells() for row in view.reviews],
         {1, 3},
         "No reviews are due.",
     )

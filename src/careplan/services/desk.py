@@ -1,8 +1,8 @@
 """The manager's desk: what waits for a manager, the service's money, and caseload sizes.
 
 One use case, :func:`desk_view`, for managers (``VIEW_REPORTS``): every queue oldest first with
-how long it has waited (:mod:`careplan.services.desk_queues`), reviews due and overdue with a
-count by key worker (:mod:`careplan.services.reviews_due`), the money by category and by month
+how long it has waited, reviews due and overdue (:mod:`careplan.services.desk_queues`) with a
+count by key worker, the money by category and by month
 and the caseloads (:mod:`careplan.services.desk_money`). Each part is one statement, whatever the
 number of people, so the desk opens as fast at 40,000 people as at 40 (``python -m bench desk``).
 Approving from the desk: :mod:`careplan.services.desk_approval`.
@@ -20,8 +20,7 @@ from careplan.domain.permissions import Action
 from careplan.domain.review_timing import ReviewState
 from careplan.services import desk_money, desk_queues
 from careplan.services.desk_money import Caseload, MoneyLine
-from careplan.services.desk_queues import Ending, ToApprove, ToDecide
-from careplan.services.reviews_due import DueFilter, ReviewDueRow, reviews_due
+from careplan.services.desk_queues import Ending, ReviewWaiting, ToApprove, ToDecide
 from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
 
@@ -56,7 +55,7 @@ class Desk:
     ending_within_days: int
     to_approve: tuple[ToApprove, ...]
     to_decide: tuple[ToDecide, ...]
-    reviews: tuple[ReviewDueRow, ...]  # due or overdue, most overdue first
+    reviews: tuple[ReviewWaiting, ...]  # due or overdue, most overdue first
     reviews_by_key_worker: tuple[ReviewsOf, ...]
     ending: tuple[Ending, ...]
     money_by_category: tuple[MoneyLine, ...]
@@ -70,7 +69,7 @@ class Desk:
             "today": self.today.isoformat(),
             "to_approve": [row.as_json() for row in self.to_approve],
             "requests_to_decide": [row.as_json() for row in self.to_decide],
-            "reviews_due": [row.as_json() for row in self.reviews],
+            "reviews_due": [row.review.as_json() for row in self.reviews],
             "reviews_by_key_worker": [row.as_json() for row in self.reviews_by_key_worker],
             "ending_within_days": self.ending_within_days,
             "plans_ending": [row.as_json() for row in self.ending],
@@ -83,10 +82,10 @@ class Desk:
         }
 
 
-def count_by_key_worker(rows: list[ReviewDueRow]) -> list[ReviewsOf]:
+def count_by_key_worker(waiting: list[ReviewWaiting]) -> list[ReviewsOf]:
     """Overdue and due reviews counted for each key worker, most overdue first."""
     counts: dict[str | None, list[Any]] = {}
-    for row in rows:
+    for row in (one.review for one in waiting):
         entry = counts.setdefault(row.key_worker_username, [row.key_worker_name or "", 0, 0])
         entry[1 if row.state is ReviewState.OVERDUE else 2] += 1
     found = [ReviewsOf(user, name, overdue, due) for user, (name, overdue, due) in counts.items()]
@@ -106,9 +105,9 @@ def desk_view(db: Database, actor: Actor, *, ending_within_days: int = ENDING_WI
         ending = desk_queues.ending(work, ending_within_days)
         months = desk_money.by_month(work)
         categories = desk_money.by_category(work)
+        reviews = desk_queues.reviews_waiting(work)
         people = desk_money.caseloads(work)
         today = work.now.date()
-    reviews = reviews_due(db, actor, DueFilter.DUE)
     return Desk(
         today=today,
         ending_within_days=ending_within_days,

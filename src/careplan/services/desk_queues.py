@@ -6,8 +6,12 @@
 - **Ending**: live plans (approved or active) whose year ends within a number of days, or has
   ended: the end of their period, or a year after approval where no period was set.
 
-Reviews due and overdue are :mod:`careplan.services.reviews_due`'s (one statement too); the
-desk (:mod:`careplan.services.desk`) counts them by key worker. Each function here takes the
+- **Reviews** due (within :data:`~careplan.domain.review_timing.DUE_WITHIN_DAYS`) or overdue:
+  each plan's next review not yet held, as ``careplan reviews --due`` lists them
+  (:mod:`careplan.services.reviews_due`'s rows), with the person each is about, so that the desk
+  can open their record; the desk (:mod:`careplan.services.desk`) counts them by key worker.
+
+Each function here takes the
 read-only :class:`~careplan.services.unit_of_work.Work` the desk opened, so the desk reads
 every queue in one transaction.
 """
@@ -21,10 +25,12 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 
 from careplan.domain.enums import PlanStatus, ProposalStatus
-from careplan.domain.records import Allocation, Person, Plan, PlanVersion, Proposal, StaffMember
+from careplan.domain.records import Allocation, Person, Plan, PlanVersion, Proposal, Review, StaffMember
+from careplan.domain.review_timing import ReviewTiming, due_by
 from careplan.domain.wording.dates import short_date
 from careplan.domain.wording.money import format_money
 from careplan.domain.wording.waiting import waiting_words
+from careplan.services.reviews_due import ReviewDueRow
 from careplan.services.unit_of_work import Work
 
 YEAR_DAYS = 365
@@ -278,3 +284,42 @@ def ending(work: Work, within_days: int) -> list[Ending]:
         ends_on = period_end if period_end is not None else _day(approved_at) + timedelta(days=YEAR_DAYS)
         found.append(Ending(person_id, ref, plan_id, ends_on, (ends_on - today).days, user, name))
     return sorted(found, key=lambda row: (row.ends_on, row.plan_id))
+
+
+@dataclass(frozen=True)
+class ReviewWaiting:
+    """A plan's next review, due or overdue, and whose plan it is."""
+
+    person_id: int
+    review: ReviewDueRow
+
+
+def reviews_waiting(work: Work) -> list[ReviewWaiting]:
+    """Each plan's next review not yet held that is due or overdue, most overdue first."""
+    today = work.now.date()
+    due = func.min(Review.due_date)
+    next_due = (
+        select(Review.plan_id, due.label("due"))
+        .where(Review.completed_on.is_(None))
+        .group_by(Review.plan_id)
+        .having(due <= due_by(today))
+        .subquery()
+    )
+    query = (
+        select(
+            Person.id,
+            Person.reference,
+            Plan.id,
+            next_due.c.due,
+            StaffMember.username,
+            StaffMember.display_name,
+        )
+        .join(Plan, Plan.id == next_due.c.plan_id)
+        .join(Person, Person.id == Plan.person_id)
+        .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
+        .order_by(next_due.c.due, Plan.id)
+    )
+    return [
+        ReviewWaiting(person_id, ReviewDueRow(ref, plan_id, day, ReviewTiming(day, today), user, name))
+        for person_id, ref, plan_id, day, user, name in work.session.execute(query)
+    ]
