@@ -175,7 +175,7 @@ class Ui_DeskWindow(object):
 
         self.categoryChartArea = QWidget(self.moneyPage)
         self.categoryChartArea.setObjectName(u"categoryChartArea")
-        self.categoryChartArea.setMinimumSize(QSize(0, 220))
+        self.categoryChartArea.setMinimumSize(QSize(0, 300))
         self.categoryChartLayout = QVBoxLayout(self.categoryChartArea)
         self.categoryChartLayout.setObjectName(u"categoryChartLayout")
         self.categoryChartLayout.setContentsMargins(0, 0, 0, 0)
@@ -184,7 +184,7 @@ class Ui_DeskWindow(object):
 
         self.monthChartArea = QWidget(self.moneyPage)
         self.monthChartArea.setObjectName(u"monthChartArea")
-        self.monthChartArea.setMinimumSize(QSize(0, 220))
+        self.monthChartArea.setMinimumSize(QSize(0, 300))
         self.monthChartLayout = QVBoxLayout(self.monthChartArea)
         self.monthChartLayout.setObjectName(u"monthChartLayout")
         self.monthChartLayout.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +247,12 @@ class Ui_DeskWindow(object):
 
         self.bottomButtons.addWidget(self.closeButton)
 
+        self.said = QLabel(DeskWindow)
+        self.said.setObjectName(u"said")
+        self.said.setProperty(u"role", u"done")
+
+        self.bottomButtons.addWidget(self.said)
+
         self.bottomButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.bottomButtons.addItem(self.bottomButtonsSpacer)
@@ -307,5 +313,6 @@ class Ui_DeskWindow(object):
         self.tabs.setTabText(self.tabs.indexOf(self.caseloadsPage), QCoreApplication.translate("DeskWindow", u"&Caseloads", None))
         self.reloadButton.setText(QCoreApplication.translate("DeskWindow", u"Re&load", None))
         self.closeButton.setText(QCoreApplication.translate("DeskWindow", u"Close", None))
+        self.said.setText("")
     # retranslateUi
 
