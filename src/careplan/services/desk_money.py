@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import Select, extract, func, select
 
 from careplan.domain.enums import Role
 from careplan.domain.records import Allocation, Person, PlanVersion, StaffMember
@@ -70,23 +70,27 @@ def month_label(year: int, month: int) -> str:
     return f"{MONTHS[month - 1]} {year}"
 
 
-def by_category(work: Work) -> list[MoneyLine]:
+def by_category_statement() -> Select[Any]:
     """Set aside for each service category across the live plans, largest first."""
     total = func.sum(Allocation.total_pence)
-    query = (
+    return (
         select(Allocation.category, total)
         .join(PlanVersion, PlanVersion.id == Allocation.version_id)
         .where(PlanVersion.status.in_(LIVE))
         .group_by(Allocation.category)
         .order_by(total.desc(), Allocation.category)
     )
+
+
+def by_category(work: Work) -> list[MoneyLine]:
+    """Set aside for each service category across the live plans, largest first."""
     return [
         MoneyLine(category, category.capitalize(), 0, int(pence or 0))
-        for category, pence in work.session.execute(query)
+        for category, pence in work.session.execute(by_category_statement())
     ]
 
 
-def by_month(work: Work) -> list[MoneyLine]:
+def by_month_statement() -> Select[Any]:
     """Agreed and set aside by the month the live plans were approved in, oldest month first."""
     allocated = (
         select(Allocation.version_id, func.sum(Allocation.total_pence).label("pence"))
@@ -95,7 +99,7 @@ def by_month(work: Work) -> list[MoneyLine]:
     )
     year = extract("year", PlanVersion.approved_at)
     month = extract("month", PlanVersion.approved_at)
-    query = (
+    return (
         select(
             year,
             month,
@@ -107,9 +111,13 @@ def by_month(work: Work) -> list[MoneyLine]:
         .group_by(year, month)
         .order_by(year, month)
     )
+
+
+def by_month(work: Work) -> list[MoneyLine]:
+    """Agreed and set aside by the month the live plans were approved in, oldest month first."""
     return [
         MoneyLine(f"{int(y):04d}-{int(m):02d}", month_label(int(y), int(m)), int(agreed or 0), int(aside or 0))
-        for y, m, agreed, aside in work.session.execute(query)
+        for y, m, agreed, aside in work.session.execute(by_month_statement())
     ]
 
 
@@ -124,15 +132,19 @@ def total(lines: list[MoneyLine]) -> MoneyLine:
     )
 
 
-def caseloads(work: Work) -> list[Caseload]:
-    """Every active key worker and manager with the number of people whose key worker they are,
-    largest caseload first."""
+def caseloads_statement() -> Select[Any]:
+    """Every active key worker and manager with how many people they are the key worker of."""
     people = func.count(Person.id)
-    query = (
+    return (
         select(StaffMember.username, StaffMember.display_name, people)
         .outerjoin(Person, Person.key_worker_id == StaffMember.id)
         .where(StaffMember.active.is_(True), StaffMember.role.in_([Role.KEY_WORKER, Role.MANAGER]))
         .group_by(StaffMember.id, StaffMember.username, StaffMember.display_name)
         .order_by(people.desc(), StaffMember.display_name)
     )
-    return [Caseload(user, name, int(count)) for user, name, count in work.session.execute(query)]
+
+
+def caseloads(work: Work) -> list[Caseload]:
+    """Every active key worker and manager with the number of people whose key worker they are,
+    largest caseload first."""
+    return [Caseload(user, name, int(count)) for user, name, count in work.session.execute(caseloads_statement())]

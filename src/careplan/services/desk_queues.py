@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from careplan.domain.enums import PlanStatus, ProposalStatus
 from careplan.domain.records import Allocation, Person, Plan, PlanVersion, Proposal, Review, StaffMember
@@ -186,14 +186,14 @@ class Ending:
         ]
 
 
-def to_approve(work: Work) -> list[ToApprove]:
-    """Every agreed version, longest waiting first."""
+def to_approve_statement() -> Select[Any]:
+    """Every agreed version with its person, money and key worker, longest waiting first."""
     set_aside = (
         select(func.coalesce(func.sum(Allocation.total_pence), 0))
         .where(Allocation.version_id == PlanVersion.id)
         .scalar_subquery()
     )
-    query = (
+    return (
         select(
             Person.id,
             Person.reference,
@@ -212,11 +212,14 @@ def to_approve(work: Work) -> list[ToApprove]:
         .where(PlanVersion.status == PlanStatus.AGREED)
         .order_by(PlanVersion.agreed_at, PlanVersion.id)
     )
+
+
+def to_approve(work: Work) -> list[ToApprove]:
+    """Every agreed version, longest waiting first."""
     today = work.now.date()
     found = []
-    for person_id, ref, plan_id, version_id, number, agreed_at, budget, aside, user, name in work.session.execute(
-        query
-    ):
+    rows = work.session.execute(to_approve_statement())
+    for person_id, ref, plan_id, version_id, number, agreed_at, budget, aside, user, name in rows:
         since = _day(agreed_at) if agreed_at is not None else today
         found.append(
             ToApprove(
@@ -226,9 +229,9 @@ def to_approve(work: Work) -> list[ToApprove]:
     return found
 
 
-def to_decide(work: Work) -> list[ToDecide]:
-    """Every pending request, longest waiting first."""
-    query = (
+def to_decide_statement() -> Select[Any]:
+    """Every pending request with its person and who asked, longest waiting first."""
+    return (
         select(
             Proposal.id,
             Person.id,
@@ -244,21 +247,23 @@ def to_decide(work: Work) -> list[ToDecide]:
         .where(Proposal.status == ProposalStatus.PENDING)
         .order_by(Proposal.created_at, Proposal.id)
     )
+
+
+def to_decide(work: Work) -> list[ToDecide]:
+    """Every pending request, longest waiting first."""
     today = work.now.date()
     return [
         ToDecide(ident, person_id, ref, what, category, cost, _day(at), (today - _day(at)).days, name)
-        for ident, person_id, ref, what, category, cost, at, name in work.session.execute(query)
+        for ident, person_id, ref, what, category, cost, at, name in work.session.execute(to_decide_statement())
     ]
 
 
-def ending(work: Work, within_days: int) -> list[Ending]:
-    """Live plans whose year ends within ``within_days`` days from today, or has ended: soonest
-    (longest ended) first."""
-    today = work.now.date()
+def ending_statement(today: date, within_days: int) -> Select[Any]:
+    """Live plans whose year ends by ``within_days`` days from ``today``, or has ended."""
     last = today + timedelta(days=within_days)
     # No period: the year runs from approval, so it ends by ``last`` if approved by a year before.
     approved_by = datetime.combine(last - timedelta(days=YEAR_DAYS), time.max, tzinfo=UTC)
-    query = (
+    return (
         select(
             Person.id,
             Person.reference,
@@ -279,8 +284,16 @@ def ending(work: Work, within_days: int) -> list[Ending]:
             ),
         )
     )
+
+
+def ending(work: Work, within_days: int) -> list[Ending]:
+    """Live plans whose year ends within ``within_days`` days from today, or has ended: soonest
+    (longest ended) first."""
+    today = work.now.date()
     found = []
-    for person_id, ref, plan_id, period_end, approved_at, user, name in work.session.execute(query):
+    for person_id, ref, plan_id, period_end, approved_at, user, name in work.session.execute(
+        ending_statement(today, within_days)
+    ):
         ends_on = period_end if period_end is not None else _day(approved_at) + timedelta(days=YEAR_DAYS)
         found.append(Ending(person_id, ref, plan_id, ends_on, (ends_on - today).days, user, name))
     return sorted(found, key=lambda row: (row.ends_on, row.plan_id))
@@ -294,9 +307,8 @@ class ReviewWaiting:
     review: ReviewDueRow
 
 
-def reviews_waiting(work: Work) -> list[ReviewWaiting]:
-    """Each plan's next review not yet held that is due or overdue, most overdue first."""
-    today = work.now.date()
+def reviews_statement(today: date) -> Select[Any]:
+    """Each plan's next review not yet held, due by ``today`` (or overdue), with its person."""
     due = func.min(Review.due_date)
     next_due = (
         select(Review.plan_id, due.label("due"))
@@ -305,7 +317,7 @@ def reviews_waiting(work: Work) -> list[ReviewWaiting]:
         .having(due <= due_by(today))
         .subquery()
     )
-    query = (
+    return (
         select(
             Person.id,
             Person.reference,
@@ -319,7 +331,12 @@ def reviews_waiting(work: Work) -> list[ReviewWaiting]:
         .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
         .order_by(next_due.c.due, Plan.id)
     )
+
+
+def reviews_waiting(work: Work) -> list[ReviewWaiting]:
+    """Each plan's next review not yet held that is due or overdue, most overdue first."""
+    today = work.now.date()
     return [
         ReviewWaiting(person_id, ReviewDueRow(ref, plan_id, day, ReviewTiming(day, today), user, name))
-        for person_id, ref, plan_id, day, user, name in work.session.execute(query)
+        for person_id, ref, plan_id, day, user, name in work.session.execute(reviews_statement(today))
     ]
