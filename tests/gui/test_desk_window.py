@@ -42,9 +42,12 @@ def main_window(qtbot: QtBot, world: World, role: Role, tmp_path: Path) -> MainW
 @pytest.fixture
 def desk(qtbot: QtBot, world: World, tmp_path: Path) -> Iterator[tuple[MainWindow, DeskWindow]]:
     window = main_window(qtbot, world, Role.MANAGER, tmp_path)
-    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: window.desk_window is not None and window.desk_window.isVisible())
-    assert window.desk_window is not None and isinstance(window.desk_window, DeskWindow)
+    assert window.desk_window is not None
+    assert isinstance(window.desk_window, DeskWindow)
     yield window, window.desk_window
     if window.desk_window is not None:
         window.desk_window.close()
@@ -72,11 +75,14 @@ def test_a_manager_approves_by_keyboard_through_the_summary(
 
     qtbot.keyClick(desk_window.ui.approveTable, Qt.Key.Key_Return)  # the summary, not an approval
     dialog = desk_window.approve_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     qtbot.waitUntil(dialog.isActiveWindow)
     assert QApplication.focusWidget() is dialog.ui.summary, QApplication.focusWidget()
     words = dialog.ui.summary.toPlainText()
-    assert "Total set aside: £100.00" in words and "Signed by:" in words and "(key worker)" in words
+    assert "Total set aside: £100.00" in words
+    assert "Signed by:" in words
+    assert "(key worker)" in words
     press(qtbot, Qt.Key.Key_Return)  # Enter is Cancel: nothing is approved on one key
     qtbot.waitUntil(lambda: desk_window.approve_dialog is None)
     assert waiting_for_approval(world, "Dee")
@@ -119,11 +125,11 @@ def test_a_plan_approved_elsewhere_meanwhile_is_said_not_approved_twice(
 def test_tab_leaves_each_table(qtbot: QtBot, desk: tuple[MainWindow, DeskWindow]) -> None:
     _window, desk_window = desk
     ui = desk_window.ui
-    for table, after in (
-        (ui.approveTable, ui.approveButton),
-        (ui.reviewsTable, ui.reviewsOpenButton),
+    for page, table, after in (
+        (ui.approvePage, ui.approveTable, ui.approveButton),
+        (ui.reviewsPage, ui.reviewsTable, ui.reviewsOpenButton),
     ):
-        ui.tabs.setCurrentWidget(table.parentWidget())
+        ui.tabs.setCurrentWidget(page)
         table.setFocus()
         qtbot.keyClick(table, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is after
@@ -138,7 +144,8 @@ def test_enter_on_a_review_opens_the_persons_record(
     ui.reviewsTable.setFocus()
     qtbot.keyClick(ui.reviewsTable, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.workspace.person is not None)
-    assert window.workspace.person is not None and window.workspace.person.id == world.people["Eve"]
+    assert window.workspace.person is not None
+    assert window.workspace.person.id == world.people["Eve"]
 
 
 def test_the_charts_are_drawn_when_the_money_is_first_shown(desk: tuple[MainWindow, DeskWindow]) -> None:
@@ -179,7 +186,8 @@ def test_export_never_replaces_a_file_without_asking(
     seen: list[str] = []
     answer_next_box(qtbot, "Cancel", seen)
     assert desk_window.export_totals(target) is None
-    assert target.read_text() == "kept" and "already there" in seen[0]
+    assert target.read_text() == "kept"
+    assert "already there" in seen[0]
     answer_next_box(qtbot, "&Replace it", seen)
     assert desk_window.export_totals(target) == target
     assert target.read_bytes().startswith(b"\xef\xbb\xbfPart,Line")
@@ -207,8 +215,11 @@ def test_export_never_writes_over_the_database(
 @pytest.mark.parametrize("role", [Role.KEY_WORKER, Role.PEER_MENTOR, Role.ADMINISTRATOR])
 def test_no_desk_for_anyone_else(qtbot: QtBot, world: World, tmp_path: Path, role: Role) -> None:
     window = main_window(qtbot, world, role, tmp_path)
-    assert not window.desk_action.isVisible() and not window.desk_action.isEnabled()
-    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.desk_action.isVisible()
+    assert not window.desk_action.isEnabled()
+    qtbot.keyClick(
+        window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert window.desk_window is None
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, DeskWindow) and w.isVisible()]
 

@@ -57,4 +57,6 @@ def desk_world(db: Database) -> World:
 
 def eve_version_status(w: World) -> str:
     with w.db.session() as session:
-        return str(session.scalar(select(PlanVersion.status).where(PlanVersion.id == w.plans["Eve"].version_id)))
+        return str(
+            session.scalar(select(PlanVersion.status).where(PlanVersion.id == w.plans["Eve"].version_id))
+        )

@@ -5,7 +5,7 @@ for a manager, each queue oldest first with how long it has waited: plans signed
 waiting for approval, requests for a service not in the catalogue to decide, reviews due and
 overdue (and how many of each by key worker), and plans whose year ends within DAYS days or has
 ended; then the money of the live plans (agreed, set aside and spent) by service category and by
-the month each plan was approved in, with the total, and each key worker's caseload size. As the
+the month each plan's year starts in, with the total, and each key worker's caseload size. As the
 Manager's desk window (:mod:`careplan.gui.desk`) shows them, from the same use case
 (:func:`careplan.services.desk.desk_view`).
 
@@ -48,8 +48,8 @@ def add_parsers(commands: Any) -> None:
 def desk(args: argparse.Namespace) -> int:
     # The services and storage behind the command, only once it runs: ``careplan --help`` imports
     # none of them (about 180 ms of CPU, measured with ``python -X importtime -m careplan --help``).
-    from careplan.cli.commands import acting_staff, open_for_cli  # noqa: PLC0415
-    from careplan.services.desk import ENDING_WITHIN_DAYS, desk_view  # noqa: PLC0415
+    from careplan.cli.commands import acting_staff, open_for_cli
+    from careplan.services.desk import ENDING_WITHIN_DAYS, desk_view
 
     db = open_for_cli(args.database, create=False)
     actor = acting_staff(db, args)
@@ -118,13 +118,17 @@ def print_desk(view: Desk) -> None:
         "Nothing is set aside yet.",
     )
     _section(
-        "Money by month approved",
-        ["Month", "Agreed", "Set aside", "Spent"],
+        "Money by the month the plan's year starts",
+        ["Year starts", "Agreed", "Set aside", "Spent"],
         [line.as_cells() for line in (*view.money_by_month, view.money_total)],
         {1, 2, 3},
         "",
         count=False,
     )
     _section(
-        "Caseloads", ["Key worker", "People"], [row.as_cells() for row in view.caseloads], {1}, "No key workers."
+        "Caseloads",
+        ["Key worker", "People"],
+        [row.as_cells() for row in view.caseloads],
+        {1},
+        "No key workers.",
     )

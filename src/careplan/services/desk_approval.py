@@ -123,4 +123,3 @@ def approval_summary(db: Database, actor: Actor, version_id: int) -> ApprovalSum
                 if kind in signatures
             ),
         )
-

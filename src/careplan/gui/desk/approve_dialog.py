@@ -19,7 +19,9 @@ from careplan.services.signed_in import SignedInStaff
 
 
 class ApproveDialog(QDialog):
-    def __init__(self, context: SignedInStaff, summary: ApprovalSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: SignedInStaff, summary: ApprovalSummary, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self.summary = summary

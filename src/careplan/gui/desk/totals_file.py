@@ -56,13 +56,15 @@ class TotalsFile:
                 path, chosen_files.protected_files(self._context.db), what="the totals"
             )
         except CareplanError as exc:
-            return self._refused(exc.message)
+            self._refused(exc.message)
+            return None
         if os.path.lexists(path) and not self._may_replace(path):
             return None
         try:
             write_atomically(path, desk_csv.totals_csv(view))
         except OSError as exc:
-            return self._refused(f"{path.name} was not saved: {why_not_written(exc)}. Choose another place.")
+            self._refused(f"{path.name} was not saved: {why_not_written(exc)}. Choose another place.")
+            return None
         self.folder = path.parent
         self.last_saved = path
         return path
@@ -84,4 +86,3 @@ class TotalsFile:
     def _refused(self, message: str) -> None:
         self.last_problem = message
         QMessageBox.warning(self._parent, NOT_SAVED, message)
-        return None

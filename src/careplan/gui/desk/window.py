@@ -49,10 +49,13 @@ class _EnterOnRow(QObject):
         view.doubleClicked.connect(lambda _index: act())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._act()
-                return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._act()
+            return True
         return False
 
 
@@ -78,11 +81,13 @@ class DeskWindow(QWidget):
         self.requests_model = CellsModel(
             ["Person", "What", "Category", "Estimated cost", "Asked", "Waiting"], {3}, self
         )
-        self.reviews_model = _ReviewsModel(["Person", "Plan", "Due", "Days overdue", "Key worker", "Review"], {1, 3}, self)
+        self.reviews_model = _ReviewsModel(
+            ["Person", "Plan", "Due", "Days overdue", "Key worker", "Review"], {1, 3}, self
+        )
         self.by_key_worker_model = CellsModel(["Key worker", "Overdue", "Due"], {1, 2}, self)
         self.ending_model = CellsModel(["Person", "Plan", "Ends", "When", "Key worker"], {1}, self)
         self.category_model = _CategoryModel(["Category", "Set aside", "Spent"], {1, 2}, self)
-        self.month_model = CellsModel(["Month", *MONEY], {1, 2, 3}, self)
+        self.month_model = CellsModel(["Year starts", *MONEY], {1, 2, 3}, self)
         self.caseload_model = CellsModel(["Key worker", "People"], {1}, self)
         for table, model in (
             (ui.approveTable, self.approve_model),
@@ -160,9 +165,9 @@ class DeskWindow(QWidget):
             "Press Enter to open the person's record."
         )
         ui.moneyHelp.setText(
-            "The money of the plans approved or in action: agreed budgets by the month each plan was "
-            "approved in, and what is set aside for services by category. Spent is what was recorded "
-            "as bought or paid."
+            "The money of the plans approved or in action: agreed budgets by the month each plan's "
+            "year starts in, and what is set aside for services by category. Spent is what was "
+            "recorded as bought or paid."
         )
         for table in (ui.approveTable, ui.requestsTable, ui.reviewsTable, ui.endingTable):
             if table.model().rowCount():
