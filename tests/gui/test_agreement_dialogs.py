@@ -117,6 +117,28 @@ def test_a_genuine_agreement_gets_three_yeses(
     dialog.grab().save(str(tmp_path / "verify_good.png"))
 
 
+def test_enter_after_typing_a_path_checks_it_and_keeps_the_dialog_open(
+    qtbot: QtBot, site: Site, genuine: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = VerifyDialog(context_for(site))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.ui.filePath.setFocus()
+    qtbot.keyClicks(dialog.ui.filePath, str(genuine))
+    qtbot.keyClick(dialog.ui.filePath, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=WAIT)
+    assert dialog.isVisible()  # Enter checked the file; it did not press Close
+    assert dialog.verification is not None
+    assert dialog.verification.ok
+    assert answers(dialog) == ["yes", "yes", "yes"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc still closes
+    assert not dialog.isVisible()
+
+
 def test_a_file_dropped_on_the_dialog_is_checked(qtbot: QtBot, site: Site, genuine: Path) -> None:
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent

@@ -156,9 +156,19 @@ def _publish(partial: Path, target: Path) -> None:
         raise StorageError(write_problem(exc, "the backup")) from exc
 
 
+def sync_open_flags(system: str = os.name) -> int:
+    """How to open a file to flush it. Windows flushes (``os.fsync`` is ``_commit`` there) only
+    through a descriptor open for writing; POSIX through any, so Linux and macOS open it for
+    reading and a read-only copy can still be flushed."""
+    if system == "nt":
+        return os.O_RDWR | getattr(os, "O_BINARY", 0)
+    return os.O_RDONLY
+
+
 def sync_file(path: Path) -> None:
+    """Flush a file Careplan wrote (a backup, its key, a restored copy) to the disk."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, sync_open_flags())
         try:
             os.fsync(fd)
         finally:

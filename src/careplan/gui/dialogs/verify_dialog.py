@@ -64,8 +64,11 @@ class VerifyDialog(QDialog):
         ui.buttons.rejected.connect(self.reject)
         for button in (ui.chooseFile, ui.checkButton, *ui.buttons.buttons()):
             button.setMinimumHeight(40)
-        ui.chooseFile.setAutoDefault(False)
-        ui.checkButton.setAutoDefault(False)
+        # No default button: Enter in the path box checks the file (returnPressed) and must not
+        # also press Close, which Qt would otherwise make the default.
+        for button in (ui.chooseFile, ui.checkButton, *ui.buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.rows = (
             (ui.unchangedIcon, ui.unchangedText),
             (ui.signerIcon, ui.signerText),

@@ -63,6 +63,7 @@ class Ui_CatalogueDialog(object):
 
         self.servicesTable = QTableView(CatalogueDialog)
         self.servicesTable.setObjectName(u"servicesTable")
+        self.servicesTable.setTabKeyNavigation(False)
         self.servicesTable.setMinimumSize(QSize(0, 300))
         self.servicesTable.setSortingEnabled(True)
         self.servicesTable.setAlternatingRowColors(True)

@@ -38,6 +38,7 @@ class Ui_StaffAdminDialog(object):
         self.body.setObjectName(u"body")
         self.staffTable = QTableView(StaffAdminDialog)
         self.staffTable.setObjectName(u"staffTable")
+        self.staffTable.setTabKeyNavigation(False)
         self.staffTable.setMinimumSize(QSize(520, 260))
 
         self.body.addWidget(self.staffTable)

@@ -141,6 +141,7 @@ class AccessPage(WorkspacePage):
         self.table.setObjectName("accessTable")
         self.table.setModel(self.filtered)
         self.table.setAccessibleName("Who opened or changed this record")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

@@ -106,6 +106,7 @@ class SharingPage(WorkspacePage):
         self.table.setObjectName("consentTable")
         self.table.setModel(self.model)
         self.table.setAccessibleName("What the person agrees to share")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
