@@ -19,6 +19,7 @@ from careplan.services.desk import desk_view
 from careplan.services.signed_in import SignedInStaff
 from careplan.storage import Database
 from careplan.storage.backup_folder import backups_folder
+from tests.gui.test_tab_leaves_tables import assert_tab_leaves, views_on_screen
 from tests.services.desk_world import desk_world
 from tests.worlds import STAFF_NAMES, World
 
@@ -122,7 +123,20 @@ def test_a_plan_approved_elsewhere_meanwhile_is_said_not_approved_twice(
     dialog.reject()
 
 
-def test_tab_leaves_each_table(qtbot: QtBot, desk: tuple[MainWindow, DeskWindow]) -> None:
+def test_tab_leaves_every_table_on_every_tab(qtbot: QtBot, desk: tuple[MainWindow, DeskWindow]) -> None:
+    _window, desk_window = desk
+    seen: set[str] = set()
+    for index in range(desk_window.ui.tabs.count()):
+        desk_window.ui.tabs.setCurrentIndex(index)
+        for view in views_on_screen():
+            if view.window() is desk_window:
+                assert not view.tabKeyNavigation(), view.objectName()
+                assert_tab_leaves(qtbot, view)
+                seen.add(view.objectName())
+    assert len(seen) == 8, seen
+
+
+def test_tab_goes_on_to_the_buttons(qtbot: QtBot, desk: tuple[MainWindow, DeskWindow]) -> None:
     _window, desk_window = desk
     ui = desk_window.ui
     for page, table, after in (
