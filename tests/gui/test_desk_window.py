@@ -242,3 +242,11 @@ def test_signing_out_closes_the_desk(qtbot: QtBot, desk: tuple[MainWindow, DeskW
     window, desk_window = desk
     window.sign_out()
     assert not desk_window.isVisible()
+
+
+def test_locking_the_screen_covers_the_desk(qtbot: QtBot, desk: tuple[MainWindow, DeskWindow]) -> None:
+    window, desk_window = desk
+    window.screen_lock.lock()
+    assert not desk_window.ui.tabs.isVisible() and not desk_window.ui.summary.isVisible()
+    window.screen_lock.unlock()
+    assert desk_window.ui.tabs.isVisible()
