@@ -247,6 +247,7 @@ def test_signing_out_closes_the_desk(qtbot: QtBot, desk: tuple[MainWindow, DeskW
 def test_locking_the_screen_covers_the_desk(qtbot: QtBot, desk: tuple[MainWindow, DeskWindow]) -> None:
     window, desk_window = desk
     window.screen_lock.lock()
-    assert not desk_window.ui.tabs.isVisible() and not desk_window.ui.summary.isVisible()
+    assert not desk_window.ui.tabs.isVisible()
+    assert not desk_window.ui.summary.isVisible()
     window.screen_lock.unlock()
     assert desk_window.ui.tabs.isVisible()
