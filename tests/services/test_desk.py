@@ -19,14 +19,14 @@ from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.waiting import waiting_words
-from careplan.services import desk, desk_approval, desk_csv, desk_money, reviews_due, signing
+from careplan.services import desk, desk_approval, desk_csv, desk_money, plans, reviews_due, signing
 from careplan.services.clock import clock_set_to
 from careplan.services.desk_queues import YEAR_DAYS
 from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.refusals import refused
 from tests.services.desk_world import OVERDUE_DAYS, REQUEST_COST, desk_world
-from tests.worlds import PERIOD, SERVICE_PRICE, World, utc_today
+from tests.worlds import PERIOD, SERVICE_PRICE, World, sign_both, utc_today
 
 template, sqlite_template, world, quick = world_fixtures(desk_world)
 
@@ -203,3 +203,15 @@ def test_a_label_that_looks_like_a_formula_stays_text() -> None:
 def _empty_desk() -> desk.Desk:
     nothing = desk_money.MoneyLine("total", "Total", 0, 0)
     return desk.Desk(date(2026, 12, 7), 30, (), (), (), (), (), (), (), nothing, ())
+
+
+def test_a_revision_approved_but_not_yet_in_action_is_counted_once(quick: World) -> None:
+    w, eve = quick, quick.plans["Eve"]
+    plans.activate_plan(w.db, w.team.key_worker, eve.version_id)
+    revision = plans.revise_plan(w.db, w.team.key_worker, eve.version_id)
+    sign_both(w.db, w.team.key_worker, revision)
+    signing.approve_plan(w.db, w.team.manager, revision)  # Eve's plan: one in action, one approved
+    view = desk.desk_view(w.db, w.team.manager)
+    assert view.money_total.set_aside_pence == 6 * int(SERVICE_PRICE * 100)
+    assert sum(line.set_aside_pence for line in view.money_by_category) == view.money_total.set_aside_pence
+    assert [e.plan_id for e in view.ending].count(eve.plan_id) == 1

@@ -1,6 +1,7 @@
 """The service's money on the manager's desk, and caseload sizes: each one statement.
 
-Money counts the live plans (approved or active versions): **agreed** is their agreed budgets,
+Money counts each plan's version in force (approved or active, one a plan:
+:func:`~careplan.services.desk_queues.in_force`): **agreed** is their agreed budgets,
 **set aside** what their allocations set aside for services, **spent** what was recorded as
 bought or paid against them (0 until spending is recorded: see ``spent_pence``). By service
 category (set aside and spent: an agreed budget is the whole plan's, not a category's) and by
@@ -19,7 +20,7 @@ from careplan.domain.enums import Role
 from careplan.domain.records import Allocation, Person, PlanVersion, StaffMember
 from careplan.domain.wording.dates import MONTHS
 from careplan.domain.wording.money import format_money
-from careplan.services.desk_queues import LIVE
+from careplan.services.desk_queues import in_force
 from careplan.services.unit_of_work import Work
 
 
@@ -77,7 +78,7 @@ def by_category_statement() -> Select[*tuple[Any, ...]]:
     return (
         select(Allocation.category, total)
         .join(PlanVersion, PlanVersion.id == Allocation.version_id)
-        .where(PlanVersion.status.in_(LIVE))
+        .where(in_force())
         .group_by(Allocation.category)
         .order_by(total.desc(), Allocation.category)
     )
@@ -96,7 +97,7 @@ def by_month_statement() -> Select[*tuple[Any, ...]]:
     allocated = (  # only the live versions' allocations, found through the version index
         select(Allocation.version_id, func.sum(Allocation.total_pence).label("pence"))
         .join(PlanVersion, PlanVersion.id == Allocation.version_id)
-        .where(PlanVersion.status.in_(LIVE))
+        .where(in_force())
         .group_by(Allocation.version_id)
         .subquery()
     )
@@ -113,7 +114,7 @@ def by_month_statement() -> Select[*tuple[Any, ...]]:
             func.sum(func.coalesce(allocated.c.pence, 0)),
         )
         .outerjoin(allocated, allocated.c.version_id == PlanVersion.id)
-        .where(PlanVersion.status.in_(LIVE))
+        .where(in_force())
         .group_by(year, month)
         .order_by(year, month)
     )

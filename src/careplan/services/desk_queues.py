@@ -3,8 +3,9 @@
 - **To approve**: plan versions both sides signed (agreed), waiting since the last signature
   (``agreed_at``, set as the second one is made).
 - **Requests to decide**: pending proposals for a service not in the catalogue, waiting since asked.
-- **Ending**: live plans (approved or active) whose year ends within a number of days, or has
-  ended: the end of their period, or a year after approval where no period was set.
+- **Ending**: plans whose version in force (approved or active: :func:`in_force`) has a year
+  that ends within a number of days, or has ended: the end of its period, or a year after
+  approval where no period was set.
 
 - **Reviews** due (within :data:`~careplan.domain.review_timing.DUE_WITHIN_DAYS`) or overdue:
   each plan's next review not yet held, as ``careplan reviews --due`` lists them
@@ -22,7 +23,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.orm import aliased
 
 from careplan.domain.enums import PlanStatus, ProposalStatus
 from careplan.domain.records import Allocation, Person, Plan, PlanVersion, Proposal, Review, StaffMember
@@ -37,7 +39,22 @@ YEAR_DAYS = 365
 """A plan approved with no period set runs for this many days from its approval."""
 
 LIVE = (PlanStatus.APPROVED, PlanStatus.ACTIVE)
-"""The versions whose money and year count on the desk."""
+"""The statuses of a plan version in force (approved, or in action)."""
+
+
+def in_force() -> ColumnElement[bool]:
+    """The plan version in force: approved or in action, and no newer one of the same plan is
+    (a revision approved and not yet put into action takes over from the one in action). One a
+    plan, so the desk counts each plan's money and year once."""
+    newer = aliased(PlanVersion)
+    # The newest number among the plan's versions in force, from the index on (plan, number,
+    # status) alone: as fast as the status filter (a NOT EXISTS was ten times slower on SQLite).
+    newest = (
+        select(func.max(newer.number))
+        .where(newer.plan_id == PlanVersion.plan_id, newer.status.in_(LIVE))
+        .scalar_subquery()
+    )
+    return and_(PlanVersion.status.in_(LIVE), PlanVersion.number == newest)
 
 
 def _day(moment: date | datetime) -> date:
@@ -291,7 +308,7 @@ def ending_statement(today: date, within_days: int) -> Select[*tuple[Any, ...]]:
         .join(Person, Person.id == Plan.person_id)
         .outerjoin(StaffMember, StaffMember.id == Person.key_worker_id)
         .where(
-            PlanVersion.status.in_(LIVE),
+            in_force(),
             or_(
                 PlanVersion.period_end <= last,
                 and_(PlanVersion.period_end.is_(None), PlanVersion.approved_at <= approved_by),
