@@ -14,14 +14,16 @@ from typing import Any
 
 import pytest
 
+from careplan import demo
 from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.waiting import waiting_words
-from careplan.services import desk, desk_approval, desk_csv, desk_money, plans, reviews_due, signing
+from careplan.services import desk, desk_approval, desk_csv, desk_money, plans, queries, reviews_due, signing
 from careplan.services.clock import clock_set_to
 from careplan.services.desk_queues import YEAR_DAYS
+from careplan.services.unit_of_work import staff_by_username
 from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.refusals import refused
@@ -215,3 +217,21 @@ def test_a_revision_approved_but_not_yet_in_action_is_counted_once(quick: World)
     assert view.money_total.set_aside_pence == 6 * int(SERVICE_PRICE * 100)
     assert sum(line.set_aside_pence for line in view.money_by_category) == view.money_total.set_aside_pence
     assert [e.plan_id for e in view.ending].count(eve.plan_id) == 1
+
+
+def test_on_demo_data_the_totals_are_the_plans_added_up(sqlite_db: Database) -> None:
+    """Every plan's version in force, as ``careplan plans`` lists it, adds up to the desk's money."""
+    demo.generate(sqlite_db, people=30, seed=7)
+    manager = staff_by_username(sqlite_db, "priya")
+    rows = queries.list_plans(sqlite_db, manager)
+    newest: dict[int, queries.PlanRow] = {}
+    for row in (r for r in rows if r.status in (PlanStatus.APPROVED, PlanStatus.ACTIVE)):
+        if row.plan_id not in newest or row.version > newest[row.plan_id].version:
+            newest[row.plan_id] = row
+    view = desk.desk_view(sqlite_db, manager)
+    assert newest, "the demo has plans in force"
+    assert view.money_total.set_aside_pence == sum(r.allocated_pence for r in newest.values())
+    assert view.money_total.agreed_pence == sum(r.agreed_budget_pence or 0 for r in newest.values())
+    assert sum(c.set_aside_pence for c in view.money_by_category) == view.money_total.set_aside_pence
+    agreed = [r for r in rows if r.status == PlanStatus.AGREED]
+    assert sorted(a.version_id for a in view.to_approve) == sorted(r.version_id for r in agreed)
