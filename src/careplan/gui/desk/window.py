@@ -33,6 +33,7 @@ from careplan.services.desk import Desk, desk_view
 from careplan.services.signed_in import SignedInStaff
 
 MONEY = ["Agreed", "Set aside", "Spent"]
+NARROW_TABLE = 560
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -102,6 +103,8 @@ class DeskWindow(QWidget):
             figures = (ui.categoryTable, ui.monthTable, ui.byKeyWorkerTable, ui.caseloadTable)
             set_up_table(table, model, stretch=0 if table in figures else None)  # names, then numbers
         ui.byKeyWorkerTable.setMaximumHeight(140)
+        for narrow in (ui.byKeyWorkerTable, ui.caseloadTable):  # a name and a few numbers beside it
+            narrow.setMaximumWidth(NARROW_TABLE)
         ui.moneyLayout.setRowStretch(1, 3)  # the charts: room for each category's name
         ui.moneyLayout.setRowStretch(2, 2)
 
