@@ -49,7 +49,9 @@ def desk(qtbot: QtBot, world: World, tmp_path: Path) -> Iterator[tuple[MainWindo
     qtbot.waitUntil(lambda: window.desk_window is not None and window.desk_window.isVisible())
     assert window.desk_window is not None
     assert isinstance(window.desk_window, DeskWindow)
-    yield window, window.desk_window
+    desk_window = window.desk_window
+    qtbot.waitUntil(lambda: desk_window.view is not None and desk_window.job is None)  # read
+    yield window, desk_window
     if window.desk_window is not None:
         window.desk_window.close()
 
@@ -100,7 +102,7 @@ def test_a_manager_approves_by_keyboard_through_the_summary(
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: desk_window.approve_dialog is None)
     assert not waiting_for_approval(world, "Dee")
-    assert desk_window.approve_model.rowCount() == 0
+    qtbot.waitUntil(lambda: desk_window.approve_model.rowCount() == 0)  # read again
     assert "approved" in desk_window.ui.said.text()
     assert "approved" in window.saved_label.text()
 

@@ -4,7 +4,8 @@ Its own window (the main window's menu opens it for managers: ``VIEW_REPORTS``),
 ``ui/desk_window.ui``: a tab for each queue (oldest first, with how long each has waited in
 words), the money (two bar charts, drawn when the tab is first shown, and the figures as tables;
 "Export totals to CSV…") and the caseloads. Everything comes from one use case,
-:func:`careplan.services.desk.desk_view`, read again by Reload.
+:func:`careplan.services.desk.desk_view`, read off the GUI thread (``gui/jobs.py``) as the window
+opens and again by Reload (F5); ``filled`` says when it is shown.
 
 Choosing a row and pressing Enter (or double-clicking it) opens that person's record in the main
 window (``person_chosen``), except in the approval queue, where it opens the approval summary
@@ -28,6 +29,7 @@ from careplan.gui.desk.approve_dialog import ApproveDialog
 from careplan.gui.desk.tables import CellsModel, chosen_row, set_up_table
 from careplan.gui.desk.totals_file import TotalsFile
 from careplan.gui.forms.ui_desk_window import Ui_DeskWindow
+from careplan.gui.jobs import Failure, Job
 from careplan.services import desk_approval
 from careplan.services.desk import Desk, desk_view
 from careplan.services.signed_in import SignedInStaff
@@ -63,11 +65,13 @@ class _EnterOnRow(QObject):
 class DeskWindow(QWidget):
     person_chosen = Signal(int)  # open this person's record in the main window
     approved = Signal(str)  # a plan was approved here: what to say in the main window
+    filled = Signal()  # the desk was read and is shown
 
     def __init__(self, context: SignedInStaff, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._context = context
         self.view: Desk | None = None
+        self.job: Job | None = None
         self.approve_dialog: ApproveDialog | None = None
         self.ui = Ui_DeskWindow()
         self.ui.setupUi(self)
@@ -131,13 +135,30 @@ class DeskWindow(QWidget):
     # filling ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the desk again and show it (the charts are drawn again when their tab is shown)."""
-        try:
-            view = desk_view(self._context.db, self._context.actor)
-        except CareplanError as exc:
-            self.ui.summary.setText(f"The desk could not be read: {exc.message}")
+        """Read the desk again, off the GUI thread (at a county's size it takes a moment), and
+        show it when it is read (the charts are drawn again when their tab is shown)."""
+        if self.job is not None:
             return
+        db, actor = self._context.db, self._context.actor
+        job = Job(lambda _report: desk_view(db, actor), "Reading the manager's desk")
+        self.job = job
+        job.succeeded.connect(self._read)
+        job.failed.connect(self._not_read)
+        self.ui.reloadButton.setEnabled(False)
+        if self.view is None:
+            self.ui.summary.setText("Reading the desk…")
+        job.start()
+
+    def _read(self, view: Desk) -> None:
+        self.job = None
+        self.ui.reloadButton.setEnabled(True)
         self.fill(view)
+        self.filled.emit()
+
+    def _not_read(self, failure: Failure) -> None:
+        self.job = None
+        self.ui.reloadButton.setEnabled(True)
+        self.ui.summary.setText(f"The desk could not be read. {failure.message}")
 
     def fill(self, view: Desk) -> None:
         self.view = view
