@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
@@ -19,6 +19,7 @@ from careplan.services.desk import desk_view
 from careplan.services.signed_in import SignedInStaff
 from careplan.storage import Database
 from careplan.storage.backup_folder import backups_folder
+from tests.gui.test_plan_page import answer_next_box
 from tests.gui.test_tab_leaves_tables import assert_tab_leaves, views_on_screen
 from tests.services.desk_world import desk_world
 from tests.worlds import STAFF_NAMES, World
@@ -171,24 +172,6 @@ def test_the_charts_are_drawn_when_the_money_is_first_shown(desk: tuple[MainWind
     assert len(desk_window.charts) == 2
     assert desk_window.category_model.rowCount() == 1
     assert desk_window.month_model.rowCount() == 2  # this month, and the total
-
-
-def answer_next_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
-    """Answer the next modal question box by clicking the button with this text."""
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append(box.text())
-        for candidate in box.buttons():
-            if candidate.text() == button_text:
-                candidate.click()
-                return
-        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
-
-    QTimer.singleShot(0, answer)
 
 
 def test_export_never_replaces_a_file_without_asking(
