@@ -15,6 +15,37 @@ SIGN_IN_COLUMNS = (
     "locked",
 )
 
+_PROPOSAL_COLUMNS_0009 = (
+    "id, person_id, plan_id, what, who_might_provide, category, unit, estimated_cost_pence, why_id, "
+    "status, created_by_id, created_at, decided_by_id, decided_at, decision_note, approved_unit_price_pence"
+)
+_PROPOSALS_0009 = """CREATE TABLE proposals_0009 (
+    id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
+    plan_id INTEGER,
+    what VARCHAR(200) NOT NULL,
+    who_might_provide VARCHAR(200),
+    category VARCHAR(60) NOT NULL,
+    unit VARCHAR(10) NOT NULL,
+    estimated_cost_pence INTEGER NOT NULL,
+    why_id INTEGER NOT NULL,
+    status VARCHAR(10) NOT NULL,
+    created_by_id INTEGER NOT NULL,
+    created_at DATETIME NOT NULL,
+    decided_by_id INTEGER,
+    decided_at DATETIME,
+    decision_note TEXT,
+    approved_unit_price_pence INTEGER,
+    CONSTRAINT pk_proposals PRIMARY KEY (id),
+    CONSTRAINT ck_proposals_status CHECK (status IN ('pending', 'approved', 'declined')),
+    CONSTRAINT ck_proposals_estimate CHECK (estimated_cost_pence >= 0),
+    CONSTRAINT fk_proposals_created_by_id_staff FOREIGN KEY(created_by_id) REFERENCES staff (id),
+    CONSTRAINT fk_proposals_decided_by_id_staff FOREIGN KEY(decided_by_id) REFERENCES staff (id),
+    CONSTRAINT fk_proposals_person_id_people FOREIGN KEY(person_id) REFERENCES people (id),
+    CONSTRAINT fk_proposals_plan_id_plans FOREIGN KEY(plan_id) REFERENCES plans (id),
+    CONSTRAINT fk_proposals_why_id_texts FOREIGN KEY(why_id) REFERENCES texts (id)
+)"""
+
 _REVIEWS_0007 = """CREATE TABLE reviews_0007 (
     id INTEGER NOT NULL,
     plan_id INTEGER NOT NULL,
@@ -39,6 +70,15 @@ _NOTE_0007 = (
 )
 
 UNDO: dict[str, tuple[str, ...]] = {
+    # 0011: requests decided (as migration 0011's downgrade: a request waiting for an answer goes
+    # back to waiting for a manager; the question, answer, disagreement and catalogue link go).
+    "0011": (
+        "UPDATE proposals SET status = 'pending' WHERE status = 'asked'",
+        _PROPOSALS_0009,
+        f"INSERT INTO proposals_0009 SELECT {_PROPOSAL_COLUMNS_0009} FROM proposals",
+        "DROP TABLE proposals",
+        "ALTER TABLE proposals_0009 RENAME TO proposals",
+    ),
     # 0009: reviews held in both voices (as migration 0009's downgrade: the person's life-area
     # scores back to ratings, the first "anything else" note in each voice back to the columns).
     "0009": (

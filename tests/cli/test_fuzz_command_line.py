@@ -66,6 +66,9 @@ NAMES = [
     "table", "json", "-", "1", "0", "2", "priya", "admin", "sam", "chris", "--",
     "caseload", "assign", "end", "key-worker", "--peer-mentor", "--covering", "--cover-hours",
     "desk", "--ending-within",
+    "measures", "load", "review-schedule", "--first-weeks", "--every-months", "7", "12",
+    "requests", "decide", "--yes", "--no", "--ask", "--reason", "--add-to-catalogue", "--price",
+    "--unit", "--provider", "week", "session",
     *[r.value for r in Role], *[s.value for s in PlanStatus],
 ]  # fmt: skip
 
@@ -137,6 +140,18 @@ TEMPLATES: list[list[str]] = [
     ["desk", "--format", "{}"],
     ["desk", "--ending-within", "{}"],
     ["--user", "{}", "desk", "--format", "json"],
+    ["settings", "review-schedule"],
+    ["settings", "review-schedule", "--first-weeks", "{}", "--every-months", "{}"],
+    ["settings", "review-schedule", "--every-months", "{}"],
+    ["measures", "--format", "{}"],
+    ["measures", "load", "{}"],
+    ["--user", "priya", "measures", "load", "{}"],
+    ["requests", "--format", "json"],
+    ["requests", "decide", "{}", "--yes", "--price", "{}"],
+    ["requests", "decide", "{}", "--no", "--reason", "{}"],
+    ["requests", "decide", "{}", "--ask", "--reason", "{}"],
+    ["requests", "decide", "1", "--yes", "--add-to-catalogue", "--price", "{}", "--provider", "{}"],
+    ["--user", "{}", "requests", "decide", "1", "--no", "--reason", "{}"],
 ]
 
 
@@ -275,6 +290,8 @@ def _no_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
 @example(["catalogue", "import", "~nobody-here-at-all"])
 @example(["desk", "--format", "json"])
 @example(["--user", "sam", "desk"])
+@example(["requests", "decide", "1", "--yes", "--add-to-catalogue"])
+@example(["requests", "decide", "99999999999999", "--no", "--reason", "x"])
 def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> None:
     assert_answered(run_case(small_demo, argv), argv)
 
@@ -283,6 +300,10 @@ def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> Non
 @given(st.sampled_from(TEMPLATES), st.lists(VALUE, min_size=2, max_size=2))
 @example(["settings", "service-name", "{}"], ["\u200b", ""])
 @example(["settings", "service-name", "{}"], ["Svc\x1b[2J", ""])
+@example(["settings", "review-schedule", "--first-weeks", "{}", "--every-months", "{}"], ["8", "12"])
+@example(["settings", "review-schedule", "--first-weeks", "{}", "--every-months", "{}"], ["\udcff", "-0"])
+@example(["--user", "priya", "measures", "load", "{}"], ["b.pdf", ""])
+@example(["measures", "load", "{}"], ["x" * 300, ""])
 @example(["staff", "add", "{}", "{}", "--role", "key_worker"], ["bob", "\x00"])
 @example(["catalogue", "export", "{}"], ["-", ""])
 @example(["backup", "{}"], ["x" * 300, ""])
@@ -290,6 +311,7 @@ def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> Non
 @example(["db", "key", "export", "{}"], ["x" * 300, ""])
 @example(["desk", "--ending-within", "{}"], ["-5", ""])
 @example(["desk", "--ending-within", "{}"], ["99999999999999999999", ""])
+@example(["requests", "decide", "{}", "--yes", "--price", "{}"], ["1", "£1e400"])
 def test_any_value_in_a_command(small_demo: Path, template: list[str], values: list[str]) -> None:
     argv = filled(template, values)
     env = {"CAREPLAN_USER": "admin"} if template[0] in ("staff", "settings", "certificate") else {}

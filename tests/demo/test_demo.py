@@ -789,3 +789,24 @@ def test_any_day_of_the_week_gives_a_complete_demo(sqlite_db: Database, today: d
         earliest = session.scalar(select(func.min(PlanVersion.created_at)))
         assert earliest is not None
         assert earliest.date() > today - timedelta(days=5 * 366)
+
+
+def test_requests_are_decided_every_way(demo_db: Database) -> None:
+    """Yes (one-off, and added to the catalogue), no with a reason the person does not agree with,
+    "tell us more" waiting for an answer, one answered and waiting again, and some undecided."""
+    with demo_db.session() as session:
+        rows = list(session.scalars(select(Proposal)))
+        statuses = {p.status for p in rows}
+        added = [p for p in rows if p.service_id is not None]
+        assert added
+        assert all(p.status == ProposalStatus.APPROVED for p in added)
+        assert any(p.status == ProposalStatus.APPROVED and p.service_id is None for p in rows)
+        disagreed = [p for p in rows if p.disagreement_id is not None]
+        assert disagreed
+        assert all(p.status == ProposalStatus.DECLINED and p.decision_note for p in disagreed)
+        assert all(p.disagreement is not None and p.disagreement.author_kind == "person" for p in disagreed)
+        asked = [p for p in rows if p.status == ProposalStatus.ASKED]
+        assert asked
+        assert all(p.question and p.answer_id is None for p in asked)
+        assert any(p.status == ProposalStatus.PENDING and p.answer_id is not None for p in rows)
+        assert {"pending", "approved", "declined", "asked"} <= statuses

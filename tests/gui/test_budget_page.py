@@ -38,7 +38,7 @@ from careplan.services.workspace import (
     proposals_for,
 )
 from careplan.storage.database import Database
-from tests import worlds
+from tests import deciding, worlds
 from tests.worlds import World
 
 KIDS = (worlds.goal("I want my kids to see me well"), ())
@@ -564,16 +564,16 @@ def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: W
         world.person_id,
         catalogue.ProposalInput("Quad bike", "transport", ServiceUnit.ITEM, Decimal("900"), "Fun", PERSON),
     )
-    catalogue.decide_proposal(
+    deciding.decide_proposal(
         world.db, world.team.manager, proposal_id, approve=True, unit_price=Decimal("30")
     )
-    catalogue.decide_proposal(
+    deciding.decide_proposal(
         world.db, world.team.manager, declined_id, approve=False, note="A bus pass does this"
     )
     page = open_page(qtbot, world)
     approved_row, declined_row = page.proposal_rows
-    assert approved_row.status.text() == "Approved at £30.00 a session."
-    assert declined_row.status.text() == "Not approved: A bus pass does this"
+    assert approved_row.status.text() == "Priya Manager said yes, at £30.00 a session."
+    assert declined_row.status.text() == "Priya Manager said no: A bus pass does this"
     assert declined_row.add_button is None
     assert approved_row.add_button is not None
     assert approved_row.add_button.minimumHeight() >= 40
@@ -596,7 +596,7 @@ def test_an_approved_proposal_can_be_added_like_a_service(qtbot: QtBot, world: W
         30000,
     )
     approved_row = page.proposal_rows[0]
-    assert approved_row.status.text() == "Approved at £30.00 a session. It is in this plan."
+    assert approved_row.status.text() == "Priya Manager said yes, at £30.00 a session. It is in this plan."
     assert approved_row.add_button is None
 
 

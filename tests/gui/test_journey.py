@@ -51,6 +51,7 @@ from careplan.services.workspace import (
     proposals_for,
 )
 from careplan.storage.database import Database
+from tests import deciding
 
 # 3 + 5 + 3 + 6 + 2 + 2 + 4 + 0 = 25 points x £50.00 = £1,250.00 with the standard questionnaire.
 ANSWERS = {
@@ -734,7 +735,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     assert proposal.why.author.kind is AuthorKind.PERSON
 
     # Priya approves it at £32.00 a session, at her own desk.
-    catalogue.decide_proposal(db, team.priya, proposal.id, approve=True, unit_price=Decimal("32.00"))
+    deciding.decide_proposal(db, team.priya, proposal.id, approve=True, unit_price=Decimal("32.00"))
     # Sam's screen catches up when Marek is opened again (clear the search, click Dee, then Marek).
     window.people.search.clear()
     qtbot.waitUntil(lambda: window.people.model.rowCount() == 2)
@@ -743,7 +744,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     click_person(qtbot, window, marek)
     assert window.workspace.heading.text() == "Marek"
     [row] = money.proposal_rows
-    assert row.status.text() == "Approved at £32.00 a session."
+    assert row.status.text() == "Priya Shah said yes, at £32.00 a session."
     assert row.add_button is not None
 
     # "Add to my plan" on the approved request: an allocation at the approved price.
@@ -774,7 +775,7 @@ def test_journey_2_marek_disagrees_and_his_driving_lessons_become_an_allocation(
     ]
     assert totals(money) == ("£1,250.00", "£320.00", "£930.00")
     [row] = money.proposal_rows
-    assert row.status.text() == "Approved at £32.00 a session. It is in this plan."
+    assert row.status.text() == "Priya Shah said yes, at £32.00 a session. It is in this plan."
     assert row.add_button is None
 
     # The History page reads the version with his note, in his words.

@@ -125,6 +125,7 @@ def test_the_first_review_is_what_the_others_are_compared_with(qtbot: QtBot) -> 
     assert [alone.review.itemText(i) for i in range(alone.review.count())] == ["6 January 2026"]
     assert alone.wheel is not None
     assert set(_series(alone.wheel)) == {"6 Jan 2026 (solid line)"}  # nothing to compare with yet
+    assert alone.wheel.chart().title().startswith("Dee's scores: the first review, 6 Jan 2026<br>")
 
 
 def test_the_charts_take_the_desktops_colours(qtbot: QtBot) -> None:

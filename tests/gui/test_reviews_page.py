@@ -330,6 +330,6 @@ def test_a_peer_mentor_holds_a_review_but_does_not_end_it(qtbot: QtBot, world: W
     qtbot.waitUntil(lambda: page.held is not None)
     card = page.held
     assert card is not None
-    assert card.give_scores.isVisible()
+    assert card.score_buttons[LIFE_AREAS].isVisible()
     assert card.note_buttons[ReviewTopic.WORKING].isVisible()
     assert not card.end.isVisible()

@@ -1,5 +1,6 @@
 """File > Settings… (Ctrl+,): the lock time for this computer (applied to the running lock at
-once), and for administrators only the name of the service printed on agreements."""
+once); for administrators only the name of the service printed on agreements and the review
+schedule (everyone else reads the schedule in words); and Outcome measures… for everyone."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
+from careplan.gui.dialogs.outcome_measures import OutcomeMeasuresDialog
 from careplan.gui.dialogs.settings_dialog import SettingsDialog
 from careplan.gui.lock.screen_lock import LOCK_AFTER_SETTING
 from careplan.gui.main_window import MainWindow, lock_after_seconds
 from careplan.services import configuration
 from careplan.services.agreement import DEFAULT_SERVICE_NAME
+from careplan.services.review_schedule import ReviewSchedule, review_schedule, set_review_schedule
 from careplan.services.signed_in import SignedInStaff
 from careplan.storage.database import Database
 from tests.gui.menus import file_menu
@@ -208,3 +211,111 @@ def test_a_lock_time_set_another_way_stays_on_offer(
         save(qtbot, dialog)
     assert lock_after_seconds(settings) == 7 * 60
     assert window.screen_lock.idle_seconds == 7 * 60
+
+
+# --- the review schedule ------------------------------------------------------------------------
+
+
+def as_priya(db: Database, team: Team) -> SignedInStaff:
+    return SignedInStaff(db, team.priya, "Priya Manager", Role.MANAGER, username="priya")
+
+
+def step_to(qtbot: QtBot, box: QSpinBox, value: int) -> None:
+    """Up and down arrows, as a person would (as many presses as it takes, never more)."""
+    box.setFocus()
+    key = Qt.Key.Key_Up if box.value() < value else Qt.Key.Key_Down
+    for _ in range(abs(value - box.value())):
+        qtbot.keyClick(box, key)
+
+
+def test_an_administrator_sets_the_review_schedule_and_it_is_saved_with_the_rest(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    window = open_window(qtbot, as_ada(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    ui = dialog.ui
+    assert ui.firstWeeks.isVisible()
+    assert (ui.firstWeeks.value(), ui.everyMonths.value()) == (7, 3)
+    assert (ui.firstWeeks.minimum(), ui.firstWeeks.maximum()) == (6, 8)
+    assert (ui.everyMonths.minimum(), ui.everyMonths.maximum()) == (1, 12)
+    assert not ui.scheduleWords.isVisible()
+    # By keyboard: the lock time, the service's name, then the schedule and the measures.
+    qtbot.keyClick(ui.lockAfter, Qt.Key.Key_Tab)
+    qtbot.keyClick(ui.serviceName, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ui.firstWeeks
+    qtbot.keyClick(ui.firstWeeks, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ui.everyMonths
+    qtbot.keyClick(ui.everyMonths, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ui.measuresButton
+    step_to(qtbot, ui.firstWeeks, 9)  # the arrows stop at 8
+    step_to(qtbot, ui.everyMonths, 2)
+    assert ui.firstWeeks.value() == 8
+    choose_minutes(qtbot, dialog, "10 minutes")
+    assert review_schedule(sqlite_db, team.admin) == ReviewSchedule(7, 3)  # nothing before Save
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert review_schedule(sqlite_db, team.admin) == ReviewSchedule(8, 2)
+    assert window.screen_lock.idle_seconds == 10 * 60
+    reopened = open_settings(qtbot, window)
+    assert (reopened.ui.firstWeeks.value(), reopened.ui.everyMonths.value()) == (8, 2)
+
+
+def test_a_refused_name_keeps_the_schedule_too(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    window = open_window(qtbot, as_ada(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    step_to(qtbot, dialog.ui.everyMonths, 6)
+    dialog.ui.serviceName.setFocus()
+    dialog.ui.serviceName.selectAll()
+    qtbot.keyClicks(dialog.ui.serviceName, "  ")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.ui.problem.text().startswith("Please type the name of the service")
+    assert review_schedule(sqlite_db, team.admin) == ReviewSchedule(7, 3)  # all or nothing
+    assert dialog.ui.everyMonths.value() == 6  # nothing typed is lost
+    qtbot.keyClicks(dialog.ui.serviceName, "Hillside service")
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert review_schedule(sqlite_db, team.admin) == ReviewSchedule(7, 6)
+    assert configuration.service_name(sqlite_db) == "Hillside service"
+
+
+@pytest.mark.parametrize("as_whom", [as_sam, as_priya])
+def test_others_read_the_schedule_in_words_and_do_not_change_it(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings, as_whom: object
+) -> None:
+    set_review_schedule(sqlite_db, team.admin, 6, 1)
+    assert callable(as_whom)
+    window = open_window(qtbot, as_whom(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    ui = dialog.ui
+    assert ui.reviewsGroup.isVisible()
+    assert not ui.firstWeeks.isVisible()
+    assert not ui.everyMonths.isVisible()
+    assert ui.scheduleWords.isVisible()
+    assert ui.scheduleWords.text() == (
+        "The first review 6 weeks after a plan is approved, then one every month, and a full review "
+        "at a year. Your administrator sets this."
+    )
+    assert ui.measuresButton.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert review_schedule(sqlite_db, team.admin) == ReviewSchedule(6, 1)
+
+
+def test_outcome_measures_open_from_the_settings_by_keyboard(
+    qtbot: QtBot, sqlite_db: Database, team: Team, settings: QSettings
+) -> None:
+    window = open_window(qtbot, as_sam(sqlite_db, team), settings)
+    dialog = open_settings(qtbot, window)
+    qtbot.keyClick(dialog.ui.lockAfter, Qt.Key.Key_Tab)  # the schedule is words here: no stop
+    assert QApplication.focusWidget() is dialog.ui.measuresButton
+    qtbot.keyClick(dialog.ui.measuresButton, Qt.Key.Key_Space)
+    measures = dialog.findChild(OutcomeMeasuresDialog)
+    assert measures is not None, "the button did not open the outcome measures"
+    qtbot.waitExposed(measures)
+    assert measures.shown == ["How things are in my life"]
+    with qtbot.waitSignal(measures.rejected):
+        qtbot.keyClick(measures.ui.measuresTree, Qt.Key.Key_Escape)
+    assert dialog.isVisible()

@@ -51,6 +51,7 @@ from careplan.services import (
     covering,
     people,
     plans,
+    requests,
     reviews,
     signing,
     signing_certificate,
@@ -62,6 +63,7 @@ from careplan.services import (
 from careplan.services.audit import GENESIS, ChainReport, event_hash, verify_chain
 from careplan.services.audit_anchors import verify_audit_trail
 from careplan.storage.database import Database
+from tests import deciding
 from tests.services.test_permissions import public_use_cases
 from tests.stored import audit_count, plan_revision, snapshot
 from tests.worlds import (
@@ -204,9 +206,10 @@ def busy_day(db: Database, world: World) -> Recorder:
         ),
     )
     run(
-        "decide_proposal",
-        lambda: catalogue.decide_proposal(db, manager, proposal, approve=True, note=f"Good idea {CANARY}"),
+        "decide_request",
+        lambda: deciding.decide_proposal(db, manager, proposal, approve=True, note=f"Good idea {CANARY}"),
     )
+    _requests(db, run, kw, manager, person, world.plan_id)
     allocation = run(
         "allocate",
         lambda: budget.allocate(
@@ -399,6 +402,23 @@ def _back_up_and_restore(db: Database, run: Recorder, manager: Any, admin: Any) 
         path = db.path
         assert path is not None
         run("restore_database", lambda: restore.restore_database(path, admin, made.path))
+
+
+def _requests(db: Database, run: Recorder, kw: Any, manager: Any, person: int, plan_id: int) -> None:
+    """A request asked about, answered, refused, and disagreed with."""
+    asked = catalogue.propose_service(
+        db,
+        kw,
+        person,
+        catalogue.ProposalInput(f"Boxing {CANARY}", "sport", ServiceUnit.WEEK, Decimal(8), CANARY, PERSON),
+        plan_id=plan_id,
+    )
+    question = requests.Decision(requests.Choice.ASK, words=f"Which nights? {CANARY}")
+    run("decide_request", lambda: requests.decide_request(db, manager, asked, question))
+    run("answer_request", lambda: requests.answer_request(db, kw, asked, f"Tuesdays {CANARY}", PERSON))
+    no = requests.Decision(requests.Choice.NO, words=f"Not now {CANARY}")
+    run("decide_request", lambda: requests.decide_request(db, manager, asked, no))
+    run("disagree_with_decision", lambda: requests.disagree_with_decision(db, kw, asked, f"No {CANARY}"))
 
 
 def write_use_cases() -> set[str]:

@@ -17,10 +17,21 @@ from sqlalchemy import select
 from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.enums import ReviewKind, ServiceUnit, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.records import AuditEvent, AuthoredText, Consent, Person, Proposal
-from careplan.services import budget, catalogue, consent, people, plans, reviews, signing, workspace
+from careplan.services import (
+    budget,
+    catalogue,
+    consent,
+    people,
+    plans,
+    requests,
+    reviews,
+    signing,
+    workspace,
+)
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.plans import GoalInput, StepInput
 from careplan.storage.database import Database
+from tests import deciding
 from tests.worlds import STANDARD_ANSWERS, catalogue_service, make_team, utc_today, version_sha256
 
 
@@ -108,7 +119,33 @@ def test_no_audit_event_holds_any_personal_text(db: Database) -> None:
         ),
         plan_id=started.plan_id,
     )
-    catalogue.decide_proposal(db, manager, proposal, approve=True, note=c("decision_note"))
+    deciding.decide_proposal(db, manager, proposal, approve=True, note=c("decision_note"))
+    asked = catalogue.propose_service(
+        db,
+        kw,
+        person,
+        catalogue.ProposalInput(
+            c("asked_what"), "sport", ServiceUnit.ITEM, Decimal("5"), c("asked_why"), PERSON
+        ),
+        plan_id=started.plan_id,
+    )
+    ask = requests.Decision(requests.Choice.ASK, words=c("question"))
+    requests.decide_request(db, manager, asked, ask)
+    requests.answer_request(db, kw, asked, c("answer"), STAFF)
+    requests.decide_request(db, manager, asked, requests.Decision(requests.Choice.NO, words=c("reason_no")))
+    requests.disagree_with_decision(db, kw, asked, c("disagree_request"))
+    listed = catalogue.propose_service(
+        db,
+        kw,
+        person,
+        catalogue.ProposalInput(
+            c("listed_what"), "sport", ServiceUnit.ITEM, Decimal("5"), c("listed_why"), PERSON
+        ),
+    )
+    to_catalogue = requests.Decision(
+        requests.Choice.YES_TO_CATALOGUE, words=c("yes_words"), price=Decimal("4"), provider=c("provider")
+    )
+    requests.decide_request(db, manager, listed, to_catalogue)
     budget.assess_budget(db, kw, version, STANDARD_ANSWERS)
     budget.set_agreed_budget(db, kw, version, Decimal("1200.00"))
     service = catalogue_service(db, manager)

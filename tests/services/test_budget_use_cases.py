@@ -41,7 +41,6 @@ from careplan.services.budget import (
 from careplan.services.catalogue import (
     ProposalInput,
     ServiceInput,
-    decide_proposal,
     propose_service,
     update_service,
 )
@@ -49,6 +48,7 @@ from careplan.services.plans import record_disagreement
 from careplan.storage import Database
 from tests import refusals, worlds
 from tests.database_copies import world_fixtures
+from tests.deciding import decide_proposal
 from tests.worlds import DraftPlan, World
 
 # --- a small world --------------------------------------------------------------------------

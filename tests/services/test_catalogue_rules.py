@@ -25,7 +25,6 @@ from careplan.services.catalogue import (
     ServiceInput,
     add_provider,
     add_service,
-    decide_proposal,
     propose_service,
     update_service,
 )
@@ -33,6 +32,7 @@ from careplan.services.people import PersonDetails, register_person
 from careplan.storage import Database
 from tests import worlds
 from tests.database_copies import world_fixtures
+from tests.deciding import decide_proposal
 from tests.refusals import refused
 from tests.worlds import World
 
@@ -392,9 +392,9 @@ def test_approving_at_a_price_that_is_not_money_is_refused(quick: World, price: 
 @pytest.mark.parametrize("note", [None, "", "   "])
 def test_declining_needs_a_reason_the_person_will_see(quick: World, note: str | None) -> None:
     proposal_id = propose_service(quick.db, quick.team.key_worker, quick.person_id, CLIMBING)
-    with refused(quick.db, InvalidInput, "say why the proposal is declined") as info:
+    with refused(quick.db, InvalidInput, "say why the answer is no") as info:
         decide_proposal(quick.db, quick.team.manager, proposal_id, approve=False, note=note)
-    assert info.value.field == "note"
+    assert info.value.field == "reason"
 
 
 def test_declining_with_a_reason(world: World) -> None:
@@ -413,7 +413,7 @@ def test_a_proposal_is_decided_once(world: World, first: str) -> None:
     proposal_id = propose_service(world.db, world.team.key_worker, world.person_id, CLIMBING)
     decide_proposal(world.db, world.team.manager, proposal_id, approve=first == "approved", note="Decided")
     for approve in (True, False):
-        with refused(world.db, InvalidTransition, f"this proposal was already {first}"):
+        with refused(world.db, InvalidTransition, "this request was already decided"):
             decide_proposal(world.db, world.team.manager, proposal_id, approve=approve, note="Again")
 
 
@@ -427,5 +427,5 @@ def test_only_a_manager_decides(quick: World, role: Role) -> None:
 
 
 def test_deciding_a_proposal_that_is_not_there(quick: World) -> None:
-    with refused(quick.db, NotFound, "proposal could not be found"):
+    with refused(quick.db, NotFound, "request could not be found"):
         decide_proposal(quick.db, quick.team.manager, 1234, approve=True)

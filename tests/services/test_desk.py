@@ -15,12 +15,22 @@ from typing import Any
 import pytest
 
 from careplan import demo
-from careplan.domain.actor import Actor
+from careplan.domain.actor import PERSON, Actor
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition, PermissionDenied
 from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.waiting import waiting_words
-from careplan.services import desk, desk_approval, desk_csv, desk_money, plans, queries, reviews_due, signing
+from careplan.services import (
+    desk,
+    desk_approval,
+    desk_csv,
+    desk_money,
+    plans,
+    queries,
+    requests,
+    reviews_due,
+    signing,
+)
 from careplan.services.clock import clock_set_to
 from careplan.services.desk_queues import YEAR_DAYS
 from careplan.services.unit_of_work import staff_by_username
@@ -235,3 +245,19 @@ def test_on_demo_data_the_totals_are_the_plans_added_up(sqlite_db: Database) -> 
     assert sum(c.set_aside_pence for c in view.money_by_category) == view.money_total.set_aside_pence
     agreed = [r for r in rows if r.status == PlanStatus.AGREED]
     assert sorted(a.version_id for a in view.to_approve) == sorted(r.version_id for r in agreed)
+
+
+def test_a_request_answered_waits_from_its_answer(quick: World) -> None:
+    (request,) = desk.desk_view(quick.db, quick.team.manager).to_decide
+    ask = requests.Decision(requests.Choice.ASK, "How many lessons?")
+    requests.decide_request(quick.db, quick.team.manager, request.proposal_id, ask)
+    assert desk.desk_view(quick.db, quick.team.manager).to_decide == ()  # waiting for the person
+    with clock_set_to(lambda: _days_on(20)):
+        requests.answer_request(quick.db, quick.team.key_worker, request.proposal_id, "Ten", PERSON)
+    with clock_set_to(lambda: _days_on(23)):
+        (answered,) = desk.desk_view(quick.db, quick.team.manager).to_decide
+    assert (answered.proposal_id, answered.days_waiting, answered.waiting) == (
+        request.proposal_id,
+        3,
+        "3 days",
+    )

@@ -84,6 +84,7 @@ from careplan.services import (
     progress,
     queries,
     record_access,
+    requests,
     restore,
     review_schedule,
     review_view,
@@ -104,6 +105,7 @@ from careplan.services import (
 from careplan.services import backup as backup_use_cases
 from careplan.storage.database import Database
 from careplan.storage.opener import open_database
+from tests import deciding
 from tests.stored import audit_count, snapshot
 from tests.worlds import (
     CANARY,
@@ -344,7 +346,33 @@ def _propose_service(db: Database, world: World) -> Call:
 
 def _decide_proposal(db: Database, world: World) -> Call:
     proposal_id = catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
-    return lambda a: catalogue.decide_proposal(db, a, proposal_id, approve=True, unit_price=Decimal("11.00"))
+    return lambda a: deciding.decide_proposal(db, a, proposal_id, approve=True, unit_price=Decimal("11.00"))
+
+
+def _decide_request(db: Database, world: World) -> Call:
+    proposal_id = catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
+    decision = requests.Decision(requests.Choice.ASK, words="Which days would you go?")
+    return lambda a: requests.decide_request(db, a, proposal_id, decision)
+
+
+def _answer_request(db: Database, world: World) -> Call:
+    proposal_id = catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
+    ask = requests.Decision(requests.Choice.ASK, words="Which days would you go?")
+    requests.decide_request(db, world.team.manager, proposal_id, ask)
+    return lambda a: requests.answer_request(db, a, proposal_id, f"Saturdays {CANARY}", PERSON)
+
+
+def _disagree_with_decision(db: Database, world: World) -> Call:
+    proposal_id = catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
+    deciding.decide_proposal(
+        db, world.team.manager, proposal_id, approve=False, note="The gym pass covers it"
+    )
+    return lambda a: requests.disagree_with_decision(db, a, proposal_id, f"It is not the same {CANARY}")
+
+
+def _list_requests(db: Database, world: World) -> Call:
+    catalogue.propose_service(db, world.team.key_worker, world.person_id, _proposal())
+    return lambda a: requests.list_requests(db, a)
 
 
 def _set_service_name(db: Database, world: World) -> Call:
@@ -806,7 +834,16 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario("list_services", catalogue.list_services, (A.MANAGE_CATALOGUE,), _list_services, writes=False),
     Scenario("propose_service", catalogue.propose_service, (A.PROPOSE_SERVICE,), _propose_service),
-    Scenario("decide_proposal", catalogue.decide_proposal, (A.DECIDE_PROPOSAL,), _decide_proposal),
+    Scenario("decide_request", requests.decide_request, (A.DECIDE_PROPOSAL,), _decide_proposal),
+    Scenario("ask_about_request", requests.decide_request, (A.DECIDE_PROPOSAL,), _decide_request),
+    Scenario("answer_request", requests.answer_request, (A.PROPOSE_SERVICE,), _answer_request),
+    Scenario(
+        "disagree_with_decision",
+        requests.disagree_with_decision,
+        (A.RECORD_DISAGREEMENT,),
+        _disagree_with_decision,
+    ),
+    Scenario("list_requests", requests.list_requests, (A.DECIDE_PROPOSAL,), _list_requests, writes=False),
     Scenario("add_life_area", configuration.add_life_area, (A.CONFIGURE,), _add_life_area),
     Scenario("set_service_name", configuration.set_service_name, (A.CONFIGURE,), _set_service_name),
     Scenario("rename_life_area", configuration.rename_life_area, (A.CONFIGURE,), _rename_life_area),

@@ -249,3 +249,22 @@ def test_each_booked_review_says_which_measures_it_asks(quick: World) -> None:
         (LIFE_AREAS, "use_and_health"),
         (LIFE_AREAS, "use_and_health"),
     ]
+
+
+def test_each_held_review_says_which_measures_it_asks_and_which_only_at_the_end(quick: World) -> None:
+    """The first review held asks the start measures; one held the same day after it scored them
+    does not ask them again, but offers them in case the plan closes at it (asked at the end)."""
+    data = (resources.files("careplan") / "resources/reference/outcome_measures.toml").read_bytes()
+    measures.load_measures(quick.db, quick.team.manager, data)
+    kw = quick.team.key_worker
+    first = held(quick)
+    use = ("use_and_health", "My use, my home and my health")
+    life = (LIFE_AREAS, "How things are in my life")
+    assert (the_review(quick, first).measures, the_review(quick, first).at_the_end) == ((life, use), ())
+    give_scores(quick.db, kw, first, "use_and_health", {"alcohol_days": 3}, PERSON)
+    reviews_ending.end_review(quick.db, kw, first, ReviewOutcome.CARRY_ON)
+    second = held(quick)
+    assert (the_review(quick, second).measures, the_review(quick, second).at_the_end) == ((life,), (use,))
+    # Scored anyway, it is shown as asked.
+    give_scores(quick.db, kw, second, "use_and_health", {"alcohol_days": 0}, PERSON)
+    assert the_review(quick, second).measures == (life, use)

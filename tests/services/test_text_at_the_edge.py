@@ -36,6 +36,7 @@ from careplan.services import (
 from careplan.services.agreement import DEFAULT_SERVICE_NAME, SERVICE_NAME_SETTING
 from careplan.services.unit_of_work import staff_by_username
 from careplan.storage import Database
+from tests import deciding
 from tests.refusals import refused
 from tests.worlds import World, build_world, goal, step, version_sha256
 
@@ -226,9 +227,9 @@ def test_the_budget_and_the_catalogue(db: Database, world: World) -> None:
     proposal_id = catalogue.propose_service(db, worker, world.person_id, proposal())
     each_refused(
         db,
-        "note",
-        "The note",
-        lambda text: catalogue.decide_proposal(db, manager, proposal_id, approve=False, note=text),
+        "reason",
+        "The reason",
+        lambda text: deciding.decide_proposal(db, manager, proposal_id, approve=False, note=text),
     )
 
 

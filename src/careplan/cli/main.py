@@ -242,10 +242,18 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import desk_commands
 
         return desk_commands.desk(args)
+    if command == "requests":
+        from careplan.cli import requests_commands
+
+        return requests_commands.requests(args)
     if command == "progress":
         from careplan.cli import progress_commands  # ReportLab: only for this command
 
         return progress_commands.progress(args)
+    if command == "measures":
+        from careplan.cli import measures_commands
+
+        return measures_commands.measures(args)
     from careplan.cli import settings_commands
 
     return settings_commands.settings(args)

@@ -12,7 +12,7 @@ import sys
 from typing import Any, NoReturn
 
 from careplan import __version__
-from careplan.cli import desk_commands
+from careplan.cli import desk_commands, measures_commands, requests_commands
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.permissions import MAX_COVER_HOURS
 from careplan.domain.review_timing import DUE_WITHIN_DAYS
@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reviews(commands)
     _add_progress(commands)
     desk_commands.add_parsers(commands)
+    measures_commands.add_parsers(commands)
+    requests_commands.add_parsers(commands)
     return parser
 
 
@@ -276,6 +278,20 @@ def _add_settings(commands: Any) -> None:
         "service-name", help="the name of the service printed on agreements (give NAME to change it)"
     )
     name.add_argument("name", metavar="NAME", nargs="?", help="the new name (administrators)")
+    schedule = actions.add_parser(
+        "review-schedule",
+        help="when reviews fall: the first after 6 to 8 weeks, then every 1 to 12 months "
+        "(give --first-weeks or --every-months to change it)",
+    )
+    schedule.add_argument(
+        "--first-weeks",
+        type=_whole_number,
+        metavar="N",
+        help="the first review N weeks after approval (6 to 8)",
+    )
+    schedule.add_argument(
+        "--every-months", type=_whole_number, metavar="M", help="then a review every M months (1 to 12)"
+    )
 
 
 def _add_caseload(commands: Any) -> None:

@@ -349,4 +349,10 @@ def _proposal_row(proposal: Proposal) -> dict[str, Any]:
         "decided_at": proposal.decided_at,
         "decision_note": proposal.decision_note,
         "approved_unit_price_pence": proposal.approved_unit_price_pence,
+        "service_id": proposal.service_id,
+        "question": proposal.question,
+        "asked_by_id": proposal.asked_by_id,
+        "asked_at": proposal.asked_at,
+        "answer_id": _id(proposal.answer),
+        "disagreement_id": _id(proposal.disagreement),
     }

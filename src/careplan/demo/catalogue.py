@@ -29,6 +29,7 @@ class Catalogue:
     services: list[ServiceRow]
     service_named: dict[str, ServiceRow]
     everyday_travel: list[ServiceRow]  # what anybody's plan may add to get about
+    provider_ids: dict[str, int]  # by name: where a manager adds a service later (demo/requests.py)
 
 
 def build_catalogue(bench: Workbench, manager: Staff) -> Catalogue:
@@ -66,4 +67,4 @@ def build_catalogue(bench: Workbench, manager: Staff) -> Catalogue:
     travel = [named[n] for n in ("Weekly bus pass", "Monthly bus and rail pass", "Mutual aid travel")]
     batch.bump("providers", len(PROVIDERS))
     batch.bump("services", len(services))
-    return Catalogue(services, named, travel)
+    return Catalogue(services, named, travel, provider_ids)

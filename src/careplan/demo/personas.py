@@ -34,6 +34,7 @@ from careplan.demo.content.staying_safe import MAREK as MAREK_SAFETY
 from careplan.demo.days import weekday, years_before
 from careplan.demo.people import People
 from careplan.demo.plans import Plans
+from careplan.demo.requests import RequestStories
 from careplan.demo.reviews import Reviews
 from careplan.demo.revisions import Revisions
 from careplan.demo.signing import Signing
@@ -92,6 +93,7 @@ class Personas:
         self.signing = signing
         self.reviews = reviews
         self.safety = safety
+        self.requests = RequestStories(bench, plans, texts, catalogue.provider_ids)
 
     def make(self, index: int) -> None:
         """The ``index``-th persona (0: Dee, 1: Marek, 2: Jordan)."""
@@ -569,5 +571,6 @@ class Personas:
             sam,
         )
         assert climbing.status == ProposalStatus.PENDING.value
+        self.requests.tell(person, plan, activated2, self.yesterday, sam, priya)
         plan.updated_at = v2.activated_at or plan.updated_at
         plan.revision = 8

@@ -261,6 +261,12 @@ class Proposal:
     decided_at: datetime | None = None
     decision_note: str | None = None
     approved_unit_price_pence: int | None = None
+    service_id: int | None = None
+    question: str | None = None
+    asked_by_id: int | None = None
+    asked_at: datetime | None = None
+    answer: Text | None = None
+    disagreement: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,8 @@ class ProposalStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     DECLINED = "declined"
+    # A manager asked to be told more: back with the person and key worker until they answer.
+    ASKED = "asked"
 
 
 class ReviewKind(StrEnum):

@@ -209,7 +209,8 @@ def allocate(
             description, category, unit, price = (
                 proposal.what,
                 proposal.category,
-                proposal.unit,
+                # Added to the catalogue: the manager may have priced it by another unit.
+                proposal.service.unit if proposal.service else proposal.unit,
                 proposal.approved_unit_price_pence,
             )
         total = line_total_pence(quantity, price)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from careplan.domain.actor import Actor, Voice
 from careplan.domain.budget import refuse_never_allowed
 from careplan.domain.enums import ProposalStatus, ServiceUnit
-from careplan.domain.errors import InvalidInput, InvalidTransition
+from careplan.domain.errors import InvalidInput
 from careplan.domain.money import check_money, from_pence, to_pence
 from careplan.domain.permissions import Action
 from careplan.domain.records import Person, Plan, Proposal, Provider, Service
@@ -204,34 +204,3 @@ def propose_service(
         work.session.flush()
         work.audit("create", "proposal", row, ("what", "category", "estimated_cost", "why"))
         return row.id
-
-
-def decide_proposal(
-    db: Database,
-    actor: Actor,
-    proposal_id: int,
-    *,
-    approve: bool,
-    unit_price: Decimal | None = None,
-    note: str | None = None,
-) -> None:
-    """A manager approves a proposal (with the price per unit it may cost) or declines it, saying why."""
-    with unit_of_work(db, actor, Action.DECIDE_PROPOSAL) as work:
-        proposal = work.get(Proposal, proposal_id, "proposal")
-        if proposal.status != ProposalStatus.PENDING:
-            raise InvalidTransition(f"This proposal was already {proposal.status}.")
-        cleaned_note = check_text(note or "", "the note", "note", lines=True).strip() or None
-        if approve:
-            price = unit_price if unit_price is not None else Decimal(proposal.estimated_cost_pence) / 100
-            proposal.approved_unit_price_pence = to_pence(
-                check_money(price, field="unit_price", allow_zero=False)
-            )
-            proposal.status = ProposalStatus.APPROVED
-        else:
-            if cleaned_note is None:
-                raise InvalidInput("Please say why the proposal is declined: the person will see it.", "note")
-            proposal.status = ProposalStatus.DECLINED
-        proposal.decision_note = cleaned_note
-        proposal.decided_by_id = work.staff.id
-        proposal.decided_at = work.now
-        work.audit("decide", "proposal", proposal, ("status", "approved_unit_price", "decision_note"))

@@ -2,7 +2,8 @@
 
 - **To approve**: plan versions both sides signed (agreed), waiting since the last signature
   (``agreed_at``, set as the second one is made).
-- **Requests to decide**: pending proposals for a service not in the catalogue, waiting since asked.
+- **Requests to decide**: pending requests for a service not in the catalogue, waiting since made
+  (or since the answer to a manager's "tell us more").
 - **Ending**: plans whose version in force (approved or active: :func:`in_force`) has a year
   that ends within a number of days, or has ended: the end of its period, or a year after
   approval where no period was set.
@@ -27,7 +28,16 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from careplan.domain.enums import PlanStatus, ProposalStatus
-from careplan.domain.records import Allocation, Person, Plan, PlanVersion, Proposal, Review, StaffMember
+from careplan.domain.records import (
+    Allocation,
+    AuthoredText,
+    Person,
+    Plan,
+    PlanVersion,
+    Proposal,
+    Review,
+    StaffMember,
+)
 from careplan.domain.review_timing import ReviewTiming, due_by
 from careplan.domain.wording.dates import short_date
 from careplan.domain.wording.money import format_money
@@ -257,7 +267,11 @@ def to_approve(work: Work) -> list[ToApprove]:
 
 
 def to_decide_statement() -> Select[*tuple[Any, ...]]:
-    """Every pending request with its person and who asked, longest waiting first."""
+    """Every request waiting for a manager's decision with its person and who asked, longest
+    waiting first: waiting since it was made, or since the answer to a manager's question (a
+    request waiting for that answer waits for the person, not for a manager, and is not here)."""
+    answer = aliased(AuthoredText)
+    since = func.coalesce(answer.written_at, Proposal.created_at)
     return (
         select(
             Proposal.id,
@@ -266,13 +280,14 @@ def to_decide_statement() -> Select[*tuple[Any, ...]]:
             Proposal.what,
             Proposal.category,
             Proposal.estimated_cost_pence,
-            Proposal.created_at,
+            since,
             StaffMember.display_name,
         )
         .join(Person, Person.id == Proposal.person_id)
         .join(StaffMember, StaffMember.id == Proposal.created_by_id)
+        .outerjoin(answer, answer.id == Proposal.answer_id)
         .where(Proposal.status == ProposalStatus.PENDING)
-        .order_by(Proposal.created_at, Proposal.id)
+        .order_by(since, Proposal.id)
     )
 
 

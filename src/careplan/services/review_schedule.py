@@ -1,7 +1,10 @@
 """When reviews fall: the service's schedule, a setting.
 
 The first review comes ``first_weeks`` after a plan is approved (6 to 8 weeks), then one every
-``every_months`` (1 to 12: at least once a year). Ending a review books the next one from it.
+``every_months`` (1 to 12: at least once a year), counted from the approval, and a full review at a
+year. Ending a review books the next one from it (:mod:`careplan.services.review_booking` writes
+both). The default, 7 weeks then every 3 months, books what agreements printed before it was a
+setting: 7 weeks, 3, 6 and 9 months, and the full review at 12.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from careplan.domain.actor import Actor
+from careplan.domain.enums import ReviewKind
 from careplan.domain.errors import InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.records import Setting
@@ -22,6 +26,7 @@ from careplan.storage.database import Database
 SCHEDULE_SETTING = "review_schedule"
 FIRST_WEEKS = range(6, 9)
 EVERY_MONTHS = range(1, 13)
+YEAR_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,29 @@ class ReviewSchedule:
 
     def next_due(self, held_on: date) -> date:
         return months_later(held_on, self.every_months)
+
+    def words(self) -> str:
+        """ "The first review 7 weeks after a plan is approved, then one every 3 months, and a full
+        review at a year." """
+        first = f"The first review {self.first_weeks} weeks after a plan is approved"
+        if self.every_months == YEAR_MONTHS:
+            return f"{first}, then a full review at a year and once a year after that."
+        months = "every month" if self.every_months == 1 else f"every {self.every_months} months"
+        return f"{first}, then one {months}, and a full review at a year."
+
+    def year_of_reviews(self, approved_on: date) -> list[tuple[ReviewKind, date]]:
+        """What approving a plan on ``approved_on`` books: the early review after ``first_weeks``;
+        a regular review every ``every_months`` from the approval (those falling on or before the
+        early one left out); the full review at a year, whatever the months, so there is always
+        one a year."""
+        first = self.first_due(approved_on)
+        reviews = [(ReviewKind.EARLY, first)]
+        for months in range(self.every_months, YEAR_MONTHS, self.every_months):
+            due = months_later(approved_on, months)
+            if due > first:
+                reviews.append((ReviewKind.REGULAR, due))
+        reviews.append((ReviewKind.FULL, months_later(approved_on, YEAR_MONTHS)))
+        return reviews
 
 
 def months_later(day: date, months: int) -> date:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import AuthorKind, GoalGoing, ReviewKind, ReviewOutcome, ReviewTopic
-from careplan.domain.measures import Measure, MeasureItem
+from careplan.domain.measures import AskedWhen, Measure, MeasureItem
 from careplan.domain.permissions import Action
 from careplan.domain.records import AuthoredText, Plan, Review, StaffMember
 from careplan.domain.review_timing import ReviewState, ReviewTiming
@@ -130,6 +130,12 @@ class HeldReview:
     confirmed_by: str | None  # the name the person signed or typed
     confirmed_at: datetime | None
     plan_goals: tuple[tuple[str, str], ...] = ()  # (key, words) of every goal of the reviewed version
+    measures: tuple[tuple[str, str], ...] = ()  # (code, name) of each measure asked or scored at it
+    at_the_end: tuple[tuple[str, str], ...] = ()  # asked only at the end: scored if the plan closes
+
+
+Asked = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+"""The measures asked at a held review, and those asked only at the end: (code, name) each."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,8 @@ def reviews_in_full(db: Database, actor: Actor, plan_id: int) -> ReviewsInFull:
         ).all()
         today = work.now.date()
         measures = measures_in(work.session)
-        held = [_held(work, r, measures) for r in rows if r.completed_on is not None]
+        asked_held = _asked_at_held(rows, measures)
+        held = [_held(work, r, measures, asked_held[r.id]) for r in rows if r.completed_on is not None]
         held.sort(key=lambda h: (h.held_on, h.review_id), reverse=True)
         asked = _asked_at_booked(rows, measures)
         return ReviewsInFull(
@@ -210,6 +217,31 @@ def _asked_at_booked(rows: Sequence[Review], measures: tuple[Measure, ...]) -> d
     return found
 
 
+def _asked_at_held(rows: Sequence[Review], measures: tuple[Measure, ...]) -> dict[int, Asked]:
+    """For each held review, in the order held: the measures asked at it (as for a booked one,
+    from the reviews held before it), with any scored at it anyway; and the measures asked only at
+    the end (exit), offered in case the plan closes at it."""
+    last: dict[str, date] = {}
+    found: dict[int, Asked] = {}
+    held = sorted((r for r in rows if r.completed_on is not None), key=lambda r: (r.completed_on, r.id))
+    for number, review in enumerate(held):
+        on = review.completed_on
+        assert on is not None
+        scored = {score.measure for score in review.scores}
+        asked = tuple(
+            m
+            for m in measures
+            if m.code in scored or m.asked_at(on, first=number == 0, last_asked=last.get(m.code))
+        )
+        exit_only = tuple(m for m in measures if AskedWhen.EXIT in m.asked and m not in asked)
+        found[review.id] = (
+            tuple((m.code, m.name) for m in asked),
+            tuple((m.code, m.name) for m in exit_only),
+        )
+        last.update(dict.fromkeys(scored, on))
+    return found
+
+
 def _coming(work: Work, review: Review, today: date, measures: tuple[str, ...]) -> ComingReview:
     return ComingReview(
         review_id=review.id,
@@ -223,7 +255,12 @@ def _coming(work: Work, review: Review, today: date, measures: tuple[str, ...]) 
     )
 
 
-def _held(work: Work, review: Review, measures: tuple[Measure, ...]) -> HeldReview:
+def _held(
+    work: Work,
+    review: Review,
+    measures: tuple[Measure, ...],
+    asked: Asked = ((), ()),
+) -> HeldReview:
     assert review.completed_on is not None
     holder = work.session.get(StaffMember, review.completed_by_id) if review.completed_by_id else None
     confirmation = review.confirmation
@@ -246,6 +283,8 @@ def _held(work: Work, review: Review, measures: tuple[Measure, ...]) -> HeldRevi
         plan_goals=tuple(
             (g.key, g.wording.body) for g in sorted(review.version.goals, key=lambda g: g.position)
         ),
+        measures=asked[0],
+        at_the_end=asked[1],
     )
 
 

@@ -22,13 +22,13 @@ from datetime import date
 from sqlalchemy import select
 
 from careplan.domain.actor import STAFF, Actor, Voice
-from careplan.domain.enums import GoalGoing, GoalStatus, ReviewKind, ReviewOutcome, SignatureMethod
+from careplan.domain.enums import GoalGoing, GoalStatus, ReviewOutcome, SignatureMethod
 from careplan.domain.errors import InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
 from careplan.domain.records import Review, ReviewConfirmation
 from careplan.services.plans import close_open_versions, start_revision
 from careplan.services.review_access import review_to_change
-from careplan.services.review_schedule import schedule_in
+from careplan.services.review_booking import book_next_review
 from careplan.services.signing import signature_marks
 from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
@@ -128,16 +128,7 @@ def _book_next(work: Work, review: Review) -> Review:
     if booked is not None:
         return booked
     assert review.completed_on is not None
-    following = Review(
-        plan_id=review.plan_id,
-        version=review.version,
-        kind=ReviewKind.REGULAR,
-        due_date=schedule_in(work.session).next_due(review.completed_on),
-    )
-    work.session.add(following)
-    work.session.flush()
-    work.audit("schedule", "review", following, ("kind", "due_date"))
-    return following
+    return book_next_review(work, review.version, review.completed_on)
 
 
 def confirm_review(

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import calendar
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from careplan.domain.actor import Actor
 from careplan.domain.enums import PlanStatus, ReviewKind, SignatureMethod, SignerKind
 from careplan.domain.errors import ConflictError, InvalidInput, InvalidTransition
 from careplan.domain.permissions import Action
-from careplan.domain.records import PlanVersion, Review, Signature
+from careplan.domain.records import PlanVersion, Signature
 from careplan.domain.text import one_line
 from careplan.services.canonical import live_canonical, matches_what_was_signed, plan_sha256
 from careplan.services.plan_access import any_version, draft_version
+from careplan.services.review_booking import book_year_of_reviews
+from careplan.services.review_schedule import ReviewSchedule
 from careplan.services.unit_of_work import Work, unit_of_work
 from careplan.storage.database import Database
 
@@ -141,26 +142,16 @@ def _freeze(work: Work, version: PlanVersion, sha256: str) -> None:
 
 
 def standard_reviews(approved_on: date) -> list[tuple[ReviewKind, date]]:
-    """An early review at 7 weeks, regular reviews every 3 months, a full review at a year."""
-
-    def months_later(months: int) -> date:
-        years, month_index = divmod(approved_on.month - 1 + months, 12)
-        year, month = approved_on.year + years, month_index + 1
-        return date(year, month, min(approved_on.day, calendar.monthrange(year, month)[1]))
-
-    return [
-        (ReviewKind.EARLY, approved_on + timedelta(weeks=7)),
-        (ReviewKind.REGULAR, months_later(3)),
-        (ReviewKind.REGULAR, months_later(6)),
-        (ReviewKind.REGULAR, months_later(9)),
-        (ReviewKind.FULL, months_later(12)),
-    ]
+    """The reviews the default schedule books (an early review at 7 weeks, regular reviews at 3, 6
+    and 9 months, a full review at a year): the demo and the bench book these."""
+    return ReviewSchedule().year_of_reviews(approved_on)
 
 
 def approve_plan(
     db: Database, actor: Actor, version_id: int, *, expected_revision: int | None = None
 ) -> None:
-    """A manager approves a fully signed version; its reviews are scheduled."""
+    """A manager approves a fully signed version; its first year's reviews are booked from the
+    service's schedule."""
     with unit_of_work(db, actor, Action.APPROVE_PLAN) as work:
         version = any_version(work, version_id, expected_revision)
         if version.status == PlanStatus.DRAFT:
@@ -176,8 +167,4 @@ def approve_plan(
         version.approved_at = work.now
         version.approved_by_id = work.staff.id
         work.audit("approve", "plan_version", version, ("status",))
-        for kind, due in standard_reviews(work.now.date()):
-            review = Review(plan_id=version.plan_id, version=version, kind=kind, due_date=due)
-            work.session.add(review)
-            work.session.flush()
-            work.audit("schedule", "review", review, ("kind", "due_date"))
+        book_year_of_reviews(work, version, work.now.date())

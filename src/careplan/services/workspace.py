@@ -32,6 +32,7 @@ from careplan.domain.records import (
 )
 from careplan.services.canonical import plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
+from careplan.services.requests import DecisionView, decision_view
 from careplan.services.staying_safe_view import (
     NOTHING_YET,
     STAYING_SAFE_LOADS,
@@ -441,6 +442,7 @@ class ProposalView:
     why: TextView
     decision_note: str | None
     who_might_provide: str | None = None
+    decision: DecisionView | None = None  # the decision, question, answer, disagreement (requests.py)
 
 
 def proposals_for(db: Database, actor: Actor, person_id: int) -> list[ProposalView]:
@@ -467,6 +469,7 @@ def proposals_for(db: Database, actor: Actor, person_id: int) -> list[ProposalVi
                     why,
                     p.decision_note,
                     p.who_might_provide,
+                    decision_view(p, name),
                 )
             )
         return result

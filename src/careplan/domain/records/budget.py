@@ -62,7 +62,13 @@ class Service(Base):
 
 
 class Proposal(Base):
-    """A service the person wants that is not in the catalogue, waiting for a manager's decision."""
+    """A service the person wants that is not in the catalogue, and a manager's decision on it.
+
+    A manager says yes (``approved``: a one-off for this person, or, with ``service_id``, added to
+    the catalogue as that service), no (``declined``, with ``decision_note``, the reason the person
+    will read), or asks to be told more (``asked``, with ``question``; the answer, in the person's or
+    the key worker's words, is ``answer``, and the request waits for a manager again). The person
+    may say they do not agree with a decision (``disagreement``, their words, kept beside it)."""
 
     __tablename__ = "proposals"
 
@@ -82,15 +88,25 @@ class Proposal(Base):
     decided_at: Mapped[datetime | None]
     decision_note: Mapped[str | None] = mapped_column(Text)
     approved_unit_price_pence: Mapped[int | None] = mapped_column(Integer)
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))
+    question: Mapped[str | None] = mapped_column(Text)
+    asked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    asked_at: Mapped[datetime | None]
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("texts.id"))
+    disagreement_id: Mapped[int | None] = mapped_column(ForeignKey("texts.id"))
 
     person: Mapped[Person] = relationship()
-    why: Mapped[AuthoredText] = relationship()
+    why: Mapped[AuthoredText] = relationship(foreign_keys=[why_id])
     created_by: Mapped[StaffMember] = relationship(foreign_keys=[created_by_id])
     decided_by: Mapped[StaffMember | None] = relationship(foreign_keys=[decided_by_id])
+    asked_by: Mapped[StaffMember | None] = relationship(foreign_keys=[asked_by_id])
+    service: Mapped[Service | None] = relationship()
+    answer: Mapped[AuthoredText | None] = relationship(foreign_keys=[answer_id])
+    disagreement: Mapped[AuthoredText | None] = relationship(foreign_keys=[disagreement_id])
 
     __table_args__ = (
         CheckConstraint("estimated_cost_pence >= 0", name="estimate"),
-        CheckConstraint("status IN ('pending', 'approved', 'declined')", name="status"),
+        CheckConstraint("status IN ('pending', 'approved', 'declined', 'asked')", name="status"),
     )
 
 

@@ -36,9 +36,12 @@ class DisagreementDialog(WritingDialog):
         save: Callable[[str, Voice], object],
         on_conflict: Callable[[ConflictError], None],
         parent: QWidget | None = None,
+        title: str = "I don't agree",
+        prompt: str = "&What I don't agree with, and why",
     ) -> None:
+        """``title`` and ``prompt``: other words in the same voice (answering a manager's question)."""
         super().__init__(on_conflict, parent)
-        self.setWindowTitle("I don't agree")
+        self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self._voice = voice
         self._save = save
@@ -55,13 +58,13 @@ class DisagreementDialog(WritingDialog):
         voice_row.addStretch(1)
         voice_row.addWidget(switch)
         self.writing_as = WritingAs(self, voice_row, voice_label, switch, voice, writers)
-        prompt = QLabel("&What I don't agree with, and why", self)
+        prompt_label = QLabel(prompt, self)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("disagreementEditor")
-        self.note.setAccessibleName("What I don't agree with, and why")
+        self.note.setAccessibleName(prompt.replace("&", ""))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
-        prompt.setBuddy(self.note)
+        prompt_label.setBuddy(self.note)
         self.note_problem = QLabel(self)
         self.problem = QLabel(self)
         for label in (self.note_problem, self.problem):
@@ -80,7 +83,7 @@ class DisagreementDialog(WritingDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(voice_row)
-        layout.addWidget(prompt)
+        layout.addWidget(prompt_label)
         layout.addWidget(self.note)
         layout.addWidget(self.note_problem)
         layout.addWidget(self.problem)

@@ -1,6 +1,7 @@
-"""Three dialogs of reviews: scores for each life area in the voice of whoever is scoring
-(ui/review_scores.ui), the person confirming the review's record by a typed name or a drawn
-signature (ui/confirm_review.ui), and a key worker bringing a review forward
+"""Three dialogs of reviews: scores for the items of one outcome measure (the life areas, or one
+the service loaded: each item with its own range and kind, a yes/no answered "yes" or "no") in
+the voice of whoever is scoring (ui/review_scores.ui), the person confirming the review's record
+by a typed name or a drawn signature (ui/confirm_review.ui), and a key worker bringing a review forward
 (ui/bring_forward.ui). The words dialogs of a review (notes, how a goal is going, how it ends,
 asking for one) are the words-and-choices dialog of gui/dialogs/staying_safe_dialogs.py.
 
@@ -16,13 +17,13 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QSpinBox, QWidget
 
 from careplan.domain.actor import Voice
 from careplan.domain.enums import AuthorKind, SignatureMethod
 from careplan.domain.errors import ConflictError
-from careplan.domain.measures import Measure
+from careplan.domain.measures import ItemKind, Measure, MeasureItem
 from careplan.domain.wording.dates import long_date
 from careplan.gui.dialogs.form_dialog import FieldProblems, FormDialog
 from careplan.gui.dialogs.sign_dialog import first_name
@@ -36,6 +37,51 @@ from careplan.services.reviews_ending import Confirmation
 
 NOT_SCORED = "not scored"
 Given = Mapping[str, Mapping[AuthorKind, int]]  # item code -> voice -> the score given
+
+
+class AnswerBox(QSpinBox):
+    """One item's answer: a whole number in the item's range, or for a yes/no item "no" (0) or
+    "yes" (1), typed or stepped with the arrow keys; one below the range is "not scored"."""
+
+    def __init__(self, item: MeasureItem, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.item = item
+        self._words = {item.words(v): v for v in range(item.low, item.high + 1)}
+        self._words[NOT_SCORED] = item.low - 1
+        self.setObjectName(f"score_{item.code}")
+        self.setRange(item.low - 1, item.high)
+        self.setSpecialValueText(NOT_SCORED)
+        self.setMinimumHeight(BUTTON_HEIGHT)
+        self.setMinimumWidth(140)
+        self.setAccessibleName(f"{item.question}, {ends_words(item)}")
+
+    def textFromValue(self, value: int) -> str:
+        return NOT_SCORED if value < self.item.low else self.item.words(value)
+
+    def valueFromText(self, text: str) -> int:
+        typed = text.strip().lower()
+        if typed in self._words:
+            return self._words[typed]
+        return int(typed) if typed.lstrip("-").isdigit() else self.minimum()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        typed = text.strip().lower()
+        if self.item.kind is not ItemKind.YES_NO:
+            return super().validate(text, pos)
+        if typed in self._words:
+            return QValidator.State.Acceptable, text, pos
+        if any(words.startswith(typed) for words in self._words):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+
+def ends_words(item: MeasureItem) -> str:
+    """ "yes or no", "0 to 28", "1 (really hard right now) to 10 (going really well)"."""
+    if item.kind is ItemKind.YES_NO:
+        return "yes or no"
+    low = f"{item.low} ({item.low_words})" if item.low_words else str(item.low)
+    high = f"{item.high} ({item.high_words})" if item.high_words else str(item.high)
+    return f"{low} to {high}"
 
 
 class ScoresDialog(WritingDialog):
@@ -62,19 +108,15 @@ class ScoresDialog(WritingDialog):
         ui = self.ui
         self.setWindowTitle(f"Scores: {measure.name}")
         self.writing_as = WritingAs(self, ui.voiceRow, ui.voiceLabel, ui.switchVoice, voice, writers)
-        self.boxes: dict[str, QSpinBox] = {}
+        self.measure = measure
+        self.boxes: dict[str, AnswerBox] = {}
         for row, item in enumerate(measure.items):
             label = QLabel(item.question, ui.scoresBox)
             label.setWordWrap(True)
-            box = QSpinBox(ui.scoresBox)
-            box.setObjectName(f"score_{item.code}")
-            box.setRange(item.low - 1, item.high)
-            box.setSpecialValueText(NOT_SCORED)
-            box.setMinimumHeight(BUTTON_HEIGHT)
-            box.setMinimumWidth(140)
-            box.setAccessibleName(f"{item.question}, from {item.low} to {item.high}")
+            box = AnswerBox(item, ui.scoresBox)
             label.setBuddy(box)
-            ends = QLabel(f"{item.low} to {item.high}", ui.scoresBox)
+            ends = QLabel(ends_words(item), ui.scoresBox)
+            ends.setWordWrap(True)
             ends.setProperty("role", "quiet")
             ui.scoresGrid.addWidget(label, row, 0)
             ui.scoresGrid.addWidget(box, row, 1)
@@ -103,8 +145,8 @@ class ScoresDialog(WritingDialog):
         kind = self._voice.voice.kind
         name = "person" if kind is AuthorKind.PERSON else "worker"
         self.ui.intro.setText(
-            f"Scores from the {name}: choose a number for each area, or leave it as “{NOT_SCORED}”. "
-            "The person's scores and the worker's are kept apart, side by side."
+            f"{self.measure.name}: the {name}'s answers. Choose one for each question, or leave it "
+            f"as “{NOT_SCORED}”. The person's answers and the worker's are kept apart, side by side."
         )
         for code, box in self.boxes.items():
             value = self.given.get(code, {}).get(kind)
@@ -179,6 +221,12 @@ class ConfirmReviewDialog(FormDialog):
     def use_drawing(self) -> None:
         self.ui.ways.setCurrentWidget(self.ui.drawPage)
         self.ui.how.setText(DRAW_HOW)
+        # The pad needs more room than the typed name: grow, so that the buttons are not laid over
+        # it (seen at 2x on a small screen, where the dialog opened only as tall as it had to be).
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
+        if needed > self.height():
+            self.resize(self.width(), needed)
         self.ui.pad.setFocus()
 
     def confirmation(self) -> Confirmation:

@@ -3,7 +3,12 @@
 - On this computer, for everyone: how long without use before the screen locks (kept in the
   computer's settings, ``security/lock_after_seconds``), applied to the running lock on Save.
 - For the whole service, administrators only: the name of the service printed on agreements
-  (:func:`careplan.services.configuration.set_service_name`, which is the gate).
+  (:func:`careplan.services.configuration.set_service_name`, which is the gate), and when reviews
+  fall: the first after 6 to 8 weeks, then every 1 to 12 months
+  (:func:`careplan.services.review_schedule.set_review_schedule`). Everyone else reads the schedule
+  in words.
+- For everyone: Outcome measures… (:mod:`careplan.gui.dialogs.outcome_measures`), the questions
+  asked at reviews; managers and administrators load more there.
 
 Save keeps everything or, when something is refused, nothing: the dialog stays open with what was
 typed and says what is wrong.
@@ -19,7 +24,7 @@ from careplan.domain.permissions import Action
 from careplan.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from careplan.gui.lock.screen_lock import DEFAULT_IDLE_SECONDS, LOCK_AFTER_SETTING, ScreenLock
 from careplan.gui.widgets.password_forms import make_heading, roomy_buttons
-from careplan.services import configuration
+from careplan.services import configuration, review_schedule
 from careplan.services.signed_in import SignedInStaff
 
 LOCK_CHOICES_MINUTES = (1, 2, 5, 10, 15, 30)
@@ -68,6 +73,26 @@ class SettingsDialog(QDialog):
             ui.serviceName.setText(self._service_name)
         else:
             ui.serviceGroup.hide()
+        self._schedule = review_schedule.review_schedule(context.db, context.actor)
+        self.may_set_schedule = context.may(Action.CONFIGURE)
+        if self.may_set_schedule:
+            ui.firstWeeks.setValue(self._schedule.first_weeks)
+            ui.everyMonths.setValue(self._schedule.every_months)
+            ui.scheduleWords.hide()
+        else:
+            for widget in (
+                ui.firstWeeksLabel,
+                ui.firstWeeks,
+                ui.firstWeeksEnd,
+                ui.everyMonthsLabel,
+                ui.everyMonths,
+                ui.everyMonthsEnd,
+                ui.scheduleHint,
+            ):
+                widget.hide()
+            ui.scheduleWords.setText(f"{self._schedule.words()} Your administrator sets this.")
+            ui.measuresRow.setAlignment(ui.measuresButton, Qt.AlignmentFlag.AlignLeft)
+        ui.measuresButton.clicked.connect(self.open_measures)
         ui.lockAfter.setFocus(Qt.FocusReason.OtherFocusReason)
         self.adjustSize()
 
@@ -96,20 +121,32 @@ class SettingsDialog(QDialog):
         self.adjustSize()
         self.ui.serviceName.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def open_measures(self) -> None:
+        from careplan.gui.dialogs.outcome_measures import (
+            OutcomeMeasuresDialog,
+        )  # when opened: see main_window
+
+        dialog = OutcomeMeasuresDialog(self._context, self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
     def save(self) -> None:
-        """Keep the choices (the service's name first: the one that can be refused), then close."""
-        if self.may_name_service:
-            typed = self.ui.serviceName.text()
-            try:
-                cleaned = configuration.check_service_name(typed)
-                if cleaned != self._service_name:
-                    self._service_name = configuration.set_service_name(
-                        self._context.db, self._context.actor, typed
-                    )
-                    self.ui.serviceName.setText(self._service_name)
-            except CareplanError as exc:
-                self._show_problem(exc.message)
-                return
+        """Keep the choices, then close. Everything that can be refused (the service's name, the
+        schedule) is checked before anything is kept, so a refusal keeps nothing."""
+        db, actor, ui = self._context.db, self._context.actor, self.ui
+        try:
+            name = configuration.check_service_name(ui.serviceName.text()) if self.may_name_service else None
+            schedule = review_schedule.check_schedule(ui.firstWeeks.value(), ui.everyMonths.value())
+            if self.may_set_schedule and schedule != self._schedule:
+                self._schedule = review_schedule.set_review_schedule(
+                    db, actor, schedule.first_weeks, schedule.every_months
+                )
+            if name is not None and name != self._service_name:
+                self._service_name = configuration.set_service_name(db, actor, name)
+                ui.serviceName.setText(self._service_name)
+        except CareplanError as exc:
+            self._show_problem(exc.message)
+            return
         seconds = self.chosen_seconds
         self._settings.setValue(LOCK_AFTER_SETTING, int(seconds) if seconds.is_integer() else seconds)
         self._settings.sync()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from careplan.documents import checking
 from careplan.documents.verify import NO, SKIPPED, YES, Verification
@@ -67,8 +67,9 @@ class VerifyDialog(QDialog):
         # No default button: Enter in the path box checks the file (returnPressed) and must not
         # also press Close, which Qt would otherwise make the default.
         for button in (ui.chooseFile, ui.checkButton, *ui.buttons.buttons()):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self.rows = (
             (ui.unchangedIcon, ui.unchangedText),
             (ui.signerIcon, ui.signerText),

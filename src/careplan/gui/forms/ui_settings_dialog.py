@@ -17,14 +17,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.setMinimumSize(QSize(520, 0))
+        SettingsDialog.setMinimumSize(QSize(600, 0))
         self.layout = QVBoxLayout(SettingsDialog)
         self.layout.setSpacing(12)
         self.layout.setObjectName(u"layout")
@@ -92,6 +92,100 @@ class Ui_SettingsDialog(object):
 
         self.layout.addWidget(self.serviceGroup)
 
+        self.reviewsGroup = QGroupBox(SettingsDialog)
+        self.reviewsGroup.setObjectName(u"reviewsGroup")
+        self.reviewsLayout = QVBoxLayout(self.reviewsGroup)
+        self.reviewsLayout.setObjectName(u"reviewsLayout")
+        self.firstWeeksRow = QHBoxLayout()
+        self.firstWeeksRow.setObjectName(u"firstWeeksRow")
+        self.firstWeeksLabel = QLabel(self.reviewsGroup)
+        self.firstWeeksLabel.setObjectName(u"firstWeeksLabel")
+
+        self.firstWeeksRow.addWidget(self.firstWeeksLabel)
+
+        self.firstWeeks = QSpinBox(self.reviewsGroup)
+        self.firstWeeks.setObjectName(u"firstWeeks")
+        self.firstWeeks.setMinimumSize(QSize(80, 36))
+        self.firstWeeks.setMinimum(6)
+        self.firstWeeks.setMaximum(8)
+        self.firstWeeks.setValue(7)
+
+        self.firstWeeksRow.addWidget(self.firstWeeks)
+
+        self.firstWeeksEnd = QLabel(self.reviewsGroup)
+        self.firstWeeksEnd.setObjectName(u"firstWeeksEnd")
+
+        self.firstWeeksRow.addWidget(self.firstWeeksEnd)
+
+        self.firstWeeksSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.firstWeeksRow.addItem(self.firstWeeksSpacer)
+
+
+        self.reviewsLayout.addLayout(self.firstWeeksRow)
+
+        self.everyMonthsRow = QHBoxLayout()
+        self.everyMonthsRow.setObjectName(u"everyMonthsRow")
+        self.everyMonthsLabel = QLabel(self.reviewsGroup)
+        self.everyMonthsLabel.setObjectName(u"everyMonthsLabel")
+
+        self.everyMonthsRow.addWidget(self.everyMonthsLabel)
+
+        self.everyMonths = QSpinBox(self.reviewsGroup)
+        self.everyMonths.setObjectName(u"everyMonths")
+        self.everyMonths.setMinimumSize(QSize(80, 36))
+        self.everyMonths.setMinimum(1)
+        self.everyMonths.setMaximum(12)
+        self.everyMonths.setValue(3)
+
+        self.everyMonthsRow.addWidget(self.everyMonths)
+
+        self.everyMonthsEnd = QLabel(self.reviewsGroup)
+        self.everyMonthsEnd.setObjectName(u"everyMonthsEnd")
+
+        self.everyMonthsRow.addWidget(self.everyMonthsEnd)
+
+        self.everyMonthsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.everyMonthsRow.addItem(self.everyMonthsSpacer)
+
+
+        self.reviewsLayout.addLayout(self.everyMonthsRow)
+
+        self.scheduleWords = QLabel(self.reviewsGroup)
+        self.scheduleWords.setObjectName(u"scheduleWords")
+        self.scheduleWords.setWordWrap(True)
+        self.scheduleWords.setTextFormat(Qt.PlainText)
+
+        self.reviewsLayout.addWidget(self.scheduleWords)
+
+        self.measuresRow = QHBoxLayout()
+        self.measuresRow.setObjectName(u"measuresRow")
+        self.scheduleHint = QLabel(self.reviewsGroup)
+        self.scheduleHint.setObjectName(u"scheduleHint")
+        self.scheduleHint.setWordWrap(True)
+        self.scheduleHint.setTextFormat(Qt.PlainText)
+
+        self.measuresRow.addWidget(self.scheduleHint)
+
+        self.measuresButton = QPushButton(self.reviewsGroup)
+        self.measuresButton.setObjectName(u"measuresButton")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.measuresButton.sizePolicy().hasHeightForWidth())
+        self.measuresButton.setSizePolicy(sizePolicy)
+        self.measuresButton.setAutoDefault(False)
+        self.measuresButton.setMinimumSize(QSize(0, 36))
+
+        self.measuresRow.addWidget(self.measuresButton)
+
+
+        self.reviewsLayout.addLayout(self.measuresRow)
+
+
+        self.layout.addWidget(self.reviewsGroup)
+
         self.problem = QLabel(SettingsDialog)
         self.problem.setObjectName(u"problem")
         self.problem.setProperty(u"role", u"problemBox")
@@ -109,9 +203,14 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(shortcut)
         self.lockAfterLabel.setBuddy(self.lockAfter)
         self.serviceNameLabel.setBuddy(self.serviceName)
+        self.firstWeeksLabel.setBuddy(self.firstWeeks)
+        self.everyMonthsLabel.setBuddy(self.everyMonths)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.lockAfter, self.serviceName)
-        QWidget.setTabOrder(self.serviceName, self.buttons)
+        QWidget.setTabOrder(self.serviceName, self.firstWeeks)
+        QWidget.setTabOrder(self.firstWeeks, self.everyMonths)
+        QWidget.setTabOrder(self.everyMonths, self.measuresButton)
+        QWidget.setTabOrder(self.measuresButton, self.buttons)
 
         self.retranslateUi(SettingsDialog)
 
@@ -132,6 +231,26 @@ class Ui_SettingsDialog(object):
         self.serviceNameLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Name of the service (printed on agreements)", None))
 #if QT_CONFIG(accessibility)
         self.serviceName.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Name of the service (printed on agreements)", None))
+#endif // QT_CONFIG(accessibility)
+        self.reviewsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Reviews", None))
+        self.firstWeeksLabel.setText(QCoreApplication.translate("SettingsDialog", u"&First review", None))
+#if QT_CONFIG(accessibility)
+        self.firstWeeks.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"First review, weeks after a plan is approved (6 to 8)", None))
+#endif // QT_CONFIG(accessibility)
+        self.firstWeeksEnd.setText(QCoreApplication.translate("SettingsDialog", u"weeks after a plan is approved (6 to 8)", None))
+        self.everyMonthsLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Then one every", None))
+#if QT_CONFIG(accessibility)
+        self.everyMonths.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Then a review every this many months (1 to 12)", None))
+#endif // QT_CONFIG(accessibility)
+        self.everyMonthsEnd.setText(QCoreApplication.translate("SettingsDialog", u"months (1 to 12), and a full review at a year", None))
+        self.scheduleWords.setText("")
+        self.scheduleHint.setText(QCoreApplication.translate("SettingsDialog", u"Plans approved from now on, and reviews ended, are booked so; reviews already booked keep their dates.", None))
+        self.measuresButton.setText(QCoreApplication.translate("SettingsDialog", u"Outcome &measures\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.measuresButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Outcome measures", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.measuresButton.setAccessibleDescription(QCoreApplication.translate("SettingsDialog", u"The questions asked at reviews, and loading more from a file", None))
 #endif // QT_CONFIG(accessibility)
         self.problem.setText("")
     # retranslateUi

@@ -123,7 +123,11 @@ def wheel(
     chart = _themed(QPolarChart(), palette)
     scale = common_scale(facts)
     ends = f"<br>{scale.low} in the middle, {scale.high} at the edge" if scale is not None else ""
-    chart.setTitle(f"{html.escape(person)}'s scores: the first review and {short_date(day)}{ends}")
+    first = min((p.on for a in facts.areas for p in a.points), default=day)
+    against = (
+        f"the first review and {short_date(day)}" if first != day else f"the first review, {short_date(day)}"
+    )
+    chart.setTitle(f"{html.escape(person)}'s scores: {against}{ends}")
     spokes = len(facts.areas)
     around = QCategoryAxis()
     around.setRange(0, spokes)
@@ -140,7 +144,6 @@ def wheel(
     _axis_look(out, palette)
     chart.addAxis(out, QPolarChart.PolarOrientation.PolarOrientationRadial)
 
-    first = min((p.on for a in facts.areas for p in a.points), default=day)
     strands = [(day, f"{short_date(day)} (solid line)", False)]
     if first != day:  # with one review so far, there is nothing to set it against
         strands.insert(0, (first, f"The first review, {short_date(first)} (dashed line)", True))

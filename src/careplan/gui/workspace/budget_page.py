@@ -19,7 +19,7 @@ from careplan.domain.wording.statuses import frozen_because
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.allocations_model import AllocationsModel
 from careplan.gui.workspace.budget_changes import BudgetChanges
-from careplan.gui.workspace.budget_requests import ProposalRow
+from careplan.gui.workspace.budget_requests import ProposalRow, RequestActions
 from careplan.gui.workspace.budget_view import BudgetView
 from careplan.gui.workspace.page import WorkspacePage
 from careplan.services.signed_in import SignedInStaff
@@ -66,6 +66,9 @@ class BudgetPage(WorkspacePage):
         self.changes = BudgetChanges(context, voice, self, self.view, self.reload)
         self.undo_stack = self.changes.undo_stack
         self.proposal_rows: list[ProposalRow] = []
+        self.requests = RequestActions(
+            context, voice, self, self.reload, lambda: self.person.preferred_name if self.person else ""
+        )
         view, changes = self.view, self.changes
         view.working_toggle.toggled.connect(self._toggle_working)
         view.work_out_button.clicked.connect(changes.work_out_budget)
@@ -249,7 +252,8 @@ class BudgetPage(WorkspacePage):
         self.proposal_rows = []
         can_add = self.changes.editable and self.context.may(Action.ALLOCATE_BUDGET)
         for proposal in self.changes.proposals:
-            row = ProposalRow(proposal, self.changes.in_plan(proposal), can_add, self.view.proposals_box)
+            in_plan = self.changes.in_plan(proposal)
+            row = ProposalRow(proposal, in_plan, can_add, self.view.proposals_box, self.requests)
             if row.add_button is not None:
                 row.add_button.clicked.connect(partial(self.changes.add_proposal, proposal.id))
             self.view.proposals_layout.addWidget(row)

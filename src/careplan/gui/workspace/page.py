@@ -46,7 +46,8 @@ class Page(Protocol):
 
     ``saved(text)`` goes to the status bar; ``changed()`` asks the workspace to reload the person
     and plan (after this page changed them); ``conflict()`` asks for a reload after another
-    workstation's change; ``version_requested(id)`` opens another version of the plan.
+    workstation's change; ``version_requested(id)`` opens another version of the plan;
+    ``page_requested(title)`` brings the page with that title to the front.
     """
 
     title: ClassVar[str]
@@ -65,6 +66,9 @@ class Page(Protocol):
 
     @property
     def version_requested(self) -> SignalInstance: ...
+
+    @property
+    def page_requested(self) -> SignalInstance: ...
 
     def fill(self, record: OpenRecord) -> None:
         """Show this person (and, if the page needs it, the plan version)."""
@@ -88,6 +92,7 @@ class WorkspacePage(QWidget):
     changed = Signal()
     conflict = Signal()
     version_requested = Signal(int)
+    page_requested = Signal(str)
 
     def __init__(self, context: SignedInStaff, voice: VoiceSwitch, parent: QWidget | None = None) -> None:
         super().__init__(parent)

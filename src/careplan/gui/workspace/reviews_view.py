@@ -1,13 +1,15 @@
 """The Reviews page's layout: the next review and whether it is due (in words), the review being
 held (notes in both voices, goals, scores side by side), how things have changed, and every
-review held or booked. Layout only: what the buttons do is the page's
-(gui/workspace/reviews_page.py). The parts that depend on the record are rebuilt on each fill.
+review held or booked; any review held before, chosen from a list, is shown in full the same
+way. Layout only: what the buttons do is the controller's (gui/workspace/reviews_controller.py).
+The parts that depend on the record are rebuilt on each fill.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from careplan.domain.enums import ReviewTopic
+from careplan.domain.measures import LIFE_AREAS
 from careplan.domain.review_timing import ReviewState
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.reviews import TOPIC_WORDS
@@ -29,6 +32,11 @@ from careplan.gui.workspace.plan_controls import button, words
 from careplan.services.review_view import ComingReview, HeldReview, Said
 
 NOT_SAID = "Nothing written yet."
+
+
+def scores_button_name(code: str) -> str:
+    """The object name of the button giving scores for the measure ``code``."""
+    return "giveScores" if code == LIFE_AREAS else f"giveScores_{code}"
 
 
 def bigger(widget: QWidget, scale: float) -> None:
@@ -127,14 +135,24 @@ class NextReviewCard(Card):
 
 
 class HeldCard(Card):
-    """The review being held: a note on each topic in each voice, how each goal is going, the
-    scores side by side, and the buttons that end and confirm it."""
+    """A held review in full: who held it and why it was asked for, a note on each topic in each
+    voice, how each goal is going, the scores of each measure side by side, how it ended and the
+    person's confirmation. While it is open (being held, or not confirmed yet), the buttons that
+    write in it, end it and confirm it; an older review is only read."""
 
-    def __init__(self, parent: QWidget, review: HeldReview, person: str) -> None:
+    def __init__(self, parent: QWidget, review: HeldReview, person: str, *, is_open: bool = True) -> None:
         super().__init__(parent, f"The review held on {long_date(review.held_on)}", "held")
         self.review = review
         self.note_buttons: dict[ReviewTopic, QPushButton] = {}
         self.goal_buttons: dict[str, QPushButton] = {}
+        self.score_buttons: dict[str, QPushButton] = {}
+        if review.held_by:
+            held_by = words(f"Held by {review.held_by}.", self, name="heldBy")
+            set_style_property(held_by, "role", "quiet")
+            self.body.addWidget(held_by)
+        if review.asked is not None:
+            self.body.addWidget(QLabel("Asked for:", self))
+            self.body.addWidget(SaidBlock(self, "heldAsked", review.asked))
         notes = {n.topic: n for n in review.notes}
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -188,6 +206,11 @@ class HeldCard(Card):
             self.scores.addWidget(label, 0, place)
         row = 1
         for measure in review.scores:
+            if len(review.scores) > 1 or measure.measure != LIFE_AREAS:
+                self.scores.addWidget(
+                    words(measure.name, self, name=f"measure_{measure.measure}", bold=True), row, 0
+                )
+                row += 1
             for score in measure.rows:
                 self.scores.addWidget(words(score.question, self), row, 0)
                 for place, value, name in (
@@ -207,7 +230,14 @@ class HeldCard(Card):
         self.scores.setColumnStretch(0, 1)
         self.body.addLayout(self.scores)
 
-        self.give_scores = button("Give scores", self, name="giveScores", accessible="Give scores")
+        score_row = QHBoxLayout()
+        for code, name in review.measures:
+            text = f"Scores: {name}"
+            self._score_button(score_row, code, text)
+        for code, name in review.at_the_end:
+            self._score_button(score_row, code, f"Scores: {name} (if the plan closes)")
+        score_row.addStretch(1)
+        self.body.addLayout(score_row)
         self.end = button("End the review", self, name="endReview", accessible="End the review")
         self.confirm = button(
             f"{person} confirms the review", self, name="confirmReview", accessible=f"{person} confirms"
@@ -227,14 +257,20 @@ class HeldCard(Card):
             set_style_property(confirmed, "role", "done")
             self.body.addWidget(confirmed)
         buttons = QHBoxLayout()
-        for widget in (self.give_scores, self.end, self.confirm):
+        for widget in (self.end, self.confirm):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
-        ended = review.outcome is not None
-        for each in (*self.note_buttons.values(), *self.goal_buttons.values(), self.give_scores, self.end):
-            each.setVisible(not ended)
-        self.confirm.setVisible(ended and review.confirmed_by is None)
+        writing = is_open and review.outcome is None
+        for each in (*self.note_buttons.values(), *self.goal_buttons.values(), *self.score_buttons.values()):
+            each.setVisible(writing)
+        self.end.setVisible(writing)
+        self.confirm.setVisible(is_open and review.outcome is not None and review.confirmed_by is None)
+
+    def _score_button(self, row: QHBoxLayout, code: str, text: str) -> None:
+        scores = button(text, self, name=scores_button_name(code), accessible=text)
+        row.addWidget(scores)
+        self.score_buttons[code] = scores
 
     def _subheading(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -265,7 +301,19 @@ class ReviewsLayout:
         self.cards.setSpacing(12)
         self.next = NextReviewCard(self.inner)
         self.cards.addWidget(self.next)
-        self.held_place = QVBoxLayout()  # the review being held, when there is one
+        self.held_choice_row = QWidget(self.inner)
+        self.held_choice = QComboBox(self.held_choice_row)
+        self.held_choice.setObjectName("heldChoice")
+        self.held_choice.setAccessibleName("The review to read")
+        choose = QLabel("&Read the review:", self.held_choice_row)
+        choose.setBuddy(self.held_choice)
+        row = QHBoxLayout(self.held_choice_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(choose)
+        row.addWidget(self.held_choice)
+        row.addStretch(1)
+        self.cards.addWidget(self.held_choice_row)
+        self.held_place = QVBoxLayout()  # the review being held, else the one chosen to read
         self.cards.addLayout(self.held_place)
         self.progress = Card(self.inner, "How things have changed", "progress")
         self.cards.addWidget(self.progress)

@@ -105,6 +105,7 @@ class PersonWorkspace(QWidget):
         page.changed.connect(self.reload)
         page.conflict.connect(self.reload)
         page.version_requested.connect(self.open_version)
+        page.page_requested.connect(self.show_titled)
         if page.undo_stack is not None:
             self.undo_group.addStack(page.undo_stack)
         self.pages.append(page)
@@ -123,6 +124,12 @@ class PersonWorkspace(QWidget):
 
     def show_page(self, page: Page) -> None:
         self.tabs.setCurrentWidget(page.as_widget())
+
+    def show_titled(self, title: str) -> None:
+        """Bring the page with this title to the front (a page asking for another)."""
+        page = next((page for page in self.pages if page.title == title), None)
+        if page is not None:
+            self.show_page(page)
 
     # what is open ------------------------------------------------------------------------------
 
