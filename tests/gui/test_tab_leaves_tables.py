@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.enums import Role
@@ -107,3 +107,31 @@ def test_tab_leaves_the_staff_table(qtbot: QtBot, world: World, tmp_path: Path) 
     assert "staffTable" in [view.objectName() for view in views]
     for view in views:
         assert_tab_leaves(qtbot, view)
+
+
+def test_a_scroll_area_holding_controls_is_no_tab_stop(qtbot: QtBot, world: World, tmp_path: Path) -> None:
+    """Tab goes from control to control inside a page; the frame round them (a scroll area) is
+    an invisible stop that shows nothing, so it takes no Tab. A scroll area of words alone (the
+    sign dialog's summary) keeps it: the arrows scroll it."""
+    window = window_for(qtbot, world, Role.MANAGER, tmp_path)
+    window.open_person(world.people["Dee"])
+    checked = 0
+    for index in range(window.workspace.tabs.count()):
+        window.workspace.tabs.setCurrentIndex(index)
+        page = window.workspace.tabs.currentWidget()
+        for area in page.findChildren(QScrollArea):
+            inner = area.widget()
+            if not area.isVisible() or inner is None:
+                continue
+            controls = [
+                child
+                for child in inner.findChildren(QWidget)
+                if child.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(child, QScrollArea)
+            ]
+            if controls:
+                checked += 1
+                assert not area.focusPolicy() & Qt.FocusPolicy.TabFocus, (
+                    window.workspace.tabs.tabText(index),
+                    area.objectName(),
+                )
+    assert checked >= 4  # About me, My plan, Staying safe, Services and budget, Reviews

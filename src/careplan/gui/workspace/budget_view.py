@@ -35,6 +35,7 @@ class BudgetView:
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take Tab; it is no stop itself
         inner = QWidget(scroll)
         layout = QVBoxLayout(inner)
         self.notice = QLabel(inner)

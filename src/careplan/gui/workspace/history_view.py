@@ -138,6 +138,7 @@ class HistoryView:
         self.detail_area = QScrollArea(page)
         self.detail_area.setWidgetResizable(True)
         self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take Tab, not it
         self.detail_area.setWidget(inner)
 
         self.empty = plain_label("There is no plan yet, so there is no history to show.", page)

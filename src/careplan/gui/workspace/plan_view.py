@@ -119,6 +119,7 @@ class PlanView:
         self.goals_scroll.setObjectName("goalsScroll")
         self.goals_scroll.setWidgetResizable(True)
         self.goals_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.goals_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take Tab, not it
         self.goals_widget = QWidget()
         self.goals_widget.setObjectName("goals")
         self.goals_layout = QVBoxLayout(self.goals_widget)

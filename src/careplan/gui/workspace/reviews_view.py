@@ -294,6 +294,7 @@ class ReviewsLayout:
         self.scroll.setObjectName("reviewsScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take Tab; it is no stop itself
         self.inner = QWidget()
         self.inner.setObjectName("reviewsCards")
         self.cards = QVBoxLayout(self.inner)

@@ -128,6 +128,7 @@ class StayingSafeLayout:
         self.scroll.setObjectName("safetyScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take Tab; it is no stop itself
         inner = QWidget()
         inner.setObjectName("safetySections")
         columns = QHBoxLayout(inner)

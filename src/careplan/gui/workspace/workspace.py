@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from careplan.domain.errors import OutsideCaseload
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import OpenRecord, Page
+from careplan.gui.workspace.page_keys import add_page_keys
 from careplan.gui.workspace.registry import PageEntry
 from careplan.services.signed_in import SignedInStaff
 from careplan.services.workspace import (
@@ -73,6 +74,7 @@ class PersonWorkspace(QWidget):
             if entry.at_start:
                 self._build(entry)
         self.tabs.currentChanged.connect(lambda _index: self._front_changed())
+        self.next_page_action, self.previous_page_action = add_page_keys(self, self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
