@@ -45,7 +45,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # What --only can choose: each measures one or more figures of the table.
-GROUPS = ("generation", "startup", "memory", "search", "workspace", "saving", "reviews", "agreements")
+GROUPS = (
+    "generation",
+    "startup",
+    "memory",
+    "search",
+    "workspace",
+    "saving",
+    "reviews",
+    "desk",
+    "agreements",
+)
 
 
 def _figure_list(text: str) -> frozenset[str]:
@@ -129,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         if "reviews" in only:
             print("Measuring: the Reviews page's data and My progress", flush=True)
             figures += _reviews(database, repeat, args.seed)
+        if "desk" in only:
+            print("Measuring: the manager's desk", flush=True)
+            figures += _desk(database, repeat, people)
         if "agreements" in only:
             print("Measuring: agreements", flush=True)
             figures += _agreements(database, work, repeat)
@@ -340,6 +353,36 @@ def _reviews(database: Path, repeat: int, seed: int) -> list[Any]:
     )
     sheet.targets.append(stats.at_most(sheet, "median", 150))
     return [page, sheet]
+
+
+# --- the manager's desk ---------------------------------------------------------------------------
+
+
+def _desk(database: Path, repeat: int, people: int) -> list[Any]:
+    from bench import desk, stats
+
+    read, raw = desk.desk_data(database, 4 * repeat)
+    data = stats.Figure(
+        "desk_data",
+        f"Desk data at {people:,} people (desk_view: queues, money, caseloads)",
+        "ms",
+        read,
+        "the desk's own seven SQL statements run alone through sqlite3",
+        raw,
+    )
+    data.targets.append(stats.at_most(data, "median", 200))
+    shown, plain = desk.desk_window(database, 2 * repeat)
+    window = stats.Figure(
+        "desk_window",
+        "Desk window opened (made, every table filled, shown)",
+        "ms",
+        shown,
+        "the same SQL through sqlite3 into plain Qt tables in a tab widget, shown",
+        plain,
+        notes=["the charts are drawn when the Money tab is first shown: not counted here"],
+    )
+    window.targets.append(stats.at_most(window, "median", 200))
+    return [data, window]
 
 
 # --- agreements ---------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ NAMES = [
     "caseload", "assign", "end", "key-worker", "--peer-mentor", "--covering", "--cover-hours",
     "spending", "spend", "reverse", "--service", "--amount", "--date", "--supplier", "--reference",
     "--for", "--receipt", "--manager-agrees", "--reason", "12.50", "£12.50", "2026-12-01",
+    "desk", "--ending-within",
     "measures", "load", "review-schedule", "--first-weeks", "--every-months", "7", "12",
     "requests", "decide", "--yes", "--no", "--ask", "--reason", "--add-to-catalogue", "--price",
     "--unit", "--provider", "week", "session",
@@ -172,6 +173,9 @@ TEMPLATES: list[list[str]] = [
         "{}",
     ],
     ["spend", "reverse", "{}", "--reason", "{}"],
+    ["desk", "--format", "{}"],
+    ["desk", "--ending-within", "{}"],
+    ["--user", "{}", "desk", "--format", "json"],
     ["settings", "review-schedule"],
     ["settings", "review-schedule", "--first-weeks", "{}", "--every-months", "{}"],
     ["settings", "review-schedule", "--every-months", "{}"],
@@ -320,6 +324,8 @@ def _no_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
 @example(["--database", "x" * 300, "plans"])
 @example(["verify", "x" * 300])
 @example(["catalogue", "import", "~nobody-here-at-all"])
+@example(["desk", "--format", "json"])
+@example(["--user", "sam", "desk"])
 @example(["requests", "decide", "1", "--yes", "--add-to-catalogue"])
 @example(["requests", "decide", "99999999999999", "--no", "--reason", "x"])
 def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> None:
@@ -339,6 +345,8 @@ def test_any_words_on_the_command_line(small_demo: Path, argv: list[str]) -> Non
 @example(["backup", "{}"], ["x" * 300, ""])
 @example(["agreement", "{}", "--out", "{}"], ["1", "x" * 300])
 @example(["db", "key", "export", "{}"], ["x" * 300, ""])
+@example(["desk", "--ending-within", "{}"], ["-5", ""])
+@example(["desk", "--ending-within", "{}"], ["99999999999999999999", ""])
 @example(["requests", "decide", "{}", "--yes", "--price", "{}"], ["1", "£1e400"])
 def test_any_value_in_a_command(small_demo: Path, template: list[str], values: list[str]) -> None:
     argv = filled(template, values)

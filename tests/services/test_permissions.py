@@ -74,6 +74,8 @@ from careplan.services import (
     configuration,
     consent,
     covering,
+    desk,
+    desk_approval,
     history,
     measures,
     people,
@@ -1345,6 +1347,27 @@ SCENARIOS += (
         (A.RECORD_REVIEW,),
         _progress_of_person,
         stage=APPROVED,
+        writes=False,
+    ),
+)
+
+
+def _desk_view(db: Database, world: World) -> Call:
+    return lambda a: desk.desk_view(db, a)
+
+
+def _approval_summary(db: Database, world: World) -> Call:
+    return lambda a: desk_approval.approval_summary(db, a, world.version_id)
+
+
+SCENARIOS += (
+    Scenario("desk_view", desk.desk_view, (A.VIEW_REPORTS,), _desk_view, stage=APPROVED, writes=False),
+    Scenario(
+        "approval_summary",
+        desk_approval.approval_summary,
+        (A.APPROVE_PLAN,),
+        _approval_summary,
+        stage=AGREED,
         writes=False,
     ),
 )

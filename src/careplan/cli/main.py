@@ -242,6 +242,10 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import spending_commands
 
         return {"spending": spending_commands.spending, "spend": spending_commands.spend}[command](args)
+    if command == "desk":
+        from careplan.cli import desk_commands
+
+        return desk_commands.desk(args)
     if command == "requests":
         from careplan.cli import requests_commands
 

@@ -12,7 +12,7 @@ import sys
 from typing import Any, NoReturn
 
 from careplan import __version__
-from careplan.cli import measures_commands, requests_commands, spending_parser
+from careplan.cli import desk_commands, measures_commands, requests_commands, spending_parser
 from careplan.domain.enums import PlanStatus, Role
 from careplan.domain.permissions import MAX_COVER_HOURS
 from careplan.domain.review_timing import DUE_WITHIN_DAYS
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reviews(commands)
     _add_progress(commands)
     spending_parser.add_parsers(commands, _at_least_one, _Parser)
+    desk_commands.add_parsers(commands)
     measures_commands.add_parsers(commands)
     requests_commands.add_parsers(commands)
     return parser

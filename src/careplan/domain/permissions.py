@@ -116,6 +116,7 @@ _LABELS: dict[Action, str] = {
     Action.RECORD_SPENDING: "record spending from a personal budget",
     Action.AGREE_OVERSPEND: "agree to spend more than is set aside",
     Action.SET_BUDGET_HOLDING: "record how a personal budget is held",
+    Action.VIEW_REPORTS: "open the manager's desk",
 }
 
 _PEER_MENTOR = frozenset(

@@ -258,6 +258,12 @@ class MainWindow(QMainWindow):
             "Sett&ings…", "Ctrl+,", self.open_settings, "When the screen locks, and the service's name"
         )
         self.about_action = self._action("&About Careplan", None, self.about, "About Careplan")
+        self.desk_action = self._action(
+            "Manager's &desk…", "Ctrl+Shift+D", self.open_desk, "What waits for a manager, and the money"
+        )
+        self.desk_action.setVisible(self._context.may(Action.VIEW_REPORTS))
+        self.desk_action.setEnabled(self._context.may(Action.VIEW_REPORTS))
+        self.desk_window: QWidget | None = None
         # Edit > Undo works on the page in front (the workspace keeps the group).
         self.undo_action = self.workspace.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -289,6 +295,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.new_person_action)
+        file_menu.addAction(self.desk_action)
         file_menu.addAction(self.staff_action)
         file_menu.addAction(self.catalogue_action)
         file_menu.addAction(self.settings_action)
@@ -460,6 +467,30 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
 
+    def open_desk(self) -> None:
+        """The Manager's desk, its own window (one at a time); its rows open records here."""
+        from careplan.gui.desk.window import DeskWindow  # when opened, as the dialogs above
+
+        if self.desk_window is None:
+            desk = DeskWindow(self._context, self)
+            desk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            desk.person_chosen.connect(self._open_from_desk)
+            desk.approved.connect(self._approved_on_desk)
+            desk.destroyed.connect(lambda: setattr(self, "desk_window", None))
+            self.desk_window = desk
+        self.desk_window.show()
+        self.desk_window.raise_()
+        self.desk_window.activateWindow()
+
+    def _open_from_desk(self, person_id: int) -> None:
+        self.open_person(person_id)
+        self.raise_()
+        self.activateWindow()
+
+    def _approved_on_desk(self, words: str) -> None:
+        self.show_saved(words)
+        self.reload()
+
     def other_windows(self) -> list[QWidget]:
         """Dialogs and question boxes open over this window (not the lock's own)."""
         unlock = self.screen_lock.unlock_dialog
@@ -507,6 +538,8 @@ class MainWindow(QMainWindow):
         unlock = self.screen_lock.unlock_dialog
         if unlock is not None:
             QDialog.done(unlock, QDialog.DialogCode.Rejected)
+        if self.desk_window is not None:  # the next to sign in may not be a manager
+            self.desk_window.close()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
 
