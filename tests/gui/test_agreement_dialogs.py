@@ -437,7 +437,7 @@ def test_the_file_menu_offers_verify_to_all_and_the_certificate_to_managers(
     window.workspace.build_pages()
     texts = [a.text() for a in file_menu(window).actions() if a.isVisible() and not a.isSeparator()]
     expected = ["&New person…"]
-    expected += ["Service ca&talogue…"] if manages else []
+    expected += ["Manager's &desk…", "Service ca&talogue…"] if manages else []
     expected += ["Sett&ings…"]
     expected += ["&Back up now…"] if manages else []
     expected += ["&Verify an agreement…"]

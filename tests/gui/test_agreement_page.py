@@ -103,6 +103,7 @@ class Screens:
         qtbot.addWidget(voice)
         workspace.resize(1000, 760)
         workspace.open_person(person_id or world.person_id)
+        workspace.who_is_here.together_button.click()  # the person is at the screen too
         workspace.tabs.setCurrentWidget(page)
         workspace.show()
         qtbot.waitExposed(workspace)

@@ -94,6 +94,7 @@ def open_page(qtbot: QtBot, site: Site, role: Role = Role.MANAGER) -> AgreementP
     qtbot.addWidget(voice)
     workspace.resize(1000, 900)
     workspace.open_person(site.world.person_id)
+    workspace.who_is_here.together_button.click()  # the person is at the screen too
     workspace.tabs.setCurrentWidget(page)
     workspace.show()
     qtbot.waitExposed(workspace)

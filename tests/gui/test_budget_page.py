@@ -670,6 +670,7 @@ def test_the_page_in_a_workspace_reloads_after_a_change(qtbot: QtBot, world: Wor
     with qtbot.waitActive(workspace):
         workspace.show()
     workspace.open_person(world.person_id)
+    workspace.who_is_here.together_button.click()  # the person is at the screen too
     workspace.tabs.setCurrentWidget(page)
     assert page.view.indicative_amount.text() == "£1,250.00"
     picker = open_picker(qtbot, page)

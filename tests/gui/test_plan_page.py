@@ -72,6 +72,7 @@ class Screens:
         qtbot.addWidget(voice)
         workspace.resize(1000, 700)
         workspace.open_person(world.person_id)
+        workspace.who_is_here.together_button.click()  # the person is at the screen too
         workspace.tabs.setCurrentWidget(page)
         workspace.show()
         qtbot.waitExposed(workspace)

@@ -78,6 +78,7 @@ def long_plan(qtbot: QtBot, sqlite_db: Database) -> tuple[Opened, list[int], Cal
 
     def open_person() -> None:
         workspace.open_person(person_id)
+        workspace.who_is_here.together_button.click()  # the person is at the screen too
 
     return Opened(workspace, page), goal_ids, open_person
 

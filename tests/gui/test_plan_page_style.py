@@ -49,6 +49,7 @@ def test_badges_and_notes_are_tinted_by_the_app_sheet_alone(qtbot: QtBot, sqlite
     workspace.resize(1000, 1400)
     workspace.show()
     workspace.open_person(person_id)
+    workspace.who_is_here.together_button.click()  # the person is at the screen too
     qtbot.waitExposed(workspace)
 
     own = [w.objectName() or type(w).__name__ for w in page.findChildren(QWidget) if w.styleSheet()]

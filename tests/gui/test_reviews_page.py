@@ -56,6 +56,7 @@ def open_screen(qtbot: QtBot, world: World) -> Screen:
     qtbot.addWidget(voice)
     workspace.resize(1300, 760)
     workspace.open_person(world.person_id)
+    workspace.who_is_here.together_button.click()  # the person is at the screen too
     workspace.tabs.setCurrentWidget(page)
     workspace.show()
     qtbot.waitExposed(workspace)
@@ -321,6 +322,7 @@ def test_a_peer_mentor_holds_a_review_but_does_not_end_it(qtbot: QtBot, world: W
     qtbot.addWidget(workspace)
     qtbot.addWidget(voice)
     workspace.open_person(world.person_id)
+    workspace.who_is_here.together_button.click()  # the person is at the screen too
     workspace.tabs.setCurrentWidget(page)
     workspace.show()
     qtbot.waitExposed(workspace)

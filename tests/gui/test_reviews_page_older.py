@@ -122,6 +122,7 @@ def test_changing_the_plan_at_the_end_of_a_review_goes_to_the_new_draft(qtbot: Q
     qtbot.addWidget(voice)
     workspace.resize(1300, 760)
     workspace.open_person(world.person_id)
+    workspace.who_is_here.together_button.click()  # the person is at the screen too
     page = workspace.page(ReviewsPage)
     plan = workspace.page(PlanPage)
     workspace.show_page(page)

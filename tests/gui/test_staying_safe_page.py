@@ -57,6 +57,7 @@ def open_screen(
     qtbot.addWidget(voice)
     workspace.resize(1200, 760)
     workspace.open_person(world.person_id)
+    workspace.who_is_here.together_button.click()  # the person is at the screen too
     workspace.tabs.setCurrentWidget(page)
     workspace.show()
     qtbot.waitExposed(workspace)
