@@ -37,12 +37,12 @@ from typing import Any
 
 from careplan.cli.commands import acting_staff, open_for_cli
 from careplan.cli.output import print_json, print_table
+from careplan.documents.files import why_not_written, write_atomically
 from careplan.domain.errors import InvalidInput, OverBudget
 from careplan.domain.money import parse_money, to_pence
 from careplan.domain.records import MAX_RECEIPT_BYTES
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.money import format_money
-from careplan.documents.files import why_not_written, write_atomically
 from careplan.services import chosen_files
 from careplan.services.chosen_files import read_chosen
 from careplan.services.receipts import save_receipt

@@ -1,6 +1,7 @@
 """The arguments of ``careplan spending``, ``careplan spend`` (what they do:
-:mod:`careplan.cli.spending_commands`) and ``careplan budget`` (:mod:`careplan.cli.budget_commands`). Kept apart from the commands, as :mod:`careplan.cli.parser`
-is, so that ``careplan --help`` imports none of the services behind them."""
+:mod:`careplan.cli.spending_commands`) and ``careplan budget`` (:mod:`careplan.cli.budget_commands`).
+Kept apart from the commands, as :mod:`careplan.cli.parser` is, so that ``careplan --help`` imports
+none of the services behind them."""
 
 from __future__ import annotations
 
