@@ -1,5 +1,6 @@
-"""Spending to date on a printed agreement (full and easy-read): a dated part after what was
-signed, that never changes the plan's fingerprint, read back with poppler's pdftotext."""
+"""Spending to date on a printed agreement (full and easy-read), a dated part after what was
+signed that never changes the plan's fingerprint, and on "My progress" once the plan is approved;
+read back with poppler's pdftotext."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from careplan.documents.render import render_agreement
+from careplan.documents.render_progress import render_progress
+from careplan.domain.enums import PlanStatus
 from careplan.domain.records import Allocation
 from careplan.domain.wording.dates import uk_date
 from careplan.services.agreement import load_agreement
+from careplan.services.progress import progress_of
 from careplan.services.spending import SpendingInput, record_spending
 from careplan.storage import Database, open_database
 from tests.documents import build_print_world
@@ -74,3 +78,24 @@ def test_spending_to_date_is_printed_and_the_fingerprint_stays_the_signed_one(
     left = (first_total - 725) / 100
     assert f"{first_name}: I have used £7.25 of £{first_total / 100:,.2f}." in easy
     assert f"£{left:,.2f} is left." in easy
+
+
+def test_my_progress_shows_spending_once_approved_and_not_for_a_draft(db: Database, tmp_path: Path) -> None:
+    world = build_print_world(db)
+    facts = progress_of(db, world.team.key_worker, world.plan_id)
+    assert facts.spending is not None
+    sheet = pdf_words(render_progress(facts, invariant=True), tmp_path, "progress.pdf")
+    assert "What I have used so far" in sheet
+    assert f"Printed on {uk_date(utc_today())}." in sheet
+    assert "Altogether I have used £0.00 of" in sheet
+    assert "not part of what we signed" not in sheet  # nothing is signed on this sheet
+
+    other = open_database(tmp_path / "other.db")
+    try:
+        draft = build_print_world(other, stage=PlanStatus.DRAFT)
+        early = progress_of(other, draft.team.key_worker, draft.plan_id)
+    finally:
+        other.dispose()
+    assert early.spending is None
+    sheet = pdf_words(render_progress(early, invariant=True), tmp_path, "draft.pdf")
+    assert "What I have used so far" not in sheet

@@ -96,16 +96,16 @@ def easy_spending(
     picture_size: float,
     signed: bool = True,
 ) -> list[Flowable]:
-    """In plain words, for the easy-read agreement and "My progress" (``signed`` False: nothing
-    was signed there): "What I have used so far", with the day it was printed."""
+    """In plain words, for the easy-read agreement and "My progress": "What I have used so far".
+    ``signed`` (the agreement): with the day it was printed, and that it is not what was signed."""
     if spending is None:
         return []
     out: list[Flowable] = [
         CondPageBreak(260),
         heading_with_picture("What I have used so far", "money", s, size=picture_size),
-        Paragraph(f"Printed on {uk_date(spending.today)}.", body),
     ]
-    if signed:
+    if signed:  # "My progress" says when it was printed already, at its foot
+        out.append(Paragraph(f"Printed on {uk_date(spending.today)}.", body))
         out.append(Paragraph(NOT_SIGNED_EASY, body))
     out += [Paragraph(_plain_line(service), bullet, bulletText="•") for service in spending.services]
     left = spending.left_pence
