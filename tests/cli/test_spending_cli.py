@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from careplan.cli.main import main
 from careplan.domain.enums import BudgetHeld, PlanStatus
+from careplan.domain.records import AuditEvent
 from careplan.services.spending import set_budget_holding
 from careplan.storage.opener import open_database
 from tests.cli.sign_in import TEAM_PASSWORD, give_everyone_a_password
@@ -191,3 +193,53 @@ def test_not_found_and_not_allowed(here: Site, capsys: pytest.CaptureFixture[str
     assert add(here, "chris", "5") == 4
     assert careplan(here, "ada", "spending", str(here.plan_id)) == 4
     capsys.readouterr()
+
+
+def test_a_receipt_is_saved_whole_and_audited(
+    here: Site, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    receipt = tmp_path / "receipt.png"
+    content = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
+    receipt.write_bytes(content)
+    assert add(here, "sam", "5", "--receipt", str(receipt)) == 0
+    assert add(here, "sam", "6") == 0
+    out = tmp_path / "saved.png"
+    capsys.readouterr()
+    assert careplan(here, "sam", "spend", "receipt", "1", "--out", str(out)) == 0
+    assert "PNG receipt of entry 1 was written" in capsys.readouterr().out
+    assert out.read_bytes() == content
+    assert out.stat().st_mode & 0o077 == 0
+    with_db = open_database(here.path)
+    try:
+        with with_db.session() as session:
+            events = [tuple(r) for r in session.execute(select(AuditEvent.action, AuditEvent.entity))]
+    finally:
+        with_db.dispose()
+    assert events.count(("save_receipt", "spending")) == 1
+    assert careplan(here, "sam", "spend", "receipt", "2", "--out", str(tmp_path / "none.png")) == 5
+    assert "No receipt was kept" in capsys.readouterr().err
+    assert not (tmp_path / "none.png").exists()
+    assert careplan(here, "ada", "spend", "receipt", "1", "--out", str(tmp_path / "ada.png")) == 4
+    assert not (tmp_path / "ada.png").exists()
+    assert careplan(here, "sam", "spend", "receipt", "1", "--out", str(here.path)) == 2
+    assert "Careplan database" in capsys.readouterr().err
+
+
+def test_a_manager_records_how_the_budget_is_held(here: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    start = utc_today() - timedelta(days=10)
+    end = start + timedelta(days=99)
+    held = ["budget", "held", str(here.plan_id), "--way", "direct-payment"]
+    assert careplan(here, "sam", *held) == 4
+    assert careplan(here, "priya", *held, "--from", start.isoformat(), "--to", end.isoformat()) == 0
+    assert "a direct payment to the person" in capsys.readouterr().out
+    shown = view(here, capsys)
+    assert (shown["held"], shown["period_start"], shown["period_end"]) == (
+        "direct_payment",
+        start.isoformat(),
+        end.isoformat(),
+    )
+    assert careplan(here, "priya", *held, "--from", end.isoformat(), "--to", start.isoformat()) == 2
+    assert "must end after it starts" in capsys.readouterr().err
+    assert careplan(here, "priya", *held, "--from", "tomorrow") == 2
+    assert careplan(here, "priya", "budget", "held", "999", "--way", "service") == 5
+    assert view(here, capsys)["held"] == "direct_payment"

@@ -84,6 +84,7 @@ from careplan.services import (
     plans,
     progress,
     queries,
+    receipts,
     record_access,
     requests,
     restore,
@@ -1287,6 +1288,11 @@ def _load_receipt(db: Database, world: World) -> Call:
     return lambda a: spending_view.load_receipt(db, a, entry_id)
 
 
+def _save_receipt(db: Database, world: World) -> Call:
+    entry_id = _recorded_entry(db, world, receipt=b"%PDF-1.7 a receipt")
+    return lambda a: receipts.save_receipt(db, a, entry_id, lambda _data: None)
+
+
 SCENARIOS += (
     Scenario(
         "record_spending", spending.record_spending, (A.RECORD_SPENDING,), _record_spending, stage=APPROVED
@@ -1325,6 +1331,7 @@ SCENARIOS += (
         stage=APPROVED,
         writes=False,
     ),
+    Scenario("save_receipt", receipts.save_receipt, (A.VIEW_PEOPLE,), _save_receipt, stage=APPROVED),
 )
 
 

@@ -242,6 +242,10 @@ def _run(args: argparse.Namespace) -> int:
         from careplan.cli import spending_commands
 
         return {"spending": spending_commands.spending, "spend": spending_commands.spend}[command](args)
+    if command == "budget":
+        from careplan.cli import budget_commands
+
+        return budget_commands.budget(args)
     if command == "desk":
         from careplan.cli import desk_commands
 

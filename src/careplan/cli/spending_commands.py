@@ -10,6 +10,9 @@ budget, and recording or putting right an entry.
   inside the database. Beyond what is set aside (or on a service not in the approved plan) only a
   manager may record it, with ``--manager-agrees`` and their words.
 - ``careplan --user U spend reverse ENTRY_ID --reason "…"``: puts an entry right (once).
+- ``careplan --user U spend receipt ENTRY_ID --out FILE``: saves the receipt kept with an entry,
+  whole or not at all, readable by its owner only, never over the database, its key or its
+  backups; recorded in the audit trail.
 
 JSON of ``spending`` (one object): ``plan_id``, ``version_id``, ``period_start``, ``period_end``
 (ISO dates), ``held`` (``service``, ``third_party``, ``direct_payment`` or null), ``days_gone``,
@@ -27,21 +30,26 @@ manager's agreement.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from datetime import date
 from typing import Any
 
 from careplan.cli.commands import acting_staff, open_for_cli
 from careplan.cli.output import print_json, print_table
+from careplan.documents.files import why_not_written, write_atomically
 from careplan.domain.errors import InvalidInput, OverBudget
 from careplan.domain.money import parse_money, to_pence
 from careplan.domain.records import MAX_RECEIPT_BYTES
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.money import format_money
+from careplan.services import chosen_files
 from careplan.services.chosen_files import read_chosen
+from careplan.services.receipts import save_receipt
 from careplan.services.spending import SpendingInput, record_spending, reverse_spending
 from careplan.services.spending_view import PlanSpending, ServiceSpending, SpendingEntry, spending_of
 
+RECEIPT = "the receipt"
 EXIT_CONFLICT = 6  # careplan.cli.main's, not imported from there (it imports this module lazily)
 HELD_WORDS = {
     "service": "held by the service (a notional budget)",
@@ -52,7 +60,7 @@ SERVICE_HEADER = ["Service ID", "Service", "Set aside", "Used", "Left", "Note"]
 ENTRY_HEADER = ["Entry", "Date", "Service ID", "Amount", "Supplier", "Reference", "Note"]
 
 
-def _day(text: str) -> date:
+def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
@@ -61,7 +69,31 @@ def _day(text: str) -> date:
         ) from None
 
 
+def _save_receipt(args: argparse.Namespace) -> int:
+    # Refused before anyone signs in; looked at again just before writing.
+    chosen_files.output_path(args.out, chosen_files.protected_files_at(args.database), what=RECEIPT)
+    db = open_for_cli(args.database, create=False)
+    actor = acting_staff(db, args)
+    out = chosen_files.output_path(args.out, chosen_files.protected_files(db), what=RECEIPT)
+
+    def remove() -> None:
+        with contextlib.suppress(OSError):
+            out.unlink()
+
+    try:
+        kind = save_receipt(db, actor, args.entry_id, lambda data: write_atomically(out, data), undo=remove)
+    except OSError as exc:
+        raise InvalidInput(
+            f"The receipt could not be written to {out} ({why_not_written(exc)}). Nothing was written.",
+            "out",
+        ) from None
+    print(f"The {kind.value.upper()} receipt of entry {args.entry_id} was written to {out}.")
+    return 0
+
+
 def spend(args: argparse.Namespace) -> int:
+    if args.spend_command == "receipt":
+        return _save_receipt(args)
     if args.spend_command == "reverse":
         db = open_for_cli(args.database, create=False)
         ident = reverse_spending(db, acting_staff(db, args), args.entry_id, args.reason)
@@ -69,7 +101,7 @@ def spend(args: argparse.Namespace) -> int:
         return 0
     # Everything typed is checked before the database is opened: a bad one writes nothing.
     amount = parse_money(args.amount, field="amount", allow_zero=False)
-    spent_on = _day(args.date)
+    spent_on = parse_day(args.date)
     receipt = read_chosen(args.receipt, kind="a receipt", limit=MAX_RECEIPT_BYTES) if args.receipt else None
     entry = SpendingInput(
         allocation_id=args.service,

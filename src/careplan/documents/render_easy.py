@@ -16,6 +16,7 @@ from careplan.documents.layout_styles import (
 )
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, heading_with_picture, signatures
+from careplan.documents.render_spending import easy_spending
 from careplan.documents.render_staying_safe import EasyLayout, easy_staying_safe
 from careplan.domain.enums import StepOwner
 from careplan.domain.wording.dates import uk_date
@@ -116,6 +117,7 @@ def easy_story(agreement: Agreement, s: Styles) -> list[Flowable]:
             Paragraph(f"Date: {uk_date(a.approval.approved_at)}.", body),
         ]
     )
+    story += easy_spending(a.spending, s, body, _indent(s.bullet), picture_size=PICTURE)
     return story
 
 

@@ -20,6 +20,7 @@ from careplan.documents.layout_styles import (
 )
 from careplan.documents.pictures import picture
 from careplan.documents.render_shared import boxed, chain, note_box, signatures, words
+from careplan.documents.render_spending import full_spending
 from careplan.documents.render_staying_safe import full_staying_safe
 from careplan.domain.wording.dates import period_words, uk_date
 from careplan.domain.wording.money import format_money
@@ -82,6 +83,7 @@ def full_story(agreement: Agreement, s: Styles) -> list[Flowable]:
             s.body,
         )
     )
+    story += full_spending(a.spending, s)
     return story
 
 

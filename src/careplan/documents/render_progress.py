@@ -45,6 +45,7 @@ from careplan.documents.layout_styles import (
 from careplan.documents.pictures import picture
 from careplan.documents.progress_charts import area_drawing, wheel_drawing
 from careplan.documents.render_shared import boxed, heading_with_picture
+from careplan.documents.render_spending import easy_spending
 from careplan.domain.enums import AuthorKind
 from careplan.domain.wording.dates import uk_date
 from careplan.domain.wording.voices import MY_WORDS, words_of
@@ -123,6 +124,7 @@ def progress_story(facts: ProgressFacts, s: Styles) -> list[Flowable]:
         story.append(Paragraph(f"{text(facts.what_is_working)} {author_mark(MY_WORDS)}", s.quote))
     story += _goals(facts, s)
     story += _scores(facts, s)
+    story += easy_spending(facts.spending, s, s.body, s.bullet, picture_size=PICTURE, signed=False)
     story.append(Spacer(1, 18))
     story.append(
         Paragraph(

@@ -10,6 +10,7 @@ from decimal import Decimal
 from careplan.domain.enums import PlanStatus, SafetyPart, SignatureMethod, SignerKind, StepOwner
 from careplan.domain.wording.units import quantity_words
 from careplan.services.audit import ChainAnchor
+from careplan.services.spending_view import PlanSpending
 
 
 @dataclass(frozen=True)
@@ -207,3 +208,6 @@ class Agreement:
     sha256: str
     audit_anchor: ChainAnchor | None = None  # the audit trail's head when it was made
     staying_safe: StayingSafePlan = StayingSafePlan()
+    # Spending to date, on the day it is printed: outside what was signed (services/canonical.py
+    # never sees it, so the fingerprint stays the signed one). None before approval.
+    spending: PlanSpending | None = None

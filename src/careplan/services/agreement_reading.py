@@ -37,6 +37,7 @@ from careplan.services.audit import head_anchor
 from careplan.services.canonical import document_id, plan_sha256
 from careplan.services.people import ABOUT_ME_TOPICS
 from careplan.services.signing import valid_signatures
+from careplan.services.spending_view import plan_spending
 from careplan.services.unit_of_work import Work
 
 
@@ -203,6 +204,7 @@ def read_agreement(work: Work, version: PlanVersion, service_name: str) -> Agree
         goals=tuple(goals),
         plan_disagreements=notes_on("plan", str(signed.get("plan"))),
         budget=budget,
+        spending=plan_spending(work.session, version.plan_id, today),
         reviews=tuple(
             ReviewDate(r.kind, review_kind_words(r.kind), r.due_date, r.completed_on) for r in reviews
         ),

@@ -30,6 +30,7 @@ from careplan.domain.records.reviews import ReviewNote
 from careplan.services.assignments import person_with_reference
 from careplan.services.measures import measures_in
 from careplan.services.progress_facts import AreaProgress, GoalProgress, ProgressFacts, Scale, ScorePoint
+from careplan.services.spending_view import plan_spending
 from careplan.services.unit_of_work import Work, read_only
 from careplan.storage.database import Database
 
@@ -82,6 +83,7 @@ def progress_of(db: Database, actor: Actor, plan_id: int) -> ProgressFacts:
             goals=_goals(work, version, held),
             what_is_working=_what_is_working(held),
             next_review=next_review,
+            spending=plan_spending(work.session, plan.id, work.now.date()),
         )
 
 

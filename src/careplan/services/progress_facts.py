@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from careplan.domain.actor import Voice
+from careplan.services.spending_view import PlanSpending
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class ProgressFacts:
     goals: tuple[GoalProgress, ...]
     what_is_working: str | None  # the person's own words at the latest review
     next_review: date | None
+    spending: PlanSpending | None = None  # spending to date once the plan is approved; None before
 
     @property
     def review_days(self) -> tuple[date, ...]:

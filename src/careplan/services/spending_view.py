@@ -203,38 +203,46 @@ def _services(
     return tuple(found)
 
 
+def plan_spending(session: Session, plan_id: int, today: date) -> PlanSpending | None:
+    """The spending view of a plan's budget on ``today``, or None before it is approved (no
+    permission check: the caller made it)."""
+    version = in_force(session, plan_id)
+    period = budget_period(session, plan_id)
+    if version is None or period is None:
+        return None
+    holding = session.get(PlanBudget, plan_id)
+    entries = _entries(session, plan_id)
+    keys = {
+        ident: (key, description, category)
+        for ident, key, description, category in session.execute(
+            select(Allocation.id, Allocation.key, Allocation.description, Allocation.category)
+            .join(PlanVersion, PlanVersion.id == Allocation.version_id)
+            .where(PlanVersion.plan_id == plan_id)
+        )
+    }
+    total_days = (period[1] - period[0]).days + 1
+    gone = min(max((today - period[0]).days + 1, 0), total_days)
+    return PlanSpending(
+        plan_id=plan_id,
+        version_id=version.id,
+        period_start=period[0],
+        period_end=period[1],
+        held=BudgetHeld(holding.held) if holding is not None else None,
+        today=today,
+        services=_services(version, entries, keys, (gone, total_days)),
+        entries=tuple(entries),
+    )
+
+
 def spending_of(db: Database, actor: Actor, plan_id: int) -> PlanSpending:
     """The spending view of an approved plan's budget."""
     with read_only(db, actor, Action.VIEW_PEOPLE) as work:
         plan = work.get(Plan, plan_id, "plan")
         work.require_person(plan.person)
-        version = in_force(work.session, plan.id)
-        period = budget_period(work.session, plan.id)
-        if version is None or period is None:
+        found = plan_spending(work.session, plan.id, work.now.date())
+        if found is None:
             raise NotFound("This plan has not been approved yet, so nothing can be spent from its budget.")
-        holding = work.session.get(PlanBudget, plan.id)
-        entries = _entries(work.session, plan.id)
-        keys = {
-            ident: (key, description, category)
-            for ident, key, description, category in work.session.execute(
-                select(Allocation.id, Allocation.key, Allocation.description, Allocation.category)
-                .join(PlanVersion, PlanVersion.id == Allocation.version_id)
-                .where(PlanVersion.plan_id == plan.id)
-            )
-        }
-        today = work.now.date()
-        total_days = (period[1] - period[0]).days + 1
-        gone = min(max((today - period[0]).days + 1, 0), total_days)
-        return PlanSpending(
-            plan_id=plan.id,
-            version_id=version.id,
-            period_start=period[0],
-            period_end=period[1],
-            held=BudgetHeld(holding.held) if holding is not None else None,
-            today=today,
-            services=_services(version, entries, keys, (gone, total_days)),
-            entries=tuple(entries),
-        )
+        return found
 
 
 def load_receipt(db: Database, actor: Actor, entry_id: int) -> tuple[ReceiptKind, bytes]:

@@ -1,6 +1,7 @@
 """The spending part of the Services and budget page: for the person, in plain words and large
 figures, what is set aside, used and left, per service and in total, each with a bar; for staff
-(who may record spending), "Record spending…", the entries, and "Put right…" for one of them.
+(who may record spending), "Record spending…", the entries, "Put right…" and "Save the
+receipt…" for one of them, and for managers "How the money is held…".
 
 What the person reads speaks as them ("I have used"); what only staff need (the entries, the
 buttons, hints about the review) is in its own box, shown only to staff who may record spending.
@@ -28,6 +29,8 @@ from careplan.domain.permissions import Action
 from careplan.domain.wording.dates import long_date
 from careplan.domain.wording.money import format_money
 from careplan.gui.workspace.budget_bar import BudgetBar
+from careplan.gui.workspace.budget_held_dialog import BudgetHeldDialog
+from careplan.gui.workspace.budget_receipt import ReceiptSaver
 from careplan.gui.workspace.budget_spending_dialogs import PutRightDialog, RecordSpendingDialog
 from careplan.gui.workspace.budget_widgets import Total, action_button
 from careplan.gui.workspace.one_dialog import OneDialog
@@ -157,10 +160,20 @@ class SpendingSection(QWidget):
         self.put_right_button = action_button(
             "Put right…", box, "putRightSpending", "Put the chosen entry right with an entry of its own"
         )
+        self.receipt_button = action_button(
+            "Save the receipt…", box, "saveReceipt", "Save the receipt kept with the chosen entry to a file"
+        )
+        self.held_button = action_button(
+            "How the money is held…", box, "budgetHeld", "Record how the budget is held, and its period"
+        )
         self.record_button.clicked.connect(self.record)
         self.put_right_button.clicked.connect(self.put_right)
+        self.receipt_button.clicked.connect(self.save_receipt)
+        self.held_button.clicked.connect(self.set_held)
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.held_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.put_right_button)
         layout.addLayout(buttons)
         return box
@@ -243,6 +256,7 @@ class SpendingSection(QWidget):
         height += sum(self.entries.rowHeight(r) for r in range(rows))
         self.entries.setFixedHeight(height)
         self.record_button.setEnabled(any(s.in_plan for s in spending.services))
+        self.held_button.setVisible(self.context.may(Action.SET_BUDGET_HOLDING))
         self._selection_changed()
 
     def selected_entry(self) -> SpendingEntry | None:
@@ -256,6 +270,7 @@ class SpendingSection(QWidget):
         self.put_right_button.setEnabled(
             entry is not None and entry.reverses_id is None and entry.reversed_by_id is None
         )
+        self.receipt_button.setEnabled(entry is not None and entry.receipt_kind is not None)
 
     # acting -----------------------------------------------------------------------------------
 
@@ -269,6 +284,15 @@ class SpendingSection(QWidget):
         entry = self.selected_entry()
         if entry is not None:
             self.dialogs.open(PutRightDialog(self.context, entry, self), "put right", "recordSpending")
+
+    def set_held(self) -> None:
+        if self.shown is not None:
+            self.dialogs.open(BudgetHeldDialog(self.context, self.shown, self), "how held", "budgetHeld")
+
+    def save_receipt(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.receipt_kind is not None:
+            ReceiptSaver(self, self.context).save(entry.id, entry.receipt_kind)
 
     def _saved(self, _what: str, focus: str) -> None:
         if self.shown is not None:
