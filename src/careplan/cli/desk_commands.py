@@ -118,8 +118,8 @@ def print_desk(view: Desk) -> None:
         "Nothing is set aside yet.",
     )
     _section(
-        "Money by the month the plan's year starts",
-        ["Year starts", "Agreed", "Set aside", "Spent"],
+        "Money by month (agreed and set aside as a plan's year starts, spent as spent)",
+        ["Month", "Agreed", "Set aside", "Spent"],
         [line.as_cells() for line in (*view.money_by_month, view.money_total)],
         {1, 2, 3},
         "",

@@ -92,7 +92,7 @@ class DeskWindow(QWidget):
         self.by_key_worker_model = CellsModel(["Key worker", "Overdue", "Due"], {1, 2}, self)
         self.ending_model = CellsModel(["Person", "Plan", "Ends", "When", "Key worker"], {1}, self)
         self.category_model = _CategoryModel(["Category", "Set aside", "Spent"], {1, 2}, self)
-        self.month_model = CellsModel(["Year starts", *MONEY], {1, 2, 3}, self)
+        self.month_model = CellsModel(["Month", *MONEY], {1, 2, 3}, self)
         self.caseload_model = CellsModel(["Key worker", "People"], {1}, self)
         for table, model in (
             (ui.approveTable, self.approve_model),
@@ -189,9 +189,9 @@ class DeskWindow(QWidget):
             "Press Enter to open the person's record."
         )
         ui.moneyHelp.setText(
-            "The money of the plans approved or in action: agreed budgets by the month each plan's "
-            "year starts in, and what is set aside for services by category. Spent is what was "
-            "recorded as bought or paid."
+            "The money of the plans approved or in action: agreed budgets and what is set aside "
+            "for services in the month each plan's year starts, and by category. Spent is what was "
+            "recorded as bought or paid from them, in the month it was spent."
         )
         for table in (ui.approveTable, ui.requestsTable, ui.reviewsTable, ui.endingTable):
             if table.model().rowCount():

@@ -302,7 +302,7 @@ class Ui_DeskWindow(object):
         self.categoryTable.setAccessibleName(QCoreApplication.translate("DeskWindow", u"Money by service category", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.monthTable.setAccessibleName(QCoreApplication.translate("DeskWindow", u"Money by the month the plan's year starts", None))
+        self.monthTable.setAccessibleName(QCoreApplication.translate("DeskWindow", u"Money by month", None))
 #endif // QT_CONFIG(accessibility)
         self.exportButton.setText(QCoreApplication.translate("DeskWindow", u"E&xport totals to CSV\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.moneyPage), QCoreApplication.translate("DeskWindow", u"&Money", None))
