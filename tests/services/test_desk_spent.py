@@ -20,7 +20,7 @@ from careplan.services.unit_of_work import staff_by_username
 from careplan.storage import Database
 from tests.database_copies import world_fixtures
 from tests.services.desk_world import desk_world
-from tests.worlds import PERIOD, World
+from tests.worlds import PERIOD, World, utc_today
 
 
 def spending_world(db: Database) -> World:
@@ -106,3 +106,43 @@ def test_on_demo_data_the_desks_spent_is_every_plans_spending_added_up(sqlite_db
     assert view.as_json()["money"]["total"]["spent_pence"] == used
     statuses = {row.status for row in queries.list_plans(sqlite_db, manager)}
     assert PlanStatus.APPROVED in statuses or PlanStatus.ACTIVE in statuses
+
+
+def test_services_near_or_over_what_is_set_aside_wait_from_crossing_the_line(world: World) -> None:
+    """£150 is set aside for Eve's service: the line is £135."""
+    spend(world, "100.00", date(2025, 2, 1))
+    view = desk.desk_view(world.db, world.team.manager)
+    assert view.near_limit == ()  # £100 of £150: under 90 %
+    spend(world, "35.00", date(2025, 3, 1))  # £135: at the line
+    (row,) = desk.desk_view(world.db, world.team.manager).near_limit
+    assert (row.plan_id, row.set_aside_pence, row.used_pence, row.over) == (
+        world.plans["Eve"].plan_id,
+        15000,
+        13500,
+        False,
+    )
+    assert row.since == date(2025, 3, 1)
+    assert row.days_waiting == (utc_today() - date(2025, 3, 1)).days
+    spend(world, "30.00", date(2025, 4, 1), agreement=AGREED)  # over: still waiting since March
+    (row,) = desk.desk_view(world.db, world.team.manager).near_limit
+    assert (row.used_pence, row.over, row.since) == (16500, True, date(2025, 3, 1))
+    assert row.as_cells()[4] == "£165.00 (over)"
+    (shown,) = desk.desk_view(world.db, world.team.manager).as_json()["near_or_over_set_aside"]
+    assert (shown["used_pence"], shown["over"], shown["since"]) == (16500, True, "2025-03-01")
+
+
+def test_a_reversal_below_the_line_starts_the_wait_again(world: World) -> None:
+    spend(world, "100.00", date(2025, 2, 1))
+    wrong = spend(world, "40.00", date(2025, 3, 1))  # £140: over the line
+    reverse_spending(world.db, world.team.manager, wrong, "Entered twice")  # £100: under it again
+    assert desk.desk_view(world.db, world.team.manager).near_limit == ()
+    spend(world, "40.00", date(2025, 4, 1))
+    (row,) = desk.desk_view(world.db, world.team.manager).near_limit
+    assert (row.used_pence, row.since) == (14000, date(2025, 4, 1))
+
+
+def test_near_limit_is_oldest_first_and_counts_only_plans_in_force(world: World) -> None:
+    spend(world, "150.00", date(2025, 5, 1))
+    assert len(desk.desk_view(world.db, world.team.manager).near_limit) == 1
+    plans.close_plan(world.db, world.team.manager, world.plans["Eve"].plan_id)
+    assert desk.desk_view(world.db, world.team.manager).near_limit == ()
