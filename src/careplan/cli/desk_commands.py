@@ -6,7 +6,8 @@ waiting for approval, requests for a service not in the catalogue to decide, rev
 overdue (and how many of each by key worker), and plans whose year ends within DAYS days or has
 ended, and services near or over what is set aside; then the money of the live plans (agreed, set
 aside and spent) by service category and by month (a plan's year starts; money spent), with the
-total, and each key worker's caseload size. As the Manager's desk window (:mod:`careplan.gui.desk`) shows them, from the same use case
+total, and each key worker's caseload size. As the Manager's desk window
+(:mod:`careplan.gui.desk`) shows them, from the same use case
 (:func:`careplan.services.desk.desk_view`).
 
 JSON (one object): ``today`` (ISO date), ``to_approve``, ``requests_to_decide``, ``reviews_due``,

@@ -10,7 +10,7 @@ total, in the order entries were dated, stayed at or over the line (a reversal c
 the entry it puts right, as if that had never been spent); else since its last entry.
 
 One statement whatever the number of plans (window functions over the entries of the plans in
-force: SQLite 3.25 and PostgreSQL both have them).
+force: SQLite 3.25 and PostgreSQL both have them), its work growing with the entries, not the plans.
 """
 
 from __future__ import annotations
@@ -81,48 +81,40 @@ class NearLimit:
 
 def near_limit_statement() -> Select[*tuple[Any, ...]]:
     """Each service of a plan in force used to at least 90 % of what is set aside, or over it,
-    with the day it crossed the line; oldest first."""
-    live = (  # the services of the versions in force: what is set aside, and the line
-        select(
-            PlanVersion.plan_id.label("plan_id"),
-            Allocation.key.label("key"),
-            Allocation.description.label("service"),
-            Allocation.total_pence.label("set_aside"),
-        )
-        .join(PlanVersion, PlanVersion.id == Allocation.version_id)
-        .where(in_force())
-        .subquery()
-    )
-    group = (Spending.plan_id, Allocation.key)
+    with the day it crossed the line; oldest first. Read from the entries outwards (each one's
+    service in the version in force found by the unique (version, key) index), so the work grows
+    with what was spent, not with the number of plans: nothing spent, nothing read."""
+    spent_against, live = aliased(Allocation), aliased(Allocation)
     put_right = aliased(Spending)  # a reversal counts just after the entry it puts right
+    group = (Spending.plan_id, spent_against.key)
     dated = func.coalesce(put_right.spent_on, Spending.spent_on)
     in_order = (dated, func.coalesce(Spending.reverses_id, Spending.id), Spending.id)
-    running = (  # every entry against a live service, with the running total in date order
+    running = (  # every entry against a service in force, with the running total in date order
         select(
-            live.c.plan_id,
-            live.c.key,
+            Spending.plan_id.label("plan_id"),
+            spent_against.key.label("key"),
+            live.description.label("service"),
+            live.total_pence.label("set_aside"),
             dated.label("spent_on"),
             signed_pence().label("signed"),
             func.sum(signed_pence()).over(partition_by=group, order_by=in_order).label("running"),
             func.row_number().over(partition_by=group, order_by=in_order).label("position"),
         )
-        .join(Allocation, Allocation.id == Spending.allocation_id)
+        .join(spent_against, spent_against.id == Spending.allocation_id)
+        .join(PlanVersion, and_(PlanVersion.plan_id == Spending.plan_id, in_force()))
+        .join(live, and_(live.version_id == PlanVersion.id, live.key == spent_against.key))
         .outerjoin(put_right, put_right.id == Spending.reverses_id)
-        .join(live, and_(live.c.plan_id == Spending.plan_id, live.c.key == Allocation.key))
         .subquery()
     )
-    below = running.c.running * 10 < live.c.set_aside * NEAR_LIMIT_TENTHS
+    below = running.c.running * 10 < running.c.set_aside * NEAR_LIMIT_TENTHS
     marked = (  # ... and the last entry after which the running total was below the line
         select(
             running,
-            live.c.set_aside,
             func.max(case((below, running.c.position)))
             .over(partition_by=(running.c.plan_id, running.c.key))
             .label("last_below"),
         )
-        .join(live, and_(live.c.plan_id == running.c.plan_id, live.c.key == running.c.key))
-        .subquery()
-    )
+    ).subquery()
     at_line = and_(
         marked.c.running * 10 >= marked.c.set_aside * NEAR_LIMIT_TENTHS,
         or_(marked.c.last_below.is_(None), marked.c.position > marked.c.last_below),
@@ -133,10 +125,18 @@ def near_limit_statement() -> Select[*tuple[Any, ...]]:
         select(
             marked.c.plan_id,
             marked.c.key,
+            marked.c.service,
+            marked.c.set_aside,
             used.label("used"),
             since.label("since"),
         )
-        .group_by(marked.c.plan_id, marked.c.key)
+        .group_by(marked.c.plan_id, marked.c.key, marked.c.service, marked.c.set_aside)
+        .having(
+            or_(
+                used > marked.c.set_aside,
+                and_(marked.c.set_aside > 0, used * 10 >= marked.c.set_aside * NEAR_LIMIT_TENTHS),
+            )
+        )
         .subquery()
     )
     return (
@@ -144,21 +144,14 @@ def near_limit_statement() -> Select[*tuple[Any, ...]]:
             Person.id,
             Person.reference,
             Plan.id,
-            live.c.service,
-            live.c.set_aside,
+            per_service.c.service,
+            per_service.c.set_aside,
             per_service.c.used,
             per_service.c.since,
         )
-        .join(per_service, and_(per_service.c.plan_id == live.c.plan_id, per_service.c.key == live.c.key))
-        .join(Plan, Plan.id == live.c.plan_id)
+        .join(Plan, Plan.id == per_service.c.plan_id)
         .join(Person, Person.id == Plan.person_id)
-        .where(
-            or_(
-                per_service.c.used > live.c.set_aside,
-                and_(live.c.set_aside > 0, per_service.c.used * 10 >= live.c.set_aside * NEAR_LIMIT_TENTHS),
-            )
-        )
-        .order_by(per_service.c.since, Plan.id, live.c.key)
+        .order_by(per_service.c.since, Plan.id, per_service.c.key)
     )
 
 
