@@ -293,3 +293,18 @@ def test_the_list_shows_waiting_requests_oldest_first_then_decisions(world: Worl
     ]
     assert listed[0].person_reference
     assert listed[0].price_asked_pence == 950
+
+
+def test_an_answered_request_waits_from_its_answer_as_on_the_desk(world: World) -> None:
+    """After "tell us more" is answered, the request waits for a manager from the answer, and
+    comes after one asked later but waiting longer."""
+    answered = ask_for(world)
+    decide_request(world.db, world.team.manager, answered, ASK)
+    later = ask_for(world)
+    answer_request(world.db, world.team.key_worker, answered, "Saturday mornings", STAFF)
+    listed = list_requests(world.db, world.team.manager)
+    assert [row.id for row in listed] == [later, answered]
+    by_id = {row.id: row for row in listed}
+    assert by_id[later].waiting_since == by_id[later].asked_at
+    assert by_id[answered].waiting_since > by_id[answered].asked_at
+    assert by_id[answered].waiting_since > by_id[later].waiting_since

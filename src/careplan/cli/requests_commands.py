@@ -6,7 +6,8 @@ first: the request's id, the person's reference, what is asked for, the price as
 when it has waited or what was decided, in the app's words.
 
 JSON (a list, one object per request): ``id`` (number), ``person_reference``, ``what`` (text),
-``unit`` (text), ``price_asked_pence`` (number), ``asked_at`` (ISO date and time), ``status``
+``unit`` (text), ``price_asked_pence`` (number), ``asked_at`` and ``waiting_since`` (ISO date and
+time: since when it has waited for a manager, the answer to "tell us more" or else the asking), ``status``
 ("pending", "asked", "approved" or "declined"), ``decided_at`` (ISO date and time, or null),
 ``words`` (text: where it has got to), ``reason`` and ``question`` (text, or null),
 ``approved_unit_price_pence`` and ``service_id`` (number, or null: the catalogue service a
@@ -139,7 +140,7 @@ def decision_from(args: argparse.Namespace) -> Decision:
 
 def _words(row: RequestListing) -> str:
     if row.decision.status == ProposalStatus.PENDING:
-        return f"Waiting since {short_date(row.asked_at)}"
+        return f"Waiting since {short_date(row.waiting_since)}"
     return row.decision.words(row.unit)
 
 
@@ -162,6 +163,7 @@ def _as_json(row: RequestListing) -> dict[str, object]:
         "unit": str(row.unit),
         "price_asked_pence": row.price_asked_pence,
         "asked_at": row.asked_at.isoformat(),
+        "waiting_since": row.waiting_since.isoformat(),
         "status": str(d.status),
         "decided_at": d.decided_at.isoformat() if d.decided_at else None,
         "words": _words(row),

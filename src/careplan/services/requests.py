@@ -95,6 +95,9 @@ class RequestListing:
     unit: ServiceUnit
     price_asked_pence: int
     asked_at: datetime
+    # Since when it has waited for a manager: the answer to "tell us more", else the asking (as
+    # the manager's desk counts it).
+    waiting_since: datetime
     decision: DecisionView
 
 
@@ -284,7 +287,8 @@ def list_requests(db: Database, actor: Actor) -> list[RequestListing]:
             .order_by(Proposal.decided_at.desc(), Proposal.id.desc())
             .limit(RECENT_DECISIONS)
         ).all()
-        return [_listing(p) for p in (*waiting, *decided)]
+        waiting_first = sorted((_listing(p) for p in waiting), key=lambda row: (row.waiting_since, row.id))
+        return [*waiting_first, *(_listing(p) for p in decided)]
 
 
 def _listing(proposal: Proposal) -> RequestListing:
@@ -297,5 +301,10 @@ def _listing(proposal: Proposal) -> RequestListing:
         unit=ServiceUnit(proposal.unit),
         price_asked_pence=proposal.estimated_cost_pence,
         asked_at=proposal.created_at,
+        waiting_since=(
+            proposal.answer.written_at
+            if proposal.answer is not None and proposal.status == ProposalStatus.PENDING
+            else proposal.created_at
+        ),
         decision=decision_view(proposal, person.preferred_name),
     )
