@@ -3,8 +3,9 @@
 Timed with ``time.perf_counter`` around exactly the named work, as Priya (a manager):
 
 - "Desk data at N people": :func:`careplan.services.desk.desk_view` (every queue, the money,
-  the caseloads: seven statements in one read transaction, and the frozen views built from them).
-  Baseline: the very same seven SQL statements (compiled from the desk's own, with today's date
+  the caseloads, the services near or over what is set aside: eight statements in one read
+  transaction, and the frozen views built from them).
+  Baseline: the very same eight SQL statements (compiled from the desk's own, with today's date
   written in) run through sqlite3 on the same file, rows fetched: the same database work without
   Careplan's session, permission check or views.
 - "Desk window opened": :class:`careplan.gui.desk.window.DeskWindow` made and shown, until the
@@ -28,10 +29,10 @@ MANAGER = "priya"
 
 
 def statements(today: date) -> list[str]:
-    """The desk's seven statements as SQLite runs them, today's date written in."""
+    """The desk's eight statements as SQLite runs them, today's date written in."""
     from sqlalchemy.dialects import sqlite
 
-    from careplan.services import desk_money, desk_queues
+    from careplan.services import desk_money, desk_near_limit, desk_queues
     from careplan.services.desk import ENDING_WITHIN_DAYS
 
     dialect = sqlite.dialect()
@@ -43,6 +44,7 @@ def statements(today: date) -> list[str]:
         desk_money.by_month_statement(),
         desk_money.by_category_statement(),
         desk_money.caseloads_statement(),
+        desk_near_limit.near_limit_statement(),
     ]
     return [str(s.compile(dialect=dialect, compile_kwargs={"literal_binds": True})) for s in built]
 

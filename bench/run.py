@@ -367,7 +367,7 @@ def _desk(database: Path, repeat: int, people: int) -> list[Any]:
         f"Desk data at {people:,} people (desk_view: queues, money, caseloads)",
         "ms",
         read,
-        "the desk's own seven SQL statements run alone through sqlite3",
+        "the desk's own eight SQL statements run alone through sqlite3",
         raw,
     )
     data.targets.append(stats.at_most(data, "median", 200))

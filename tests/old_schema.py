@@ -70,6 +70,8 @@ _NOTE_0007 = (
 )
 
 UNDO: dict[str, tuple[str, ...]] = {
+    # 0013: the desk's covering index on plan versions.
+    "0013": ("DROP INDEX ix_plan_versions_in_force",),
     # 0012: spending, and how a plan's budget is held.
     "0012": (
         "DROP INDEX ix_spending_allocation_id",

@@ -80,6 +80,7 @@ def test_the_json_holds_every_queue_and_the_money(here: Site, capsys: pytest.Cap
     assert (total["set_aside_pence"], total["spent_pence"]) == (eve_money, 0)
     assert sum(line["set_aside_pence"] for line in data["money"]["by_category"]) == eve_money
     assert {c["username"]: c["people"] for c in data["caseloads"]} == {"sam": 2, "kim": 0, "priya": 0}
+    assert data["near_or_over_set_aside"] == []
 
 
 def test_the_table_says_each_queue_in_words(here: Site, capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,6 +91,7 @@ def test_the_table_says_each_queue_in_words(here: Site, capsys: pytest.CaptureFi
         "Requests to decide (1)",
         "Reviews by key worker (1)",
         "Plans ending within 30 days or past their year (1)",
+        "No service is near what is set aside.",
         "Money by category (1)",
         "Caseloads (3)",
     ):

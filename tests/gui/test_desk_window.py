@@ -5,6 +5,7 @@ question, opening a record from a queue, exporting the totals; and never there f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,13 @@ from careplan.gui.desk.window import DeskWindow
 from careplan.gui.main_window import MainWindow
 from careplan.services.desk import desk_view
 from careplan.services.signed_in import SignedInStaff
+from careplan.services.spending import SpendingInput, record_spending
 from careplan.storage import Database
 from careplan.storage.backup_folder import backups_folder
 from tests.gui.test_plan_page import answer_next_box
 from tests.gui.test_tab_leaves_tables import assert_tab_leaves, views_on_screen
 from tests.services.desk_world import desk_world
-from tests.worlds import STAFF_NAMES, World
+from tests.worlds import STAFF_NAMES, World, utc_today
 
 
 @pytest.fixture
@@ -136,7 +138,7 @@ def test_tab_leaves_every_table_on_every_tab(qtbot: QtBot, desk: tuple[MainWindo
                 assert not view.tabKeyNavigation(), view.objectName()
                 assert_tab_leaves(qtbot, view)
                 seen.add(view.objectName())
-    assert len(seen) == 8, seen
+    assert len(seen) == 9, seen
 
 
 def test_tab_goes_on_to_the_buttons(qtbot: QtBot, desk: tuple[MainWindow, DeskWindow]) -> None:
@@ -145,6 +147,7 @@ def test_tab_goes_on_to_the_buttons(qtbot: QtBot, desk: tuple[MainWindow, DeskWi
     for page, table, after in (
         (ui.approvePage, ui.approveTable, ui.approveButton),
         (ui.reviewsPage, ui.reviewsTable, ui.reviewsOpenButton),
+        (ui.nearLimitPage, ui.nearLimitTable, ui.nearLimitOpenButton),
     ):
         ui.tabs.setCurrentWidget(page)
         table.setFocus()
@@ -160,6 +163,28 @@ def test_enter_on_a_review_opens_the_persons_record(
     ui.tabs.setCurrentWidget(ui.reviewsPage)
     ui.reviewsTable.setFocus()
     qtbot.keyClick(ui.reviewsTable, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workspace.person is not None)
+    assert window.workspace.person is not None
+    assert window.workspace.person.id == world.people["Eve"]
+
+
+def test_a_service_near_what_is_set_aside_waits_on_its_tab_and_opens_the_record(
+    qtbot: QtBot, world: World, desk: tuple[MainWindow, DeskWindow]
+) -> None:
+    window, desk_window = desk
+    ui = desk_window.ui
+    assert desk_window.near_limit_model.rowCount() == 0
+    assert ui.tabs.tabText(ui.tabs.indexOf(ui.nearLimitPage)) == "&Near or over (0)"
+    eve = world.plans["Eve"].plan_id  # £150 set aside; her budget's year starts today
+    entry = SpendingInput(world.allocations[-1], Decimal("140.00"), utc_today(), "Northside Gym")
+    record_spending(world.db, world.team.manager, eve, entry)
+    qtbot.keyClick(desk_window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: desk_window.near_limit_model.rowCount() == 1)
+    assert ui.tabs.tabText(ui.tabs.indexOf(ui.nearLimitPage)) == "&Near or over (1)"
+    assert "1 service is near or over what is set aside" in ui.summary.text()
+    ui.tabs.setCurrentWidget(ui.nearLimitPage)
+    ui.nearLimitTable.setFocus()
+    qtbot.keyClick(ui.nearLimitTable, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.workspace.person is not None)
     assert window.workspace.person is not None
     assert window.workspace.person.id == world.people["Eve"]

@@ -214,7 +214,7 @@ def test_a_label_that_looks_like_a_formula_stays_text() -> None:
 
 def _empty_desk() -> desk.Desk:
     nothing = desk_money.MoneyLine("total", "Total", 0, 0)
-    return desk.Desk(date(2026, 12, 7), 30, (), (), (), (), (), (), (), nothing, ())
+    return desk.Desk(date(2026, 12, 7), 30, (), (), (), (), (), (), (), (), nothing, ())
 
 
 def test_a_revision_approved_but_not_yet_in_action_is_counted_once(quick: World) -> None:

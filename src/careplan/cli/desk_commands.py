@@ -4,13 +4,16 @@
 for a manager, each queue oldest first with how long it has waited: plans signed by both and
 waiting for approval, requests for a service not in the catalogue to decide, reviews due and
 overdue (and how many of each by key worker), and plans whose year ends within DAYS days or has
-ended; then the money of the live plans (agreed, set aside and spent) by service category and by
-the month each plan's year starts in, with the total, and each key worker's caseload size. As the
-Manager's desk window (:mod:`careplan.gui.desk`) shows them, from the same use case
+ended, and services near or over what is set aside; then the money of the live plans (agreed, set
+aside and spent) by service category and by month (a plan's year starts; money spent), with the
+total, and each key worker's caseload size. As the Manager's desk window
+(:mod:`careplan.gui.desk`) shows them, from the same use case
 (:func:`careplan.services.desk.desk_view`).
 
 JSON (one object): ``today`` (ISO date), ``to_approve``, ``requests_to_decide``, ``reviews_due``,
-``reviews_by_key_worker``, ``ending_within_days``, ``plans_ending``, ``money`` (``by_category``,
+``reviews_by_key_worker``, ``ending_within_days``, ``plans_ending``, ``near_or_over_set_aside``
+(services of plans in force at least 90 % used, or over: ``set_aside_pence``, ``used_pence``,
+``over``, ``since`` the day it crossed the line), ``money`` (``by_category``,
 ``by_month``, ``total``: each line ``key``, ``label``, ``agreed_pence``, ``set_aside_pence``,
 ``spent_pence``, whole pence) and ``caseloads``. Waits are ``days_waiting`` (a number) and
 ``waiting`` (words: "3 days", "5 weeks").
@@ -111,6 +114,13 @@ def print_desk(view: Desk) -> None:
         "No plans are ending.",
     )
     _section(
+        "Services near or over what is set aside",
+        ["Person", "Plan", "Service", "Set aside", "Used", "Since", "Waiting"],
+        [row.as_cells() for row in view.near_limit],
+        {1, 3, 4},
+        "No service is near what is set aside.",
+    )
+    _section(
         "Money by category",
         ["Category", "Set aside", "Spent"],
         [line.as_cells()[:1] + line.as_cells()[2:] for line in view.money_by_category],
@@ -118,8 +128,8 @@ def print_desk(view: Desk) -> None:
         "Nothing is set aside yet.",
     )
     _section(
-        "Money by the month the plan's year starts",
-        ["Year starts", "Agreed", "Set aside", "Spent"],
+        "Money by month (agreed and set aside as a plan's year starts, spent as spent)",
+        ["Month", "Agreed", "Set aside", "Spent"],
         [line.as_cells() for line in (*view.money_by_month, view.money_total)],
         {1, 2, 3},
         "",

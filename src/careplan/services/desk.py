@@ -2,7 +2,8 @@
 
 One use case, :func:`desk_view`, for managers (``VIEW_REPORTS``): every queue oldest first with
 how long it has waited, reviews due and overdue (:mod:`careplan.services.desk_queues`) with a
-count by key worker, the money by category and by month
+count by key worker, services near or over what is set aside
+(:mod:`careplan.services.desk_near_limit`), the money by category and by month
 and the caseloads (:mod:`careplan.services.desk_money`). Each part is one statement, whatever the
 number of people, so the desk opens as fast at 40,000 people as at 40 (``python -m bench desk``).
 Approving from the desk: :mod:`careplan.services.desk_approval`.
@@ -18,8 +19,9 @@ from careplan.domain.actor import Actor
 from careplan.domain.errors import InvalidInput
 from careplan.domain.permissions import Action
 from careplan.domain.review_timing import ReviewState
-from careplan.services import desk_money, desk_queues
+from careplan.services import desk_money, desk_near_limit, desk_queues
 from careplan.services.desk_money import Caseload, MoneyLine
+from careplan.services.desk_near_limit import NearLimit
 from careplan.services.desk_queues import Ending, ReviewWaiting, ToApprove, ToDecide
 from careplan.services.unit_of_work import read_only
 from careplan.storage.database import Database
@@ -58,6 +60,7 @@ class Desk:
     reviews: tuple[ReviewWaiting, ...]  # due or overdue, most overdue first
     reviews_by_key_worker: tuple[ReviewsOf, ...]
     ending: tuple[Ending, ...]
+    near_limit: tuple[NearLimit, ...]  # services near or over what is set aside, oldest first
     money_by_category: tuple[MoneyLine, ...]
     money_by_month: tuple[MoneyLine, ...]
     money_total: MoneyLine
@@ -73,6 +76,7 @@ class Desk:
             "reviews_by_key_worker": [row.as_json() for row in self.reviews_by_key_worker],
             "ending_within_days": self.ending_within_days,
             "plans_ending": [row.as_json() for row in self.ending],
+            "near_or_over_set_aside": [row.as_json() for row in self.near_limit],
             "money": {
                 "by_category": [line.as_json() for line in self.money_by_category],
                 "by_month": [line.as_json() for line in self.money_by_month],
@@ -103,6 +107,7 @@ def desk_view(db: Database, actor: Actor, *, ending_within_days: int = ENDING_WI
         approve = desk_queues.to_approve(work)
         decide = desk_queues.to_decide(work)
         ending = desk_queues.ending(work, ending_within_days)
+        near = desk_near_limit.near_limit(work)
         months = desk_money.by_month(work)
         categories = desk_money.by_category(work)
         reviews = desk_queues.reviews_waiting(work)
@@ -116,6 +121,7 @@ def desk_view(db: Database, actor: Actor, *, ending_within_days: int = ENDING_WI
         reviews=tuple(reviews),
         reviews_by_key_worker=tuple(count_by_key_worker(reviews)),
         ending=tuple(ending),
+        near_limit=tuple(near),
         money_by_category=tuple(categories),
         money_by_month=tuple(months),
         money_total=desk_money.total(months),

@@ -3,10 +3,13 @@
 Money counts each plan's version in force (approved or active, one a plan:
 :func:`~careplan.services.desk_queues.in_force`): **agreed** is their agreed budgets,
 **set aside** what their allocations set aside for services, **spent** what was recorded as
-bought or paid against them (0 until spending is recorded: see ``spent_pence``). By service
-category (set aside and spent: an agreed budget is the whole plan's, not a category's) and by
-the month each plan's year starts in (agreed and set aside; the month it was approved in where
-no period was set). Exact pence throughout.
+bought or paid from the budgets of those plans (every entry of a plan in force, a reversal
+netting against the entry it puts right, as ``careplan spending`` counts each plan's used). By
+service category (set aside and spent: an agreed budget is the whole plan's, not a category's;
+spent counts under the category of the service it was spent on) and by month: agreed and set aside
+in the month each plan's year starts in (the month it was approved in where no period was set),
+spent in the month the money was spent (a reversal in the month of the entry it puts right).
+Exact pence throughout, each part one statement whatever the number of plans.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, extract, func, select
+from sqlalchemy import ColumnElement, Integer, Select, case, exists, extract, func, literal, select, union_all
+from sqlalchemy.orm import aliased
 
 from careplan.domain.enums import Role
-from careplan.domain.records import Allocation, Person, PlanVersion, StaffMember
+from careplan.domain.records import Allocation, Person, PlanVersion, Spending, StaffMember
 from careplan.domain.wording.dates import MONTHS
 from careplan.domain.wording.money import format_money
-from careplan.services.desk_queues import in_force
+from careplan.services.desk_queues import LIVE, in_force
 from careplan.services.unit_of_work import Work
 
 
@@ -32,7 +36,7 @@ class MoneyLine:
     label: str
     agreed_pence: int
     set_aside_pence: int
-    spent_pence: int = 0  # spending is not recorded yet: 0 until it is
+    spent_pence: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -72,28 +76,59 @@ def month_label(year: int, month: int) -> str:
     return f"{MONTHS[month - 1]} {year}"
 
 
+def plan_in_force() -> ColumnElement[bool]:
+    """The spending entry's plan has a version in force (approved or in action): read from the
+    index on (status, plan_id) alone."""
+    return exists().where(PlanVersion.plan_id == Spending.plan_id, PlanVersion.status.in_(LIVE))
+
+
+def signed_pence() -> ColumnElement[int]:
+    """What an entry adds to what is used: its amount, or less its amount for a reversal
+    (:attr:`careplan.domain.records.Spending.signed_pence`, in SQL)."""
+    return case((Spending.reverses_id.is_(None), Spending.amount_pence), else_=-Spending.amount_pence)
+
+
 def by_category_statement() -> Select[*tuple[Any, ...]]:
-    """Set aside for each service category across the live plans, largest first."""
-    total = func.sum(Allocation.total_pence)
-    return (
-        select(Allocation.category, total)
+    """Set aside and spent for each service category across the live plans, largest set aside
+    first (a category only spent on, with a manager's agreement, after them)."""
+    set_aside = (
+        select(
+            Allocation.category.label("category"),
+            Allocation.total_pence.label("set_aside"),
+            literal(0, Integer).label("spent"),
+        )
         .join(PlanVersion, PlanVersion.id == Allocation.version_id)
         .where(in_force())
-        .group_by(Allocation.category)
-        .order_by(total.desc(), Allocation.category)
+    )
+    spent = (
+        select(
+            Allocation.category.label("category"),
+            literal(0, Integer).label("set_aside"),
+            signed_pence().label("spent"),
+        )
+        .join(Allocation, Allocation.id == Spending.allocation_id)
+        .where(plan_in_force())
+    )
+    both = union_all(set_aside, spent).subquery()
+    aside = func.sum(both.c.set_aside)
+    return (
+        select(both.c.category, aside, func.sum(both.c.spent))
+        .group_by(both.c.category)
+        .order_by(aside.desc(), both.c.category)
     )
 
 
 def by_category(work: Work) -> list[MoneyLine]:
-    """Set aside for each service category across the live plans, largest first."""
+    """Set aside and spent for each service category across the live plans, largest first."""
     return [
-        MoneyLine(category, category.capitalize(), 0, int(pence or 0))
-        for category, pence in work.session.execute(by_category_statement())
+        MoneyLine(category, category.capitalize(), 0, int(aside or 0), int(spent or 0))
+        for category, aside, spent in work.session.execute(by_category_statement())
     ]
 
 
 def by_month_statement() -> Select[*tuple[Any, ...]]:
-    """Agreed and set aside by the month the live plans' year starts in, oldest month first."""
+    """Agreed and set aside by the month the live plans' year starts in, and spent by the month
+    it was spent in, oldest month first."""
     allocated = (  # only the live versions' allocations, found through the version index
         select(Allocation.version_id, func.sum(Allocation.total_pence).label("pence"))
         .join(PlanVersion, PlanVersion.id == Allocation.version_id)
@@ -102,36 +137,64 @@ def by_month_statement() -> Select[*tuple[Any, ...]]:
         .subquery()
     )
     # The year's first day, or the approval's where no period was set. (A version's approval time
-    # is kept after its large signed copy in the row: reading it for every plan costs the most.)
+    # is kept after its large signed copy in the row: the index ix_plan_versions_in_force holds it.)
     starts = func.coalesce(PlanVersion.period_start, PlanVersion.approved_at)
-    year = extract("year", starts)
-    month = extract("month", starts)
-    return (
+    budgets = (
         select(
-            year,
-            month,
-            func.sum(func.coalesce(PlanVersion.agreed_budget_pence, 0)),
-            func.sum(func.coalesce(allocated.c.pence, 0)),
+            extract("year", starts).label("year"),
+            extract("month", starts).label("month"),
+            func.coalesce(PlanVersion.agreed_budget_pence, 0).label("agreed"),
+            func.coalesce(allocated.c.pence, 0).label("set_aside"),
+            literal(0, Integer).label("spent"),
         )
         .outerjoin(allocated, allocated.c.version_id == PlanVersion.id)
         .where(in_force())
-        .group_by(year, month)
-        .order_by(year, month)
+    )
+    put_right = aliased(Spending)  # a reversal counts in the month of the entry it puts right
+    spent_on = func.coalesce(put_right.spent_on, Spending.spent_on)
+    spent = (
+        select(
+            extract("year", spent_on).label("year"),
+            extract("month", spent_on).label("month"),
+            literal(0, Integer).label("agreed"),
+            literal(0, Integer).label("set_aside"),
+            signed_pence().label("spent"),
+        )
+        .outerjoin(put_right, put_right.id == Spending.reverses_id)
+        .where(plan_in_force())
+    )
+    both = union_all(budgets, spent).subquery()
+    return (
+        select(
+            both.c.year,
+            both.c.month,
+            func.sum(both.c.agreed),
+            func.sum(both.c.set_aside),
+            func.sum(both.c.spent),
+        )
+        .group_by(both.c.year, both.c.month)
+        .order_by(both.c.year, both.c.month)
     )
 
 
 def by_month(work: Work) -> list[MoneyLine]:
-    """Agreed and set aside by the month the live plans' year starts in, oldest month first."""
+    """Agreed and set aside by the month the live plans' year starts in, and spent by the month
+    it was spent in, oldest month first."""
     return [
         MoneyLine(
-            f"{int(y):04d}-{int(m):02d}", month_label(int(y), int(m)), int(agreed or 0), int(aside or 0)
+            f"{int(y):04d}-{int(m):02d}",
+            month_label(int(y), int(m)),
+            int(agreed or 0),
+            int(aside or 0),
+            int(spent or 0),
         )
-        for y, m, agreed, aside in work.session.execute(by_month_statement())
+        for y, m, agreed, aside, spent in work.session.execute(by_month_statement())
     ]
 
 
 def total(lines: list[MoneyLine]) -> MoneyLine:
-    """The lines added up (the months': every live plan is in one month)."""
+    """The lines added up (the months': every live plan, and every entry spent from one, is in
+    one month)."""
     return MoneyLine(
         "total",
         "Total",

@@ -4,4 +4,4 @@ Opening an up-to-date database only compares its ``alembic_version`` with this. 
 changes this line too: ``tests/storage/test_schema_head.py`` fails until it does.
 """
 
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"

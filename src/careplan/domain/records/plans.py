@@ -183,6 +183,18 @@ class Disagreement(Base):
 # The people list works out each row's plan status from this index alone, without reading the
 # (large) plan version rows: see careplan.services.people_search. (Reviews: records/reviews.py.)
 Index("ix_plan_versions_plan_id_number_status", PlanVersion.plan_id, PlanVersion.number, PlanVersion.status)
+# The desk's: each plan's version in force, its year and agreed budget, read from the index alone
+# (migration 0013; ``python -m bench --only desk``: ~170 ms to ~40 ms at 2,000 people).
+Index(
+    "ix_plan_versions_in_force",
+    PlanVersion.status,
+    PlanVersion.plan_id,
+    PlanVersion.number,
+    PlanVersion.period_start,
+    PlanVersion.period_end,
+    PlanVersion.approved_at,
+    PlanVersion.agreed_budget_pence,
+)
 
 
 class Signature(Base):

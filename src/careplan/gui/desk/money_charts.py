@@ -1,5 +1,6 @@
 """The desk's money as bar charts, drawn by Qt Charts: set aside and spent by service category,
-and agreed, set aside and spent by the month each plan's year starts in.
+and by month: agreed and set aside in the month each plan's year starts, spent in the month it
+was spent.
 
 Only :mod:`careplan.gui.desk.window` imports this module, when the Money tab is first shown: the
 seam measured for the Reviews page's charts (docs/charting.md: Qt Charts costs about 20 ms the
@@ -137,11 +138,12 @@ def by_category(lines: Sequence[MoneyLine], palette: QPalette, parent: QWidget |
 
 
 def by_month(lines: Sequence[MoneyLine], palette: QPalette, parent: QWidget | None = None) -> QChartView:
-    """Agreed, set aside and spent by the month each plan's year starts in, oldest first."""
+    """Agreed and set aside in the month each plan's year starts, spent in the month it was spent,
+    oldest first."""
     series = QBarSeries()
     series.append(_bar_set(AGREED, [line.agreed_pence for line in lines]))
     series.append(_bar_set(SET_ASIDE, [line.set_aside_pence for line in lines]))
     series.append(_bar_set(SPENT, [line.spent_pence for line in lines]))
     labels = [_short_month(line.key) for line in lines]
-    chart = _chart("By the month the plan's year starts", series, labels, palette, across=False)
-    return _view(chart, "Money by the month the plan's year starts", parent)
+    chart = _chart("By month (a plan's year starts, money spent)", series, labels, palette, across=False)
+    return _view(chart, "Money by month", parent)

@@ -1,7 +1,8 @@
 """The Manager's desk window: what waits for a manager, the service's money, caseload sizes.
 
 Its own window (the main window's menu opens it for managers: ``VIEW_REPORTS``), laid out in
-``ui/desk_window.ui``: a tab for each queue (oldest first, with how long each has waited in
+``ui/desk_window.ui``: a tab for each queue (services near or over what is set aside among them;
+oldest first, with how long each has waited in
 words), the money (two bar charts, drawn when the tab is first shown, and the figures as tables;
 "Export totals to CSV…") and the caseloads. Everything comes from one use case,
 :func:`careplan.services.desk.desk_view`, read off the GUI thread (``gui/jobs.py``) as the window
@@ -91,8 +92,11 @@ class DeskWindow(QWidget):
         )
         self.by_key_worker_model = CellsModel(["Key worker", "Overdue", "Due"], {1, 2}, self)
         self.ending_model = CellsModel(["Person", "Plan", "Ends", "When", "Key worker"], {1}, self)
+        self.near_limit_model = CellsModel(
+            ["Person", "Plan", "Service", "Set aside", "Used", "Since", "Waiting"], {1, 3, 4}, self
+        )
         self.category_model = _CategoryModel(["Category", "Set aside", "Spent"], {1, 2}, self)
-        self.month_model = CellsModel(["Year starts", *MONEY], {1, 2, 3}, self)
+        self.month_model = CellsModel(["Month", *MONEY], {1, 2, 3}, self)
         self.caseload_model = CellsModel(["Key worker", "People"], {1}, self)
         for table, model in (
             (ui.approveTable, self.approve_model),
@@ -100,6 +104,7 @@ class DeskWindow(QWidget):
             (ui.reviewsTable, self.reviews_model),
             (ui.byKeyWorkerTable, self.by_key_worker_model),
             (ui.endingTable, self.ending_model),
+            (ui.nearLimitTable, self.near_limit_model),
             (ui.categoryTable, self.category_model),
             (ui.monthTable, self.month_model),
             (ui.caseloadTable, self.caseload_model),
@@ -117,12 +122,14 @@ class DeskWindow(QWidget):
             _EnterOnRow(ui.requestsTable, lambda: self.open_chosen(ui.requestsTable)),
             _EnterOnRow(ui.reviewsTable, lambda: self.open_chosen(ui.reviewsTable)),
             _EnterOnRow(ui.endingTable, lambda: self.open_chosen(ui.endingTable)),
+            _EnterOnRow(ui.nearLimitTable, lambda: self.open_chosen(ui.nearLimitTable)),
         ]
         ui.approveButton.clicked.connect(self.approve_chosen)
         ui.approveOpenButton.clicked.connect(lambda: self.open_chosen(ui.approveTable))
         ui.requestsOpenButton.clicked.connect(lambda: self.open_chosen(ui.requestsTable))
         ui.reviewsOpenButton.clicked.connect(lambda: self.open_chosen(ui.reviewsTable))
         ui.endingOpenButton.clicked.connect(lambda: self.open_chosen(ui.endingTable))
+        ui.nearLimitOpenButton.clicked.connect(lambda: self.open_chosen(ui.nearLimitTable))
         ui.exportButton.clicked.connect(lambda: self.export_totals())
         ui.reloadButton.clicked.connect(self.reload)
         ui.closeButton.clicked.connect(self.close)
@@ -168,6 +175,7 @@ class DeskWindow(QWidget):
         self.reviews_model.set_rows(view.reviews)
         self.by_key_worker_model.set_rows(view.reviews_by_key_worker)
         self.ending_model.set_rows(view.ending)
+        self.near_limit_model.set_rows(view.near_limit)
         self.category_model.set_rows(view.money_by_category)
         self.month_model.set_rows((*view.money_by_month, view.money_total))
         self.caseload_model.set_rows(view.caseloads)
@@ -176,24 +184,26 @@ class DeskWindow(QWidget):
             f"As of {long_date(view.today)}: "
             f"{_count(len(view.to_approve), 'plan waits', 'plans wait')} for approval, "
             f"{_count(len(view.to_decide), 'request waits', 'requests wait')} for a decision, "
-            f"{_count(overdue, 'review is', 'reviews are')} overdue and "
-            f"{_count(len(view.ending), 'plan is', 'plans are')} ending or past their year."
+            f"{_count(overdue, 'review is', 'reviews are')} overdue, "
+            f"{_count(len(view.ending), 'plan is', 'plans are')} ending or past their year; "
+            f"{_count(len(view.near_limit), 'service is', 'services are')} near or over what is set aside."
         )
         tabs = ui.tabs
         tabs.setTabText(tabs.indexOf(ui.approvePage), f"&To approve ({len(view.to_approve)})")
         tabs.setTabText(tabs.indexOf(ui.requestsPage), f"&Requests ({len(view.to_decide)})")
         tabs.setTabText(tabs.indexOf(ui.reviewsPage), f"Re&views ({len(view.reviews)})")
         tabs.setTabText(tabs.indexOf(ui.endingPage), f"&Ending ({len(view.ending)})")
+        tabs.setTabText(tabs.indexOf(ui.nearLimitPage), f"&Near or over ({len(view.near_limit)})")
         ui.endingHelp.setText(
             f"Plans whose year ends within {view.ending_within_days} days, or has ended, soonest first. "
             "Press Enter to open the person's record."
         )
         ui.moneyHelp.setText(
-            "The money of the plans approved or in action: agreed budgets by the month each plan's "
-            "year starts in, and what is set aside for services by category. Spent is what was "
-            "recorded as bought or paid."
+            "The money of the plans approved or in action: agreed budgets and what is set aside "
+            "for services in the month each plan's year starts, and by category. Spent is what was "
+            "recorded as bought or paid from them, in the month it was spent."
         )
-        for table in (ui.approveTable, ui.requestsTable, ui.reviewsTable, ui.endingTable):
+        for table in (ui.approveTable, ui.requestsTable, ui.reviewsTable, ui.endingTable, ui.nearLimitTable):
             if table.model().rowCount():
                 table.setCurrentIndex(table.model().index(0, 0))
         self._drop_charts()

@@ -163,6 +163,36 @@ class Ui_DeskWindow(object):
         self.endingPageLayout.addLayout(self.endingButtons)
 
         self.tabs.addTab(self.endingPage, "")
+        self.nearLimitPage = QWidget()
+        self.nearLimitPage.setObjectName(u"nearLimitPage")
+        self.nearLimitPageLayout = QVBoxLayout(self.nearLimitPage)
+        self.nearLimitPageLayout.setObjectName(u"nearLimitPageLayout")
+        self.nearLimitHelp = QLabel(self.nearLimitPage)
+        self.nearLimitHelp.setObjectName(u"nearLimitHelp")
+        self.nearLimitHelp.setWordWrap(True)
+
+        self.nearLimitPageLayout.addWidget(self.nearLimitHelp)
+
+        self.nearLimitTable = QTableView(self.nearLimitPage)
+        self.nearLimitTable.setObjectName(u"nearLimitTable")
+
+        self.nearLimitPageLayout.addWidget(self.nearLimitTable)
+
+        self.nearLimitButtons = QHBoxLayout()
+        self.nearLimitButtons.setObjectName(u"nearLimitButtons")
+        self.nearLimitOpenButton = QPushButton(self.nearLimitPage)
+        self.nearLimitOpenButton.setObjectName(u"nearLimitOpenButton")
+
+        self.nearLimitButtons.addWidget(self.nearLimitOpenButton)
+
+        self.nearLimitButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.nearLimitButtons.addItem(self.nearLimitButtonsSpacer)
+
+
+        self.nearLimitPageLayout.addLayout(self.nearLimitButtons)
+
+        self.tabs.addTab(self.nearLimitPage, "")
         self.moneyPage = QWidget()
         self.moneyPage.setObjectName(u"moneyPage")
         self.moneyLayout = QGridLayout(self.moneyPage)
@@ -297,12 +327,18 @@ class Ui_DeskWindow(object):
 #endif // QT_CONFIG(accessibility)
         self.endingOpenButton.setText(QCoreApplication.translate("DeskWindow", u"&Open the person's record", None))
         self.tabs.setTabText(self.tabs.indexOf(self.endingPage), QCoreApplication.translate("DeskWindow", u"&Ending", None))
+        self.nearLimitHelp.setText(QCoreApplication.translate("DeskWindow", u"Services of the plans approved or in action where at least 90 % of what is set aside is used, or more than is set aside (with a manager's agreement), longest first: waiting since it crossed the line. Press Enter to open the person's record.", None))
+#if QT_CONFIG(accessibility)
+        self.nearLimitTable.setAccessibleName(QCoreApplication.translate("DeskWindow", u"Services near or over what is set aside", None))
+#endif // QT_CONFIG(accessibility)
+        self.nearLimitOpenButton.setText(QCoreApplication.translate("DeskWindow", u"&Open the person's record", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.nearLimitPage), QCoreApplication.translate("DeskWindow", u"&Near or over", None))
         self.moneyHelp.setText("")
 #if QT_CONFIG(accessibility)
         self.categoryTable.setAccessibleName(QCoreApplication.translate("DeskWindow", u"Money by service category", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.monthTable.setAccessibleName(QCoreApplication.translate("DeskWindow", u"Money by the month the plan's year starts", None))
+        self.monthTable.setAccessibleName(QCoreApplication.translate("DeskWindow", u"Money by month", None))
 #endif // QT_CONFIG(accessibility)
         self.exportButton.setText(QCoreApplication.translate("DeskWindow", u"E&xport totals to CSV\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.moneyPage), QCoreApplication.translate("DeskWindow", u"&Money", None))
