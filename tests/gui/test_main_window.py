@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from careplan.domain.actor import PERSON, STAFF, Actor
@@ -250,6 +251,10 @@ def test_staff_alone_at_the_screen_never_write_in_the_persons_voice(
     qtbot.keyClick(banner.together_button, Qt.Key.Key_Tab)
     qtbot.keyClick(banner.alone_button, Qt.Key.Key_Space)  # "Just me", by keyboard
     assert not banner.isVisible()
+    about_me = window.workspace.page(AboutMePage)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    assert about_me.isAncestorOf(focused)  # the keyboard goes on to the page
     hopes = window.workspace.page(AboutMePage).boxes["hopes"]
     hopes.editor.setFocus()
     qtbot.keyClick(hopes.editor, Qt.Key.Key_F4)  # Switch voice: refused while Dee is not here

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QT
 from careplan.domain.actor import PERSON, STAFF, Voice
 from careplan.domain.enums import AuthorKind
 from careplan.gui.assets import icon
-from careplan.gui.theme import set_style_property
+from careplan.gui.theme import FOCUS_RING, set_style_property
 from careplan.services.workspace import Author
 
 
@@ -37,7 +37,8 @@ class VoiceSwitch(QWidget):
         group.addButton(self.person_button)
         group.addButton(self.staff_button)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        ring = FOCUS_RING + 1  # room for the focus ring round a button (drawn inside this widget)
+        layout.setContentsMargins(ring, ring, ring, ring)
         layout.addWidget(label)
         layout.addWidget(self.person_button)
         layout.addWidget(self.staff_button)

@@ -22,7 +22,7 @@ from careplan.domain.actor import PERSON, STAFF
 from careplan.domain.errors import OutsideCaseload
 from careplan.gui.widgets.voice import VoiceSwitch
 from careplan.gui.workspace.page import OpenRecord, Page
-from careplan.gui.workspace.page_keys import add_page_keys
+from careplan.gui.workspace.page_keys import add_page_keys, focus_first_in
 from careplan.gui.workspace.registry import PageEntry
 from careplan.gui.workspace.who_is_here import WhoIsHere
 from careplan.services.signed_in import SignedInStaff
@@ -164,6 +164,9 @@ class PersonWorkspace(QWidget):
         """Together: the person's voice first, as when they sit down to write; alone: staff's."""
         self._voice.set_person_present(present)
         self._voice.set_voice(PERSON if present else STAFF)
+        front = self.tabs.currentWidget()
+        if front is not None and self.window().isActiveWindow():
+            focus_first_in(front)  # the banner had the keyboard: on to the page, not the toolbar
 
     def ask_who_is_here(self) -> None:
         """Staff's words only, until someone says the person is at the screen too."""
