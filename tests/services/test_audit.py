@@ -52,6 +52,7 @@ from careplan.services import (
     covering,
     people,
     plans,
+    receipts,
     requests,
     reviews,
     signing,
@@ -261,6 +262,9 @@ def busy_day(db: Database, world: World) -> Recorder:
         receipt=b"%PDF-1.7 " + CANARY.encode(),
     )
     entry_id = run("record_spending", lambda: spending.record_spending(db, kw, world.plan_id, bought))
+    saved_receipts: list[bytes] = []
+    run("save_receipt", lambda: receipts.save_receipt(db, kw, entry_id, saved_receipts.append))
+    assert saved_receipts == [b"%PDF-1.7 " + CANARY.encode()]  # handed over, never in the log
     run("reverse_spending", lambda: spending.reverse_spending(db, kw, entry_id, f"Twice {CANARY}"))
     run(
         "schedule_review",
