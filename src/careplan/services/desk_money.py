@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, case, exists, extract, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Integer, Select, exists, extract, func, literal, select, union_all
 from sqlalchemy.orm import aliased
 
 from careplan.domain.enums import Role
@@ -25,6 +25,7 @@ from careplan.domain.records import Allocation, Person, PlanVersion, Spending, S
 from careplan.domain.wording.dates import MONTHS
 from careplan.domain.wording.money import format_money
 from careplan.services.desk_queues import LIVE, in_force
+from careplan.services.spending_view import signed_pence
 from careplan.services.unit_of_work import Work
 
 
@@ -80,12 +81,6 @@ def plan_in_force() -> ColumnElement[bool]:
     """The spending entry's plan has a version in force (approved or in action): read from the
     index on (status, plan_id) alone."""
     return exists().where(PlanVersion.plan_id == Spending.plan_id, PlanVersion.status.in_(LIVE))
-
-
-def signed_pence() -> ColumnElement[int]:
-    """What an entry adds to what is used: its amount, or less its amount for a reversal
-    (:attr:`careplan.domain.records.Spending.signed_pence`, in SQL)."""
-    return case((Spending.reverses_id.is_(None), Spending.amount_pence), else_=-Spending.amount_pence)
 
 
 def by_category_statement() -> Select[*tuple[Any, ...]]:

@@ -26,9 +26,9 @@ from careplan.domain.records import Allocation, Person, Plan, PlanVersion, Spend
 from careplan.domain.wording.dates import short_date
 from careplan.domain.wording.money import format_money
 from careplan.domain.wording.waiting import waiting_words
-from careplan.services.desk_money import signed_pence
 from careplan.services.desk_queues import in_force
 from careplan.services.spending_rules import NEAR_LIMIT_TENTHS
+from careplan.services.spending_view import signed_pence
 from careplan.services.unit_of_work import Work
 
 

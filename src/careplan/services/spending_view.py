@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, case, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Integer, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from careplan.domain.actor import Actor
@@ -279,6 +279,12 @@ def _in_force_versions() -> Select[Any]:
     )
 
 
+def signed_pence() -> ColumnElement[int]:
+    """What an entry adds to what is used: its amount, or less its amount for a reversal
+    (:attr:`careplan.domain.records.Spending.signed_pence`, in SQL)."""
+    return case((Spending.reverses_id.is_(None), Spending.amount_pence), else_=-Spending.amount_pence)
+
+
 def spending_totals(session: Session, plan_ids: list[int] | None = None) -> list[SpendingTotal]:
     """Set aside (the allocations of each plan's version in force) and spent (net of reversals),
     in pence, per plan and per category of service, for many plans at once in one query
@@ -297,9 +303,7 @@ def spending_totals(session: Session, plan_ids: list[int] | None = None) -> list
         Spending.plan_id.label("plan_id"),
         Allocation.category.label("category"),
         literal(0, Integer).label("set_aside"),
-        case((Spending.reverses_id.is_(None), Spending.amount_pence), else_=-Spending.amount_pence).label(
-            "spent"
-        ),
+        signed_pence().label("spent"),
     ).join(Allocation, Allocation.id == Spending.allocation_id)
     if plan_ids is not None:
         set_aside = set_aside.where(PlanVersion.plan_id.in_(plan_ids))
